@@ -1,0 +1,136 @@
+"""The records that flow between pipeline stages.
+
+Every stage takes one of these and returns a new one (``dataclasses.replace``); nothing is
+mutated in place. Sequences are tuples so that output order is deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, Literal, TypeVar
+
+# What a line of a capture is. Nothing is ever deleted: a line that is not part of the
+# article keeps its text and says which rule decided so.
+LineKind = Literal[
+    "blank",  # empty or whitespace only
+    "body",  # a paragraph of the article
+    "subhead",  # a subheading inside the article
+    "title",  # the headline (or a repeat of it)
+    "dek",  # the standfirst under the headline
+    "byline",  # "By Jane Doe", author names
+    "dateline",  # a publication date or time line
+    "caption",  # photo caption or credit
+    "boilerplate",  # navigation, teasers, comment forms, footers, appended unrelated text
+    "unsure",  # kept in the body, and reported
+]
+
+#: kinds whose text is published as the article body (paragraphs and subheadings)
+BODY_KINDS: frozenset[str] = frozenset({"body", "subhead", "unsure"})
+
+CaptureFormat = Literal["text", "html"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a decoded capture with the verdict of the cleaner."""
+
+    number: int  # 1-based line number in the decoded capture
+    text: str
+    kind: LineKind
+    rule: str  # name of the rule that decided the kind (see rules.py)
+
+
+@dataclass(frozen=True)
+class Capture:
+    """A raw capture, decoded. The file on disk is never written to."""
+
+    path: Path
+    name: str  # file name, the key used in curation.yaml
+    format: CaptureFormat
+    text: str  # decoded, newlines normalised to \\n
+    encoding: str  # the encoding it was decoded from
+    repairs: tuple[str, ...] = ()  # what decoding had to fix (mojibake, control chars, ...)
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Fact(Generic[T]):
+    """A metadata value and where it came from.
+
+    ``value`` is None when the fact is unknown: nothing is ever invented.
+    ``source`` is human readable: "capture line 4", "html meta og:title", "curation.yaml",
+    or "unknown".
+    """
+
+    value: T | None
+    source: str = "unknown"
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None and self.value != ()
+
+
+UNKNOWN: Fact = Fact(None, "unknown")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the capture (or the editor) says about the article."""
+
+    title: Fact[str] = UNKNOWN
+    dek: Fact[str] = UNKNOWN
+    authors: Fact[tuple[str, ...]] = UNKNOWN
+    outlet: Fact[str] = UNKNOWN
+    published: Fact[dt.date] = UNKNOWN
+    url: Fact[str] = UNKNOWN
+    captions: tuple[str, ...] = ()
+    subheads: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of the published body."""
+
+    kind: Literal["paragraph", "subhead"]
+    text: str
+    line: int  # first capture line it came from (0 for HTML extraction)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A capture after cleaning: every line classified, metadata extracted."""
+
+    capture: Capture
+    lines: tuple[Line, ...]
+    blocks: tuple[Block, ...]
+    metadata: Metadata
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event mentioned in an article's text, for the timeline."""
+
+    start: dt.date
+    end: dt.date | None
+    sentence: str  # the sentence it came from, verbatim
+    block: int  # index of the body block holding the sentence
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article ready to be written as Markdown for Pelican."""
+
+    source: str  # capture file name
+    slug: str
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    topics: tuple[str, ...] = ()  # topic slugs, in taxonomy order
+    entities: tuple[tuple[str, int], ...] = ()  # (entity slug, mentions), most mentioned first
+    events: tuple[Event, ...] = ()
+    note: str | None = None  # editor's note from curation.yaml
+    also_from: tuple[str, ...] = ()  # other captures of the same article (near duplicates)
+    lines: tuple[Line, ...] = field(default=(), repr=False)
