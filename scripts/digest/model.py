@@ -31,6 +31,9 @@ BODY_KINDS: frozenset[str] = frozenset({"body", "subhead", "unsure"})
 
 CaptureFormat = Literal["text", "html"]
 
+#: how precise an event's date is (see Event)
+EventPrecision = Literal["day", "month", "year"]
+
 
 @dataclass(frozen=True)
 class Line:
@@ -118,6 +121,9 @@ class Event:
     end: dt.date | None
     sentence: str  # the sentence it came from, verbatim
     block: int  # index of the body block holding the sentence
+    # how much of ``start`` the text gives: "day" (end is set for a range of days), "month"
+    # (start is the 1st of the month, end None) or "year" (start is 1 January, end None)
+    precision: EventPrecision = "day"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,103 @@
+# Digest: `make html` builds the site, `make test` runs every check. `make help` lists the rest.
+# Each target sets up what it needs: the venv from requirements.lock and node_modules from
+# package-lock.json are (re)installed only when missing or when their lock file changed.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CONTENT ?= content
+OUTPUT ?= output
+PORT ?= 8000
+BENCH_SIZES ?= 100 1000 5000 10000
+PELICAN := $(BIN)/pelican $(CONTENT) -s pelican.conf.py --fatal warnings
+export DIGEST_CONTENT := $(abspath $(CONTENT))
+
+VENV_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+.PHONY: help setup content html serve devserver clean publish github test lint golden \
+        bench bench-clean bench-search lock
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(VENV_STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
+	    --no-build-isolation -e .
+	touch $@
+
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV_STAMP) $(NODE_STAMP) ## install the Python and npm dependencies (done by every target)
+
+content: $(VENV_STAMP) ## turn content/captures into content/articles and print the report
+	$(BIN)/digest content --content $(CONTENT)
+
+html: setup content ## build the site into output/ (replaced only when the build succeeds)
+	rm -rf .output-new
+	$(PELICAN) -o .output-new
+	rm -rf .output-old
+	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) .output-old; fi
+	mv .output-new $(OUTPUT)
+	rm -rf .output-old
+	@echo "site built in $(OUTPUT)/ -- make serve to read it"
+
+publish: setup content ## build for publishing: SITEURL from the environment, feeds on
+	@test -n "$${SITEURL:-}" || { echo "make publish: set SITEURL, e.g. SITEURL=https://user.github.io/repo make publish" >&2; exit 2; }
+	rm -rf .output-new
+	$(PELICAN) -o .output-new --ignore-cache
+	rm -rf .output-old
+	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) .output-old; fi
+	mv .output-new $(OUTPUT)
+	rm -rf .output-old
+
+serve: ## serve output/ on http://127.0.0.1:8000
+	@test -d $(OUTPUT) || { echo "no $(OUTPUT)/ yet: run make html first" >&2; exit 2; }
+	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
+
+devserver: setup ## rebuild on every change to content, theme, plugins or scripts, and serve
+	$(BIN)/python scripts/devserver.py --port $(PORT)
+
+github: ## publish output/ to the gh-pages branch (after make publish)
+	$(BIN)/ghp-import -n -p -f $(OUTPUT)
+
+test: setup ## lint, then every test (unit, build, browser, quality gates)
+	$(BIN)/ruff check pelican.conf.py scripts plugins tests
+	$(BIN)/actionlint .github/workflows/*.yml
+	$(BIN)/pytest
+
+lint: setup ## ruff and mypy only
+	$(BIN)/ruff check pelican.conf.py scripts plugins tests
+	$(BIN)/mypy
+
+golden: setup ## rewrite the golden files of the seed captures (then read the diff!)
+	$(BIN)/python -m tests.golden_refresh
+
+bench: setup ## build benchmark: digest vs plain Pelican vs Hugo, BENCH_SIZES="100 1000"
+	$(BIN)/python scripts/bench_build.py --sizes $(BENCH_SIZES)
+
+bench-clean: setup ## score the cleaner on ../shared/cleaning-dev (text, html, appended) + speed
+	$(BIN)/python scripts/bench_clean.py
+
+bench-search: setup ## search budget in headless Chromium, digest vs plain lunr
+	$(BIN)/python scripts/bench_search.py
+
+lock: ## re-pin requirements.lock from pyproject.toml into a fresh venv
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet setuptools wheel && .venv-lock/bin/pip install --quiet -e '.[dev]'
+	{ echo "# Exact pins of every Python package Digest needs (runtime, tests, lint)."; \
+	  echo "# Regenerate after changing pyproject.toml: make lock"; \
+	  .venv-lock/bin/pip freeze --all --exclude-editable | grep -vE '^pip==' | sort -f; } > requirements.lock
+	rm -rf .venv-lock
+
+clean: ## remove everything the build generates (keeps the venv and node_modules)
+	rm -rf $(OUTPUT) .output-new .output-old $(CONTENT)/articles .digest-cache
+	find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +

@@ -1,0 +1,102 @@
+# Pelican settings for Digest. Always used as `pelican -s pelican.conf.py` (the Makefile does).
+# Publishing differs only by the environment: SITEURL=https://... turns on absolute URLs and
+# feeds; DIGEST_CONTENT points at another content folder (tests and benchmarks use it).
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "scripts"))  # plugins import the pipeline package `digest`
+
+from digest.topics import EVIDENCE_RULE_TEXT  # noqa: E402
+
+# --- Site -----------------------------------------------------------------------------------
+SITENAME = "Digest: China and Russia"
+SITESUBTITLE = "A curated digest of reporting on Sino-Russian relations"
+AUTHOR = "The Digest editors"
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+RELATIVE_URLS = not SITEURL
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# --- Content: Markdown written by `digest content`, pages written by the editor -------------
+PATH = os.environ.get("DIGEST_CONTENT", str(ROOT / "content"))
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["extra"]
+EXTRA_PATH_METADATA = {
+    "extra/favicon.ico": {"path": "favicon.ico"},
+    "extra/robots.txt": {"path": "robots.txt"},
+}
+# Captures are .txt/.html beside the Markdown: only our markdown-it reader reads anything.
+READERS = {"html": None, "htm": None, "rst": None}
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "news"
+DEFAULT_PAGINATION = False
+ARTICLE_ORDER_BY = "reversed-date"
+
+# --- URLs: articles under articles/, every listing Pelican would add unasked is off ---------
+ARTICLE_URL = ARTICLE_SAVE_AS = "articles/{slug}.html"
+PAGE_URL = PAGE_SAVE_AS = "{slug}.html"
+DIRECT_TEMPLATES = ["index", "archives", "search", "404"]
+ARCHIVES_SAVE_AS = "archives.html"
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = PAGE_LANG_SAVE_AS = ""
+
+# --- Feeds: only with an absolute SITEURL (a feed of relative links is invalid) -------------
+FEED_DOMAIN = SITEURL or None
+FEED_ALL_ATOM = "feeds/all.atom.xml" if SITEURL else None
+FEED_ALL_RSS = FEED_ATOM = FEED_RSS = CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = None
+
+# --- Theme: ours, with autoescape on; only the reader's HTML is marked safe ------------------
+THEME = str(ROOT / "theme")
+THEME_STATIC_DIR = "theme"
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+}
+JINJA_GLOBALS = {"EVIDENCE_RULE": EVIDENCE_RULE_TEXT}
+
+# --- Plugins: listed explicitly (with no list Pelican loads every installed plugin) ---------
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = [
+    "markdown_it_reader",
+    "digest_taxonomy",  # topic and entity pages, related articles, topic graph, topic feeds
+    "digest_timeline",  # timeline.html: articles and the dated events they mention
+    "digest_lastmod",  # reproducible sitemap <lastmod> (newest article, not the clock)
+    "pelican.plugins.neighbors",  # article.prev_article (older) / next_article (newer)
+    "pelican.plugins.sitemap",
+]
+
+# --- The web of stories: topics, entities, timeline (defaults live in each plugin) ----------
+TOPIC_URL = TOPIC_SAVE_AS = "topics/{slug}.html"
+TOPICS_URL = TOPICS_SAVE_AS = "topics/index.html"
+ENTITY_URL = ENTITY_SAVE_AS = "entities/{slug}.html"
+ENTITIES_URL = ENTITIES_SAVE_AS = "entities/index.html"
+DIGEST_TAXONOMY = str(Path(PATH) / "taxonomy.yaml")
+TOPIC_FEED_ATOM = "feeds/topics/{slug}.atom.xml"  # written only when FEED_DOMAIN is set
+DIGEST_RELATED_COUNT = 5
+TIMELINE_URL = TIMELINE_SAVE_AS = "timeline.html"
+MENU_LINKS = [
+    ("Topics", "topics/index.html"),
+    ("People & places", "entities/index.html"),
+    ("Timeline", "timeline.html"),
+]
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^404\.html$"],
+    "changefreqs": {"articles": "monthly", "pages": "monthly", "indexes": "daily"},
+}
+
+# --- Caching: off; the content stage has its own cache and Pelican's serves stale HTML ------
+LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False

@@ -1,0 +1,333 @@
+"""Build Digest's search index from plain records. No Pelican import: the adapter in
+``plugin.py`` turns articles into :class:`SearchRecord` and writes what :func:`build` returns.
+
+The index is a lunr index built with lunr.py (text processing shimmed to match lunr.js, see
+``compat.py``), re-encoded so that the browser downloads only what a query needs:
+
+``index.json`` (the *core*, fetched on first focus of the search box)
+    ``fields`` with boosts, ``documentCount``, per-field ``fieldLengths`` (VLQ, one number per
+    document), the sorted ``vocab`` (newline-separated, JavaScript string order), ``shards``
+    (the vocabulary index where each postings shard starts and its file name) and the ``docs``
+    file name.
+``docs.<hash>.json`` (the *document store*, fetched with the core)
+    Columns ``title url date outlet topics summary`` (outlet and topics as numbers into
+    ``outlets`` and ``topicNames``), enough to render results and count facets.
+``p<n>.<hash>.json`` (postings *shards*, fetched when a query needs one of their terms)
+    A JSON array with one VLQ string per term of the shard's vocabulary range:
+    ``termIndex, fieldMask`` then, per field in the mask, ``count`` and ``count`` entries
+    ``(docGap << 1 | tf > 1)`` followed by ``tf - 2`` when the flag is set.
+
+No scores are shipped: the worker recomputes lunr.js's BM25 field vectors for the terms it loads
+(``idf``, ``tf``, field length, average field length, boosts, rounding to 3 places), so its
+results are those of a plain lunr.js index over the same fields; ``tests/test_lunr_parity.py``
+checks it. Document refs are positions in the document store ("0", "1", ...): newest first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lunr.builder import Builder
+from lunr.index import Index
+
+from .compat import js_compatible_builder, js_separators
+
+FORMAT_VERSION = 1
+LUNR_JS_VERSION = "2.3.9"
+
+#: (field, boost) in index order. Title matches weigh most: a reader searching a name that is in
+#: a headline wants that article first.
+DEFAULT_FIELDS: tuple[tuple[str, int], ...] = (
+    ("title", 10),
+    ("dek", 2),
+    ("summary", 2),
+    ("topics", 3),
+    ("entities", 3),
+    ("outlet", 1),
+    ("body", 1),
+)
+#: Raw characters of postings per shard. ~48 KB raw is ~15-20 KB gzipped: one round trip,
+#: and a query touching a word pays for about 1/shards of the index instead of all of it.
+DEFAULT_SHARD_CHARS = 48_000
+SUMMARY_MAX_CHARS = 320
+
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+class SearchIndexError(ValueError):
+    """A record or option the index cannot be built from."""
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One article as the search index sees it: plain text, no HTML."""
+
+    id: str  # stable identifier (the article slug)
+    url: str  # relative URL of the article page
+    title: str
+    dek: str = ""
+    summary: str = ""
+    topics: tuple[str, ...] = ()  # topic slugs
+    entities: tuple[str, ...] = ()  # entity slugs or names
+    outlet: str = ""
+    date: dt.date | None = None
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class IndexOptions:
+    fields: tuple[tuple[str, int], ...] = DEFAULT_FIELDS
+    shard_chars: int = DEFAULT_SHARD_CHARS
+    #: topic slug -> display name; a slug without one is shown as "Slug words"
+    topic_labels: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BuiltIndex:
+    """Everything the site needs, JSON-ready, plus the lunr.py index it came from."""
+
+    core: dict[str, Any]
+    docs: dict[str, Any]
+    shards: tuple[tuple[str, list[str]], ...]  # (file name, postings strings)
+    index: Index  # the lunr.py index (tests, plain-lunr baseline)
+
+    def files(self) -> dict[str, str]:
+        """Relative file name -> JSON text, core first under the name ``index.json``."""
+        out = {"index.json": dumps(self.core), self.core["docs"]: dumps(self.docs)}
+        for name, postings in self.shards:
+            out[name] = dumps(postings)
+        return out
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def vlq(numbers: Iterable[int]) -> str:
+    """Base64 VLQ (5 bits per character, low bits first, bit 5 = more follows)."""
+    out: list[str] = []
+    for number in numbers:
+        if number < 0:
+            raise SearchIndexError(f"VLQ takes numbers >= 0, got {number}")
+        while True:
+            digit = number & 31
+            number >>= 5
+            if number:
+                out.append(_B64[digit | 32])
+            else:
+                out.append(_B64[digit])
+                break
+    return "".join(out)
+
+
+def unvlq(text: str) -> list[int]:
+    """Inverse of :func:`vlq` (the worker has the same in JavaScript)."""
+    numbers: list[int] = []
+    value = shift = 0
+    for char in text:
+        digit = _B64.index(char)
+        value |= (digit & 31) << shift
+        if digit & 32:
+            shift += 5
+        else:
+            numbers.append(value)
+            value = shift = 0
+    return numbers
+
+
+def js_sort_key(term: str) -> bytes:
+    """JavaScript compares strings by UTF-16 code units; sort the vocabulary the same way."""
+    return term.encode("utf-16-be")
+
+
+def _label(slug: str, labels: Mapping[str, str]) -> str:
+    return labels.get(slug) or slug.replace("-", " ").capitalize()
+
+
+def _summary(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= SUMMARY_MAX_CHARS:
+        return text
+    cut = text.rfind(" ", 0, SUMMARY_MAX_CHARS)
+    return text[: cut if cut > 0 else SUMMARY_MAX_CHARS].rstrip(" ,;:") + "…"
+
+
+def _field_text(record: SearchRecord, name: str) -> str:
+    value = getattr(record, name, None)
+    if value is None:
+        return ""
+    if isinstance(value, tuple | list):
+        # Never hand lunr.py a list: with metadata_whitelist=['position'] it crashes on list
+        # tokens. Joined, "middle-east" splits like any text ("middle", "east") on both sides.
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def check_records(records: Sequence[SearchRecord]) -> None:
+    """Collect every problem with the records, then raise once."""
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+    for n, record in enumerate(records):
+        where = f"record {n} ({record.id!r})"
+        if not record.id:
+            problems.append(f"{where}: empty id. Fix: give every article a slug")
+        elif record.id in seen:
+            problems.append(
+                f"{where}: id also used by record {seen[record.id]}. Fix: make slugs unique"
+            )
+        else:
+            seen[record.id] = n
+        if not record.url:
+            problems.append(f"{where}: empty url. Fix: set the article URL")
+        if not record.title.strip():
+            problems.append(f"{where}: empty title. Fix: give the article a title")
+    if problems:
+        raise SearchIndexError("\n".join(problems))
+
+
+def order_records(records: Iterable[SearchRecord]) -> list[SearchRecord]:
+    """Newest first; undated last; ties by id. The position is the lunr ref."""
+    return sorted(
+        records,
+        key=lambda r: (r.date is None, -(r.date.toordinal()) if r.date else 0, r.id),
+    )
+
+
+def lunr_builder(records: Sequence[SearchRecord], fields: Sequence[tuple[str, int]]) -> Builder:
+    """A lunr.py Builder fed with the records (refs "0".."n-1"), lunr.js text processing.
+
+    Call ``.build()`` for the plain lunr index; the builder keeps term frequencies and field
+    lengths, which the compact encoding needs.
+    """
+    builder = js_compatible_builder()
+    builder.ref("ref")
+    for name, boost in fields:
+        builder.field(name, boost=boost)
+    for n, record in enumerate(records):
+        doc = {"ref": str(n)}
+        for name, _boost in fields:
+            doc[name] = js_separators(_field_text(record, name))
+        builder.add(doc)
+    return builder
+
+
+def _encode_postings(builder: Builder, fields: Sequence[str]) -> dict[str, str]:
+    """term -> VLQ postings string (format in the module docstring)."""
+    inverted: dict[str, Any] = builder.inverted_index
+    tfs: dict[str, Any] = builder.field_term_frequencies
+    encoded: dict[str, str] = {}
+    for term, posting in inverted.items():
+        numbers = [posting["_index"], 0]
+        mask = 0
+        for bit, name in enumerate(fields):
+            docs = posting.get(name) or {}
+            if not docs:
+                continue
+            mask |= 1 << bit
+            refs = sorted(int(ref) for ref in docs)
+            numbers.append(len(refs))
+            previous = 0
+            for ref in refs:
+                tf = tfs[f"{name}/{ref}"][term]
+                gap = ref - previous
+                previous = ref
+                if tf > 1:
+                    numbers.extend(((gap << 1) | 1, tf - 2))
+                else:
+                    numbers.append(gap << 1)
+        numbers[1] = mask
+        encoded[term] = vlq(numbers)
+    return encoded
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+def build(records: Iterable[SearchRecord], options: IndexOptions | None = None) -> BuiltIndex:
+    """Build the compact index and document store.
+
+    1. check and order the records (position = lunr ref)
+    2. build a lunr.py index with lunr.js text processing
+    3. encode field lengths and per-term postings; split the sorted vocabulary into shards
+    4. write the document store columns
+    """
+    options = options or IndexOptions()
+    if options.shard_chars < 1000:
+        raise SearchIndexError(
+            f"shard_chars={options.shard_chars} is too small. Fix: use 1000 or more"
+        )
+    # 1.
+    ordered = order_records(records)
+    check_records(ordered)
+    field_names = [name for name, _boost in options.fields]
+
+    # 2.
+    builder = lunr_builder(ordered, options.fields)
+    index = builder.build()
+
+    # 3.
+    lengths = {
+        name: vlq(builder.field_lengths[f"{name}/{n}"] for n in range(len(ordered)))
+        for name in field_names
+    }
+    encoded = _encode_postings(builder, field_names)
+    vocab = sorted(encoded, key=js_sort_key)
+    shards: list[tuple[str, list[str]]] = []
+    shard_starts: list[dict[str, Any]] = []
+    current: list[str] = []
+    size = 0
+    start = 0
+    for position, term in enumerate(vocab):
+        if current and size + len(encoded[term]) > options.shard_chars:
+            shards.append(("", current))
+            shard_starts.append({"from": start})
+            current, size, start = [], 0, position
+        current.append(encoded[term])
+        size += len(encoded[term]) + len(term)
+    if current or not shards:
+        shards.append(("", current))
+        shard_starts.append({"from": start})
+    named: list[tuple[str, list[str]]] = []
+    for number, (_empty, postings) in enumerate(shards):
+        name = f"p{number}.{_short_hash(dumps(postings))}.json"
+        named.append((name, postings))
+        shard_starts[number]["file"] = name
+
+    # 4.
+    outlets = sorted({r.outlet for r in ordered if r.outlet})
+    outlet_number = {name: n for n, name in enumerate(outlets)}
+    topic_slugs = sorted({slug for r in ordered for slug in r.topics})
+    topic_number = {slug: n for n, slug in enumerate(topic_slugs)}
+    docs = {
+        "title": [r.title for r in ordered],
+        "url": [r.url for r in ordered],
+        "date": [r.date.isoformat() if r.date else "" for r in ordered],
+        "outlet": [outlet_number[r.outlet] if r.outlet else -1 for r in ordered],
+        "topics": [[topic_number[t] for t in r.topics] for r in ordered],
+        "summary": [_summary(r.summary or r.dek) for r in ordered],
+        "outlets": outlets,
+        "topicNames": [[slug, _label(slug, options.topic_labels)] for slug in topic_slugs],
+    }
+    docs_name = f"docs.{_short_hash(dumps(docs))}.json"
+    core = {
+        "version": FORMAT_VERSION,
+        "lunr": LUNR_JS_VERSION,
+        "fields": [{"name": name, "boost": boost} for name, boost in options.fields],
+        "documentCount": len(ordered),
+        "fieldLengths": lengths,
+        "vocab": "\n".join(vocab),
+        "shards": shard_starts,
+        "docs": docs_name,
+    }
+    return BuiltIndex(core=core, docs=docs, shards=tuple(named), index=index)
+
+
+def plain_lunr_json(index: Index) -> dict[str, Any]:
+    """The plain lunr serialisation (what lunr.Index.load takes): the baseline we measure."""
+    return index.serialize()

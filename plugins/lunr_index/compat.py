@@ -1,0 +1,258 @@
+"""lunr.js 2.3.9 text processing for lunr.py 0.8.0, so that an index built in Python answers
+exactly like one built by lunr.js in the browser.
+
+lunr.py 0.8.0 departs from lunr.js in four places that change which terms are indexed:
+
+1. **Stemmer.** lunr.py ports Martin Porter's C stemmer; lunr.js uses a regex Porter stemmer.
+   They disagree on a final "y": lunr.py gives ``todai mondai sydnei monei try sai plai``
+   for ``today monday sydney money try says played``, lunr.js gives ``today monday sydney
+   money tri say play`` (and ``trying`` is "try" vs "tri"). :func:`porter_stem` is a
+   step-for-step port of the lunr.js function, regexes included.
+2. **Trimmer.** lunr.js strips ``^\\W+`` and ``\\W+$`` with ASCII ``\\W``; lunr.py's regex only
+   trims when the middle is all word characters (so ``u.s.,`` stays whole) and its ``\\W`` is
+   Unicode-aware (so ``café`` keeps its é where lunr.js gives ``caf``).
+3. **Tokenizer.** lunr.js splits on ``/[\\s\\-]+/`` where ``\\s`` is JavaScript's whitespace
+   class; lunr.py only knows seven separator characters.
+4. **List-valued fields** with ``metadata_whitelist=['position']`` crash lunr.py (list tokens
+   carry no position). We never index lists: the builder joins them into a string first.
+
+The shim is not a global monkeypatch: :func:`js_compatible_builder` returns a fresh
+``lunr.Builder`` whose pipelines hold these functions under lunr's own labels (``trimmer``,
+``stopWordFilter``, ``stemmer``), so the serialised index loads in lunr.js with lunr.js's
+functions, and nothing else in the process that uses lunr.py is affected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from lunr.builder import Builder
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+from lunr.token import Token
+
+# JavaScript's \s (ECMAScript WhiteSpace + LineTerminator) plus the hyphen: lunr.tokenizer.separator
+JS_WHITESPACE = (
+    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+SEPARATORS = frozenset(JS_WHITESPACE + "-")
+
+_LEADING_NON_WORD = re.compile(r"^[^A-Za-z0-9_]+")  # JS /^\W+/ (ASCII \W)
+_TRAILING_NON_WORD = re.compile(r"[^A-Za-z0-9_]+$")  # JS /\W+$/
+
+
+def js_lower(text: str) -> str:
+    """String.prototype.toLowerCase for the text we index (Python's lower() agrees on it)."""
+    return text.lower()
+
+
+def tokenize(text: str | None) -> list[str]:
+    """lunr.tokenizer on a string: lower-case, split on JS whitespace and hyphens."""
+    if text is None:
+        return []
+    lowered = js_lower(str(text))
+    tokens: list[str] = []
+    start = 0
+    for end, char in enumerate(lowered):
+        if char in SEPARATORS:
+            if end > start:
+                tokens.append(lowered[start:end])
+            start = end + 1
+    if len(lowered) > start:
+        tokens.append(lowered[start:])
+    return tokens
+
+
+def trim(text: str) -> str:
+    """lunr.trimmer's string function."""
+    return _TRAILING_NON_WORD.sub("", _LEADING_NON_WORD.sub("", text, count=1), count=1)
+
+
+# --- lunr.stemmer, ported regex for regex from lunr.js 2.3.9 -------------------------------------
+
+_STEP2 = {
+    "ational": "ate",
+    "tional": "tion",
+    "enci": "ence",
+    "anci": "ance",
+    "izer": "ize",
+    "bli": "ble",
+    "alli": "al",
+    "entli": "ent",
+    "eli": "e",
+    "ousli": "ous",
+    "ization": "ize",
+    "ation": "ate",
+    "ator": "ate",
+    "alism": "al",
+    "iveness": "ive",
+    "fulness": "ful",
+    "ousness": "ous",
+    "aliti": "al",
+    "iviti": "ive",
+    "biliti": "ble",
+    "logi": "log",
+}
+_STEP3 = {
+    "icate": "ic",
+    "ative": "",
+    "alize": "al",
+    "iciti": "ic",
+    "ical": "ic",
+    "ful": "",
+    "ness": "",
+}
+_c = "[^aeiou]"  # consonant
+_v = "[aeiouy]"  # vowel
+_C = _c + "[^aeiouy]*"  # consonant sequence
+_V = _v + "[aeiou]*"  # vowel sequence
+# JS `$` never matches before a trailing newline, Python's does: use \Z throughout.
+_MGR0 = re.compile("^(" + _C + ")?" + _V + _C)  # [C]VC... is m>0
+_MEQ1 = re.compile("^(" + _C + ")?" + _V + _C + "(" + _V + r")?\Z")  # [C]VC[V] is m=1
+_MGR1 = re.compile("^(" + _C + ")?" + _V + _C + _V + _C)  # [C]VCVC... is m>1
+_S_V = re.compile("^(" + _C + ")?" + _v)  # vowel in stem
+_RE_1A = re.compile(r"^(.+?)(ss|i)es\Z")
+_RE2_1A = re.compile(r"^(.+?)([^s])s\Z")
+_RE_1B = re.compile(r"^(.+?)eed\Z")
+_RE2_1B = re.compile(r"^(.+?)(ed|ing)\Z")
+_RE2_1B_2 = re.compile(r"(at|bl|iz)\Z")
+_RE3_1B_2 = re.compile(r"([^aeiouylsz])\1\Z")
+_RE4_1B_2 = re.compile("^" + _C + _v + r"[^aeiouwxy]\Z")
+_RE_1C = re.compile(r"^(.+?[^aeiou])y\Z")
+_RE_2 = re.compile("^(.+?)(" + "|".join(_STEP2) + r")\Z")
+_RE_3 = re.compile("^(.+?)(" + "|".join(_STEP3) + r")\Z")
+_RE_4 = re.compile(
+    r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)\Z"
+)
+_RE2_4 = re.compile(r"^(.+?)(s|t)(ion)\Z")
+_RE_5 = re.compile(r"^(.+?)e\Z")
+_RE_5_1 = re.compile(r"ll\Z")
+_RE3_5 = re.compile("^" + _C + _v + r"[^aeiouwxy]\Z")
+
+
+def _drop_last(word: str) -> str:
+    """JS ``w.replace(/.$/, "")``: `.` does not match line terminators (never in a token)."""
+    return word[:-1] if word and word[-1] not in "\n\r\u2028\u2029" else word
+
+
+def porter_stem(word: str) -> str:
+    """lunr.js's porterStemmer, step for step (the comments name its steps)."""
+    if len(word) < 3:
+        return word
+    first = word[0]
+    w = "Y" + word[1:] if first == "y" else word
+
+    # Step 1a
+    if (m := _RE_1A.match(w)) or (m := _RE2_1A.match(w)):
+        w = m.group(1) + m.group(2)
+
+    # Step 1b
+    if m := _RE_1B.match(w):
+        if _MGR0.match(m.group(1)):
+            w = _drop_last(w)
+    elif m := _RE2_1B.match(w):
+        stem = m.group(1)
+        if _S_V.match(stem):
+            w = stem
+            if _RE2_1B_2.search(w):
+                w = w + "e"
+            elif _RE3_1B_2.search(w):
+                w = _drop_last(w)
+            elif _RE4_1B_2.match(w):
+                w = w + "e"
+
+    # Step 1c
+    if m := _RE_1C.match(w):
+        w = m.group(1) + "i"
+
+    # Step 2
+    if (m := _RE_2.match(w)) and _MGR0.match(m.group(1)):
+        w = m.group(1) + _STEP2[m.group(2)]
+
+    # Step 3
+    if (m := _RE_3.match(w)) and _MGR0.match(m.group(1)):
+        w = m.group(1) + _STEP3[m.group(2)]
+
+    # Step 4
+    if m := _RE_4.match(w):
+        if _MGR1.match(m.group(1)):
+            w = m.group(1)
+    elif m := _RE2_4.match(w):
+        stem = m.group(1) + m.group(2)
+        if _MGR1.match(stem):
+            w = stem
+
+    # Step 5
+    if m := _RE_5.match(w):
+        stem = m.group(1)
+        if _MGR1.match(stem) or (_MEQ1.match(stem) and not _RE3_5.match(stem)):
+            w = stem
+    if _RE_5_1.search(w) and _MGR1.match(w):
+        w = _drop_last(w)
+
+    # and turn initial Y back to y
+    if first == "y":
+        w = "y" + w[1:]
+    return w
+
+
+# --- pipeline functions with lunr's labels ----------------------------------------------------
+
+PipelineFn = Callable[..., Any]
+
+
+def _labelled(fn: PipelineFn, label: str) -> PipelineFn:
+    fn.label = label  # type: ignore[attr-defined]  # lunr.py reads .label to serialise
+    return fn
+
+
+def _trimmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:
+    return token.update(lambda s, _metadata: trim(s))
+
+
+def _stop_word_filter(
+    token: Token, i: int | None = None, tokens: list[Token] | None = None
+) -> Token | None:
+    return None if str(token) in STOP_WORDS else token
+
+
+def _stemmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:
+    return token.update(lambda s, _metadata: porter_stem(s))
+
+
+trimmer = _labelled(_trimmer, "trimmer")
+stop_word_filter = _labelled(_stop_word_filter, "stopWordFilter")
+stemmer = _labelled(_stemmer, "stemmer")
+
+
+_TO_SPACE = str.maketrans(dict.fromkeys(JS_WHITESPACE, " "))
+
+
+def js_separators(text: str) -> str:
+    """Map every JavaScript whitespace character to a space.
+
+    lunr.py's tokenizer splits on seven characters only; after this it splits where lunr.js does.
+    The builder applies it to every field value before lunr.py sees it.
+    """
+    return text.translate(_TO_SPACE)
+
+
+def analyse(text: str) -> list[str]:
+    """The full index pipeline on one string: what lunr.js would put in the index."""
+    terms: list[str] = []
+    for raw in tokenize(text):
+        trimmed = trim(raw)
+        if trimmed in STOP_WORDS:
+            continue
+        terms.append(porter_stem(trimmed))
+    return terms
+
+
+def js_compatible_builder() -> Builder:
+    """A lunr.py Builder whose text processing matches lunr.js 2.3.9's default builder."""
+    builder = Builder()
+    builder.pipeline.add(trimmer, stop_word_filter, stemmer)
+    builder.search_pipeline.add(stemmer)
+    return builder

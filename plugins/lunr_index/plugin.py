@@ -1,0 +1,249 @@
+"""Pelican adapter for the search index: articles in, index files out.
+
+All the work is in ``builder.py`` (no Pelican there). This module merges and checks the
+``SEARCH_*`` settings once, turns Pelican articles into :class:`SearchRecord`, and writes the
+files from a Generator (run after the articles generator, so the articles are in the context).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterable, Mapping
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .builder import DEFAULT_FIELDS, DEFAULT_SHARD_CHARS, IndexOptions, SearchRecord, build
+
+DEFAULTS: dict[str, Any] = {
+    # the core index file; the document store and postings shards are written beside it
+    "SEARCH_INDEX_SAVE_AS": "search/index.json",
+    # lunr.js from npm, copied into the site at build time (never committed)
+    "SEARCH_LUNR_JS": "node_modules/lunr/lunr.min.js",
+    # where search-worker.js (THEME_STATIC_DIR/js/) finds it: importScripts("lunr.min.js")
+    "SEARCH_LUNR_JS_SAVE_AS": "theme/js/lunr.min.js",
+    # (field, boost) pairs, in index order
+    "SEARCH_FIELDS": DEFAULT_FIELDS,
+    # raw characters of postings per shard file
+    "SEARCH_SHARD_CHARS": DEFAULT_SHARD_CHARS,
+    # also write the plain lunr serialisation here ("" = don't): the baseline for benchmarks
+    "SEARCH_PLAIN_INDEX_SAVE_AS": "",
+}
+_BLOCK_TAGS = frozenset(
+    {
+        *("address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt"),
+        *("figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header"),
+        *("hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "th"),
+        *("tr", "ul"),
+    }
+)
+_SKIP_TAGS = frozenset({"script", "style", "template"})
+
+
+class SearchSettingsError(ValueError):
+    """A SEARCH_* setting the plugin cannot work with."""
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self._skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(html: str | None) -> str:
+    """Visible text of an HTML fragment; block elements become line breaks."""
+    if not html:
+        return ""
+    parser = _TextExtractor()
+    parser.feed(str(html))
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def check_settings(settings: Mapping[str, Any]) -> list[str]:
+    """Every problem with the SEARCH_* settings, each with its fix."""
+    problems = []
+    for key in ("SEARCH_INDEX_SAVE_AS", "SEARCH_LUNR_JS_SAVE_AS"):
+        value = settings.get(key)
+        if not isinstance(value, str) or not value or value.startswith("/") or ".." in value:
+            problems.append(
+                f"pelican.conf.py: {key}={value!r} is not a relative output path. "
+                f"Fix: use a path like {DEFAULTS[key]!r}"
+            )
+    if not str(settings.get("SEARCH_INDEX_SAVE_AS", "")).endswith(".json"):
+        problems.append(
+            "pelican.conf.py: SEARCH_INDEX_SAVE_AS must end in .json. "
+            f"Fix: use {DEFAULTS['SEARCH_INDEX_SAVE_AS']!r}"
+        )
+    fields = settings.get("SEARCH_FIELDS")
+    if (
+        not isinstance(fields, list | tuple)
+        or not fields
+        or not all(
+            isinstance(f, list | tuple)
+            and len(f) == 2
+            and f[0] in SearchRecord.__dataclass_fields__
+            and f[0] not in ("id", "url", "date")
+            and isinstance(f[1], int)
+            and f[1] > 0
+            for f in fields
+        )
+    ):
+        problems.append(
+            f"pelican.conf.py: SEARCH_FIELDS={fields!r} is not a list of (field, boost). "
+            "Fix: fields are title, dek, summary, topics, entities, outlet, body; boosts are "
+            "whole numbers >= 1"
+        )
+    shard = settings.get("SEARCH_SHARD_CHARS")
+    if not isinstance(shard, int) or shard < 1000:
+        problems.append(
+            f"pelican.conf.py: SEARCH_SHARD_CHARS={shard!r} is too small. Fix: use 1000 or more"
+        )
+    lunr_js = resolve_lunr_js(settings)
+    if not lunr_js.is_file():
+        problems.append(
+            f"pelican.conf.py: SEARCH_LUNR_JS: {lunr_js} not found. Fix: run npm ci "
+            "(lunr.js comes from node_modules, never from the repository)"
+        )
+    return problems
+
+
+def resolve_lunr_js(settings: Mapping[str, Any]) -> Path:
+    """SEARCH_LUNR_JS as given if absolute, else relative to the project (PATH's parent)."""
+    path = Path(str(settings.get("SEARCH_LUNR_JS", "")))
+    if path.is_absolute():
+        return path
+    project = Path(str(settings.get("PATH", "."))).resolve().parent
+    return project / path
+
+
+def init_settings(pelican: Any) -> None:
+    """Merge DEFAULTS once and fail early, with every problem listed, if a setting is bad."""
+    for key, value in DEFAULTS.items():
+        pelican.settings.setdefault(key, value)
+    problems = check_settings(pelican.settings)
+    if problems:
+        raise SearchSettingsError("\n".join(problems))
+
+
+def _slugs_and_names(values: Any) -> tuple[tuple[str, ...], dict[str, str]]:
+    """Topic/entity metadata: slugs (str) or URLWrapper-like objects with .slug and .name."""
+    if not values:
+        return (), {}
+    if isinstance(values, str):
+        values = [v.strip() for v in values.split(",") if v.strip()]
+    slugs: list[str] = []
+    names: dict[str, str] = {}
+    for value in values:
+        slug = str(getattr(value, "slug", value))
+        slugs.append(slug)
+        if getattr(value, "name", None):
+            names[slug] = str(value.name)
+    return tuple(slugs), names
+
+
+def record_for(article: Any) -> tuple[SearchRecord, dict[str, str]]:
+    """A SearchRecord for a Pelican article, plus the topic labels it knows."""
+    metadata = getattr(article, "metadata", {}) or {}
+    topics, topic_names = _slugs_and_names(metadata.get("topics"))
+    entities, entity_names = _slugs_and_names(metadata.get("entities"))
+    outlet = metadata.get("outlet") or ""
+    date = getattr(article, "date", None)
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    summary = metadata.get("summary") or getattr(article, "summary", "") or ""
+    record = SearchRecord(
+        id=str(article.slug),
+        url=str(article.url),
+        title=html_to_text(str(article.title)),
+        dek=html_to_text(str(metadata.get("dek") or "")),
+        summary=html_to_text(str(summary)),
+        topics=topics,
+        # index entity names where known ("Vladimir Putin"), else slugs ("vladimir-putin")
+        entities=tuple(entity_names.get(slug, slug) for slug in entities),
+        outlet=html_to_text(str(getattr(outlet, "name", outlet))),
+        date=date if isinstance(date, dt.date) else None,
+        body=html_to_text(str(getattr(article, "content", "") or "")),
+    )
+    return record, topic_names
+
+
+def records_for(articles: Iterable[Any]) -> tuple[list[SearchRecord], dict[str, str]]:
+    records: list[SearchRecord] = []
+    labels: dict[str, str] = {}
+    for article in articles:
+        record, names = record_for(article)
+        records.append(record)
+        labels.update(names)
+    return records, labels
+
+
+class SearchIndexGenerator(Generator):
+    """Writes the search index and lunr.js into the output."""
+
+    def generate_context(self) -> None:
+        """Nothing to add: the index is built from the articles in generate_output."""
+
+    def generate_output(self, writer: Any) -> None:
+        settings = self.settings
+        articles = list(self.context.get("articles", []))
+        # translations are separate articles in Pelican; each language gets searched as written
+        articles += [t for a in self.context.get("articles", []) for t in a.translations]
+        records, labels = records_for(articles)
+        built = build(
+            records,
+            IndexOptions(
+                fields=tuple((str(f), int(b)) for f, b in settings["SEARCH_FIELDS"]),
+                shard_chars=int(settings["SEARCH_SHARD_CHARS"]),
+                topic_labels=labels,
+            ),
+        )
+        output = Path(self.output_path)
+        index_path = output / settings["SEARCH_INDEX_SAVE_AS"]
+        folder = index_path.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in [*folder.glob("p*.*.json"), *folder.glob("docs.*.json")]:
+            stale.unlink()
+        for name, text in built.files().items():
+            target = index_path if name == "index.json" else folder / name
+            target.write_text(text, encoding="utf-8")
+        if settings.get("SEARCH_PLAIN_INDEX_SAVE_AS"):
+            from .builder import dumps, plain_lunr_json
+
+            plain = output / settings["SEARCH_PLAIN_INDEX_SAVE_AS"]
+            plain.parent.mkdir(parents=True, exist_ok=True)
+            plain.write_text(dumps(plain_lunr_json(built.index)), encoding="utf-8")
+        lunr_target = output / settings["SEARCH_LUNR_JS_SAVE_AS"]
+        lunr_target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(resolve_lunr_js(settings), lunr_target)
+
+
+def get_generators(pelican: Any) -> type[Generator]:
+    return SearchIndexGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(init_settings)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,1 @@
+from .reader import register  # noqa: F401

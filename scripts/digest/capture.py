@@ -1,0 +1,209 @@
+"""Stage 1, read: turn the bytes of a capture file into a decoded :class:`Capture`.
+
+1. refuse what is not a capture (empty, too large, binary, undecodable), with a fix;
+2. decode: a BOM wins, then strict UTF-8, then charset-normalizer's best guess;
+3. repair mojibake with ftfy (only encoding repairs: words are never changed);
+4. normalise newlines (CRLF, CR, U+2028/U+2029, NEL) to ``\\n``;
+5. strip NUL and other control characters, and say so in ``repairs``;
+6. tell a text capture from an HTML one.
+
+The file on disk is never written to.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+from pathlib import Path
+
+import ftfy
+from charset_normalizer import from_bytes
+
+from digest.errors import DigestError
+from digest.model import Capture, CaptureFormat
+
+# A capture is one web page. The largest page in the dev set is well under 1 MB of HTML; 20 MB
+# leaves a wide margin for pages with inline images or scripts while keeping a runaway file
+# (a video, a database dump saved with the wrong name) from eating memory and minutes of CPU.
+MAX_CAPTURE_BYTES = 20 * 1024 * 1024
+
+# Share of control bytes (other than tab, newline, carriage return, form feed, escape) in the
+# first 8 KB above which the file is treated as binary. Text, in any single-byte or UTF-8
+# encoding, has essentially none; images, archives and executables have several percent.
+BINARY_CONTROL_SHARE = 0.05
+BINARY_SNIFF_BYTES = 8192
+
+# Share of U+FFFD replacement characters in a decoded capture above which we refuse it: the
+# guessed encoding is wrong and the words would be garbled.
+MAX_REPLACEMENT_SHARE = 0.01
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Control characters removed from the decoded text (tab and newline are kept; CR is turned
+# into a newline before this runs). Zero-width and bidi marks are left to ftfy.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NEWLINE_RE = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
+
+# A capture is HTML when it starts (after whitespace and comments) with a doctype or a tag
+# that only a document has, or carries <html>/<body> near its start.
+_HTML_START_RE = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAG_RE = re.compile(r"<(?:html|body|head|div|p|article)[\s>]", re.IGNORECASE)
+
+
+def read_capture(path: Path) -> Capture:
+    """Read and decode the capture at ``path`` (never writes to it)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DigestError.one(
+            path, "", f"cannot read the capture ({exc.strerror})", "check the path and permissions"
+        ) from exc
+    if size > MAX_CAPTURE_BYTES:
+        raise _too_large(path, size)
+    return decode_capture(path.read_bytes(), path)
+
+
+def read_stdin() -> Capture:
+    """Read a capture from standard input (the CLI's ``-``)."""
+    data = sys.stdin.buffer.read(MAX_CAPTURE_BYTES + 1)
+    return decode_capture(data, Path("-"))
+
+
+def decode_capture(data: bytes, path: Path) -> Capture:
+    """Decode the bytes of a capture; ``path`` names it in errors and in the record."""
+    # 1. refuse what is not a capture
+    if len(data) > MAX_CAPTURE_BYTES:
+        raise _too_large(path, len(data))
+    if not data.strip():
+        raise DigestError.one(
+            path, "", "the capture is empty", "save the page's text (select all, copy) into it"
+        )
+    repairs: list[str] = []
+    # 2. decode
+    text, encoding = _decode(data, path)
+    if not text.strip():
+        raise DigestError.one(
+            path, "", "the capture is empty", "save the page's text (select all, copy) into it"
+        )
+    # 3. mojibake (ftfy only undoes encoding accidents; it does not touch the words)
+    fixed = ftfy.fix_text(
+        text,
+        unescape_html=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        normalization=None,
+        explain=False,
+    )
+    if fixed != text:
+        repairs.append("mojibake repaired")
+        text = fixed
+    # 4. newlines
+    if _NEWLINE_RE.search(text):
+        text = _NEWLINE_RE.sub("\n", text)
+        repairs.append("newlines normalised")
+    # 5. control characters
+    n_ctrl = len(_CONTROL_RE.findall(text))
+    if n_ctrl:
+        text = _CONTROL_RE.sub("", text)
+        repairs.append(f"{n_ctrl} control character(s) removed")
+    # 6. format
+    fmt: CaptureFormat = "html" if _looks_like_html(text, path) else "text"
+    return Capture(
+        path=path,
+        name=path.name,
+        format=fmt,
+        text=text,
+        encoding=encoding,
+        repairs=tuple(repairs),
+    )
+
+
+def _too_large(path: Path, size: int) -> DigestError:
+    return DigestError.one(
+        path,
+        "",
+        f"the capture is {size / 1024 / 1024:.1f} MB, over the "
+        f"{MAX_CAPTURE_BYTES // 1024 // 1024} MB limit for one page",
+        "save only the article page's text or HTML, not a whole site or media file",
+    )
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:BINARY_SNIFF_BYTES]
+    if not head:
+        return False
+    if b"\x00" in head:
+        # NUL bytes in UTF-16/32 without a BOM: every other byte is NUL in mostly-ASCII text.
+        even, odd = head[0::2], head[1::2]
+        if even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd):
+            return False
+    ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return ctrl / len(head) > BINARY_CONTROL_SHARE
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc.replace("-sig", "")
+            except UnicodeDecodeError as exc:
+                raise _undecodable(path, data, exc.start, enc) from exc
+    if _looks_binary(data):
+        raise DigestError.one(
+            path,
+            "",
+            "the capture is binary data, not text or HTML",
+            "save the page as text (select all, copy) or as HTML",
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        first_bad = utf8_error.start
+    # UTF-16/32 without a BOM: every other byte NUL
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _CONTROL_RE.sub("", text) and text.count("\x00") == 0:
+                return text, enc
+    best = from_bytes(data).best()
+    if best is None:
+        raise _undecodable(path, data, first_bad, "utf-8")
+    text = str(best)
+    if text.count("\ufffd") > MAX_REPLACEMENT_SHARE * max(1, len(text)):
+        raise _undecodable(path, data, first_bad, best.encoding)
+    return text, best.encoding
+
+
+def _undecodable(path: Path, data: bytes, offset: int, enc: str) -> DigestError:
+    line = data[:offset].count(b"\n") + 1
+    return DigestError.one(
+        path,
+        line,
+        f"the bytes at offset {offset} cannot be decoded as text (tried {enc} and detection)",
+        "re-save the capture as UTF-8",
+    )
+
+
+def _looks_like_html(text: str, path: Path) -> bool:
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml"):
+        return True
+    if _HTML_START_RE.match(text):
+        return True
+    head = text[:4096]
+    return len(_HTML_TAG_RE.findall(head)) >= 3 and head.lstrip().startswith("<")

@@ -1,0 +1,470 @@
+"""Stage 2, classify: give every line of a capture a kind and the rule that decided it.
+
+Text captures (what "select all, copy" gives):
+
+1. split into numbered lines and measure each (words, sentence ends);
+2. find the article core: the best-scoring run of lines, where prose adds and menus,
+   labels and boundaries ("Related", "Leave a Reply") subtract (rules.py thresholds);
+3. grow the core over the text around it (lists, short sentences) so that no sentence is lost
+   at the edges, up to boundaries, menus and site notices;
+4. cut an unrelated article appended after the real one (a headline followed by text that
+   shares little vocabulary with the article so far);
+5. classify each line: blank, header (title, dek, byline, dateline) before the core,
+   line rules inside it (captions, teasers, share bars, ...), boilerplate outside it; a line
+   of the core that no rule recognises stays in the body (``body``, ``subhead`` or ``unsure``);
+6. build the body blocks and the metadata (metadata.py).
+
+HTML captures go through the DOM-aware extractor (html_extract.py) instead.
+
+Nothing is deleted: every line of the capture is in ``Cleaned.lines`` with its kind and rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from digest import metadata as meta
+from digest import rules as R
+from digest.model import BODY_KINDS, Block, Capture, Cleaned, Line, LineKind
+
+
+@dataclass(frozen=True)
+class _Feat:
+    """What pass 1 knows about a line."""
+
+    text: str  # stripped
+    words: int
+    prose: bool  # a paragraph of running text
+    sentence: bool  # ends like a sentence
+    boundary: bool  # opens comments, teasers, share bar or footer
+    legal: bool  # a site notice written as prose (disclaimer, cookies, affiliate links)
+    dateline: bool  # a date or time alone on a line
+    teaser: bool  # a teaser headline glued to its blurb
+    link_row: bool  # a row of links or buttons
+    repeated: bool  # a long line that occurs again in the capture (gallery caption, teaser)
+
+
+def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
+    """Classify every line of ``capture`` and extract its metadata.
+
+    ``captured_on`` (the day the page was saved), when known, lets a relative date such as
+    "5 days ago" be resolved; without it such a date stays unknown.
+    """
+    if capture.format == "html":
+        from digest.html_extract import clean_html
+
+        return clean_html(capture)
+    return clean_text(capture, captured_on)
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a decoded capture (a final newline does not start an empty line)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``; in scripts written without spaces (CJK) two characters count as one."""
+    n = 0
+    for tok in R.WORD_RE.findall(text):
+        cjk = len(R.CJK_RE.findall(tok))
+        n += max(1, cjk // 2 + (1 if len(tok) > cjk else 0)) if cjk else 1
+    return n
+
+
+def _features(raw: list[str]) -> list[_Feat]:
+    feats = []
+    stripped = [line.strip(R.STRIP_CHARS) for line in raw]
+    # where each text occurs, counted in non-blank lines
+    positions: dict[str, list[int]] = {}
+    for k, text in enumerate(t for t in stripped if t):
+        positions.setdefault(text, []).append(k)
+    near_repeat = {
+        text
+        for text, pos in positions.items()
+        if len(pos) > 1 and any(b - a <= R.REPEAT_NEAR_LINES for a, b in zip(pos, pos[1:]))
+    }
+    for text in stripped:
+        words = count_words(text)
+        sentence = bool(R.SENTENCE_END_RE.search(text)) and words >= 2
+        prose = words >= R.PROSE_MIN_WORDS and (
+            sentence or bool(R.SENTENCE_INSIDE_RE.search(text)) or words >= 2 * R.PROSE_MIN_WORDS
+        )
+        boundary = bool(text) and (
+            (words <= 12 and bool(R.END_BOUNDARY_RE.match(text)))
+            or bool(R.END_PROMPT_RE.match(text))
+        )
+        link_row = words <= 16 and bool(R.LINK_ROW_RE.match(text))
+        repeated = text in near_repeat and words >= R.PROSE_MIN_WORDS
+        if repeated:
+            prose = False
+        legal = bool(R.LEGAL_NOTICE_RE.search(text))
+        dateline = words <= 12 and bool(R.DATELINE_RE.match(text))
+        teaser = bool(R.GLUED_TEASER_RE.match(text))
+        feats.append(
+            _Feat(
+                text, words, prose, sentence, boundary, legal, dateline, teaser, link_row, repeated
+            )
+        )
+    return feats
+
+
+def _score(f: _Feat) -> float:
+    if not f.text:
+        return 0.0
+    if f.boundary:
+        return -R.BOUNDARY_PENALTY
+    if f.repeated:
+        return 0.0
+    if f.link_row:
+        return -R.SHORT_LINE_PENALTY
+    if f.legal or f.teaser:
+        return -float(max(f.words, R.SHORT_LINE_PENALTY))
+    if f.dateline:
+        return -R.DATELINE_PENALTY
+    if f.prose:
+        return float(f.words)
+    if f.sentence and f.words >= 4:
+        return 1.0
+    if f.words <= R.SHORT_MAX_WORDS:
+        if R.LABEL_LIKE_RE.match(f.text):
+            return -R.SHORT_LINE_PENALTY
+        return -R.FRAGMENT_PENALTY
+    return -R.MIDDLE_LINE_PENALTY
+
+
+def _core(feats: list[_Feat]) -> tuple[int, int] | None:
+    """Best-scoring run of lines (maximum-sum subarray), as inclusive indexes."""
+    best = 0.0
+    best_span: tuple[int, int] | None = None
+    run = 0.0
+    start = 0
+    for i, f in enumerate(feats):
+        s = _score(f)
+        if not f.text:
+            continue
+        if run <= 0:
+            run, start = s, i
+        else:
+            run += s
+        if run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def _content_words(text: str) -> list[str]:
+    return [
+        w
+        for w in (t.lower() for t in R.WORD_RE.findall(text))
+        if len(w) > 2 and not w.isdigit() and w not in R.STOPWORDS
+    ]
+
+
+def _headline_like(f: _Feat) -> bool:
+    """A line that could be the headline of another article (not a section heading of this
+    one: those are short, in capitals, numbered or a Q&A marker)."""
+    return (
+        R.APPENDED_TITLE_MIN_WORDS <= f.words <= R.TITLE_MAX_WORDS
+        and not f.text.isupper()
+        and not R.SECTION_MARK_RE.match(f.text)
+        and not f.prose
+        and bool(R.HEADING_RE.match(f.text))
+        and not f.text.endswith((".", ",", ";", ":"))
+        and not any(rule.pattern.search(f.text) for rule in R.LINE_RULES)
+    )
+
+
+def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
+    """Index of the headline of an unrelated article appended inside ``lo..hi``, if any.
+
+    At each headline-like line after enough article text, two measures of "same subject":
+
+    - topic share: of the article's topic words so far (its most frequent content words), the
+      share that occur anywhere in the rest of the core. One article keeps naming its subject;
+      an unrelated one names none of it;
+    - window overlap: of the content words in the prose right after the line (about two
+      paragraphs), the share the article already used.
+
+    Both must be low (rules.APPENDED_MAX_TOPIC_SHARE, rules.APPENDED_MAX_OVERLAP) to cut.
+    """
+    before: Counter[str] = Counter()
+    before_words = 0
+    for i in range(lo, hi + 1):
+        f = feats[i]
+        if before_words >= R.APPENDED_MIN_BEFORE_WORDS and _headline_like(f):
+            topic = [w for w, c in before.most_common(R.APPENDED_TOPIC_WORDS) if c >= 2]
+            rest_words = sum(feats[j].words for j in range(i + 1, hi + 1) if feats[j].prose)
+            if len(topic) >= R.APPENDED_MIN_TOPIC_WORDS and rest_words >= R.APPENDED_MIN_WORDS:
+                rest = {w for j in range(i + 1, hi + 1) for w in _content_words(feats[j].text)}
+                share = sum(1 for w in topic if w in rest) / len(topic)
+                if share <= R.APPENDED_MAX_TOPIC_SHARE:
+                    window: set[str] = set()
+                    n_words = 0
+                    for j in range(i + 1, hi + 1):
+                        if feats[j].prose:
+                            window.update(_content_words(feats[j].text))
+                            n_words += feats[j].words
+                            if n_words >= R.APPENDED_WINDOW_WORDS:
+                                break
+                    overlap = sum(1 for w in window if w in before) / max(1, len(window))
+                    if overlap < R.APPENDED_MAX_OVERLAP:
+                        return i
+        if f.prose:
+            before.update(_content_words(f.text))
+            before_words += f.words
+    return None
+
+
+def _label_like(f: _Feat) -> bool:
+    return (
+        not f.prose
+        and not f.sentence
+        and bool(R.LABEL_LIKE_RE.match(f.text))
+    )
+
+
+def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
+    """Extend the end ``hi`` of the core forward, up to ``stop`` (exclusive).
+
+    The core is carried on over list-like text (fragments, short sentences, labels mixed with
+    text) until a boundary line, a site notice, or a run of EXTEND_MAX_LABEL_RUN label-like lines
+    (a menu, a teaser list); it ends at the last line of text before that. A line ending in a
+    colon announces a list: the lines right under it (up to a blank line) are kept whatever
+    their shape.
+    """
+    new_hi = hi
+    run = 0
+    in_list = False
+    for j in range(hi + 1, stop):
+        f = feats[j]
+        if not f.text:
+            in_list = False
+            continue
+        if f.boundary or f.legal or f.teaser or f.dateline:
+            break
+        if in_list and not any(r.pattern.search(f.text) for r in R.LINE_RULES):
+            new_hi, run = j, 0
+            list_items.add(j)
+            continue
+        if f.text.endswith(":") and f.words >= 2:
+            in_list = True
+            new_hi, run = j, 0
+            continue
+        if f.repeated:
+            continue
+        if _label_like(f):
+            run += 1
+            if run >= R.EXTEND_MAX_LABEL_RUN:
+                break
+            continue
+        run = 0
+        if f.prose or f.sentence or f.words >= 3:
+            new_hi = j
+    return new_hi
+
+
+def _grow_back(feats: list[_Feat], lo: int) -> int:
+    """Extend the start ``lo`` of the core backward over text lines, to the article header.
+
+    Stops at a boundary, a site notice, a byline or dateline, a repeated line (the title shown
+    twice), or a run of EXTEND_MAX_LABEL_RUN - 1 label-like lines (the menu above the title).
+    """
+    new_lo = lo
+    run = 0
+    for j in range(lo - 1, -1, -1):
+        f = feats[j]
+        if not f.text:
+            continue
+        if (
+            f.boundary
+            or f.legal
+            or f.teaser
+            or f.dateline
+            or R.BYLINE_RE.match(f.text)
+            or (f.repeated and f.words < R.REPEATED_MIN_WORDS and "\t" not in f.text)
+        ):
+            break
+        if f.repeated:
+            continue
+        if _label_like(f):
+            run += 1
+            if run >= R.EXTEND_MAX_LABEL_RUN - 1:
+                break
+            continue
+        run = 0
+        if f.prose or f.sentence or (f.words >= 3 and not f.text.endswith(":")):
+            new_lo = j
+    return new_lo
+
+
+def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKind, str]:
+    if not f.text:
+        return "blank", "blank"
+    if in_core:
+        if f.boundary:
+            return "boilerplate", "end-boundary"
+        for rule in R.LINE_RULES:
+            if f.words <= rule.max_words and rule.pattern.search(f.text):
+                return rule.kind, rule.name
+        if f.repeated:
+            return "caption", "repeated-line"
+        if f.prose or (f.sentence and f.words >= 4):
+            return "body", "prose"
+        if f.words <= R.SUBHEAD_MAX_WORDS and R.HEADING_RE.match(f.text) and not f.sentence:
+            return "subhead", "heading-in-article"
+        return "unsure", "short-in-article"
+    if after_core:
+        if f.boundary:
+            return "boilerplate", "end-boundary"
+        return "boilerplate", "after-article"
+    return "boilerplate", "before-article"
+
+
+def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
+    """Clean a plain-text capture (see the module docstring for the stages)."""
+    # 1. lines and features
+    raw = split_lines(capture.text)
+    feats = _features(raw)
+    kinds: list[tuple[LineKind, str]] = []
+    list_items: set[int] = set()
+    cut: int | None = None
+    # 2. the article core
+    span = _core(feats)
+    if span is None:
+        lo, hi = len(raw), len(raw) - 1  # no article found: everything is boilerplate
+    else:
+        lo, hi = span
+        # 3. grow over the text around the core (list items, short closing sentences)
+        hi = _grow(feats, hi, len(feats), list_items)
+        lo = _grow_back(feats, lo)
+        # 4. cut an unrelated article appended inside the core
+        cut = _appended_cut(feats, lo, hi)
+        if cut is not None:
+            hi = cut - 1
+    # trailing boilerplate: end the core at its last body-like line
+    for i, f in enumerate(feats):
+        in_core = lo <= i <= hi
+        kinds.append(
+            ("body", "list-item") if i in list_items else _classify(i, f, in_core, i > hi)
+        )
+    if cut is not None:
+        for i in range(cut, len(feats)):
+            if feats[i].text and (i > hi):
+                kinds[i] = ("boilerplate", "appended-article")
+    # 5. header lines before the core: title, dek, byline, dateline
+    header = meta.classify_header(raw, feats_text=[f.text for f in feats], start=lo)
+    for i, (kind, rule) in header.items():
+        if kinds[i][0] in ("boilerplate",):
+            kinds[i] = (kind, rule)
+    # labels trailing after the last line of text of the core are page furniture
+    for i in range(len(kinds) - 1, -1, -1):
+        k = kinds[i][0]
+        if k == "body":
+            break
+        if k in ("subhead", "unsure"):
+            if feats[i].words <= R.SHORT_MAX_WORDS and R.LABEL_LIKE_RE.match(feats[i].text):
+                kinds[i] = ("boilerplate", "label-after-article")
+            else:
+                break
+    lines = tuple(
+        Line(number=i + 1, text=f.text, kind=k, rule=r)
+        for i, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True))
+    )
+    blocks = _blocks(lines)
+    metadata = meta.extract_text_metadata(lines, captured_on)
+    return Cleaned(capture=capture, lines=lines, blocks=blocks, metadata=metadata)
+
+
+def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
+    blocks = []
+    for line in lines:
+        if line.kind in BODY_KINDS:
+            kind = "subhead" if line.kind == "subhead" else "paragraph"
+            blocks.append(Block(kind, line.text, line.number))
+    return tuple(blocks)
+
+
+# --------------------------------------------------------------------------------------------
+# Output for the CLI (`digest clean PATH`, `digest clean --json PATH`)
+# --------------------------------------------------------------------------------------------
+
+
+def render_plain(cleaned: Cleaned) -> str:
+    """The published body as plain text: one paragraph or subheading per block, blank lines
+    between them, a final newline. No headline, dek, byline or captions."""
+    if not cleaned.blocks:
+        return ""
+    return "\n\n".join(b.text for b in cleaned.blocks) + "\n"
+
+
+def _fact(f: Any) -> dict[str, Any]:
+    value = f.value
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    elif isinstance(value, tuple):
+        value = list(value)
+    return {"value": value, "source": f.source}
+
+
+def to_json(cleaned: Cleaned) -> dict[str, Any]:
+    """A JSON-serialisable, deterministic view: metadata with provenance, every line."""
+    m = cleaned.metadata
+    counts = Counter(line.kind for line in cleaned.lines)
+    return {
+        "capture": cleaned.capture.name,
+        "format": cleaned.capture.format,
+        "encoding": cleaned.capture.encoding,
+        "repairs": list(cleaned.capture.repairs),
+        "metadata": {
+            "title": _fact(m.title),
+            "dek": _fact(m.dek),
+            "authors": _fact(m.authors),
+            "outlet": _fact(m.outlet),
+            "published": _fact(m.published),
+            "url": _fact(m.url),
+            "captions": list(m.captions),
+            "subheads": list(m.subheads),
+        },
+        "counts": dict(sorted(counts.items())),
+        "blocks": [{"kind": b.kind, "line": b.line, "text": b.text} for b in cleaned.blocks],
+        "lines": [
+            {"number": ln.number, "kind": ln.kind, "rule": ln.rule, "text": ln.text}
+            for ln in cleaned.lines
+        ],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m digest.cleaning [--json] PATH|-``: print the cleaned body (or JSON)."""
+    from digest.capture import read_capture, read_stdin
+    from digest.errors import DigestError
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in args
+    args = [a for a in args if a != "--json"]
+    target = args[0] if args else "-"
+    try:
+        capture = read_stdin() if target == "-" else read_capture(Path(target))
+        cleaned = clean(capture)
+    except DigestError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    out = (
+        json.dumps(to_json(cleaned), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        if as_json
+        else render_plain(cleaned)
+    )
+    sys.stdout.buffer.write(out.encode("utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,283 @@
+"""Stage 3, extract: what a capture says about its article, and where it says it.
+
+Title, dek, authors, outlet, published date, url, captions and subheads. Every value is a
+:class:`Fact` with its source ("capture line 4", "html meta og:title"); a value the capture
+does not state stays ``Fact(None, "unknown")``. Nothing is guessed: a relative date ("5 days
+ago") is resolved only against a known capture date, and a numeric date that could be read
+two ways (03/04/2020) stays unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from digest import rules as R
+from digest.model import UNKNOWN, Fact, Line, LineKind, Metadata
+
+# How far above the article core the header (title, dek, byline, dateline) is looked for.
+# Headers sit right above the first paragraph; twelve lines covers a title, dek, byline,
+# outlet, date and a caption, without reaching back into the site menu.
+HEADER_REACH = 12
+
+# A dek (standfirst) is a sentence-length line between the headline and the first paragraph.
+DEK_MIN_WORDS = 8
+
+# The earliest and latest years a news date is believed: a four-digit number outside this range
+# in a "date" is a product code or a street number, not a year.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+_MONTH_NUM = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+
+_ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_YMD_DOTS_RE = re.compile(r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b")
+_MDY_RE = re.compile(
+    r"\b(" + R.MONTHS + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.IGNORECASE
+)
+_DMY_RE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + R.MONTHS + r"),?\s+(\d{4})\b", re.IGNORECASE
+)
+_NUMERIC_RE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
+
+
+def _mk(y: int, m: int, d: int) -> dt.date | None:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, captured_on: dt.date | None = None) -> dt.date | None:
+    """The first unambiguous calendar date written in ``text``, or None."""
+    for rx, order in ((_ISO_RE, "ymd"), (_YMD_DOTS_RE, "ymd")):
+        m = rx.search(text)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            got = _mk(y, mo, d)
+            if got:
+                return got
+    m = _MDY_RE.search(text)
+    if m:
+        got = _mk(int(m.group(3)), _MONTH_NUM[m.group(1).lower().rstrip(".")], int(m.group(2)))
+        if got:
+            return got
+    m = _DMY_RE.search(text)
+    if m:
+        got = _mk(int(m.group(3)), _MONTH_NUM[m.group(2).lower().rstrip(".")], int(m.group(1)))
+        if got:
+            return got
+    m = _NUMERIC_RE.search(text)
+    if m:
+        a, b, y = (int(g) for g in m.groups())
+        if a > 12 >= b:
+            return _mk(y, b, a)
+        if b > 12 >= a:
+            return _mk(y, a, b)
+        # both readings possible (03/04/2020): unknown, never guessed
+    if captured_on is not None:
+        m = R.RELATIVE_DATE_RE.search(text)
+        if m:
+            n, unit = int(m.group(1)), m.group(2).lower()
+            days = {"day": 1, "week": 7}.get(unit)
+            if unit in ("second", "minute", "min", "hour", "hr"):
+                return captured_on if n < 24 or unit != "hour" else None
+            if days is not None:
+                return captured_on - dt.timedelta(days=n * days)
+    return None
+
+
+def parse_byline(text: str) -> tuple[str, ...]:
+    """Author names from a byline ("By Jane Doe and John Roe"), or ()."""
+    m = R.BYLINE_RE.match(text.strip())
+    if not m:
+        return ()
+    names = m.group("names")
+    names = re.split(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*", names)
+    out = []
+    for n in names:
+        n = n.strip(" .:-–—")
+        words = n.split()
+        if 1 <= len(words) <= 5 and all(w[:1].isupper() or w in ("de", "van", "von") for w in words):
+            out.append(n)
+    return tuple(out)
+
+
+def _title_candidate(text: str) -> bool:
+    words = len(R.WORD_RE.findall(text))
+    return (
+        3 <= words <= R.TITLE_MAX_WORDS
+        and bool(R.HEADING_RE.match(text))
+        and not text.endswith((".", ",", ";", ":"))
+        and not R.URL_LINE_RE.match(text)
+        and "\t" not in text
+    )
+
+
+def classify_header(
+    raw: Sequence[str], feats_text: Sequence[str], start: int
+) -> dict[int, tuple[LineKind, str]]:
+    """Kinds of the header lines above the article core starting at index ``start``.
+
+    Only lines that are headers are returned (index -> (kind, rule)); the caller keeps its own
+    verdict for the others.
+    """
+    out: dict[int, tuple[LineKind, str]] = {}
+    lo = max(0, start - HEADER_REACH)
+    idx = [i for i in range(lo, min(start, len(feats_text))) if feats_text[i]]
+    counts = Counter(t for t in feats_text[: start + 1] if t)
+    for i in idx:
+        t = feats_text[i]
+        if R.BYLINE_RE.match(t) and parse_byline(t):
+            out[i] = ("byline", "byline")
+        elif R.DATELINE_RE.match(t) and len(t) <= 80:
+            out[i] = ("dateline", "dateline")
+    # the title: a heading-like line repeated near the top, else the nearest one above the core
+    title_i = None
+    repeated = [i for i in idx if i not in out and counts[feats_text[i]] >= 2
+                and _title_candidate(feats_text[i])]
+    if repeated:
+        title_i = repeated[-1]
+    else:
+        for i in reversed(idx):
+            if i in out:
+                continue
+            if _title_candidate(feats_text[i]) and len(R.WORD_RE.findall(feats_text[i])) >= 4:
+                title_i = i
+                break
+    if title_i is not None:
+        title = feats_text[title_i]
+        for i in idx:
+            if feats_text[i] == title:
+                out[i] = ("title", "title" if i == title_i else "title-repeat")
+        # the dek: a sentence-length line between the title and the core
+        for i in idx:
+            if i > title_i and i not in out:
+                words = len(R.WORD_RE.findall(feats_text[i]))
+                if words >= DEK_MIN_WORDS:
+                    out[i] = ("dek", "dek")
+                    break
+    # outlet: short name lines right after a byline ("By Jane Doe" / "Newsweek")
+    for pos, i in enumerate(idx):
+        if out.get(i, ("", ""))[0] != "byline":
+            continue
+        for j in idx[pos + 1 :]:
+            t = feats_text[j]
+            if j in out:
+                if out[j][0] == "byline":
+                    continue
+                break
+            if 1 <= len(t.split()) <= 4 and t[:1].isupper() and not R.SENTENCE_END_RE.search(t):
+                out[j] = ("byline", "outlet")
+            else:
+                break
+    return out
+
+
+def _first(lines: Sequence[Line], kind: str, rule: str | None = None) -> Line | None:
+    for line in lines:
+        if line.kind == kind and (rule is None or line.rule == rule):
+            return line
+    return None
+
+
+def extract_text_metadata(
+    lines: Sequence[Line], captured_on: dt.date | None = None
+) -> Metadata:
+    """Metadata from the classified lines of a text capture."""
+    title = _first(lines, "title", "title") or _first(lines, "title")
+    dek = _first(lines, "dek")
+    authors: Fact[tuple[str, ...]] = UNKNOWN
+    for line in lines:
+        if line.kind == "byline" and line.rule == "byline":
+            names = parse_byline(line.text)
+            if names:
+                authors = Fact(names, f"capture line {line.number}")
+                break
+    outlet_line = _first(lines, "byline", "outlet")
+    published: Fact[dt.date] = UNKNOWN
+    # explicit dates first (header datelines and bylines), relative ones only with a capture date
+    header = [ln for ln in lines if ln.kind in ("dateline", "byline", "title", "dek")]
+    for line in header:
+        d = parse_date(line.text)
+        if d:
+            published = Fact(d, f"capture line {line.number}")
+            break
+    if not published.known:
+        for line in lines:
+            if line.kind in ("boilerplate", "dateline") and R.DATELINE_RE.match(line.text) and (
+                R.DATE_LABEL_RE.match(line.text)
+            ):
+                d = parse_date(line.text)
+                if d:
+                    published = Fact(d, f"capture line {line.number}")
+                    break
+    if not published.known and captured_on is not None:
+        for line in header:
+            d = parse_date(line.text, captured_on)
+            if d:
+                published = Fact(d, f"capture line {line.number} (relative to capture date)")
+                break
+    return Metadata(
+        title=Fact(title.text, f"capture line {title.number}") if title else UNKNOWN,
+        dek=Fact(dek.text, f"capture line {dek.number}") if dek else UNKNOWN,
+        authors=authors,
+        outlet=(
+            Fact(outlet_line.text, f"capture line {outlet_line.number}") if outlet_line else UNKNOWN
+        ),
+        published=published,
+        url=UNKNOWN,
+        captions=tuple(ln.text for ln in lines if ln.kind == "caption"),
+        subheads=tuple(ln.text for ln in lines if ln.kind == "subhead"),
+    )
+
+
+def html_metadata(meta: Mapping[str, str | None]) -> Metadata:
+    """Metadata from an HTML page's extracted fields (``name`` -> value)."""
+
+    def fact(key: str) -> Fact[str]:
+        v = meta.get(key)
+        return Fact(v.strip(), f"html meta {key}") if v and v.strip() else UNKNOWN
+
+    authors: Fact[tuple[str, ...]] = UNKNOWN
+    a = meta.get("author")
+    if a and a.strip():
+        names = tuple(n.strip() for n in re.split(r"\s*[;|]\s*", a) if n.strip())
+        authors = Fact(names, "html meta author")
+    published: Fact[dt.date] = UNKNOWN
+    d = meta.get("date")
+    if d:
+        got = parse_date(d)
+        if got:
+            published = Fact(got, "html meta date")
+    return Metadata(
+        title=fact("title"),
+        dek=fact("description"),
+        authors=authors,
+        outlet=fact("sitename"),
+        published=published,
+        url=fact("url"),
+    )

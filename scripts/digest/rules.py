@@ -1,0 +1,375 @@
+"""The cleaner's rules, as declared data.
+
+Every threshold is a named constant with the reason for its value; every line rule is a named,
+ordered entry. ``cleaning.py`` applies them; nothing here names a site or quotes a phrase seen in
+one document: the patterns are the generic furniture of web pages (navigation, share prompts,
+comment forms, teaser lists, photo credits).
+
+A capture is cleaned in two passes (see ``cleaning.py``):
+
+1. *Where is the article?* Each line gets a density score; the best-scoring run of lines is the
+   article core, grown or cut at boundary lines ("Related", "Leave a Reply", ...), and cut again
+   where a new headline starts an unrelated article (vocabulary overlap).
+2. *What is each line?* Ordered line rules (first match wins) give each line its kind; a line of
+   the article that no rule recognises stays in the body, as ``body`` or ``unsure``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+# --------------------------------------------------------------------------------------------
+# Thresholds
+# --------------------------------------------------------------------------------------------
+
+# A line with at least this many words and a sentence end is prose. Ten words is about the
+# shortest complete news sentence; navigation items, teaser titles and credits stay under it.
+PROSE_MIN_WORDS = 10
+
+# A line with at most this many words and no sentence punctuation is "short": a menu item,
+# a label, a credit, a subheading. Short lines cost the density score (see SHORT_LINE_PENALTY).
+SHORT_MAX_WORDS = 6
+
+# Density score of a line (pass 1): prose lines add their word count (long paragraphs weigh
+# most), short link-like lines subtract this much. 8 means one real paragraph outweighs a menu
+# of four or five items, so a short run of labels inside an article (a subheading, a credit)
+# does not split it, while a long menu between two blocks of text does.
+SHORT_LINE_PENALTY = 8.0
+
+# A boundary line ("Related", "Leave a Reply", a copyright line) costs as much as a solid
+# paragraph: the core crosses one only when a lot of prose lies beyond it (an inline "Related"
+# box in the middle of a long article), never for a teaser blurb or two.
+BOUNDARY_PENALTY = 60.0
+
+# Short lines that read like a fragment of text rather than a label (they have lower-case words
+# or figures: "Eat 60-90 minutes before your workout", "Portion: 1 cup") are list items of
+# recipes, schedules and fact boxes; they cost little, so that such an article stays whole.
+FRAGMENT_PENALTY = 1.5
+
+# A date or time standing alone on a line after the article has started belongs to a teaser
+# item ("headline / author / date / blurb") or to the page foot; in the article itself dates are
+# written in sentences. Half a boundary: a long article still carries across one.
+DATELINE_PENALTY = 30.0
+
+# Lines that are neither prose nor short (middle-sized, no sentence end: teaser titles, long
+# headlines, list items) cost this much: less than a menu item, since articles have some.
+MIDDLE_LINE_PENALTY = 3.0
+
+# Appended article (pass 1, step 4). Measured on the dev set: for an unrelated article glued
+# after the story, almost none of the story's topic words occur after its headline (share
+# 0-0.05 in most cases), while the later sections of one article (subheads, Q&A, list items)
+# keep 0.10 or more of them. Both tests below must fail for a cut, so a list article whose
+# sections share few words with each other is not cut unless its topic vanishes too.
+APPENDED_TITLE_MIN_WORDS = 4  # a headline has four words or more; "Extra points" is a subhead
+APPENDED_MIN_WORDS = 60  # prose words after the candidate headline, to judge at all
+APPENDED_MIN_BEFORE_WORDS = 80  # prose words of article before it, to judge at all
+APPENDED_TOPIC_WORDS = 20  # the article's topic: its 20 most frequent content words...
+APPENDED_MIN_TOPIC_WORDS = 5  # ...that occur at least twice; fewer = no topic to judge
+APPENDED_MAX_TOPIC_SHARE = 0.10  # at most this share of the topic words may occur after it
+APPENDED_WINDOW_WORDS = 150  # about two paragraphs after the headline...
+APPENDED_MAX_OVERLAP = 1.0  # ...of which less than this share of content words is known
+
+# Section marks of one article: numbered items ("1. Define your goal"), Q&A ("Q: ...").
+SECTION_MARK_RE = re.compile(r"^(?:\d{1,2}[.)]\s|[QA]\s?[:.]\s|(?:step|part|chapter)\s+\d)", re.I)
+
+# A title-like line: at most this many words (headlines run 5-20 words).
+TITLE_MAX_WORDS = 25
+
+# A subheading inside the article: at most this many words and no sentence end.
+SUBHEAD_MAX_WORDS = 14
+
+# Teaser lines (a headline-plus-blurb in a "more stories" list) end in an ellipsis; inside the
+# article a sentence may trail off too, so only lines after the end of the article are judged.
+TEASER_ELLIPSIS_RE = re.compile(r"(\.\.\.|…)\s*$")
+
+# --------------------------------------------------------------------------------------------
+# Patterns
+# --------------------------------------------------------------------------------------------
+
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# A label: every word capitalised (or a single word / number), as menu items and section
+# names are written ("Home", "Weight Loss Tips", "NEWS", "21 Day Fix Hub").
+LABEL_LIKE_RE = re.compile(
+    r"^\W*(?:(?:[A-ZÀ-ÝА-ЯЁ0-9&][\w'’.&+-]*|[a-z]{1,3}\b)\W*)+$|^\W*\w+\W*$"
+)
+SENTENCE_END_RE = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]+)?\s*$")
+SENTENCE_INSIDE_RE = re.compile(r"\w[.!?]\s+[\"“‘(]?[A-ZА-ЯЁ0-9]")
+URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+(?:\s+\S+){0,6}$", re.IGNORECASE)
+
+# Boundaries after the article: the line, by itself, opens the comment section, a share bar,
+# a teaser list or the footer. Matched against the whole stripped line, case-insensitively.
+END_BOUNDARY_RE = re.compile(
+    r"^(?:"
+    r"related(?:\s+(?:articles?|stories|posts?|news|content|coverage|reading|links|videos?))?"
+    r"|more(?:\s+[\w'’&.-]+){1,3}|want\s+more\b.*|print(?:\s+this\s+(?:article|page|story))?"
+    r"|subscribe|sign\s+up|newsletters?|follow\s+us\b.*"
+    r"|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment"
+    r"|(?:\d+\s+)?comments?(?:\s*[(/:]?\s*\d+\s*\)?)?|click\s+to\s+comment|show\s+comments"
+    r"|join\s+the\s+(?:discussion|conversation)|(?:\d+\s+)?(?:replies|responses)"
+    r"|share\s+(?:this|on|via|your|the)\b.*|share|sharing\s+is\s+caring"
+    # the same section openers in other languages the digest sees (pt, es, fr, de, ru, ja)
+    r"|voc[eê]\s+(?:tamb[eé]m\s+)?pode\s+gostar\W*|veja\s+tamb[eé]m|leia\s+tamb[eé]m"
+    r"|(?:artigos|posts|not[ií]cias|art[ií]culos|entradas)\s+relacionad[oa]s"
+    r"|coment[aá]rios?|deixe\s+(?:um|seu)\s+coment[aá]rio|te\s+puede\s+interesar\W*"
+    r"|(?:tambi[eé]n\s+)?te\s+puede\s+interesar|à\s+lire\s+aussi|articles\s+similaires"
+    r"|commentaires?|laisser\s+un\s+commentaire|ähnliche\s+artikel|kommentare"
+    r"|das\s+könnte\s+sie\s+auch\s+interessieren|читайте\s+также|похожие\s+\w+"
+    r"|комментари[ийя]\w*|оставить\s+комментарий|関連記事|コメント"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested(?:\s+in)?)\W*"
+    r"|(?:we\s+)?recommended?(?:\s+(?:for\s+you|stories|articles))?|trending(?:\s+now|\s+stories)?"
+    r"|(?:most\s+)?(?:popular|read|viewed)(?:\s+(?:posts|stories|articles|now))?"
+    r"|most\s+(?:read|popular|viewed|shared)\b.*"
+    r"|(?:read|see)\s+(?:more|also|next)\W*|up\s+next|what\s+to\s+read\s+next"
+    r"|take\s+a\s+look|don'?t\s+miss|latest(?:\s+(?:news|stories|posts|articles|headlines))?"
+    r"|about\s+the\s+author|previous\s+(?:post|article|story)\b.*|next\s+(?:post|article|story)\b.*"
+    r"|tags?|topics?|filed\s+under\b.*|categories"
+    r")\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+# Boundaries that also mark the end when the line carries more text (a prompt sentence).
+END_PROMPT_RE = re.compile(
+    r"^(?:your\s+email\s+address\s+will\s+not\s+be\s+published"
+    r"|(?:sign\s+up|subscribe)\b.{0,60}\bnewsletter"
+    r"|the\s+mention\s+sources?\s+can\s+contact"
+    r"|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|all\s+rights\s+reserved"
+    r")",
+    re.IGNORECASE,
+)
+
+# Site notices written as prose: legal disclaimers, cookie and affiliate notices, trademark
+# lines. Dense text, but the same on every page of a site; they count against the article.
+LEGAL_NOTICE_RE = re.compile(
+    r"\b(?:(?:this|our)\s+(?:web)?site\s+(?:uses|is\s+(?:not\s+)?(?:intended|supported))"
+    r"|cookies?\s+(?:policy|settings)|privacy\s+(?:policy|notice)|terms\s+(?:of\s+(?:use|service)|"
+    r"and\s+conditions)|all\s+rights\s+reserved|registered\s+trademarks?|affiliate\s+"
+    r"(?:links?|partnerships?|commission)|may\s+earn\s+(?:a\s+)?commission"
+    r"|information\s+provided\s+on\s+this\s+(?:web)?site|not\s+been\s+evaluated\s+by)",
+    re.IGNORECASE,
+)
+
+# A long line that occurs again within this many non-blank lines is a gallery caption (shown
+# under the image and again in the slide) or a teaser, not a paragraph. Far-apart repeats
+# can be content (the same ingredient line in two meal plans), so they are kept.
+REPEAT_NEAR_LINES = 3
+
+# A repeated line this short (a headline-sized line) is taken as the title shown twice.
+REPEATED_MIN_WORDS = 15
+
+# Characters stripped from both ends of a line: whitespace and the invisible characters that
+# page text is littered with (zero-width space and joiners, word joiner, BOM, soft hyphen).
+STRIP_CHARS = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad\u3000"
+
+# Growing the core forward (pass 1, step 4) stops at this many label-like lines in a row: a
+# recipe or fact box alternates labels with text, a menu or teaser list does not.
+EXTEND_MAX_LABEL_RUN = 4
+
+# Three or more short items set apart by wide gaps or bars: a row of links or buttons
+# ("Whatsapp   Facebook   Pin", "Home | News | Sport"). Tabs are not gaps here: tab-separated
+# cells are a table, and tables can be content.
+LINK_ROW_RE = re.compile(
+    r"^(?:[^\s|•·]+(?: [^\s|•·]+){0,2}(?:\s{3,}|\s*[|•·]\s*)){2,}[^\s|•·]+(?: [^\s|•·]+){0,2}$"
+)
+
+# A teaser headline glued to its blurb, as menus render them: three or more capitalised words,
+# then a word running straight into the next sentence ("Tape Gaffe Ends Title RunDenny won...").
+GLUED_TEASER_RE = re.compile(
+    r"^(?:[A-Z0-9‘'\"“$][\w'’:,$.&-]*\s+){3,}[\w'’,-]*[a-z?!’”)][A-Z][a-z]*\s"
+)
+
+Kind = Literal[
+    "blank",
+    "body",
+    "subhead",
+    "title",
+    "dek",
+    "byline",
+    "dateline",
+    "caption",
+    "boilerplate",
+    "unsure",
+]
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A named line rule: when ``pattern`` matches the stripped line, the line gets ``kind``."""
+
+    name: str
+    kind: Kind
+    pattern: re.Pattern[str]
+    why: str
+    max_words: int = 10_000  # the rule only applies to lines this short
+
+
+_I = re.IGNORECASE
+
+#: Ordered line rules (first match wins), applied to lines inside the article region.
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule(
+        "link-row",
+        "boilerplate",
+        LINK_ROW_RE,
+        "three or more short items set apart by wide gaps or bars: a row of links or buttons",
+        max_words=16,
+    ),
+    LineRule(
+        "glued-teaser",
+        "boilerplate",
+        GLUED_TEASER_RE,
+        "a menu teaser: headline run into its blurb with no space",
+    ),
+    LineRule(
+        "url-line",
+        "boilerplate",
+        URL_LINE_RE,
+        "a bare address (image or link target) is page furniture, not text",
+    ),
+    LineRule(
+        "teaser-prefix",
+        "boilerplate",
+        re.compile(
+            r"^(?:also|related|more|must|recommended|further|editor'?s?\s+pick)?\s*"
+            r"(?:read|watch|see|listen|reading|stories?|links?|picks?)\s*(?:also|more|next)?"
+            r"\s*[|:»>–—-]\s*\S",
+            _I,
+        ),
+        "'Also Read | headline' teasers link to other stories",
+        max_words=25,
+    ),
+    LineRule(
+        "photo-credit",
+        "caption",
+        re.compile(
+            r"(?:\b(?:photo(?:graph)?s?|images?|pictures?|credit|illustration|source|video)"
+            r"\s*(?:by|credit|courtesy)?\s*[:|/©]"
+            r"|\((?:photo|image|picture|credit)[^)]*\)\s*$"
+            r"|\b(?:getty\s+images|shutterstock|istock(?:photo)?|associated\s+press|ap\s+photo"
+            r"|afp|reuters|epa|file\s+photo)\b[^.!?]{0,40}$)",
+            _I,
+        ),
+        "photo captions end in a credit ('Photo: AFP', '/ Getty Images')",
+        max_words=60,
+    ),
+    LineRule(
+        "share-bar",
+        "boilerplate",
+        re.compile(
+            r"^(?:(?:share|tweet|email|e-mail|print|pin|save|copy\s+link|facebook|twitter|x"
+            r"|linkedin|pinterest|whatsapp|reddit|telegram|flipboard|messenger|instagram"
+            r"|youtube|rss|comments?|reply)\b\W*){1,8}$",
+            _I,
+        ),
+        "rows of share buttons are links, not text",
+        max_words=12,
+    ),
+    LineRule(
+        "advert-label",
+        "boilerplate",
+        re.compile(
+            r"^(?:advertisement|sponsored(?:\s+content)?|ad|story\s+continues\s+below.*"
+            r"|continue\s+reading.*|scroll\s+to\s+continue.*|skip\s+(?:to\s+)?\w+.*|loading\.*)$",
+            _I,
+        ),
+        "ad slots and reading prompts",
+        max_words=10,
+    ),
+    LineRule(
+        "site-self-description",
+        "boilerplate",
+        re.compile(
+            r"^(?:welcome\s+to\b.*\b(?:source|destination|home)\b"
+            r"|.*\byour\s+(?:number\s+one|#\s?1|no\.?\s*1|one-stop|trusted|go-to)\s+"
+            r"(?:source|destination|site|place)\b)",
+            _I,
+        ),
+        "a site describing itself ('Welcome to X, your number one source for ...')",
+        max_words=60,
+    ),
+    LineRule(
+        "comment-form",
+        "boilerplate",
+        re.compile(
+            r"^(?:(?:your\s+)?(?:name|email|website|comment)\s*\*?"
+            r"|save\s+my\s+name,?\s+email.*|required\s+fields\s+are\s+marked.*"
+            r"|notify\s+me\s+of\s+.*|this\s+site\s+uses\s+akismet.*"
+            r"|(?:post|submit)\s+comment|cancel\s+reply|log\s*in\s+to\s+(?:reply|comment).*)$",
+            _I,
+        ),
+        "comment-form fields and prompts",
+        max_words=30,
+    ),
+    LineRule(
+        "contact-request",
+        "boilerplate",
+        re.compile(
+            r"\b(?:contact\s+us|email\s+protected|to\s+request\s+(?:a\s+)?"
+            r"(?:removal|modification)|remove/chang)",
+            _I,
+        ),
+        "contact or take-down notices of aggregator sites",
+        max_words=30,
+    ),
+)
+
+# Lines that say who wrote the article.
+BYLINE_RE = re.compile(
+    r"^(?:by|written\s+by|story\s+by|words\s+by|posted\s+by|author:?|von|par|por|автор:?)\s+"
+    r"(?P<names>[^\d|•·]{2,120}?)\s*(?:(?:[|•·,]|\s\d|\s(?:on|updated|published)\b).*)?$",
+    _I,
+)
+
+# Lines that are only a date/time (with optional label): "Published 11:34 PM EST Nov 19, 2019".
+MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+DATE_LABEL_RE = re.compile(
+    r"^\W*(?:date|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated"
+    r"|first\s+published|modified|on)\s*:?\s*",
+    _I,
+)
+DATELINE_RE = re.compile(
+    r"^[\W\s]*(?:(?:date|published|posted|updated|last\s+updated|first\s+published|modified)"
+    r"(?:\s+on)?\s*:?\s*)?(?:\w+day,?\s+)?"
+    r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?"
+    rf"|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS},?\s+\d{{4}}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r"|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+    r"|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"|(?:yesterday|today|just\s+now))"
+    r"(?:[\s,|•·-]+.{0,60})?$",
+    _I,
+)
+
+# A relative date ("5 days ago") is resolved only against a known capture date.
+RELATIVE_DATE_RE = re.compile(
+    r"\b(\d+)\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b", _I
+)
+
+# Short, heading-like text that is not a sentence: no final period, starts with a capital.
+HEADING_RE = re.compile(r"^[\"“‘'(\[]?[A-ZА-ЯЁ0-9À-Ý]")
+
+# Stopwords used only by the appended-article test (content words = the rest).
+STOPWORDS: frozenset[str] = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own said same says she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves one two new year years like get also could many much may might us mr
+    ms mrs
+    que para com uma por não mais como mas dos das nos nas ele ela isso esse essa este esta
+    muito quando também sua seu são foi ser tem aqui então
+    los las del una por con para como pero más este esta sus sobre también fue ser hay
+    что как это для она они его все так было или вам вас нас его был была если уже еще
+    который которые при только есть
+    les des une pour dans avec sur pas plus par est qui sont ont
+    der die das und den dem des ein eine mit für auf nicht ist sich von""".split()
+)

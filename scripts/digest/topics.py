@@ -1,0 +1,188 @@
+"""Tag an article with topics and entities from the taxonomy.
+
+1. compile every alias of the taxonomy into a whole-word pattern with its case rule;
+2. find mentions in the title and in each body block, the longest alias winning where
+   several overlap (so "Chinese President Xi Jinping" is one mention of xi-jinping);
+3. entities: count mentions, most mentioned first, then by slug;
+4. topics: keep those with enough evidence (EVIDENCE_RULE_TEXT), add the editor's extra
+   topics, return them in taxonomy order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Block
+from .taxonomy import Taxonomy
+
+# The evidence rule for a topic. A keyword turns up in passing ("other issues, including
+# Taiwan and North Korea"), so one mention is not enough: an article is about a topic when the
+# topic comes back in separate paragraphs, more than once or twice, or when the headline (or a
+# subheading) announces it and the body follows up. Distinct paragraphs stop one list-like
+# paragraph from qualifying on its own; the mention floor stops two asides in two paragraphs
+# (tuned on the seed captures: it drops Taiwan from the May 2024 summit piece, which names it
+# twice in lists, and keeps the Middle East, which that piece discusses).
+
+#: distinct body paragraphs naming the topic, when neither the title nor a subheading does
+MIN_PARAGRAPHS = 2
+#: mentions of the topic in the body (title excluded) that those paragraphs must hold together
+MIN_MENTIONS = 3
+#: body paragraphs still needed when the title or a subheading already names the topic
+MIN_PARAGRAPHS_WITH_HEADING = 1
+
+EVIDENCE_RULE_TEXT = (
+    "An article is filed under a topic when the topic's keywords appear in at least "
+    f"{MIN_PARAGRAPHS} different paragraphs of its text, {MIN_MENTIONS} times or more in all, "
+    f"or in its headline (or a subheading) and at least {MIN_PARAGRAPHS_WITH_HEADING} "
+    "paragraph. A single passing mention, or a name dropped in a list, is not enough. "
+    "Editors can add topics by hand; those are always kept."
+)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the text says about one topic."""
+
+    in_heading: bool  # a keyword in the title or a subheading
+    paragraphs: int  # body paragraphs with a keyword
+    mentions: int  # keyword mentions in those paragraphs
+
+    @property
+    def sufficient(self) -> bool:
+        """The evidence rule (see EVIDENCE_RULE_TEXT)."""
+        if self.paragraphs >= MIN_PARAGRAPHS and self.mentions >= MIN_MENTIONS:
+            return True
+        return self.in_heading and self.paragraphs >= MIN_PARAGRAPHS_WITH_HEADING
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One match of an alias in a text."""
+
+    start: int
+    end: int
+    slug: str
+    alias: str
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    slug: str
+    alias: str
+    pattern: re.Pattern[str]
+
+
+def alias_pattern(alias: str) -> re.Pattern[str]:
+    """A whole-word regex for one alias, with the case rule of taxonomy.yaml.
+
+    An alias with a capital letter matches with exactly that case ("EU", "Sun", "Xi"); an
+    all-lowercase alias matches any case and an optional plural "s". Any run of whitespace
+    matches a space; a straight apostrophe also matches a typographic one.
+    """
+    parts = []
+    for ch in " ".join(alias.split()):
+        if ch == " ":
+            parts.append(r"\s+")
+        elif ch in "'’":
+            parts.append("['’]")
+        else:
+            parts.append(re.escape(ch))
+    body = "".join(parts)
+    lowercase = alias == alias.lower()
+    if lowercase:
+        body += "(?:e?s)?" if alias[-1].isalpha() else ""
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE if lowercase else 0)
+
+
+@lru_cache(maxsize=32)
+def _matchers(entries: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[_Matcher, ...]:
+    return tuple(
+        _Matcher(slug, alias, alias_pattern(alias))
+        for slug, aliases in entries
+        for alias in aliases
+    )
+
+
+def entity_matchers(taxonomy: Taxonomy) -> tuple[_Matcher, ...]:
+    return _matchers(tuple((e.slug, e.aliases) for e in taxonomy.entities))
+
+
+def topic_matchers(taxonomy: Taxonomy) -> tuple[_Matcher, ...]:
+    return _matchers(tuple((t.slug, t.aliases) for t in taxonomy.topics))
+
+
+def find_mentions(text: str, matchers: Iterable[_Matcher]) -> tuple[Mention, ...]:
+    """Non-overlapping mentions, leftmost first; at one place the longest alias wins."""
+    found = [
+        Mention(m.start(), m.end(), matcher.slug, matcher.alias)
+        for matcher in matchers
+        for m in matcher.pattern.finditer(text)
+    ]
+    found.sort(key=lambda x: (x.start, -(x.end - x.start), x.slug))
+    kept: list[Mention] = []
+    end = -1
+    for mention in found:
+        if mention.start >= end:
+            kept.append(mention)
+            end = mention.end
+    return tuple(kept)
+
+
+def count_entities(texts: Iterable[str], taxonomy: Taxonomy) -> tuple[tuple[str, int], ...]:
+    """(entity slug, mentions), most mentioned first, then by slug."""
+    matchers = entity_matchers(taxonomy)
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(m.slug for m in find_mentions(text, matchers))
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def topic_evidence(
+    blocks: Sequence[Block], title: str | None, taxonomy: Taxonomy
+) -> dict[str, Evidence]:
+    """The evidence for each topic with any mention, by slug.
+
+    Topics are matched independently of each other: a phrase can be evidence for two topics.
+    """
+    headings = [title or ""] + [b.text for b in blocks if b.kind == "subhead"]
+    paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
+    evidence: dict[str, Evidence] = {}
+    for topic in taxonomy.topics:
+        matchers = [m for m in topic_matchers(taxonomy) if m.slug == topic.slug]
+        if not matchers:
+            continue
+        in_heading = any(find_mentions(h, matchers) for h in headings)
+        counts = [len(find_mentions(text, matchers)) for text in paragraphs]
+        found = Evidence(in_heading, sum(1 for n in counts if n), sum(counts))
+        if found.in_heading or found.paragraphs:
+            evidence[topic.slug] = found
+    return evidence
+
+
+def tag(
+    blocks: Sequence[Block],
+    title: str | None,
+    taxonomy: Taxonomy,
+    extra_topics: Sequence[str] = (),
+) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+    """(topic slugs in taxonomy order, (entity slug, mentions) most mentioned first).
+
+    ``extra_topics`` (from curation.yaml) are always kept; an unknown slug is a ValueError.
+    """
+    unknown = [slug for slug in extra_topics if not taxonomy.has_topic(slug)]
+    if unknown:
+        raise ValueError(
+            f"unknown topic slug(s): {', '.join(map(repr, unknown))}; "
+            "use a slug from content/taxonomy.yaml, or add the topic there"
+        )
+    # 2.-3. entities, counted in the title and the body
+    entities = count_entities([title or "", *(b.text for b in blocks)], taxonomy)
+    # 4. topics
+    evidence = topic_evidence(blocks, title, taxonomy)
+    chosen = {slug for slug, found in evidence.items() if found.sufficient}
+    chosen.update(extra_topics)
+    return tuple(s for s in taxonomy.topic_slugs if s in chosen), entities

@@ -1,0 +1,158 @@
+"""Strict YAML loading for the editor's files: no duplicate keys, no anchors, errors with lines.
+
+The editor writes ``curation.yaml`` and ``taxonomy.yaml`` by hand, so a mistake must come back
+as ``file:line: problem. Fix: ...`` and never as a traceback, a silently overwritten key or an
+"alias bomb" that expands to gigabytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DigestError, Problem
+
+#: The editor's files are small; a bigger one is almost certainly the wrong file.
+MAX_YAML_BYTES = 2_000_000
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys and anchors/aliases, and records key lines."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.key_lines: dict[tuple[object, ...], int] = {}
+        self.duplicates: list[tuple[str, int, int]] = []
+
+
+def _compose_alias(loader: _StrictLoader) -> None:
+    event = loader.peek_event()
+    raise yaml.MarkedYAMLError(
+        None, None, "anchors and aliases (&name, *name) are not allowed", event.start_mark
+    )
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    mapping: dict[Any, Any] = {}
+    first_line: dict[Any, int] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, str | int | float | bool) and key is not None:
+            raise yaml.MarkedYAMLError(
+                None, None, "a key must be a plain word or number", key_node.start_mark
+            )
+        if key in mapping:
+            loader.duplicates.append((str(key), first_line[key], line))
+        first_line.setdefault(key, line)
+        mapping[key] = loader.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
+    return mapping
+
+
+_StrictLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _construct_mapping,  # type: ignore[arg-type]
+)
+
+
+def _construct_timestamp(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
+    """A date-shaped value that is no real date (2024-13-45) stays text for the validator."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[no-untyped-call]
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_StrictLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    _construct_timestamp,  # type: ignore[arg-type]
+)
+
+
+class _Composer(_StrictLoader):
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            _compose_alias(self)
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(
+                None, None, "anchors and aliases (&name, *name) are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def key_lines(text: str) -> dict[tuple[object, ...], int]:
+    """Map each key path (tuple of keys and list indexes) to the line it starts on (1-based)."""
+    lines: dict[tuple[object, ...], int] = {}
+
+    def walk(node: yaml.Node, path: tuple[object, ...]) -> None:
+        lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+                lines[(*path, key)] = key_node.start_mark.line + 1
+                walk(value_node, (*path, key))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, (*path, i))
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return lines
+    if root is not None:
+        walk(root, ())
+    return lines
+
+
+def load_yaml(path: Path, text: str | None = None) -> Any:
+    """Parse one of the editor's YAML files strictly; raise DigestError with every problem."""
+    if text is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise DigestError.one(path, "", f"cannot read the file ({exc.strerror})",
+                                  "check that it exists and is readable") from exc
+        if len(raw) > MAX_YAML_BYTES:
+            raise DigestError.one(path, "", f"the file is {len(raw)} bytes, over the "
+                                  f"{MAX_YAML_BYTES} byte limit", "split or shorten it")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DigestError.one(path, "", f"not UTF-8 (byte {exc.start})",
+                                  "save the file as UTF-8") from exc
+    loader = _Composer(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = str(mark.line + 1) if mark else ""
+        what = exc.problem or exc.context or "invalid YAML"
+        raise DigestError.one(path, where, f"invalid YAML: {what}",
+                              "correct the syntax at that line (indentation, quotes, colons)"
+                              ) from exc
+    except yaml.YAMLError as exc:
+        raise DigestError.one(path, "", f"invalid YAML: {exc}", "correct the syntax") from exc
+    finally:
+        loader.dispose()
+    if loader.duplicates:
+        raise DigestError(
+            Problem(str(path), str(second), f"key {key!r} appears twice (first on line {first})",
+                    "keep one of them")
+            for key, first, second in loader.duplicates
+        )
+    return data
+
+
+def describe_path(path: tuple[object, ...]) -> str:
+    """Render a key path as the editor reads it: ``captures.foo.txt.date`` or ``topics[2].slug``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out

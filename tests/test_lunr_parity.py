@@ -1,0 +1,217 @@
+"""lunr.py (with our shim) and lunr.js 2.3.9 must agree, and the compact index must answer
+exactly like a plain lunr.js index over the same fields.
+
+One node run (tests/node/parity.js) answers a fixed query set four ways: lunr.js Builder over
+the same documents, lunr.Index.load of lunr.py's serialised index, the browser worker's Engine
+over the compact index, and (in Python) lunr.py's own Index.search. All must be identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from lunr_index.builder import (  # noqa: E402
+    DEFAULT_FIELDS,
+    SearchRecord,
+    _field_text,
+    build,
+    order_records,
+)
+from lunr_index.compat import porter_stem, tokenize, trim  # noqa: E402
+
+NODE = shutil.which("node")
+LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
+pytestmark = pytest.mark.skipif(
+    NODE is None or not LUNR_JS.exists(), reason="needs node and node_modules (run npm ci)"
+)
+
+# Words where lunr.py 0.8.0's stemmer and lunr.js's disagree, and text lunr.js handles its way.
+TRICKY = (
+    "Today, Monday in Sydney: money. Try! He says they played; trying, tried, lay, happy, cry, "
+    "by, say, yelling, yes, agreed, feed, hopping, relational, conditional, generalization. "
+    "At 12:46am the U.S., U.K.-based café “quoted” — dashes – and ellipses… 3.5% rise, "
+    "e-mail, co-operate, naïve résumé, Zürich, 東京, emoji 🙂 end, constructor toString "
+    "hasOwnProperty __proto__ don't it's O'Brien’s"
+    "\u2003em-space\u00a0nbsp\u202fnarrow\u2028line\ufeffbom"
+)
+BODY_ONLY = "Zelenskyyovich"  # appears in one body and nowhere else
+
+LUNR_QUERIES = [
+    "putin",
+    "today",
+    "monday",
+    "sydney",
+    "money",
+    "try",
+    "says",
+    "played",
+    "trying",
+    "putin xi",
+    "+putin +china",
+    "china -russia",
+    "beij*",
+    "pipelin*",
+    "*ine",
+    "novak~1",
+    "sanctons~1",
+    "title:putin",
+    "body:pipeline^5 gas",
+    BODY_ONLY.lower(),
+    "café",
+    "zürich",
+    "constructor",
+    "u.s",
+    "12:46am",
+]
+UI_QUERIES = [
+    "putin",
+    "Putin Xi",
+    "beiji",
+    "beijing ",
+    "pres",
+    "presid",
+    "novak",
+    "novka",
+    "Sanctons",
+    "12:46am",
+    "-+~^:*",
+    "today monday",
+    "sydney ",
+    "trying",
+    "the",
+    "",
+    "constructor",
+    "pipe",
+    BODY_ONLY,
+    "zelenskyyovic",
+    "a*b c",
+]
+
+
+def _records() -> list[SearchRecord]:
+    records = []
+    for n, path in enumerate(sorted((ROOT / "content" / "captures").glob("*"))):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        records.append(
+            SearchRecord(
+                id=path.stem,
+                url=f"articles/{path.stem}.html",
+                title=lines[min(5, len(lines) - 1)] if lines else path.stem,
+                summary=" ".join(lines[6:8]),
+                topics=("russia-ukraine", "china") if n % 2 else ("energy",),
+                entities=("vladimir-putin",) if n % 2 else (),
+                outlet=f"Outlet {n % 3}",
+                date=dt.date(2024, 1 + n, 1 + n),
+                body=text,
+            )
+        )
+    records.append(
+        SearchRecord(
+            id="tricky",
+            url="articles/tricky.html",
+            title="Edge cases: today, Monday",
+            dek="Money in Sydney",
+            body=TRICKY + f" A name only here: {BODY_ONLY}.",
+            date=dt.date(2023, 5, 6),
+        )
+    )
+    records.append(SearchRecord(id="empty", url="articles/empty.html", title="Empty"))
+    return records
+
+
+def _python_search(index: Any, query: str) -> Any:
+    try:
+        return [[r["ref"], r["score"]] for r in index.search(query)]
+    except Exception as error:  # lunr raises its own QueryParseError family
+        return {"error": str(error)}
+
+
+@pytest.fixture(scope="module")
+def parity(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    records = _records()
+    built = build(records)
+    out = tmp_path_factory.mktemp("parity")
+    for name, text in built.files().items():
+        (out / name).write_text(text, encoding="utf-8")
+    (out / "plain.json").write_text(json.dumps(built.index.serialize()), encoding="utf-8")
+    ordered = order_records(records)
+    documents = {
+        "fields": [{"name": name, "boost": boost} for name, boost in DEFAULT_FIELDS],
+        # raw field text: lunr.js splits it with its own tokenizer (no js_separators here)
+        "docs": [
+            {"ref": str(n), **{name: _field_text(r, name) for name, _b in DEFAULT_FIELDS}}
+            for n, r in enumerate(ordered)
+        ],
+    }
+    (out / "documents.json").write_text(json.dumps(documents), encoding="utf-8")
+    (out / "queries.json").write_text(
+        json.dumps({"lunr": LUNR_QUERIES, "ui": UI_QUERIES}), encoding="utf-8"
+    )
+    words = sorted({trim(t) for r in records for t in tokenize(r.body + " " + r.title)} - {""})
+    (out / "words.json").write_text(json.dumps(words), encoding="utf-8")
+    run = subprocess.run(
+        [str(NODE), str(ROOT / "tests" / "node" / "parity.js"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    result: dict[str, Any] = json.loads(run.stdout)
+    result["words"] = words
+    result["python"] = {q: _python_search(built.index, q) for q in LUNR_QUERIES}
+    result["python_vocab"] = sorted(built.index.inverted_index)
+    return result
+
+
+def test_stemmer_matches_lunr_js_on_every_word(parity: dict[str, Any]) -> None:
+    ours = [porter_stem(w) for w in parity["words"]]
+    pairs = zip(parity["words"], ours, parity["stems"], strict=True)
+    diffs = [(w, a, b) for w, a, b in pairs if a != b]
+    assert not diffs, diffs[:20]
+    assert len(parity["words"]) > 500  # the captures really were read
+
+
+def test_index_terms_match_lunr_js(parity: dict[str, Any]) -> None:
+    assert parity["python_vocab"] == sorted(parity["vocab"])
+    for word in ("today", "monday", "sydney", "money", "tri", "say", "play", "caf"):
+        assert word in parity["vocab"]
+
+
+@pytest.mark.parametrize("query", LUNR_QUERIES)
+def test_lunr_py_and_lunr_js_give_identical_results(parity: dict[str, Any], query: str) -> None:
+    built = parity["built"][query]
+    assert parity["loaded"][query] == built, "lunr.py index loaded in lunr.js"
+    if isinstance(built, dict):  # both query parsers reject it (e.g. "12:46am": no field "12")
+        assert "error" in parity["python"][query]
+    else:
+        assert parity["python"][query] == built, "lunr.py Index.search"
+
+
+@pytest.mark.parametrize("query", LUNR_QUERIES)
+def test_compact_index_equals_plain_lunr(parity: dict[str, Any], query: str) -> None:
+    assert parity["compact"][query] == parity["built"][query]
+
+
+@pytest.mark.parametrize("text", [*UI_QUERIES, *("~ " + q for q in UI_QUERIES)])
+def test_ui_query_plan_equals_plain_lunr(parity: dict[str, Any], text: str) -> None:
+    assert parity["uiCompact"][text] == parity["uiPlain"][text], parity["plans"][text]
+
+
+def test_fixed_queries_find_something(parity: dict[str, Any]) -> None:
+    found = {q for q, hits in parity["built"].items() if hits}
+    assert {"putin", "today", "trying", BODY_ONLY.lower(), "12:46am"} <= found
+    assert parity["uiCompact"]["~ novka"], "a misspelt name finds its article"
+    assert parity["uiCompact"]["-+~^:*"] == []

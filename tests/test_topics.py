@@ -1,0 +1,255 @@
+"""Topic and entity tagging: alias matching rules, the evidence rule, and the seed captures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.model import Block
+from digest.taxonomy import load_taxonomy, parse_taxonomy
+from digest.topics import (
+    EVIDENCE_RULE_TEXT,
+    MIN_MENTIONS,
+    MIN_PARAGRAPHS,
+    alias_pattern,
+    entity_matchers,
+    find_mentions,
+    tag,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+CAPTURES = ROOT / "content" / "captures"
+
+TAXONOMY = parse_taxonomy("""\
+topics:
+  - slug: energy
+    name: Energy
+    description: Energy.
+    aliases: [natural gas, oil, pipeline, Power of Siberia]
+  - slug: taiwan
+    name: Taiwan
+    description: Taiwan.
+    aliases: [Taiwan]
+  - slug: trade
+    name: Trade
+    description: Trade.
+    aliases: []
+entities:
+  - slug: xi-jinping
+    name: Xi Jinping
+    kind: person
+    aliases: [Xi, Xi Jinping, Chinese President Xi Jinping]
+    description: President of China.
+  - slug: yun-sun
+    name: Yun Sun
+    kind: person
+    aliases: [Yun Sun, Sun]
+    description: Analyst.
+  - slug: eu
+    name: European Union
+    kind: organisation
+    aliases: [EU, European Union]
+    description: Union.
+  - slug: china
+    name: China
+    kind: place
+    aliases: [China, People's Republic of China]
+    description: Country.
+  - slug: east-china-sea
+    name: East China Sea
+    kind: place
+    aliases: [East China Sea]
+    description: Sea.
+""")
+
+
+def p(text: str) -> Block:
+    return Block("paragraph", text, 1)
+
+
+def mentions(text: str) -> list[tuple[str, str]]:
+    return [(m.slug, text[m.start:m.end]) for m in find_mentions(text, entity_matchers(TAXONOMY))]
+
+
+# --- matching rules -----------------------------------------------------------------------
+
+def test_whole_words_only() -> None:
+    assert mentions("Xinhua quoted Xi's aides on the Xi-Putin summit; Xiamen, taxi.") == [
+        ("xi-jinping", "Xi"), ("xi-jinping", "Xi")
+    ]
+
+
+def test_capitalised_alias_is_case_sensitive() -> None:
+    assert mentions("The sun rose; Sun said so; SUN.") == [("yun-sun", "Sun")]
+    assert mentions("EU states; the eu; Europe; EUR; European Union") == [
+        ("eu", "EU"), ("eu", "European Union")
+    ]
+    assert mentions("xi jinping") == []
+
+
+def test_longest_alias_counts_once() -> None:
+    assert mentions("Chinese President Xi Jinping met Xi Jinping and Xi.") == [
+        ("xi-jinping", "Chinese President Xi Jinping"),
+        ("xi-jinping", "Xi Jinping"),
+        ("xi-jinping", "Xi"),
+    ]
+    assert mentions("in the East China Sea near China") == [
+        ("east-china-sea", "East China Sea"), ("china", "China")
+    ]
+
+
+def test_apostrophes_and_whitespace() -> None:
+    assert mentions("the People’s Republic of\nChina") == [
+        ("china", "People’s Republic of\nChina")
+    ]
+
+
+def test_lowercase_keyword_matches_any_case_and_plural() -> None:
+    pattern = alias_pattern("pipeline")
+    assert pattern.search("Pipelines to China")
+    assert pattern.search("a PIPELINE")
+    assert not pattern.search("pipelined")
+    assert not alias_pattern("oil").search("turmoil, toil, boiling")
+
+
+# --- the evidence rule --------------------------------------------------------------------
+
+def topics_of(blocks: list[Block], title: str | None = None) -> tuple[str, ...]:
+    return tag(blocks, title, TAXONOMY)[0]
+
+
+def test_rule_constants_are_quoted_in_the_text() -> None:
+    assert str(MIN_PARAGRAPHS) in EVIDENCE_RULE_TEXT
+    assert str(MIN_MENTIONS) in EVIDENCE_RULE_TEXT
+    assert (MIN_PARAGRAPHS, MIN_MENTIONS) == (2, 3)
+
+
+def test_one_paragraph_is_not_a_topic_however_many_mentions() -> None:
+    assert topics_of([p("oil, natural gas and a pipeline"), p("Nothing else.")]) == ()
+
+
+def test_two_passing_mentions_in_two_paragraphs_are_not_a_topic() -> None:
+    assert topics_of([p("issues including Taiwan"), p("issues like Taiwan")]) == ()
+
+
+def test_two_paragraphs_with_three_mentions_are_a_topic() -> None:
+    blocks = [p("issues including Taiwan"), p("Taiwan, and Taiwan again")]
+    assert topics_of(blocks) == ("taiwan",)
+
+
+def test_title_plus_one_paragraph_is_a_topic() -> None:
+    assert topics_of([p("They discussed oil.")], title="Russia and China talk oil") == ("energy",)
+
+
+def test_title_alone_is_not_a_topic() -> None:
+    assert topics_of([p("Nothing here.")], title="Russia and China talk oil") == ()
+
+
+def test_subheading_counts_like_the_title() -> None:
+    blocks = [Block("subhead", "Power of Siberia", 1), p("The pipeline is delayed.")]
+    assert topics_of(blocks) == ("energy",)
+
+
+def test_extra_topics_are_added_in_taxonomy_order() -> None:
+    blocks = [p("Taiwan and Taiwan"), p("Taiwan")]
+    assert tag(blocks, None, TAXONOMY, ["trade", "energy"])[0] == ("energy", "taiwan", "trade")
+
+
+def test_unknown_extra_topic_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="'nope'"):
+        tag([p("x")], None, TAXONOMY, ["nope"])
+
+
+def test_entities_most_mentioned_first_then_by_slug() -> None:
+    blocks = [p("China and the EU."), p("Xi, Xi Jinping and Chinese President Xi Jinping.")]
+    assert tag(blocks, "EU and China", TAXONOMY)[1] == (
+        ("xi-jinping", 3), ("china", 2), ("eu", 2)
+    )
+
+
+def test_nothing_found() -> None:
+    assert tag([], None, TAXONOMY) == ((), ())
+
+
+# --- the seed captures --------------------------------------------------------------------
+
+#: capture, headline, first and last body paragraph (by their opening words)
+SEEDS = {
+    "000_b54ce457970aa6fa.txt": ("Xi and Putin talk about peace, but prepare for war",
+                                 "Most of the US", "As for the full scope"),
+    "001_1c7ae67a5600cd0f.txt": ("Xi Jinping-Putin summit a bold show of unity",
+                                 "At a high-stakes", "The Xi Jinping-Putin meeting in Beijing"),
+    "002_98ffcff286fe7b4b.txt": ("Xi Jinping Visits Putin: What It Means For The World?",
+                                 "To establish closer", "According to Ukraine’s military"),
+    "003_db78d442dcd96b00.txt": ("Putin seeks closer military ties with Xi in year-end video call",
+                                 "“The intensive", "The situation with energy"),
+    "004_bd47e933c52d98c4.txt": ("Allies, Pals or Foes? Putin's Russia and Xi's China's "
+                                 "Relationship Explored",
+                                 "Chinese troops will", "The Russian and Chinese Foreign"),
+}
+
+#: subheadings of seed 003 (short lines between its paragraphs)
+SUBHEADS = {"Xi sees bumpy road to peace talks", "Ukraine: Heavy attacks on infrastructure",
+            "USA as one of the opponents", "China increasingly important economic partner"}
+
+
+def seed_blocks(name: str) -> tuple[str, list[Block]]:
+    """The article's body as the cleaner should find it: the prose between two paragraphs."""
+    title, first, last = SEEDS[name]
+    blocks: list[Block] = []
+    lines = (CAPTURES / name).read_text(encoding="utf-8").splitlines()
+    for number, raw in enumerate(lines, 1):
+        text = raw.strip()
+        if text.startswith(first) or blocks:
+            if text and not text.startswith(("http", "Also Read")):
+                subhead = text in SUBHEADS
+                blocks.append(Block("subhead" if subhead else "paragraph", text, number))
+            if text.startswith(last):
+                break
+    return title, blocks
+
+
+EXPECTED_TOPICS = {
+    "000_b54ce457970aa6fa.txt": ("ukraine-war", "taiwan", "military-cooperation",
+                                 "united-states", "summits-diplomacy"),
+    "001_1c7ae67a5600cd0f.txt": ("ukraine-war", "military-cooperation", "energy",
+                                 "united-states", "summits-diplomacy", "world-order",
+                                 "middle-east"),
+    "002_98ffcff286fe7b4b.txt": ("ukraine-war", "trade-and-sanctions", "energy",
+                                 "united-states", "summits-diplomacy", "international-law"),
+    "003_db78d442dcd96b00.txt": ("ukraine-war", "military-cooperation", "trade-and-sanctions",
+                                 "energy", "united-states", "summits-diplomacy"),
+    "004_bd47e933c52d98c4.txt": ("ukraine-war", "taiwan", "military-cooperation",
+                                 "trade-and-sanctions", "united-states", "summits-diplomacy",
+                                 "technology-space"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_seed_topics(name: str) -> None:
+    taxonomy = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
+    title, blocks = seed_blocks(name)
+    topics, entities = tag(blocks, title, taxonomy)
+    assert topics == EXPECTED_TOPICS[name]
+    top = {slug for slug, _ in entities[:6]}
+    assert {"xi-jinping", "vladimir-putin"} <= {slug for slug, _ in entities}
+    assert {"china", "russia"} & top
+
+
+def test_seed_entities_name_the_people_quoted() -> None:
+    taxonomy = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
+    found = {
+        name: dict(tag(seed_blocks(name)[1], SEEDS[name][0], taxonomy)[1]) for name in SEEDS
+    }
+    assert {"alexander-novak", "avril-haines", "jeffrey-cruz", "xinhua", "sea-of-japan",
+            "pentagon"} <= set(found["000_b54ce457970aa6fa.txt"])
+    assert {"andrei-belousov", "sergei-shoigu", "gaza"} <= set(found["001_1c7ae67a5600cd0f.txt"])
+    assert {"icc", "john-kirby", "joe-biden", "kremlin", "bakhmut", "eu"} <= set(
+        found["002_98ffcff286fe7b4b.txt"])
+    assert {"yun-sun", "stimson-center", "elina-ribakova", "gazprom", "kyiv"} <= set(
+        found["003_db78d442dcd96b00.txt"])
+    assert {"nancy-pelosi", "alexander-gabuev", "carnegie-endowment", "mark-green",
+            "joe-biden", "taiwan"} <= set(found["004_bd47e933c52d98c4.txt"])
+    # "Chinese President Xi Jinping" and "Xi" in 002 are one person, counted per mention
+    assert found["002_98ffcff286fe7b4b.txt"]["xi-jinping"] == 9

@@ -1,0 +1,342 @@
+/* Digest search, main thread.
+ *
+ * Nothing is fetched on page load. The first focus of the header search box (or "/") starts a
+ * Web Worker (search-worker.js) that loads lunr.js and the index; every query runs there.
+ * Results are built from DOM nodes and text nodes only: no captured text reaches innerHTML.
+ *
+ * On search.html (an element #search-page) results, count and facets fill the page and the
+ * query lives in the URL (?q=…&topic=…&outlet=…&year=…) for sharing, reload and Back. On any
+ * other page a short list opens under the box, with a link to all results.
+ */
+(function () {
+  'use strict';
+
+  var input = document.getElementById('q');
+  if (!input || !input.form || typeof window.URL !== 'function') return;
+  var form = input.form;
+  var page = document.getElementById('search-page');
+  var DROPDOWN_RESULTS = 8;
+  var THROTTLE_MS = 40; // at most one query per 40 ms while typing; the last one always runs
+  var FILTERS = ['topic', 'outlet', 'year'];
+
+  var strings = {
+    results: '{n} results for “{q}”',
+    result: '1 result for “{q}”',
+    none: 'No results for “{q}”.',
+    fuzzy: 'No exact matches; showing results for similar spellings.',
+    loading: 'Loading search…',
+    unavailable: 'Search is unavailable right now. Browse the topic index or the archive.',
+    all: 'See all {n} results',
+    mentions: 'Mentions: ',
+    topic: 'Topic',
+    outlet: 'Outlet',
+    year: 'Year',
+    clear: 'Clear filter'
+  };
+  if (page) {
+    Object.keys(strings).forEach(function (key) {
+      var value = page.getAttribute('data-label-' + key);
+      if (value) strings[key] = value;
+    });
+  }
+  function say(key, values) {
+    return strings[key].replace(/\{(\w+)\}/g, function (_, name) { return values && name in values ? String(values[name]) : ''; });
+  }
+
+  function absolute(url, fallback) {
+    try { return new URL(url || fallback, document.baseURI).href; } catch (e) { return ''; }
+  }
+  var scriptUrl = (document.currentScript && document.currentScript.src) || absolute('theme/js/search.js');
+  var config = {
+    index: absolute(input.getAttribute('data-index-url'), new URL('../../search/index.json', scriptUrl).href),
+    worker: absolute(input.getAttribute('data-worker-url'), new URL('search-worker.js', scriptUrl).href),
+    lunr: absolute(input.getAttribute('data-lunr-url'), new URL('lunr.min.js', scriptUrl).href),
+    site: absolute((input.getAttribute('data-site-url') || '.') + '/')
+  };
+
+  // ---- worker ----------------------------------------------------------------------------------
+  var worker = null, failed = false, sequence = 0, inflight = 0, wanted = null, lastSent = 0, timer = 0;
+  var filters = {}, started = 0;
+
+  function start() {
+    if (worker || failed) return;
+    started = performance.now();
+    form.setAttribute('data-search-state', 'loading');
+    try {
+      worker = new Worker(config.worker);
+    } catch (error) {
+      fail();
+      return;
+    }
+    worker.onmessage = function (event) {
+      var msg = event.data || {};
+      if (msg.type === 'ready') {
+        form.setAttribute('data-search-state', 'ready');
+      } else if (msg.type === 'results') {
+        inflight = 0;
+        if (msg.id === sequence) show(msg);
+        if (wanted !== null) send();
+      } else if (msg.type === 'error') {
+        inflight = 0;
+        fail();
+      }
+    };
+    worker.onerror = function (event) { if (event && event.preventDefault) event.preventDefault(); fail(); };
+    worker.postMessage({ type: 'init', index: config.index, lunr: config.lunr });
+  }
+
+  function fail() {
+    failed = true;
+    form.setAttribute('data-search-state', 'error');
+    var view = ensureView();
+    if (view) { clear(view.body); status(view, say('unavailable')); }
+  }
+
+  function query(text) {
+    wanted = text;
+    start();
+    if (failed) return;
+    if (inflight) return; // sent when the answer in flight arrives
+    var wait = lastSent + THROTTLE_MS - performance.now();
+    clearTimeout(timer);
+    if (wait <= 0) send(); else timer = setTimeout(send, wait);
+  }
+
+  function send() {
+    if (wanted === null || !worker || inflight) return;
+    var text = wanted;
+    wanted = null;
+    lastSent = performance.now();
+    if (!text.trim()) { sequence++; show(null); return; }
+    inflight = ++sequence;
+    worker.postMessage({ type: 'search', id: sequence, q: text, filters: page ? filters : {} });
+  }
+
+  // ---- DOM helpers -----------------------------------------------------------------------------
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.appendChild(document.createTextNode(text));
+    return node;
+  }
+  function clear(node) { while (node && node.firstChild) node.removeChild(node.firstChild); }
+  function marked(parent, runs) {
+    (runs || []).forEach(function (run) {
+      if (run[1]) parent.appendChild(el('mark', null, run[0]));
+      else parent.appendChild(document.createTextNode(run[0]));
+    });
+    return parent;
+  }
+  function formatDate(iso) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso || '')) return '';
+    try {
+      return new Date(iso + 'T00:00:00Z').toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    } catch (e) { return iso; }
+  }
+  function status(view, text) { view.status.textContent = text; }
+
+  // ---- where results go --------------------------------------------------------------------------
+  var view = null;
+  function ensureView() {
+    if (view) return view;
+    if (page) {
+      view = {
+        status: page.querySelector('[data-search-status]') || page.appendChild(el('p')),
+        facets: page.querySelector('[data-search-facets]'),
+        body: page.querySelector('[data-search-results]') || page.appendChild(el('div')),
+        limit: Infinity
+      };
+      view.status.setAttribute('role', 'status');
+    } else {
+      var panel = el('div', 'site-search__panel');
+      panel.id = 'site-search-panel';
+      panel.hidden = true;
+      var st = el('p', 'site-search__status');
+      st.setAttribute('role', 'status');
+      panel.appendChild(st);
+      var body = el('div', 'site-search__results');
+      panel.appendChild(body);
+      form.appendChild(panel);
+      input.setAttribute('aria-controls', panel.id);
+      view = { status: st, facets: null, body: body, limit: DROPDOWN_RESULTS, panel: panel };
+    }
+    return view;
+  }
+
+  function show(answer) {
+    var v = ensureView();
+    clear(v.body);
+    if (v.facets) clear(v.facets);
+    if (v.panel) v.panel.hidden = !answer;
+    if (!answer) { status(v, ''); return; }
+    var q = answer.q.trim();
+    var line = answer.count === 0 ? say('none', { q: q }) : say(answer.count === 1 ? 'result' : 'results', { n: answer.count, q: q });
+    status(v, answer.fuzzy && answer.count ? say('fuzzy') + ' ' + line : line);
+    if (v.facets) facets(v.facets, answer);
+    var list = el('ol', 'search-results');
+    answer.results.slice(0, v.limit).forEach(function (r) { list.appendChild(result(r)); });
+    if (answer.results.length) v.body.appendChild(list);
+    if (v.panel && answer.count > v.limit) {
+      var more = el('a', 'site-search__all', say('all', { n: answer.count }));
+      more.href = searchPageUrl(answer.q, {});
+      v.body.appendChild(more);
+    }
+    var detail = { q: answer.q, count: answer.count, ms: answer.ms, sinceStart: performance.now() - started };
+    try { performance.mark('digest-search-results'); } catch (e) { /* old browsers */ }
+    document.dispatchEvent(new CustomEvent('digest:search-results', { detail: detail }));
+  }
+
+  function result(r) {
+    var item = el('li', 'search-result');
+    var heading = el('h3', 'search-result__title');
+    var link = marked(el('a'), r.title);
+    link.href = new URL(r.url, config.site).href;
+    heading.appendChild(link);
+    item.appendChild(heading);
+    var meta = el('p', 'search-result__meta');
+    var parts = [];
+    if (r.outlet) parts.push(el('span', 'search-result__outlet', r.outlet));
+    if (r.date) {
+      var time = el('time', null, formatDate(r.date));
+      time.setAttribute('datetime', r.date);
+      parts.push(time);
+    }
+    if (r.topics && r.topics.length) {
+      parts.push(el('span', 'search-result__topics', r.topics.map(function (t) { return t[1]; }).join(', ')));
+    }
+    parts.forEach(function (part, i) {
+      if (i) meta.appendChild(document.createTextNode(' · '));
+      meta.appendChild(part);
+    });
+    item.appendChild(meta);
+    if (r.snippet && r.snippet.length) item.appendChild(marked(el('p', 'search-result__snippet'), r.snippet));
+    if (r.mentions && r.mentions.length) {
+      var mentions = el('p', 'search-result__mentions', say('mentions'));
+      r.mentions.forEach(function (word, i) {
+        if (i) mentions.appendChild(document.createTextNode(', '));
+        mentions.appendChild(el('mark', null, word));
+      });
+      item.appendChild(mentions);
+    }
+    return item;
+  }
+
+  function facets(container, answer) {
+    FILTERS.forEach(function (kind) {
+      var values = answer.facets[kind] || [];
+      if (!values.length && !filters[kind]) return;
+      var group = el('div', 'search-facet');
+      group.setAttribute('role', 'group');
+      var headingId = 'facet-' + kind;
+      var heading = el('h2', 'search-facet__title', say(kind));
+      heading.id = headingId;
+      group.setAttribute('aria-labelledby', headingId);
+      group.appendChild(heading);
+      var list = el('ul', 'search-facet__values');
+      values.forEach(function (f) {
+        var li = el('li');
+        var button = el('button', 'search-facet__value');
+        button.type = 'button';
+        button.setAttribute('aria-pressed', filters[kind] === f.value ? 'true' : 'false');
+        button.setAttribute('data-facet', kind);
+        button.setAttribute('data-value', f.value);
+        button.appendChild(el('span', null, f.label));
+        button.appendChild(el('span', 'search-facet__count', String(f.count)));
+        button.addEventListener('click', function () {
+          if (filters[kind] === f.value) delete filters[kind]; else filters[kind] = f.value;
+          updateUrl(true);
+          query(input.value);
+        });
+        li.appendChild(button);
+        list.appendChild(li);
+      });
+      group.appendChild(list);
+      container.appendChild(group);
+    });
+  }
+
+  // ---- URL ---------------------------------------------------------------------------------------
+  function searchPageUrl(q, withFilters) {
+    var url = new URL(form.getAttribute('action') || 'search.html', document.baseURI);
+    url.search = '';
+    if (q) url.searchParams.set('q', q);
+    FILTERS.forEach(function (k) { if (withFilters[k]) url.searchParams.set(k, withFilters[k]); });
+    return url.href;
+  }
+  function updateUrl(push) {
+    if (!page || !window.history || !history.replaceState) return;
+    var href = searchPageUrl(input.value, filters);
+    if (href === location.href) return;
+    try {
+      if (push) history.pushState(null, '', href); else history.replaceState(null, '', href);
+    } catch (e) { /* sandboxed iframes refuse; search still works */ }
+  }
+  function fromUrl() {
+    var params = new URLSearchParams(location.search);
+    input.value = params.get('q') || '';
+    filters = {};
+    FILTERS.forEach(function (k) { var v = params.get(k); if (v) filters[k] = v; });
+  }
+
+  // ---- events ------------------------------------------------------------------------------------
+  input.addEventListener('focus', start);
+  input.addEventListener('input', function () {
+    if (page) updateUrl(false);
+    query(input.value);
+  });
+  form.addEventListener('submit', function (event) {
+    if (!page) return; // other pages: go to search.html?q=… (works without JavaScript too)
+    event.preventDefault();
+    updateUrl(true);
+    query(input.value);
+  });
+
+  function resultLinks() {
+    var v = view;
+    return v ? Array.prototype.slice.call(v.body.querySelectorAll('.search-result__title a, .site-search__all')) : [];
+  }
+  function editable(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  document.addEventListener('keydown', function (event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    var target = event.target;
+    if (event.key === '/' && !editable(target)) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+      return;
+    }
+    var inSearch = target === input || (view && view.body.contains(target));
+    if (!inSearch) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      input.value = '';
+      if (page) updateUrl(false);
+      sequence++;
+      wanted = null;
+      show(null);
+      input.focus();
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      var links = resultLinks();
+      if (!links.length) return;
+      event.preventDefault();
+      var at = links.indexOf(target);
+      var next = event.key === 'ArrowDown' ? at + 1 : at - 1;
+      if (next < 0) { input.focus(); return; }
+      links[Math.min(next, links.length - 1)].focus();
+    }
+    // Enter on a focused result link follows it: the browser does that.
+  });
+
+  document.addEventListener('click', function (event) {
+    if (view && view.panel && !form.contains(event.target)) view.panel.hidden = true;
+  });
+
+  if (page) {
+    window.addEventListener('popstate', function () { fromUrl(); query(input.value); });
+    fromUrl();
+    if (input.value) query(input.value);
+  }
+})();
