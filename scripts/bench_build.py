@@ -38,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,10 @@ GOAL_MS_PER_ARTICLE_GROWTH = 1.2  # ms/article at 10,000 over that at 1,000
 
 class BenchError(Exception):
     """A run could not happen or failed; the message says what to do."""
+
+    def __init__(self, message: str, failed_step: int | None = None) -> None:
+        super().__init__(message)
+        self.failed_step = failed_step  # index of the command that failed, if one did
 
 
 # --- Measuring one run in a fresh process --------------------------------------------------
@@ -114,7 +118,8 @@ def measure(steps: Sequence[Step], timeout_s: float, log: Path) -> Measurement:
     except (IndexError, json.JSONDecodeError) as error:
         raise BenchError(f"measuring process failed: {done.stderr.strip()[-500:]}") from error
     if result.get("error"):
-        raise BenchError(f"{result['error']} (log: {log})\n{_tail(log)}")
+        raise BenchError(f"{result['error']} (log: {log})\n{_tail(log)}",
+                         result.get("failed_step"))
     return Measurement(float(result["wall_s"]), float(result["peak_rss_kb"]) / 1024.0)
 
 
@@ -131,9 +136,11 @@ def _measure_main() -> int:
     spec = json.loads(sys.stdin.read())
     deadline = time.monotonic() + float(spec["timeout_s"])
     error = None
+    failed_step = None
     start = time.perf_counter()
     with open(spec["log"], "ab") as log:
-        for step in spec["steps"]:
+        for index, step in enumerate(spec["steps"]):
+            failed_step = index
             argv = step["argv"]
             log.write(f"$ {' '.join(argv)}\n".encode())
             log.flush()
@@ -156,9 +163,12 @@ def _measure_main() -> int:
             if code != 0:
                 error = f"exit status {code} from: {' '.join(argv)}"
                 break
+        else:
+            failed_step = None
     wall = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
-    print(json.dumps({"wall_s": wall, "peak_rss_kb": peak_kb, "error": error}))
+    print(json.dumps({"wall_s": wall, "peak_rss_kb": peak_kb, "error": error,
+                      "failed_step": failed_step}))
     return 0
 
 
@@ -258,8 +268,17 @@ def pelican_settings(content: Path, plugin_path: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _check_markdown(markdown: Path) -> None:
+    if not markdown.is_dir() or not any(markdown.glob("*.md")):
+        raise BenchError(f"{markdown}: no Markdown files. Fix: `digest content` must write them")
+
+
 def prepare_pelican(markdown: Path, work: Path, plugin_path: Path) -> list[Step]:
     """Copy the Markdown into a fresh Pelican project; the steps that build it."""
+    _check_markdown(markdown)
+    if not (plugin_path / READER_PLUGIN).is_dir():
+        raise BenchError(f"{plugin_path / READER_PLUGIN}: the reader plugin is missing. "
+                         "Fix: pass --plugin-path to the folder that holds it")
     _fresh(work)
     content = work / "content"
     shutil.copytree(markdown, content / "articles")
@@ -365,6 +384,7 @@ def hugo_front_matter(meta: Mapping[str, Any], slug: str) -> dict[str, Any]:
 
 def prepare_hugo(markdown: Path, work: Path, hugo: Path) -> list[Step]:
     """Write a minimal Hugo site holding the same Markdown; the steps that build it."""
+    _check_markdown(markdown)
     _fresh(work)
     site = work / "site"
     (site / "content" / "posts").mkdir(parents=True)
@@ -467,14 +487,10 @@ def run_size(n: int, options: Options) -> list[Row]:
     print(f"bench: N={n}: generating corpus (seed {options.seed})", flush=True)
     generate_corpus(n, options.seed, corpus, curate_all=options.curate_all)
     rows = {system: Row(n, system) for system in options.systems}
-    want = set(options.systems)
-    markdown: Path | None = None
-    markdown_error = "needs the Markdown of `digest content`, which failed"
-    digest_ready = False
     content = base / "digest" / "content"
 
-    def best(system: str, prepare: Any) -> None:
-        """Time ``prepare()``'s steps ``repeat`` times; keep the fastest."""
+    def best(system: str, prepare: Callable[[int], list[Step]]) -> BenchError | None:
+        """Time ``prepare(round)``'s steps ``repeat`` times, keep the fastest; the error."""
         row = rows[system]
         print(f"bench: N={n}: {system}", flush=True)
         try:
@@ -483,68 +499,64 @@ def run_size(n: int, options: Options) -> list[Row]:
                 steps = prepare(round_)
                 runs.append(measure(steps, options.timeout_s, base / "logs" / f"{system}.log"))
             row.record(min(runs, key=lambda m: m.wall_s))
+            return None
         except BenchError as error:
             row.error = str(error)
+            return error
         except Exception as error:  # a bug in preparing must not lose the other rows
             row.error = f"{type(error).__name__}: {error}"
+            return BenchError(row.error)
 
-    if want:  # every system needs the digest content stage (the baselines its Markdown)
+    def fail(systems: Sequence[str], message: str) -> None:
+        for system in systems:
+            if system in rows and rows[system].error is None:
+                rows[system].error = message
+
+    # 1. every system needs the digest content stage (the baselines need its Markdown)
+    try:
+        check_digest_content(venv_tool("digest"))
+    except BenchError as error:
+        fail(SYSTEMS, str(error))
+        return list(rows.values())
+
+    # 2. the full build, timed; or untimed when only the others are wanted
+    def full(_round: int) -> list[Step]:
+        return prepare_digest(corpus, base / "digest")[1]
+
+    if "digest" in rows:
+        error = best("digest", full)
+    else:
         try:
-            check_digest_content(venv_tool("digest"))
-            digest_ok = True
-        except BenchError as error:
-            digest_ok = False
-            markdown_error = str(error)
-            for row in rows.values():
-                row.error = str(error)
+            measure(full(0), options.timeout_s, base / "logs" / "digest-untimed.log")
+            error = None
+        except BenchError as untimed:
+            error = untimed
+    content_ok = error is None or (error.failed_step or 0) >= 1  # the Markdown was written
+    if error is not None:
+        fail(["digest-incremental"], f"needs a successful full digest build first: {error}")
+    if not content_ok:
+        fail(["pelican", "hugo"], f"needs the Markdown of `digest content`, which failed: {error}")
 
-        if digest_ok:
-            if "digest" in want:
-                def full(_round: int) -> list[Step]:
-                    return prepare_digest(corpus, base / "digest")[1]
-
-                best("digest", full)
-                digest_ready = rows["digest"].error is None
-            else:  # the baselines and the incremental run need a full build first, untimed
-                try:
-                    _, steps = prepare_digest(corpus, base / "digest")
-                    measure(steps, options.timeout_s, base / "logs" / "digest-untimed.log")
-                    digest_ready = True
-                except BenchError as error:
-                    markdown_error = f"the untimed digest build failed: {error}"
-            if digest_ready and (content / "articles").is_dir():
-                markdown = content / "articles"
-            elif digest_ready:
-                markdown_error = f"{content / 'articles'}: `digest content` wrote no Markdown"
-
-    if "digest-incremental" in want and digest_ready:
+    # 3. rebuild after editing one capture
+    if "digest-incremental" in rows and rows["digest-incremental"].error is None:
         def incremental(round_: int) -> list[Step]:
             edit_one_capture(content, round_)
             return digest_steps(content, base / "digest" / "output", base / "digest" / "cache")
 
         best("digest-incremental", incremental)
-    elif "digest-incremental" in want and rows["digest-incremental"].error is None:
-        rows["digest-incremental"].error = "needs a successful full digest build first"
 
-    # the incremental edit changed one capture: the baselines still get the full Markdown,
-    # only one article's text differs
-    for system in ("pelican", "hugo"):
-        if system not in want or rows[system].error is not None:
-            continue
-        if markdown is None:
-            rows[system].error = markdown_error
-            continue
-        source = markdown
-        if system == "pelican":
-            best(system, lambda _r, s=source: prepare_pelican(s, base / "pelican",
-                                                              options.plugin_path))
+    # 4. the baselines, on the Markdown the content stage wrote (one article has the edit)
+    markdown = content / "articles"
+    if "pelican" in rows and rows["pelican"].error is None:
+        best("pelican", lambda _r: prepare_pelican(markdown, base / "pelican",
+                                                   options.plugin_path))
+    if "hugo" in rows and rows["hugo"].error is None:
+        try:
+            hugo = ensure_hugo(options.allow_install)
+        except BenchError as missing:
+            fail(["hugo"], str(missing))
         else:
-            try:
-                hugo = ensure_hugo(options.allow_install)
-            except BenchError as error:
-                rows[system].error = str(error)
-                continue
-            best(system, lambda _r, s=source, h=hugo: prepare_hugo(s, base / "hugo", h))
+            best("hugo", lambda _r: prepare_hugo(markdown, base / "hugo", hugo))
     return [rows[s] for s in options.systems]
 
 

@@ -50,7 +50,7 @@ DEFAULTS: dict[str, Any] = {
     # Atom feed per topic; written only when FEED_DOMAIN is set (a feed needs absolute links)
     "TOPIC_FEED_ATOM": "feeds/topics/{slug}.atom.xml",
     "DIGEST_RELATED_COUNT": 5,
-    "DIGEST_RELATED_WINDOW": 40,
+    "DIGEST_RELATED_WINDOW": 25,
     "DIGEST_TOP_ENTITIES": 10,
 }
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 #: Articles looked at on each side of an article in one term's posting list (see above).
-DEFAULT_WINDOW = 40
+DEFAULT_WINDOW = 25
 
 
 @dataclass(frozen=True)
@@ -64,27 +64,30 @@ def related_articles(
     # 2. per article, accumulate scores over the nearby part of each of its posting lists
     result: dict[str, tuple[Related, ...]] = {}
     for i, record in enumerate(records):
-        scores: dict[int, float] = defaultdict(float)
-        shared: dict[int, list[str]] = defaultdict(list)
-        for term in dict.fromkeys(record.terms):
-            ids = postings[term]
-            at = place[(i, term)]
+        terms = dict.fromkeys(record.terms)
+        scores: dict[int, float] = {}
+        get = scores.get  # the hot loop: about 2 x window x terms updates per article
+        for term in terms:
+            ids, w, at = postings[term], weight[term], place[(i, term)]
             for j in ids[max(0, at - window) : at + window + 1]:
-                if j != i:
-                    scores[j] += weight[term]
-                    shared[j].append(term)
-        # 3. the best few; rounding keeps float noise from deciding ties
-        best = heapq.nsmallest(
-            limit,
-            scores,
+                scores[j] = get(j, 0.0) + w
+        scores.pop(i, None)
+        # 3. the best few: a cheap cut on the score alone, then the full (tie-breaking) order
+        #    on the few candidates left; rounding keeps float noise from deciding ties
+        if not scores or not limit:
+            result[record.key] = ()
+            continue
+        cut = round(heapq.nlargest(limit, scores.values())[-1], 9)
+        best = sorted(
+            (j for j, score in scores.items() if round(score, 9) >= cut),
             key=lambda j: (
-                -round(scores[j], 9),
-                abs(records[j].when - record.when),
-                records[j].key,
+                -round(scores[j], 9), abs(records[j].when - record.when), records[j].key
             ),
-        )
+        )[:limit]
         result[record.key] = tuple(
-            Related(records[j].key, round(scores[j], 9), tuple(shared[j])) for j in best
+            Related(records[j].key, round(scores[j], 9),
+                    tuple(t for t in terms if t in set(records[j].terms)))
+            for j in best
         )
     return result
 

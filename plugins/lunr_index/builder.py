@@ -34,6 +34,7 @@ from typing import Any
 
 from lunr.builder import Builder
 from lunr.index import Index
+from lunr.token_set import TokenSet
 
 from .compat import js_compatible_builder, js_separators
 
@@ -198,13 +199,18 @@ def order_records(records: Iterable[SearchRecord]) -> list[SearchRecord]:
     )
 
 
-def lunr_builder(records: Sequence[SearchRecord], fields: Sequence[tuple[str, int]]) -> Builder:
+def lunr_builder(
+    records: Sequence[SearchRecord],
+    fields: Sequence[tuple[str, int]],
+    metadata_whitelist: Sequence[str] = (),
+) -> Builder:
     """A lunr.py Builder fed with the records (refs "0".."n-1"), lunr.js text processing.
 
     Call ``.build()`` for the plain lunr index; the builder keeps term frequencies and field
     lengths, which the compact encoding needs.
     """
     builder = js_compatible_builder()
+    builder.metadata_whitelist = list(metadata_whitelist)
     builder.ref("ref")
     for name, boost in fields:
         builder.field(name, boost=boost)
@@ -269,7 +275,10 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None) 
 
     # 2.
     builder = lunr_builder(ordered, options.fields)
-    index = builder.build()
+    if ordered:
+        index = builder.build()
+    else:  # lunr.py divides by the document count; an empty site still gets a valid index
+        index = Index({}, {}, TokenSet.from_list([]), field_names, builder.search_pipeline)
 
     # 3.
     lengths = {

@@ -130,20 +130,32 @@ def check_settings(settings: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+_PROJECT = Path(__file__).resolve().parents[2]  # plugins/lunr_index/plugin.py -> repository
+
+
 def resolve_lunr_js(settings: Mapping[str, Any]) -> Path:
-    """SEARCH_LUNR_JS as given if absolute, else relative to the project (PATH's parent)."""
+    """SEARCH_LUNR_JS as given if absolute, else the first that exists of: relative to the
+    repository, to the working directory (reported as the repository path if none exists)."""
     path = Path(str(settings.get("SEARCH_LUNR_JS", "")))
     if path.is_absolute():
         return path
-    project = Path(str(settings.get("PATH", "."))).resolve().parent
-    return project / path
+    for base in (_PROJECT, Path.cwd()):
+        if (base / path).is_file():
+            return base / path
+    return _PROJECT / path
 
 
 def init_settings(pelican: Any) -> None:
     """Merge DEFAULTS once and fail early, with every problem listed, if a setting is bad."""
+    settings = pelican.settings
     for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
-    problems = check_settings(pelican.settings)
+        settings.setdefault(key, value)
+    # the worker sits in THEME_STATIC_DIR/js/ and loads lunr.min.js from beside it
+    static_dir = str(settings.get("THEME_STATIC_DIR", "theme")).strip("/")
+    if settings["SEARCH_LUNR_JS_SAVE_AS"] == DEFAULTS["SEARCH_LUNR_JS_SAVE_AS"]:
+        settings["SEARCH_LUNR_JS_SAVE_AS"] = f"{static_dir}/js/lunr.min.js"
+    settings.setdefault("SEARCH_INDEX_URL", settings["SEARCH_INDEX_SAVE_AS"])
+    problems = check_settings(settings)
     if problems:
         raise SearchSettingsError("\n".join(problems))
 

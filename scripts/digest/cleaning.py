@@ -47,7 +47,8 @@ class _Feat:
     dateline: bool  # a date or time alone on a line
     teaser: bool  # a teaser headline glued to its blurb
     link_row: bool  # a row of links or buttons
-    repeated: bool  # a long line that occurs again in the capture (gallery caption, teaser)
+    repeated: bool  # a long line that occurs again nearby (gallery caption, teaser)
+    dup: bool = False  # the line occurs more than once in the capture (any length)
 
 
 def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
@@ -111,7 +112,17 @@ def _features(raw: list[str]) -> list[_Feat]:
         teaser = bool(R.GLUED_TEASER_RE.match(text))
         feats.append(
             _Feat(
-                text, words, prose, sentence, boundary, legal, dateline, teaser, link_row, repeated
+                text,
+                words,
+                prose,
+                sentence,
+                boundary,
+                legal,
+                dateline,
+                teaser,
+                link_row,
+                repeated,
+                dup=len(positions.get(text, ())) > 1,
             )
         )
     return feats
@@ -164,7 +175,7 @@ def _content_words(text: str) -> list[str]:
     return [
         w
         for w in (t.lower() for t in R.WORD_RE.findall(text))
-        if len(w) > 2 and not w.isdigit() and w not in R.STOPWORDS
+        if len(w) > 1 and not w.isdigit() and w not in R.STOPWORDS
     ]
 
 
@@ -203,8 +214,9 @@ def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
             topic = [w for w, c in before.most_common(R.APPENDED_TOPIC_WORDS) if c >= 2]
             rest_words = sum(feats[j].words for j in range(i + 1, hi + 1) if feats[j].prose)
             if len(topic) >= R.APPENDED_MIN_TOPIC_WORDS and rest_words >= R.APPENDED_MIN_WORDS:
-                rest = {w for j in range(i + 1, hi + 1) for w in _content_words(feats[j].text)}
-                share = sum(1 for w in topic if w in rest) / len(topic)
+                rest = Counter(w for j in range(i + 1, hi + 1) for w in _content_words(feats[j].text))
+                need = 2 if rest_words >= R.APPENDED_REST_TWICE_WORDS else 1
+                share = sum(1 for w in topic if rest[w] >= need) / len(topic)
                 if share <= R.APPENDED_MAX_TOPIC_SHARE:
                     window: set[str] = set()
                     n_words = 0
@@ -221,6 +233,45 @@ def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
             before.update(_content_words(f.text))
             before_words += f.words
     return None
+
+
+def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:
+    """End the core before a boundary line followed by a teaser list.
+
+    A boundary inside the core ("Related", "Comments / 0") is crossed by the density score when
+    enough prose follows it; that prose is an article's when it reads as paragraphs, a teaser
+    list's when it comes with a crowd of short lines (source, headline, category) around each
+    blurb: TEASER_SHORT_PER_PROSE short lines or more per prose line.
+    """
+    for b in range(lo + 1, hi + 1):
+        if not feats[b].boundary:
+            continue
+        prose = sum(1 for j in range(b + 1, hi + 1) if feats[j].prose)
+        short = sum(
+            1 for j in range(b + 1, hi + 1) if feats[j].text and not feats[j].prose
+        )
+        if short >= R.TEASER_SHORT_PER_PROSE * max(1, prose):
+            end = b - 1
+            while end > lo and not feats[end].text:
+                end -= 1
+            return end
+    return hi
+
+
+def _skip_opening_header(feats: list[_Feat], lo: int, hi: int) -> int:
+    """Move the core start past a headline and a standfirst that open it."""
+    i = lo
+    for test in (meta.is_title_candidate, meta.is_dek_candidate):
+        while i < hi and not feats[i].text:
+            i += 1
+        f = feats[i]
+        if i < hi and not f.prose and test(f.text):
+            i += 1
+        else:
+            break
+    while i < hi and not feats[i].text:
+        i += 1
+    return i if any(feats[j].prose for j in range(i, hi + 1)) else lo
 
 
 def _label_like(f: _Feat) -> bool:
@@ -289,7 +340,7 @@ def _grow_back(feats: list[_Feat], lo: int) -> int:
             or f.teaser
             or f.dateline
             or R.BYLINE_RE.match(f.text)
-            or (f.repeated and f.words < R.REPEATED_MIN_WORDS and "\t" not in f.text)
+            or (f.dup and 3 <= f.words < R.REPEATED_MIN_WORDS and "\t" not in f.text)
         ):
             break
         if f.repeated:
@@ -345,10 +396,13 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
         # 3. grow over the text around the core (list items, short closing sentences)
         hi = _grow(feats, hi, len(feats), list_items)
         lo = _grow_back(feats, lo)
-        # 4. cut an unrelated article appended inside the core
+        # 4. cut an unrelated article appended inside the core, or a teaser list after a boundary
         cut = _appended_cut(feats, lo, hi)
         if cut is not None:
             hi = cut - 1
+        hi = _teaser_cut(feats, lo, hi)
+        # 5. a headline (and standfirst) opening the core belong to the header
+        lo = _skip_opening_header(feats, lo, hi)
     # trailing boilerplate: end the core at its last body-like line
     for i, f in enumerate(feats):
         in_core = lo <= i <= hi

@@ -32,16 +32,18 @@ def _clean(args: argparse.Namespace) -> int:
 
 def _content(args: argparse.Namespace) -> int:
     from . import report
-    from .pipeline import build_content
+    from .pipeline import build_content, default_cache_folder
 
-    result = build_content(Path(args.content), write=not args.dry_run)
+    content = Path(args.content)
+    cache = None if args.no_cache else default_cache_folder(content)
+    result = build_content(content, write=not args.dry_run, cache_folder=cache, jobs=args.jobs)
     text = report.full(result) if args.full else report.summary(result)
     (sys.stdout if result.ok else sys.stderr).write(text)
     return 0 if result.ok else 1
 
 
 def _report(args: argparse.Namespace) -> int:
-    args.full, args.dry_run = True, True
+    args.full, args.dry_run, args.no_cache, args.jobs = True, True, True, 1
     return _content(args)
 
 
@@ -86,6 +88,10 @@ def parser() -> argparse.ArgumentParser:
         if name == "content":
             s.add_argument("--full", action="store_true", help="print the full report")
             s.add_argument("--dry-run", action="store_true", help="write nothing")
+        s.add_argument("--no-cache", action="store_true",
+                       help="clean every capture again (the cache is .digest-cache/)")
+        s.add_argument("--jobs", type=int, default=None,
+                       help="worker processes (default: one per core)")
         s.set_defaults(func=func)
 
     g = sub.add_parser("suggest", help="list frequent names that the taxonomy lacks")

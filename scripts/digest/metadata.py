@@ -126,6 +126,17 @@ def parse_byline(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def is_dek_candidate(text: str) -> bool:
+    """A standfirst: a sentence-length line under the headline, not ending like a paragraph."""
+    words = len(R.WORD_RE.findall(text))
+    return DEK_MIN_WORDS <= words <= 2 * R.TITLE_MAX_WORDS and not R.SENTENCE_END_RE.search(text)
+
+
+def is_title_candidate(text: str) -> bool:
+    """A headline: heading-like, 4 to TITLE_MAX_WORDS words, not a caption or teaser."""
+    return _title_candidate(text) and len(R.WORD_RE.findall(text)) >= 4
+
+
 def _title_candidate(text: str) -> bool:
     words = len(R.WORD_RE.findall(text))
     return (
@@ -134,6 +145,7 @@ def _title_candidate(text: str) -> bool:
         and not text.endswith((".", ",", ";", ":"))
         and not R.URL_LINE_RE.match(text)
         and "\t" not in text
+        and not any(rule.pattern.search(text) for rule in R.LINE_RULES)
     )
 
 

@@ -3,6 +3,9 @@
 1. load the editor's files (taxonomy, then curation, which refers to it)
 2. read, clean and curate every capture (one bad capture is reported, the others go on)
 3. extract metadata, tag topics and entities, find dated events
+   (2 and 3 run on every core for large digests, and are cached by content hash: a capture is
+   cleaned again only when its bytes, its curation entry or the code change, and tagged again
+   only when it was cleaned again or the taxonomy changed)
 4. give every article a unique, stable slug
 5. write the Markdown, remove articles whose capture is gone, return the report
 """
@@ -10,14 +13,18 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import os
+import pickle
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import capture as capture_stage
 from . import cleaning, events, topics
-from .curation import Curation, apply_curation, load_curation
+from .curation import CaptureCuration, Curation, apply_curation, load_curation
 from .errors import DigestError, Problem
 from .markdown_writer import render_article
 from .model import Article, Cleaned
@@ -25,6 +32,11 @@ from .slugs import base_slug, unique_slugs
 from .taxonomy import Taxonomy, load_taxonomy
 
 CAPTURE_SUFFIXES = (".txt", ".html", ".htm")
+
+#: Below this many captures to process, starting worker processes costs more than it saves.
+PARALLEL_MIN_CAPTURES = 64
+#: Bump to drop every cache entry (the code fingerprint covers code changes by itself).
+CACHE_VERSION = "1"
 
 
 @dataclass(frozen=True)
@@ -102,24 +114,25 @@ def required_facts(cleaned: Cleaned, display: str) -> list[Problem]:
     return problems
 
 
-def process_capture(
-    path: Path, curation: Curation, taxonomy: Taxonomy, display: str
-) -> tuple[Article | None, Cleaned | None, list[Problem]]:
-    """Read, clean, curate, tag one capture. Never raises for bad input: returns problems."""
-    entry = curation.get(path.name)
+def clean_capture(
+    path: Path, data: bytes, entry: CaptureCuration, display: str
+) -> tuple[Cleaned | None, list[Problem]]:
+    """Decode, clean and curate one capture. Never raises for bad input: returns problems."""
     try:
-        cleaned = cleaning.clean(capture_stage.read_capture(path))
+        cleaned = cleaning.clean(capture_stage.decode_capture(data, path))
         cleaned = apply_curation(cleaned, entry, path.name)
     except DigestError as exc:
-        return None, None, list(exc.problems)
-    problems = required_facts(cleaned, display)
-    if problems:
-        return None, cleaned, problems
+        return None, list(exc.problems)
+    return cleaned, required_facts(cleaned, display)
+
+
+def tag_article(cleaned: Cleaned, entry: CaptureCuration, taxonomy: Taxonomy) -> Article:
+    """Topics, entities and dated events of a cleaned capture."""
     topic_slugs, entity_counts = topics.tag(
         cleaned.blocks, cleaned.metadata.title.value, taxonomy, entry.topics
     )
-    article = Article(
-        source=path.name,
+    return Article(
+        source=cleaned.capture.name,
         slug="",
         metadata=cleaned.metadata,
         blocks=cleaned.blocks,
@@ -129,7 +142,164 @@ def process_capture(
         note=entry.note,
         lines=cleaned.lines,
     )
-    return article, cleaned, []
+
+
+Result = tuple[Article | None, Cleaned | None, list[Problem]]
+
+
+def process_capture(
+    path: Path, curation: Curation, taxonomy: Taxonomy, display: str
+) -> Result:
+    """Read, clean, curate, tag one capture (no cache). Never raises for bad input."""
+    try:
+        data = _read_bytes(path)
+    except DigestError as exc:
+        return None, None, list(exc.problems)
+    entry = curation.get(path.name)
+    cleaned, problems = clean_capture(path, data, entry, display)
+    if cleaned is None or problems:
+        return None, cleaned, problems
+    return tag_article(cleaned, entry, taxonomy), cleaned, []
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > capture_stage.MAX_CAPTURE_BYTES:
+            # decode_capture words the error; it only needs to see that the data is too long
+            return path.read_bytes()[: capture_stage.MAX_CAPTURE_BYTES + 1]
+        return path.read_bytes()
+    except OSError as exc:
+        raise DigestError.one(path, "", f"cannot read the capture ({exc.strerror})",
+                              "check that the file exists and is readable") from exc
+
+
+def _digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def code_fingerprint() -> str:
+    """Hash of the pipeline's own source: a code change invalidates every cache entry."""
+    package = Path(__file__).parent
+    return _digest(CACHE_VERSION, *(p.read_bytes() for p in sorted(package.glob("*.py"))))
+
+
+class Cache:
+    """Results of a stage on disk, keyed by a content hash. Missing or corrupt = a miss."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def get(self, kind: str, key: str) -> object | None:
+        if self.folder is None:
+            return None
+        try:
+            return pickle.loads((self.folder / kind / f"{key}.pickle").read_bytes())
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put(self, kind: str, key: str, value: object) -> None:
+        if self.folder is None:
+            return
+        target = self.folder / kind / f"{key}.pickle"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(target)
+
+    def prune(self, kind: str, keep: set[str]) -> None:
+        """Forget entries no capture uses any more, so the cache does not grow forever."""
+        if self.folder is None or not (self.folder / kind).is_dir():
+            return
+        for entry in (self.folder / kind).glob("*.pickle"):
+            if entry.stem not in keep:
+                entry.unlink(missing_ok=True)
+
+
+# Worker processes get the run's read-only state once, not with every capture.
+_worker_state: dict[str, object] = {}
+
+
+def _init_worker(taxonomy: Taxonomy) -> None:
+    _worker_state["taxonomy"] = taxonomy
+
+
+def _work(job: tuple[Path, bytes, CaptureCuration, str]) -> tuple[
+    Cleaned | None, list[Problem], Article | None
+]:
+    path, data, entry, display = job
+    taxonomy = _worker_state["taxonomy"]
+    assert isinstance(taxonomy, Taxonomy)
+    return _clean_and_tag(path, data, entry, display, taxonomy)
+
+
+def _clean_and_tag(
+    path: Path, data: bytes, entry: CaptureCuration, display: str, taxonomy: Taxonomy
+) -> tuple[Cleaned | None, list[Problem], Article | None]:
+    cleaned, problems = clean_capture(path, data, entry, display)
+    if cleaned is None or problems:
+        return cleaned, problems, None
+    return cleaned, problems, tag_article(cleaned, entry, taxonomy)
+
+
+def process_all(
+    files: Sequence[Path], curation: Curation, taxonomy: Taxonomy, taxonomy_key: str,
+    cache: Cache, jobs: int | None = None,
+) -> list[tuple[str, Result]]:
+    """Steps 2-3 for every capture, from the cache where possible, in parallel otherwise."""
+    code = code_fingerprint()
+    results: dict[str, Result] = {}
+    pending: list[tuple[Path, bytes, CaptureCuration, str, str, str]] = []
+    used_clean: set[str] = set()
+    used_tag: set[str] = set()
+    for path in files:
+        try:
+            data = _read_bytes(path)
+        except DigestError as exc:
+            results[path.name] = (None, None, list(exc.problems))
+            continue
+        entry = curation.get(path.name)
+        clean_key = _digest(code, path.name, data, repr(entry))
+        tag_key = _digest(clean_key, taxonomy_key)
+        used_clean.add(clean_key)
+        used_tag.add(tag_key)
+        hit = cache.get("clean", clean_key)
+        if isinstance(hit, tuple):
+            cleaned, problems = hit
+            if cleaned is None or problems:
+                results[path.name] = (None, cleaned, problems)
+                continue
+            article = cache.get("tag", tag_key)
+            if not isinstance(article, Article):
+                article = tag_article(cleaned, entry, taxonomy)
+                cache.put("tag", tag_key, article)
+            results[path.name] = (article, cleaned, [])
+            continue
+        pending.append((path, data, entry, str(path), clean_key, tag_key))
+
+    workers = jobs or os.cpu_count() or 1
+    job_args = [(p, d, e, disp) for p, d, e, disp, _, _ in pending]
+    if workers > 1 and len(pending) >= PARALLEL_MIN_CAPTURES:
+        chunk = max(1, len(pending) // (workers * 8))
+        with ProcessPoolExecutor(workers, initializer=_init_worker,
+                                 initargs=(taxonomy,)) as pool:
+            outcomes = list(pool.map(_work, job_args, chunksize=chunk))
+    else:
+        outcomes = [_clean_and_tag(p, d, e, disp, taxonomy) for p, d, e, disp in job_args]
+    for (path, _, _, _, clean_key, tag_key), (cleaned, problems, article) in zip(
+        pending, outcomes, strict=True
+    ):
+        cache.put("clean", clean_key, (cleaned, problems))
+        if article is not None:
+            cache.put("tag", tag_key, article)
+        results[path.name] = (article, cleaned, problems)
+    cache.prune("clean", used_clean)
+    cache.prune("tag", used_tag)
+    return [(path.name, results[path.name]) for path in files]
 
 
 def _capture_report(name: str, slug: str | None, cleaned: Cleaned | None,
@@ -155,8 +325,19 @@ def _capture_report(name: str, slug: str | None, cleaned: Cleaned | None,
                          tuple(problems))
 
 
-def build_content(root: Path, write: bool = True) -> Report:
-    """Run the content stage over ``root`` (a folder holding captures/ and the editor's YAML)."""
+def default_cache_folder(root: Path) -> Path:
+    """Beside the content folder, never inside it: content/ belongs to the editor."""
+    return root.resolve().parent / ".digest-cache"
+
+
+def build_content(
+    root: Path, write: bool = True, cache_folder: Path | None = None, jobs: int | None = None
+) -> Report:
+    """Run the content stage over ``root`` (a folder holding captures/ and the editor's YAML).
+
+    ``cache_folder`` None means no cache; ``jobs`` is the number of worker processes (default:
+    one per core).
+    """
     paths = ContentPaths(root)
     files = capture_files(paths.captures)
     # 1. the editor's files: a broken one stops the run before anything is written
@@ -173,11 +354,13 @@ def build_content(root: Path, write: bool = True) -> Report:
         return Report((), (problem,))
 
     # 2.-3. every capture, independently
-    results = []
-    for path in files:
-        display = str(path)
-        article, cleaned, problems = process_capture(path, curation, taxonomy, display)
-        results.append((path.name, article, cleaned, problems))
+    taxonomy_key = _digest(paths.taxonomy.read_bytes() if paths.taxonomy.exists() else b"")
+    results = [
+        (name, article, cleaned, problems)
+        for name, (article, cleaned, problems) in process_all(
+            files, curation, taxonomy, taxonomy_key, Cache(cache_folder), jobs
+        )
+    ]
 
     # 4. slugs, unique across the digest
     wanted = [(name, base_slug(a.metadata.title.value, name)) for name, a, _, _ in results if a]

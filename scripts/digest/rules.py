@@ -64,15 +64,23 @@ MIDDLE_LINE_PENALTY = 3.0
 # sections share few words with each other is not cut unless its topic vanishes too.
 APPENDED_TITLE_MIN_WORDS = 4  # a headline has four words or more; "Extra points" is a subhead
 APPENDED_MIN_WORDS = 60  # prose words after the candidate headline, to judge at all
-APPENDED_MIN_BEFORE_WORDS = 80  # prose words of article before it, to judge at all
+APPENDED_MIN_BEFORE_WORDS = 150  # prose words of article before it, to judge at all
 APPENDED_TOPIC_WORDS = 20  # the article's topic: its 20 most frequent content words...
 APPENDED_MIN_TOPIC_WORDS = 5  # ...that occur at least twice; fewer = no topic to judge
 APPENDED_MAX_TOPIC_SHARE = 0.10  # at most this share of the topic words may occur after it
+# In a long rest (this many prose words) a topic word must occur twice to count: one chance
+# occurrence of a common word ("state", "first") does not make two articles one.
+APPENDED_REST_TWICE_WORDS = 250
 APPENDED_WINDOW_WORDS = 150  # about two paragraphs after the headline...
-APPENDED_MAX_OVERLAP = 1.0  # ...of which less than this share of content words is known
+APPENDED_MAX_OVERLAP = 0.25  # ...of which less than this share of content words is known
 
 # Section marks of one article: numbered items ("1. Define your goal"), Q&A ("Q: ...").
 SECTION_MARK_RE = re.compile(r"^(?:\d{1,2}[.)]\s|[QA]\s?[:.]\s|(?:step|part|chapter)\s+\d)", re.I)
+
+# A teaser list after a boundary: this many short lines (source, headline, category, date)
+# or more per prose line (the blurbs). Article text after an inline "Related" box is mostly
+# paragraphs, with at most a subheading per paragraph or two.
+TEASER_SHORT_PER_PROSE = 2.0
 
 # A title-like line: at most this many words (headlines run 5-20 words).
 TITLE_MAX_WORDS = 25
@@ -96,7 +104,9 @@ LABEL_LIKE_RE = re.compile(
     r"^\W*(?:(?:[A-ZÀ-ÝА-ЯЁ0-9&][\w'’.&+-]*|[a-z]{1,3}\b)\W*)+$|^\W*\w+\W*$"
 )
 SENTENCE_END_RE = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]+)?\s*$")
-SENTENCE_INSIDE_RE = re.compile(r"\w[.!?]\s+[\"“‘(]?[A-ZА-ЯЁ0-9]")
+# A sentence end inside a line (two letters, a stop, a capital): "...the war. China has"; a
+# leading list number ("5. Xi and Putin") or an initial ("P. W. Singer") is not one.
+SENTENCE_INSIDE_RE = re.compile(r"[^\W\d_]{2}[.!?]\s+[\"“‘(]?[A-ZА-ЯЁ0-9]")
 URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+(?:\s+\S+){0,6}$", re.IGNORECASE)
 
 # Boundaries after the article: the line, by itself, opens the comment section, a share bar,
@@ -177,7 +187,8 @@ LINK_ROW_RE = re.compile(
 # A teaser headline glued to its blurb, as menus render them: three or more capitalised words,
 # then a word running straight into the next sentence ("Tape Gaffe Ends Title RunDenny won...").
 GLUED_TEASER_RE = re.compile(
-    r"^(?:[A-Z0-9‘'\"“$][\w'’:,$.&-]*\s+){3,}[\w'’,-]*[a-z?!’”)][A-Z][a-z]*\s"
+    r"^(?:(?:[A-Z0-9‘'\"“$][\w'’:,$.&-]*|a|an|the|of|in|on|at|to|for|and|or|by|with|from)"
+    r"\s+){3,}[\w'’,-]*[a-z?!’”)][A-Z][a-z]*\s"
 )
 
 Kind = Literal[

@@ -2,7 +2,7 @@
 
 1. split each text into sentences and the sentences into words;
 2. collect runs of capitalised words ("Power of Siberia", "Carnegie Endowment for
-   International Peace"), joined at most by "of", "for" or "of the", broken by punctuation
+   International Peace"), joined at most by "of" or "for", broken by punctuation
    and possessives; drop a sentence-initial common word ("According", "The");
 3. keep the runs of two words or more in which some capitalised word is not inside a
    taxonomy alias (topics and entities, with the matching rules of topics.py);
@@ -20,8 +20,9 @@ from .events import ABBREVIATIONS, split_sentences
 from .taxonomy import Taxonomy
 from .topics import entity_matchers, find_mentions, topic_matchers
 
-#: lowercase words allowed inside a name ("Sea of Japan", "Institute for ...")
-CONNECTORS = ("of", "for", "of the")
+#: lowercase words allowed inside a name ("Sea of Japan", "Institute for ..."); not "of the",
+#: which mostly joins a person to an affiliation ("Alexander Gabuev of the Carnegie ...")
+CONNECTORS = ("of", "for")
 #: capitalised words that start sentences without starting names
 COMMON_STARTERS = frozenset({
     "a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "as", "for", "from",

@@ -415,7 +415,36 @@
     });
   };
 
-  var api = { Engine: Engine, unvlq: unvlq, plan: plan, queryWords: queryWords, highlight: highlight, accepts: accepts };
+  // A plain lunr index (lunr.Index#toJSON) with the same document store: the baseline that
+  // `make bench-search` measures beside the compact index. Same plan, same presentation.
+  function PlainEngine(lunr, fetchJSON, indexUrl) {
+    Engine.call(this, lunr, fetchJSON, indexUrl);
+  }
+  PlainEngine.prototype = Object.create(Engine.prototype);
+  PlainEngine.prototype.load = function () {
+    var self = this;
+    if (self.ready) return self.ready;
+    self.ready = self.fetchJSON(self.indexUrl).then(function (plain) {
+      self.index = self.lunr.Index.load(plain.index);
+      self.fields = self.index.fields;
+      self.vocab = Object.keys(self.index.invertedIndex).sort();
+      self.n = plain.documentCount;
+      return self.fetchJSON(self.resolve(plain.docs));
+    }).then(function (docs) { self.docs = docs; return self; });
+    return self.ready;
+  };
+  PlainEngine.prototype.query = function (build) {
+    var self = this;
+    return this.load().then(function () {
+      var probe = new self.lunr.Query(self.fields);
+      build.call(probe, probe);
+      var results = self.index.query(build);
+      results.candidates = probe.clauses.map(function (c) { return self.clauseCandidates(c); });
+      return results;
+    });
+  };
+
+  var api = { Engine: Engine, PlainEngine: PlainEngine, unvlq: unvlq, plan: plan, queryWords: queryWords, highlight: highlight, accepts: accepts };
 
   if (typeof module === 'object' && module.exports) {
     module.exports = api;
@@ -436,7 +465,7 @@
     if (msg.type === 'init' && !engine) {
       try {
         root.importScripts(msg.lunr);
-        engine = new Engine(root.lunr, fetchJSON, msg.index);
+        engine = new (msg.plain ? PlainEngine : Engine)(root.lunr, fetchJSON, msg.index);
         engine.load().then(function () {
           root.postMessage({ type: 'ready', documents: engine.n });
         }, function (error) {

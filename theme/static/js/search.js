@@ -82,7 +82,7 @@
       }
     };
     worker.onerror = function (event) { if (event && event.preventDefault) event.preventDefault(); fail(); };
-    worker.postMessage({ type: 'init', index: config.index, lunr: config.lunr });
+    worker.postMessage({ type: 'init', index: config.index, lunr: config.lunr, plain: input.hasAttribute('data-plain-index') });
   }
 
   function fail() {

@@ -1,0 +1,196 @@
+"""Hostile captures, generated at test time (nothing big is committed).
+
+Every payload sits inside a sentence of ordinary prose, the way a quote or a code sample sits in
+a real article, so the cleaner keeps it as body text: what the tests then check is that the rest
+of the pipeline shows it *as text*. Each capture's title and date come from curation.yaml, so
+the hostile text never has to survive metadata extraction.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+#: the global a captured script would set if it ever ran in the browser
+PWNED = "__pwned"
+
+#: Markup and Markdown that must appear on the page as the very text written here.
+#: (name, payload); the name becomes part of the capture's file name.
+PAYLOADS: tuple[tuple[str, str], ...] = (
+    ("script", f"<script>window.{PWNED}=1</script>"),
+    ("script-alert", "<script>alert(1)</script>"),
+    ("img-onerror", f"<img src=x onerror=\"window.{PWNED}=2;alert('img')\">"),
+    ("iframe", "<iframe src=\"javascript:alert('frame')\"></iframe>"),
+    ("svg-onload", f"<svg onload=window.{PWNED}=3>"),
+    ("js-link", "[click here](javascript:alert('md-link'))"),
+    ("js-autolink", "<javascript:alert('autolink')>"),
+    ("html-link", "<a href=\"javascript:alert('a')\">a link</a>"),
+    ("entities", "&lt;b&gt;not bold&lt;/b&gt; &amp;amp; &#60;script&#62; &copy; &nbsp;"),
+    ("comment", "<!-- a comment that must not hide the rest of the sentence -->"),
+    ("reference", "[ref]: javascript:alert('refdef') \"and a title\""),
+    ("emphasis", "**not bold** _not italic_ `not code` ~~not struck~~"),
+    ("table", "| a | b |"),
+    ("style", "<style>body{display:none}</style>"),
+    ("template-braces", "{{ SITENAME }} {% raw %} ${alert(1)} {#"),
+)
+
+#: Lines that Markdown or a metadata header would read as structure when at the start of a line.
+LINE_STARTS: tuple[str, ...] = (
+    "# This is not a heading but a sentence that starts with a hash sign in the original text.",
+    "--- three dashes opened this sentence, which a careless writer would turn into a rule.",
+    "Title: this sentence looks like a metadata header line but is part of the article text.",
+    "Date: 1999-01-01 is how this sentence begins, and it must not change the article's date.",
+    "1. This sentence starts like an ordered list item and must stay an ordinary paragraph.",
+    "> This sentence starts like a quotation and must be shown with its angle bracket.",
+    "[ref]: /etc/passwd this sentence starts like a Markdown reference definition line.",
+    "<!-- this sentence starts like an HTML comment and must still be shown to readers.",
+)
+
+#: Unicode that must survive: right-to-left marks, emoji, astral-plane characters, combining.
+UNICODE_TEXT: tuple[str, ...] = (
+    "The banner read \u202egnp.exe\u202c and \u200fשלום\u200f next to مرحبا in the photo caption.",
+    "Reactions ranged from 😀 to 🇺🇦 and 👩🏽‍💻, and the logogram 𠜎 was printed as 𝕏 on signs.",
+    "A zero\u200bwidth space and a combining accent e\u0301 appear in the quoted official text.",
+)
+
+#: a sentence of filler prose, so every payload sits inside a real paragraph
+PROSE = (
+    "Officials in Beijing and Moscow declined to comment on the report on Tuesday, "
+    "and diplomats said the talks would continue next week in the capital"
+)
+
+
+def sentence(payload: str) -> str:
+    """A paragraph of prose that quotes ``payload`` verbatim in its middle."""
+    return f"{PROSE}, while the statement quoted {payload} as its central claim, they added."
+
+
+def article_text(title: str, paragraphs: list[str]) -> str:
+    """A plain-text capture: headline, blank line, paragraphs separated by blank lines."""
+    return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+@dataclass(frozen=True)
+class HostileCapture:
+    name: str  # file name in captures/
+    data: bytes  # the bytes on disk
+    title: str  # set in curation.yaml
+    date: str  # set in curation.yaml, YYYY-MM-DD
+    expect: tuple[str, ...]  # texts that must appear, verbatim, on the article page
+
+
+def _utf8(name: str, title: str, paragraphs: list[str], expect: tuple[str, ...],
+          day: int) -> HostileCapture:
+    return HostileCapture(name, article_text(title, paragraphs).encode("utf-8"), title,
+                          f"2021-03-{day:02d}", expect)
+
+
+def hostile_captures() -> list[HostileCapture]:
+    """The hostile captures of the hostile site (all of them must publish)."""
+    caps: list[HostileCapture] = []
+    day = 1
+    for name, payload in PAYLOADS:
+        caps.append(_utf8(f"h_{name}.txt", f"Hostile {name} payload report", [
+            sentence(payload), PROSE + ".", PROSE + " again.",
+        ], (payload,), day % 28 + 1))
+        day += 1
+    caps.append(_utf8("h_line_starts.txt", "Hostile line starts report",
+                      [*LINE_STARTS, PROSE + "."], LINE_STARTS, day % 28 + 1))
+    day += 1
+    caps.append(_utf8("h_unicode.txt", "Hostile unicode report 😀 𠜎 שלום",
+                      [*UNICODE_TEXT, PROSE + "."], UNICODE_TEXT, day % 28 + 1))
+    day += 1
+    # NUL and control characters inside a sentence: removed, the words around them kept
+    ctrl = f"{PROSE} with\x00 a NUL,\x07 a bell\x1b and\x7f a delete in the middle of it."
+    caps.append(HostileCapture(
+        "h_control.txt", article_text("Hostile control characters report",
+                                      [ctrl, PROSE + "."]).encode("utf-8"),
+        "Hostile control characters report", "2021-04-01",
+        ("a NUL, a bell and a delete in the middle of it.",)))
+    # one huge line (a paragraph of about 200 KB)
+    huge = " ".join(f"word{i}" for i in range(30_000)) + " the end of the huge line."
+    caps.append(_utf8("h_huge_line.txt", "Hostile huge line report",
+                      [PROSE + ".", huge, PROSE + " again."],
+                      ("word29999 the end of the huge line.",), 2))
+    # a capture with many lines: 10,000 lines of prose (2,500 paragraphs)
+    many = [f"Paragraph number {i} of a very long capture, which keeps going as "
+            f"{PROSE.lower()}." for i in range(5_000)]
+    caps.append(_utf8("h_many_lines.txt", "Hostile ten thousand lines report", many,
+                      ("Paragraph number 4999 of a very long capture",), 3))
+    # legacy encodings
+    russian = ("Министр иностранных дел заявил во вторник, что переговоры в Пекине "
+               "продолжатся на следующей неделе, несмотря на разногласия сторон.")
+    cyr = article_text("Переговоры продолжатся", [russian, russian, russian])
+    caps.append(HostileCapture("h_cp1251.txt", cyr.encode("cp1251"),
+                               "Hostile cp1251 report", "2021-05-01", (russian,)))
+    french = ("Le ministre a déclaré à Genève que la délégation française, réunie au "
+              "café de la Paix, reprendrait les négociations après l'été, à Zürich.")
+    caps.append(HostileCapture("h_latin1.txt",
+                               article_text("Négociations à Zürich",
+                                            [french, french, french]).encode("latin-1"),
+                               "Hostile latin-1 report", "2021-05-02", (french,)))
+    utf16 = sentence("<b>bold?</b> 😀") + "\n\n" + PROSE + ".\n\n" + PROSE + " again.\n"
+    caps.append(HostileCapture("h_utf16.txt",
+                               codecs.BOM_UTF16_LE + ("Hostile UTF-16\n\n" + utf16)
+                               .encode("utf-16-le"),
+                               "Hostile UTF-16 report", "2021-05-03", ("<b>bold?</b> 😀",)))
+    # path tricks in the title (the slug must stay inside articles/)
+    caps.append(_utf8("h_path.txt", "../../etc/passwd", [PROSE + ".", PROSE + " again."],
+                      ("../../etc/passwd",), 4))
+    # an HTML capture whose article body holds markup-looking *text* (entities)
+    html = (
+        "<!doctype html><html><head><title>Hostile HTML capture</title>"
+        f"<script>window.{PWNED}=9</script></head><body><article><h1>Hostile HTML capture</h1>"
+        f"<p>{PROSE}, and the statement quoted &lt;script&gt;alert(1)&lt;/script&gt; "
+        "as its central claim, they added.</p>"
+        f"<p>{PROSE}.</p><p>{PROSE} again, with <a href=\"javascript:alert(2)\">a link</a> "
+        "that must not stay a javascript: link.</p>"
+        f"<img src=x onerror=\"window.{PWNED}=10\"><iframe src=\"javascript:alert(3)\"></iframe>"
+        "</article></body></html>"
+    )
+    caps.append(HostileCapture("h_page.html", html.encode("utf-8"), "Hostile HTML capture",
+                               "2021-06-01", ("<script>alert(1)</script>",)))
+    return caps
+
+
+def oversized(path: Path, megabytes: int = 50) -> None:
+    """A capture over the reader's size limit, written sparse (fast, takes no disk)."""
+    with path.open("wb") as f:
+        f.write(article_text("Oversized capture", [sentence("big")]).encode("utf-8"))
+        f.truncate(megabytes * 1024 * 1024)
+
+
+def binary(path: Path) -> None:
+    """A PNG-like file saved with a .txt name."""
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64)
+
+
+def undecodable(path: Path) -> None:
+    """Bytes that are no text in any encoding the reader tries."""
+    path.write_bytes(b"Headline\n\n" + bytes([0x81, 0x8d, 0x8f, 0x90, 0x9d] * 4000))
+
+
+def add_captures(content: Path, captures: list[HostileCapture]) -> None:
+    """Write the captures and give each its title and date in curation.yaml."""
+    folder = content / "captures"
+    for cap in captures:
+        (folder / cap.name).write_bytes(cap.data)
+    curation_path = content / "curation.yaml"
+    data = yaml.safe_load(curation_path.read_text(encoding="utf-8")) or {}
+    entries = data.setdefault("captures", {}) or {}
+    data["captures"] = entries
+    for cap in captures:
+        entries[cap.name] = {"title": cap.title, "date": cap.date}
+    curation_path.write_text(
+        yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=True), encoding="utf-8"
+    )
+
+
+class _NoAliases(yaml.SafeDumper):
+    """curation.yaml refuses anchors and aliases; never write one for a repeated value."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True

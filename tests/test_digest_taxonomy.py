@@ -1,0 +1,268 @@
+"""plugins/digest_taxonomy: topic and entity pages, related articles, the graph, topic feeds.
+
+Pelican runs for real (tests/scenario.py) over four handwritten articles and a tiny taxonomy;
+the pure core (web.py) is tested on its own, including a 10,000-article timing.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from digest.errors import DigestError
+from plugins.digest_taxonomy.plugin import DEFAULTS, merge_settings
+from plugins.digest_taxonomy.web import Record, circle_graph, co_occurrence, related_articles
+
+from tests.scenario import ARTICLES, HOSTILE_TITLE, TAXONOMY, article, build, links, run_pelican
+from tests.scenario import section, text, write_scenario
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("taxonomy"))
+
+
+def read(out: Path, path: str) -> str:
+    return (out / path).read_text(encoding="utf-8")
+
+
+# --- pages exist where the settings say ------------------------------------------------------
+
+def test_a_page_per_topic_and_entity_and_two_indexes(out: Path) -> None:
+    for topic in TAXONOMY["topics"]:
+        assert (out / "topics" / f"{topic['slug']}.html").is_file()
+    for entity in TAXONOMY["entities"]:
+        assert (out / "entities" / f"{entity['slug']}.html").is_file()
+    assert (out / "topics/index.html").is_file() and (out / "entities/index.html").is_file()
+
+
+def test_menu_links_to_topics_entities_timeline(out: Path) -> None:
+    nav = read(out, "index.html").split('<nav class="site-nav"')[1].split("</nav>")[0]
+    assert [t for _, t in links(nav)] == ["Latest", "Topics", "People & places", "Timeline",
+                                          "Archive", "About"]
+    topics_nav = read(out, "topics/index.html").split('<nav class="site-nav"')[1]
+    assert 'href="../topics/index.html" aria-current="page"' in topics_nav
+
+
+# --- topic page: description, articles newest first, related topics, entities ----------------
+
+def test_topic_page_lists_its_articles_newest_first(out: Path) -> None:
+    html = read(out, "topics/war.html")
+    assert "Fighting and talks." in html
+    cards = [h for h, _ in links(section(html, "topic-articles"))]
+    assert cards == ["../articles/b-war-talks.html", "../articles/a-war-and-gas.html"]
+    assert "Summary of b-war-talks." in html
+
+
+def test_topic_page_has_related_topics_and_top_entities_with_counts(out: Path) -> None:
+    html = read(out, "topics/war.html")
+    related = text(section(html, "topic-related"))
+    assert "Energy 1 shared article" in related and "Diplomacy 1 shared article" in related
+    entities = text(section(html, "topic-entities"))
+    # putin 3 + 2, xi 1 + 2, kremlin 1: most mentioned first
+    assert entities.index("Vladimir Putin 5 mentions") < entities.index("Xi Jinping 3 mentions")
+    assert "The Kremlin 1 mention" in entities
+
+
+def test_parent_and_child_topics_link_each_other(out: Path) -> None:
+    assert ("../topics/trade.html", "Trade") in links(read(out, "topics/energy.html"))
+    assert ("../topics/energy.html", "Energy") in links(section(read(out, "topics/trade.html"),
+                                                                "topic-children"))
+
+
+def test_a_topic_without_articles_still_has_a_page(out: Path) -> None:
+    assert "No article of the digest is about this topic yet." in read(out, "topics/quiet.html")
+
+
+def test_taxonomy_text_is_escaped(out: Path) -> None:
+    html = read(out, "topics/energy.html")
+    assert "Gas &amp; oil &lt;pipelines&gt;." in html and "<pipelines>" not in html
+
+
+# --- entity page -------------------------------------------------------------------------------
+
+def test_entity_page_cross_links_topics_and_entities_with_counts(out: Path) -> None:
+    html = read(out, "entities/putin.html")
+    assert "6 mentions in 3 articles" in text(html)
+    topics = text(section(html, "entity-topics"))
+    assert "The war 2 articles" in topics and "Energy 2 articles" in topics
+    alongside = text(section(html, "entity-related"))
+    assert "Xi Jinping 2 shared articles" in alongside and "Gazprom 1 shared article" in alongside
+    cards = [h for h, _ in links(section(html, "entity-articles"))]
+    assert cards == ["../articles/c-gas-deal.html", "../articles/b-war-talks.html",
+                     "../articles/a-war-and-gas.html"]
+
+
+def test_entities_index_groups_by_kind(out: Path) -> None:
+    html = text(read(out, "entities/index.html"))
+    assert html.index("People") < html.index("Organisations") < html.index("Places")
+    assert "Gazprom 4 mentions, 1 article" in html
+
+
+# --- article page: terms, related articles, neighbours, head --------------------------------
+
+def test_article_links_its_topics_and_entities(out: Path) -> None:
+    found = links(read(out, "articles/b-war-talks.html"))
+    for href, name in [("../topics/war.html", "The war"), ("../topics/diplomacy.html",
+                       "Diplomacy"), ("../entities/putin.html", "Vladimir Putin"),
+                       ("../entities/kremlin.html", "The Kremlin")]:
+        assert (href, name) in found
+
+
+def test_related_articles_share_terms_in_a_stable_order(out: Path) -> None:
+    html = read(out, "articles/a-war-and-gas.html")
+    related = [h for h, _ in links(section(html, "related-title"))]
+    # b shares war, putin, xi; c shares energy, putin; d shares only xi
+    assert related == ["../articles/b-war-talks.html", "../articles/c-gas-deal.html",
+                       "../articles/d-summit.html"]
+    assert "Also about The war, Vladimir Putin, Xi Jinping" in text(section(html,
+                                                                          "related-title"))
+
+
+def test_previous_and_next_come_from_pelican_neighbors(out: Path) -> None:
+    html = read(out, "articles/b-war-talks.html")
+    assert 'href="../articles/a-war-and-gas.html" rel="prev"' in html
+    assert 'href="../articles/c-gas-deal.html" rel="next"' in html
+    oldest = read(out, "articles/a-war-and-gas.html")
+    assert 'rel="prev"' not in oldest and 'rel="next"' in oldest
+
+
+def _json_ld(html: str) -> dict[str, Any]:
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert match, "no JSON-LD"
+    return json.loads(match.group(1))  # type: ignore[no-any-return]
+
+
+def test_json_ld_is_a_news_article_and_cannot_close_its_script(out: Path) -> None:
+    html = read(out, "articles/c-gas-deal.html")
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert script and "<" not in script.group(1) and "&" not in script.group(1)
+    data = _json_ld(html)
+    assert data["@type"] == "NewsArticle" and data["headline"] == HOSTILE_TITLE
+    assert data["author"] == [{"@type": "Person", "name": "A. Writer"}]
+    assert data["about"] == ["Energy"]
+    assert {"@type": "Organization", "name": "Gazprom"} in data["mentions"]
+    assert "url" not in data  # no absolute address without SITEURL
+    assert 'rel="canonical"' not in html
+    assert '<meta property="og:type" content="article">' in html
+    # the hostile title is text everywhere else too
+    assert "<script>alert" not in html
+
+
+# --- topics index and graph -----------------------------------------------------------------
+
+def test_graph_links_every_topic_and_is_labelled(out: Path) -> None:
+    html = read(out, "topics/index.html")
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert 'aria-labelledby="graph-title graph-desc"' in svg and "<title id=" in svg
+    hrefs = [h for h, _ in links(svg)]
+    assert hrefs == [f"../topics/{t['slug']}.html" for t in TAXONOMY["topics"]]
+    assert "<script" not in svg
+    # war-energy, war-diplomacy: one shared article each
+    assert svg.count("<line ") == 2
+
+
+def test_graph_layout_is_deterministic_and_weighted() -> None:
+    pairs = co_occurrence([["a", "b"], ["a", "b", "c"], ["c"]])
+    assert pairs == {("a", "b"): 2, ("a", "c"): 1, ("b", "c"): 1}
+    graph = circle_graph(["a", "b", "c"], pairs)
+    assert graph == circle_graph(["a", "b", "c"], dict(reversed(list(pairs.items()))))
+    assert graph.nodes[0].x == graph.width / 2 and graph.nodes[0].y < graph.height / 2
+    widths = {(e.a, e.b): e.width for e in graph.edges}
+    assert widths[("a", "b")] > widths[("a", "c")]
+
+
+# --- related articles: the core --------------------------------------------------------------
+
+def test_related_articles_ignore_input_order() -> None:
+    records = [Record("a", 1, ("x", "y")), Record("b", 2, ("x",)), Record("c", 3, ("y", "x")),
+               Record("d", 4, ("z",))]
+    first = related_articles(records, 5)
+    shuffled = list(records)
+    random.Random(1).shuffle(shuffled)
+    assert related_articles(shuffled, 5) == first
+    assert [r.key for r in first["a"]] == ["c", "b"]
+    assert first["d"] == ()
+
+
+def test_rare_terms_weigh_more_than_common_ones() -> None:
+    records = [Record(str(i), i, ("common",)) for i in range(10)]
+    records += [Record("p", 20, ("common", "rare")), Record("q", 0, ("common", "rare"))]
+    assert related_articles(records, 1)["p"][0].key == "q"  # far in time, but shares "rare"
+
+
+def test_related_articles_at_ten_thousand_articles_stay_fast() -> None:
+    rng = random.Random(7)
+    topics = [f"t:{i}" for i in range(40)]
+    entities = [f"e:{i}" for i in range(800)]
+    records = [
+        Record(f"article-{i}", float(i),
+               ("t:main", *rng.sample(topics, 3), *rng.sample(entities, 12)))
+        for i in range(10_000)
+    ]
+    start = time.perf_counter()
+    related = related_articles(records, 5)
+    elapsed = time.perf_counter() - start
+    assert all(len(r) == 5 for r in related.values())
+    assert elapsed < 20, f"{elapsed:.1f}s for 10,000 articles"  # ~4 s on 2 cores here
+
+
+# --- feeds, settings, errors ------------------------------------------------------------------
+
+def test_no_topic_feeds_without_siteurl(out: Path) -> None:
+    assert not (out / "feeds").exists()
+    assert "application/atom+xml" not in read(out, "topics/war.html")
+
+
+def test_topic_feeds_and_absolute_head_with_siteurl(tmp_path: Path) -> None:
+    site = "https://example.org/digest"
+    out = build(tmp_path, siteurl=site)
+    feed = read(out, "feeds/topics/war.atom.xml")
+    assert "b-war-talks.html" in feed and "c-gas-deal.html" not in feed
+    assert (out / "feeds/all.atom.xml").is_file()
+    topic = read(out, "topics/war.html")
+    assert f'href="{site}/feeds/topics/war.atom.xml"' in topic
+    page = read(out, "articles/b-war-talks.html")
+    assert f'<link rel="canonical" href="{site}/articles/b-war-talks.html">' in page
+    assert _json_ld(page)["url"] == f"{site}/articles/b-war-talks.html"
+    sitemap = read(out, "sitemap.xml")
+    assert f"<loc>{site}/topics/war.html</loc>" in sitemap
+    assert f"<loc>{site}/timeline.html</loc>" in sitemap and "404.html" not in sitemap
+
+
+def test_sitemap_is_reproducible(out: Path, tmp_path: Path) -> None:
+    again = build(tmp_path)
+    assert read(out, "sitemap.xml") == read(again, "sitemap.xml")
+    assert "<lastmod>2024-05-16T00:00:00" in read(out, "sitemap.xml")
+
+
+def test_an_unknown_topic_fails_the_build_with_a_fix(tmp_path: Path) -> None:
+    stray = article("e-stray", "2024-01-01", ["no-such-topic"], {"nobody": 1})
+    content = write_scenario(tmp_path, [*ARTICLES, stray])
+    result = run_pelican(content, tmp_path / "output")
+    assert result.returncode != 0
+    message = " ".join((result.stdout + result.stderr).split())
+    assert "e-stray.md" in message and "'no-such-topic'" in message and "'nobody'" in message
+    assert "Fix:" in message
+
+
+def test_settings_are_merged_once_and_validated() -> None:
+    settings: dict[str, Any] = {"PATH": "/content", "TOPIC_URL": "topics/{slug}/"}
+    merge_settings(settings)
+    assert settings["TOPIC_URL"] == "topics/{slug}/"  # the user's value wins
+    assert settings["ENTITY_SAVE_AS"] == DEFAULTS["ENTITY_SAVE_AS"]
+    assert settings["DIGEST_TAXONOMY"] == "/content/taxonomy.yaml"
+    bad = {"PATH": "/c", "TOPIC_URL": "topics/x.html", "DIGEST_RELATED_COUNT": -1,
+           "TOPICS_SAVE_AS": "/abs.html"}
+    with pytest.raises(DigestError) as error:
+        merge_settings(bad)
+    message = str(error.value)
+    assert "pelican.conf.py:TOPIC_URL: must be text containing '{slug}'" in message
+    assert "DIGEST_RELATED_COUNT" in message and "TOPICS_SAVE_AS" in message
+    assert message.count("Fix:") == 3

@@ -1,0 +1,363 @@
+"""Unit tests for plugins/lunr_index: the lunr.js shim, the compact encoding, the adapter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from lunr import lunr as plain_lunr
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from lunr_index import builder as B  # noqa: E402
+from lunr_index import compat  # noqa: E402
+from lunr_index import plugin as P  # noqa: E402
+
+
+def rec(ident: str, **kw: Any) -> B.SearchRecord:
+    kw.setdefault("url", f"articles/{ident}.html")
+    kw.setdefault("title", f"Title {ident}")
+    return B.SearchRecord(id=ident, **kw)
+
+
+RECORDS = [
+    rec(
+        "a",
+        title="Xi and Putin talk about peace",
+        dek="Beijing and Moscow",
+        summary="The leaders met today.",
+        topics=("china", "russia-ukraine"),
+        entities=("xi-jinping", "vladimir-putin"),
+        outlet="The Times",
+        date=dt.date(2024, 5, 16),
+        body="Alexander Novak oversees oil and gas. Gas gas gas. Money on Monday in Sydney.",
+    ),
+    rec("b", title="Pipeline talks", body="Power of Siberia 2 pipeline.", date=dt.date(2024, 6, 1)),
+    rec("c", title="Undated note", body="Nothing dated here."),
+    rec("d", title="Older", body="Trying, tried, played, says.", date=dt.date(2023, 1, 2)),
+]
+
+
+# --- the shim -----------------------------------------------------------------------------------
+
+
+def test_lunr_py_stemmer_differs_from_lunr_js_without_the_shim() -> None:
+    from lunr.stemmer import porter_stemmer
+
+    assert porter_stemmer.stem("today") == "todai"  # lunr.js: "today"
+    assert porter_stemmer.stem("try") == "try"  # lunr.js: "tri"
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("today", "today"),
+        ("monday", "monday"),
+        ("sydney", "sydney"),
+        ("money", "money"),
+        ("try", "tri"),
+        ("says", "say"),
+        ("played", "play"),
+        ("trying", "tri"),
+        ("happy", "happi"),
+        ("relational", "relat"),
+        ("yelling", "yell"),
+        ("by", "by"),
+    ],
+)
+def test_porter_stem_matches_lunr_js(word: str, stem: str) -> None:
+    assert compat.porter_stem(word) == stem
+
+
+def test_trim_uses_ascii_non_word_like_javascript() -> None:
+    assert compat.trim("u.s.,") == "u.s"
+    assert compat.trim("café") == "caf"
+    assert compat.trim("“quoted”") == "quoted"
+    assert compat.trim("—") == ""
+
+
+def test_tokenize_splits_on_javascript_whitespace_and_hyphens() -> None:
+    text = "Em\u2003space nbsp\u00a0narrow\u202fline\u2028bom\ufeffco-operate"
+    assert compat.tokenize(text) == [
+        "em",
+        "space",
+        "nbsp",
+        "narrow",
+        "line",
+        "bom",
+        "co",
+        "operate",
+    ]
+    assert compat.js_separators("a\u2003b").split() == ["a", "b"]
+
+
+def test_analyse_is_the_index_pipeline() -> None:
+    # "u.s" loses its last "s" to step 1a, exactly as in lunr.js
+    assert compat.analyse("The U.S. is trying, today!") == ["u.", "tri", "today"]
+
+
+# --- list-valued fields -------------------------------------------------------------------------
+
+
+def test_plain_lunr_py_fails_on_lists_with_position_metadata() -> None:
+    from lunr import get_default_builder
+
+    builder = get_default_builder()
+    builder.metadata_whitelist = ["position"]
+    builder.ref("id")
+    builder.field("topics")
+    with pytest.raises(KeyError):
+        builder.add({"id": "1", "topics": ["china", "russia"]})
+
+
+def test_our_builder_joins_lists_so_position_metadata_works() -> None:
+    builder = B.lunr_builder(RECORDS, B.DEFAULT_FIELDS, metadata_whitelist=["position"])
+    index = builder.build()
+    hits = index.search("topics:russia")
+    assert [h["ref"] for h in hits] == ["0"]  # "russia-ukraine" split like text
+    assert "position" in hits[0]["match_data"].metadata["russia"]["topics"]
+
+
+# --- the compact encoding -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("numbers", [[], [0], [31, 32, 33], [1023, 1024, 2**31, 2**40 + 7]])
+def test_vlq_round_trip(numbers: list[int]) -> None:
+    assert B.unvlq(B.vlq(numbers)) == numbers
+
+
+def test_vlq_rejects_negative_numbers() -> None:
+    with pytest.raises(B.SearchIndexError):
+        B.vlq([-1])
+
+
+def test_documents_are_newest_first_undated_last() -> None:
+    built = B.build(RECORDS)
+    assert built.docs["title"] == ["Pipeline talks", RECORDS[0].title, "Older", "Undated note"]
+    assert built.docs["date"][-1] == ""
+
+
+def test_postings_decode_to_the_lunr_index() -> None:
+    built = B.build(RECORDS, B.IndexOptions(shard_chars=1000))
+    fields = [f["name"] for f in built.core["fields"]]
+    vocab = built.core["vocab"].split("\n")
+    assert vocab == sorted(vocab, key=B.js_sort_key)
+    assert set(vocab) == set(built.index.inverted_index)
+    postings = [p for _name, shard in built.shards for p in shard]
+    assert len(postings) == len(vocab)
+    starts = [s["from"] for s in built.core["shards"]]
+    assert starts[0] == 0 and starts == sorted(starts)
+    builder = B.lunr_builder(B.order_records(RECORDS), B.DEFAULT_FIELDS)
+    for term, encoded in zip(vocab, postings, strict=True):
+        numbers = B.unvlq(encoded)
+        assert numbers[0] == builder.inverted_index[term]["_index"]
+        mask, at = numbers[1], 2
+        for bit, name in enumerate(fields):
+            expected = sorted(int(r) for r in builder.inverted_index[term][name])
+            if not mask & (1 << bit):
+                assert expected == []
+                continue
+            count, doc, got = numbers[at], 0, []
+            at += 1
+            for _ in range(count):
+                code = numbers[at]
+                at += 1
+                doc += code >> 1
+                tf = 1
+                if code & 1:
+                    tf = numbers[at] + 2
+                    at += 1
+                got.append(doc)
+                assert builder.field_term_frequencies[f"{name}/{doc}"][term] == tf
+            assert got == expected
+        assert at == len(numbers)
+
+
+def test_gas_has_its_term_frequency() -> None:
+    built = B.build(RECORDS)
+    vocab = built.core["vocab"].split("\n")
+    postings = [p for _n, shard in built.shards for p in shard]
+    numbers = B.unvlq(postings[vocab.index("ga")])
+    # body only (bit 6), one document ("a" is ref 1), tf 4: code (1 << 1 | 1), then 4 - 2
+    assert numbers[1] == 1 << 6 and numbers[2:] == [1, 3, 2]
+
+
+def test_field_lengths_match_lunr() -> None:
+    built = B.build(RECORDS)
+    builder = B.lunr_builder(B.order_records(RECORDS), B.DEFAULT_FIELDS)
+    for name, encoded in built.core["fieldLengths"].items():
+        assert B.unvlq(encoded) == [builder.field_lengths[f"{name}/{n}"] for n in range(4)]
+
+
+def test_build_is_deterministic_and_names_files_by_content() -> None:
+    first, second = B.build(RECORDS).files(), B.build(list(reversed(RECORDS))).files()
+    assert first == second
+    names = list(first)
+    assert names[0] == "index.json"
+    assert all(n.startswith(("docs.", "p")) for n in names[1:])
+    core = json.loads(first["index.json"])
+    assert core["docs"] in first and all(s["file"] in first for s in core["shards"])
+
+
+def test_document_store_has_what_results_need() -> None:
+    docs = B.build(RECORDS, B.IndexOptions(topic_labels={"china": "China"})).docs
+    n = docs["title"].index(RECORDS[0].title)
+    assert docs["url"][n] == "articles/a.html"
+    assert docs["outlets"][docs["outlet"][n]] == "The Times"
+    assert [docs["topicNames"][t] for t in docs["topics"][n]] == [
+        ["china", "China"],
+        ["russia-ukraine", "Russia ukraine"],
+    ]
+    assert docs["summary"][n] == "The leaders met today."
+
+
+def test_long_summaries_are_cut_at_a_word() -> None:
+    long = " ".join(["word"] * 200)
+    docs = B.build([rec("x", summary=long)]).docs
+    assert len(docs["summary"][0]) <= B.SUMMARY_MAX_CHARS + 1 and docs["summary"][0].endswith("…")
+
+
+def test_empty_index_builds() -> None:
+    built = B.build([])
+    assert built.core["documentCount"] == 0 and built.core["vocab"] == ""
+
+
+def test_bad_records_are_all_reported_at_once() -> None:
+    bad = [rec("a"), rec("a"), rec("b", url=""), rec("c", title=" ")]
+    with pytest.raises(B.SearchIndexError) as caught:
+        B.build(bad)
+    message = str(caught.value)
+    assert "also used by record" in message and "empty url" in message
+    assert "empty title" in message and message.count("Fix:") == 3
+
+
+def test_compact_files_are_smaller_than_plain_lunr() -> None:
+    built = B.build(RECORDS)
+    compact = sum(len(t) for t in built.files().values())
+    plain = len(B.dumps(B.plain_lunr_json(built.index)))
+    assert compact < plain
+
+
+def test_plain_lunr_over_same_fields_finds_the_same_documents() -> None:
+    ordered = B.order_records(RECORDS)
+    # lunr.py's own builder, no shim: "novak" is unaffected by the stemmer difference
+    docs = [
+        {"ref": str(n), **{f: B._field_text(r, f) for f, _b in B.DEFAULT_FIELDS}}
+        for n, r in enumerate(ordered)
+    ]
+    index = plain_lunr("ref", [f for f, _b in B.DEFAULT_FIELDS], docs)
+    ours = B.build(RECORDS).index
+    assert [h["ref"] for h in index.search("novak")] == [h["ref"] for h in ours.search("novak")]
+
+
+# --- the Pelican adapter ------------------------------------------------------------------------
+
+
+def test_html_to_text_keeps_text_drops_markup_and_scripts() -> None:
+    html = (
+        "<h2>Sub</h2><p>One &amp; <em>two</em></p><script>var x = '<p>no</p>';</script>"
+        "<ul><li>three</li></ul><p>a&lt;b&gt;c</p>"
+    )
+    assert P.html_to_text(html) == "Sub\nOne & two\nthree\na<b>c"
+    assert P.html_to_text(None) == ""
+
+
+def test_record_for_a_pelican_article() -> None:
+    topic = SimpleNamespace(slug="china", name="China")
+    article = SimpleNamespace(
+        slug="xi-putin",
+        url="articles/xi-putin.html",
+        title="Xi &amp; Putin",
+        date=dt.datetime(2024, 5, 16, 9, 0),
+        summary="<p>Summary <b>here</b></p>",
+        content="<p>Body with Novak.</p>",
+        metadata={
+            "dek": "A dek",
+            "outlet": "The Times",
+            "topics": [topic],
+            "entities": ["alexander-novak"],
+        },
+    )
+    record, labels = P.record_for(article)
+    assert record == B.SearchRecord(
+        id="xi-putin",
+        url="articles/xi-putin.html",
+        title="Xi & Putin",
+        dek="A dek",
+        summary="Summary here",
+        topics=("china",),
+        entities=("alexander-novak",),
+        outlet="The Times",
+        date=dt.date(2024, 5, 16),
+        body="Body with Novak.",
+    )
+    assert labels == {"china": "China"}
+
+
+def _settings(**overrides: Any) -> dict[str, Any]:
+    settings = {**P.DEFAULTS, "PATH": str(ROOT / "content"), "THEME_STATIC_DIR": "theme"}
+    settings.update(overrides)
+    return settings
+
+
+def test_default_settings_are_valid_when_lunr_is_installed() -> None:
+    if not (ROOT / "node_modules/lunr/lunr.min.js").is_file():
+        pytest.skip("node_modules missing (run npm ci)")
+    assert P.check_settings(_settings()) == []
+
+
+def test_bad_settings_are_all_reported_with_fixes() -> None:
+    problems = P.check_settings(
+        _settings(
+            SEARCH_INDEX_SAVE_AS="/abs/index.txt",
+            SEARCH_FIELDS=[("nope", 1)],
+            SEARCH_SHARD_CHARS=10,
+            SEARCH_LUNR_JS="missing/lunr.min.js",
+        )
+    )
+    text = "\n".join(problems)
+    assert len(problems) == 5 and all("Fix:" in p for p in problems)
+    assert "run npm ci" in text and "SEARCH_FIELDS" in text
+
+
+def test_init_settings_merges_defaults_once() -> None:
+    pelican = SimpleNamespace(settings={"PATH": str(ROOT / "content"), "THEME_STATIC_DIR": "s"})
+    if not (ROOT / "node_modules/lunr/lunr.min.js").is_file():
+        pytest.skip("node_modules missing (run npm ci)")
+    P.init_settings(pelican)
+    assert pelican.settings["SEARCH_LUNR_JS_SAVE_AS"] == "s/js/lunr.min.js"
+    assert pelican.settings["SEARCH_INDEX_URL"] == "search/index.json"
+
+
+def test_generator_writes_index_files_and_lunr(tmp_path: Path) -> None:
+    if not (ROOT / "node_modules/lunr/lunr.min.js").is_file():
+        pytest.skip("node_modules missing (run npm ci)")
+    article = SimpleNamespace(
+        slug="a",
+        url="articles/a.html",
+        title="Title",
+        date=dt.datetime(2024, 1, 1),
+        summary="",
+        content="<p>Body text</p>",
+        metadata={},
+        translations=[],
+    )
+    generator = P.SearchIndexGenerator.__new__(P.SearchIndexGenerator)
+    generator.settings = _settings(SEARCH_PLAIN_INDEX_SAVE_AS="search/plain.json")
+    generator.context = {"articles": [article]}
+    generator.output_path = str(tmp_path)
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "p9.stale.json").write_text("[]")
+    generator.generate_output(writer=None)
+    core = json.loads((tmp_path / "search/index.json").read_text())
+    assert (tmp_path / "search" / core["docs"]).is_file()
+    assert all((tmp_path / "search" / s["file"]).is_file() for s in core["shards"])
+    assert not (tmp_path / "search" / "p9.stale.json").exists()
+    assert (tmp_path / "theme/js/lunr.min.js").read_bytes().startswith(b"/**")
+    assert json.loads((tmp_path / "search/plain.json").read_text())["version"] == "2.3.9"
