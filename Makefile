@@ -14,6 +14,12 @@ OUTPUT ?= output
 PORT ?= 8000
 BENCH_SIZES ?= 100 1000 5000 10000
 PELICAN := $(BIN)/pelican $(CONTENT) -s pelican.conf.py --fatal warnings
+# The site is built beside $(OUTPUT) (same file system: the swap is two renames, never a copy)
+# and swapped in only when Pelican succeeded. A run killed between the two renames leaves the
+# previous site in $(OUTPUT_OLD); the next run puts it back before doing anything else.
+OUTPUT_ABS := $(abspath $(OUTPUT))
+OUTPUT_NEW := $(dir $(OUTPUT_ABS)).$(notdir $(OUTPUT_ABS))-new
+OUTPUT_OLD := $(dir $(OUTPUT_ABS)).$(notdir $(OUTPUT_ABS))-old
 export DIGEST_CONTENT := $(abspath $(CONTENT))
 
 VENV_STAMP := $(VENV)/.installed
@@ -41,23 +47,27 @@ setup: $(VENV_STAMP) $(NODE_STAMP) ## install the Python and npm dependencies (d
 content: $(VENV_STAMP) ## turn content/captures into content/articles and print the report
 	$(BIN)/digest content --content $(CONTENT)
 
+define restore_output
+	if [ ! -d $(OUTPUT) ] && [ -d $(OUTPUT_OLD) ]; then mv $(OUTPUT_OLD) $(OUTPUT); fi
+	rm -rf $(OUTPUT_NEW) $(OUTPUT_OLD)
+endef
+
+define swap_output
+	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(OUTPUT_OLD); fi; mv $(OUTPUT_NEW) $(OUTPUT)
+	rm -rf $(OUTPUT_OLD)
+endef
+
 html: setup content ## build the site into output/ (replaced only when the build succeeds)
-	rm -rf .output-new
-	$(PELICAN) -o .output-new
-	rm -rf .output-old
-	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) .output-old; fi
-	mv .output-new $(OUTPUT)
-	rm -rf .output-old
+	$(restore_output)
+	$(PELICAN) -o $(OUTPUT_NEW)
+	$(swap_output)
 	@echo "site built in $(OUTPUT)/ -- make serve to read it"
 
 publish: setup content ## build for publishing: SITEURL from the environment, feeds on
 	@test -n "$${SITEURL:-}" || { echo "make publish: set SITEURL, e.g. SITEURL=https://user.github.io/repo make publish" >&2; exit 2; }
-	rm -rf .output-new
-	$(PELICAN) -o .output-new --ignore-cache
-	rm -rf .output-old
-	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) .output-old; fi
-	mv .output-new $(OUTPUT)
-	rm -rf .output-old
+	$(restore_output)
+	$(PELICAN) -o $(OUTPUT_NEW) --ignore-cache
+	$(swap_output)
 
 serve: ## serve output/ on http://127.0.0.1:8000
 	@test -d $(OUTPUT) || { echo "no $(OUTPUT)/ yet: run make html first" >&2; exit 2; }
@@ -99,5 +109,5 @@ lock: ## re-pin requirements.lock from pyproject.toml into a fresh venv
 	rm -rf .venv-lock
 
 clean: ## remove everything the build generates (keeps the venv and node_modules)
-	rm -rf $(OUTPUT) .output-new .output-old $(CONTENT)/articles .digest-cache
+	rm -rf $(OUTPUT) $(OUTPUT_NEW) $(OUTPUT_OLD) $(CONTENT)/articles .digest-cache
 	find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +

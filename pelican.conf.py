@@ -13,7 +13,7 @@ from digest.topics import EVIDENCE_RULE_TEXT  # noqa: E402
 # --- Site -----------------------------------------------------------------------------------
 SITENAME = "Digest: China and Russia"
 SITESUBTITLE = "A curated digest of reporting on Sino-Russian relations"
-AUTHOR = "The Digest editors"
+# No AUTHOR: Pelican would credit it as the author of every article whose byline is unknown.
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = not SITEURL
 TIMEZONE = "UTC"
@@ -75,7 +75,9 @@ PLUGINS = [
     "digest_lastmod",  # reproducible sitemap <lastmod> (newest article, not the clock)
     "pelican.plugins.neighbors",  # article.prev_article (older) / next_article (newer)
     "pelican.plugins.sitemap",
+    "lunr_index",  # search/index.json + shards for the browser's lunr.js (see plugins/lunr_index)
 ]
+SEARCH_LUNR_JS = str(ROOT / "node_modules" / "lunr" / "lunr.min.js")
 
 # --- The web of stories: topics, entities, timeline (defaults live in each plugin) ----------
 TOPIC_URL = TOPIC_SAVE_AS = "topics/{slug}.html"

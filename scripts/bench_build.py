@@ -87,6 +87,7 @@ class Step:
 class Measurement:
     wall_s: float
     peak_rss_mb: float
+    steps_s: tuple[float, ...] = ()  # wall seconds of each command
 
 
 def measure(steps: Sequence[Step], timeout_s: float, log: Path) -> Measurement:
@@ -120,7 +121,8 @@ def measure(steps: Sequence[Step], timeout_s: float, log: Path) -> Measurement:
     if result.get("error"):
         raise BenchError(f"{result['error']} (log: {log})\n{_tail(log)}",
                          result.get("failed_step"))
-    return Measurement(float(result["wall_s"]), float(result["peak_rss_kb"]) / 1024.0)
+    return Measurement(float(result["wall_s"]), float(result["peak_rss_kb"]) / 1024.0,
+                       tuple(float(t) for t in result.get("steps_s", ())))
 
 
 def _tail(path: Path, lines: int = 15) -> str:
@@ -137,6 +139,7 @@ def _measure_main() -> int:
     deadline = time.monotonic() + float(spec["timeout_s"])
     error = None
     failed_step = None
+    steps_s = []
     start = time.perf_counter()
     with open(spec["log"], "ab") as log:
         for index, step in enumerate(spec["steps"]):
@@ -153,6 +156,7 @@ def _measure_main() -> int:
             except OSError as exc:
                 error = f"cannot run {argv[0]}: {exc}"
                 break
+            step_start = time.perf_counter()
             try:
                 code = process.wait(timeout=max(0.0, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
@@ -160,6 +164,7 @@ def _measure_main() -> int:
                 process.wait()
                 error = f"timed out after {spec['timeout_s']:.0f}s in: {' '.join(argv)}"
                 break
+            steps_s.append(time.perf_counter() - step_start)
             if code != 0:
                 error = f"exit status {code} from: {' '.join(argv)}"
                 break
@@ -168,7 +173,7 @@ def _measure_main() -> int:
     wall = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
     print(json.dumps({"wall_s": wall, "peak_rss_kb": peak_kb, "error": error,
-                      "failed_step": failed_step}))
+                      "failed_step": failed_step, "steps_s": steps_s}))
     return 0
 
 
@@ -459,9 +464,11 @@ class Row:
     peak_rss_mb: float | None = None
     ms_per_article: float | None = None
     error: str | None = None
+    steps_s: list[float] | None = None  # per command (digest: content stage, then Pelican)
 
     def record(self, m: Measurement) -> None:
         self.wall_s = round(m.wall_s, 3)
+        self.steps_s = [round(t, 3) for t in m.steps_s]
         self.peak_rss_mb = round(m.peak_rss_mb, 1)
         self.ms_per_article = round(m.wall_s * 1000.0 / self.n, 2) if self.n else None
 
@@ -532,6 +539,9 @@ def run_size(n: int, options: Options) -> list[Row]:
         except BenchError as untimed:
             error = untimed
     content_ok = error is None or (error.failed_step or 0) >= 1  # the Markdown was written
+    if error is not None and error.failed_step == 0 and not options.curate_all and "digest" in rows:
+        rows["digest"].error = (f"{rows['digest'].error}\nHint: if the cleaner missed facts, "
+                                "`--curate all` times the build regardless")
     if error is not None:
         fail(["digest-incremental"], f"needs a successful full digest build first: {error}")
     if not content_ok:
@@ -634,6 +644,8 @@ def format_table(rows: Sequence[Row]) -> str:
                 f"{cell(vs_full, 7)}")
         if r.error:
             line += "  FAILED: " + r.error.splitlines()[0]
+        elif r.steps_s and len(r.steps_s) > 1:
+            line += "  steps: " + " + ".join(f"{t:.2f}" for t in r.steps_s)
         lines.append(line)
     return "\n".join(lines)
 

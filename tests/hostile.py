@@ -63,6 +63,17 @@ PROSE = (
 )
 
 
+PROSE_RU = ("Пресс-служба сообщила, что делегации обсудили торговлю, энергетику и безопасность, "
+            "а итоговое заявление будет опубликовано позднее")
+PROSE_FR = ("Les diplomates ont précisé que les délégations avaient discuté du commerce, de "
+            "l'énergie et de la sécurité, et qu'un communiqué suivrait")
+
+
+def _variant(text: str, n: int) -> str:
+    """A distinct sentence (the cleaner treats a repeated long line as a caption)."""
+    return f"{text} ({n})."
+
+
 def sentence(payload: str) -> str:
     """A paragraph of prose that quotes ``payload`` verbatim in its middle."""
     return f"{PROSE}, while the statement quoted {payload} as its central claim, they added."
@@ -123,14 +134,16 @@ def hostile_captures() -> list[HostileCapture]:
     # legacy encodings
     russian = ("Министр иностранных дел заявил во вторник, что переговоры в Пекине "
                "продолжатся на следующей неделе, несмотря на разногласия сторон.")
-    cyr = article_text("Переговоры продолжатся", [russian, russian, russian])
+    cyr = article_text("Переговоры продолжатся",
+                       [russian, _variant(PROSE_RU, 1), _variant(PROSE_RU, 2)])
     caps.append(HostileCapture("h_cp1251.txt", cyr.encode("cp1251"),
                                "Hostile cp1251 report", "2021-05-01", (russian,)))
     french = ("Le ministre a déclaré à Genève que la délégation française, réunie au "
               "café de la Paix, reprendrait les négociations après l'été, à Zürich.")
     caps.append(HostileCapture("h_latin1.txt",
                                article_text("Négociations à Zürich",
-                                            [french, french, french]).encode("latin-1"),
+                                            [french, _variant(PROSE_FR, 1), _variant(PROSE_FR, 2)])
+                               .encode("latin-1"),
                                "Hostile latin-1 report", "2021-05-02", (french,)))
     utf16 = sentence("<b>bold?</b> 😀") + "\n\n" + PROSE + ".\n\n" + PROSE + " again.\n"
     caps.append(HostileCapture("h_utf16.txt",

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from tests.conftest import BIN, ROOT
+from .conftest import BIN, ROOT
 
 TAXONOMY: dict[str, Any] = {
     "topics": [
@@ -118,7 +118,7 @@ def run_pelican(content: Path, output: Path, siteurl: str = "") -> subprocess.Co
     env = {**os.environ, "DIGEST_CONTENT": str(content), "SITEURL": siteurl, "COLUMNS": "500"}
     return subprocess.run(
         [str(BIN / "pelican"), str(content), "-s", str(ROOT / "pelican.conf.py"),
-         "-o", str(output),
+         "-o", str(output), "--fatal", "warnings",
          "-e", 'DIRECT_TEMPLATES=["index", "archives", "404"]'],
         capture_output=True, text=True, env=env, cwd=ROOT,
     )

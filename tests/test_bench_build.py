@@ -57,6 +57,7 @@ def test_measure_reports_wall_time_and_peak_memory_of_the_commands(tmp_path: Pat
     result = bench.measure(steps, timeout_s=120, log=tmp_path / "log")
     assert result.wall_s > 0
     assert result.peak_rss_mb > 80  # the bigger of the two, not the harness's own memory
+    assert len(result.steps_s) == 2 and sum(result.steps_s) <= result.wall_s
 
 
 def test_a_failing_command_is_an_error_naming_it_and_its_log(tmp_path: Path) -> None:
@@ -185,4 +186,5 @@ def test_bench_runs_end_to_end_at_n_50(tmp_path: Path) -> None:
         assert row["error"] is None
         assert isinstance(row["wall_s"], float) and row["wall_s"] > 0
         assert isinstance(row["peak_rss_mb"], float) and row["peak_rss_mb"] > 0
+        assert len(row["steps_s"]) == (2 if row["system"].startswith("digest") else 1)
     assert "ms/art" in done.stdout

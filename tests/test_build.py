@@ -75,6 +75,15 @@ def test_editor_supplied_headline_is_marked(site: Path) -> None:
     assert "Supplied by the editor" in text and "Headline" in text
 
 
+def test_no_author_is_invented(site: Path) -> None:
+    for page in article_pages(site):
+        html = page.read_text(encoding="utf-8")
+        if "bickerton" in html.lower():
+            assert 'class="authors">by James Bickerton<' in html
+        else:
+            assert 'class="authors"' not in html, page.name
+
+
 def test_article_body_is_clean(site: Path) -> None:
     texts = {p.name: page_text(p) for p in article_pages(site)}
     everything = " ".join(texts.values())

@@ -51,7 +51,7 @@ DEFAULTS: dict[str, Any] = {
     "TOPIC_FEED_ATOM": "feeds/topics/{slug}.atom.xml",
     "DIGEST_RELATED_COUNT": 5,
     "DIGEST_RELATED_WINDOW": 25,
-    "DIGEST_TOP_ENTITIES": 10,
+    "DIGEST_TOP_ENTITIES": 10,  # most mentioned per topic, and co-mentioned per entity
 }
 
 _PATTERNS = ("TOPIC_URL", "TOPIC_SAVE_AS", "ENTITY_URL", "ENTITY_SAVE_AS")
@@ -203,10 +203,11 @@ class TaxonomyGenerator(Generator):
         # 2. counts between terms
         topic_pairs = co_occurrence([t.slug for t in a.topic_terms] for a in articles)
         entity_pairs = co_occurrence([e.slug for e in a.entity_terms] for a in articles)
+        topic_near, entity_near = neighbours(topic_pairs), neighbours(entity_pairs)
         top = settings["DIGEST_TOP_ENTITIES"]
         for topic in self.topics:
             topic.articles.sort(key=_newest_first)
-            topic.related = [(topic_by[s], n) for s, n in neighbours(topic_pairs, topic.slug)]
+            topic.related = [(topic_by[s], n) for s, n in topic_near.get(topic.slug, [])]
             ranked = sorted(mentions[topic.slug].items(), key=lambda item: (-item[1], item[0]))
             topic.top_entities = [(entity_by[s], n) for s, n in ranked[:top]]
         for entity in self.entities:
@@ -214,7 +215,7 @@ class TaxonomyGenerator(Generator):
             per_topic = Counter(t.slug for a in entity.articles for t in a.topic_terms)
             entity.topics = [(topic_by[s], n) for s, n in
                              sorted(per_topic.items(), key=lambda item: (-item[1], item[0]))]
-            entity.related = [(entity_by[s], n) for s, n in neighbours(entity_pairs, entity.slug)]
+            entity.related = [(entity_by[s], n) for s, n in entity_near.get(entity.slug, [])[:top]]
 
         # 3. related articles, through an inverted index (see web.py)
         by_key = {a.source_path: a for a in articles}

@@ -77,19 +77,24 @@ def related_articles(
         if not scores or not limit:
             result[record.key] = ()
             continue
-        cut = round(heapq.nlargest(limit, scores.values())[-1], 9)
+        cut = heapq.nlargest(limit, scores.values())[-1] - 1e-9
         best = sorted(
-            (j for j, score in scores.items() if round(score, 9) >= cut),
+            [j for j, score in scores.items() if score >= cut],
             key=lambda j: (
                 -round(scores[j], 9), abs(records[j].when - record.when), records[j].key
             ),
         )[:limit]
         result[record.key] = tuple(
-            Related(records[j].key, round(scores[j], 9),
-                    tuple(t for t in terms if t in set(records[j].terms)))
+            Related(records[j].key, round(scores[j], 9), _shared(terms, records[j].terms))
             for j in best
         )
     return result
+
+
+def _shared(terms: Iterable[str], other: Sequence[str]) -> tuple[str, ...]:
+    """The terms of ``terms`` (in their order) that ``other`` carries too."""
+    carried = set(other)
+    return tuple(t for t in terms if t in carried)
 
 
 def co_occurrence(term_sets: Iterable[Iterable[str]]) -> Counter[tuple[str, str]]:
@@ -100,10 +105,18 @@ def co_occurrence(term_sets: Iterable[Iterable[str]]) -> Counter[tuple[str, str]
     return pairs
 
 
-def neighbours(pairs: Mapping[tuple[str, str], int], term: str) -> list[tuple[str, int]]:
-    """The terms that co-occur with ``term``, most often first, then by name."""
-    found = [(b if a == term else a, count) for (a, b), count in pairs.items() if term in (a, b)]
-    return sorted(found, key=lambda item: (-item[1], item[0]))
+def neighbours(pairs: Mapping[tuple[str, str], int]) -> dict[str, list[tuple[str, int]]]:
+    """For each term, the terms it co-occurs with, most often first, then by name.
+
+    One pass over the pairs for all terms: asking term by term would scan every pair once per
+    term, which at thousands of entities is the quadratic loop the inverted index avoids.
+    """
+    found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (a, b), count in pairs.items():
+        found[a].append((b, count))
+        found[b].append((a, count))
+    return {term: sorted(items, key=lambda item: (-item[1], item[0]))
+            for term, items in found.items()}
 
 
 @dataclass(frozen=True)
@@ -139,9 +152,9 @@ class Graph:
 def circle_graph(
     keys: Sequence[str],
     pairs: Mapping[tuple[str, str], int],
-    width: int = 960,
-    height: int = 640,
-    radius: float = 220.0,
+    width: int = 1200,
+    height: int = 600,
+    radius: float = 230.0,
 ) -> Graph:
     """Nodes evenly on a circle in the given order (the first at the top, clockwise).
 

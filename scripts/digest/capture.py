@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import ftfy
+import ftfy.badness
 from charset_normalizer import from_bytes
 
 from digest.errors import DigestError
@@ -33,6 +34,9 @@ MAX_CAPTURE_BYTES = 20 * 1024 * 1024
 # encoding, has essentially none; images, archives and executables have several percent.
 BINARY_CONTROL_SHARE = 0.05
 BINARY_SNIFF_BYTES = 8192
+# ...and there must be at least this many of them: a stray NUL or bell in a short note is
+# a control character to strip (and report), not a sign of binary data.
+BINARY_MIN_CONTROL_BYTES = 16
 
 # Share of U+FFFD replacement characters in a decoded capture above which we refuse it: the
 # guessed encoding is wrong and the words would be garbled.
@@ -95,17 +99,21 @@ def decode_capture(data: bytes, path: Path) -> Capture:
         raise DigestError.one(
             path, "", "the capture is empty", "save the page's text (select all, copy) into it"
         )
-    # 3. mojibake (ftfy only undoes encoding accidents; it does not touch the words)
-    fixed = ftfy.fix_text(
+    # 3. mojibake (ftfy only undoes encoding accidents; it does not touch the words). Pure
+    # ASCII cannot hold mojibake, and ftfy's own badness test finds the rest cheaply.
+    fixed = text
+    if not text.isascii() and ftfy.badness.is_bad(text):
+        fixed = ftfy.fix_text(
         text,
-        unescape_html=False,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        uncurl_quotes=False,
-        fix_line_breaks=False,
-        normalization=None,
-        explain=False,
-    )
+            unescape_html=False,
+            fix_latin_ligatures=False,
+            fix_character_width=False,
+            uncurl_quotes=False,
+            fix_line_breaks=False,
+            remove_control_chars=False,
+            normalization=None,
+            explain=False,
+        )
     if fixed != text:
         repairs.append("mojibake repaired")
         text = fixed
@@ -150,7 +158,7 @@ def _looks_binary(data: bytes) -> bool:
         if even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd):
             return False
     ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return ctrl / len(head) > BINARY_CONTROL_SHARE
+    return ctrl >= BINARY_MIN_CONTROL_BYTES and ctrl / len(head) > BINARY_CONTROL_SHARE
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:

@@ -22,6 +22,7 @@ Nothing is deleted: every line of the capture is in ``Cleaned.lines`` with its k
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import sys
 from collections import Counter
@@ -81,18 +82,24 @@ def count_words(text: str) -> int:
     return n
 
 
+def _norm(text: str) -> str:
+    """A line's text without a leading list number ("5. Title" is "Title" shown again)."""
+    return R.LIST_NUMBER_RE.sub("", text)
+
+
 def _features(raw: list[str]) -> list[_Feat]:
     feats = []
     stripped = [line.strip(R.STRIP_CHARS) for line in raw]
     # where each text occurs, counted in non-blank lines
     positions: dict[str, list[int]] = {}
     for k, text in enumerate(t for t in stripped if t):
-        positions.setdefault(text, []).append(k)
+        positions.setdefault(_norm(text), []).append(k)
     near_repeat = {
         text
         for text, pos in positions.items()
-        if len(pos) > 1 and any(b - a <= R.REPEAT_NEAR_LINES for a, b in zip(pos, pos[1:]))
+        if len(pos) > 1 and any(b - a <= R.REPEAT_NEAR_LINES for a, b in itertools.pairwise(pos))
     }
+    near_repeat = {t for t in stripped if _norm(t) in near_repeat}
     for text in stripped:
         words = count_words(text)
         sentence = bool(R.SENTENCE_END_RE.search(text)) and words >= 2
@@ -122,7 +129,7 @@ def _features(raw: list[str]) -> list[_Feat]:
                 teaser,
                 link_row,
                 repeated,
-                dup=len(positions.get(text, ())) > 1,
+                dup=len(positions.get(_norm(text), ())) > 1,
             )
         )
     return feats
@@ -206,23 +213,33 @@ def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
 
     Both must be low (rules.APPENDED_MAX_TOPIC_SHARE, rules.APPENDED_MAX_OVERLAP) to cut.
     """
+    words = [_content_words(feats[j].text) if lo <= j <= hi else [] for j in range(len(feats))]
+    rest: Counter[str] = Counter()
+    for j in range(lo, hi + 1):
+        rest.update(words[j])
+    rest_prose = sum(feats[j].words for j in range(lo, hi + 1) if feats[j].prose)
     before: Counter[str] = Counter()
     before_words = 0
     for i in range(lo, hi + 1):
         f = feats[i]
-        if before_words >= R.APPENDED_MIN_BEFORE_WORDS and _headline_like(f):
+        rest.subtract(words[i])  # rest = lines after i
+        if f.prose:
+            rest_prose -= f.words
+        if (
+            before_words >= R.APPENDED_MIN_BEFORE_WORDS
+            and rest_prose >= R.APPENDED_MIN_WORDS
+            and _headline_like(f)
+        ):
             topic = [w for w, c in before.most_common(R.APPENDED_TOPIC_WORDS) if c >= 2]
-            rest_words = sum(feats[j].words for j in range(i + 1, hi + 1) if feats[j].prose)
-            if len(topic) >= R.APPENDED_MIN_TOPIC_WORDS and rest_words >= R.APPENDED_MIN_WORDS:
-                rest = Counter(w for j in range(i + 1, hi + 1) for w in _content_words(feats[j].text))
-                need = 2 if rest_words >= R.APPENDED_REST_TWICE_WORDS else 1
+            if len(topic) >= R.APPENDED_MIN_TOPIC_WORDS:
+                need = 2 if rest_prose >= R.APPENDED_REST_TWICE_WORDS else 1
                 share = sum(1 for w in topic if rest[w] >= need) / len(topic)
                 if share <= R.APPENDED_MAX_TOPIC_SHARE:
                     window: set[str] = set()
                     n_words = 0
                     for j in range(i + 1, hi + 1):
                         if feats[j].prose:
-                            window.update(_content_words(feats[j].text))
+                            window.update(words[j])
                             n_words += feats[j].words
                             if n_words >= R.APPENDED_WINDOW_WORDS:
                                 break
@@ -230,7 +247,7 @@ def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
                     if overlap < R.APPENDED_MAX_OVERLAP:
                         return i
         if f.prose:
-            before.update(_content_words(f.text))
+            before.update(words[i])
             before_words += f.words
     return None
 
@@ -247,9 +264,7 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:
         if not feats[b].boundary:
             continue
         prose = sum(1 for j in range(b + 1, hi + 1) if feats[j].prose)
-        short = sum(
-            1 for j in range(b + 1, hi + 1) if feats[j].text and not feats[j].prose
-        )
+        short = sum(1 for j in range(b + 1, hi + 1) if feats[j].text and not feats[j].prose)
         if short >= R.TEASER_SHORT_PER_PROSE * max(1, prose):
             end = b - 1
             while end > lo and not feats[end].text:
@@ -259,13 +274,17 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:
 
 
 def _skip_opening_header(feats: list[_Feat], lo: int, hi: int) -> int:
-    """Move the core start past a headline and a standfirst that open it."""
+    """Move the core start past a headline and a standfirst that open it (only when no
+    headline stands above the core already)."""
+    above = [j for j in range(max(0, lo - meta.HEADER_REACH), lo) if feats[j].text]
+    if any(meta.is_title_candidate(feats[j].text) for j in above[-4:]):
+        return lo
     i = lo
     for test in (meta.is_title_candidate, meta.is_dek_candidate):
         while i < hi and not feats[i].text:
             i += 1
         f = feats[i]
-        if i < hi and not f.prose and test(f.text):
+        if i < hi and (not f.prose or R.LABEL_LIKE_RE.match(f.text)) and test(f.text):
             i += 1
         else:
             break
@@ -275,11 +294,7 @@ def _skip_opening_header(feats: list[_Feat], lo: int, hi: int) -> int:
 
 
 def _label_like(f: _Feat) -> bool:
-    return (
-        not f.prose
-        and not f.sentence
-        and bool(R.LABEL_LIKE_RE.match(f.text))
-    )
+    return not f.prose and not f.sentence and bool(R.LABEL_LIKE_RE.match(f.text))
 
 
 def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
@@ -406,9 +421,7 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
     # trailing boilerplate: end the core at its last body-like line
     for i, f in enumerate(feats):
         in_core = lo <= i <= hi
-        kinds.append(
-            ("body", "list-item") if i in list_items else _classify(i, f, in_core, i > hi)
-        )
+        kinds.append(("body", "list-item") if i in list_items else _classify(i, f, in_core, i > hi))
     if cut is not None:
         for i in range(cut, len(feats)):
             if feats[i].text and (i > hi):
@@ -438,12 +451,11 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
 
 
 def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
-    blocks = []
-    for line in lines:
-        if line.kind in BODY_KINDS:
-            kind = "subhead" if line.kind == "subhead" else "paragraph"
-            blocks.append(Block(kind, line.text, line.number))
-    return tuple(blocks)
+    return tuple(
+        Block("subhead" if line.kind == "subhead" else "paragraph", line.text, line.number)
+        for line in lines
+        if line.kind in BODY_KINDS
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -496,12 +508,57 @@ def to_json(cleaned: Cleaned) -> dict[str, Any]:
     }
 
 
+# --------------------------------------------------------------------------------------------
+# Golden line records (tests/golden/lines/<capture>.tsv)
+# --------------------------------------------------------------------------------------------
+
+GOLDEN_HEADER = "number\tkind\trule\ttext"
+
+
+def _tsv_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t")
+
+
+def golden_tsv(cleaned: Cleaned) -> str:
+    """The golden line record of a cleaned capture: one row per line, tab-separated."""
+    rows = [GOLDEN_HEADER]
+    rows += [f"{ln.number}\t{ln.kind}\t{ln.rule}\t{_tsv_escape(ln.text)}" for ln in cleaned.lines]
+    return "\n".join(rows) + "\n"
+
+
+def write_golden(captures: list[Path], out_dir: Path) -> list[Path]:
+    """Regenerate ``out_dir/<capture stem>.tsv`` for each capture; returns the files written.
+
+    The keep/drop phrase lists beside them (``<capture stem>.phrases.yaml``) are written by
+    hand and never regenerated: they say what a legitimate refresh must still get right.
+    """
+    from digest.capture import read_capture
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in sorted(captures):
+        target = out_dir / f"{path.stem}.tsv"
+        target.write_text(golden_tsv(clean(read_capture(path))), encoding="utf-8")
+        written.append(target)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``python -m digest.cleaning [--json] PATH|-``: print the cleaned body (or JSON)."""
+    """``python -m digest.cleaning [--json] PATH|-``: print the cleaned body (or JSON).
+
+    ``python -m digest.cleaning --golden OUT_DIR CAPTURE...`` regenerates golden line records.
+    """
     from digest.capture import read_capture, read_stdin
     from digest.errors import DigestError
 
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--golden"]:
+        if len(args) < 3:
+            print("usage: python -m digest.cleaning --golden OUT_DIR CAPTURE...", file=sys.stderr)
+            return 2
+        for written in write_golden([Path(a) for a in args[2:]], Path(args[1])):
+            print(written)
+        return 0
     as_json = "--json" in args
     args = [a for a in args if a != "--json"]
     target = args[0] if args else "-"

@@ -87,6 +87,7 @@ def front_matter(article: Article) -> dict[str, Any]:
                 "end": e.end.isoformat() if e.end else None,
                 "sentence": e.sentence,
                 "block": e.block,
+                "precision": e.precision,
             }
             for e in article.events
         ] or None,

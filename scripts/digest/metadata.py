@@ -73,7 +73,7 @@ def _mk(y: int, m: int, d: int) -> dt.date | None:
 
 def parse_date(text: str, captured_on: dt.date | None = None) -> dt.date | None:
     """The first unambiguous calendar date written in ``text``, or None."""
-    for rx, order in ((_ISO_RE, "ymd"), (_YMD_DOTS_RE, "ymd")):
+    for rx in (_ISO_RE, _YMD_DOTS_RE):
         m = rx.search(text)
         if m:
             y, mo, d = (int(g) for g in m.groups())
@@ -121,7 +121,8 @@ def parse_byline(text: str) -> tuple[str, ...]:
     for n in names:
         n = n.strip(" .:-–—")
         words = n.split()
-        if 1 <= len(words) <= 5 and all(w[:1].isupper() or w in ("de", "van", "von") for w in words):
+        particles = ("de", "van", "von", "da", "di", "la", "le", "bin", "al")
+        if 1 <= len(words) <= 5 and all(w[:1].isupper() or w in particles for w in words):
             out.append(n)
     return tuple(out)
 
@@ -146,6 +147,7 @@ def _title_candidate(text: str) -> bool:
         and not R.URL_LINE_RE.match(text)
         and "\t" not in text
         and not any(rule.pattern.search(text) for rule in R.LINE_RULES)
+        and not R.SECTION_MARK_RE.match(text)
     )
 
 
@@ -169,16 +171,25 @@ def classify_header(
             out[i] = ("dateline", "dateline")
     # the title: a heading-like line repeated near the top, else the nearest one above the core
     title_i = None
-    repeated = [i for i in idx if i not in out and counts[feats_text[i]] >= 2
-                and _title_candidate(feats_text[i])]
+    repeated = [
+        i
+        for i in idx
+        if i not in out and counts[feats_text[i]] >= 2 and _title_candidate(feats_text[i])
+    ]
     if repeated:
         title_i = repeated[-1]
     else:
-        for i in reversed(idx):
+        for pos in range(len(idx) - 1, -1, -1):
+            i = idx[pos]
             if i in out:
                 continue
-            if _title_candidate(feats_text[i]) and len(R.WORD_RE.findall(feats_text[i])) >= 4:
+            if is_title_candidate(feats_text[i]):
                 title_i = i
+                # a headline right above a standfirst-like line: the upper one is the headline
+                if pos > 0 and idx[pos - 1] not in out:
+                    up = feats_text[idx[pos - 1]]
+                    if is_title_candidate(up) and is_dek_candidate(feats_text[i]):
+                        title_i = idx[pos - 1]
                 break
     if title_i is not None:
         title = feats_text[title_i]
@@ -194,7 +205,7 @@ def classify_header(
                     break
     # outlet: short name lines right after a byline ("By Jane Doe" / "Newsweek")
     for pos, i in enumerate(idx):
-        if out.get(i, ("", ""))[0] != "byline":
+        if i not in out or out[i][0] != "byline":
             continue
         for j in idx[pos + 1 :]:
             t = feats_text[j]
@@ -216,9 +227,7 @@ def _first(lines: Sequence[Line], kind: str, rule: str | None = None) -> Line | 
     return None
 
 
-def extract_text_metadata(
-    lines: Sequence[Line], captured_on: dt.date | None = None
-) -> Metadata:
+def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = None) -> Metadata:
     """Metadata from the classified lines of a text capture."""
     title = _first(lines, "title", "title") or _first(lines, "title")
     dek = _first(lines, "dek")
@@ -240,8 +249,10 @@ def extract_text_metadata(
             break
     if not published.known:
         for line in lines:
-            if line.kind in ("boilerplate", "dateline") and R.DATELINE_RE.match(line.text) and (
-                R.DATE_LABEL_RE.match(line.text)
+            if (
+                line.kind in ("boilerplate", "dateline")
+                and R.DATELINE_RE.match(line.text)
+                and (R.DATE_LABEL_RE.match(line.text))
             ):
                 d = parse_date(line.text)
                 if d:

@@ -6,6 +6,7 @@
    (2 and 3 run on every core for large digests, and are cached by content hash: a capture is
    cleaned again only when its bytes, its curation entry or the code change, and tagged again
    only when it was cleaned again or the taxonomy changed)
+   then publish the same article captured twice only once, crediting both (dedupe.py)
 4. give every article a unique, stable slug
 5. write the Markdown, remove articles whose capture is gone, return the report
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 from . import capture as capture_stage
 from . import cleaning, events, topics
 from .curation import CaptureCuration, Curation, apply_curation, load_curation
+from .dedupe import deduplicate
 from .errors import DigestError, Problem
 from .markdown_writer import render_article
 from .model import Article, Cleaned
@@ -73,6 +75,8 @@ class CaptureReport:
     unsure: tuple[tuple[int, str], ...]  # (line number, text) kept but worth a look
     facts: tuple[tuple[str, str], ...]  # (fact, where it came from)
     problems: tuple[Problem, ...] = ()
+    # why a capture without problems is not published (a near-duplicate of another one)
+    not_published: str | None = None
 
 
 @dataclass(frozen=True)
@@ -166,8 +170,8 @@ def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > capture_stage.MAX_CAPTURE_BYTES:
-            # decode_capture words the error; it only needs to see that the data is too long
-            return path.read_bytes()[: capture_stage.MAX_CAPTURE_BYTES + 1]
+            # say the real size, and read nothing of a file that may be gigabytes
+            raise capture_stage._too_large(path, size)
         return path.read_bytes()
     except OSError as exc:
         raise DigestError.one(path, "", f"cannot read the capture ({exc.strerror})",
@@ -362,16 +366,24 @@ def build_content(
         )
     ]
 
+    # 3b. the same article captured twice is published once, crediting both captures; this
+    # runs before the slugs so that adding a copy never changes the original's URL
+    deduped = deduplicate([a for _, a, _, _ in results if a])
+    duplicate_of = {d.dropped: d.reason for d in deduped.duplicates}
+
     # 4. slugs, unique across the digest
-    wanted = [(name, base_slug(a.metadata.title.value, name)) for name, a, _, _ in results if a]
+    wanted = [(a.source, base_slug(a.metadata.title.value, a.source)) for a in deduped.articles]
     slugs = unique_slugs(wanted)
-    articles = [dataclasses.replace(a, slug=slugs[name]) for name, a, _, _ in results if a]
+    articles = [dataclasses.replace(a, slug=slugs[a.source]) for a in deduped.articles]
 
     # 5. write, and remove what no capture produces any more
     if write:
         write_articles(paths.articles, articles)
     reports = tuple(
-        _capture_report(name, slugs.get(name), cleaned, problems)
+        dataclasses.replace(
+            _capture_report(name, slugs.get(name), cleaned, problems),
+            not_published=duplicate_of.get(name),
+        )
         for name, _, cleaned, problems in results
     )
     all_problems = tuple(sorted(p for r in reports for p in r.problems))

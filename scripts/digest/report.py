@@ -10,11 +10,15 @@ def summary(report: Report) -> str:
     rows = []
     for c in report.captures:
         dropped = sum(n for _, n in c.dropped)
-        status = "FAILED" if c.problems else c.slug
+        status = (
+            "FAILED" if c.problems
+            else f"not published: {c.not_published}" if c.not_published
+            else c.slug
+        )
         rows.append(
             f"  {c.name}: kept {c.kept}, dropped {dropped}, unsure {len(c.unsure)} -> {status}"
         )
-    published = sum(1 for c in report.captures if not c.problems)
+    published = sum(1 for c in report.captures if not c.problems and not c.not_published)
     out = [f"digest: {published} of {len(report.captures)} captures published"]
     out += rows
     out += _problems(report)
@@ -26,6 +30,8 @@ def full(report: Report) -> str:
     out = []
     for c in report.captures:
         out.append(f"{c.name} -> {c.slug or 'not published'}")
+        if c.not_published:
+            out.append(f"  not published: {c.not_published}")
         out.append(f"  kept {c.kept} lines")
         for rule, n in c.dropped:
             out.append(f"  dropped {n:3d}  {rule}")

@@ -82,6 +82,9 @@ SECTION_MARK_RE = re.compile(r"^(?:\d{1,2}[.)]\s|[QA]\s?[:.]\s|(?:step|part|chap
 # paragraphs, with at most a subheading per paragraph or two.
 TEASER_SHORT_PER_PROSE = 2.0
 
+# A leading list number, as breadcrumbs and numbered menus are copied ("5. Home").
+LIST_NUMBER_RE = re.compile(r"^\d{1,2}[.)]\s+")
+
 # A title-like line: at most this many words (headlines run 5-20 words).
 TITLE_MAX_WORDS = 25
 
@@ -100,9 +103,7 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # A label: every word capitalised (or a single word / number), as menu items and section
 # names are written ("Home", "Weight Loss Tips", "NEWS", "21 Day Fix Hub").
-LABEL_LIKE_RE = re.compile(
-    r"^\W*(?:(?:[A-ZÀ-ÝА-ЯЁ0-9&][\w'’.&+-]*|[a-z]{1,3}\b)\W*)+$|^\W*\w+\W*$"
-)
+LABEL_LIKE_RE = re.compile(r"^\W*(?:(?:[A-ZÀ-ÝА-ЯЁ0-9&][\w'’.&+-]*|[a-z]{1,3}\b)\W*)+$|^\W*\w+\W*$")
 SENTENCE_END_RE = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]+)?\s*$")
 # A sentence end inside a line (two letters, a stop, a capital): "...the war. China has"; a
 # leading list number ("5. Xi and Putin") or an initial ("P. W. Singer") is not one.
@@ -114,7 +115,7 @@ URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+(?:\s+\S+){0,6}$", re.IGNORECA
 END_BOUNDARY_RE = re.compile(
     r"^(?:"
     r"related(?:\s+(?:articles?|stories|posts?|news|content|coverage|reading|links|videos?))?"
-    r"|more(?:\s+[\w'’&.-]+){1,3}|want\s+more\b.*|print(?:\s+this\s+(?:article|page|story))?"
+    r"|more(?:\s+[\w'’&.-]+){1,3}|want\s+more\b.*|print\s+this\s+(?:article|page|story)"
     r"|subscribe|sign\s+up|newsletters?|follow\s+us\b.*"
     r"|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment"
     r"|(?:\d+\s+)?comments?(?:\s*[(/:]?\s*\d+\s*\)?)?|click\s+to\s+comment|show\s+comments"
@@ -281,7 +282,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "advert-label",
         "boilerplate",
         re.compile(
-            r"^(?:advertisement|sponsored(?:\s+content)?|ad|story\s+continues\s+below.*"
+            r"^(?:advertisement|advert|sponsored(?:\s+content)?|ad|story\s+continues\s+below.*"
             r"|continue\s+reading.*|scroll\s+to\s+continue.*|skip\s+(?:to\s+)?\w+.*|loading\.*)$",
             _I,
         ),
@@ -366,9 +367,9 @@ RELATIVE_DATE_RE = re.compile(
 HEADING_RE = re.compile(r"^[\"“‘'(\[]?[A-ZА-ЯЁ0-9À-Ý]")
 
 # Stopwords used only by the appended-article test (content words = the rest).
-STOPWORDS: frozenset[str] = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
+_STOPWORD_TEXT = """a about above after again against all also am an and any are as at be
+    because been before being below between both but by can could did do does doing down
+    during each few
     for from further had has have having he her here hers herself him himself his how i if in
     into is it its itself just me more most my myself no nor not now of off on once only or
     other our ours ourselves out over own said same says she should so some such than that the
@@ -382,5 +383,5 @@ STOPWORDS: frozenset[str] = frozenset(
     что как это для она они его все так было или вам вас нас его был была если уже еще
     который которые при только есть
     les des une pour dans avec sur pas plus par est qui sont ont
-    der die das und den dem des ein eine mit für auf nicht ist sich von""".split()
-)
+    der die das und den dem des ein eine mit für auf nicht ist sich von"""
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())

@@ -464,8 +464,15 @@
     var msg = event.data || {};
     if (msg.type === 'init' && !engine) {
       try {
+        // start downloading the index before lunr.js is fetched and compiled
+        var early = fetchJSON(msg.index);
+        early.catch(function () { /* reported by load() */ });
+        var fetchOnce = function (url) {
+          if (url === msg.index && early) { var p = early; early = null; return p; }
+          return fetchJSON(url);
+        };
         root.importScripts(msg.lunr);
-        engine = new (msg.plain ? PlainEngine : Engine)(root.lunr, fetchJSON, msg.index);
+        engine = new (msg.plain ? PlainEngine : Engine)(root.lunr, fetchOnce, msg.index);
         engine.load().then(function () {
           root.postMessage({ type: 'ready', documents: engine.n });
         }, function (error) {

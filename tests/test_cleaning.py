@@ -1,0 +1,178 @@
+"""Stage 2, classify (digest.cleaning): golden line records of the seed captures, keep/drop
+phrases, invariants (nothing deleted), CLI output helpers and hostile inputs.
+
+Regenerate the golden line records after an intended change of the cleaner with
+    .venv/bin/python -m digest.cleaning --golden tests/golden/lines content/captures/*
+then read the diff: the phrase lists beside them must still pass.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from digest.capture import decode_capture, read_capture
+from digest.cleaning import clean, golden_tsv, main, render_plain, split_lines, to_json
+from digest.model import BODY_KINDS, Capture
+
+ROOT = Path(__file__).resolve().parent.parent
+CAPTURES = sorted((ROOT / "content" / "captures").glob("*.txt"))
+GOLDEN = ROOT / "tests" / "golden" / "lines"
+
+
+def _ids(paths: list[Path]) -> list[str]:
+    return [p.stem[:3] for p in paths]
+
+
+@pytest.fixture(scope="module", params=CAPTURES, ids=_ids(CAPTURES))
+def seed(request: pytest.FixtureRequest) -> tuple[Path, object]:
+    path: Path = request.param
+    return path, clean(read_capture(path))
+
+
+def test_seed_captures_present() -> None:
+    assert len(CAPTURES) == 5
+
+
+def test_golden_line_record(seed: tuple[Path, object]) -> None:
+    path, cleaned = seed
+    golden = GOLDEN / f"{path.stem}.tsv"
+    assert golden.exists(), f"missing {golden}: run the golden command in this file's docstring"
+    assert golden_tsv(cleaned) == golden.read_text(encoding="utf-8")  # type: ignore[arg-type]
+
+
+def test_seed_phrases(seed: tuple[Path, object]) -> None:
+    path, cleaned = seed
+    spec = yaml.safe_load((GOLDEN / f"{path.stem}.phrases.yaml").read_text(encoding="utf-8"))
+    body = render_plain(cleaned)  # type: ignore[arg-type]
+    for phrase in spec["keep"]:
+        assert phrase in body, f"{path.name}: lost {phrase!r}"
+    for phrase in spec["drop"]:
+        assert phrase not in body, f"{path.name}: kept {phrase!r}"
+    m = cleaned.metadata  # type: ignore[attr-defined]
+    for key, want in spec.get("metadata", {}).items():
+        got = getattr(m, key).value
+        if isinstance(got, tuple):
+            got = list(got)
+        elif got is not None and key == "published":
+            got = got.isoformat()
+        assert got == want, f"{path.name}: metadata {key} = {got!r}, want {want!r}"
+    if "subheads" in spec:
+        assert list(m.subheads) == spec["subheads"]
+
+
+def test_seed_every_line_accounted(seed: tuple[Path, object]) -> None:
+    path, cleaned = seed
+    raw = split_lines(read_capture(path).text)
+    assert [ln.number for ln in cleaned.lines] == list(range(1, len(raw) + 1))  # type: ignore[attr-defined]
+    for ln, text in zip(cleaned.lines, raw, strict=True):  # type: ignore[attr-defined]
+        assert ln.text in text  # stripped, never rewritten
+        assert ln.rule
+
+
+def test_render_plain_shape(seed: tuple[Path, object]) -> None:
+    _, cleaned = seed
+    out = render_plain(cleaned)  # type: ignore[arg-type]
+    assert out.endswith("\n") and not out.endswith("\n\n")
+    paragraphs = out.rstrip("\n").split("\n\n")
+    assert paragraphs == [b.text for b in cleaned.blocks]  # type: ignore[attr-defined]
+    title = cleaned.metadata.title.value  # type: ignore[attr-defined]
+    if title:
+        assert title not in paragraphs
+
+
+def test_to_json_is_deterministic_and_serialisable(seed: tuple[Path, object]) -> None:
+    _, cleaned = seed
+    a = json.dumps(to_json(cleaned), sort_keys=True)  # type: ignore[arg-type]
+    b = json.dumps(to_json(cleaned), sort_keys=True)  # type: ignore[arg-type]
+    assert a == b
+    data = json.loads(a)
+    assert set(data["metadata"]) >= {"title", "dek", "authors", "outlet", "published", "url"}
+    assert all({"number", "kind", "rule", "text"} <= set(ln) for ln in data["lines"])
+    assert data["metadata"]["title"]["source"].startswith(("capture line", "unknown"))
+
+
+def test_cli_main_plain_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    path = CAPTURES[4]
+    assert main([str(path)]) == 0
+    plain = capsys.readouterr().out
+    assert plain.startswith("Chinese troops will participate")
+    assert main(["--json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["metadata"]["authors"] == {"value": ["James Bickerton"], "source": "capture line 6"}
+
+
+def test_cli_main_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main([str(empty)]) == 1
+    assert "the capture is empty. Fix:" in capsys.readouterr().err
+
+
+def test_relative_date_only_with_capture_date() -> None:
+    import datetime as dt
+
+    text = "Some Headline About Things Here\n\nBy Jane Roe\n5 days ago\n\n" + "\n\n".join(
+        f"The council met on a rainy day and agreed to fund library number {i}, they said."
+        for i in range(5)
+    )
+    cap = Capture(Path("r.txt"), "r.txt", "text", text, "utf-8")
+    assert not clean(cap).metadata.published.known
+    got = clean(cap, captured_on=dt.date(2022, 8, 23)).metadata.published
+    assert got.value == dt.date(2022, 8, 18)
+    assert "relative" in got.source
+
+
+def test_boilerplate_only_capture() -> None:
+    cap = decode_capture(b"Home\nNews\nSport\nWeather\nContact us\nPrivacy Policy\n", Path("b.txt"))
+    cleaned = clean(cap)
+    assert cleaned.blocks == ()
+    assert render_plain(cleaned) == ""
+    assert len(cleaned.lines) == 6
+
+
+# -- property: nothing is lost ---------------------------------------------------------------
+
+_LINE = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=120),
+    st.sampled_from(
+        [
+            "",
+            "Related",
+            "Leave a Reply",
+            "By Jane Doe",
+            "Photo: AFP",
+            "Home",
+            "Published Nov 19, 2019",
+            "The council agreed on Tuesday to fund the new library, officials said in a statement.",
+            "Also Read | Something Else",
+        ]
+    ),
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(_LINE, max_size=60))
+def test_every_nonblank_line_is_in_body_or_record(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    if not text.strip():
+        return
+    cap = Capture(Path("h.txt"), "h.txt", "text", text, "utf-8")
+    cleaned = clean(cap)
+    raw = split_lines(text)
+    assert len(cleaned.lines) == len(raw)
+    body = {b.line for b in cleaned.blocks}
+    for ln, original in zip(cleaned.lines, raw, strict=True):
+        if ln.kind == "blank":
+            assert not any(ch.isalnum() for ch in original)
+            continue
+        if ln.kind in BODY_KINDS:
+            assert ln.number in body
+        else:
+            assert ln.rule, f"line {ln.number} dropped without a rule"
+        assert ln.text and ln.text in original

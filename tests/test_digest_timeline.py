@@ -1,0 +1,93 @@
+"""plugins/digest_timeline: articles by date and the events they mention, on a real build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from digest.errors import DigestError
+from plugins.digest_timeline.plugin import merge_settings
+
+from .scenario import ARTICLES, article, build, links, run_pelican, text, write_scenario
+
+
+@pytest.fixture(scope="module")
+def timeline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    out = build(tmp_path_factory.mktemp("timeline"))
+    return out, (out / "timeline.html").read_text(encoding="utf-8")
+
+
+def _items(html: str) -> list[tuple[str, str]]:
+    """(kind, datetime) of every timeline entry, in page order."""
+    return re.findall(r'timeline__item--(article|event)">\s*<time datetime="([^"]+)"', html)
+
+
+def test_articles_and_events_oldest_first_grouped_by_year(timeline: tuple[Path, str]) -> None:
+    _, html = timeline
+    assert _items(html) == [
+        ("event", "2022"),  # "in 2022": a year, shown as one
+        ("event", "2022-02-24"),
+        ("article", "2022-03-01"),
+        ("event", "2023-03"),  # "in March 2023": a month
+        ("event", "2023-03-20"),  # an event the same day as an article comes first
+        ("article", "2023-03-20"),
+        ("article", "2023-06-01"),
+        ("article", "2024-05-16"),
+    ]
+    assert re.findall(r'<h2 id="y(\d{4})">', html) == ["2022", "2023", "2024"]
+    assert "4 articles by publication date and 4 dated events" in text(html)
+
+
+def test_labels_say_only_what_the_text_says(timeline: tuple[Path, str]) -> None:
+    page = text(timeline[1])
+    assert "March 2023 Mentioned Talks began in March 2023." in page
+    assert "20 March 2023 – 22 March 2023 Mentioned" in page
+    assert "1 January 2022" not in page  # a year-only event is not dated to 1 January
+
+
+def test_each_event_links_to_its_sentence(timeline: tuple[Path, str]) -> None:
+    out, html = timeline
+    event_links = [h for h, t in links(html) if t.startswith("in “")]
+    assert "./articles/a-war-and-gas.html#b1" in event_links
+    assert len(event_links) == 4
+    for href in event_links:
+        page, block = href.split("#")
+        assert f'id="{block}"' in (out / page).read_text(encoding="utf-8"), href
+
+
+def test_captured_sentences_are_escaped(timeline: tuple[Path, str]) -> None:
+    assert "on 24 February &lt;2022&gt;." in timeline[1]
+
+
+def test_timeline_is_in_the_menu(timeline: tuple[Path, str]) -> None:
+    assert ('./timeline.html', "Timeline") in links(timeline[1])
+    assert 'href="./timeline.html" aria-current="page"' in timeline[1]
+
+
+def test_a_timeline_without_events_lists_the_articles(tmp_path: Path) -> None:
+    plain = [{k: v for k, v in a.items() if k != "events"} for a in ARTICLES]
+    html = (build(tmp_path, plain) / "timeline.html").read_text(encoding="utf-8")
+    assert [kind for kind, _ in _items(html)] == ["article"] * 4
+
+
+def test_a_malformed_event_fails_the_build_with_a_fix(tmp_path: Path) -> None:
+    bad = article("e-bad", "2024-01-01", ["war"], {"putin": 1},
+                  events=[{"start": "someday", "block": 0, "sentence": "x"},
+                          {"start": "2024-01-01", "block": -2, "sentence": "y"}])
+    result = run_pelican(write_scenario(tmp_path, [*ARTICLES, bad]), tmp_path / "output")
+    assert result.returncode != 0
+    message = " ".join((result.stdout + result.stderr).split())
+    assert "e-bad.md:events[0].start: not a date: 'someday'" in message
+    assert "e-bad.md:events[1].block: not a block number: -2" in message
+    assert "Fix:" in message
+
+
+def test_settings_are_validated() -> None:
+    settings = {"TIMELINE_SAVE_AS": "/abs.html"}
+    with pytest.raises(DigestError, match=r"pelican\.conf\.py:TIMELINE_SAVE_AS"):
+        merge_settings(settings)
+    ok: dict[str, object] = {}
+    merge_settings(ok)
+    assert ok == {"TIMELINE_URL": "timeline.html", "TIMELINE_SAVE_AS": "timeline.html"}

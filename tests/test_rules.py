@@ -1,0 +1,218 @@
+"""Each cleaner rule on both sides of its threshold (digest.rules, applied by digest.cleaning)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest import rules as R
+from digest.cleaning import clean, count_words
+from digest.model import Capture, Cleaned
+
+PARA = (
+    "The minister said on Tuesday that the new bridge over the river would open next spring, "
+    "after two years of delays caused by floods and a shortage of steel."
+)
+
+
+def _words(n: int) -> str:
+    return " ".join(["word"] * (n - 1) + ["end."])
+
+
+def _cap(text: str) -> Capture:
+    return Capture(Path("t.txt"), "t.txt", "text", text, "utf-8")
+
+
+def _clean(*lines: str) -> Cleaned:
+    return clean(_cap("\n\n".join(lines) + "\n"))
+
+
+def _kind(cleaned: Cleaned, text: str) -> tuple[str, str]:
+    for ln in cleaned.lines:
+        if ln.text == text:
+            return ln.kind, ln.rule
+    raise AssertionError(f"no line {text!r}")
+
+
+def _article(n: int = 6) -> list[str]:
+    return [f"{PARA} Paragraph {i} adds more detail about the bridge." for i in range(n)]
+
+
+# -- thresholds ---------------------------------------------------------------------------
+
+
+def test_prose_min_words_threshold() -> None:
+    # 9 words with a full stop: a short sentence, not a paragraph; 10 words: prose
+    below = _clean(*_article(), _words(R.PROSE_MIN_WORDS - 1))
+    at = _clean(*_article(), _words(R.PROSE_MIN_WORDS))
+    assert _kind(at, _words(R.PROSE_MIN_WORDS)) == ("body", "prose")
+    # a short sentence right after the article is still kept (never lose a sentence)
+    assert _kind(below, _words(R.PROSE_MIN_WORDS - 1))[0] == "body"
+
+
+def test_cjk_words_counted_by_characters() -> None:
+    assert count_words("商標法違反") == 2
+    assert count_words("hello world") == 2
+
+
+def test_end_boundary_stops_the_article() -> None:
+    teaser = "Another story about something else entirely, with many words in it to read."
+    c = _clean(*_article(), "Leave a Reply", teaser)
+    assert _kind(c, "Leave a Reply") == ("boilerplate", "end-boundary")
+    assert _kind(c, teaser)[0] == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related",
+        "Related Articles",
+        "Comments / 0",
+        "12 Comments",
+        "You may also like:",
+        "Share this:",
+        "Most Popular",
+        "More Washington Examiner",
+        "Leia também",
+        "Читайте также",
+        "関連記事",
+    ],
+)
+def test_end_boundary_pattern_matches(line: str) -> None:
+    assert R.END_BOUNDARY_RE.match(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related coverage of the vote is below, the editor said.",
+        "Commentary by our desk",
+        "The comments were unkind.",
+    ],
+)
+def test_end_boundary_pattern_rejects_sentences(line: str) -> None:
+    assert not R.END_BOUNDARY_RE.match(line)
+
+
+def test_boundary_inside_long_article_is_crossed() -> None:
+    # an inline "Related" box in the middle: enough article text follows to carry across it
+    c = _clean(*_article(3), "Related", *_article(6))
+    body = [b.text for b in c.blocks]
+    assert len([t for t in body if t.startswith(PARA)]) == 9
+
+
+def test_teaser_list_after_boundary_is_cut() -> None:
+    teasers = []
+    for i in range(4):
+        teasers += [f"Source {i}", f"Teaser Headline Number {i} Here", PARA, "WORLD"]
+    c = _clean(*_article(8), "Related", *teasers)
+    assert sum(1 for b in c.blocks if b.text == PARA) == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Also Read | Russia Ukraine War History", "teaser-prefix"),
+        ("Related Read | Biden Visits Kyiv", "teaser-prefix"),
+        ("Leaders meet in Beijing Photo: AFP", "photo-credit"),
+        ("Leaders shake hands before talks SERGEY GUNEEV/AFP", "photo-credit"),
+        ("https://img.example.com/image.php?url=0qnZl0", "url-line"),
+        ("Facebook Twitter Email", "share-bar"),
+        ("Whatsapp   Facebook   Pint   Baixar", "link-row"),
+        ("Advertisement", "advert-label"),
+        (
+            "Welcome to Example24, your number one source for Breaking News.",
+            "site-self-description",
+        ),
+        (
+            "Save my name, email, and website in this browser for the next time I comment.",
+            "comment-form",
+        ),
+    ],
+)
+def test_line_rules_positive(line: str, rule: str) -> None:
+    c = _clean(*_article(3), line, *_article(3))
+    assert _kind(c, line)[1] == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Readers wrote in to say the bridge photo was striking, and the minister agreed.",
+        "The photographer, who asked not to be named, said the floods were the worst in years.",
+        "Also, the council read the report twice before the vote on Monday evening.",
+        "Share prices rose after the announcement, traders in London said on Tuesday.",
+    ],
+)
+def test_line_rules_negative(line: str) -> None:
+    c = _clean(*_article(3), line, *_article(3))
+    assert _kind(c, line) == ("body", "prose")
+
+
+def test_repeated_caption_near_is_caption_far_is_kept() -> None:
+    cap = "Officials inspect the flooded bridge site near the river on Monday morning"
+    near = _clean(*_article(3), cap, cap, *_article(3))
+    assert _kind(near, cap) == ("caption", "repeated-line")
+    far = _clean(*_article(2), cap, *_article(R.REPEAT_NEAR_LINES + 1), cap, *_article(2))
+    assert _kind(far, cap)[0] != "caption"
+
+
+def test_label_like() -> None:
+    assert R.LABEL_LIKE_RE.match("Weight Loss Tips")
+    assert R.LABEL_LIKE_RE.match("21 Day Fix Hub")
+    assert not R.LABEL_LIKE_RE.match("Drink during your workout")
+
+
+def test_glued_teaser() -> None:
+    assert R.GLUED_TEASER_RE.match("Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's run ended.")
+    assert not R.GLUED_TEASER_RE.match("The YouTube channel grew fast in the spring of 2019.")
+
+
+def test_legal_notice_counts_against_article() -> None:
+    legal = (
+        "The information provided on this website is for general purposes only and does not "
+        "replace the advice of a professional, as our lawyers remind us every single day."
+    )
+    c = _clean(*_article(4), "Related Articles", "Teaser One", legal, legal + " Again.")
+    assert _kind(c, legal)[0] == "boilerplate"
+
+
+def test_only_boilerplate_gives_no_body() -> None:
+    c = _clean("Home", "News", "Sport", "Contact us", "Leave a Reply", "© 2024 Example")
+    assert c.blocks == ()
+    assert all(ln.kind in ("blank", "boilerplate", "title") for ln in c.lines)
+
+
+# -- appended article -----------------------------------------------------------------------
+
+BRIDGE = [
+    f"The bridge over the river Tamar will open in spring, minister Alan Price said; "
+    f"engineers finished the steel deck of the bridge in week {i}, and the river crossing "
+    f"will carry trains to Plymouth."
+    for i in range(8)
+]
+CATS = [
+    f"Cats sleep sixteen hours a day, veterinarians in Lisbon found; their kittens play at "
+    f"dawn and felines purr to calm owners, study {i} says."
+    for i in range(6)
+]
+
+
+def test_appended_unrelated_article_is_cut() -> None:
+    c = _clean(*BRIDGE, "Why Cats Sleep So Much Explained", *CATS)
+    assert _kind(c, "Why Cats Sleep So Much Explained") == ("boilerplate", "appended-article")
+    assert not any("Cats sleep" in b.text for b in c.blocks)
+    assert sum(1 for b in c.blocks if "bridge" in b.text) == 8
+
+
+def test_related_section_is_not_cut() -> None:
+    more = [t.replace("week", "month") + " Cats are not allowed." for t in BRIDGE[:4]]
+    c = _clean(*BRIDGE, "What Happens To The Old Ferry Next", *more)
+    assert _kind(c, "What Happens To The Old Ferry Next")[0] in ("subhead", "unsure", "body")
+    assert sum(1 for b in c.blocks if "bridge" in b.text) == 12
+
+
+def test_appended_needs_enough_article_before() -> None:
+    c = _clean(*BRIDGE[:1], "Why Cats Sleep So Much Explained", *CATS)
+    assert all(ln.rule != "appended-article" for ln in c.lines)
