@@ -88,9 +88,10 @@ def article_text(title: str, paragraphs: list[str]) -> str:
 class HostileCapture:
     name: str  # file name in captures/
     data: bytes  # the bytes on disk
-    title: str  # set in curation.yaml
+    title: str | None  # set in curation.yaml (None: the capture's own headline)
     date: str  # set in curation.yaml, YYYY-MM-DD
     expect: tuple[str, ...]  # texts that must appear, verbatim, on the article page
+    outlet: str | None = None  # set in curation.yaml
 
 
 def _utf8(name: str, title: str, paragraphs: list[str], expect: tuple[str, ...],
@@ -153,6 +154,24 @@ def hostile_captures() -> list[HostileCapture]:
     # path tricks in the title (the slug must stay inside articles/)
     caps.append(_utf8("h_path.txt", "../../etc/passwd", [PROSE + ".", PROSE + " again."],
                       ("../../etc/passwd",), 4))
+    # a headline that is a path, from the capture itself (no curation title)
+    caps.append(HostileCapture(
+        "h_path_own.txt", article_text("../../../../tmp/evil/..\\..\\x", [
+            PROSE + ", about the path.", PROSE + ", again about the path."]).encode("utf-8"),
+        None, "2021-04-05", ("again about the path.",)))
+    # two different articles with the same headline: two pages, two stable URLs
+    for n, extra in ((1, "about oil"), (2, "about grain")):
+        caps.append(_utf8(f"h_same_{n}.txt", "Same headline twice", [
+            f"{PROSE}, {extra} ({v})." for v in range(3)], (f"{PROSE}, {extra} (2).",), 10 + n))
+    # one article captured twice by two outlets (the second adds a line): published once
+    story = [f"{PROSE}, and the pipeline deal number {v} was signed." for v in range(6)]
+    caps.append(HostileCapture("h_dup_a.txt", article_text("Pipeline deal signed", story)
+                               .encode("utf-8"), "Pipeline deal signed", "2021-07-02", (),
+                               "Outlet A"))
+    caps.append(HostileCapture("h_dup_b.txt", article_text(
+        "Pipeline deal signed", [*story, "Follow our live coverage for more."]).encode("utf-8"),
+        "Pipeline deal signed", "2021-07-01", ("the pipeline deal number 5 was signed.",),
+        "Outlet B"))
     # an HTML capture whose article body holds markup-looking *text* (entities)
     html = (
         "<!doctype html><html><head><title>Hostile HTML capture</title>"
@@ -196,7 +215,8 @@ def add_captures(content: Path, captures: list[HostileCapture]) -> None:
     entries = data.setdefault("captures", {}) or {}
     data["captures"] = entries
     for cap in captures:
-        entries[cap.name] = {"title": cap.title, "date": cap.date}
+        entry = {"title": cap.title, "date": cap.date, "outlet": cap.outlet}
+        entries[cap.name] = {k: v for k, v in entry.items() if v is not None}
     curation_path.write_text(
         yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=True), encoding="utf-8"
     )
