@@ -9,9 +9,12 @@ the hostile text never has to survive metadata extraction.
 from __future__ import annotations
 
 import codecs
+import random
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import yaml
 
 #: the global a captured script would set if it ever ran in the browser
@@ -36,6 +39,10 @@ PAYLOADS: tuple[tuple[str, str], ...] = (
     ("style", "<style>body{display:none}</style>"),
     ("template-braces", "{{ SITENAME }} {% raw %} ${alert(1)} {#"),
 )
+
+#: An editor's title and outlet that try to break out of <title>, attributes and JSON-LD.
+HOSTILE_TITLE = f"</script><script>window.{PWNED}=5</script><!-- \" ' & Title: x"
+HOSTILE_OUTLET = f"\"><img src=x onerror=window.{PWNED}=6> Outlet & Co"
 
 #: Lines that Markdown or a metadata header would read as structure when at the start of a line.
 LINE_STARTS: tuple[str, ...] = (
@@ -74,9 +81,28 @@ def _variant(text: str, n: int) -> str:
     return f"{text} ({n})."
 
 
-def sentence(payload: str) -> str:
+_WORDS = (
+    "the of and to in a that for on with as by at from minister talks delegation pipeline "
+    "energy trade summit border sanctions agreement statement officials analysts army navy "
+    "exercise bank loan gas oil grain market yuan rouble port railway bridge treaty visit "
+    "spokesman ministry parliament envoy region security strategy partnership investment "
+    "exports imports tariff agency report week month year capital province harbour drills "
+    "satellite launch factory plant contract tender deadline proposal council vote court"
+).split()  # noqa: SIM905  (a word list reads better as prose)
+
+
+def filler(seed: int, words: int = 24) -> str:
+    """A sentence of plausible words, different for every seed: hostile captures must not
+    look like copies of each other, or the near-duplicate check would merge them."""
+    rng = random.Random(seed)
+    text = " ".join(rng.choice(_WORDS) for _ in range(words))
+    return f"{text[0].upper()}{text[1:]} {seed}."
+
+
+def sentence(payload: str, seed: int = 0) -> str:
     """A paragraph of prose that quotes ``payload`` verbatim in its middle."""
-    return f"{PROSE}, while the statement quoted {payload} as its central claim, they added."
+    return (f"{filler(seed)[:-1]}, while the statement quoted {payload} as its central claim, "
+            "officials added.")
 
 
 def article_text(title: str, paragraphs: list[str]) -> str:
@@ -103,29 +129,34 @@ def _utf8(name: str, title: str, paragraphs: list[str], expect: tuple[str, ...],
 def hostile_captures() -> list[HostileCapture]:
     """The hostile captures of the hostile site (all of them must publish)."""
     caps: list[HostileCapture] = []
+    seeds = iter(range(1000, 2000))
+
+    def fill(tail: str = "") -> str:
+        return filler(next(seeds))[:-1] + tail + "."
+
     day = 1
     for name, payload in PAYLOADS:
         caps.append(_utf8(f"h_{name}.txt", f"Hostile {name} payload report", [
-            sentence(payload), PROSE + ".", PROSE + " again.",
+            sentence(payload, next(seeds)), fill(), fill(),
         ], (payload,), day % 28 + 1))
         day += 1
     caps.append(_utf8("h_line_starts.txt", "Hostile line starts report",
-                      [*LINE_STARTS, PROSE + "."], LINE_STARTS, day % 28 + 1))
+                      [*LINE_STARTS, fill()], LINE_STARTS, day % 28 + 1))
     day += 1
     caps.append(_utf8("h_unicode.txt", "Hostile unicode report 😀 𠜎 שלום",
-                      [*UNICODE_TEXT, PROSE + "."], UNICODE_TEXT, day % 28 + 1))
+                      [*UNICODE_TEXT, fill()], UNICODE_TEXT, day % 28 + 1))
     day += 1
     # NUL and control characters inside a sentence: removed, the words around them kept
-    ctrl = f"{PROSE} with\x00 a NUL,\x07 a bell\x1b and\x7f a delete in the middle of it."
+    ctrl = fill(" with\x00 a NUL,\x07 a bell\x1b and\x7f a delete in the middle of it")
     caps.append(HostileCapture(
         "h_control.txt", article_text("Hostile control characters report",
-                                      [ctrl, PROSE + "."]).encode("utf-8"),
+                                      [ctrl, fill()]).encode("utf-8"),
         "Hostile control characters report", "2021-04-01",
         ("a NUL, a bell and a delete in the middle of it.",)))
     # one huge line (a paragraph of about 200 KB)
     huge = " ".join(f"word{i}" for i in range(30_000)) + " the end of the huge line."
     caps.append(_utf8("h_huge_line.txt", "Hostile huge line report",
-                      [PROSE + ".", huge, PROSE + " again."],
+                      [fill(), huge, fill()],
                       ("word29999 the end of the huge line.",), 2))
     # a capture with many lines: 10,000 lines of prose (2,500 paragraphs)
     many = [f"Paragraph number {i} of a very long capture, which keeps going as "
@@ -146,25 +177,30 @@ def hostile_captures() -> list[HostileCapture]:
                                             [french, _variant(PROSE_FR, 1), _variant(PROSE_FR, 2)])
                                .encode("latin-1"),
                                "Hostile latin-1 report", "2021-05-02", (french,)))
-    utf16 = sentence("<b>bold?</b> 😀") + "\n\n" + PROSE + ".\n\n" + PROSE + " again.\n"
+    utf16 = "\n\n".join((sentence("<b>bold?</b> 😀", next(seeds)), fill(), fill())) + "\n"
     caps.append(HostileCapture("h_utf16.txt",
                                codecs.BOM_UTF16_LE + ("Hostile UTF-16\n\n" + utf16)
                                .encode("utf-16-le"),
                                "Hostile UTF-16 report", "2021-05-03", ("<b>bold?</b> 😀",)))
     # path tricks in the title (the slug must stay inside articles/)
-    caps.append(_utf8("h_path.txt", "../../etc/passwd", [PROSE + ".", PROSE + " again."],
+    caps.append(_utf8("h_path.txt", "../../etc/passwd", [fill(), fill()],
                       ("../../etc/passwd",), 4))
+    # markup in the editor's title and outlet: <title>, headings, JSON-LD, feeds, search
+    caps.append(HostileCapture(
+        "h_title.txt", article_text("A plain headline", [
+            fill(", about the title"), fill(", again about the title")]).encode("utf-8"),
+        HOSTILE_TITLE, "2021-04-06", (HOSTILE_TITLE,), HOSTILE_OUTLET))
     # a headline that is a path, from the capture itself (no curation title)
     caps.append(HostileCapture(
         "h_path_own.txt", article_text("../../../../tmp/evil/..\\..\\x", [
-            PROSE + ", about the path.", PROSE + ", again about the path."]).encode("utf-8"),
+            fill(", about the path"), fill(", again about the path")]).encode("utf-8"),
         None, "2021-04-05", ("again about the path.",)))
     # two different articles with the same headline: two pages, two stable URLs
     for n, extra in ((1, "about oil"), (2, "about grain")):
         caps.append(_utf8(f"h_same_{n}.txt", "Same headline twice", [
-            f"{PROSE}, {extra} ({v})." for v in range(3)], (f"{PROSE}, {extra} (2).",), 10 + n))
+            fill(f", {extra} ({v})") for v in range(3)], (f", {extra} (2).",), 10 + n))
     # one article captured twice by two outlets (the second adds a line): published once
-    story = [f"{PROSE}, and the pipeline deal number {v} was signed." for v in range(6)]
+    story = [fill(f", and the pipeline deal number {v} was signed") for v in range(6)]
     caps.append(HostileCapture("h_dup_a.txt", article_text("Pipeline deal signed", story)
                                .encode("utf-8"), "Pipeline deal signed", "2021-07-02", (),
                                "Outlet A"))
@@ -227,3 +263,58 @@ class _NoAliases(yaml.SafeDumper):
 
     def ignore_aliases(self, data: object) -> bool:
         return True
+
+
+# --- the hostile site, built once per session ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HostileSite:
+    base: Path  # holds content/, output/ and the content stage's .digest-cache/
+    content: Path
+    output: Path
+    captures: tuple[HostileCapture, ...]
+    report: str  # what `digest content` printed
+    slugs: dict[str, str]  # capture name -> slug of its article page
+
+
+def site_captures() -> list[HostileCapture]:
+    """The captures of the hostile site: every text capture (the HTML one has its own test)."""
+    return [c for c in hostile_captures() if not c.name.endswith(".html")]
+
+
+def slugs_of(content: Path) -> dict[str, str]:
+    """Capture name -> slug, from the headers of the written Markdown."""
+    found = {}
+    for md in sorted((content / "articles").glob("*.md")):
+        header = yaml.safe_load(md.read_text(encoding="utf-8").split("---\n", 2)[1])
+        found[header["capture"]] = header["slug"]
+    return found
+
+
+_SITES: dict[Path, HostileSite] = {}
+
+
+def build_hostile_site(base: Path) -> HostileSite:
+    """Copy the default digest, add the hostile captures, run the real build."""
+    from .conftest import BIN, build_site, copy_content
+
+    content = copy_content(base / "content")
+    captures = site_captures()
+    add_captures(content, captures)
+    result = build_site(content, base / "output")
+    assert result.returncode == 0, f"hostile build failed:\n{result.stdout}\n{result.stderr}"
+    stage = subprocess.run(  # the report again (from the content stage's cache, fast)
+        [str(BIN / "digest"), "content", "--dry-run", "--content", str(content)],
+        capture_output=True, text=True, check=True,
+    )
+    return HostileSite(base, content, base / "output", tuple(captures), stage.stdout,
+                       slugs_of(content))
+
+
+def hostile_site_for(factory: pytest.TempPathFactory) -> HostileSite:
+    """The hostile site, built once per test session (test modules wrap this in a fixture)."""
+    key = factory.getbasetemp()
+    if key not in _SITES:
+        _SITES[key] = build_hostile_site(factory.mktemp("hostile"))
+    return _SITES[key]

@@ -219,3 +219,17 @@ def test_adding_a_copy_does_not_change_the_original_url(tmp_path: Path) -> None:
     assert second.ok, second.problems
     assert {c.name: c.slug for c in second.captures} == {"a.txt": original, "b.txt": None}
     assert [p.name for p in (content / "articles").glob("*.md")] == [f"{original}.md"]
+
+
+def test_copies_are_not_chained_to_an_article_they_do_not_resemble() -> None:
+    p, q, r = story(10, 500), story(11, 100), story(12, 100)
+    a = article("a.txt", p, date=dt.date(2024, 1, 1))
+    b = article("b.txt", p[:8] + q, date=dt.date(2024, 1, 2))
+    c = article("c.txt", p[:6] + q + r, date=dt.date(2024, 1, 3))
+    sets = {x.source: shingles(dedupe.body_text(x)) for x in (a, b, c)}
+    assert jaccard(sets["a.txt"], sets["b.txt"]) >= SIMILARITY_THRESHOLD
+    assert jaccard(sets["b.txt"], sets["c.txt"]) >= SIMILARITY_THRESHOLD
+    assert jaccard(sets["a.txt"], sets["c.txt"]) < SIMILARITY_THRESHOLD
+    result = deduplicate([a, b, c])
+    assert [x.source for x in result.articles] == ["a.txt", "c.txt"]
+    assert [(d.dropped, d.kept) for d in result.duplicates] == [("b.txt", "a.txt")]

@@ -10,9 +10,9 @@ Pure: articles in, articles out, no I/O.
    story share many sketch values, unrelated articles share almost none. A value held by more
    than ``MAX_POSTING`` articles is boilerplate, not evidence, and is skipped, so the work
    grows with the number of articles, not with its square;
-4. each candidate pair is verified with the exact Jaccard similarity of the full shingle sets;
-   pairs at or above ``SIMILARITY_THRESHOLD`` are joined into groups (union-find);
-5. in each group the earliest-dated copy is published (ties: the first capture by name); its
+4. each candidate pair is verified with the exact Jaccard similarity of the full shingle sets:
+   pairs at or above ``SIMILARITY_THRESHOLD`` are copies of one article;
+5. of the copies, the earliest-dated is published (ties: the first capture by name); its
    ``also_from`` names the other captures and their outlets, and those are dropped.
 """
 
@@ -129,40 +129,31 @@ def deduplicate(articles: Sequence[Article]) -> Deduplicated:
     """Publish each article once; see the module docstring."""
     sets = [shingles(body_text(a)) for a in articles]
     sketches = [heapq.nsmallest(SKETCH_SIZE, s) for s in sets]
-    parent = list(range(len(articles)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    similar: dict[tuple[int, int], float] = {}
+    similar: dict[int, dict[int, float]] = defaultdict(dict)
     for i, j in sorted(candidate_pairs(sketches)):
         score = jaccard(sets[i], sets[j])
         if score >= SIMILARITY_THRESHOLD:
-            similar[(i, j)] = score
-            parent[root(j)] = root(i)
+            similar[i][j] = similar[j][i] = score
 
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(articles)):
-        groups[root(i)].append(i)
+    # In keeping order, an article similar to a copy already kept is a duplicate of the most
+    # similar such copy; otherwise it is kept. No chains: every dropped copy is itself similar
+    # to the copy published in its place (A~B and B~C never drop an unrelated C for A).
+    rank = {i: r for r, i in enumerate(sorted(range(len(articles)),
+                                              key=lambda i: _keep_order(articles[i])))}
+    kept: set[int] = set()
     keeper_of: dict[int, int] = {}
-    duplicates: list[Duplicate] = []
-    credits: dict[int, tuple[str, ...]] = {}
-    for members in groups.values():
-        if len(members) == 1:
-            continue
-        keep = min(members, key=lambda m: _keep_order(articles[m]))
-        others = sorted((m for m in members if m != keep), key=lambda m: articles[m].source)
-        credits[keep] = tuple(_credit(articles[m]) for m in others)
-        for m in others:
-            keeper_of[m] = keep
-            pair = (min(m, keep), max(m, keep))
-            # joined through a third copy: measure against the keeper
-            score = similar[pair] if pair in similar else jaccard(sets[m], sets[keep])
-            duplicates.append(Duplicate(articles[m].source, articles[keep].source, score))
+    for i in sorted(rank, key=rank.__getitem__):
+        keepers = [j for j in similar[i] if j in kept]
+        if keepers:
+            keeper_of[i] = max(keepers, key=lambda j: (similar[i][j], -rank[j]))
+        else:
+            kept.add(i)
 
+    credits: dict[int, list[str]] = defaultdict(list)
+    duplicates = []
+    for i, keep in keeper_of.items():
+        credits[keep].append(_credit(articles[i]))
+        duplicates.append(Duplicate(articles[i].source, articles[keep].source, similar[i][keep]))
     published = tuple(
         dataclasses.replace(a, also_from=tuple(sorted({*a.also_from, *credits[i]})))
         if i in credits else a

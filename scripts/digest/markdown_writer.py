@@ -26,6 +26,9 @@ _ORDERED_LIST = re.compile(r"^(\d{1,9})([.)])")
 
 SUMMARY_WORDS = 50
 
+# libyaml's emitter when the platform has it (several times faster); same safe subset.
+_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 def escape_markdown(text: str) -> str:
     """Escape text so that markdown-it renders it literally, on one line."""
@@ -108,8 +111,8 @@ def body_markdown(article: Article) -> str:
 
 
 def render_article(article: Article) -> str:
-    header = yaml.safe_dump(
-        front_matter(article), sort_keys=True, allow_unicode=True, width=1_000_000,
-        default_flow_style=False,
+    header = yaml.dump(
+        front_matter(article), Dumper=_SafeDumper, sort_keys=True, allow_unicode=True,
+        width=1_000_000, default_flow_style=False,
     )
     return f"---\n{header}---\n\n{body_markdown(article)}"

@@ -98,25 +98,76 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE if lowercase else 0)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def _index_keys(alias: str) -> set[str]:
+    """Lower-cased words one of which any match of ``alias`` must contain: its first word
+    (with the plural forms its pattern accepts, for a one-word lowercase alias)."""
+    words = _WORD.findall(alias.lower())
+    if not words:
+        return set()
+    keys = {words[0]}
+    if alias == alias.lower() and len(words) == 1:
+        keys |= {words[0] + "s", words[0] + "es"}
+    return keys
+
+
+@dataclass(frozen=True)
+class MatcherSet:
+    """Matchers plus an index from a word to the matchers that could match near it.
+
+    Running every alias's regex over every paragraph is quadratic in practice (thousands of
+    entities times thousands of paragraphs); the index narrows each text to the few aliases
+    whose first word occurs in it, and the regexes stay the only judges of a match.
+    """
+
+    matchers: tuple[_Matcher, ...]
+    index: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, matchers: tuple[_Matcher, ...]) -> MatcherSet:
+        index: dict[str, list[int]] = {}
+        for i, matcher in enumerate(matchers):
+            for key in _index_keys(matcher.alias):
+                index.setdefault(key, []).append(i)
+        return cls(matchers, {k: tuple(v) for k, v in index.items()})
+
+    def candidates(self, words: frozenset[str]) -> list[_Matcher]:
+        hits = sorted({i for w in words for i in self.index.get(w, ())})
+        return [self.matchers[i] for i in hits]
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
 @lru_cache(maxsize=32)
-def _matchers(entries: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[_Matcher, ...]:
-    return tuple(
+def _matchers(entries: tuple[tuple[str, tuple[str, ...]], ...]) -> MatcherSet:
+    return MatcherSet.of(tuple(
         _Matcher(slug, alias, alias_pattern(alias))
         for slug, aliases in entries
         for alias in aliases
-    )
+    ))
 
 
-def entity_matchers(taxonomy: Taxonomy) -> tuple[_Matcher, ...]:
+def entity_matchers(taxonomy: Taxonomy) -> MatcherSet:
     return _matchers(tuple((e.slug, e.aliases) for e in taxonomy.entities))
 
 
-def topic_matchers(taxonomy: Taxonomy) -> tuple[_Matcher, ...]:
+def topic_matchers(taxonomy: Taxonomy) -> MatcherSet:
     return _matchers(tuple((t.slug, t.aliases) for t in taxonomy.topics))
 
 
-def find_mentions(text: str, matchers: Iterable[_Matcher]) -> tuple[Mention, ...]:
+def find_mentions(
+    text: str, matchers: MatcherSet | Iterable[_Matcher], words: frozenset[str] | None = None
+) -> tuple[Mention, ...]:
     """Non-overlapping mentions, leftmost first; at one place the longest alias wins."""
+    if isinstance(matchers, MatcherSet):
+        matchers = matchers.candidates(_words(text) if words is None else words)
     found = [
         Mention(m.start(), m.end(), matcher.slug, matcher.alias)
         for matcher in matchers
@@ -148,18 +199,32 @@ def topic_evidence(
 
     Topics are matched independently of each other: a phrase can be evidence for two topics.
     """
+    everything = topic_matchers(taxonomy)
+
+    def mentions_by_topic(text: str) -> Counter[str]:
+        """Mentions per topic, each topic matched on its own (no competition between topics)."""
+        by_topic: dict[str, list[_Matcher]] = {}
+        for matcher in everything.candidates(_words(text)):
+            by_topic.setdefault(matcher.slug, []).append(matcher)
+        return Counter({slug: len(find_mentions(text, ms)) for slug, ms in by_topic.items()})
+
     headings = [title or ""] + [b.text for b in blocks if b.kind == "subhead"]
-    paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
+    in_heading: set[str] = set()
+    for heading in headings:
+        in_heading.update(slug for slug, n in mentions_by_topic(heading).items() if n)
+    paragraphs: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    for block in blocks:
+        if block.kind == "paragraph":
+            found = mentions_by_topic(block.text)
+            paragraphs.update(slug for slug, n in found.items() if n)
+            mentions.update(found)
     evidence: dict[str, Evidence] = {}
     for topic in taxonomy.topics:
-        matchers = [m for m in topic_matchers(taxonomy) if m.slug == topic.slug]
-        if not matchers:
-            continue
-        in_heading = any(find_mentions(h, matchers) for h in headings)
-        counts = [len(find_mentions(text, matchers)) for text in paragraphs]
-        found = Evidence(in_heading, sum(1 for n in counts if n), sum(counts))
-        if found.in_heading or found.paragraphs:
-            evidence[topic.slug] = found
+        if topic.slug in in_heading or paragraphs[topic.slug]:
+            evidence[topic.slug] = Evidence(
+                topic.slug in in_heading, paragraphs[topic.slug], mentions[topic.slug]
+            )
     return evidence
 
 
