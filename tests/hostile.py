@@ -81,14 +81,14 @@ def _variant(text: str, n: int) -> str:
     return f"{text} ({n})."
 
 
-_WORDS = (
+_WORDS = (  # noqa: SIM905 - a word list reads better as one string
     "the of and to in a that for on with as by at from minister talks delegation pipeline "
     "energy trade summit border sanctions agreement statement officials analysts army navy "
     "exercise bank loan gas oil grain market yuan rouble port railway bridge treaty visit "
     "spokesman ministry parliament envoy region security strategy partnership investment "
     "exports imports tariff agency report week month year capital province harbour drills "
     "satellite launch factory plant contract tender deadline proposal council vote court"
-).split()  # noqa: SIM905  (a word list reads better as prose)
+).split()
 
 
 def filler(seed: int, words: int = 24) -> str:
@@ -192,7 +192,7 @@ def hostile_captures() -> list[HostileCapture]:
         HOSTILE_TITLE, "2021-04-06", (HOSTILE_TITLE,), HOSTILE_OUTLET))
     # a headline that is a path, from the capture itself (no curation title)
     caps.append(HostileCapture(
-        "h_path_own.txt", article_text("../../../../tmp/evil/..\\..\\x", [
+        "h_path_own.txt", article_text("Officials deny ../../../etc/passwd leak in Moscow talks", [
             fill(", about the path"), fill(", again about the path")]).encode("utf-8"),
         None, "2021-04-05", ("again about the path.",)))
     # two different articles with the same headline: two pages, two stable URLs

@@ -18,8 +18,9 @@ def read(tmp_path: Path, text: str) -> tuple[str, dict]:
 
 
 def test_header_goes_through_pelicans_processors(tmp_path: Path) -> None:
-    html, meta = read(tmp_path, "---\ntitle: T\ndate: '2024-05-16'\nslug: t\n"
-                                "authors: [Jane Doe, 'Doe, John']\ntopics: [taiwan]\n---\n\nBody.\n")
+    header = ("---\ntitle: T\ndate: '2024-05-16'\nslug: t\n"
+              "authors: [Jane Doe, 'Doe, John']\ntopics: [taiwan]\n---\n\nBody.\n")
+    html, meta = read(tmp_path, header)
     assert meta["date"].date() == dt.date(2024, 5, 16)
     assert [a.name for a in meta["authors"]] == ["Jane Doe", "Doe, John"]
     assert meta["topics"] == ["taiwan"]
