@@ -237,8 +237,10 @@ def binary(path: Path) -> None:
 
 
 def undecodable(path: Path) -> None:
-    """Bytes that are no text in any encoding the reader tries."""
-    path.write_bytes(b"Headline\n\n" + bytes([0x81, 0x8d, 0x8f, 0x90, 0x9d] * 4000))
+    """Bytes that are no text in any encoding the reader tries (no control bytes, so it is
+    not refused as binary either)."""
+    noise = bytes(b for b in ((i * 7919 + 13) % 256 for i in range(20_000)) if b >= 32)
+    path.write_bytes(b"Headline\n\n" + noise)
 
 
 def add_captures(content: Path, captures: list[HostileCapture]) -> None:

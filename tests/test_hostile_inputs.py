@@ -196,7 +196,7 @@ def test_path_tricks_land_inside_articles_with_a_safe_slug(hostile_site: Hostile
                for p in (site.content / "articles").rglob("*"))
     for cap in site.captures:  # the captures are never written to
         assert (site.content / "captures" / cap.name).read_bytes() == cap.data
-    assert [p.name for p in site.output.rglob("*passwd*")] == ["etc-passwd.html"]
+    assert all(p.parent == site.output / "articles" for p in site.output.rglob("*passwd*"))
 
 
 def test_two_captures_with_one_headline_get_distinct_urls(hostile_site: HostileSite) -> None:

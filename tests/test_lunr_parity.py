@@ -210,6 +210,17 @@ def test_ui_query_plan_equals_plain_lunr(parity: dict[str, Any], text: str) -> N
     assert parity["uiCompact"][text] == parity["uiPlain"][text], parity["plans"][text]
 
 
+def test_prefix_expansion_order_is_lunrs(parity: dict[str, Any]) -> None:
+    # the order decides how lunr sums per-field scores and breaks ties: it must be lunr's
+    assert parity["prefixesChecked"] > 500
+    assert parity["orderMismatches"] == []
+
+
+def test_fuzzy_expansion_through_length_buckets_is_lunrs(parity: dict[str, Any]) -> None:
+    assert parity["fuzzyChecked"] > 100
+    assert parity["fuzzyMismatches"] == []
+
+
 def test_fixed_queries_find_something(parity: dict[str, Any]) -> None:
     found = {q for q, hits in parity["built"].items() if hits}
     assert {"putin", "today", "trying", BODY_ONLY.lower(), "12:46am"} <= found

@@ -2,25 +2,33 @@
 ``plugin.py`` turns articles into :class:`SearchRecord` and writes what :func:`build` returns.
 
 The index is a lunr index built with lunr.py (text processing shimmed to match lunr.js, see
-``compat.py``), re-encoded so that the browser downloads only what a query needs:
+``compat.py``), re-encoded so that the browser downloads only what a query needs. Format 2:
 
-``index.json`` (the *core*, fetched on first focus of the search box)
+``index.json`` (the *core*, fetched on first focus of the search box; small)
     ``fields`` with boosts, ``documentCount``, per-field ``fieldLengths`` (VLQ, one number per
-    document), the sorted ``vocab`` (newline-separated, JavaScript string order), ``shards``
-    (the vocabulary index where each postings shard starts and its file name) and the ``docs``
-    file name.
-``docs.<hash>.json`` (the *document store*, fetched with the core)
-    Columns ``title url date outlet topics summary`` (outlet and topics as numbers into
-    ``outlets`` and ``topicNames``), enough to render results and count facets.
+    document), ``shards`` (``[firstTerm, file]`` per postings shard, in vocabulary order),
+    ``words`` (term length -> file of the terms of that length, for typo tolerance),
+    ``docs`` (``{"size": documents per chunk, "files": [...]}``) and ``facets``: ``outlets``,
+    ``topicNames`` and per-document columns ``outlet`` (VLQ, outlet number + 1, 0 = none),
+    ``year`` (VLQ, year - ``minYear`` + 1, 0 = undated) and ``topics`` (VLQ: count, numbers).
 ``p<n>.<hash>.json`` (postings *shards*, fetched when a query needs one of their terms)
-    A JSON array with one VLQ string per term of the shard's vocabulary range:
-    ``termIndex, fieldMask`` then, per field in the mask, ``count`` and ``count`` entries
-    ``(docGap << 1 | tf > 1)`` followed by ``tf - 2`` when the flag is set.
+    ``{"terms": ..., "postings": [...]}``: the shard's slice of the sorted vocabulary,
+    front-coded (per term one base64 digit = characters shared with the previous term, capped
+    at 63, then the rest; terms separated by newlines, which no term contains), and per term one
+    VLQ string: ``termIndex, fieldMask`` then, per field in the mask, ``count`` and ``count``
+    entries ``(docGap << 1 | tf > 1)`` followed by ``tf - 2`` when the flag is set.
+``w<len>.<hash>.json`` (the vocabulary by term length, fetched for typo tolerance only)
+    A JSON string: the sorted terms of that length (JavaScript string length; the last file
+    holds every longer term too), newline-separated. A term within edit distance 1 of a word is
+    at most one character longer or shorter, so a typo retry reads three of these files.
+``d<n>.<hash>.json`` (the *document store*, in chunks of ``size`` documents)
+    Columns ``title url date summary``: fetched for the results on screen only.
 
 No scores are shipped: the worker recomputes lunr.js's BM25 field vectors for the terms it loads
-(``idf``, ``tf``, field length, average field length, boosts, rounding to 3 places), so its
-results are those of a plain lunr.js index over the same fields; ``tests/test_lunr_parity.py``
-checks it. Document refs are positions in the document store ("0", "1", ...): newest first.
+(``idf``, ``tf``, field length, average field length, boosts, rounding to 3 places) and scores
+queries as lunr.Index#query does, so its results are those of a plain lunr.js index over the
+same fields; ``tests/test_lunr_parity.py`` checks it. Document refs are positions in the
+document store ("0", "1", ...): newest first.
 """
 
 from __future__ import annotations
@@ -38,7 +46,7 @@ from lunr.token_set import TokenSet
 
 from .compat import js_compatible_builder, js_separators
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 LUNR_JS_VERSION = "2.3.9"
 
 #: (field, boost) in index order. Title matches weigh most: a reader searching a name that is in
@@ -55,6 +63,10 @@ DEFAULT_FIELDS: tuple[tuple[str, int], ...] = (
 #: Raw characters of postings per shard. ~48 KB raw is ~15-20 KB gzipped: one round trip,
 #: and a query touching a word pays for about 1/shards of the index instead of all of it.
 DEFAULT_SHARD_CHARS = 48_000
+#: Documents per document-store chunk: a result list of 8-20 needs a few small files.
+DEFAULT_DOC_CHUNK = 32
+#: Terms of this JavaScript length or longer share the last vocabulary-by-length file.
+WORD_LENGTH_CAP = 32
 SUMMARY_MAX_CHARS = 320
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -84,6 +96,7 @@ class SearchRecord:
 class IndexOptions:
     fields: tuple[tuple[str, int], ...] = DEFAULT_FIELDS
     shard_chars: int = DEFAULT_SHARD_CHARS
+    doc_chunk: int = DEFAULT_DOC_CHUNK
     #: topic slug -> display name; a slug without one is shown as "Slug words"
     topic_labels: Mapping[str, str] = field(default_factory=dict)
 
@@ -93,15 +106,19 @@ class BuiltIndex:
     """Everything the site needs, JSON-ready, plus the lunr.py index it came from."""
 
     core: dict[str, Any]
-    docs: dict[str, Any]
-    shards: tuple[tuple[str, list[str]], ...]  # (file name, postings strings)
+    docs: dict[str, Any]  # the whole document store, columns (tests, plain-lunr baseline)
+    shards: tuple[tuple[str, dict[str, Any]], ...]  # (file name, {"terms", "postings"})
     index: Index  # the lunr.py index (tests, plain-lunr baseline)
+    vocab: tuple[str, ...] = ()  # sorted in JavaScript string order
+    extra: tuple[tuple[str, Any], ...] = ()  # (file name, JSON value): words and doc chunks
 
     def files(self) -> dict[str, str]:
         """Relative file name -> JSON text, core first under the name ``index.json``."""
-        out = {"index.json": dumps(self.core), self.core["docs"]: dumps(self.docs)}
-        for name, postings in self.shards:
-            out[name] = dumps(postings)
+        out = {"index.json": dumps(self.core)}
+        for name, shard in self.shards:
+            out[name] = dumps(shard)
+        for name, value in self.extra:
+            out[name] = dumps(value)
         return out
 
 
@@ -139,6 +156,46 @@ def unvlq(text: str) -> list[int]:
             numbers.append(value)
             value = shift = 0
     return numbers
+
+
+def js_length(term: str) -> int:
+    """String.prototype.length: UTF-16 code units."""
+    return len(term.encode("utf-16-le")) // 2
+
+
+def front_code(terms: Sequence[str]) -> str:
+    """Sorted terms, each as (shared-prefix digit, rest); see the module docstring.
+
+    The digit counts UTF-16 code units (JavaScript slices strings by them) and never splits a
+    surrogate pair, so the rest is always valid text.
+    """
+    out: list[str] = []
+    previous = ""
+    for term in terms:
+        shared = units = 0
+        for a, b in zip(previous, term, strict=False):
+            width = 2 if ord(a) > 0xFFFF else 1
+            if a != b or units + width > 63:
+                break
+            shared += 1
+            units += width
+        out.append(_B64[units] + term[shared:])
+        previous = term
+    return "\n".join(out)
+
+
+def front_decode(text: str) -> list[str]:
+    """Inverse of :func:`front_code` (the worker has the same in JavaScript)."""
+    if not text:
+        return []
+    terms: list[str] = []
+    previous_utf16 = b""
+    for line in text.split("\n"):
+        shared = _B64.index(line[0])
+        current = previous_utf16[: shared * 2] + line[1:].encode("utf-16-le")
+        terms.append(current.decode("utf-16-le", errors="surrogatepass"))
+        previous_utf16 = current
+    return terms
 
 
 def js_sort_key(term: str) -> bytes:
@@ -260,8 +317,9 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None) 
 
     1. check and order the records (position = lunr ref)
     2. build a lunr.py index with lunr.js text processing
-    3. encode field lengths and per-term postings; split the sorted vocabulary into shards
-    4. write the document store columns
+    3. encode field lengths and per-term postings; split the sorted vocabulary into shards;
+       group the vocabulary by term length
+    4. facet columns (core) and the document store chunks
     """
     options = options or IndexOptions()
     if options.shard_chars < 1000:
@@ -287,54 +345,86 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None) 
     }
     encoded = _encode_postings(builder, field_names)
     vocab = sorted(encoded, key=js_sort_key)
-    shards: list[tuple[str, list[str]]] = []
-    shard_starts: list[dict[str, Any]] = []
+    slices: list[list[str]] = []
     current: list[str] = []
     size = 0
-    start = 0
-    for position, term in enumerate(vocab):
+    for term in vocab:
         if current and size + len(encoded[term]) > options.shard_chars:
-            shards.append(("", current))
-            shard_starts.append({"from": start})
-            current, size, start = [], 0, position
-        current.append(encoded[term])
+            slices.append(current)
+            current, size = [], 0
+        current.append(term)
         size += len(encoded[term]) + len(term)
-    if current or not shards:
-        shards.append(("", current))
-        shard_starts.append({"from": start})
-    named: list[tuple[str, list[str]]] = []
-    for number, (_empty, postings) in enumerate(shards):
-        name = f"p{number}.{_short_hash(dumps(postings))}.json"
-        named.append((name, postings))
-        shard_starts[number]["file"] = name
+    if current or not slices:
+        slices.append(current)
+    named: list[tuple[str, dict[str, Any]]] = []
+    for number, terms in enumerate(slices):
+        shard = {"terms": front_code(terms), "postings": [encoded[t] for t in terms]}
+        named.append((f"p{number}.{_short_hash(dumps(shard))}.json", shard))
+    by_length: dict[int, list[str]] = {}
+    for term in vocab:
+        by_length.setdefault(min(js_length(term), WORD_LENGTH_CAP), []).append(term)
+    extra: list[tuple[str, Any]] = []
+    words: dict[str, str] = {}
+    for length, terms in sorted(by_length.items()):
+        text = "\n".join(terms)
+        name = f"w{length}.{_short_hash(dumps(text))}.json"
+        words[str(length)] = name
+        extra.append((name, text))
 
     # 4.
     outlets = sorted({r.outlet for r in ordered if r.outlet})
     outlet_number = {name: n for n, name in enumerate(outlets)}
     topic_slugs = sorted({slug for r in ordered for slug in r.topics})
     topic_number = {slug: n for n, slug in enumerate(topic_slugs)}
+    years = [r.date.year for r in ordered if r.date]
+    min_year = min(years) if years else 0
+    topics_column: list[int] = []
+    for r in ordered:
+        numbers = sorted({topic_number[t] for t in r.topics})
+        topics_column += [len(numbers), *numbers]
+    facets = {
+        "outlets": outlets,
+        "topicNames": [[slug, _label(slug, options.topic_labels)] for slug in topic_slugs],
+        "minYear": min_year,
+        "outlet": vlq(outlet_number[r.outlet] + 1 if r.outlet else 0 for r in ordered),
+        "year": vlq(r.date.year - min_year + 1 if r.date else 0 for r in ordered),
+        "topics": vlq(topics_column),
+    }
     docs = {
         "title": [r.title for r in ordered],
         "url": [r.url for r in ordered],
         "date": [r.date.isoformat() if r.date else "" for r in ordered],
-        "outlet": [outlet_number[r.outlet] if r.outlet else -1 for r in ordered],
-        "topics": [[topic_number[t] for t in r.topics] for r in ordered],
         "summary": [_summary(r.summary or r.dek) for r in ordered],
-        "outlets": outlets,
-        "topicNames": [[slug, _label(slug, options.topic_labels)] for slug in topic_slugs],
     }
-    docs_name = f"docs.{_short_hash(dumps(docs))}.json"
+    chunk = max(1, options.doc_chunk)
+    doc_files: list[str] = []
+    for begin in range(0, len(ordered), chunk):
+        part = {column: values[begin : begin + chunk] for column, values in docs.items()}
+        name = f"d{begin // chunk}.{_short_hash(dumps(part))}.json"
+        doc_files.append(name)
+        extra.append((name, part))
     core = {
         "version": FORMAT_VERSION,
         "lunr": LUNR_JS_VERSION,
         "fields": [{"name": name, "boost": boost} for name, boost in options.fields],
         "documentCount": len(ordered),
         "fieldLengths": lengths,
-        "vocab": "\n".join(vocab),
-        "shards": shard_starts,
-        "docs": docs_name,
+        "shards": [
+            [terms[0] if terms else "", name]
+            for terms, (name, _s) in zip(slices, named, strict=True)
+        ],
+        "words": words,
+        "docs": {"size": chunk, "files": doc_files},
+        "facets": facets,
     }
-    return BuiltIndex(core=core, docs=docs, shards=tuple(named), index=index)
+    return BuiltIndex(
+        core=core,
+        docs={**docs, **facets},
+        shards=tuple(named),
+        index=index,
+        vocab=tuple(vocab),
+        extra=tuple(extra),
+    )
 
 
 def plain_lunr_json(index: Index) -> dict[str, Any]:

@@ -53,6 +53,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Control characters removed from the decoded text (tab and newline are kept; CR is turned
 # into a newline before this runs). Zero-width and bidi marks are left to ftfy.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MOJIBAKE_HINT_RE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 _NEWLINE_RE = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 
 # A capture is HTML when it starts (after whitespace and comments) with a doctype or a tag
@@ -100,9 +104,10 @@ def decode_capture(data: bytes, path: Path) -> Capture:
             path, "", "the capture is empty", "save the page's text (select all, copy) into it"
         )
     # 3. mojibake (ftfy only undoes encoding accidents; it does not touch the words). Pure
-    # ASCII cannot hold mojibake, and ftfy's own badness test finds the rest cheaply.
+    # ASCII cannot hold mojibake; UTF-8 read as Latin-1/cp1252 always leaves a lead character
+    # (Â, Ã, â, Ð, ...) before a continuation character, so ftfy runs only on such text.
     fixed = text
-    if not text.isascii() and ftfy.badness.is_bad(text):
+    if not text.isascii() and _MOJIBAKE_HINT_RE.search(text) and ftfy.badness.is_bad(text):
         fixed = ftfy.fix_text(
         text,
             unescape_html=False,

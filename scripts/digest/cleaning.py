@@ -75,6 +75,8 @@ def split_lines(text: str) -> list[str]:
 
 def count_words(text: str) -> int:
     """Words in ``text``; in scripts written without spaces (CJK) two characters count as one."""
+    if text.isascii() or not R.CJK_RE.search(text):
+        return len(R.WORD_RE.findall(text))
     n = 0
     for tok in R.WORD_RE.findall(text):
         cjk = len(R.CJK_RE.findall(tok))

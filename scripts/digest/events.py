@@ -299,8 +299,17 @@ class Found:
     resolved: Resolved
 
 
+#: Every rule of the grammar needs one of these (a digit, a month, "day" of a weekday or of
+#: "days ago", "month", "year"): a sentence without any is skipped without running the rules,
+#: which most sentences of an article are.
+_MAYBE_DATE = re.compile(r"\d|[Mm]onth|[Yy]ear|[Dd]ay|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+                         r"|Nov|Dec")
+
+
 def find_dates(text: str, published: dt.date | None) -> list[Found]:
     """Every date expression of ``text`` that resolves, in text order."""
+    if not _MAYBE_DATE.search(text):
+        return []
     claimed: list[tuple[int, int]] = []
     found: list[Found] = []
     for rule in RULES:
@@ -319,6 +328,8 @@ def extract_events(blocks: Sequence[Block], published: dt.date | None) -> tuple[
     # 1.-3.
     candidates: list[tuple[int, int, Event]] = []
     for index, block in enumerate(blocks):
+        if not _MAYBE_DATE.search(block.text):
+            continue
         for a, b in sentence_spans(block.text):
             sentence = block.text[a:b]
             for f in find_dates(sentence, published):

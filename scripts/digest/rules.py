@@ -103,7 +103,10 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # A label: every word capitalised (or a single word / number), as menu items and section
 # names are written ("Home", "Weight Loss Tips", "NEWS", "21 Day Fix Hub").
-LABEL_LIKE_RE = re.compile(r"^\W*(?:(?:[A-ZÀ-ÝА-ЯЁ0-9&][\w'’.&+-]*|[a-z]{1,3}\b)\W*)+$|^\W*\w+\W*$")
+_LABEL_TOKEN = r"(?:[A-ZÀ-ÝА-ЯЁ0-9&(\[“\"‘'#@]\S*|[a-z]{1,3}[^\w\s]*|[^\w\s]+)"
+LABEL_LIKE_RE = re.compile(
+    rf"^\s*{_LABEL_TOKEN}(?:\s+{_LABEL_TOKEN})*\s*$|^\W*\w+\W*$"
+)  # tokens split on spaces, so matching is linear (no nested-quantifier backtracking)
 SENTENCE_END_RE = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]+)?\s*$")
 # A sentence end inside a line (two letters, a stop, a capital): "...the war. China has"; a
 # leading list number ("5. Xi and Putin") or an initial ("P. W. Singer") is not one.

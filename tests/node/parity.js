@@ -10,6 +10,10 @@
 //   compact  the worker's Engine over the compact index: the same queries
 //   uiPlain  / uiCompact   the worker's query plan for every UI query, on `built` and on Engine
 //   vocab    the terms of the lunr.js-built index, and stems of words.json if present
+//   orderMismatches  prefixes (every 1-3 letter prefix of the vocabulary) for which the
+//            worker's trailing-wildcard order differs from lunr's TokenSet intersection order
+//   fuzzyMismatches  vocabulary words whose edit-distance-1 expansion by the worker (length
+//            buckets) differs from lunr's over the whole vocabulary
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -41,15 +45,15 @@ const attempt = (fn) => {
 (async () => {
   await engine.load();
   const out = { built: {}, loaded: {}, compact: {}, uiPlain: {}, uiCompact: {}, plans: {} };
-  for (const q of queries.lunr) { if (process.env.DEBUG) console.error("q", q);
+  for (const q of queries.lunr) {
     out.built[q] = attempt(() => built.search(q));
     out.loaded[q] = attempt(() => loaded.search(q));
     try { out.compact[q] = simple(await engine.search(q)); } catch (e) { out.compact[q] = { error: String(e.message || e) }; }
   }
   for (const text of queries.ui) {
-    for (const fuzzy of [false, true]) { if (process.env.DEBUG) console.error("ui", text, fuzzy);
+    for (const fuzzy of [false, true]) {
       const key = (fuzzy ? '~ ' : '') + text;
-      const plan = worker.plan(engine, text, fuzzy);
+      const plan = await engine.plan(text, fuzzy);
       out.plans[key] = plan.clauses.map((c) => [c.kind, c.term]);
       // no words, no query: the worker answers "nothing" without asking lunr (which would
       // return every document for a query without clauses)
@@ -62,6 +66,29 @@ const attempt = (fn) => {
   if (fs.existsSync(path.join(dir, 'words.json'))) {
     out.stems = read('words.json').map((w) => lunr.stemmer(new lunr.Token(w)).toString());
   }
+  // the expansion order of prefix clauses, against lunr's own TokenSet over the full vocabulary
+  const vocab = out.vocab.slice().sort();
+  const full = lunr.TokenSet.fromArray(vocab);
+  const prefixes = new Set();
+  vocab.forEach((t) => { for (let k = 1; k <= 3 && k < t.length; k++) prefixes.add(t.slice(0, k)); });
+  out.orderMismatches = [];
+  out.prefixesChecked = prefixes.size;
+  for (const prefix of prefixes) {
+    const theirs = full.intersect(lunr.TokenSet.fromString(prefix + '*')).toArray();
+    const ours = vocab.filter((t) => t.startsWith(prefix)).sort(worker.tokenSetOrder);
+    if (JSON.stringify(theirs) !== JSON.stringify(ours)) out.orderMismatches.push(prefix);
+  }
+  // fuzzy expansion through length buckets, against lunr over the full vocabulary
+  out.fuzzyMismatches = [];
+  const sample = vocab.filter((t, i) => t.length >= 4 && i % 7 === 0).slice(0, 300);
+  const clauses = sample.map((t) => ({ term: t.slice(0, 2) + t.slice(3), usePipeline: false, editDistance: 1, fields: engine.fields }));
+  await engine.prepareClauses(clauses);
+  for (const clause of clauses) {
+    const theirs = full.intersect(lunr.TokenSet.fromClause({ term: clause.term, editDistance: 1 })).toArray();
+    const ours = engine.expand(clause, clause.term);
+    if (JSON.stringify(theirs) !== JSON.stringify(ours)) out.fuzzyMismatches.push(clause.term);
+  }
+  out.fuzzyChecked = clauses.length;
   out.shardsFetched = engine.stats.shardsFetched;
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });

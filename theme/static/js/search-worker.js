@@ -1,14 +1,23 @@
 /* Digest search worker.
  *
  * Loads the compact index written by plugins/lunr_index (format: builder.py docstring) and
- * answers queries with lunr.js itself. Only the core (vocabulary, field lengths) and the
- * document store are fetched up front; a term's postings shard is fetched the first time a
- * query needs it, and the term's lunr field-vector entries are computed then, exactly as
- * lunr.Builder#createFieldVectors would. Each query runs lunr.Index#query on an index made of
- * the terms loaded so far and a token set of the query's candidate terms, so results equal a
- * plain lunr.js index over the same fields (tests/test_lunr_parity.py checks it).
+ * answers queries exactly as a plain lunr.js index over the same fields would. Up front only
+ * the small core is fetched (field lengths, facet columns, where each vocabulary shard starts);
+ * a query fetches the shards holding its words (vocabulary slice + postings), and the result
+ * list fetches the document-store chunks of the results on screen. Typo tolerance fetches the
+ * vocabulary of three term lengths only.
  *
- * Runs as a Web Worker (messages below) and under node (module.exports) for the parity tests.
+ * Scoring is lunr.Index#query re-implemented over typed arrays: the same clause semantics
+ * (presence, fields, boosts, pipeline, wildcards, edit distance), the same BM25 field vectors
+ * (lunr.Builder's formula, rounded to 3 places), the same query-vector weights, the same
+ * summation order for dot products and per-field scores, and the same stable sort, so
+ * [ref, score] lists are identical to lunr.js's (tests/test_lunr_parity.py checks it on a
+ * fixed query set). lunr.js itself supplies the text pipeline (tokenizer, trimmer, stop words,
+ * stemmer), the query parser and, for fuzzy and general wildcard clauses, the TokenSet
+ * automata. What lunr.js does with per-term object sets (the slow part for a 3-letter prefix
+ * matching hundreds of terms) is done here with flags over document numbers.
+ *
+ * Runs as a Web Worker (messages at the end) and under node (module.exports) for the tests.
  */
 (function (root) {
   'use strict';
@@ -18,9 +27,10 @@
   for (var i = 0; i < B64.length; i++) DEC[B64.charCodeAt(i)] = i;
 
   var MAX_WORDS = 12; // a pasted paragraph is not a query
-  var MAX_RESULTS = 100; // rendered results; the count and facets cover all matches
   var PREFIX_MIN = 3; // prefix matching of the last word from 3 letters
   var FUZZY_MIN = 5; // edit distance 1 for words of 5+ letters, when exact finds nothing
+  var PAGE = 20; // results rendered per request ("show more" asks for the next ones)
+  var REQUIRED = 2, PROHIBITED = 3; // lunr.Query.presence
 
   function unvlq(text) {
     var out = [], value = 0, shift = 0;
@@ -29,6 +39,17 @@
       if (digit < 0) throw new Error('bad index data');
       value += (digit & 31) * Math.pow(2, shift);
       if (digit & 32) { shift += 5; } else { out.push(value); value = 0; shift = 0; }
+    }
+    return out;
+  }
+
+  function frontDecode(text) {
+    if (!text) return [];
+    var lines = text.split('\n'), out = new Array(lines.length), previous = '';
+    for (var i = 0; i < lines.length; i++) {
+      var line = lines[i];
+      previous = previous.slice(0, DEC[line.charCodeAt(0)]) + line.slice(1);
+      out[i] = previous;
     }
     return out;
   }
@@ -57,18 +78,52 @@
     return false;
   }
 
+  // The order lunr's TokenSet#intersect(...).toArray() lists the terms a trailing-wildcard
+  // clause matches: depth first, a word before its extensions, sibling edges last-first in
+  // Object.keys order (integer-like keys "0".."9" first, then insertion = sorted order).
+  function edgeRank(code) { return code >= 48 && code <= 57 ? code - 48 : 10 + code; }
+  function tokenSetOrder(a, b) {
+    var n = Math.min(a.length, b.length);
+    for (var i = 0; i < n; i++) {
+      var x = a.charCodeAt(i), y = b.charCodeAt(i);
+      if (x !== y) return edgeRank(y) - edgeRank(x);
+    }
+    return a.length - b.length;
+  }
+
+  // ---- document sets: null = empty, ALL = every document, else Uint8Array flags --------------
+  var ALL = { all: true };
+  function union(set, docs, n) {
+    if (set === ALL || !docs || !docs.length) return set;
+    var out = set || new Uint8Array(n);
+    for (var i = 0; i < docs.length; i++) out[docs[i]] = 1;
+    return out;
+  }
+  function intersect(a, b) {
+    if (a === ALL) return b;
+    if (b === ALL) return a;
+    if (!a || !b) return null;
+    var out = new Uint8Array(a.length);
+    for (var i = 0; i < a.length; i++) out[i] = a[i] & b[i];
+    return out;
+  }
+  function contains(set, d) { return set === ALL || (!!set && set[d] === 1); }
+
   function Engine(lunr, fetchJSON, indexUrl) {
     this.lunr = lunr;
     this.fetchJSON = fetchJSON;
     this.indexUrl = indexUrl;
     this.ready = null;
+    this.shards = [];
     this.shardPromises = [];
-    this.loadedTerms = Object.create(null);
-    this.invertedIndex = Object.create(null);
-    this.fieldVectors = Object.create(null);
+    this.words = Object.create(null);
+    this.wordPromises = Object.create(null);
+    this.chunks = [];
+    this.chunkPromises = [];
+    this.postings = Object.create(null); // term -> decoded posting
     this.pipeline = new lunr.Pipeline();
     this.pipeline.add(lunr.stemmer);
-    this.stats = { shardsFetched: 0 };
+    this.stats = { shardsFetched: 0, wordFilesFetched: 0, chunksFetched: 0 };
   }
 
   Engine.prototype.resolve = function (name) {
@@ -79,159 +134,355 @@
     var self = this;
     if (self.ready) return self.ready;
     self.ready = self.fetchJSON(self.indexUrl).then(function (core) {
-      if (core.version !== 1) throw new Error('unknown search index version ' + core.version);
+      if (core.version !== 2) throw new Error('unknown search index version ' + core.version);
       self.core = core;
       self.fields = core.fields.map(function (f) { return f.name; });
-      self.boost = Object.create(null);
-      core.fields.forEach(function (f) { self.boost[f.name] = f.boost || 1; });
+      self.fieldNumber = Object.create(null);
+      self.boost = core.fields.map(function (f, k) { self.fieldNumber[f.name] = k; return f.boost || 1; });
       self.n = core.documentCount;
-      self.vocab = core.vocab ? core.vocab.split('\n') : [];
-      self.shardFrom = core.shards.map(function (s) { return s.from; });
-      self.lengths = Object.create(null);
-      self.avgLength = Object.create(null);
+      self.shardFirst = core.shards.map(function (s) { return s[0]; });
+      self.lengths = [];
+      self.avgLength = [];
       self.fields.forEach(function (name) {
         var lengths = unvlq(core.fieldLengths[name]), sum = 0;
         for (var d = 0; d < lengths.length; d++) sum += lengths[d];
-        self.lengths[name] = lengths;
-        self.avgLength[name] = sum / self.n; // lunr: accumulator / documentsWithField
+        self.lengths.push(lengths);
+        self.avgLength.push(sum / self.n); // lunr: accumulator / documentsWithField
       });
-      return self.fetchJSON(self.resolve(core.docs));
-    }).then(function (docs) {
-      self.docs = docs;
+      self.readFacets(core.facets);
       return self;
     });
     return self.ready;
   };
 
-  Engine.prototype.termPosition = function (term) {
-    var at = lowerBound(this.vocab, term);
-    return at < this.vocab.length && this.vocab[at] === term ? at : -1;
+  Engine.prototype.readFacets = function (facets) {
+    var n = this.n, outlet = unvlq(facets.outlet), year = unvlq(facets.year), topics = unvlq(facets.topics);
+    this.outlets = facets.outlets;
+    this.topicNames = facets.topicNames;
+    this.docOutlet = new Int32Array(n); // -1 = none
+    this.docYear = new Int32Array(n); // 0 = undated
+    this.topicStart = new Int32Array(n + 1);
+    this.topicList = new Int32Array(Math.max(0, topics.length - n));
+    for (var d = 0, at = 0, k = 0; d < n; d++) {
+      this.docOutlet[d] = outlet[d] - 1;
+      this.docYear[d] = year[d] ? facets.minYear + year[d] - 1 : 0;
+      this.topicStart[d] = k;
+      var count = topics[at++];
+      for (var t = 0; t < count; t++) this.topicList[k++] = topics[at++];
+      this.topicStart[d + 1] = k;
+    }
   };
 
-  Engine.prototype.hasPrefix = function (prefix) {
-    var at = lowerBound(this.vocab, prefix);
-    return at < this.vocab.length && this.vocab[at].slice(0, prefix.length) === prefix;
-  };
+  // ---- the vocabulary -------------------------------------------------------------------------
 
-  Engine.prototype.shardOf = function (position) {
-    var lo = 0, hi = this.shardFrom.length - 1;
-    while (lo < hi) { var mid = (lo + hi + 1) >>> 1; if (this.shardFrom[mid] <= position) lo = mid; else hi = mid - 1; }
+  Engine.prototype.shardFor = function (term) {
+    var first = this.shardFirst, lo = 0, hi = first.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >>> 1; if (first[mid] <= term) lo = mid; else hi = mid - 1; }
     return lo;
   };
 
-  Engine.prototype.fetchShard = function (number) {
+  // Shards that can hold terms starting with `prefix`.
+  Engine.prototype.shardsForPrefix = function (prefix) {
+    var k = this.shardFor(prefix), out = [k];
+    while (++k < this.shardFirst.length && this.shardFirst[k].slice(0, prefix.length) === prefix) out.push(k);
+    return out;
+  };
+
+  Engine.prototype.loadShards = function (numbers) {
     var self = this;
-    if (!self.shardPromises[number]) {
-      self.stats.shardsFetched++;
-      self.shardPromises[number] = self.fetchJSON(self.resolve(self.core.shards[number].file))
-        .catch(function (error) { self.shardPromises[number] = null; throw error; });
-    }
-    return self.shardPromises[number];
-  };
-
-  // Decode a term's postings and add its lunr field-vector entries (lunr.Builder's formula).
-  Engine.prototype.addTerm = function (term, encoded) {
-    var lunr = this.lunr, nums = unvlq(encoded), termIndex = nums[0], mask = nums[1], at = 2;
-    var posting = Object.create(null), entries = [];
-    posting._index = termIndex;
-    for (var f = 0; f < this.fields.length; f++) {
-      var name = this.fields[f], fieldPosting = Object.create(null);
-      posting[name] = fieldPosting;
-      if (!(mask & (1 << f))) continue;
-      var count = nums[at++], doc = 0;
-      for (var k = 0; k < count; k++) {
-        var code = nums[at++], tf = 1;
-        doc += Math.floor(code / 2);
-        if (code & 1) tf = nums[at++] + 2;
-        fieldPosting[doc] = Object.create(null);
-        entries.push(name, doc, tf);
+    return Promise.all(numbers.map(function (k) {
+      if (!self.shardPromises[k]) {
+        self.stats.shardsFetched++;
+        self.shardPromises[k] = self.fetchJSON(self.resolve(self.core.shards[k][1])).then(function (shard) {
+          self.shards[k] = { terms: frontDecode(shard.terms), postings: shard.postings };
+        }, function (error) { self.shardPromises[k] = null; throw error; });
       }
-    }
-    var idf = lunr.idf(posting, this.n), k1 = 1.2, b = 0.75;
-    for (var e = 0; e < entries.length; e += 3) {
-      var field = entries[e], ref = entries[e + 1], freq = entries[e + 2];
-      var fieldLength = this.lengths[field][ref];
-      var score = idf * ((k1 + 1) * freq) / (k1 * (1 - b + b * (fieldLength / this.avgLength[field])) + freq);
-      score *= this.boost[field];
-      score *= 1; // document boost
-      var fieldRef = field + '/' + ref;
-      var vector = this.fieldVectors[fieldRef] || (this.fieldVectors[fieldRef] = new lunr.Vector());
-      vector.insert(termIndex, Math.round(score * 1000) / 1000);
-    }
-    this.invertedIndex[term] = posting;
-    this.loadedTerms[term] = true;
-  };
-
-  Engine.prototype.ensureTerms = function (terms) {
-    var self = this, byShard = Object.create(null), wanted = [];
-    terms.forEach(function (term) {
-      if (self.loadedTerms[term]) return;
-      var position = self.termPosition(term);
-      if (position < 0) return;
-      var shard = self.shardOf(position);
-      (byShard[shard] || (byShard[shard] = [])).push([term, position]);
-      wanted.push(shard);
-    });
-    return Promise.all(Object.keys(byShard).map(function (shard) {
-      return self.fetchShard(+shard).then(function (postings) {
-        byShard[shard].forEach(function (pair) {
-          if (!self.loadedTerms[pair[0]]) self.addTerm(pair[0], postings[pair[1] - self.shardFrom[shard]]);
-        });
-      });
+      return self.shardPromises[k];
     }));
   };
 
-  // The index terms a lunr clause can match: exactly what lunr's token set intersection gives.
-  Engine.prototype.clauseCandidates = function (clause) {
-    var lunr = this.lunr, self = this, out = [];
-    var terms = clause.usePipeline ? this.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
-    terms.forEach(function (term) {
-      var fuzzy = 'editDistance' in clause && clause.editDistance > 0;
-      var star = term.indexOf('*');
-      if (!fuzzy && star < 0) {
-        if (self.termPosition(term) >= 0) out.push(term);
-      } else if (!fuzzy && star === term.length - 1 && term.indexOf('*') === star) {
-        var prefix = term.slice(0, -1);
-        for (var at = lowerBound(self.vocab, prefix); at < self.vocab.length && self.vocab[at].slice(0, prefix.length) === prefix; at++) out.push(self.vocab[at]);
-      } else {
-        // fromClause tests `'editDistance' in clause`: only set the key for a fuzzy clause
-        var spec = { term: term, wildcard: clause.wildcard };
-        if (fuzzy) spec.editDistance = clause.editDistance;
-        var automaton = lunr.TokenSet.fromClause(spec);
-        for (var v = 0; v < self.vocab.length; v++) if (accepts(automaton, self.vocab[v])) out.push(self.vocab[v]);
-      }
+  // Position of `term` in its (loaded) shard, or -1.
+  Engine.prototype.locate = function (term) {
+    var k = this.shardFor(term), shard = this.shards[k];
+    if (!shard) throw new Error('shard ' + k + ' not loaded for ' + term);
+    var at = lowerBound(shard.terms, term);
+    return at < shard.terms.length && shard.terms[at] === term ? [k, at] : null;
+  };
+  Engine.prototype.termPosition = function (term) { return this.locate(term) ? 0 : -1; };
+
+  Engine.prototype.hasPrefix = function (prefix) {
+    var k = this.shardFor(prefix), shard = this.shards[k];
+    if (!shard) throw new Error('shard ' + k + ' not loaded for ' + prefix);
+    var at = lowerBound(shard.terms, prefix);
+    if (at < shard.terms.length) return shard.terms[at].slice(0, prefix.length) === prefix;
+    return k + 1 < this.shardFirst.length && this.shardFirst[k + 1].slice(0, prefix.length) === prefix;
+  };
+
+  Engine.prototype.prefixTerms = function (prefix) {
+    var out = [], self = this;
+    this.shardsForPrefix(prefix).forEach(function (k) {
+      var terms = self.shards[k].terms;
+      for (var at = lowerBound(terms, prefix); at < terms.length && terms[at].slice(0, prefix.length) === prefix; at++) out.push(terms[at]);
     });
     return out;
   };
 
-  // lunr.Index#query over the compact index. `build` fills a lunr.Query, as for lunr.Index#query.
+  // Vocabulary by term length (for fuzzy and general wildcard clauses).
+  Engine.prototype.wordLengths = function (min, max) {
+    var keys = Object.keys(this.core.words).map(Number), cap = Math.max.apply(null, keys.concat([0]));
+    return keys.filter(function (len) { return (len >= min && len <= max) || (len === cap && max >= cap); });
+  };
+  Engine.prototype.loadWords = function (lengths) {
+    var self = this;
+    return Promise.all(lengths.map(function (len) {
+      if (!self.wordPromises[len]) {
+        self.stats.wordFilesFetched++;
+        self.wordPromises[len] = self.fetchJSON(self.resolve(self.core.words[len])).then(function (text) {
+          self.words[len] = text ? text.split('\n') : [];
+        }, function (error) { self.wordPromises[len] = null; throw error; });
+      }
+      return self.wordPromises[len];
+    }));
+  };
+
+  // ---- clauses: what a clause term needs loaded, and the terms it matches ------------------
+
+  function clauseTerms(engine, clause) {
+    return clause.usePipeline ? engine.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+  }
+  function termKind(clause, term) {
+    if ('editDistance' in clause) return term.indexOf('*') < 0 && clause.editDistance > 0 ? 'fuzzy' : 'scan';
+    var star = term.indexOf('*');
+    if (star < 0) return 'exact';
+    if (star === term.length - 1 && star > 0) return 'prefix';
+    return 'scan';
+  }
+
+  // Load what expanding these clauses needs: shards for exact terms and prefixes, vocabulary
+  // files for fuzzy (three lengths) and other wildcard terms (all lengths).
+  Engine.prototype.prepareClauses = function (clauses) {
+    var self = this, shards = Object.create(null), lengths = Object.create(null);
+    clauses.forEach(function (clause) {
+      clauseTerms(self, clause).forEach(function (term) {
+        var kind = termKind(clause, term);
+        if (kind === 'exact') shards[self.shardFor(term)] = true;
+        else if (kind === 'prefix') self.shardsForPrefix(term.slice(0, -1)).forEach(function (k) { shards[k] = true; });
+        else {
+          var d = kind === 'fuzzy' ? clause.editDistance : Infinity;
+          self.wordLengths(term.length - d, term.length + d).forEach(function (len) { lengths[len] = true; });
+        }
+      });
+    });
+    return Promise.all([
+      this.loadShards(Object.keys(shards).map(Number)),
+      this.loadWords(Object.keys(lengths).map(Number))
+    ]);
+  };
+
+  // The index terms a clause term matches, in the order lunr's TokenSet intersection lists them.
+  Engine.prototype.expand = function (clause, term) {
+    var lunr = this.lunr, kind = termKind(clause, term);
+    if (kind === 'exact') return this.locate(term) ? [term] : [];
+    if (kind === 'prefix') return this.prefixTerms(term.slice(0, -1)).sort(tokenSetOrder);
+    var spec = { term: term, wildcard: clause.wildcard };
+    if ('editDistance' in clause) spec.editDistance = clause.editDistance;
+    var automaton = lunr.TokenSet.fromClause(spec), found = [], self = this;
+    var d = kind === 'fuzzy' ? clause.editDistance : Infinity;
+    this.wordLengths(term.length - d, term.length + d).forEach(function (len) {
+      var words = self.words[len];
+      for (var i = 0; i < words.length; i++) if (accepts(automaton, words[i])) found.push(words[i]);
+    });
+    if (found.length < 2) return found;
+    found.sort();
+    return lunr.TokenSet.fromArray(found).intersect(automaton).toArray();
+  };
+
+  // Decode a term's postings into typed arrays and compute its lunr field-vector values
+  // exactly as lunr.Builder#createFieldVectors does.
+  Engine.prototype.posting = function (term) {
+    var cached = this.postings[term];
+    if (cached) return cached;
+    var where = this.locate(term), nums = unvlq(this.shards[where[0]].postings[where[1]]);
+    var F = this.fields.length, mask = nums[1], at = 2, docs = new Array(F), tfs = new Array(F), withTerm = 0;
+    for (var f = 0; f < F; f++) {
+      if (!(mask & (1 << f))) { docs[f] = null; continue; }
+      var count = nums[at++], list = new Int32Array(count), tf = new Int32Array(count), doc = 0;
+      for (var k = 0; k < count; k++) {
+        var code = nums[at++];
+        doc += Math.floor(code / 2);
+        list[k] = doc;
+        tf[k] = code & 1 ? nums[at++] + 2 : 1;
+      }
+      docs[f] = list;
+      tfs[f] = tf;
+      withTerm += count;
+    }
+    // lunr.idf
+    var x = (this.n - withTerm + 0.5) / (withTerm + 0.5), idf = Math.log(1 + Math.abs(x)), k1 = 1.2, b = 0.75;
+    var values = new Array(F);
+    for (f = 0; f < F; f++) {
+      if (!docs[f]) { values[f] = null; continue; }
+      var vals = new Float64Array(docs[f].length), lengths = this.lengths[f], avg = this.avgLength[f];
+      for (k = 0; k < vals.length; k++) {
+        var freq = tfs[f][k];
+        var score = idf * ((k1 + 1) * freq) / (k1 * (1 - b + b * (lengths[docs[f][k]] / avg)) + freq);
+        score *= this.boost[f];
+        score *= 1; // document boost
+        vals[k] = Math.round(score * 1000) / 1000;
+      }
+      values[f] = vals;
+    }
+    cached = { index: nums[0], docs: docs, values: values };
+    this.postings[term] = cached;
+    return cached;
+  };
+
+  // lunr.Index#query. `build` fills a lunr.Query. Results: [{ref, score}], best first, plus
+  // `expanded`: per clause, the index terms it matched.
   Engine.prototype.query = function (build) {
     var self = this, lunr = this.lunr;
     return this.load().then(function () {
-      var probe = new lunr.Query(self.fields);
-      build.call(probe, probe);
-      var perClause = probe.clauses.map(function (c) { return self.clauseCandidates(c); });
-      var all = Object.create(null);
-      perClause.forEach(function (list) { list.forEach(function (t) { all[t] = true; }); });
-      var candidates = Object.keys(all).sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
-      return self.ensureTerms(candidates).then(function () {
-        var index = new lunr.Index({
-          invertedIndex: self.invertedIndex,
-          fieldVectors: self.fieldVectors,
-          tokenSet: lunr.TokenSet.fromArray(candidates),
-          fields: self.fields,
-          pipeline: self.pipeline
+      var query = new lunr.Query(self.fields);
+      build.call(query, query);
+      return self.prepareClauses(query.clauses).then(function () {
+        var expanded = query.clauses.map(function (clause) {
+          return clauseTerms(self, clause).map(function (term) { return self.expand(clause, term); });
         });
-        var results = index.query(build);
-        results.candidates = perClause;
-        return results;
+        var shards = Object.create(null);
+        expanded.forEach(function (lists) {
+          lists.forEach(function (terms) { terms.forEach(function (t) { shards[self.shardFor(t)] = true; }); });
+        });
+        return self.loadShards(Object.keys(shards).map(Number)).then(function () {
+          var results = self.score(query, expanded);
+          results.expanded = expanded.map(function (lists) { return [].concat.apply([], lists); });
+          return results;
+        });
       });
     });
+  };
+
+  Engine.prototype.score = function (query, expanded) {
+    var F = this.fields.length, n = this.n, self = this;
+    var weights = []; // per field: termIndex -> summed clause boosts (lunr's query vector)
+    var postingOf = Object.create(null); // termIndex -> posting
+    for (var f = 0; f < F; f++) weights.push(new Map());
+    var cache = Object.create(null), touched = [], orderField = [], orderDoc = [];
+    for (f = 0; f < F; f++) touched.push(new Uint8Array(n));
+    var required = new Array(F), prohibited = new Array(F);
+
+    query.clauses.forEach(function (clause, c) {
+      var fields = clause.fields.map(function (name) { return self.fieldNumber[name]; });
+      var clauseMatches = null;
+      var lists = expanded[c];
+      for (var m = 0; m < lists.length; m++) {
+        var terms = lists[m];
+        if (terms.length === 0 && clause.presence === REQUIRED) {
+          fields.forEach(function (fi) { required[fi] = null; });
+          break;
+        }
+        for (var j = 0; j < terms.length; j++) {
+          var term = terms[j], posting = self.posting(term);
+          postingOf[posting.index] = posting;
+          for (var k = 0; k < fields.length; k++) {
+            var fi = fields[k], docs = posting.docs[fi];
+            if (clause.presence === REQUIRED) {
+              clauseMatches = union(clauseMatches, docs, n);
+              if (required[fi] === undefined) required[fi] = ALL;
+            }
+            if (clause.presence === PROHIBITED) {
+              prohibited[fi] = union(prohibited[fi] || null, docs, n);
+              continue;
+            }
+            var w = weights[fi];
+            w.set(posting.index, w.has(posting.index) ? w.get(posting.index) + clause.boost : clause.boost);
+            var key = term + '/' + fi;
+            if (cache[key]) continue;
+            if (docs) {
+              var flags = touched[fi];
+              for (var l = 0; l < docs.length; l++) {
+                if (!flags[docs[l]]) { flags[docs[l]] = 1; orderField.push(fi); orderDoc.push(docs[l]); }
+              }
+            }
+            cache[key] = true;
+          }
+        }
+      }
+      if (clause.presence === REQUIRED) {
+        fields.forEach(function (fi) {
+          if (required[fi] === undefined) throw new TypeError("Cannot read properties of undefined (reading 'intersect')");
+          required[fi] = intersect(required[fi], clauseMatches);
+        });
+      }
+    });
+
+    var allRequired = ALL, allProhibited = null;
+    for (f = 0; f < F; f++) {
+      if (required[f] !== undefined) allRequired = intersect(allRequired, required[f]);
+      if (prohibited[f]) {
+        allProhibited = allProhibited || new Uint8Array(n);
+        for (var e = 0; e < n; e++) allProhibited[e] |= prohibited[f][e];
+      }
+    }
+
+    var negated = query.clauses.every(function (clause) { return clause.presence === PROHIBITED; });
+    if (negated) { // every field of every document, in the order lunr.Builder created them
+      orderField = []; orderDoc = [];
+      for (var d = 0; d < n; d++) for (f = 0; f < F; f++) { orderField.push(f); orderDoc.push(d); }
+    }
+
+    // query vectors in term-index order; dot products summed in that order, as lunr.Vector#dot
+    var dots = [], magnitude = [];
+    for (f = 0; f < F; f++) {
+      var indices = Array.from(weights[f].keys()).sort(function (a, b) { return a - b; });
+      var sum = 0, dot = new Float64Array(n);
+      for (var t = 0; t < indices.length; t++) {
+        var weight = weights[f].get(indices[t]), p = postingOf[indices[t]];
+        sum += weight * weight;
+        var docsF = p.docs[f];
+        if (!docsF) continue;
+        var vals = p.values[f];
+        for (var q = 0; q < docsF.length; q++) dot[docsF[q]] += weight * vals[q];
+      }
+      dots.push(dot);
+      magnitude.push(Math.sqrt(sum));
+    }
+
+    var results = [], byDoc = new Int32Array(n).fill(-1);
+    for (var r = 0; r < orderDoc.length; r++) {
+      var doc = orderDoc[r], field = orderField[r];
+      if (!contains(allRequired, doc)) continue;
+      if (contains(allProhibited, doc)) continue;
+      var score = dots[field][doc] / magnitude[field] || 0;
+      if (byDoc[doc] >= 0) results[byDoc[doc]].score += score;
+      else { byDoc[doc] = results.length; results.push({ ref: String(doc), score: score }); }
+    }
+    return results.sort(function (a, b) { return b.score - a.score; });
   };
 
   Engine.prototype.search = function (queryString) {
     var self = this;
     return this.query(function (q) { new self.lunr.QueryParser(queryString, q).parse(); });
+  };
+
+  // ---- the document store -------------------------------------------------------------------
+
+  Engine.prototype.loadDocs = function (refs) {
+    var self = this, size = this.core.docs.size, wanted = Object.create(null);
+    refs.forEach(function (d) { wanted[Math.floor(d / size)] = true; });
+    return Promise.all(Object.keys(wanted).map(function (c) {
+      c = +c;
+      if (!self.chunkPromises[c]) {
+        self.stats.chunksFetched++;
+        self.chunkPromises[c] = self.fetchJSON(self.resolve(self.core.docs.files[c])).then(function (chunk) {
+          self.chunks[c] = chunk;
+        }, function (error) { self.chunkPromises[c] = null; throw error; });
+      }
+      return self.chunkPromises[c];
+    }));
+  };
+  Engine.prototype.doc = function (d) {
+    var size = this.core.docs.size, chunk = this.chunks[Math.floor(d / size)], k = d % size;
+    return { title: chunk.title[k], url: chunk.url[k], date: chunk.date[k], summary: chunk.summary[k] };
   };
 
   // ---- from what a reader types to lunr clauses ------------------------------------------------
@@ -266,15 +517,34 @@
     return a.slice(0, n);
   }
 
-  /* The query plan: every word is REQUIRED (results contain all words, in any field).
-   * The last word, while still being typed (no trailing space) and 3+ letters long, matches
-   * as a prefix: of what it shares with its stem, so "presid" finds "presid..." and "beiji" is
-   * shortened until it reaches "beij" (Beijing's stem) when the dropped letters start a suffix. With fuzzy set, words of 5+ letters
-   * match within edit distance 1 (of their stem, like lunr's own "word~1").
+  function stemOf(lunr, word) { return lunr.stemmer(new lunr.Token(word)).toString(); }
+  function typing(text) { return !/\s$/.test(String(text == null ? '' : text)); }
+
+  // Load the vocabulary shards `plan` consults: each word's stem, and for the last word while
+  // it is typed, every term sharing its first three letters.
+  Engine.prototype.preparePlan = function (text) {
+    var self = this, lunr = this.lunr;
+    return this.load().then(function () {
+      var words = queryWords(lunr, text), shards = Object.create(null);
+      words.forEach(function (word, i) {
+        shards[self.shardFor(stemOf(lunr, word))] = true;
+        if (i === words.length - 1 && typing(text) && word.length >= PREFIX_MIN) {
+          self.shardsForPrefix(word.slice(0, PREFIX_MIN)).forEach(function (k) { shards[k] = true; });
+        }
+      });
+      return self.loadShards(Object.keys(shards).map(Number));
+    });
+  };
+
+  /* The query plan (call engine.preparePlan(text) first): every word is REQUIRED (results
+   * contain all words, in any field). The last word, while still being typed (no trailing
+   * space) and 3+ letters long, matches as a prefix: of what it shares with its stem, so
+   * "presid" finds "presid..." and "beiji" is shortened until it reaches "beij" (Beijing's
+   * stem) when the dropped letters start a suffix. With fuzzy set, words of 5+ letters match
+   * within edit distance 1 (of their stem, like lunr's own "word~1").
    */
   function plan(engine, text, fuzzy) {
-    var lunr = engine.lunr, words = queryWords(lunr, text);
-    var typing = !/\s$/.test(String(text == null ? '' : text));
+    var lunr = engine.lunr, words = queryWords(lunr, text), live = typing(text);
     var clauses = words.map(function (word, i) {
       var required = lunr.Query.presence.REQUIRED;
       if (fuzzy) {
@@ -282,8 +552,8 @@
           ? { term: word, usePipeline: true, editDistance: 1, presence: required, word: word, kind: 'fuzzy' }
           : { term: word, usePipeline: true, presence: required, word: word, kind: 'exact' };
       }
-      if (i === words.length - 1 && typing && word.length >= PREFIX_MIN) {
-        var stem = lunr.stemmer(new lunr.Token(word)).toString();
+      if (i === words.length - 1 && live && word.length >= PREFIX_MIN) {
+        var stem = stemOf(lunr, word);
         var prefix = commonPrefix(word, stem);
         if (prefix.length < PREFIX_MIN || !engine.hasPrefix(prefix)) {
           if (engine.termPosition(stem) >= 0) prefix = '';
@@ -309,114 +579,153 @@
     };
   }
 
+  Engine.prototype.plan = function (text, fuzzy) {
+    var self = this;
+    return this.preparePlan(text).then(function () { return plan(self, text, fuzzy); });
+  };
+
   // ---- results for the page ------------------------------------------------------------------
 
   // Split text into [text, marked] runs: a word is marked when lunr's index pipeline turns it
   // into one of the matched terms. Offsets come from our own split, so text is never parsed.
-  function highlight(lunr, text, terms) {
+  var stems = new Map();
+  function highlight(lunr, text, terms, seen) {
     var runs = [], re = /[^\s\-]+/g, last = 0, m;
     text = text || '';
     while ((m = re.exec(text))) {
-      var token = lunr.trimmer(new lunr.Token(m[0].toLowerCase()));
-      var stem = lunr.stemmer(token).toString();
-      if (stem && terms[stem]) {
+      var lower = m[0].toLowerCase(), stem = stems.get(lower);
+      if (stem === undefined) {
+        stem = lunr.stemmer(lunr.trimmer(new lunr.Token(lower))).toString();
+        if (stems.size > 50000) stems.clear();
+        stems.set(lower, stem);
+      }
+      if (stem && terms[stem] !== undefined) {
         var word = m[0], lead = word.search(/[A-Za-z0-9_]/), core = word.replace(/[^A-Za-z0-9_]+$/, '');
         var start = m.index + Math.max(lead, 0), end = m.index + core.length;
         if (end <= start) continue;
         if (start > last) runs.push([text.slice(last, start), false]);
         runs.push([text.slice(start, end), true]);
         last = end;
+        if (seen) seen[terms[stem]] = true;
       }
     }
     if (last < text.length) runs.push([text.slice(last), false]);
     return runs;
   }
 
-  function yearOf(date) { return date ? date.slice(0, 4) : ''; }
-
-  Engine.prototype.present = function (p, hits, filters, fuzzy) {
-    var docs = this.docs, lunr = this.lunr;
-    filters = filters || {};
-    var narrowed = hits.filter(function (hit) {
-      var d = +hit.ref;
-      if (filters.topic && docs.topics[d].map(function (t) { return docs.topicNames[t][0]; }).indexOf(filters.topic) < 0) return false;
-      if (filters.outlet && (docs.outlet[d] < 0 || docs.outlets[docs.outlet[d]] !== filters.outlet)) return false;
-      if (filters.year && yearOf(docs.date[d]) !== filters.year) return false;
-      return true;
-    });
-    var topic = Object.create(null), outlet = Object.create(null), year = Object.create(null);
-    narrowed.forEach(function (hit) {
-      var d = +hit.ref;
-      docs.topics[d].forEach(function (t) { topic[t] = (topic[t] || 0) + 1; });
-      if (docs.outlet[d] >= 0) outlet[docs.outlet[d]] = (outlet[docs.outlet[d]] || 0) + 1;
-      var y = yearOf(docs.date[d]);
-      if (y) year[y] = (year[y] || 0) + 1;
-    });
-    function facet(counts, label, value) {
-      return Object.keys(counts).map(function (k) { return { value: value(k), label: label(k), count: counts[k] }; })
-        .sort(function (a, b) { return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0); });
+  // Narrow by the filters and count facets over every hit (typed arrays, no per-hit objects).
+  Engine.prototype.narrow = function (hits, filters) {
+    var topicFilter = -1, outletFilter = -1, yearFilter = filters.year ? +filters.year : 0, k;
+    if (filters.topic) {
+      for (k = 0; k < this.topicNames.length; k++) if (this.topicNames[k][0] === filters.topic) topicFilter = k;
+      if (topicFilter < 0) return { hits: [], topic: new Int32Array(0), outlet: new Int32Array(0), year: new Map() };
     }
-    var results = narrowed.slice(0, MAX_RESULTS).map(function (hit) {
-      var d = +hit.ref, meta = hit.matchData.metadata, terms = Object.create(null), shown = Object.create(null);
-      Object.keys(meta).forEach(function (t) {
-        terms[t] = true;
-        if (meta[t].title || meta[t].summary || meta[t].dek) shown[t] = true;
+    if (filters.outlet) {
+      outletFilter = this.outlets.indexOf(filters.outlet);
+      if (outletFilter < 0) return { hits: [], topic: new Int32Array(0), outlet: new Int32Array(0), year: new Map() };
+    }
+    var topic = new Int32Array(this.topicNames.length), outlet = new Int32Array(this.outlets.length), year = new Map();
+    var kept = [];
+    for (var h = 0; h < hits.length; h++) {
+      var d = +hits[h].ref, from = this.topicStart[d], to = this.topicStart[d + 1];
+      if (outletFilter >= 0 && this.docOutlet[d] !== outletFilter) continue;
+      if (yearFilter && this.docYear[d] !== yearFilter) continue;
+      if (topicFilter >= 0) {
+        var has = false;
+        for (k = from; k < to; k++) if (this.topicList[k] === topicFilter) has = true;
+        if (!has) continue;
+      }
+      kept.push(hits[h]);
+      for (k = from; k < to; k++) topic[this.topicList[k]]++;
+      if (this.docOutlet[d] >= 0) outlet[this.docOutlet[d]]++;
+      if (this.docYear[d]) year.set(this.docYear[d], (year.get(this.docYear[d]) || 0) + 1);
+    }
+    return { hits: kept, topic: topic, outlet: outlet, year: year };
+  };
+
+  function facetList(counts, label, value) {
+    var out = [];
+    for (var k = 0; k < counts.length; k++) if (counts[k]) out.push({ value: value(k), label: label(k), count: counts[k] });
+    return out.sort(function (a, b) { return b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0); });
+  }
+
+  // The answer for the page: count and facets over all hits, rendered data for `limit` of them
+  // from `offset` (their document-store chunks fetched now).
+  Engine.prototype.present = function (p, hits, filters, fuzzy, offset, limit) {
+    var self = this, lunr = this.lunr;
+    filters = filters || {};
+    offset = offset || 0;
+    limit = limit || PAGE;
+    var narrowed = this.narrow(hits, filters);
+    var shown = narrowed.hits.slice(offset, offset + limit);
+    // matched terms -> the clause (word) they came from
+    var terms = Object.create(null);
+    (hits.expanded || []).forEach(function (list, c) { list.forEach(function (t) { if (!(t in terms)) terms[t] = c; }); });
+    return this.loadDocs(shown.map(function (hit) { return +hit.ref; })).then(function () {
+      var results = shown.map(function (hit) {
+        var d = +hit.ref, doc = self.doc(d), seen = Object.create(null);
+        var title = highlight(lunr, doc.title, terms, seen), snippet = highlight(lunr, doc.summary, terms, seen);
+        var topics = [];
+        for (var k = self.topicStart[d]; k < self.topicStart[d + 1]; k++) topics.push(self.topicNames[self.topicList[k]]);
+        return {
+          ref: hit.ref,
+          score: hit.score,
+          url: doc.url,
+          title: title,
+          date: doc.date,
+          outlet: self.docOutlet[d] >= 0 ? self.outlets[self.docOutlet[d]] : '',
+          topics: topics,
+          snippet: snippet,
+          // words whose match is not visible in the title or snippet (a body-only name, say)
+          mentions: p.clauses.filter(function (c, i) { return !seen[i]; }).map(function (c) { return c.word; })
+        };
       });
-      // words whose match is not visible in the title or snippet (a body-only name, say)
-      var mentions = p.clauses.filter(function (c, i) {
-        var own = (hit.candidates && hit.candidates[i]) || [];
-        return own.some(function (t) { return terms[t]; }) && !own.some(function (t) { return shown[t]; });
-      }).map(function (c) { return c.word; });
+      var years = Array.from(narrowed.year.keys()).sort(function (a, b) { return b - a; });
       return {
-        ref: hit.ref,
-        score: hit.score,
-        url: docs.url[d],
-        title: highlight(lunr, docs.title[d], terms),
-        date: docs.date[d],
-        outlet: docs.outlet[d] >= 0 ? docs.outlets[docs.outlet[d]] : '',
-        topics: docs.topics[d].map(function (t) { return docs.topicNames[t]; }),
-        snippet: highlight(lunr, docs.summary[d], terms),
-        mentions: mentions
+        count: narrowed.hits.length,
+        total: hits.length,
+        offset: offset,
+        fuzzy: fuzzy,
+        words: p.words,
+        filters: filters,
+        results: results,
+        facets: {
+          topic: facetList(narrowed.topic, function (k) { return self.topicNames[k][1]; }, function (k) { return self.topicNames[k][0]; }),
+          outlet: facetList(narrowed.outlet, function (k) { return self.outlets[k]; }, function (k) { return self.outlets[k]; }),
+          year: years.map(function (y) { return { value: String(y), label: String(y), count: narrowed.year.get(y) }; })
+        }
       };
     });
-    return {
-      count: narrowed.length,
-      total: hits.length,
-      fuzzy: fuzzy,
-      words: p.words,
-      filters: filters,
-      results: results,
-      facets: {
-        topic: facet(topic, function (k) { return docs.topicNames[k][1]; }, function (k) { return docs.topicNames[k][0]; }),
-        outlet: facet(outlet, function (k) { return docs.outlets[k]; }, function (k) { return docs.outlets[k]; }),
-        year: facet(year, function (k) { return k; }, function (k) { return k; }).sort(function (a, b) { return a.value < b.value ? 1 : -1; })
-      }
-    };
   };
 
   // Exact first; if that finds nothing and a word is long enough, again with typo tolerance.
-  Engine.prototype.find = function (text, filters) {
+  // The hits of the last query are kept, so "show more" and facet clicks do not search again.
+  Engine.prototype.answer = function (text, filters, offset, limit) {
     var self = this;
-    return this.load().then(function () {
-      var exact = plan(self, text, false);
-      if (!exact.words.length) return self.present(exact, [], filters, false);
-      return self.query(exact.build).then(function (hits) {
-        var candidates = hits.candidates;
-        hits.forEach(function (h) { h.candidates = candidates; });
-        if (hits.length || !exact.words.some(function (w) { return w.length >= FUZZY_MIN; })) {
-          return self.present(exact, hits, filters, false);
+    var key = String(text);
+    if (self.last && self.last.key === key) {
+      var last = self.last;
+      return last.hits.then(function (h) { return self.present(h.plan, h.hits, filters, h.fuzzy, offset, limit); });
+    }
+    var hits = this.plan(text, false).then(function (exact) {
+      if (!exact.words.length) { var none = []; none.expanded = []; return { plan: exact, hits: none, fuzzy: false }; }
+      return self.query(exact.build).then(function (found) {
+        if (found.length || !exact.words.some(function (w) { return w.length >= FUZZY_MIN; })) {
+          return { plan: exact, hits: found, fuzzy: false };
         }
-        var fuzzy = plan(self, text, true);
-        return self.query(fuzzy.build).then(function (fhits) {
-          fhits.forEach(function (h) { h.candidates = fhits.candidates; });
-          return self.present(fuzzy, fhits, filters, true);
+        return self.plan(text, true).then(function (fuzzy) {
+          return self.query(fuzzy.build).then(function (ffound) { return { plan: fuzzy, hits: ffound, fuzzy: true }; });
         });
       });
     });
+    self.last = { key: key, hits: hits };
+    hits.catch(function () { if (self.last && self.last.hits === hits) self.last = null; });
+    return hits.then(function (h) { return self.present(h.plan, h.hits, filters, h.fuzzy, offset, limit); });
   };
 
-  // A plain lunr index (lunr.Index#toJSON) with the same document store: the baseline that
-  // `make bench-search` measures beside the compact index. Same plan, same presentation.
+  // A plain lunr index (lunr.Index#toJSON) with the whole document store in one file: the
+  // baseline that `make bench-search` measures beside the compact index. Same plan, same
+  // presentation; lunr.Index#query does the searching.
   function PlainEngine(lunr, fetchJSON, indexUrl) {
     Engine.call(this, lunr, fetchJSON, indexUrl);
   }
@@ -430,21 +739,49 @@
       self.vocab = Object.keys(self.index.invertedIndex).sort();
       self.n = plain.documentCount;
       return self.fetchJSON(self.resolve(plain.docs));
-    }).then(function (docs) { self.docs = docs; return self; });
+    }).then(function (docs) {
+      self.store = docs;
+      self.readFacets(docs.facets);
+      return self;
+    });
     return self.ready;
   };
+  PlainEngine.prototype.preparePlan = function () { return this.load(); };
+  PlainEngine.prototype.termPosition = function (term) {
+    var at = lowerBound(this.vocab, term);
+    return at < this.vocab.length && this.vocab[at] === term ? at : -1;
+  };
+  PlainEngine.prototype.hasPrefix = function (prefix) {
+    var at = lowerBound(this.vocab, prefix);
+    return at < this.vocab.length && this.vocab[at].slice(0, prefix.length) === prefix;
+  };
+  PlainEngine.prototype.loadDocs = function () { return Promise.resolve(); };
+  PlainEngine.prototype.doc = function (d) {
+    var s = this.store;
+    return { title: s.title[d], url: s.url[d], date: s.date[d], summary: s.summary[d] };
+  };
   PlainEngine.prototype.query = function (build) {
-    var self = this;
+    var self = this, lunr = this.lunr;
     return this.load().then(function () {
-      var probe = new self.lunr.Query(self.fields);
+      var probe = new lunr.Query(self.fields);
       build.call(probe, probe);
       var results = self.index.query(build);
-      results.candidates = probe.clauses.map(function (c) { return self.clauseCandidates(c); });
+      results.expanded = probe.clauses.map(function (clause) {
+        var out = [];
+        clauseTerms(self, clause).forEach(function (term) {
+          var automaton = lunr.TokenSet.fromClause(clause.editDistance ? { term: term, editDistance: clause.editDistance } : { term: term });
+          self.vocab.forEach(function (v) { if (accepts(automaton, v)) out.push(v); });
+        });
+        return out;
+      });
       return results;
     });
   };
 
-  var api = { Engine: Engine, PlainEngine: PlainEngine, unvlq: unvlq, plan: plan, queryWords: queryWords, highlight: highlight, accepts: accepts };
+  var api = {
+    Engine: Engine, PlainEngine: PlainEngine, unvlq: unvlq, frontDecode: frontDecode, plan: plan,
+    queryWords: queryWords, highlight: highlight, accepts: accepts, tokenSetOrder: tokenSetOrder
+  };
 
   if (typeof module === 'object' && module.exports) {
     module.exports = api;
@@ -453,7 +790,7 @@
 
   // ---- Web Worker glue -----------------------------------------------------------------------
   if (typeof root.importScripts !== 'function') return;
-  var engine = null;
+  var engine = null, early = null;
   function fetchJSON(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
@@ -465,7 +802,7 @@
     if (msg.type === 'init' && !engine) {
       try {
         // start downloading the index before lunr.js is fetched and compiled
-        var early = fetchJSON(msg.index);
+        early = fetchJSON(msg.index);
         early.catch(function () { /* reported by load() */ });
         var fetchOnce = function (url) {
           if (url === msg.index && early) { var p = early; early = null; return p; }
@@ -483,7 +820,7 @@
       }
     } else if (msg.type === 'search' && engine) {
       var started = Date.now();
-      engine.find(msg.q, msg.filters).then(function (answer) {
+      engine.answer(msg.q, msg.filters || {}, msg.offset || 0, msg.limit || PAGE).then(function (answer) {
         answer.type = 'results';
         answer.id = msg.id;
         answer.q = msg.q;
