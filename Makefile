@@ -81,6 +81,7 @@ github: ## publish output/ to the gh-pages branch (after make publish)
 
 test: setup ## lint, then every test (unit, build, browser, quality gates)
 	$(BIN)/ruff check pelican.conf.py scripts plugins tests
+	$(BIN)/mypy
 	$(BIN)/actionlint .github/workflows/*.yml
 	$(BIN)/pytest
 

@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from lunr_index.builder import (  # noqa: E402
     DEFAULT_FIELDS,
+    IndexOptions,
     SearchRecord,
     _field_text,
     build,
@@ -141,7 +142,9 @@ def _python_search(index: Any, query: str) -> Any:
 @pytest.fixture(scope="module")
 def parity(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     records = _records()
-    built = build(records)
+    # small shards: prefixes that span shards and shard boundaries get exercised
+    built = build(records, IndexOptions(shard_chars=1000, doc_chunk=2))
+    assert len(built.shards) > 10
     out = tmp_path_factory.mktemp("parity")
     for name, text in built.files().items():
         (out / name).write_text(text, encoding="utf-8")
@@ -173,6 +176,7 @@ def parity(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     result["words"] = words
     result["python"] = {q: _python_search(built.index, q) for q in LUNR_QUERIES}
     result["python_vocab"] = sorted(built.index.inverted_index)
+    result["shard_count"] = len(built.shards)
     return result
 
 

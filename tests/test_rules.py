@@ -122,6 +122,10 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("Whatsapp   Facebook   Pint   Baixar", "link-row"),
         ("Advertisement", "advert-label"),
         (
+            "2of4A shopper looks at extension cords at the hardware store on Tuesday.",
+            "gallery-counter",
+        ),
+        (
             "Welcome to Example24, your number one source for Breaking News.",
             "site-self-description",
         ),
@@ -167,6 +171,8 @@ def test_label_like() -> None:
 def test_glued_teaser() -> None:
     assert R.GLUED_TEASER_RE.match("Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's run ended.")
     assert not R.GLUED_TEASER_RE.match("The YouTube channel grew fast in the spring of 2019.")
+    # a name with one lower-case letter before a capital is not a glue
+    assert not R.GLUED_TEASER_RE.match("Wichita East's Hugh McPherson won first place again.")
 
 
 def test_legal_notice_counts_against_article() -> None:

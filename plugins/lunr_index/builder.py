@@ -8,9 +8,11 @@ The index is a lunr index built with lunr.py (text processing shimmed to match l
     ``fields`` with boosts, ``documentCount``, per-field ``fieldLengths`` (VLQ, one number per
     document), ``shards`` (``[firstTerm, file]`` per postings shard, in vocabulary order),
     ``words`` (term length -> file of the terms of that length, for typo tolerance),
-    ``docs`` (``{"size": documents per chunk, "files": [...]}``) and ``facets``: ``outlets``,
+    ``docs`` (``{"size": documents per chunk, "files": [...]}``), ``facets``: ``outlets``,
     ``topicNames`` and per-document columns ``outlet`` (VLQ, outlet number + 1, 0 = none),
-    ``year`` (VLQ, year - ``minYear`` + 1, 0 = undated) and ``topics`` (VLQ: count, numbers).
+    ``year`` (VLQ, year - ``minYear`` + 1, 0 = undated) and ``topics`` (VLQ: count, numbers);
+    ``bytes`` (all the other files together) and ``prefetch`` (fetch them all in the background
+    after the first result: ``bytes`` is at most ``prefetch_max_bytes``).
 ``p<n>.<hash>.json`` (postings *shards*, fetched when a query needs one of their terms)
     ``{"terms": ..., "postings": [...]}``: the shard's slice of the sorted vocabulary,
     front-coded (per term one base64 digit = characters shared with the previous term, capped
@@ -67,6 +69,10 @@ DEFAULT_SHARD_CHARS = 48_000
 DEFAULT_DOC_CHUNK = 32
 #: Terms of this JavaScript length or longer share the last vocabulary-by-length file.
 WORD_LENGTH_CAP = 32
+#: After the first result the browser fetches the rest of the index in the background when all
+#: its files together are at most this many bytes (uncompressed), so later queries need no
+#: round trip; a bigger index is fetched on demand only. 0 turns prefetching off.
+DEFAULT_PREFETCH_MAX_BYTES = 4_000_000
 SUMMARY_MAX_CHARS = 320
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -97,6 +103,7 @@ class IndexOptions:
     fields: tuple[tuple[str, int], ...] = DEFAULT_FIELDS
     shard_chars: int = DEFAULT_SHARD_CHARS
     doc_chunk: int = DEFAULT_DOC_CHUNK
+    prefetch_max_bytes: int = DEFAULT_PREFETCH_MAX_BYTES
     #: topic slug -> display name; a slug without one is shown as "Slug words"
     topic_labels: Mapping[str, str] = field(default_factory=dict)
 
@@ -417,6 +424,9 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None) 
         "docs": {"size": chunk, "files": doc_files},
         "facets": facets,
     }
+    rest = sum(len(dumps(v).encode("utf-8")) for _n, v in [*named, *extra])
+    core["bytes"] = rest
+    core["prefetch"] = 0 < rest <= options.prefetch_max_bytes
     return BuiltIndex(
         core=core,
         docs={**docs, **facets},

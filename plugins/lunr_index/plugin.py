@@ -17,7 +17,15 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from .builder import DEFAULT_FIELDS, DEFAULT_SHARD_CHARS, IndexOptions, SearchRecord, build
+from .builder import (
+    DEFAULT_DOC_CHUNK,
+    DEFAULT_FIELDS,
+    DEFAULT_PREFETCH_MAX_BYTES,
+    DEFAULT_SHARD_CHARS,
+    IndexOptions,
+    SearchRecord,
+    build,
+)
 
 DEFAULTS: dict[str, Any] = {
     # the core index file; the document store and postings shards are written beside it
@@ -30,6 +38,11 @@ DEFAULTS: dict[str, Any] = {
     "SEARCH_FIELDS": DEFAULT_FIELDS,
     # raw characters of postings per shard file
     "SEARCH_SHARD_CHARS": DEFAULT_SHARD_CHARS,
+    # documents per document-store chunk (results on screen fetch their chunks)
+    "SEARCH_DOC_CHUNK": DEFAULT_DOC_CHUNK,
+    # fetch the whole index in the background after the first result when it is at most this
+    # many bytes uncompressed (0 = never; bigger indexes are fetched on demand only)
+    "SEARCH_PREFETCH_MAX_BYTES": DEFAULT_PREFETCH_MAX_BYTES,
     # also write the plain lunr serialisation here ("" = don't): the baseline for benchmarks
     "SEARCH_PLAIN_INDEX_SAVE_AS": "",
 }
@@ -121,6 +134,13 @@ def check_settings(settings: Mapping[str, Any]) -> list[str]:
         problems.append(
             f"pelican.conf.py: SEARCH_SHARD_CHARS={shard!r} is too small. Fix: use 1000 or more"
         )
+    for key, least in (("SEARCH_DOC_CHUNK", 1), ("SEARCH_PREFETCH_MAX_BYTES", 0)):
+        value = settings.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < least:
+            problems.append(
+                f"pelican.conf.py: {key}={value!r} is not a whole number >= {least}. "
+                f"Fix: use {DEFAULTS[key]!r}"
+            )
     lunr_js = resolve_lunr_js(settings)
     if not lunr_js.is_file():
         problems.append(
@@ -229,6 +249,8 @@ class SearchIndexGenerator(Generator):
             IndexOptions(
                 fields=tuple((str(f), int(b)) for f, b in settings["SEARCH_FIELDS"]),
                 shard_chars=int(settings["SEARCH_SHARD_CHARS"]),
+                doc_chunk=int(settings["SEARCH_DOC_CHUNK"]),
+                prefetch_max_bytes=int(settings["SEARCH_PREFETCH_MAX_BYTES"]),
                 topic_labels=labels,
             ),
         )
@@ -236,7 +258,7 @@ class SearchIndexGenerator(Generator):
         index_path = output / settings["SEARCH_INDEX_SAVE_AS"]
         folder = index_path.parent
         folder.mkdir(parents=True, exist_ok=True)
-        for stale in [*folder.glob("p*.*.json"), *folder.glob("docs.*.json")]:
+        for stale in [*folder.glob("[pwd]*.*.json"), *folder.glob("docs.*.json")]:
             stale.unlink()
         for name, text in built.files().items():
             target = index_path if name == "index.json" else folder / name

@@ -109,7 +109,7 @@ def decode_capture(data: bytes, path: Path) -> Capture:
     fixed = text
     if not text.isascii() and _MOJIBAKE_HINT_RE.search(text) and ftfy.badness.is_bad(text):
         fixed = ftfy.fix_text(
-        text,
+            text,
             unescape_html=False,
             fix_latin_ligatures=False,
             fix_character_width=False,

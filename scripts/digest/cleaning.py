@@ -8,10 +8,12 @@ Text captures (what "select all, copy" gives):
 3. grow the core over the text around it (lists, short sentences) so that no sentence is lost
    at the edges, up to boundaries, menus and site notices;
 4. cut an unrelated article appended after the real one (a headline followed by text that
-   shares little vocabulary with the article so far);
+   shares little of the article's topic and vocabulary), or a teaser list after a boundary;
+   a headline and standfirst opening the core move to the header;
 5. classify each line: blank, header (title, dek, byline, dateline) before the core,
    line rules inside it (captions, teasers, share bars, ...), boilerplate outside it; a line
    of the core that no rule recognises stays in the body (``body``, ``subhead`` or ``unsure``);
+   labels trailing after the last paragraph are page furniture;
 6. build the body blocks and the metadata (metadata.py).
 
 HTML captures go through the DOM-aware extractor (html_extract.py) instead.
@@ -102,23 +104,28 @@ def _features(raw: list[str]) -> list[_Feat]:
         if len(pos) > 1 and any(b - a <= R.REPEAT_NEAR_LINES for a, b in itertools.pairwise(pos))
     }
     near_repeat = {t for t in stripped if _norm(t) in near_repeat}
+    blank = _Feat("", 0, False, False, False, False, False, False, False, False)
     for text in stripped:
+        if not text:
+            feats.append(blank)
+            continue
         words = count_words(text)
         sentence = bool(R.SENTENCE_END_RE.search(text)) and words >= 2
         prose = words >= R.PROSE_MIN_WORDS and (
             sentence or bool(R.SENTENCE_INSIDE_RE.search(text)) or words >= 2 * R.PROSE_MIN_WORDS
         )
-        boundary = bool(text) and (
-            (words <= 12 and bool(R.END_BOUNDARY_RE.match(text)))
-            or bool(R.END_PROMPT_RE.match(text))
+        boundary = (words <= 12 and bool(R.END_BOUNDARY_RE.match(text))) or bool(
+            R.END_PROMPT_RE.match(text)
         )
         link_row = words <= 16 and bool(R.LINK_ROW_RE.match(text))
         repeated = text in near_repeat and words >= R.PROSE_MIN_WORDS
         if repeated:
             prose = False
-        legal = bool(R.LEGAL_NOTICE_RE.search(text))
+        legal = words >= 3 and bool(R.LEGAL_NOTICE_RE.search(text))
         dateline = words <= 12 and bool(R.DATELINE_RE.match(text))
-        teaser = bool(R.GLUED_TEASER_RE.match(text))
+        teaser = words >= 4 and bool(
+            R.GLUED_TEASER_RE.match(text) or R.GALLERY_COUNTER_RE.match(text)
+        )
         feats.append(
             _Feat(
                 text,
@@ -195,7 +202,7 @@ def _headline_like(f: _Feat) -> bool:
         R.APPENDED_TITLE_MIN_WORDS <= f.words <= R.TITLE_MAX_WORDS
         and not f.text.isupper()
         and not R.SECTION_MARK_RE.match(f.text)
-        and not f.prose
+        and (not f.prose or bool(R.LABEL_LIKE_RE.match(f.text)))
         and bool(R.HEADING_RE.match(f.text))
         and not f.text.endswith((".", ",", ";", ":"))
         and not any(rule.pattern.search(f.text) for rule in R.LINE_RULES)
@@ -205,48 +212,45 @@ def _headline_like(f: _Feat) -> bool:
 def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
     """Index of the headline of an unrelated article appended inside ``lo..hi``, if any.
 
-    At each headline-like line after enough article text, two measures of "same subject":
+    At each headline-like line after enough article text, the prose that follows it (up to
+    APPENDED_REST_WORDS words) is compared with the article so far:
 
-    - topic share: of the article's topic words so far (its most frequent content words), the
-      share that occur anywhere in the rest of the core. One article keeps naming its subject;
-      an unrelated one names none of it;
-    - window overlap: of the content words in the prose right after the line (about two
-      paragraphs), the share the article already used.
-
-    Both must be low (rules.APPENDED_MAX_TOPIC_SHARE, rules.APPENDED_MAX_OVERLAP) to cut.
+    - topic share: of the article's topic words (its most frequent content words), the share
+      that occur in that prose. One article keeps naming its subject; an unrelated one names
+      none of it. Both this and the window overlap below must be low to cut;
+    - window overlap: of the content words in the first two paragraphs after the line, the
+      share the article already used. Next to nothing (APPENDED_SHORT_MAX_OVERLAP) decides
+      alone, whatever the topic share.
     """
     words = [_content_words(feats[j].text) if lo <= j <= hi else [] for j in range(len(feats))]
-    rest: Counter[str] = Counter()
-    for j in range(lo, hi + 1):
-        rest.update(words[j])
-    rest_prose = sum(feats[j].words for j in range(lo, hi + 1) if feats[j].prose)
+    prose_after = [j for j in range(lo, hi + 1) if feats[j].prose]
     before: Counter[str] = Counter()
     before_words = 0
+    k = 0  # index into prose_after of the first prose line after i
     for i in range(lo, hi + 1):
         f = feats[i]
-        rest.subtract(words[i])  # rest = lines after i
-        if f.prose:
-            rest_prose -= f.words
-        if (
-            before_words >= R.APPENDED_MIN_BEFORE_WORDS
-            and rest_prose >= R.APPENDED_MIN_WORDS
-            and _headline_like(f)
-        ):
-            topic = [w for w, c in before.most_common(R.APPENDED_TOPIC_WORDS) if c >= 2]
-            if len(topic) >= R.APPENDED_MIN_TOPIC_WORDS:
-                need = 2 if rest_prose >= R.APPENDED_REST_TWICE_WORDS else 1
-                share = sum(1 for w in topic if rest[w] >= need) / len(topic)
-                if share <= R.APPENDED_MAX_TOPIC_SHARE:
-                    window: set[str] = set()
-                    n_words = 0
-                    for j in range(i + 1, hi + 1):
-                        if feats[j].prose:
-                            window.update(words[j])
-                            n_words += feats[j].words
-                            if n_words >= R.APPENDED_WINDOW_WORDS:
-                                break
-                    overlap = sum(1 for w in window if w in before) / max(1, len(window))
-                    if overlap < R.APPENDED_MAX_OVERLAP:
+        while k < len(prose_after) and prose_after[k] <= i:
+            k += 1
+        if before_words >= R.APPENDED_MIN_BEFORE_WORDS and _headline_like(f):
+            rest: Counter[str] = Counter()
+            window: set[str] = set()
+            n_words = 0
+            for j in prose_after[k:]:
+                if n_words < R.APPENDED_WINDOW_WORDS:
+                    window.update(words[j])
+                rest.update(words[j])
+                n_words += feats[j].words
+                if n_words >= R.APPENDED_REST_WORDS:
+                    break
+            if n_words >= R.APPENDED_MIN_WORDS and window:
+                overlap = sum(1 for w in window if w in before) / len(window)
+                topic = [w for w, c in before.most_common(R.APPENDED_TOPIC_WORDS) if c >= 2]
+                if overlap <= R.APPENDED_SHORT_MAX_OVERLAP:
+                    return i  # next to nothing of the window was said before
+                if len(topic) >= R.APPENDED_MIN_TOPIC_WORDS:
+                    need = 2 if n_words >= R.APPENDED_REST_TWICE_WORDS else 1
+                    share = sum(1 for w in topic if rest[w] >= need) / len(topic)
+                    if share <= R.APPENDED_MAX_TOPIC_SHARE and overlap < R.APPENDED_MAX_OVERLAP:
                         return i
         if f.prose:
             before.update(words[i])
@@ -316,7 +320,7 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
         if not f.text:
             in_list = False
             continue
-        if f.boundary or f.legal or f.teaser or f.dateline:
+        if f.boundary or f.legal or f.teaser:
             break
         if in_list and not any(r.pattern.search(f.text) for r in R.LINE_RULES):
             new_hi, run = j, 0
@@ -328,7 +332,7 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
             continue
         if f.repeated:
             continue
-        if _label_like(f):
+        if _label_like(f) or _teaser_title_like(f) or f.dateline:
             run += 1
             if run >= R.EXTEND_MAX_LABEL_RUN:
                 break
@@ -337,6 +341,19 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
         if f.prose or f.sentence or f.words >= 3:
             new_hi = j
     return new_hi
+
+
+def _teaser_title_like(f: _Feat) -> bool:
+    """A headline-shaped line (capitalised, no sentence end, not a list item): in a run of
+    them, a teaser list."""
+    return (
+        not f.prose
+        and not f.sentence
+        and R.SHORT_MAX_WORDS < f.words <= R.TITLE_MAX_WORDS
+        and bool(R.HEADING_RE.match(f.text))
+        and not any(ch.isdigit() for ch in f.text[:3])
+        and "," not in f.text
+    )
 
 
 def _grow_back(feats: list[_Feat], lo: int) -> int:
@@ -418,9 +435,9 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
         if cut is not None:
             hi = cut - 1
         hi = _teaser_cut(feats, lo, hi)
-        # 5. a headline (and standfirst) opening the core belong to the header
+        # a headline (and standfirst) opening the core belong to the header
         lo = _skip_opening_header(feats, lo, hi)
-    # trailing boilerplate: end the core at its last body-like line
+    # 5. classify: line rules in the core, boilerplate around it, header lines above it
     for i, f in enumerate(feats):
         in_core = lo <= i <= hi
         kinds.append(("body", "list-item") if i in list_items else _classify(i, f, in_core, i > hi))
@@ -428,7 +445,6 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
         for i in range(cut, len(feats)):
             if feats[i].text and (i > hi):
                 kinds[i] = ("boilerplate", "appended-article")
-    # 5. header lines before the core: title, dek, byline, dateline
     header = meta.classify_header(raw, feats_text=[f.text for f in feats], start=lo)
     for i, (kind, rule) in header.items():
         if kinds[i][0] in ("boilerplate",):
@@ -443,6 +459,7 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
                 kinds[i] = ("boilerplate", "label-after-article")
             else:
                 break
+    # 6. body blocks and metadata
     lines = tuple(
         Line(number=i + 1, text=f.text, kind=k, rule=r)
         for i, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True))

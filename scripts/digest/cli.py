@@ -16,10 +16,7 @@ DEFAULT_CONTENT = Path("content")
 def _clean(args: argparse.Namespace) -> int:
     from . import capture, cleaning
 
-    if args.path == "-":
-        cap = capture.decode_capture(sys.stdin.buffer.read(), Path("<stdin>"))
-    else:
-        cap = capture.read_capture(Path(args.path))
+    cap = capture.read_stdin() if args.path == "-" else capture.read_capture(Path(args.path))
     cleaned = cleaning.clean(cap)
     if args.json:
         json.dump(cleaning.to_json(cleaned), sys.stdout, ensure_ascii=False, indent=2,
@@ -55,7 +52,7 @@ def _suggest(args: argparse.Namespace) -> int:
 
     paths = ContentPaths(Path(args.content))
     taxonomy = load_taxonomy(paths.taxonomy)
-    texts = []
+    texts: list[str] = []
     for path in capture_files(paths.captures):
         try:
             cleaned = cleaning.clean(capture.read_capture(path))

@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import DigestError, Problem
-from .model import BODY_KINDS, Block, Cleaned, Fact, Line, Metadata
+from .model import BODY_KINDS, Block, Cleaned, Fact, Line, LineKind, Metadata
 from .yamlfile import describe_path, key_lines, load_yaml
 
 SOURCE = "curation.yaml"
@@ -231,7 +231,7 @@ def apply_curation(cleaned: Cleaned, entry: CaptureCuration, path: str) -> Clean
                     f"{target!r} matches no line of the capture",
                     "use a line number or the exact text shown by 'digest clean --json'"))
             for i in hits:
-                kind = "body" if verdict == "keep" else "boilerplate"
+                kind: LineKind = "body" if verdict == "keep" else "boilerplate"
                 lines[i] = dataclasses.replace(lines[i], kind=kind, rule=f"curation-{verdict}")
     if problems:
         raise DigestError(problems)

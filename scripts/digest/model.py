@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 # What a line of a capture is. Nothing is ever deleted: a line that is not part of the
 # article keeps its text and says which rule decided so.
@@ -77,7 +77,7 @@ class Fact(Generic[T]):
         return self.value is not None and self.value != ()
 
 
-UNKNOWN: Fact = Fact(None, "unknown")
+UNKNOWN: Fact[Any] = Fact(None, "unknown")
 
 
 @dataclass(frozen=True)

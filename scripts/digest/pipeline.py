@@ -202,7 +202,8 @@ class Cache:
         if self.folder is None:
             return None
         try:
-            return pickle.loads((self.folder / kind / f"{key}.pickle").read_bytes())
+            value: object = pickle.loads((self.folder / kind / f"{key}.pickle").read_bytes())
+            return value
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
             return None
 

@@ -71,6 +71,8 @@ APPENDED_MAX_TOPIC_SHARE = 0.10  # at most this share of the topic words may occ
 # In a long rest (this many prose words) a topic word must occur twice to count: one chance
 # occurrence of a common word ("state", "first") does not make two articles one.
 APPENDED_REST_TWICE_WORDS = 250
+APPENDED_REST_WORDS = 400  # the prose after a candidate that is searched for the topic
+APPENDED_SHORT_MAX_OVERLAP = 0.08  # window overlap this low decides alone
 APPENDED_WINDOW_WORDS = 150  # about two paragraphs after the headline...
 APPENDED_MAX_OVERLAP = 0.25  # ...of which less than this share of content words is known
 
@@ -139,6 +141,7 @@ END_BOUNDARY_RE = re.compile(
     r"|(?:read|see)\s+(?:more|also|next)\W*|up\s+next|what\s+to\s+read\s+next"
     r"|take\s+a\s+look|don'?t\s+miss|latest(?:\s+(?:news|stories|posts|articles|headlines))?"
     r"|about\s+the\s+author|previous\s+(?:post|article|story)\b.*|next\s+(?:post|article|story)\b.*"
+    r"|previous(?:\s*[|/]?\s*next)?|sponsored(?:\s+(?:content|stories|links|posts))?"
     r"|tags?|topics?|filed\s+under\b.*|categories"
     r")\s*:?\s*$",
     re.IGNORECASE,
@@ -179,7 +182,7 @@ STRIP_CHARS = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad\u3000"
 
 # Growing the core forward (pass 1, step 4) stops at this many label-like lines in a row: a
 # recipe or fact box alternates labels with text, a menu or teaser list does not.
-EXTEND_MAX_LABEL_RUN = 4
+EXTEND_MAX_LABEL_RUN = 5
 
 # Three or more short items set apart by wide gaps or bars: a row of links or buttons
 # ("Whatsapp   Facebook   Pin", "Home | News | Sport"). Tabs are not gaps here: tab-separated
@@ -188,12 +191,17 @@ LINK_ROW_RE = re.compile(
     r"^(?:[^\s|•·]+(?: [^\s|•·]+){0,2}(?:\s{3,}|\s*[|•·]\s*)){2,}[^\s|•·]+(?: [^\s|•·]+){0,2}$"
 )
 
+# A gallery slide counter opening a line ("1 of 4", "2of4A shopper looks at ...").
+GALLERY_COUNTER_RE = re.compile(
+    r"^(?:image|photo|slide)?\s*\d{1,3}\s*(?:of\s*/|of|/)\s*\d{1,3}(?!\d)", re.I
+)
+
 # A teaser headline glued to its blurb, as menus render them: three or more capitalised words,
 # then a word running straight into the next sentence ("Tape Gaffe Ends Title RunDenny won...").
 GLUED_TEASER_RE = re.compile(
     r"^(?:(?:[A-Z0-9‘'\"“$][\w'’:,$.&-]*|a|an|the|of|in|on|at|to|for|and|or|by|with|from)"
-    r"\s+){3,}[\w'’,-]*[a-z?!’”)][A-Z][a-z]*\s"
-)
+    r"\s+){3,}\S*?(?:[A-Z][a-z]{2,}|[a-z][?!’”)])[A-Z][a-z]*\s"
+)  # "McPherson" (one lower-case letter before the capital) is a name, not a glue
 
 Kind = Literal[
     "blank",
@@ -254,6 +262,13 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "'Also Read | headline' teasers link to other stories",
         max_words=25,
+    ),
+    LineRule(
+        "gallery-counter",
+        "caption",
+        GALLERY_COUNTER_RE,
+        "a gallery slide ('1 of 4', '2of4A shopper looks...') is a caption, with its counter",
+        max_words=80,
     ),
     LineRule(
         "photo-credit",
@@ -357,7 +372,7 @@ DATELINE_RE = re.compile(
     r"|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
     r"|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
     r"|(?:yesterday|today|just\s+now))"
-    r"(?:[\s,|•·-]+.{0,60})?$",
+    r"(?:[\s,|•·/-]+.{0,60})?$",
     _I,
 )
 
@@ -386,5 +401,7 @@ _STOPWORD_TEXT = """a about above after again against all also am an and any are
     что как это для она они его все так было или вам вас нас его был была если уже еще
     который которые при только есть
     les des une pour dans avec sur pas plus par est qui sont ont
-    der die das und den dem des ein eine mit für auf nicht ist sich von"""
+    der die das und den dem des ein eine mit für auf nicht ist sich von
+    de em um da do no na eu se os as ao aí el la en lo le un et il je du au er es im zu an
+    на не по из за от до то же ли бы во"""
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())

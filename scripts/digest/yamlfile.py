@@ -28,7 +28,7 @@ class _StrictLoader(yaml.SafeLoader):
 
 
 def _compose_alias(loader: _StrictLoader) -> None:
-    event = loader.peek_event()
+    event = loader.peek_event()  # type: ignore[no-untyped-call]
     raise yaml.MarkedYAMLError(
         None, None, "anchors and aliases (&name, *name) are not allowed", event.start_mark
     )
@@ -39,7 +39,7 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[An
     mapping: dict[Any, Any] = {}
     first_line: dict[Any, int] = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+        key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         if not isinstance(key, str | int | float | bool) and key is not None:
             raise yaml.MarkedYAMLError(
@@ -48,27 +48,27 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[An
         if key in mapping:
             loader.duplicates.append((str(key), first_line[key], line))
         first_line.setdefault(key, line)
-        mapping[key] = loader.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
+        mapping[key] = loader.construct_object(value_node, deep=True)
     return mapping
 
 
 _StrictLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,  # type: ignore[arg-type]
+    _construct_mapping,
 )
 
 
 def _construct_timestamp(loader: _StrictLoader, node: yaml.ScalarNode) -> Any:
     """A date-shaped value that is no real date (2024-13-45) stays text for the validator."""
     try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[no-untyped-call]
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
         return loader.construct_scalar(node)
 
 
 _StrictLoader.add_constructor(
     "tag:yaml.org,2002:timestamp",
-    _construct_timestamp,  # type: ignore[arg-type]
+    _construct_timestamp,
 )
 
 
@@ -76,7 +76,7 @@ class _Composer(_StrictLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             _compose_alias(self)
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if getattr(event, "anchor", None):
             raise yaml.MarkedYAMLError(
                 None, None, "anchors and aliases (&name, *name) are not allowed", event.start_mark

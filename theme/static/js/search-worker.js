@@ -485,6 +485,23 @@
     return { title: chunk.title[k], url: chunk.url[k], date: chunk.date[k], summary: chunk.summary[k] };
   };
 
+  // Everything else, in the background: document chunks first (every result list needs them),
+  // then the vocabulary by length (typo tolerance), then the shards. Three requests at a time;
+  // each file is one short task, so a query arriving meanwhile waits for one file at most.
+  Engine.prototype.prefetch = function () {
+    var self = this, core = this.core, jobs = [];
+    core.docs.files.forEach(function (name, c) { jobs.push(function () { return self.loadDocs([c * core.docs.size]); }); });
+    Object.keys(core.words).forEach(function (len) { jobs.push(function () { return self.loadWords([+len]); }); });
+    core.shards.forEach(function (shard, k) { jobs.push(function () { return self.loadShards([k]); }); });
+    var at = 0;
+    function next() {
+      if (at >= jobs.length) return Promise.resolve();
+      var job = jobs[at++];
+      return job().then(next, next);
+    }
+    return Promise.all([next(), next(), next()]);
+  };
+
   // ---- from what a reader types to lunr clauses ------------------------------------------------
 
   // Words of the input as lunr sees them: tokenizer, trimmer, stop words out. '*' is a lunr
@@ -790,7 +807,15 @@
 
   // ---- Web Worker glue -----------------------------------------------------------------------
   if (typeof root.importScripts !== 'function') return;
-  var engine = null, early = null;
+  var engine = null, early = null, prefetching = false;
+  function prefetchLater() {
+    var saveData = root.navigator && root.navigator.connection && root.navigator.connection.saveData;
+    if (prefetching || saveData || !engine.core || !engine.core.prefetch) return;
+    prefetching = true;
+    setTimeout(function () {
+      engine.prefetch().then(function () { root.postMessage({ type: 'prefetched' }); });
+    }, 0);
+  }
   function fetchJSON(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
@@ -826,6 +851,7 @@
         answer.q = msg.q;
         answer.ms = Date.now() - started;
         root.postMessage(answer);
+        prefetchLater();
       }, function (error) {
         root.postMessage({ type: 'error', id: msg.id, message: String(error && error.message || error) });
       });

@@ -16,6 +16,7 @@
   var form = input.form;
   var page = document.getElementById('search-page');
   var DROPDOWN_RESULTS = 8;
+  var PAGE_RESULTS = 20; // on search.html; "Show more" asks the worker for the next ones
   var THROTTLE_MS = 40; // at most one query per 40 ms while typing; the last one always runs
   var FILTERS = ['topic', 'outlet', 'year'];
 
@@ -31,7 +32,8 @@
     topic: 'Topic',
     outlet: 'Outlet',
     year: 'Year',
-    clear: 'Clear filter'
+    clear: 'Clear filter',
+    more: 'Show more results'
   };
   if (page) {
     Object.keys(strings).forEach(function (key) {
@@ -56,7 +58,7 @@
 
   // ---- worker ----------------------------------------------------------------------------------
   var worker = null, failed = false, sequence = 0, inflight = 0, wanted = null, lastSent = 0, timer = 0;
-  var filters = {}, started = 0;
+  var filters = {}, started = 0, shownFor = null;
 
   function start() {
     if (worker || failed) return;
@@ -72,6 +74,8 @@
       var msg = event.data || {};
       if (msg.type === 'ready') {
         form.setAttribute('data-search-state', 'ready');
+      } else if (msg.type === 'prefetched') {
+        form.setAttribute('data-search-cached', 'all'); // the whole index is in the worker
       } else if (msg.type === 'results') {
         inflight = 0;
         if (msg.id === sequence) show(msg);
@@ -109,7 +113,13 @@
     lastSent = performance.now();
     if (!text.trim()) { sequence++; show(null); return; }
     inflight = ++sequence;
-    worker.postMessage({ type: 'search', id: sequence, q: text, filters: page ? filters : {} });
+    worker.postMessage({ type: 'search', id: sequence, q: text, filters: page ? filters : {}, offset: 0, limit: ensureView().limit });
+  }
+
+  function more(answer, offset) {
+    if (!worker || failed) return;
+    inflight = ++sequence;
+    worker.postMessage({ type: 'search', id: sequence, q: answer.q, filters: answer.filters || {}, offset: offset, limit: PAGE_RESULTS });
   }
 
   // ---- DOM helpers -----------------------------------------------------------------------------
@@ -144,7 +154,7 @@
         status: page.querySelector('[data-search-status]') || page.appendChild(el('p')),
         facets: page.querySelector('[data-search-facets]'),
         body: page.querySelector('[data-search-results]') || page.appendChild(el('div')),
-        limit: Infinity
+        limit: PAGE_RESULTS
       };
       view.status.setAttribute('role', 'status');
     } else {
@@ -165,6 +175,8 @@
 
   function show(answer) {
     var v = ensureView();
+    if (answer && answer.offset > 0 && shownFor && shownFor.q === answer.q) { append(v, answer); return; }
+    shownFor = answer;
     clear(v.body);
     if (v.facets) clear(v.facets);
     if (v.panel) v.panel.hidden = !answer;
@@ -174,14 +186,43 @@
     status(v, answer.fuzzy && answer.count ? say('fuzzy') + ' ' + line : line);
     if (v.facets) facets(v.facets, answer);
     var list = el('ol', 'search-results');
-    answer.results.slice(0, v.limit).forEach(function (r) { list.appendChild(result(r)); });
+    answer.results.forEach(function (r) { list.appendChild(result(r)); });
     if (answer.results.length) v.body.appendChild(list);
     if (v.panel && answer.count > v.limit) {
-      var more = el('a', 'site-search__all', say('all', { n: answer.count }));
-      more.href = searchPageUrl(answer.q, {});
-      v.body.appendChild(more);
+      var all = el('a', 'site-search__all', say('all', { n: answer.count }));
+      all.href = searchPageUrl(answer.q, {});
+      v.body.appendChild(all);
     }
-    var detail = { q: answer.q, count: answer.count, ms: answer.ms, sinceStart: performance.now() - started };
+    if (!v.panel) moreButton(v, answer, answer.results.length);
+    announce(answer);
+  }
+
+  // "Show more": the next results go at the end of the same list; focus moves to the first new one.
+  function moreButton(v, answer, shown) {
+    var old = v.body.querySelector('.search-more');
+    if (old) old.parentNode.removeChild(old);
+    if (shown >= answer.count) return;
+    var button = el('button', 'search-more', say('more'));
+    button.type = 'button';
+    button.addEventListener('click', function () { button.disabled = true; more(answer, shown); });
+    v.body.appendChild(button);
+  }
+  function append(v, answer) {
+    var list = v.body.querySelector('ol.search-results');
+    if (!list) return;
+    var first = null;
+    answer.results.forEach(function (r) {
+      var item = result(r);
+      list.appendChild(item);
+      first = first || item.querySelector('a');
+    });
+    var shown = list.children.length;
+    moreButton(v, shownFor, shown);
+    if (first) first.focus();
+    announce(answer);
+  }
+  function announce(answer) {
+    var detail = { q: answer.q, count: answer.count, ms: answer.ms, offset: answer.offset, sinceStart: performance.now() - started };
     try { performance.mark('digest-search-results'); } catch (e) { /* old browsers */ }
     document.dispatchEvent(new CustomEvent('digest:search-results', { detail: detail }));
   }
