@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 from .errors import DigestError, Problem
 from .model import BODY_KINDS, Block, Cleaned, Fact, Line, LineKind, Metadata
-from .yamlfile import describe_path, key_lines, load_yaml
+from .yamlfile import describe_path, key_lines, load_yaml, read_yaml_text
 
 SOURCE = "curation.yaml"
 
@@ -74,14 +74,19 @@ EMPTY = Curation({})
 
 
 def load_curation(
-    path: Path, capture_names: Iterable[str], topic_slugs: Iterable[str]
+    path: Path, capture_names: Iterable[str], topic_slugs: Iterable[str] | None
 ) -> Curation:
-    """Load and validate ``curation.yaml``; a missing file means no curation."""
+    """Load and validate ``curation.yaml``; a missing file means no curation.
+
+    ``topic_slugs`` None skips the check of topic names (the taxonomy itself is broken).
+    """
     if not path.exists():
         return EMPTY
-    text = path.read_text(encoding="utf-8-sig")
-    data = load_yaml(path, text)
-    return parse_curation(data, path, key_lines(text), set(capture_names), set(topic_slugs))
+    text = read_yaml_text(path)
+    duplicates: list[Problem] = []
+    data = load_yaml(path, text, duplicates)
+    slugs = None if topic_slugs is None else set(topic_slugs)
+    return parse_curation(data, path, key_lines(text), set(capture_names), slugs, duplicates)
 
 
 def parse_curation(
@@ -89,16 +94,20 @@ def parse_curation(
     path: Path,
     lines: Mapping[tuple[object, ...], int],
     capture_names: set[str],
-    topic_slugs: set[str],
+    topic_slugs: set[str] | None,
+    duplicates: Iterable[Problem] = (),
 ) -> Curation:
-    problems: list[Problem] = []
+    problems: list[Problem] = list(duplicates)
 
     def problem(key_path: tuple[object, ...], what: str, fix: str) -> None:
         line = lines.get(key_path)
-        where = f"{line} ({describe_path(key_path)})" if line else describe_path(key_path)
+        described = describe_path(key_path)
+        where = (f"{line} ({described})" if described else str(line)) if line else described
         problems.append(Problem(str(path), where, what, fix))
 
     if data is None:
+        if problems:
+            raise DigestError(problems)
         return EMPTY
     if not isinstance(data, dict) or set(data) - {"captures"}:
         extra = sorted(map(str, set(data) - {"captures"})) if isinstance(data, dict) else []
@@ -151,7 +160,7 @@ def _text(value: Any, key: str) -> str:
     return " ".join(value.split())
 
 
-def _coerce(key: str, value: Any, topic_slugs: set[str]) -> Any:
+def _coerce(key: str, value: Any, topic_slugs: set[str] | None) -> Any:
     if key in ("title", "dek", "outlet"):
         return _text(value, key)
     if key == "note":
@@ -188,7 +197,7 @@ def _coerce(key: str, value: Any, topic_slugs: set[str]) -> Any:
     if key == "topics":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError("topics must be a list of topic slugs", "write topics: [taiwan]")
-        unknown = sorted(set(value) - topic_slugs)
+        unknown = sorted(set(value) - topic_slugs) if topic_slugs is not None else []
         if unknown:
             raise ValueError(f"unknown topic {', '.join(unknown)}",
                              "use a slug from content/taxonomy.yaml, or add the topic there")

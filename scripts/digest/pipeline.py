@@ -345,14 +345,23 @@ def build_content(
     """
     paths = ContentPaths(root)
     files = capture_files(paths.captures)
-    # 1. the editor's files: a broken one stops the run before anything is written
+    # 1. the editor's files: a broken one stops the run before anything is written, and both
+    #    are checked, so the editor sees every mistake of both files at once
+    problems: list[Problem] = []
+    taxonomy: Taxonomy | None = None
     try:
         taxonomy = load_taxonomy(paths.taxonomy)
+    except DigestError as exc:
+        problems.extend(exc.problems)
+    try:
         curation = load_curation(
-            paths.curation, (p.name for p in files), (t.slug for t in taxonomy.topics)
+            paths.curation, (p.name for p in files),
+            None if taxonomy is None else (t.slug for t in taxonomy.topics),
         )
     except DigestError as exc:
-        return Report((), exc.problems)
+        problems.extend(exc.problems)
+    if problems or taxonomy is None:
+        return Report((), tuple(sorted(problems)))
     if not files:
         problem = Problem(str(paths.captures), "", "no captures found",
                           "put .txt or .html captures in this folder")

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from .errors import DigestError, Problem
-from .yamlfile import describe_path, key_lines, load_yaml
+from .yamlfile import describe_path, key_lines, load_yaml, read_yaml_text
 
 EntityKind = Literal["person", "organisation", "place"]
 ENTITY_KINDS: tuple[str, ...] = ("person", "organisation", "place")
@@ -116,19 +116,23 @@ def load_taxonomy(path: Path) -> Taxonomy:
             path, "", "the taxonomy file is missing",
             "create it (see the comment at the top of the default content/taxonomy.yaml)",
         )
-    data = load_yaml(path)  # size, encoding, syntax, duplicate keys, anchors
-    return _validate(data, key_lines(path.read_text(encoding="utf-8-sig")), path)
+    text = read_yaml_text(path)  # size, encoding
+    duplicates: list[Problem] = []
+    data = load_yaml(path, text, duplicates)  # syntax, duplicate keys, anchors
+    return _validate(data, key_lines(text), path, duplicates)
 
 
 def parse_taxonomy(text: str, path: Path | str = "taxonomy.yaml") -> Taxonomy:
     """Validate taxonomy text; ``path`` is only used in messages."""
     path = Path(path)
-    return _validate(load_yaml(path, text), key_lines(text), path)
+    duplicates: list[Problem] = []
+    return _validate(load_yaml(path, text, duplicates), key_lines(text), path, duplicates)
 
 
-def _validate(data: Any, lines: Mapping[tuple[object, ...], int], path: Path) -> Taxonomy:
-    # 1. (done by the caller) strict YAML
-    problems: list[Problem] = []
+def _validate(data: Any, lines: Mapping[tuple[object, ...], int], path: Path,
+              duplicates: list[Problem]) -> Taxonomy:
+    # 1. (done by the caller) strict YAML; duplicate keys are reported with the rest
+    problems: list[Problem] = list(duplicates)
 
     def report(key_path: tuple[object, ...], what: str, fix: str) -> None:
         line = _nearest_line(lines, key_path)

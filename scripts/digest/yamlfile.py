@@ -108,22 +108,31 @@ def key_lines(text: str) -> dict[tuple[object, ...], int]:
     return lines
 
 
-def load_yaml(path: Path, text: str | None = None) -> Any:
-    """Parse one of the editor's YAML files strictly; raise DigestError with every problem."""
+def read_yaml_text(path: Path) -> str:
+    """The text of one of the editor's files: readable, not huge, UTF-8."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DigestError.one(path, "", f"cannot read the file ({exc.strerror})",
+                              "check that it exists and is readable") from exc
+    if len(raw) > MAX_YAML_BYTES:
+        raise DigestError.one(path, "", f"the file is {len(raw)} bytes, over the "
+                              f"{MAX_YAML_BYTES} byte limit", "split or shorten it")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DigestError.one(path, "", f"not UTF-8 (byte {exc.start})",
+                              "save the file as UTF-8") from exc
+
+
+def load_yaml(path: Path, text: str | None = None, later: list[Problem] | None = None) -> Any:
+    """Parse one of the editor's YAML files strictly; raise DigestError with every problem.
+
+    With ``later`` given, duplicate keys are appended to it instead of raised, so that the
+    caller can report them together with the mistakes its validation finds.
+    """
     if text is None:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise DigestError.one(path, "", f"cannot read the file ({exc.strerror})",
-                                  "check that it exists and is readable") from exc
-        if len(raw) > MAX_YAML_BYTES:
-            raise DigestError.one(path, "", f"the file is {len(raw)} bytes, over the "
-                                  f"{MAX_YAML_BYTES} byte limit", "split or shorten it")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise DigestError.one(path, "", f"not UTF-8 (byte {exc.start})",
-                                  "save the file as UTF-8") from exc
+        text = read_yaml_text(path)
     loader = _Composer(text)
     try:
         data = loader.get_single_data()
@@ -131,19 +140,22 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
         mark = exc.problem_mark or exc.context_mark
         where = str(mark.line + 1) if mark else ""
         what = exc.problem or exc.context or "invalid YAML"
-        raise DigestError.one(path, where, f"invalid YAML: {what}",
-                              "correct the syntax at that line (indentation, quotes, colons)"
-                              ) from exc
+        fix = ("write the value out in full where it is needed" if "anchors" in what
+               else "correct the syntax at that line (indentation, quotes, colons)")
+        raise DigestError.one(path, where, f"invalid YAML: {what}", fix) from exc
     except yaml.YAMLError as exc:
         raise DigestError.one(path, "", f"invalid YAML: {exc}", "correct the syntax") from exc
     finally:
         loader.dispose()
-    if loader.duplicates:
-        raise DigestError(
-            Problem(str(path), str(second), f"key {key!r} appears twice (first on line {first})",
-                    "keep one of them")
-            for key, first, second in loader.duplicates
-        )
+    duplicates = [
+        Problem(str(path), str(second), f"key {key!r} appears twice (first on line {first})",
+                "keep one of them")
+        for key, first, second in loader.duplicates
+    ]
+    if duplicates and later is None:
+        raise DigestError(duplicates)
+    if later is not None:
+        later.extend(duplicates)
     return data
 
 

@@ -137,11 +137,14 @@
     });
     return parent;
   }
+  // "16 May 2024", like the site's DEFAULT_DATE_FORMAT. Not toLocaleDateString: initialising
+  // Intl costs the first result ~10 ms on a cold page.
+  var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+    'September', 'October', 'November', 'December'];
   function formatDate(iso) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso || '')) return '';
-    try {
-      return new Date(iso + 'T00:00:00Z').toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    } catch (e) { return iso; }
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    if (!m || +m[2] < 1 || +m[2] > 12) return '';
+    return +m[3] + ' ' + MONTHS[+m[2] - 1] + ' ' + m[1];
   }
   function status(view, text) { view.status.textContent = text; }
 

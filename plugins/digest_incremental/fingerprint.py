@@ -1,0 +1,76 @@
+"""What an article page depends on, reduced to one hash (pure: no Pelican import).
+
+An article page shows the article itself, its topics and entities, its related articles and
+its neighbours, inside the theme's templates and the site's settings. Other articles reach it
+only through those links, so they enter the hash through a short projection (url, title, date,
+summary, outlet), not whole: editing one article's body re-renders that article and the pages
+that show its summary, not the whole site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+#: attributes of a linked article that a page may show
+LINKED_FIELDS = ("url", "title", "date", "summary", "outlet", "dek")
+#: attributes of the page's own article that are not in its metadata
+OWN_FIELDS = ("url", "title", "date", "summary", "_content", "slug")
+#: attributes our plugins attach to an article for its page (plugins/digest_taxonomy,
+#: pelican-neighbors); a new one must be listed here or its changes go unseen
+LINK_ATTRIBUTES = ("topic_terms", "entity_terms", "related_articles", "prev_article",
+                   "next_article")
+
+
+def _is_content(value: object) -> bool:
+    return hasattr(value, "_content") and hasattr(value, "url")
+
+
+def _is_term(value: object) -> bool:
+    return hasattr(value, "slug") and hasattr(value, "name") and hasattr(value, "url")
+
+
+def project(value: Any, depth: int = 0) -> Any:
+    """A stable, hashable stand-in for a value a template might show."""
+    if _is_content(value):
+        return ("content", *(str(getattr(value, f, "")) for f in LINKED_FIELDS))
+    if _is_term(value):
+        return ("term", value.name, value.slug, value.url)
+    if isinstance(value, str | int | float | bool | type(None) | dt.date):
+        return value
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), project(v, depth + 1)) for k, v in value.items()))
+    if isinstance(value, list | tuple | set | frozenset) and depth < 4:
+        items = [project(v, depth + 1) for v in value]
+        return tuple(sorted(items, key=repr)) if isinstance(value, set | frozenset) else tuple(items)
+    return repr(value)
+
+
+def article_fingerprint(article: Any, base: str, name: str) -> str:
+    """Hash of everything the page ``name`` of ``article`` is rendered from."""
+    own = tuple(str(getattr(article, f, "")) for f in OWN_FIELDS)
+    metadata = project(getattr(article, "metadata", {}))
+    links = tuple(project(getattr(article, a, None)) for a in LINK_ATTRIBUTES)
+    return hashlib.sha256(repr((base, name, own, metadata, links)).encode("utf-8")).hexdigest()
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    """Hash of the bytes of every file under the given files and folders."""
+    h = hashlib.sha256()
+    for root in paths:
+        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+        for path in files:
+            if "__pycache__" in path.parts:
+                continue
+            h.update(str(path.relative_to(root.parent)).encode("utf-8"))
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def settings_digest(settings: Mapping[str, Any]) -> str:
+    """Hash of the settings a template can read (upper-case names of plain values)."""
+    plain = {k: project(v) for k, v in settings.items() if k.isupper()}
+    return hashlib.sha256(repr(sorted(plain.items())).encode("utf-8")).hexdigest()

@@ -1,0 +1,208 @@
+"""Search in a real Chromium on the default digest: the header box, the worker, search.html.
+
+All tests share the session's built site (`site`, `site_url`); each gets a fresh page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from .browser_helpers import watch
+
+pytestmark = pytest.mark.browser
+
+SUMMIT = "xi-jinping-putin-summit-a-bold-show-of-unity"  # names Belousov, Shoigu, Palestinian
+
+
+def _results(page: Page) -> list[str]:
+    """Hrefs of the result links on screen, in order."""
+    links = page.locator("[data-search-results] .search-result__title a")
+    return [str(h) for h in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+
+
+def _search(page: Page, site_url: str, query: str) -> list[str]:
+    """Open search.html?q=query and wait for the answer (a count line or 'No results')."""
+    page.goto(f"{site_url}/search.html?q={quote(query)}")
+    expect(page.locator("[data-search-status]")).to_contain_text(
+        re.compile(r"results? for|No results"), timeout=10_000
+    )
+    return _results(page)
+
+
+def test_a_name_only_in_an_article_body_finds_that_article(
+    page: Page, site_url: str, site: Path
+) -> None:
+    # precondition: "Palestinian" is in the summit article's body and nowhere else
+    article = (site / "articles" / f"{SUMMIT}.html").read_text(encoding="utf-8")
+    assert "Palestinian" in article
+    others = [p for p in (site / "articles").glob("*.html") if p.stem != SUMMIT]
+    assert others and not any("Palestinian" in p.read_text(encoding="utf-8") for p in others)
+    seen = watch(page)
+    found = _search(page, site_url, "Palestinian")
+    assert len(found) == 1 and found[0].endswith(f"{SUMMIT}.html")
+    # the match is not in the title or summary: the result says where it was found
+    result = page.locator(".search-result").first
+    expect(result.locator(".search-result__mentions mark")).to_have_text("palestinian")
+    assert seen.clean, (seen.errors, seen.missing)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["Leave a Reply", "Compare-autoinsurance", "Welcome to California18"]
+)
+def test_removed_boilerplate_finds_nothing(page: Page, site_url: str, phrase: str) -> None:
+    assert _search(page, site_url, phrase) == []
+    expect(page.locator("[data-search-status]")).to_contain_text("No results")
+
+
+@pytest.mark.parametrize("typo", ["Shoigo", "Belousv"])
+def test_a_misspelt_name_finds_the_right_article(page: Page, site_url: str, typo: str) -> None:
+    found = _search(page, site_url, typo)
+    assert found and found[0].endswith(f"{SUMMIT}.html")
+    expect(page.locator("[data-search-status]")).to_contain_text("similar spellings")
+
+
+def test_result_shows_title_outlet_date_topics_and_marked_snippet(
+    page: Page, site_url: str
+) -> None:
+    _search(page, site_url, "Putin")
+    first = page.locator(".search-result").first
+    expect(first.locator(".search-result__title mark").first).to_have_text(
+        re.compile("^Putin", re.I)
+    )
+    expect(first.locator("time")).to_have_attribute("datetime", re.compile(r"^\d{4}-\d\d-\d\d$"))
+    expect(first.locator(".search-result__topics")).not_to_be_empty()
+    assert page.locator(".search-result__outlet").count() >= 1  # Newsweek's article
+    assert page.locator(".search-result__snippet mark").count() >= 1
+
+
+def test_prefix_of_the_last_word_matches_from_three_letters(page: Page, site_url: str) -> None:
+    assert _search(page, site_url, "Belou") == _search(page, site_url, "Belousov")
+    assert len(_search(page, site_url, "Pal")) >= 1
+
+
+def test_a_facet_narrows_the_results(page: Page, site_url: str) -> None:
+    everything = _search(page, site_url, "Putin")
+    assert len(everything) == 5
+    year = page.locator("[data-facet=year][data-value='2024']")
+    expect(year).to_contain_text("2")
+    year.click()
+    expect(year).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("[data-search-status]")).to_contain_text("2 results")
+    narrowed = _results(page)
+    assert len(narrowed) == 2 and set(narrowed) < set(everything)
+    assert "year=2024" in page.url
+    page.go_back()  # the filter is undone by Back
+    expect(page.locator("[data-search-status]")).to_contain_text("5 results")
+
+
+def test_query_in_the_url_survives_reload_and_back(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/index.html")
+    box = page.locator("#q")
+    box.fill("Belousov")
+    box.press("Enter")  # the form submits to search.html?q=…
+    page.wait_for_url(re.compile(r"search\.html\?q=Belousov"))
+    expect(page.locator("[data-search-status]")).to_contain_text("1 result")
+    before = _results(page)
+    page.reload()
+    expect(page.locator("[data-search-status]")).to_contain_text("1 result")
+    assert _results(page) == before
+    expect(page.locator("#q")).to_have_value("Belousov")
+    # a new search on the page, then Back: the previous query and its results come back
+    page.locator("#q").fill("Xi")
+    page.locator("#q").press("Enter")
+    expect(page).to_have_url(re.compile(r"q=Xi$"))
+    expect(page.locator("[data-search-status]")).to_contain_text("for “Xi”")
+    page.go_back()
+    expect(page.locator("#q")).to_have_value("Belousov")
+    expect(page.locator("[data-search-status]")).to_contain_text("1 result for “Belousov”")
+    assert _results(page) == before
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/index\.html$"))
+
+
+def test_keyboard_slash_arrows_enter_and_escape(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/about.html")
+    page.locator("body").press("/")
+    expect(page.locator("#q")).to_be_focused()
+    page.keyboard.type("Shoigu")
+    panel = page.locator("#site-search-panel")
+    expect(panel.locator(".search-result__title a")).to_have_count(1)
+    page.keyboard.press("ArrowDown")
+    link = panel.locator(".search-result__title a").first
+    expect(link).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(page.locator("#q")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator("#q")).to_have_value("")
+    expect(panel).to_be_hidden()
+    page.keyboard.type("Shoigu")
+    expect(link).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(f"/articles/{SUMMIT}.html")
+
+
+@pytest.mark.parametrize("query", ["12:46am", "-+~^:*", "<img src=x onerror=alert(1)>", "\u2028"])
+def test_odd_input_does_not_break_the_page(page: Page, site_url: str, query: str) -> None:
+    seen = watch(page)
+    _search(page, site_url, query)
+    page.locator("#q").fill(query + " putin")
+    expect(page.locator("[data-search-status]")).to_contain_text(re.compile("result"))
+    assert page.locator("img").count() == 0  # text stays text
+    assert seen.clean, (seen.errors, seen.missing)
+
+
+def test_header_box_typing_shows_results_everywhere(page: Page, site_url: str) -> None:
+    seen = watch(page)
+    page.goto(f"{site_url}/topics/index.html")
+    page.locator("#q").fill("Xi Putin")
+    panel = page.locator("#site-search-panel")
+    expect(panel.locator(".search-result")).to_have_count(5)
+    expect(panel.locator("[role=status]")).to_contain_text("5 results")
+    for query in ("12:46am", "-+~^:*", "", "x" * 500, "a " * 100):
+        page.locator("#q").fill(query)
+    page.locator("#q").fill("Xi Putin")
+    expect(panel.locator(".search-result")).to_have_count(5)
+    assert seen.clean, (seen.errors, seen.missing)
+
+
+def test_the_index_is_not_fetched_before_focus(page: Page, site_url: str) -> None:
+    requests: list[str] = []
+    page.context.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{site_url}/index.html")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    assert not [u for u in requests if "/search/" in u or "search-worker" in u or "lunr" in u]
+    page.locator("#q").focus()
+    expect(page.locator("form.site-search")).to_have_attribute("data-search-state", "ready")
+    assert any(u.endswith("/search/index.json") for u in requests)
+
+
+@pytest.fixture
+def no_js_page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_without_javascript_the_search_page_explains_and_links(
+    no_js_page: Page, site_url: str
+) -> None:
+    page = no_js_page
+    page.goto(f"{site_url}/search.html?q=putin")
+    note = page.locator(".search-page__nojs")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("JavaScript")
+    for href in ("topics/index.html", "archives.html"):
+        link = note.locator(f"a[href$='{href}']")
+        expect(link).to_have_count(1)
+        response = page.request.get(link.evaluate("a => a.href"))
+        assert response.ok
+    expect(page.locator(".search-page__hint")).to_be_hidden()  # keyboard hints need JavaScript
