@@ -59,7 +59,7 @@ endef
 
 html: setup content ## build the site into output/ (replaced only when the build succeeds)
 	$(restore_output)
-	$(PELICAN) -o $(OUTPUT_NEW)
+	DIGEST_PREVIOUS_OUTPUT=$(OUTPUT_ABS) $(PELICAN) -o $(OUTPUT_NEW)
 	$(swap_output)
 	@echo "site built in $(OUTPUT)/ -- make serve to read it"
 

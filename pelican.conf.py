@@ -1,6 +1,7 @@
 # Pelican settings for Digest. Always used as `pelican -s pelican.conf.py` (the Makefile does).
 # Publishing differs only by the environment: SITEURL=https://... turns on absolute URLs and
 # feeds; DIGEST_CONTENT points at another content folder (tests and benchmarks use it).
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -76,6 +77,7 @@ PLUGINS = [
     "pelican.plugins.neighbors",  # article.prev_article (older) / next_article (newer)
     "pelican.plugins.sitemap",
     "lunr_index",  # search/index.json + shards for the browser's lunr.js (see plugins/lunr_index)
+    "digest_incremental",  # reuse unchanged article pages of the previous build
 ]
 SEARCH_LUNR_JS = str(ROOT / "node_modules" / "lunr" / "lunr.min.js")
 
@@ -99,6 +101,14 @@ SITEMAP = {
     "changefreqs": {"articles": "monthly", "pages": "monthly", "indexes": "daily"},
 }
 
-# --- Caching: off; the content stage has its own cache and Pelican's serves stale HTML ------
-LOAD_CONTENT_CACHE = False
-CACHE_CONTENT = False
+# --- Incremental builds (`make html`): DIGEST_PREVIOUS_OUTPUT names the site being replaced;
+# unchanged article pages are copied from it (plugins/digest_incremental) and Pelican's reader
+# cache skips unchanged Markdown. The cache folder is named by the reader's code, so a reader
+# change never serves stale HTML. `make publish` and CI builds leave it unset: no cache at all.
+DIGEST_PREVIOUS_OUTPUT = os.environ.get("DIGEST_PREVIOUS_OUTPUT") or None
+CACHE_CONTENT = LOAD_CONTENT_CACHE = DIGEST_PREVIOUS_OUTPUT is not None
+CONTENT_CACHING_LAYER = "reader"
+_READER_CODE = hashlib.sha256(
+    (ROOT / "plugins" / "markdown_it_reader" / "reader.py").read_bytes()
+).hexdigest()[:12]
+CACHE_PATH = str(Path(PATH).resolve().parent / ".digest-cache" / f"pelican-{_READER_CODE}")

@@ -413,16 +413,30 @@ def prepare_hugo(markdown: Path, work: Path, hugo: Path) -> list[Step]:
 # --- Digest -------------------------------------------------------------------------------------
 
 
-def digest_steps(content: Path, output: Path, cache: Path) -> list[Step]:
-    """Captures -> Markdown -> site, with the project's own settings."""
+def digest_steps(content: Path, output: Path, cache: Path,
+                 incremental: bool = False) -> list[Step]:
+    """Captures -> Markdown -> site, with the project's own settings, as `make html` runs them.
+
+    ``incremental`` rebuilds over an existing site the way `make html` does: Pelican writes a
+    new folder beside it, reusing unchanged pages of the old one, and the two are swapped.
+    """
     env = {"DIGEST_CONTENT": str(content), "DIGEST_CACHE": str(cache / "digest")}
-    return [
+    target = output.with_name(output.name + "-new") if incremental else output
+    if incremental:
+        env["DIGEST_PREVIOUS_OUTPUT"] = str(output)
+    steps = [
         Step((str(venv_tool("digest")), "content", "--content", str(content)),
              str(content.parent), env),
         Step((str(venv_tool("pelican")), str(content), "-s", str(ROOT / "pelican.conf.py"),
-              "-o", str(output), "--fatal", "warnings", "--cache-path", str(cache / "pelican")),
+              "-o", str(target), "--fatal", "warnings", "--cache-path", str(cache / "pelican")),
              str(content.parent), env),
     ]
+    if incremental:
+        old = output.with_name(output.name + "-old")
+        swap = (f'rm -rf "{old}" && mv "{output}" "{old}" && mv "{target}" "{output}"'
+                f' && rm -rf "{old}"')
+        steps.append(Step(("sh", "-c", swap), str(content.parent), env))
+    return steps
 
 
 def prepare_digest(corpus: Path, work: Path) -> tuple[Path, list[Step]]:
@@ -551,7 +565,8 @@ def run_size(n: int, options: Options) -> list[Row]:
     if "digest-incremental" in rows and rows["digest-incremental"].error is None:
         def incremental(round_: int) -> list[Step]:
             edit_one_capture(content, round_)
-            return digest_steps(content, base / "digest" / "output", base / "digest" / "cache")
+            return digest_steps(content, base / "digest" / "output", base / "digest" / "cache",
+                                incremental=True)
 
         best("digest-incremental", incremental)
 

@@ -45,7 +45,8 @@ def project(value: Any, depth: int = 0) -> Any:
         return tuple(sorted((str(k), project(v, depth + 1)) for k, v in value.items()))
     if isinstance(value, list | tuple | set | frozenset) and depth < 4:
         items = [project(v, depth + 1) for v in value]
-        return tuple(sorted(items, key=repr)) if isinstance(value, set | frozenset) else tuple(items)
+        unordered = isinstance(value, set | frozenset)
+        return tuple(sorted(items, key=repr)) if unordered else tuple(items)
     return repr(value)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,7 +33,8 @@ def _content(args: argparse.Namespace) -> int:
     from .pipeline import build_content, default_cache_folder
 
     content = Path(args.content)
-    cache = None if args.no_cache else default_cache_folder(content)
+    cache = None if args.no_cache else Path(
+        os.environ.get("DIGEST_CACHE") or default_cache_folder(content))
     result = build_content(content, write=not args.dry_run, cache_folder=cache, jobs=args.jobs)
     text = report.full(result) if args.full else report.summary(result)
     (sys.stdout if result.ok else sys.stderr).write(text)

@@ -379,6 +379,8 @@
   });
 
   if (page) {
+    var hint = page.querySelector('.search-page__hint');
+    if (hint) hint.hidden = false; // keyboard hints: only where the keys work
     window.addEventListener('popstate', function () { fromUrl(); query(input.value); });
     fromUrl();
     if (input.value) query(input.value);
