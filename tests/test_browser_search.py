@@ -60,7 +60,7 @@ def test_removed_boilerplate_finds_nothing(page: Page, site_url: str, phrase: st
     expect(page.locator("[data-search-status]")).to_contain_text("No results")
 
 
-@pytest.mark.parametrize("typo", ["Shoigo", "Shoigo ", "Belousv", "Belsouov"])
+@pytest.mark.parametrize("typo", ["Shoigo", "Shoigo ", "Belousv", "Belosuov"])
 def test_a_misspelt_name_finds_the_right_article(page: Page, site_url: str, typo: str) -> None:
     found = _search(page, site_url, typo)
     assert found and found[0].endswith(f"{SUMMIT}.html")
@@ -151,7 +151,7 @@ def test_keyboard_slash_arrows_enter_and_escape(page: Page, site_url: str) -> No
     assert page.url.endswith(f"/articles/{SUMMIT}.html")
 
 
-@pytest.mark.parametrize("query", ["12:46am", "-+~^:*", "<img src=x onerror=alert(1)>", "\u2028"])
+@pytest.mark.parametrize("query", ["12:46am", "-+~^:*", "<img src=x onerror=alert(1)>", "a\u2028b"])
 def test_odd_input_does_not_break_the_page(page: Page, site_url: str, query: str) -> None:
     seen = watch(page)
     _search(page, site_url, query)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -146,13 +147,14 @@ def test_documents_are_newest_first_undated_last() -> None:
 def test_postings_decode_to_the_lunr_index() -> None:
     built = B.build(RECORDS, B.IndexOptions(shard_chars=1000))
     fields = [f["name"] for f in built.core["fields"]]
-    vocab = built.core["vocab"].split("\n")
-    assert vocab == sorted(vocab, key=B.js_sort_key)
+    vocab = [t for _name, shard in built.shards for t in B.front_decode(shard["terms"])]
+    assert vocab == sorted(vocab, key=B.js_sort_key) == list(built.vocab)
     assert set(vocab) == set(built.index.inverted_index)
-    postings = [p for _name, shard in built.shards for p in shard]
+    postings = [p for _name, shard in built.shards for p in shard["postings"]]
     assert len(postings) == len(vocab)
-    starts = [s["from"] for s in built.core["shards"]]
-    assert starts[0] == 0 and starts == sorted(starts)
+    # the core names each shard's first term, in order
+    firsts = [first for first, _file in built.core["shards"]]
+    assert firsts == [B.front_decode(shard["terms"])[0] for _n, shard in built.shards]
     builder = B.lunr_builder(B.order_records(RECORDS), B.DEFAULT_FIELDS)
     for term, encoded in zip(vocab, postings, strict=True):
         numbers = B.unvlq(encoded)
@@ -181,8 +183,8 @@ def test_postings_decode_to_the_lunr_index() -> None:
 
 def test_gas_has_its_term_frequency() -> None:
     built = B.build(RECORDS)
-    vocab = built.core["vocab"].split("\n")
-    postings = [p for _n, shard in built.shards for p in shard]
+    vocab = list(built.vocab)
+    postings = [p for _n, shard in built.shards for p in shard["postings"]]
     numbers = B.unvlq(postings[vocab.index("ga")])
     # body only (bit 6), one document ("a" is ref 1), tf 4: code (1 << 1 | 1), then 4 - 2
     assert numbers[1] == 1 << 6 and numbers[2:] == [1, 3, 2]
@@ -200,21 +202,57 @@ def test_build_is_deterministic_and_names_files_by_content() -> None:
     assert first == second
     names = list(first)
     assert names[0] == "index.json"
-    assert all(n.startswith(("docs.", "p")) for n in names[1:])
+    assert all(re.fullmatch(r"[pwd]\d+\.[0-9a-f]{10}\.json", n) for n in names[1:])
     core = json.loads(first["index.json"])
-    assert core["docs"] in first and all(s["file"] in first for s in core["shards"])
+    assert all(name in first for name in core["docs"]["files"])
+    assert all(name in first for _first, name in core["shards"])
+    assert all(name in first for name in core["words"].values())
+    assert core["bytes"] == sum(
+        len(t.encode("utf-8")) for n, t in first.items() if n != "index.json"
+    )
+    assert core["prefetch"] is True  # small: fetched whole after the first result
 
 
 def test_document_store_has_what_results_need() -> None:
-    docs = B.build(RECORDS, B.IndexOptions(topic_labels={"china": "China"})).docs
+    built = B.build(RECORDS, B.IndexOptions(topic_labels={"china": "China"}, doc_chunk=3))
+    docs, core = built.docs, built.core
     n = docs["title"].index(RECORDS[0].title)
     assert docs["url"][n] == "articles/a.html"
-    assert docs["outlets"][docs["outlet"][n]] == "The Times"
-    assert [docs["topicNames"][t] for t in docs["topics"][n]] == [
-        ["china", "China"],
-        ["russia-ukraine", "Russia ukraine"],
-    ]
     assert docs["summary"][n] == "The leaders met today."
+    # the chunks on disk hold the same columns, 3 documents each
+    files = built.files()
+    chunks = [json.loads(files[name]) for name in core["docs"]["files"]]
+    assert core["docs"]["size"] == 3 and [len(c["title"]) for c in chunks] == [3, 1]
+    assert [t for c in chunks for t in c["title"]] == docs["title"]
+    # facet columns in the core: outlet + 1, year - minYear + 1, (count, topics...)
+    facets = core["facets"]
+    assert facets["outlets"] == ["The Times"]
+    assert B.unvlq(facets["outlet"])[n] == 1
+    assert facets["minYear"] == 2023
+    assert B.unvlq(facets["year"]) == [2, 2, 1, 0]  # 2024, 2024, 2023, undated
+    topics = B.unvlq(facets["topics"])
+    assert topics[:1] == [0] and topics[1:4] == [2, 0, 1]  # "b" has none; "a" has both
+    assert facets["topicNames"] == [["china", "China"], ["russia-ukraine", "Russia ukraine"]]
+
+
+def test_front_coding_round_trips() -> None:
+    terms = sorted(
+        ["", "a", "ab", "abc", "abd", "b", "café", "cafés", "🙂x", "🙂y", "z" * 80, "z" * 81],
+        key=B.js_sort_key,
+    )
+    coded = B.front_code(terms)
+    assert B.front_decode(coded) == terms
+    assert "\nCd" in coded  # "abd" after "abc": 2 shared, then "d"
+
+
+def test_vocabulary_by_length_files() -> None:
+    built = B.build(RECORDS)
+    files = built.files()
+    for length, name in built.core["words"].items():
+        words = json.loads(files[name]).split("\n")
+        assert all(min(B.js_length(w), B.WORD_LENGTH_CAP) == int(length) for w in words)
+    everything = [w for n in built.core["words"].values() for w in json.loads(files[n]).split("\n")]
+    assert sorted(everything) == sorted(built.vocab)
 
 
 def test_long_summaries_are_cut_at_a_word() -> None:
@@ -225,7 +263,7 @@ def test_long_summaries_are_cut_at_a_word() -> None:
 
 def test_empty_index_builds() -> None:
     built = B.build([])
-    assert built.core["documentCount"] == 0 and built.core["vocab"] == ""
+    assert built.core["documentCount"] == 0 and built.vocab == ()
 
 
 def test_bad_records_are_all_reported_at_once() -> None:
@@ -356,8 +394,8 @@ def test_generator_writes_index_files_and_lunr(tmp_path: Path) -> None:
     (tmp_path / "search" / "p9.stale.json").write_text("[]")
     generator.generate_output(writer=None)
     core = json.loads((tmp_path / "search/index.json").read_text())
-    assert (tmp_path / "search" / core["docs"]).is_file()
-    assert all((tmp_path / "search" / s["file"]).is_file() for s in core["shards"])
+    assert all((tmp_path / "search" / name).is_file() for name in core["docs"]["files"])
+    assert all((tmp_path / "search" / name).is_file() for _first, name in core["shards"])
     assert not (tmp_path / "search" / "p9.stale.json").exists()
     assert (tmp_path / "theme/js/lunr.min.js").read_bytes().startswith(b"/**")
     assert json.loads((tmp_path / "search/plain.json").read_text())["version"] == "2.3.9"

@@ -209,6 +209,32 @@ def _headline_like(f: _Feat) -> bool:
     )
 
 
+def _headline_candidates(feats: list[_Feat], lo: int, hi: int) -> set[int]:
+    """Lines of ``lo..hi`` that could open an appended article: headline-like, not the page's
+    own title shown again (its text occurs earlier in the capture), and not an item of a link
+    list (a run of APPENDED_LIST_RUN or more headline-like lines of text in a row)."""
+    seen = {f.text for f in feats[:lo] if f.text}
+    out: set[int] = set()
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) < R.APPENDED_LIST_RUN:
+            out.update(run)
+        run.clear()
+
+    for i in range(lo, hi + 1):
+        f = feats[i]
+        if not f.text:
+            continue
+        if _headline_like(f) and f.text not in seen:
+            run.append(i)
+        else:
+            flush()
+        seen.add(f.text)
+    flush()
+    return out
+
+
 def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
     """Index of the headline of an unrelated article appended inside ``lo..hi``, if any.
 
@@ -224,6 +250,7 @@ def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
     """
     words = [_content_words(feats[j].text) if lo <= j <= hi else [] for j in range(len(feats))]
     prose_after = [j for j in range(lo, hi + 1) if feats[j].prose]
+    candidates = _headline_candidates(feats, lo, hi)
     before: Counter[str] = Counter()
     before_words = 0
     k = 0  # index into prose_after of the first prose line after i
@@ -231,7 +258,7 @@ def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
         f = feats[i]
         while k < len(prose_after) and prose_after[k] <= i:
             k += 1
-        if before_words >= R.APPENDED_MIN_BEFORE_WORDS and _headline_like(f):
+        if before_words >= R.APPENDED_MIN_BEFORE_WORDS and i in candidates:
             rest: Counter[str] = Counter()
             window: set[str] = set()
             n_words = 0
@@ -299,6 +326,58 @@ def _skip_opening_header(feats: list[_Feat], lo: int, hi: int) -> int:
     return i if any(feats[j].prose for j in range(i, hi + 1)) else lo
 
 
+def _after_core(feats: list[_Feat], hi: int) -> dict[int, str]:
+    """Text right after the end of the core that is kept as "unsure" (index -> rule).
+
+    - the closing line: the first line of text after the core, when it is a credit in
+      parentheses or a copyright sentence (CLOSING_NOTE_RE);
+    - the last paragraph after an inline box: a boundary label and at most BOX_MAX_ITEMS short
+      link lines, then paragraphs, then no more prose within BOX_CHECK_LINES lines of text.
+    """
+    nxt = [j for j in range(hi + 1, len(feats)) if feats[j].text]
+    if not nxt:
+        return {}
+    first = feats[nxt[0]]
+    if _closing_note(first):
+        return {nxt[0]: "closing-line"}
+    if not first.boundary or R.END_PROMPT_RE.match(first.text):
+        return {}
+    k = 1
+    while k < len(nxt) and k <= R.BOX_MAX_ITEMS and _box_item(feats[nxt[k]]):
+        k += 1
+    paras = []
+    while k < len(nxt) and _box_paragraph(feats[nxt[k]]):
+        paras.append(nxt[k])
+        k += 1
+    rest = nxt[k : k + R.BOX_CHECK_LINES]
+    if k == 1 or not paras or any(feats[j].prose for j in rest):
+        return {}
+    return dict.fromkeys(paras, "after-box")
+
+
+def _closing_note(f: _Feat) -> bool:
+    return (
+        f.words >= R.CLOSING_NOTE_MIN_WORDS
+        and bool(R.CLOSING_NOTE_RE.match(f.text))
+        and not any(rule.pattern.search(f.text) for rule in R.LINE_RULES)
+    )
+
+
+def _box_item(f: _Feat) -> bool:
+    """A link of an inline box: a short line, not a sentence (a teaser headline is longer)."""
+    return not f.prose and not f.sentence and not f.boundary and f.words <= R.SHORT_MAX_WORDS
+
+
+def _box_paragraph(f: _Feat) -> bool:
+    return (
+        f.prose
+        and f.sentence
+        and not (f.boundary or f.legal or f.teaser or f.repeated)
+        and not R.TEASER_ELLIPSIS_RE.search(f.text)
+        and not any(rule.pattern.search(f.text) for rule in R.LINE_RULES)
+    )
+
+
 def _label_like(f: _Feat) -> bool:
     return not f.prose and not f.sentence and bool(R.LABEL_LIKE_RE.match(f.text))
 
@@ -361,13 +440,17 @@ def _grow_back(feats: list[_Feat], lo: int) -> int:
 
     Stops at a boundary, a site notice, a byline or dateline, a repeated line (the title shown
     twice), or a run of EXTEND_MAX_LABEL_RUN - 1 label-like lines (the menu above the title).
+    A line ending in a colon is taken only right above the text it introduces ("Here's why:"),
+    when it reads as a sentence rather than a label ("Menu:", "Related Topics:").
     """
     new_lo = lo
     run = 0
+    adjacent = True  # no line of text between j and new_lo
     for j in range(lo - 1, -1, -1):
         f = feats[j]
         if not f.text:
             continue
+        was_adjacent, adjacent = adjacent, False
         if (
             f.boundary
             or f.legal
@@ -386,8 +469,18 @@ def _grow_back(feats: list[_Feat], lo: int) -> int:
             continue
         run = 0
         if f.prose or f.sentence or (f.words >= 3 and not f.text.endswith(":")):
-            new_lo = j
+            new_lo, adjacent = j, True
+        elif was_adjacent and f.words >= 4 and _introduces(f):
+            new_lo, adjacent = j, True
     return new_lo
+
+
+def _introduces(f: _Feat) -> bool:
+    """A sentence ending in a colon that opens what follows ("Your mindset matters. Here's
+    why:"): it has a sentence end inside, or starts lower-case words after its first."""
+    return f.text.endswith(":") and (
+        bool(R.SENTENCE_INSIDE_RE.search(f.text)) or not R.LABEL_LIKE_RE.match(f.text)
+    )
 
 
 def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKind, str]:
@@ -395,6 +488,10 @@ def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKi
         return "blank", "blank"
     if in_core:
         if f.boundary:
+            if f.sentence and f.words >= 4 and not R.END_PROMPT_RE.match(f.text):
+                # a sentence that reads like a section opener, with the article going on
+                # after it ("Share this information, please?"): kept, and reported
+                return "unsure", "boundary-sentence"
             return "boilerplate", "end-boundary"
         for rule in R.LINE_RULES:
             if f.words <= rule.max_words and rule.pattern.search(f.text):
@@ -420,6 +517,7 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
     feats = _features(raw)
     kinds: list[tuple[LineKind, str]] = []
     list_items: set[int] = set()
+    after: dict[int, str] = {}
     cut: int | None = None
     # 2. the article core
     span = _core(feats)
@@ -435,12 +533,20 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
         if cut is not None:
             hi = cut - 1
         hi = _teaser_cut(feats, lo, hi)
+        # a closing credit or a last paragraph after an inline box, kept as "unsure"
+        if cut is None:
+            after = _after_core(feats, hi)
         # a headline (and standfirst) opening the core belong to the header
         lo = _skip_opening_header(feats, lo, hi)
     # 5. classify: line rules in the core, boilerplate around it, header lines above it
     for i, f in enumerate(feats):
         in_core = lo <= i <= hi
-        kinds.append(("body", "list-item") if i in list_items else _classify(i, f, in_core, i > hi))
+        if i in list_items:
+            kinds.append(("body", "list-item"))
+        elif i in after:
+            kinds.append(("unsure", after[i]))
+        else:
+            kinds.append(_classify(i, f, in_core, i > hi))
     if cut is not None:
         for i in range(cut, len(feats)):
             if feats[i].text and (i > hi):

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 
 from .errors import DigestError, Problem
 from .model import BODY_KINDS, Block, Cleaned, Fact, Line, LineKind, Metadata
-from .yamlfile import describe_path, key_lines, load_yaml, read_yaml_text
+from .yamlfile import KeyLines, describe_path, load_yaml, read_yaml_text
 
 SOURCE = "curation.yaml"
 
@@ -86,7 +86,7 @@ def load_curation(
     duplicates: list[Problem] = []
     data = load_yaml(path, text, duplicates)
     slugs = None if topic_slugs is None else set(topic_slugs)
-    return parse_curation(data, path, key_lines(text), set(capture_names), slugs, duplicates)
+    return parse_curation(data, path, KeyLines(text), set(capture_names), slugs, duplicates)
 
 
 def parse_curation(

@@ -76,6 +76,11 @@ APPENDED_SHORT_MAX_OVERLAP = 0.08  # window overlap this low decides alone
 APPENDED_WINDOW_WORDS = 150  # about two paragraphs after the headline...
 APPENDED_MAX_OVERLAP = 0.25  # ...of which less than this share of content words is known
 
+# A headline-shaped line among this many or more in a row (each the next line of text) is an
+# item of a link list ("Related" box without its label), not the headline of an appended
+# article: that one is followed by its text, at most a standfirst comes between.
+APPENDED_LIST_RUN = 3
+
 # Section marks of one article: numbered items ("1. Define your goal"), Q&A ("Q: ...").
 SECTION_MARK_RE = re.compile(r"^(?:\d{1,2}[.)]\s|[QA]\s?[:.]\s|(?:step|part|chapter)\s+\d)", re.I)
 
@@ -83,6 +88,14 @@ SECTION_MARK_RE = re.compile(r"^(?:\d{1,2}[.)]\s|[QA]\s?[:.]\s|(?:step|part|chap
 # or more per prose line (the blurbs). Article text after an inline "Related" box is mostly
 # paragraphs, with at most a subheading per paragraph or two.
 TEASER_SHORT_PER_PROSE = 2.0
+
+# An inline box inside the article ("Related Links" and one or two links) can stand before the
+# last paragraph; the density score does not cross its label for one paragraph. The text after
+# it is the article's when the box is small (this many link lines, each a short label, not a
+# teaser headline) and no more prose follows within BOX_CHECK_LINES lines of text (a teaser
+# list alternates headlines and blurbs; the end of an article is followed by page furniture).
+BOX_MAX_ITEMS = 2
+BOX_CHECK_LINES = 4
 
 # A leading list number, as breadcrumbs and numbered menus are copied ("5. Home").
 LIST_NUMBER_RE = re.compile(r"^\d{1,2}[.)]\s+")
@@ -157,6 +170,19 @@ END_PROMPT_RE = re.compile(
     re.IGNORECASE,
 )
 
+# The closing line of an article, right under its last paragraph: a credit in parentheses
+# ("(Reporting by ...; Editing by ...)") or a copyright sentence of the agency that wrote it
+# ("© 2019 The Agency. All rights reserved."). Both often belong to the article text; the
+# line is kept as "unsure" (reported), while it still ends the article for everything after it.
+# A bare "© Site" label (no sentence) stays furniture.
+CLOSING_NOTE_RE = re.compile(
+    r"^(?:\([^()]*\)"
+    r"|(?:copyright\s*(?:©|\(c\))?|©)\s*\d{4}\b.*[.!]"
+    r"|.*\ball\s+rights\s+reserved\b.*[.!])$",
+    re.IGNORECASE,
+)
+CLOSING_NOTE_MIN_WORDS = 3  # "(AP)" or "(Photo)" alone is not a credit line
+
 # Site notices written as prose: legal disclaimers, cookie and affiliate notices, trademark
 # lines. Dense text, but the same on every page of a site; they count against the article.
 LEGAL_NOTICE_RE = re.compile(
@@ -191,9 +217,11 @@ LINK_ROW_RE = re.compile(
     r"^(?:[^\s|•·]+(?: [^\s|•·]+){0,2}(?:\s{3,}|\s*[|•·]\s*)){2,}[^\s|•·]+(?: [^\s|•·]+){0,2}$"
 )
 
-# A gallery slide counter opening a line ("1 of 4", "2of4A shopper looks at ...").
+# A gallery slide counter opening a line ("1 of 4", "2of4A shopper looks at ..."). The caption
+# after a counter starts with a capital or nothing follows; a fraction starts a measure
+# ("1/2 tsp ground cloves", "3/4 cup flour"), which is text.
 GALLERY_COUNTER_RE = re.compile(
-    r"^(?:image|photo|slide)?\s*\d{1,3}\s*(?:of\s*/|of|/)\s*\d{1,3}(?!\d)", re.I
+    r"^(?:image|photo|slide)?\s*\d{1,3}\s*(?:of\s*/|of|/)\s*\d{1,3}(?!\d)(?!\s*(?-i:[a-z]))", re.I
 )
 
 # A teaser headline glued to its blurb, as menus render them: three or more capitalised words,

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from .errors import DigestError, Problem
-from .yamlfile import describe_path, key_lines, load_yaml, read_yaml_text
+from .yamlfile import KeyLines, describe_path, load_yaml, read_yaml_text
 
 EntityKind = Literal["person", "organisation", "place"]
 ENTITY_KINDS: tuple[str, ...] = ("person", "organisation", "place")
@@ -119,14 +119,14 @@ def load_taxonomy(path: Path) -> Taxonomy:
     text = read_yaml_text(path)  # size, encoding
     duplicates: list[Problem] = []
     data = load_yaml(path, text, duplicates)  # syntax, duplicate keys, anchors
-    return _validate(data, key_lines(text), path, duplicates)
+    return _validate(data, KeyLines(text), path, duplicates)
 
 
 def parse_taxonomy(text: str, path: Path | str = "taxonomy.yaml") -> Taxonomy:
     """Validate taxonomy text; ``path`` is only used in messages."""
     path = Path(path)
     duplicates: list[Problem] = []
-    return _validate(load_yaml(path, text, duplicates), key_lines(text), path, duplicates)
+    return _validate(load_yaml(path, text, duplicates), KeyLines(text), path, duplicates)
 
 
 def _validate(data: Any, lines: Mapping[tuple[object, ...], int], path: Path,

@@ -59,6 +59,9 @@
   // ---- worker ----------------------------------------------------------------------------------
   var worker = null, failed = false, sequence = 0, inflight = 0, wanted = null, lastSent = 0, timer = 0;
   var filters = {}, started = 0, shownFor = null;
+  // History: typing replaces the URL of the current entry, except the first keystroke after a
+  // query was committed (page load, Enter, a facet, Back), which starts a new entry.
+  var committed = true;
 
   function start() {
     if (worker || failed) return;
@@ -289,6 +292,7 @@
         button.addEventListener('click', function () {
           if (filters[kind] === f.value) delete filters[kind]; else filters[kind] = f.value;
           updateUrl(true);
+          committed = true;
           query(input.value);
         });
         li.appendChild(button);
@@ -325,13 +329,14 @@
   // ---- events ------------------------------------------------------------------------------------
   input.addEventListener('focus', start);
   input.addEventListener('input', function () {
-    if (page) updateUrl(false);
+    if (page) { updateUrl(committed); committed = false; }
     query(input.value);
   });
   form.addEventListener('submit', function (event) {
     if (!page) return; // other pages: go to search.html?q=… (works without JavaScript too)
     event.preventDefault();
-    updateUrl(true);
+    updateUrl(committed);
+    committed = true;
     query(input.value);
   });
 
@@ -357,7 +362,7 @@
     if (event.key === 'Escape') {
       event.preventDefault();
       input.value = '';
-      if (page) updateUrl(false);
+      if (page) { updateUrl(committed); committed = false; }
       sequence++;
       wanted = null;
       show(null);
@@ -381,7 +386,7 @@
   if (page) {
     var hint = page.querySelector('.search-page__hint');
     if (hint) hint.hidden = false; // keyboard hints: only where the keys work
-    window.addEventListener('popstate', function () { fromUrl(); query(input.value); });
+    window.addEventListener('popstate', function () { fromUrl(); committed = true; query(input.value); });
     fromUrl();
     if (input.value) query(input.value);
   }
