@@ -208,3 +208,21 @@ def test_without_javascript_the_search_page_explains_and_links(
         response = page.request.get(link.evaluate("a => a.href"))
         assert response.ok
     expect(page.locator(".search-page__hint")).to_be_hidden()  # keyboard hints need JavaScript
+
+
+def test_bench_search_smoke(tmp_path: Path) -> None:
+    """`make bench-search` end to end on 20 generated articles (the real sizes are not tests)."""
+    import json
+
+    from scripts import bench_search
+
+    out = tmp_path / "bench.json"
+    assert bench_search.main(["--sizes", "20", "--runs", "1", "--out", str(out)]) == 0
+    report = json.loads(out.read_text())
+    row = report["sizes"]["20"]
+    for variant in ("compact", "plain"):
+        m = row[variant]
+        assert m["first_count"] >= 1 and m["first_ms"] > 0 and m["warm_p95_ms"] > 0
+        assert 0 < m["bytes_before_first"] <= m["index_gzip_bytes"] + 60_000
+    assert row["compact"]["prefetched"] is True
+    assert report["machine"]["cores"] and "goals" in report

@@ -24,6 +24,7 @@ functions, and nothing else in the process that uses lunr.py is affected.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -137,6 +138,7 @@ def _drop_last(word: str) -> str:
     return word[:-1] if word and word[-1] not in "\n\r\u2028\u2029" else word
 
 
+@functools.lru_cache(maxsize=1 << 17)  # an archive's vocabulary is small beside its word count
 def porter_stem(word: str) -> str:
     """lunr.js's porterStemmer, step for step (the comments name its steps)."""
     if len(word) < 3:
