@@ -293,7 +293,9 @@ def _downloaded(browser: Any, url: str, folder: Path, first: str) -> int:
     return sum(gzip_size(folder / n) for n in names if (folder / n).is_file())
 
 
-def measure(url: str, folder: Path, first: str, warm: list[str], runs: int) -> dict[str, Any]:
+def measure(
+    url: str, folder: Path, first: str, warm: list[str], runs: int, prefetch: bool
+) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     result: dict[str, Any] = {}
@@ -316,7 +318,8 @@ def measure(url: str, folder: Path, first: str, warm: list[str], runs: int) -> d
                 # one is fetched on demand, so warm times include those fetches.
                 t0 = time.perf_counter()
                 with contextlib.suppress(Exception):
-                    page.wait_for_selector("form[data-search-cached=all]", timeout=10_000)
+                    if prefetch:
+                        page.wait_for_selector("form[data-search-cached=all]", timeout=10_000)
                 result["prefetched"] = page.evaluate(
                     "!!document.querySelector('form[data-search-cached=all]')"
                 )
@@ -363,7 +366,8 @@ def bench(
             write_site(folder, files, "search/index.json", plain=variant == "plain")
             total = sum(gzip_size(folder / "search" / name) for name in files)
             with serve(folder) as url:
-                m = measure(url, folder, first, warm, runs)
+                prefetch = variant == "compact" and bool(built.core["prefetch"])
+                m = measure(url, folder, first, warm, runs, prefetch)
             m["index_gzip_bytes"] = total
             m["kb_per_article"] = round(m["bytes_before_first"] / 1024 / n, 3)
             row[variant] = m

@@ -71,7 +71,17 @@ def files_digest(paths: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
+#: Settings that say where files are, not what a page shows: the same site built from another
+#: folder, or over a previous build, must get the same fingerprints (and the same bytes).
+WHERE_SETTINGS = frozenset({
+    "PATH", "OUTPUT_PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS", "DIGEST_PREVIOUS_OUTPUT",
+    "DIGEST_TAXONOMY", "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "SEARCH_LUNR_JS",
+    "WRITE_SELECTED", "DELETE_OUTPUT_DIRECTORY",
+})
+
+
 def settings_digest(settings: Mapping[str, Any]) -> str:
     """Hash of the settings a template can read (upper-case names of plain values)."""
-    plain = {k: project(v) for k, v in settings.items() if k.isupper()}
+    plain = {k: project(v) for k, v in settings.items()
+             if k.isupper() and k not in WHERE_SETTINGS}
     return hashlib.sha256(repr(sorted(plain.items())).encode("utf-8")).hexdigest()

@@ -56,7 +56,7 @@ class IncrementalWriter(Writer):
                 context.get("pages", []),
             ])
             self.base = "|".join((
-                files_digest([Path(self.settings["THEME"]), root]),
+                files_digest([Path(self.settings["THEME"]), root]),  # theme and plugin code
                 settings_digest(self.settings),
                 repr(structure),
             ))

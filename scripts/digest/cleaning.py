@@ -218,8 +218,8 @@ def _headline_candidates(feats: list[_Feat], lo: int, hi: int) -> set[int]:
     run: list[int] = []
 
     def flush() -> None:
-        if len(run) < R.APPENDED_LIST_RUN:
-            out.update(run)
+        # the last of a run may still be a headline: of an article glued after a list
+        out.update(run if len(run) < R.APPENDED_LIST_RUN else run[-1:])
         run.clear()
 
     for i in range(lo, hi + 1):
@@ -340,17 +340,23 @@ def _after_core(feats: list[_Feat], hi: int) -> dict[int, str]:
     first = feats[nxt[0]]
     if _closing_note(first):
         return {nxt[0]: "closing-line"}
-    if not first.boundary or R.END_PROMPT_RE.match(first.text):
+    if (
+        not first.boundary
+        or R.END_PROMPT_RE.match(first.text)
+        or R.COMMENT_OPENER_RE.search(first.text)
+    ):
         return {}
     k = 1
     while k < len(nxt) and k <= R.BOX_MAX_ITEMS and _box_item(feats[nxt[k]]):
         k += 1
+    if k == 1:
+        return {}  # a label with no links under it opens a section, not a box
     paras = []
     while k < len(nxt) and _box_paragraph(feats[nxt[k]]):
         paras.append(nxt[k])
         k += 1
     rest = nxt[k : k + R.BOX_CHECK_LINES]
-    if k == 1 or not paras or any(feats[j].prose for j in rest):
+    if not paras or any(feats[j].prose for j in rest):
         return {}
     return dict.fromkeys(paras, "after-box")
 

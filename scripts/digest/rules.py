@@ -96,6 +96,12 @@ TEASER_SHORT_PER_PROSE = 2.0
 # list alternates headlines and blurbs; the end of an article is followed by page furniture).
 BOX_MAX_ITEMS = 2
 BOX_CHECK_LINES = 4
+# A comment section is not a box: the "paragraph" under its label and a name is a comment.
+COMMENT_OPENER_RE = re.compile(
+    r"\b(?:comments?|replies|reply|responses|discussion|conversation|coment[aá]rios?"
+    r"|commentaires?|kommentare|комментари\w*|コメント)\b",
+    re.IGNORECASE,
+)
 
 # A leading list number, as breadcrumbs and numbered menus are copied ("5. Home").
 LIST_NUMBER_RE = re.compile(r"^\d{1,2}[.)]\s+")
