@@ -24,18 +24,37 @@ WATCHED = ("content", "theme", "plugins", "scripts", "pelican.conf.py")
 SETTLE_SECONDS = 0.3
 
 
+CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})
+
+
+def _is_input(path: Path) -> bool:
+    """A file the site is built from (not one the build writes, nor an editor's temp file)."""
+    try:
+        relative = path.resolve().relative_to(ROOT)
+    except ValueError:
+        return False
+    parts = relative.parts
+    if not parts or parts[0] not in WATCHED:
+        return False
+    if parts[:2] == ("content", "articles") or "__pycache__" in parts:
+        return False
+    name = parts[-1]
+    return not (name.startswith(".") or name.endswith(("~", ".tmp", ".swp", ".egg-info")))
+
+
 class _Changes(FileSystemEventHandler):
     def __init__(self) -> None:
         self.generation = 0
         self.event = threading.Event()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        path = str(event.src_path)
-        # the build's own output must not trigger another build
-        if "/content/articles" in path or "__pycache__" in path or path.endswith(".tmp"):
+        # reading a file (the build reads templates) is no change
+        if event.event_type not in CHANGES:
             return
-        self.generation += 1
-        self.event.set()
+        paths = [str(event.src_path), str(getattr(event, "dest_path", "") or "")]
+        if any(_is_input(Path(p)) for p in paths if p):
+            self.generation += 1
+            self.event.set()
 
 
 def build() -> bool:

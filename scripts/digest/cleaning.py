@@ -239,7 +239,8 @@ def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
     """Index of the headline of an unrelated article appended inside ``lo..hi``, if any.
 
     At each headline-like line after enough article text, the prose that follows it (up to
-    APPENDED_REST_WORDS words) is compared with the article so far:
+    APPENDED_REST_WORDS words, and up to the next boundary once it has begun: the end of that
+    article, before its share bar or comments) is compared with the article so far:
 
     - topic share: of the article's topic words (its most frequent content words), the share
       that occur in that prose. One article keeps naming its subject; an unrelated one names
@@ -247,42 +248,79 @@ def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
     - window overlap: of the content words in the first two paragraphs after the line, the
       share the article already used. Next to nothing (APPENDED_SHORT_MAX_OVERLAP) decides
       alone, whatever the topic share.
+
+    A last section of the article itself can pass these tests when it is short and the
+    appended article follows it: a candidate whose own section (the prose up to the next
+    candidate) shares APPENDED_MAX_OVERLAP or more of its words with the article is passed over.
     """
     words = [_content_words(feats[j].text) if lo <= j <= hi else [] for j in range(len(feats))]
     prose_after = [j for j in range(lo, hi + 1) if feats[j].prose]
-    candidates = _headline_candidates(feats, lo, hi)
+    candidates = sorted(_headline_candidates(feats, lo, hi))
+    stop_at = [hi + 1] * (hi + 2)  # the next boundary at or after each line
+    for j in range(hi, lo - 1, -1):
+        stop_at[j] = j if feats[j].boundary else stop_at[j + 1]
     before: Counter[str] = Counter()
     before_words = 0
     k = 0  # index into prose_after of the first prose line after i
+    c = 0  # index into candidates of the first candidate after i
     for i in range(lo, hi + 1):
         f = feats[i]
         while k < len(prose_after) and prose_after[k] <= i:
             k += 1
-        if before_words >= R.APPENDED_MIN_BEFORE_WORDS and i in candidates:
-            rest: Counter[str] = Counter()
-            window: set[str] = set()
-            n_words = 0
-            for j in prose_after[k:]:
-                if n_words < R.APPENDED_WINDOW_WORDS:
-                    window.update(words[j])
-                rest.update(words[j])
-                n_words += feats[j].words
-                if n_words >= R.APPENDED_REST_WORDS:
-                    break
-            if n_words >= R.APPENDED_MIN_WORDS and window:
-                overlap = sum(1 for w in window if w in before) / len(window)
-                topic = [w for w, c in before.most_common(R.APPENDED_TOPIC_WORDS) if c >= 2]
-                if overlap <= R.APPENDED_SHORT_MAX_OVERLAP:
-                    return i  # next to nothing of the window was said before
-                if len(topic) >= R.APPENDED_MIN_TOPIC_WORDS:
-                    need = 2 if n_words >= R.APPENDED_REST_TWICE_WORDS else 1
-                    share = sum(1 for w in topic if rest[w] >= need) / len(topic)
-                    if share <= R.APPENDED_MAX_TOPIC_SHARE and overlap < R.APPENDED_MAX_OVERLAP:
-                        return i
+        while c < len(candidates) and candidates[c] <= i:
+            c += 1
+        if (
+            before_words >= R.APPENDED_MIN_BEFORE_WORDS
+            and c > 0
+            and candidates[c - 1] == i
+            and _unrelated(feats, words, before, prose_after[k:], stop_at[i + 1])
+        ):
+            nxt = candidates[c] if c < len(candidates) else hi + 1
+            section = {w for j in prose_after[k:] if j < nxt for w in words[j]}
+            if nxt > hi or not section or _overlap(section, before) < R.APPENDED_MAX_OVERLAP:
+                return i
         if f.prose:
             before.update(words[i])
             before_words += f.words
     return None
+
+
+def _overlap(window: set[str], before: Counter[str]) -> float:
+    return sum(1 for w in window if w in before) / len(window)
+
+
+def _unrelated(
+    feats: list[_Feat],
+    words: list[list[str]],
+    before: Counter[str],
+    prose: list[int],
+    stop: int,
+) -> bool:
+    """Whether the prose lines ``prose`` (up to the boundary ``stop``, once APPENDED_MIN_WORDS
+    words are read) read as another article than ``before`` (see ``_appended_cut``)."""
+    rest: Counter[str] = Counter()
+    window: set[str] = set()
+    n_words = 0
+    for j in prose:
+        if j > stop and n_words >= R.APPENDED_MIN_WORDS:
+            break
+        if n_words < R.APPENDED_WINDOW_WORDS:
+            window.update(words[j])
+        rest.update(words[j])
+        n_words += feats[j].words
+        if n_words >= R.APPENDED_REST_WORDS:
+            break
+    if n_words < R.APPENDED_MIN_WORDS or not window:
+        return False
+    overlap = _overlap(window, before)
+    if overlap <= R.APPENDED_SHORT_MAX_OVERLAP:
+        return True  # next to nothing of the window was said before
+    topic = [w for w, n in before.most_common(R.APPENDED_TOPIC_WORDS) if n >= 2]
+    if len(topic) < R.APPENDED_MIN_TOPIC_WORDS:
+        return False
+    need = 2 if n_words >= R.APPENDED_REST_TWICE_WORDS else 1
+    share = sum(1 for w in topic if rest[w] >= need) / len(topic)
+    return share <= R.APPENDED_MAX_TOPIC_SHARE and overlap < R.APPENDED_MAX_OVERLAP
 
 
 def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:
@@ -304,6 +342,26 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:
                 end -= 1
             return end
     return hi
+
+
+def _notice_cut(feats: list[_Feat], lo: int, hi: int) -> int:
+    """End the core before a copyright notice written as a sentence ("© 2019 The Agency. All
+    rights reserved.") that has article prose above it: what follows a notice is page foot or
+    another page's text. (A short credit such as "© Jane Doe" under a photo is not one.)"""
+    seen_prose = False
+    for b in range(lo, hi + 1):
+        f = feats[b]
+        if seen_prose and f.boundary and f.sentence and _copyright_notice(f):
+            end = b - 1
+            while end > lo and not feats[end].text:
+                end -= 1
+            return end
+        seen_prose = seen_prose or f.prose
+    return hi
+
+
+def _copyright_notice(f: _Feat) -> bool:
+    return not f.text.startswith("(") and _closing_note(f)
 
 
 def _skip_opening_header(feats: list[_Feat], lo: int, hi: int) -> int:
@@ -340,11 +398,7 @@ def _after_core(feats: list[_Feat], hi: int) -> dict[int, str]:
     first = feats[nxt[0]]
     if _closing_note(first):
         return {nxt[0]: "closing-line"}
-    if (
-        not first.boundary
-        or R.END_PROMPT_RE.match(first.text)
-        or R.COMMENT_OPENER_RE.search(first.text)
-    ):
+    if not first.boundary or not R.BOX_LABEL_RE.match(first.text):
         return {}
     k = 1
     while k < len(nxt) and k <= R.BOX_MAX_ITEMS and _box_item(feats[nxt[k]]):
@@ -539,6 +593,7 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
         if cut is not None:
             hi = cut - 1
         hi = _teaser_cut(feats, lo, hi)
+        hi = _notice_cut(feats, lo, hi)
         # a closing credit or a last paragraph after an inline box, kept as "unsure"
         if cut is None:
             after = _after_core(feats, hi)

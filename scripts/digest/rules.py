@@ -96,10 +96,12 @@ TEASER_SHORT_PER_PROSE = 2.0
 # list alternates headlines and blurbs; the end of an article is followed by page furniture).
 BOX_MAX_ITEMS = 2
 BOX_CHECK_LINES = 4
-# A comment section is not a box: the "paragraph" under its label and a name is a comment.
-COMMENT_OPENER_RE = re.compile(
-    r"\b(?:comments?|replies|reply|responses|discussion|conversation|coment[aá]rios?"
-    r"|commentaires?|kommentare|комментари\w*|コメント)\b",
+# The label of such a box points to other pages ("Related Links", "See also", "Read more");
+# a share bar, an author box or a comment section opens the page foot instead.
+BOX_LABEL_RE = re.compile(
+    r"^(?:related|see\s+also|(?:read|see)\s+(?:more|also)|also\s+read|more\s+(?:on|about)\b"
+    r"|further\s+reading|useful\s+links|external\s+links|veja\s+tamb[eé]m|leia\s+tamb[eé]m"
+    r"|à\s+lire\s+aussi|mehr\s+zum\s+thema|читайте\s+также|関連)",
     re.IGNORECASE,
 )
 
@@ -429,6 +431,8 @@ _STOPWORD_TEXT = """a about above after again against all also am an and any are
     very was we were what when where which while who whom why will with would you your yours
     yourself yourselves one two new year years like get also could many much may might us mr
     ms mrs
+    ll re ve don didn doesn isn aren wasn weren hasn haven hadn won wouldn couldn shouldn
+    ain mustn needn
     que para com uma por não mais como mas dos das nos nas ele ela isso esse essa este esta
     muito quando também sua seu são foi ser tem aqui então
     los las del una por con para como pero más este esta sus sobre también fue ser hay
