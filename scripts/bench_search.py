@@ -338,7 +338,11 @@ def measure(
 
 
 def bench(
-    sizes: list[int], runs: int, keep: Path | None, skip_plain: bool = False
+    sizes: list[int],
+    runs: int,
+    keep: Path | None,
+    skip_plain: bool = False,
+    warm_queries: int = 0,
 ) -> dict[str, Any]:
     report: dict[str, Any] = {"sizes": {}}
     for n in sizes:
@@ -348,6 +352,8 @@ def bench(
         build_s = time.perf_counter() - t0
         rng = random.Random(n)
         first, warm = queries(records, rng)
+        if warm_queries:
+            warm = warm[:warm_queries]
         # the baseline: lunr's own serialisation, and the whole document store in one file
         plain = {
             "index.json": dumps(
@@ -430,8 +436,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-search-results.json")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain-lunr baseline")
+    parser.add_argument("--warm-queries", type=int, default=0, help="use only the first N")
     args = parser.parse_args(argv)
-    report = bench([int(s) for s in args.sizes.split(",")], args.runs, args.keep, args.no_plain)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    report = bench(sizes, args.runs, args.keep, args.no_plain, args.warm_queries)
     report["machine"] = machine()
     report["goals"] = GOALS
     args.out.write_text(json.dumps(report, indent=2), encoding="utf-8")

@@ -5,7 +5,10 @@ All tests share the session's built site (`site`, `site_url`); each gets a fresh
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -14,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .browser_helpers import watch
+from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -211,13 +215,32 @@ def test_without_javascript_the_search_page_explains_and_links(
 
 
 def test_bench_search_smoke(tmp_path: Path) -> None:
-    """`make bench-search` end to end on 20 generated articles (the real sizes are not tests)."""
-    import json
+    """`make bench-search` end to end on 20 generated articles (the real sizes are not tests).
 
-    from scripts import bench_search
-
+    A subprocess: Playwright's sync API cannot start inside pytest-playwright's event loop.
+    """
     out = tmp_path / "bench.json"
-    assert bench_search.main(["--sizes", "20", "--runs", "1", "--out", str(out)]) == 0
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "bench_search.py"),
+            "--sizes",
+            "20",
+            "--runs",
+            "1",
+            "--warm-queries",
+            "12",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=ROOT,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "| 20 | compact |" in run.stdout
     report = json.loads(out.read_text())
     row = report["sizes"]["20"]
     for variant in ("compact", "plain"):

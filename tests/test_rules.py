@@ -8,6 +8,7 @@ import pytest
 
 from digest import rules as R
 from digest.cleaning import clean, count_words
+from digest.model import BODY_KINDS as BODY
 from digest.model import Capture, Cleaned
 
 PARA = (
@@ -140,6 +141,14 @@ def test_line_rules_positive(line: str, rule: str) -> None:
     assert _kind(c, line)[1] == rule
 
 
+def test_gallery_counter_is_not_a_fraction() -> None:
+    # a slide counter is followed by a capitalised caption or nothing; a fraction by a measure
+    assert R.GALLERY_COUNTER_RE.match("3 of 10 Police at the scene")
+    assert R.GALLERY_COUNTER_RE.match("1  /  4")
+    assert not R.GALLERY_COUNTER_RE.match("1/2 tsp ground cloves")
+    assert not R.GALLERY_COUNTER_RE.match("3/4 cup flour, sifted")
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -222,3 +231,101 @@ def test_related_section_is_not_cut() -> None:
 def test_appended_needs_enough_article_before() -> None:
     c = _clean(*BRIDGE[:1], "Why Cats Sleep So Much Explained", *CATS)
     assert all(ln.rule != "appended-article" for ln in c.lines)
+
+
+def test_appended_cut_skips_the_page_title_shown_again() -> None:
+    # the page's own headline repeated under the article (a gallery, a share box) is no new
+    # article, even when unrelated text follows it
+    title = "Bridge Over The Tamar Opens In Spring"
+    c = _clean(title, *BRIDGE, title, *CATS)
+    assert all(ln.rule != "appended-article" for ln in c.lines)
+    # the same text without the title above: an appended article
+    c = _clean(*BRIDGE, title, *CATS)
+    assert _kind(c, title) == ("boilerplate", "appended-article")
+
+
+def test_appended_cut_skips_items_of_a_link_list() -> None:
+    links = [f"Bridge Story Number {n} In Pictures" for n in ("One", "Two", "Three")]
+    c = _clean(*BRIDGE, *links, *CATS)
+    # a run of APPENDED_LIST_RUN headlines is a list: its first items are not cut points...
+    assert _kind(c, links[0])[1] != "appended-article"
+    # ...but its last line may still head an article glued after the list
+    assert _kind(c, links[-1]) == ("boilerplate", "appended-article")
+    # two headlines in a row (a headline and a standfirst) are no list
+    c = _clean(*BRIDGE, *links[:2], *CATS)
+    assert _kind(c, links[0]) == ("boilerplate", "appended-article")
+
+
+def test_appended_cut_passes_over_a_last_section_of_the_article() -> None:
+    # a short last section of the article (its words known) right before the appended one
+    last = BRIDGE[0].replace("week 0", "the final week")
+    c = _clean(*BRIDGE, "What Comes Next For Travellers", last, "Why Cats Sleep So Much", *CATS)
+    assert _kind(c, "What Comes Next For Travellers")[0] != "boilerplate"
+    assert _kind(c, last) == ("body", "prose")
+    assert _kind(c, "Why Cats Sleep So Much") == ("boilerplate", "appended-article")
+
+
+def test_copyright_notice_ends_the_article() -> None:
+    notice = "© 2019 The Agency. All rights reserved."
+    c = _clean(*BRIDGE, notice, *CATS)
+    assert _kind(c, notice) == ("unsure", "closing-line")  # kept, and reported
+    assert not any("Cats sleep" in b.text for b in c.blocks)
+    # a photo credit is no notice: the article goes on after it
+    c = _clean(*BRIDGE[:4], "© Jane Doe", *BRIDGE[4:])
+    assert sum(1 for b in c.blocks if "bridge" in b.text) == 8
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("(Reporting by Jane Doe; Editing by John Roe)", True),
+        ("Copyright 2019 The Agency. All rights reserved.", True),
+        ("(AP)", False),  # under CLOSING_NOTE_MIN_WORDS
+        ("© 2019 Example Media", False),  # a label, not a sentence
+        ("Your email address will not be published.", False),
+    ],
+)
+def test_closing_line_after_the_article(line: str, kept: bool) -> None:
+    c = _clean(*_article(), line, "Home", "News", "Sport", "Contact Us")
+    assert (_kind(c, line) == ("unsure", "closing-line")) is kept
+    if not kept:
+        assert _kind(c, line)[0] == "boilerplate"
+
+
+LAST = "Challenges include landing the craft safely, the agency said in a statement on Monday."
+
+
+def test_last_paragraph_after_an_inline_box_is_kept() -> None:
+    foot = ["Report Error", "Top Video", "Weather", "Contact Us"]
+    c = _clean(*_article(3), "Related Links", "Agency website", LAST, *foot)
+    assert _kind(c, LAST) == ("unsure", "after-box")
+    assert _kind(c, "Agency website")[0] == "boilerplate"
+    # more link lines than BOX_MAX_ITEMS: a list, not a box
+    items = [f"Agency page {n}" for n in range(R.BOX_MAX_ITEMS + 1)]
+    c = _clean(*_article(3), "Related Links", *items, LAST, *foot)
+    assert _kind(c, LAST)[0] == "boilerplate"
+    # more prose within BOX_CHECK_LINES lines: a teaser list (headline, blurb, headline, ...)
+    c = _clean(*_article(3), "Related Links", "Agency website", LAST, "Other Story", PARA)
+    assert _kind(c, LAST)[0] == "boilerplate"
+    # a label that opens the page foot (comments, share bar) is no box
+    c = _clean(*_article(3), "Comments", "Jane Doe", LAST, *foot)
+    assert _kind(c, LAST)[0] == "boilerplate"
+
+
+def test_boundary_shaped_sentence_inside_article_is_kept() -> None:
+    ask = "Share this information with your friends, please?"
+    c = _clean(*_article(3), ask, *_article(6))
+    assert _kind(c, ask) == ("unsure", "boundary-sentence")
+    c = _clean(*_article(3), "Share this", *_article(6))
+    assert _kind(c, "Share this") == ("boilerplate", "end-boundary")
+
+
+def test_sentence_with_colon_right_above_the_article_is_kept() -> None:
+    intro = "Your mindset matters. Here is why:"
+    c = _clean("Home", "News", "Sport", "Jane Doe", intro, *_article())
+    assert _kind(c, intro)[0] in BODY
+    # a label ending in a colon is not taken, nor a sentence with a label line between
+    c = _clean("Home", "News", "Sport", "Menu Of The Day:", *_article())
+    assert _kind(c, "Menu Of The Day:")[0] not in BODY
+    c = _clean("Home", "News", "Sport", intro, "Jane Doe", *_article())
+    assert _kind(c, intro)[0] not in BODY

@@ -8,8 +8,10 @@ Text captures (what "select all, copy" gives):
 3. grow the core over the text around it (lists, short sentences) so that no sentence is lost
    at the edges, up to boundaries, menus and site notices;
 4. cut an unrelated article appended after the real one (a headline followed by text that
-   shares little of the article's topic and vocabulary), or a teaser list after a boundary;
-   a headline and standfirst opening the core move to the header;
+   shares little of the article's topic and vocabulary), a teaser list after a boundary, or
+   what follows a copyright notice; keep, as "unsure", the closing line under the article (a
+   credit, a copyright sentence) and a last paragraph after a small inline box ("Related
+   Links"); a headline and standfirst opening the core move to the header;
 5. classify each line: blank, header (title, dek, byline, dateline) before the core,
    line rules inside it (captions, teasers, share bars, ...), boilerplate outside it; a line
    of the core that no rule recognises stays in the body (``body``, ``subhead`` or ``unsure``);
@@ -528,9 +530,8 @@ def _grow_back(feats: list[_Feat], lo: int) -> int:
                 break
             continue
         run = 0
-        if f.prose or f.sentence or (f.words >= 3 and not f.text.endswith(":")):
-            new_lo, adjacent = j, True
-        elif was_adjacent and f.words >= 4 and _introduces(f):
+        text_line = f.prose or f.sentence or (f.words >= 3 and not f.text.endswith(":"))
+        if text_line or (was_adjacent and f.words >= 4 and _introduces(f)):
             new_lo, adjacent = j, True
     return new_lo
 
@@ -588,7 +589,8 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
         # 3. grow over the text around the core (list items, short closing sentences)
         hi = _grow(feats, hi, len(feats), list_items)
         lo = _grow_back(feats, lo)
-        # 4. cut an unrelated article appended inside the core, or a teaser list after a boundary
+        # 4. cut an unrelated article appended inside the core, a teaser list after a boundary,
+        #    or what follows a copyright notice
         cut = _appended_cut(feats, lo, hi)
         if cut is not None:
             hi = cut - 1

@@ -8,8 +8,9 @@ comment forms, teaser lists, photo credits).
 A capture is cleaned in two passes (see ``cleaning.py``):
 
 1. *Where is the article?* Each line gets a density score; the best-scoring run of lines is the
-   article core, grown or cut at boundary lines ("Related", "Leave a Reply", ...), and cut again
-   where a new headline starts an unrelated article (vocabulary overlap).
+   article core, grown or cut at boundary lines ("Related", "Leave a Reply", ...), cut again
+   where a new headline starts an unrelated article (vocabulary overlap) or after a copyright
+   notice; a closing credit and a last paragraph after an inline box are kept as ``unsure``.
 2. *What is each line?* Ordered line rules (first match wins) give each line its kind; a line of
    the article that no rule recognises stays in the body, as ``body`` or ``unsure``.
 """
@@ -78,7 +79,8 @@ APPENDED_MAX_OVERLAP = 0.25  # ...of which less than this share of content words
 
 # A headline-shaped line among this many or more in a row (each the next line of text) is an
 # item of a link list ("Related" box without its label), not the headline of an appended
-# article: that one is followed by its text, at most a standfirst comes between.
+# article: that one is followed by its text, at most a standfirst comes between. Only the last
+# line of such a run can still head an article (one glued right after a list).
 APPENDED_LIST_RUN = 3
 
 # Section marks of one article: numbered items ("1. Define your goal"), Q&A ("Q: ...").
