@@ -258,8 +258,9 @@ class SearchIndexGenerator(Generator):
         index_path = output / settings["SEARCH_INDEX_SAVE_AS"]
         folder = index_path.parent
         folder.mkdir(parents=True, exist_ok=True)
-        for stale in [*folder.glob("[pwd]*.*.json"), *folder.glob("docs.*.json")]:
-            stale.unlink()
+        # files of an earlier build (names carry content hashes; phase 1 wrote docs.*.json)
+        for stale in set(folder.glob("[pwd]*.*.json")):
+            stale.unlink(missing_ok=True)
         for name, text in built.files().items():
             target = index_path if name == "index.json" else folder / name
             target.write_text(text, encoding="utf-8")
