@@ -11,6 +11,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lunr import lunr as plain_lunr
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -399,3 +401,22 @@ def test_generator_writes_index_files_and_lunr(tmp_path: Path) -> None:
     assert not (tmp_path / "search" / "p9.stale.json").exists()
     assert (tmp_path / "theme/js/lunr.min.js").read_bytes().startswith(b"/**")
     assert json.loads((tmp_path / "search/plain.json").read_text())["version"] == "2.3.9"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200)
+       | st.lists(st.sampled_from(["a", "-", " ", "\u00a0", "\u2028", "Ü", "’s", "--", "the",
+                                   "running", "x1", "é", "\t", "\x85", "\x1c"]),
+                  max_size=30).map("".join))
+def test_fast_analysis_equals_the_reference_pipeline(text: str) -> None:
+    assert compat.analyse_fast(text) == compat.analyse(text)
+
+
+def test_compact_index_terms_equal_lunr_py_builder() -> None:
+    built = B.build(RECORDS)
+    reference = B.lunr_builder(built.records, built.fields)
+    fast = B.term_stats(built.records, built.fields)
+    assert fast.field_lengths == reference.field_lengths
+    assert {k: dict(v) for k, v in reference.field_term_frequencies.items()} == (
+        fast.field_term_frequencies)
+    assert {t: p["_index"] for t, p in reference.inverted_index.items()} == {
+        t: p["_index"] for t, p in fast.inverted_index.items()}

@@ -37,8 +37,6 @@ _ACTIVE_RE = re.compile(
 _ACTIVE_OPEN_RE = re.compile(r"<(?:script|iframe|object|embed)\b[^>]*/?>", re.IGNORECASE)
 _HANDLER_RE = re.compile(r"\s on[a-z]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE | re.X)
 _JS_URL_RE = re.compile(r"(href|src)\s*=\s*([\"']?)\s*javascript:[^\"'>]*\2", re.IGNORECASE)
-# Any tag left in extracted text (the extractor returns text; this is a last guard).
-_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def sanitize_html(html: str) -> str:
@@ -74,26 +72,17 @@ def extract(html: str) -> tuple[list[tuple[str, bool]], dict[str, str | None]]:
         include_tables=INCLUDE_TABLES,
         include_images=False,
         include_links=False,
+        # keeps inline elements (<hi>) in the tree; their text is read as text below, never
+        # rendered as Markdown (which would escape the page's own characters)
         include_formatting=True,
         with_metadata=True,
         deduplicate=False,
     )
     if doc is None:
         return [], {}
+    body = getattr(doc, "body", None)
+    lines = _tree_lines(body) if body is not None else []
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    text = data.get("text") or ""
-    lines: list[tuple[str, bool]] = []
-    for raw in text.split("\n"):
-        t = raw.strip()
-        heading = False
-        m = re.match(r"^(#{1,6})\s+(.*)$", t)
-        if m:
-            t, heading = m.group(2).strip(), True
-        t = _TAG_RE.sub("", t)
-        t = t.replace("**", "").strip() if heading else t
-        if t.startswith("- "):
-            t = t[2:].strip()
-        lines.append((t, heading))
     fields = {
         k: (str(v) if v is not None else None)
         for k, v in data.items()
@@ -102,10 +91,108 @@ def extract(html: str) -> tuple[list[tuple[str, bool]], dict[str, str | None]]:
     return lines, fields
 
 
-def _plain(text: str) -> str:
-    """Undo the extractor's Markdown-ish formatting marks (bold, italics) on a line."""
-    text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
-    return re.sub(r"(?<!\w)\*(?!\s)(.+?)(?<!\s)\*(?!\w)", r"\1", text)
+# trafilatura's XML tree: these elements start a line of their own; anything else (hi, ref,
+# del, span...) is inline and its text runs on in the line around it.
+_BLOCK_TAGS = frozenset(
+    {"body", "div", "doc", "main", "p", "head", "list", "item", "quote", "code", "table",
+     "row", "cell", "graphic", "comments"}
+)
+
+
+def _squash(text: str) -> str:
+    """Runs of whitespace (newlines included) as one space, trimmed."""
+    return " ".join(text.split())
+
+
+def _inline_text(element: Any) -> str:
+    """All the text under ``element`` as one line: a line break or a nested block separates
+    words with a space, inline elements run on."""
+    parts: list[str] = []
+
+    def walk(el: Any) -> None:
+        block = el.tag in _BLOCK_TAGS or el.tag == "lb"
+        if block:
+            parts.append(" ")
+        parts.append(el.text or "")
+        for child in el:
+            walk(child)
+            parts.append(child.tail or "")
+        if block:
+            parts.append(" ")
+
+    walk(element)
+    return _squash("".join(parts))
+
+
+def _is_code_block(element: Any) -> bool:
+    """A <code> element holding several lines (inline code stays in its sentence)."""
+    return "\n" in "".join(element.itertext()) or element.find(".//lb") is not None
+
+
+def _code_text(element: Any) -> str:
+    parts: list[str] = []
+
+    def walk(el: Any) -> None:
+        parts.append("\n" if el.tag == "lb" else "")
+        parts.append(el.text or "")
+        for child in el:
+            walk(child)
+            parts.append(child.tail or "")
+
+    walk(element)
+    return "".join(parts)
+
+
+def _tree_lines(body: Any) -> list[tuple[str, bool]]:
+    """The extracted main text, read from trafilatura's XML tree: one line per paragraph,
+    heading, list item, quote line or table row, with blank lines between blocks. The text is
+    the element text exactly as the page showed it (entities already decoded by the parser):
+    nothing is rendered as Markdown, escaped or stripped here."""
+    lines: list[tuple[str, bool]] = []
+    buf: list[str] = []
+
+    def emit(text: str, heading: bool = False) -> None:
+        if text:
+            if lines and lines[-1][0]:
+                lines.append(("", False))
+            lines.append((text, heading))
+
+    def flush() -> None:
+        text = _squash("".join(buf))
+        buf.clear()
+        emit(text)
+
+    def walk(el: Any) -> None:
+        tag = el.tag
+        if tag == "head":
+            flush()
+            emit(_inline_text(el), heading=True)
+        elif tag == "row":
+            flush()
+            cells = [_inline_text(c) for c in el if c.tag == "cell"]
+            if any(cells):
+                emit("| " + " | ".join(cells) + " |")
+        elif tag == "lb":
+            flush()
+        elif tag == "code" and _is_code_block(el):
+            flush()
+            for code_line in _code_text(el).splitlines():  # one line per line of code
+                emit(_squash(code_line))
+        elif tag in _BLOCK_TAGS:
+            flush()
+            buf.append(el.text or "")
+            for child in el:
+                walk(child)
+            flush()
+        else:  # inline: hi, ref, del, span...
+            buf.append(el.text or "")
+            for child in el:
+                walk(child)
+        buf.append(el.tail or "")
+
+    walk(body)
+    flush()
+    return lines
 
 
 def clean_html(capture: Capture) -> Cleaned:
@@ -113,7 +200,6 @@ def clean_html(capture: Capture) -> Cleaned:
     extracted, fields = extract(capture.text)
     lines: list[Line] = []
     for n, (text, heading) in enumerate(extracted, start=1):
-        text = _plain(text)
         kind: LineKind
         if not text:
             kind, rule = "blank", "blank"
