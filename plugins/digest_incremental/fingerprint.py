@@ -53,7 +53,9 @@ def project(value: Any, depth: int = 0) -> Any:
 def article_fingerprint(article: Any, base: str, name: str) -> str:
     """Hash of everything the page ``name`` of ``article`` is rendered from."""
     own = tuple(str(getattr(article, f, "")) for f in OWN_FIELDS)
-    metadata = project(getattr(article, "metadata", {}))
+    # the reader's metadata holds only strings, numbers, lists, dicts, dates and Pelican's
+    # URL wrappers, whose reprs are stable: repr is enough, and far cheaper than project()
+    metadata = repr(sorted(getattr(article, "metadata", {}).items()))
     links = tuple(project(getattr(article, a, None)) for a in LINK_ATTRIBUTES)
     return hashlib.sha256(repr((base, name, own, metadata, links)).encode("utf-8")).hexdigest()
 

@@ -37,14 +37,22 @@ _ACTIVE_RE = re.compile(
 _ACTIVE_OPEN_RE = re.compile(r"<(?:script|iframe|object|embed)\b[^>]*/?>", re.IGNORECASE)
 _HANDLER_RE = re.compile(r"\s on[a-z]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE | re.X)
 _JS_URL_RE = re.compile(r"(href|src)\s*=\s*([\"']?)\s*javascript:[^\"'>]*\2", re.IGNORECASE)
+# A start tag (quoted attribute values may hold '>'). Handlers and javascript: URLs are removed
+# only inside tags: the same characters in the page's text (written there as &lt;img onerror=..)
+# are words the page shows, and must reach the body unchanged.
+_START_TAG_RE = re.compile(r"<[A-Za-z][^\s/>]*(?:\"[^\"]*\"|'[^']*'|[^'\">])*>")
+
+
+def _defuse_tag(match: re.Match[str]) -> str:
+    tag = _HANDLER_RE.sub(" ", match.group(0))
+    return _JS_URL_RE.sub(r'\1=""', tag)
 
 
 def sanitize_html(html: str) -> str:
     """The page without scripts, styles, frames, event handlers or javascript: links."""
     html = _ACTIVE_RE.sub(" ", html)
     html = _ACTIVE_OPEN_RE.sub(" ", html)
-    html = _HANDLER_RE.sub(" ", html)
-    return _JS_URL_RE.sub(r'\1=""', html)
+    return _START_TAG_RE.sub(_defuse_tag, html)
 
 
 def _trafilatura() -> Any:
