@@ -3,6 +3,7 @@ text; metadata comes from the page's meta tags with its source named."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -99,3 +100,70 @@ def test_html_metadata_from_meta_tags(cleaned) -> None:
     assert m.outlet.value == "The Town Crier"
     assert m.published.value is not None and m.published.value.isoformat() == "2021-03-03"
     assert m.url.value == "https://example.com/library"
+
+
+# --- the page's visible text, verbatim ----------------------------------------------------
+
+#: text a page shows (written in its HTML as entities): it must reach the body unchanged
+SHOWN = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=\"alert('img')\">",
+    "<svg onload=alert(3)>",
+    "<a href=\"javascript:alert('a')\">a link</a>",
+    "&lt;b&gt; &amp;amp; &copy;",
+    "**not bold** _not italic_ `not code` ~~not struck~~ \\*",
+    "[click here](javascript:alert(1)) [1] | a | b |",
+    "# not a heading, > not a quote",
+)
+
+
+def _page(paragraphs: str) -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>Markup As Text</title></head><body><article>"
+        f"<h1>Markup As Text</h1>{paragraphs}</article></body></html>"
+    )
+
+
+@pytest.fixture(scope="module")
+def shown():
+    pytest.importorskip("trafilatura", exc_type=ImportError)
+    from digest.cleaning import clean
+
+    prose = (
+        "Officials declined to comment on the report on Tuesday, and diplomats said the talks "
+        "would continue next week in the capital"
+    )
+    paras = "".join(
+        f"<p>{prose} ({i}), quoting {html.escape(s, quote=False)} as the claim.</p>"
+        for i, s in enumerate(SHOWN)
+    )
+    paras += (
+        f"<h2>What <em>comes</em> next</h2><p>{prose}, with <b>bold</b> and <i>it</i>alic "
+        "words.</p><ul><li>first item</li><li>second <b>item</b></li></ul>"
+    )
+    return clean(decode_capture(_page(paras).encode("utf-8"), Path("shown.html")))
+
+
+@pytest.mark.parametrize("text", SHOWN)
+def test_markup_looking_text_is_kept_verbatim(shown, text: str) -> None:
+    assert any(f"quoting {text} as the claim." in b.text for b in shown.blocks), text
+
+
+def test_no_markdown_marks_or_escapes_are_added(shown) -> None:
+    body = [b.text for b in shown.blocks]
+    assert any(t.endswith("with bold and italic words.") for t in body), body
+    assert "first item" in body and "second item" in body  # no list marker
+    assert not any(t.startswith(("- ", "* ", "#")) for t in body), body
+
+
+def test_headings_still_become_subheads(shown) -> None:
+    assert ("subhead", "What comes next") in [(b.kind, b.text) for b in shown.blocks]
+    assert "What comes next" in shown.metadata.subheads
+
+
+def test_sanitize_leaves_text_that_only_looks_like_handlers() -> None:
+    shown_text = "&lt;img src=x onerror=\"alert(1)\"&gt; and href=javascript:alert(2)"
+    page = f'<p onclick="x()">{shown_text}</p><a title="a>b" href="javascript:y()" onmouseover=z>'
+    out = sanitize_html(page)
+    assert shown_text in out
+    assert "onclick" not in out and "onmouseover" not in out and "javascript:y" not in out

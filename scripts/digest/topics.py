@@ -117,6 +117,13 @@ def _index_keys(alias: str) -> set[str]:
     return keys
 
 
+def _required_words(alias: str) -> frozenset[str]:
+    """Lower-cased words every match of ``alias`` contains as whole words: all of them, but
+    the last of a lowercase alias, which may take a plural ending."""
+    words = _WORD.findall(alias.lower())
+    return frozenset(words[:-1] if alias == alias.lower() else words)
+
+
 @dataclass(frozen=True)
 class MatcherSet:
     """Matchers plus an index from a word to the matchers that could match near it.
@@ -128,6 +135,7 @@ class MatcherSet:
 
     matchers: tuple[_Matcher, ...]
     index: dict[str, tuple[int, ...]]
+    required: tuple[frozenset[str], ...]  # per matcher: words any match must contain
 
     @classmethod
     def of(cls, matchers: tuple[_Matcher, ...]) -> MatcherSet:
@@ -135,11 +143,12 @@ class MatcherSet:
         for i, matcher in enumerate(matchers):
             for key in _index_keys(matcher.alias):
                 index.setdefault(key, []).append(i)
-        return cls(matchers, {k: tuple(v) for k, v in index.items()})
+        return cls(matchers, {k: tuple(v) for k, v in index.items()},
+                   tuple(_required_words(m.alias) for m in matchers))
 
     def candidates(self, words: frozenset[str]) -> list[_Matcher]:
         hits = sorted({i for w in words for i in self.index.get(w, ())})
-        return [self.matchers[i] for i in hits]
+        return [self.matchers[i] for i in hits if self.required[i] <= words]
 
     def __hash__(self) -> int:
         return id(self)
