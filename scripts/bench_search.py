@@ -46,6 +46,8 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from lunr_index.builder import SearchRecord, build, dumps, plain_lunr_json  # noqa: E402
 from lunr_index.compat import STOP_WORDS  # noqa: E402
 
+from digest.chromium import CHROMIUM_ARGS, find_chromium  # noqa: E402
+
 # Real English text is ~45% stop words ("the", "of", "and", ...): they cost nothing in the index.
 STOP_SHARE = 0.45
 # The other words: Zipf(1.0) over a 50k-word common vocabulary (~280 distinct stems per
@@ -62,18 +64,6 @@ GOALS = {
     "warm_p95_ms": {1000: 16, 10000: 50},
     "longest_task_ms": 50,
 }
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
 
 # --- a synthetic archive -------------------------------------------------------------------------
 
@@ -200,14 +190,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def chromium_path() -> str:
-    for candidate in (
-        os.environ.get("CHROMIUM_PATH"),
-        shutil.which("chromium"),
-        "/usr/bin/chromium",
-    ):
-        if candidate and Path(candidate).exists():
-            return candidate
-    raise SystemExit("No Chromium. Fix: apt-get install -y chromium, or set CHROMIUM_PATH")
+    """The Chromium the tests use (see digest.chromium), as a path for `--version` too."""
+    try:
+        found = find_chromium()
+    except FileNotFoundError as missing:
+        raise SystemExit(str(missing)) from None
+    if found is None:  # Playwright's own download
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            return p.chromium.executable_path
+    return found
 
 
 INIT = """
@@ -300,7 +293,7 @@ def measure(
 
     result: dict[str, Any] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        browser = p.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
         result["bytes_before_first"] = _downloaded(browser, url, folder, first)
         firsts, longest = [], []
         for run in range(runs):

@@ -14,24 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from digest.chromium import CHROMIUM_ARGS, find_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 BIN = Path(sys.executable).parent
 
-# Chromium resolves nothing but the local server: without this it sends DNS queries off the
-# machine at start-up.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
 
 
 def build_site(content: Path, output: Path, siteurl: str = "") -> subprocess.CompletedProcess[str]:
@@ -84,32 +72,15 @@ def site_url(site: Path) -> Iterator[str]:
     server.server_close()
 
 
-def find_chromium() -> str | None:
-    """CHROMIUM_PATH; else Playwright's own download (None: let Playwright use it); else PATH."""
-    explicit = os.environ.get("CHROMIUM_PATH")
-    if explicit:
-        if not Path(explicit).is_file():
-            raise pytest.UsageError(f"CHROMIUM_PATH={explicit} does not exist")
-        return explicit
-    cache = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH", Path.home() / ".cache/ms-playwright"))
-    if any(cache.glob("chromium-*/chrome-linux*/chrome")):
-        return None
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise pytest.UsageError(
-        "No Chromium found for the browser tests. Install one: `apt-get install chromium` "
-        "(Debian/Ubuntu), or `.venv/bin/playwright install chromium`, or set CHROMIUM_PATH."
-    )
-
-
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, object]) -> dict[str, object]:
     """pytest-playwright's launch arguments, pointed at the machine's Chromium."""
     args = {**browser_type_launch_args}
     args["args"] = [*list(args.get("args", [])), *CHROMIUM_ARGS]  # type: ignore[call-overload]
-    executable = find_chromium()
+    try:
+        executable = find_chromium()
+    except FileNotFoundError as missing:
+        raise pytest.UsageError(str(missing)) from None
     if executable:
         args["executable_path"] = executable
     return args
