@@ -76,7 +76,7 @@ serve: ## serve output/ on http://127.0.0.1:8000
 devserver: setup ## rebuild on every change to content, theme, plugins or scripts, and serve
 	$(BIN)/python scripts/devserver.py --port $(PORT)
 
-github: ## publish output/ to the gh-pages branch (after make publish)
+github: setup ## publish output/ to the gh-pages branch (after make publish)
 	$(BIN)/ghp-import -n -p -f $(OUTPUT)
 
 test: setup ## lint, then every test (unit, build, browser, quality gates)

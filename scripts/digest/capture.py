@@ -1,7 +1,9 @@
 """Stage 1, read: turn the bytes of a capture file into a decoded :class:`Capture`.
 
 1. refuse what is not a capture (empty, too large, binary, undecodable), with a fix;
-2. decode: a BOM wins, then strict UTF-8, then charset-normalizer's best guess;
+2. decode: a BOM wins, then strict UTF-8, then UTF-8 with a few stray bytes repaired (when
+   the bytes are overwhelmingly valid UTF-8), then charset-normalizer's best guess, refused when
+   what it decoded does not read like text;
 3. repair mojibake with ftfy (only encoding repairs: words are never changed);
 4. normalise newlines (CRLF, CR, U+2028/U+2029, NEL) to ``\\n``;
 5. strip NUL and other control characters, and say so in ``repairs``;
@@ -15,6 +17,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import ftfy
@@ -42,6 +45,25 @@ BINARY_MIN_CONTROL_BYTES = 16
 # guessed encoding is wrong and the words would be garbled.
 MAX_REPLACEMENT_SHARE = 0.01
 
+# A capture that is not valid UTF-8 is still read as UTF-8 when at least this share of its
+# non-ASCII sequences are valid UTF-8 characters: one stray cp1252 byte (a curly apostrophe
+# pasted from Word) must not send a whole UTF-8 file to detection, which would misread every
+# accented letter. Legacy 8-bit text is the other way round: nearly every non-ASCII byte of
+# it is an invalid UTF-8 sequence (a valid one happens only by accident, as "Ã©" would).
+UTF8_MIN_VALID_SHARE = 0.9
+
+# What detection decoded must read like text. Real text, in any language, is mostly letters
+# and digits (ideographs and syllables are letters too) ...
+MIN_LETTER_SHARE = 0.5
+# ... and a text written mostly in letters outside ASCII uses many different ones (an alphabet
+# has 20 or more, a syllabary or ideographs hundreds), while byte noise that happens to be
+# valid in a double-byte encoding repeats a handful. Checked on this many letters or more.
+MIN_DISTINCT_LETTERS = 10
+DISTINCT_SAMPLE = 200
+# Korean text is written with the 2,350 common syllables of KS X 1001 (EUC-KR); bytes that
+# decode as cp949 mostly through its 8,822 extension syllables are noise, not Korean.
+MIN_CORE_HANGUL_SHARE = 0.5
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -58,6 +80,9 @@ _MOJIBAKE_HINT_RE = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 _NEWLINE_RE = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
+# bytes that are no UTF-8, as Python's "surrogateescape" handler keeps them (one per byte)
+_ESCAPED_RE = re.compile("[\udc80-\udcff]+")
+_NON_ASCII_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 # A capture is HTML when it starts (after whitespace and comments) with a doctype or a tag
 # that only a document has, or carries <html>/<body> near its start.
@@ -96,9 +121,8 @@ def decode_capture(data: bytes, path: Path) -> Capture:
         raise DigestError.one(
             path, "", "the capture is empty", "save the page's text (select all, copy) into it"
         )
-    repairs: list[str] = []
     # 2. decode
-    text, encoding = _decode(data, path)
+    text, encoding, repairs = _decode(data, path)
     if not text.strip():
         raise DigestError.one(
             path, "", "the capture is empty", "save the page's text (select all, copy) into it"
@@ -166,11 +190,12 @@ def _looks_binary(data: bytes) -> bool:
     return ctrl >= BINARY_MIN_CONTROL_BYTES and ctrl / len(head) > BINARY_CONTROL_SHARE
 
 
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
+def _decode(data: bytes, path: Path) -> tuple[str, str, list[str]]:
+    """(text, encoding, repairs made while decoding)."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(enc), enc.replace("-sig", "")
+                return data.decode(enc), enc.replace("-sig", ""), []
             except UnicodeDecodeError as exc:
                 raise _undecodable(path, data, exc.start, enc) from exc
     if _looks_binary(data):
@@ -181,7 +206,7 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
             "save the page as text (select all, copy) or as HTML",
         )
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as utf8_error:
         first_bad = utf8_error.start
     # UTF-16/32 without a BOM: every other byte NUL
@@ -192,14 +217,127 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
             except UnicodeDecodeError:
                 continue
             if _CONTROL_RE.sub("", text) and text.count("\x00") == 0:
-                return text, enc
+                return text, enc, []
+    mostly_utf8 = _decode_mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8[0], "utf-8", mostly_utf8[1]
     best = from_bytes(data).best()
     if best is None:
         raise _undecodable(path, data, first_bad, "utf-8")
     text = str(best)
     if text.count("\ufffd") > MAX_REPLACEMENT_SHARE * max(1, len(text)):
         raise _undecodable(path, data, first_bad, best.encoding)
-    return text, best.encoding
+    if not _reads_like_text(text, best.encoding):
+        raise _undecodable(path, data, first_bad, best.encoding)
+    return text, best.encoding, []
+
+
+def _decode_mostly_utf8(data: bytes) -> tuple[str, list[str]] | None:
+    """UTF-8 with its few invalid bytes repaired, or None when the bytes are not (mostly) UTF-8.
+
+    A lone invalid byte 0x80-0x9F is read as cp1252 (where it is a curly quote, a dash or an
+    ellipsis: what a Windows program leaves in a UTF-8 file); any other invalid sequence becomes
+    U+FFFD. An incomplete character at the very end (a file cut off mid-character) is dropped.
+    Every repair is named in the returned list.
+    """
+    text = data.decode("utf-8", "surrogateescape")
+    runs = list(_ESCAPED_RE.finditer(text))
+    tail = ""
+    if runs and runs[-1].end() == len(text) and _is_utf8_prefix(_raw(runs[-1].group())):
+        tail = runs.pop().group()
+    n_valid = len(_NON_ASCII_RE.findall(text))
+    if runs:
+        if n_valid < UTF8_MIN_VALID_SHARE * (n_valid + len(runs)):
+            return None
+    elif not tail or (len(tail) < 2 and n_valid == 0):
+        # a single lead byte at the end of ASCII text may as well be a Latin-1 letter
+        return None
+    repairs: list[str] = []
+    as_cp1252: list[str] = []
+    n_replaced = 0
+
+    def repair(match: re.Match[str]) -> str:
+        nonlocal n_replaced
+        raw = _raw(match.group())
+        if len(raw) == 1 and 0x80 <= raw[0] <= 0x9F:
+            char = raw.decode("cp1252", "replace")
+            if char != "\ufffd":
+                as_cp1252.append(char)
+                return char
+        n_replaced += 1
+        return "\ufffd"
+
+    if tail:
+        text = text[: -len(tail)]
+    first_line = text[: runs[0].start()].count("\n") + 1 if runs else 0
+    text = _ESCAPED_RE.sub(repair, text)
+    if as_cp1252:
+        shown = "".join(sorted(set(as_cp1252)))
+        repairs.append(
+            f"{len(as_cp1252)} stray cp1252 byte(s) in UTF-8 read as {shown!r} "
+            f"(first on line {first_line})"
+        )
+    if n_replaced:
+        repairs.append(
+            f"{n_replaced} invalid UTF-8 sequence(s) replaced by U+FFFD (first on line {first_line})"
+        )
+    if tail:
+        repairs.append(f"incomplete last character dropped ({len(tail)} byte(s))")
+    return text, repairs
+
+
+def _raw(escaped: str) -> bytes:
+    """The bytes behind a run of surrogateescape characters."""
+    return escaped.encode("utf-8", "surrogateescape")
+
+
+def _is_utf8_prefix(raw: bytes) -> bool:
+    """Whether ``raw`` is the start of a UTF-8 character cut short (a lead byte, then fewer
+    continuation bytes than the lead asks for)."""
+    lead = raw[0]
+    need = 1 if 0xC2 <= lead <= 0xDF else 2 if 0xE0 <= lead <= 0xEF else 3 if lead <= 0xF4 else 0
+    if lead < 0xC2 or need == 0:
+        return False
+    return len(raw) <= need and all(0x80 <= b <= 0xBF for b in raw[1:])
+
+
+def _reads_like_text(text: str, encoding: str) -> bool:
+    """Whether a detected decoding reads like text rather than byte noise in that encoding."""
+    letters = 0
+    visible = 0
+    foreign: Counter[str] = Counter()  # letters outside ASCII
+    for ch in text:
+        if ch.isspace():
+            continue
+        visible += 1
+        if ch.isalnum():
+            letters += 1
+            if ord(ch) > 0x7F:
+                foreign[ch] += 1
+    if not visible:
+        return False
+    if letters < MIN_LETTER_SHARE * visible:
+        return False
+    n_foreign = sum(foreign.values())
+    if n_foreign >= DISTINCT_SAMPLE and n_foreign > letters / 2 and len(foreign) < MIN_DISTINCT_LETTERS:
+        return False
+    hangul = [(ch, n) for ch, n in foreign.items() if "\uac00" <= ch <= "\ud7a3"]
+    n_hangul = sum(n for _, n in hangul)
+    if encoding.replace("-", "_").lower() in ("cp949", "uhc", "euc_kr", "ks_c_5601_1987") and (
+        n_hangul > letters / 2
+    ):
+        core = sum(n for ch, n in hangul if _in_euc_kr(ch))
+        if core < MIN_CORE_HANGUL_SHARE * n_hangul:
+            return False
+    return True
+
+
+def _in_euc_kr(ch: str) -> bool:
+    try:
+        ch.encode("euc_kr")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _undecodable(path: Path, data: bytes, offset: int, enc: str) -> DigestError:
