@@ -126,3 +126,103 @@ def test_read_capture_never_writes(tmp_path: Path) -> None:
     cap = read_capture(p)
     assert cap.name == "c.txt"
     assert (p.stat().st_mtime_ns, p.read_bytes()) == before
+
+
+# --- UTF-8 with a few bad bytes: read as UTF-8, the bad bytes repaired and named ------------
+
+FRENCH = "Le ministre a déclaré à Genève que la délégation française reprendrait. " * 10
+
+
+def test_one_stray_cp1252_byte_in_utf8_is_read_as_cp1252() -> None:
+    data = ("Titre\n\n" + FRENCH).encode("utf-8") + b"l\x92homme\n"
+    cap = _decode(data)
+    assert cap.encoding == "utf-8"
+    assert cap.text == "Titre\n\n" + FRENCH + "l\u2019homme\n"
+    assert "mojibake repaired" not in cap.repairs
+    assert any("1 stray cp1252 byte(s)" in r and "line 3" in r for r in cap.repairs), cap.repairs
+
+
+def test_a_stray_byte_among_few_utf8_characters() -> None:
+    data = "It\u2019s a \u201cdeal\u201d, he said.\n".encode() + b"They\x92re in.\n"
+    cap = _decode(data)
+    assert cap.text == "It\u2019s a \u201cdeal\u201d, he said.\nThey\u2019re in.\n"
+
+
+def test_other_invalid_utf8_bytes_become_replacement_characters() -> None:
+    data = ("Titre\n\n" + FRENCH).encode("utf-8") + b"caf\xe9 \xe2\x80 fin\n"
+    cap = _decode(data)
+    assert cap.encoding == "utf-8"
+    assert cap.text.endswith("caf\ufffd \ufffd fin\n")
+    assert "déclaré à Genève" in cap.text
+    assert any("2 invalid UTF-8 sequence(s) replaced by U+FFFD" in r for r in cap.repairs)
+
+
+@pytest.mark.parametrize("cut", [1, 2])
+def test_a_last_character_cut_short_is_dropped(cut: int) -> None:
+    data = ("Titre\n\n" + FRENCH + "Fin \u2014").encode("utf-8")[:-cut]
+    cap = _decode(data)
+    assert cap.encoding == "utf-8"
+    assert cap.text == "Titre\n\n" + FRENCH + "Fin "
+    assert any("incomplete last character dropped" in r for r in cap.repairs)
+
+
+def test_ascii_cut_inside_a_character_is_utf8() -> None:
+    cap = _decode(b"Title\n\nThe text ends in a dash \xe2\x80")
+    assert cap.text == "Title\n\nThe text ends in a dash "
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Le président a déclaré à la presse qu'il était très satisfait.\n" * 3, "latin-1"),
+        ("Министр заявил, что переговоры продолжатся на следующей неделе.\n" * 3, "cp1251"),
+        ("He said \u201cit\u2019s fine\u201d \u2014 and left the room.\n" * 3, "cp1252"),
+    ],
+)
+def test_legacy_text_is_not_mistaken_for_broken_utf8(text: str, codec: str) -> None:
+    assert _decode(text.encode(codec)).text == text
+
+
+# --- byte noise that a double-byte encoding would accept ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        b"\x81\x8d" * 2000,  # cp932: one symbol, repeated: no letters
+        b"\x81\x8d\x81\x8e\x82\x8f" * 500,  # cp949: three extension syllables, repeated
+        bytes((0x81 + i % 0x20, 0x81 + (i * 7) % 0x7E)[j] for i in range(1500) for j in (0, 1)),
+    ],
+)
+def test_byte_noise_is_refused_not_read_as_cjk(noise: bytes) -> None:
+    with pytest.raises(DigestError, match="cannot be decoded as text") as err:
+        _decode(b"Headline\n\n" + noise, "noise.txt")
+    assert "Fix: re-save the capture as UTF-8" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (
+            "서울과 베이징은 화요일 무역 협상을 재개했으며, 양측 대표단은 에너지와 안보 문제를 "
+            "논의했다. 정부 관계자는 다음 주에 공동 성명이 발표될 것이라고 밝혔다.\n" * 5,
+            "euc_kr",
+        ),
+        (
+            "外務大臣は火曜日、北京での協議が来週も続くと述べた。両国の代表団は貿易と"
+            "エネルギーについて話し合った。\n" * 5,
+            "shift_jis",
+        ),
+        (
+            "外交部长周二表示，北京的会谈将于下周继续。双方代表团讨论了贸易和能源问题。\n" * 5,
+            "gb18030",
+        ),
+        (
+            "Ο υπουργός Εξωτερικών δήλωσε την Τρίτη ότι οι συνομιλίες στο Πεκίνο θα συνεχιστούν "
+            "την επόμενη εβδομάδα.\n" * 3,
+            "cp1253",
+        ),
+    ],
+)
+def test_real_legacy_cjk_and_greek_text_is_decoded(text: str, codec: str) -> None:
+    assert _decode(text.encode(codec)).text == text

@@ -288,10 +288,6 @@ def test_an_html_capture_shows_markup_looking_text_as_text(tmp_path: Path) -> No
     assert "__pwned" not in text  # the page's own script and handlers are gone
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "capture.py: a UTF-8 capture with one stray cp1252 byte (\\x92, a curly apostrophe) falls "
-    "through to charset-normalizer, which decodes the whole file as iso8859_10 / cp932: every "
-    "accented letter becomes mojibake ('dÃĐclarÃĐ') and 'mojibake repaired' is claimed"))
 def test_one_bad_byte_does_not_garble_a_utf8_capture() -> None:
     french = "Le ministre a déclaré à Genève que la délégation française reprendrait. " * 10
     data = ("Titre\n\n" + french).encode("utf-8") + b"\x92\n"

@@ -45,11 +45,13 @@ BINARY_MIN_CONTROL_BYTES = 16
 # guessed encoding is wrong and the words would be garbled.
 MAX_REPLACEMENT_SHARE = 0.01
 
-# A capture that is not valid UTF-8 is still read as UTF-8 when at least this share of its
-# non-ASCII sequences are valid UTF-8 characters: one stray cp1252 byte (a curly apostrophe
-# pasted from Word) must not send a whole UTF-8 file to detection, which would misread every
-# accented letter. Legacy 8-bit text is the other way round: nearly every non-ASCII byte of
-# it is an invalid UTF-8 sequence (a valid one happens only by accident, as "Ã©" would).
+# A capture that is not valid UTF-8 is still read as UTF-8 when its non-ASCII sequences are
+# overwhelmingly valid UTF-8 characters: one stray cp1252 byte (a curly apostrophe pasted from
+# Word) must not send a whole UTF-8 file to detection, which would misread every accented
+# letter. Legacy 8-bit text is the other way round: nearly every non-ASCII byte of it is an
+# invalid UTF-8 sequence (a valid one happens only by accident, as "Ã©" would). A lone byte
+# 0x80-0x9F is a cp1252 punctuation mark either way (and read as one), so it is not counted
+# against UTF-8, as long as there are no more of them than valid UTF-8 characters.
 UTF8_MIN_VALID_SHARE = 0.9
 
 # What detection decoded must read like text. Real text, in any language, is mostly letters
@@ -228,7 +230,13 @@ def _decode(data: bytes, path: Path) -> tuple[str, str, list[str]]:
     if text.count("\ufffd") > MAX_REPLACEMENT_SHARE * max(1, len(text)):
         raise _undecodable(path, data, first_bad, best.encoding)
     if not _reads_like_text(text, best.encoding):
-        raise _undecodable(path, data, first_bad, best.encoding)
+        raise _undecodable(
+            path,
+            data,
+            first_bad,
+            "utf-8",
+            f"; read as {best.encoding}, the best guess, it is byte noise, not words",
+        )
     return text, best.encoding, []
 
 
@@ -241,49 +249,66 @@ def _decode_mostly_utf8(data: bytes) -> tuple[str, list[str]] | None:
     Every repair is named in the returned list.
     """
     text = data.decode("utf-8", "surrogateescape")
-    runs = list(_ESCAPED_RE.finditer(text))
-    tail = ""
-    if runs and runs[-1].end() == len(text) and _is_utf8_prefix(_raw(runs[-1].group())):
-        tail = runs.pop().group()
-    n_valid = len(_NON_ASCII_RE.findall(text))
-    if runs:
-        if n_valid < UTF8_MIN_VALID_SHARE * (n_valid + len(runs)):
+    has_valid = _NON_ASCII_RE.search(text) is not None
+    if not has_valid:  # fast exit for legacy 8-bit text: only a cut-off last character is left
+        first = _ESCAPED_RE.search(text)
+        if first is None or first.end() != len(text) or first.end() - first.start() < 2:
             return None
-    elif not tail or (len(tail) < 2 and n_valid == 0):
+    runs = _ESCAPED_RE.findall(text)
+    tail = ""
+    if runs and "\udc80" <= text[-1] <= "\udcff" and _is_utf8_prefix(_raw(runs[-1])):
+        tail = runs.pop()
+        text = text[: -len(tail)]
+    if runs:
+        n_valid = len(_NON_ASCII_RE.findall(text))
+        n_stray = sum(1 for run in runs if _cp1252_stray(run))
+        n_bad = len(runs) - n_stray
+        if n_valid < n_stray or n_valid < UTF8_MIN_VALID_SHARE * (n_valid + n_bad):
+            return None
+    elif not tail or (len(tail) < 2 and not has_valid):
         # a single lead byte at the end of ASCII text may as well be a Latin-1 letter
         return None
-    repairs: list[str] = []
     as_cp1252: list[str] = []
+    first_line: dict[str, int] = {}  # "cp1252" / "fffd" -> line of the first such repair
     n_replaced = 0
 
     def repair(match: re.Match[str]) -> str:
         nonlocal n_replaced
-        raw = _raw(match.group())
-        if len(raw) == 1 and 0x80 <= raw[0] <= 0x9F:
-            char = raw.decode("cp1252", "replace")
-            if char != "\ufffd":
-                as_cp1252.append(char)
-                return char
+        char = _cp1252_stray(match.group())
+        kind = "cp1252" if char else "fffd"
+        if kind not in first_line:
+            first_line[kind] = text.count("\n", 0, match.start()) + 1
+        if char:
+            as_cp1252.append(char)
+            return char
         n_replaced += 1
         return "\ufffd"
 
-    if tail:
-        text = text[: -len(tail)]
-    first_line = text[: runs[0].start()].count("\n") + 1 if runs else 0
     text = _ESCAPED_RE.sub(repair, text)
+    repairs: list[str] = []
     if as_cp1252:
         shown = "".join(sorted(set(as_cp1252)))
         repairs.append(
             f"{len(as_cp1252)} stray cp1252 byte(s) in UTF-8 read as {shown!r} "
-            f"(first on line {first_line})"
+            f"(first on line {first_line['cp1252']})"
         )
     if n_replaced:
         repairs.append(
-            f"{n_replaced} invalid UTF-8 sequence(s) replaced by U+FFFD (first on line {first_line})"
+            f"{n_replaced} invalid UTF-8 sequence(s) replaced by U+FFFD "
+            f"(first on line {first_line['fffd']})"
         )
     if tail:
-        repairs.append(f"incomplete last character dropped ({len(tail)} byte(s))")
+        repairs.append(f"incomplete last character dropped ({len(_raw(tail))} byte(s))")
     return text, repairs
+
+
+def _cp1252_stray(escaped: str) -> str:
+    """The cp1252 character of a lone invalid byte 0x80-0x9F, or "" for any other sequence."""
+    raw = _raw(escaped)
+    if len(raw) == 1 and 0x80 <= raw[0] <= 0x9F:
+        char = raw.decode("cp1252", "replace")
+        return "" if char == "\ufffd" else char
+    return ""
 
 
 def _raw(escaped: str) -> bytes:
@@ -306,20 +331,24 @@ def _reads_like_text(text: str, encoding: str) -> bool:
     letters = 0
     visible = 0
     foreign: Counter[str] = Counter()  # letters outside ASCII
-    for ch in text:
+    for ch, n in Counter(text).items():
         if ch.isspace():
             continue
-        visible += 1
+        visible += n
         if ch.isalnum():
-            letters += 1
+            letters += n
             if ord(ch) > 0x7F:
-                foreign[ch] += 1
+                foreign[ch] = n
     if not visible:
         return False
     if letters < MIN_LETTER_SHARE * visible:
         return False
     n_foreign = sum(foreign.values())
-    if n_foreign >= DISTINCT_SAMPLE and n_foreign > letters / 2 and len(foreign) < MIN_DISTINCT_LETTERS:
+    if (
+        n_foreign >= DISTINCT_SAMPLE
+        and n_foreign > letters / 2
+        and len(foreign) < MIN_DISTINCT_LETTERS
+    ):
         return False
     hangul = [(ch, n) for ch, n in foreign.items() if "\uac00" <= ch <= "\ud7a3"]
     n_hangul = sum(n for _, n in hangul)
@@ -333,19 +362,21 @@ def _reads_like_text(text: str, encoding: str) -> bool:
 
 
 def _in_euc_kr(ch: str) -> bool:
+    """Whether a Hangul syllable is one of KS X 1001's 2,350 (two bytes in EUC-KR; Python's
+    codec writes the others as eight-byte jamo sequences)."""
     try:
-        ch.encode("euc_kr")
+        return len(ch.encode("euc_kr")) == 2
     except UnicodeEncodeError:
         return False
-    return True
 
 
-def _undecodable(path: Path, data: bytes, offset: int, enc: str) -> DigestError:
+def _undecodable(path: Path, data: bytes, offset: int, enc: str, detail: str = "") -> DigestError:
     line = data[:offset].count(b"\n") + 1
     return DigestError.one(
         path,
         line,
-        f"the bytes at offset {offset} cannot be decoded as text (tried {enc} and detection)",
+        f"the bytes at offset {offset} cannot be decoded as text (tried {enc} and detection"
+        f"{detail})",
         "re-save the capture as UTF-8",
     )
 

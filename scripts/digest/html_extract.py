@@ -3,12 +3,14 @@
 1. strip active content (script, style, iframe, object, embed, on* handlers, javascript:
    links) before anything reads the page, so nothing of it can reach the body;
 2. extract the main text and the page metadata with trafilatura (see the settings below);
-3. number the extracted lines (rule "html-extractor"); each becomes a body paragraph, or a
-   subheading when the extractor marked it as a heading;
+3. read the text of the extractor's XML tree: one line per paragraph, list item or table row
+   (rule "html-extractor"), a subheading for each heading element; number the lines;
 4. metadata from the page's meta tags (source "html meta <name>").
 
-The body is plain text: the extractor's output is text, and any leftover markup-looking
-character sequence in it is the page's text, shown as text by the writer (which escapes it).
+The body is plain text, the page's visible text verbatim: it is taken from the tree's element
+text (entities already decoded by the HTML parser), never rendered as Markdown and never
+regex-stripped of tags, so markup-looking text a page shows (&lt;script&gt;) stays in the body
+and is shown as text by the writer (which escapes it).
 """
 
 from __future__ import annotations
@@ -102,8 +104,8 @@ def extract(html: str) -> tuple[list[tuple[str, bool]], dict[str, str | None]]:
 # trafilatura's XML tree: these elements start a line of their own; anything else (hi, ref,
 # del, span...) is inline and its text runs on in the line around it.
 _BLOCK_TAGS = frozenset(
-    {"body", "div", "doc", "main", "p", "head", "list", "item", "quote", "code", "table",
-     "row", "cell", "graphic", "comments"}
+    {"body", "div", "doc", "main", "p", "head", "list", "item", "quote", "code", "table"}
+    | {"row", "cell", "graphic", "comments"}
 )
 
 
