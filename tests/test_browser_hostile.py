@@ -147,11 +147,6 @@ def test_searching_for_hostile_strings_runs_nothing(page: Page, hostile_url: str
     watch.check("search for script")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "plugins/lunr_index/plugin.py record_for() runs html_to_text() over title, dek, summary "
-    "and outlet, which are plain text (our reader does not render them): a title holding "
-    "'</script><script>…</script>' loses that part in the index and in the result list, "
-    "'&amp;' is unescaped, 'a <b> c' loses '<b>'. Only the body (article.content) is HTML"))
 def test_a_hostile_title_is_shown_whole_in_search_results(
     page: Page, hostile_url: str, hostile_site: HostileSite
 ) -> None:

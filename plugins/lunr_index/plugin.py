@@ -196,6 +196,10 @@ def _slugs_and_names(values: Any) -> tuple[tuple[str, ...], dict[str, str]]:
     return tuple(slugs), names
 
 
+def _plain(value: object) -> str:
+    return " ".join(str(value).split())
+
+
 def record_for(article: Any) -> tuple[SearchRecord, dict[str, str]]:
     """A SearchRecord for a Pelican article, plus the topic labels it knows."""
     metadata = getattr(article, "metadata", {}) or {}
@@ -209,13 +213,15 @@ def record_for(article: Any) -> tuple[SearchRecord, dict[str, str]]:
     record = SearchRecord(
         id=str(article.slug),
         url=str(article.url),
-        title=html_to_text(str(article.title)),
-        dek=html_to_text(str(metadata.get("dek") or "")),
-        summary=html_to_text(str(summary)),
+        # title, dek, summary and outlet come from our reader's YAML header as plain text
+        # (a title may legitimately read "a <b> c"); only the body is HTML
+        title=_plain(article.title),
+        dek=_plain(metadata.get("dek") or ""),
+        summary=_plain(summary),
         topics=topics,
         # index entity names where known ("Vladimir Putin"), else slugs ("vladimir-putin")
         entities=tuple(entity_names.get(slug, slug) for slug in entities),
-        outlet=html_to_text(str(getattr(outlet, "name", outlet))),
+        outlet=_plain(getattr(outlet, "name", outlet)),
         date=date if isinstance(date, dt.date) else None,
         body=html_to_text(str(getattr(article, "content", "") or "")),
     )
