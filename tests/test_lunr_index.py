@@ -416,8 +416,14 @@ def test_compact_index_terms_equal_lunr_py_builder() -> None:
     built = B.build(RECORDS)
     reference = B.lunr_builder(built.records, built.fields)
     fast = B.term_stats(built.records, built.fields)
-    assert fast.field_lengths == reference.field_lengths
-    assert {k: dict(v) for k, v in reference.field_term_frequencies.items()} == (
-        fast.field_term_frequencies)
+    names = [name for name, _boost in built.fields]
+    assert {f"{name}/{n}": length for name in names
+            for n, length in enumerate(fast.field_lengths[name])} == reference.field_lengths
     assert {t: p["_index"] for t, p in reference.inverted_index.items()} == {
-        t: p["_index"] for t, p in fast.inverted_index.items()}
+        t: index for t, (index, _) in fast.postings.items()}
+    for term, (_, by_field) in fast.postings.items():
+        for name in names:
+            refs, tfs = by_field.get(name, ([], []))
+            expected = sorted(int(r) for r in reference.inverted_index[term][name])
+            assert refs == expected
+            assert tfs == [reference.field_term_frequencies[f"{name}/{r}"][term] for r in refs]

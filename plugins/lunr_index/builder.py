@@ -301,56 +301,57 @@ def lunr_builder(
 
 @dataclass
 class TermStats:
-    """What lunr's ``Builder.add`` records, in lunr.py's shapes, computed without lunr.py's
-    per-token objects (the compact index needs nothing else, and this is ~10x faster)."""
+    """What lunr's ``Builder.add`` records, kept compact: per term its ``_index`` (order of first
+    appearance) and, per field, the documents holding it with the term's frequency there.
 
-    inverted_index: dict[str, dict[str, Any]] = field(default_factory=dict)
-    field_term_frequencies: dict[str, dict[str, int]] = field(default_factory=dict)
-    field_lengths: dict[str, int] = field(default_factory=dict)
+    Computed without lunr.py's per-token objects and per-posting dicts: ~10x faster, and a few
+    hundred MB lighter at 10,000 articles. A test compares it with lunr.py's Builder.
+    """
+
+    #: term -> (term index, {field: ([doc refs, ascending], [term frequency per ref])})
+    postings: dict[str, tuple[int, dict[str, tuple[list[int], list[int]]]]] = field(
+        default_factory=dict)
+    #: field -> terms per document, in document order
+    field_lengths: dict[str, list[int]] = field(default_factory=dict)
 
 
 def term_stats(records: Sequence[SearchRecord], fields: Sequence[tuple[str, int]]) -> TermStats:
-    """``Builder.add`` for every record (ref = position), field by field, in lunr's order:
-    a term's ``_index`` is the order of its first appearance."""
+    """``Builder.add`` for every record (ref = position), field by field, in lunr's order."""
     stats = TermStats()
     names = [name for name, _boost in fields]
-    inverted = stats.inverted_index
+    postings = stats.postings
+    for name in names:
+        stats.field_lengths[name] = []
     for n, record in enumerate(records):
-        ref = str(n)
         for name in names:
             terms = analyse_fast(js_separators(_field_text(record, name)))
+            stats.field_lengths[name].append(len(terms))
             counts: dict[str, int] = {}
             for term in terms:
                 counts[term] = counts.get(term, 0) + 1
-                posting = inverted.get(term)
-                if posting is None:
-                    posting = {f: {} for f in names}
-                    posting["_index"] = len(inverted)
-                    inverted[term] = posting
-                posting[name].setdefault(ref, {})
-            stats.field_term_frequencies[f"{name}/{ref}"] = counts
-            stats.field_lengths[f"{name}/{ref}"] = len(terms)
+                if term not in postings:
+                    postings[term] = (len(postings), {})
+            for term, tf in counts.items():
+                refs, tfs = postings[term][1].setdefault(name, ([], []))
+                refs.append(n)
+                tfs.append(tf)
     return stats
 
 
-def _encode_postings(builder: Builder | TermStats, fields: Sequence[str]) -> dict[str, str]:
+def _encode_postings(stats: TermStats, fields: Sequence[str]) -> dict[str, str]:
     """term -> VLQ postings string (format in the module docstring)."""
-    inverted: dict[str, Any] = builder.inverted_index
-    tfs: dict[str, Any] = builder.field_term_frequencies
     encoded: dict[str, str] = {}
-    for term, posting in inverted.items():
-        numbers = [posting["_index"], 0]
+    for term, (index, by_field) in stats.postings.items():
+        numbers = [index, 0]
         mask = 0
         for bit, name in enumerate(fields):
-            docs = posting.get(name) or {}
-            if not docs:
+            if name not in by_field:
                 continue
+            refs, tfs = by_field[name]
             mask |= 1 << bit
-            refs = sorted(int(ref) for ref in docs)
             numbers.append(len(refs))
             previous = 0
-            for ref in refs:
-                tf = tfs[f"{name}/{ref}"][term]
+            for ref, tf in zip(refs, tfs, strict=True):
                 gap = ref - previous
                 previous = ref
                 if tf > 1:
@@ -370,7 +371,7 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None) 
     """Build the compact index and document store.
 
     1. check and order the records (position = lunr ref)
-    2. build a lunr.py index with lunr.js text processing
+    2. lunr's term statistics, with lunr.js text processing
     3. encode field lengths and per-term postings; split the sorted vocabulary into shards;
        group the vocabulary by term length
     4. facet columns (core) and the document store chunks
@@ -390,7 +391,7 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None) 
 
     # 3.
     lengths = {
-        name: vlq(builder.field_lengths[f"{name}/{n}"] for n in range(len(ordered)))
+        name: vlq(builder.field_lengths[name])
         for name in field_names
     }
     encoded = _encode_postings(builder, field_names)

@@ -130,11 +130,16 @@ def _credit(article: Article) -> str:
 
 def deduplicate(articles: Sequence[Article]) -> Deduplicated:
     """Publish each article once; see the module docstring."""
-    sets = [shingles(body_text(a)) for a in articles]
-    sketches = [heapq.nsmallest(SKETCH_SIZE, s) for s in sets]
+    # Only the sketches are kept for every article; the full shingle sets (hundreds of numbers
+    # per article) are made again for the few candidate pairs, so memory stays flat.
+    sketches = [heapq.nsmallest(SKETCH_SIZE, shingles(body_text(a))) for a in articles]
     similar: dict[int, dict[int, float]] = defaultdict(dict)
+    full: dict[int, frozenset[int]] = {}
     for i, j in sorted(candidate_pairs(sketches)):
-        score = jaccard(sets[i], sets[j])
+        for k in (i, j):
+            if k not in full:
+                full[k] = shingles(body_text(articles[k]))
+        score = jaccard(full[i], full[j])
         if score >= SIMILARITY_THRESHOLD:
             similar[i][j] = similar[j][i] = score
 

@@ -7,7 +7,7 @@ mutated in place. Sequences are tuples so that output order is deterministic.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
@@ -139,4 +139,3 @@ class Article:
     events: tuple[Event, ...] = ()
     note: str | None = None  # editor's note from curation.yaml
     also_from: tuple[str, ...] = ()  # other captures of the same article (near duplicates)
-    lines: tuple[Line, ...] = field(default=(), repr=False)

@@ -29,7 +29,7 @@ from .curation import CaptureCuration, Curation, apply_curation, load_curation
 from .dedupe import deduplicate
 from .errors import DigestError, Problem
 from .markdown_writer import render_article
-from .model import Article, Cleaned
+from .model import BODY_KINDS, Article, Cleaned
 from .slugs import base_slug, unique_slugs
 from .taxonomy import Taxonomy, load_taxonomy
 
@@ -144,26 +144,35 @@ def tag_article(cleaned: Cleaned, entry: CaptureCuration, taxonomy: Taxonomy) ->
         entities=entity_counts,
         events=events.extract_events(cleaned.blocks, cleaned.metadata.published.value),
         note=entry.note,
-        lines=cleaned.lines,
     )
 
 
-Result = tuple[Article | None, Cleaned | None, list[Problem]]
+def capture_report(name: str, cleaned: Cleaned | None,
+                   problems: Iterable[Problem]) -> CaptureReport:
+    """What the report says of one capture (its slug is filled in once slugs are known)."""
+    if cleaned is None:
+        return CaptureReport(name, None, 0, (), (), (), tuple(problems))
+    kept = sum(1 for line in cleaned.lines if line.kind in BODY_KINDS)
+    dropped = Counter(
+        line.rule for line in cleaned.lines if line.kind not in BODY_KINDS and line.kind != "blank"
+    )
+    unsure = tuple((line.number, line.text) for line in cleaned.lines if line.kind == "unsure")
+    meta = cleaned.metadata
+    facts = (
+        ("title", meta.title.source),
+        ("dek", meta.dek.source),
+        ("authors", meta.authors.source),
+        ("outlet", meta.outlet.source),
+        ("date", meta.published.source),
+        ("url", meta.url.source),
+    )
+    return CaptureReport(name, None, kept, tuple(sorted(dropped.items())), unsure, facts,
+                         tuple(problems))
 
 
-def process_capture(
-    path: Path, curation: Curation, taxonomy: Taxonomy, display: str
-) -> Result:
-    """Read, clean, curate, tag one capture (no cache). Never raises for bad input."""
-    try:
-        data = _read_bytes(path)
-    except DigestError as exc:
-        return None, None, list(exc.problems)
-    entry = curation.get(path.name)
-    cleaned, problems = clean_capture(path, data, entry, display)
-    if cleaned is None or problems:
-        return None, cleaned, problems
-    return tag_article(cleaned, entry, taxonomy), cleaned, []
+#: What steps 2-3 give for one capture: the article (None when it cannot be published) and
+#: the report. The cleaned lines themselves stay in the cache, not in memory.
+Result = tuple[Article | None, CaptureReport]
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -225,30 +234,62 @@ class Cache:
                 entry.unlink(missing_ok=True)
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One capture to clean and tag, with the keys its results are cached under."""
+
+    path: Path
+    data: bytes
+    entry: CaptureCuration
+    clean_key: str
+    tag_key: str
+
+
 # Worker processes get the run's read-only state once, not with every capture.
 _worker_state: dict[str, object] = {}
 
 
-def _init_worker(taxonomy: Taxonomy) -> None:
+def _init_worker(taxonomy: Taxonomy, cache: Cache) -> None:
     _worker_state["taxonomy"] = taxonomy
+    _worker_state["cache"] = cache
 
 
-def _work(job: tuple[Path, bytes, CaptureCuration, str]) -> tuple[
-    Cleaned | None, list[Problem], Article | None
-]:
-    path, data, entry, display = job
-    taxonomy = _worker_state["taxonomy"]
-    assert isinstance(taxonomy, Taxonomy)
-    return _clean_and_tag(path, data, entry, display, taxonomy)
+def _work(job: _Job) -> Result:
+    taxonomy, cache = _worker_state["taxonomy"], _worker_state["cache"]
+    assert isinstance(taxonomy, Taxonomy) and isinstance(cache, Cache)
+    return _clean_and_tag(job, taxonomy, cache)
 
 
-def _clean_and_tag(
-    path: Path, data: bytes, entry: CaptureCuration, display: str, taxonomy: Taxonomy
-) -> tuple[Cleaned | None, list[Problem], Article | None]:
-    cleaned, problems = clean_capture(path, data, entry, display)
+def _clean_and_tag(job: _Job, taxonomy: Taxonomy, cache: Cache) -> Result:
+    """Clean, tag and cache one capture (in a worker: only the small results travel back)."""
+    cleaned, problems = clean_capture(job.path, job.data, job.entry, str(job.path))
+    report = capture_report(job.path.name, cleaned, problems)
+    cache.put("clean", job.clean_key, (cleaned, problems))
+    cache.put("report", job.clean_key, report)
     if cleaned is None or problems:
-        return cleaned, problems, None
-    return cleaned, problems, tag_article(cleaned, entry, taxonomy)
+        return None, report
+    article = tag_article(cleaned, job.entry, taxonomy)
+    cache.put("tag", job.tag_key, article)
+    return article, report
+
+
+def _from_cache(job: _Job, taxonomy: Taxonomy, cache: Cache) -> Result | None:
+    """The results of an unchanged capture; re-tagged from its cleaned lines when only the
+    taxonomy changed. None: not cached (or the cache entry is unreadable)."""
+    report = cache.get("report", job.clean_key)
+    if not isinstance(report, CaptureReport):
+        return None
+    if report.problems:
+        return None, report
+    article = cache.get("tag", job.tag_key)
+    if isinstance(article, Article):
+        return article, report
+    hit = cache.get("clean", job.clean_key)
+    if not isinstance(hit, tuple) or not isinstance(hit[0], Cleaned):
+        return None
+    article = tag_article(hit[0], job.entry, taxonomy)
+    cache.put("tag", job.tag_key, article)
+    return article, report
 
 
 def process_all(
@@ -258,76 +299,38 @@ def process_all(
     """Steps 2-3 for every capture, from the cache where possible, in parallel otherwise."""
     code = code_fingerprint()
     results: dict[str, Result] = {}
-    pending: list[tuple[Path, bytes, CaptureCuration, str, str, str]] = []
-    used_clean: set[str] = set()
-    used_tag: set[str] = set()
+    every: list[_Job] = []
+    pending: list[_Job] = []
     for path in files:
         try:
             data = _read_bytes(path)
         except DigestError as exc:
-            results[path.name] = (None, None, list(exc.problems))
+            results[path.name] = (None, capture_report(path.name, None, exc.problems))
             continue
         entry = curation.get(path.name)
         clean_key = _digest(code, path.name, data, repr(entry))
-        tag_key = _digest(clean_key, taxonomy_key)
-        used_clean.add(clean_key)
-        used_tag.add(tag_key)
-        hit = cache.get("clean", clean_key)
-        if isinstance(hit, tuple):
-            cleaned, problems = hit
-            if cleaned is None or problems:
-                results[path.name] = (None, cleaned, problems)
-                continue
-            article = cache.get("tag", tag_key)
-            if not isinstance(article, Article):
-                article = tag_article(cleaned, entry, taxonomy)
-                cache.put("tag", tag_key, article)
-            results[path.name] = (article, cleaned, [])
-            continue
-        pending.append((path, data, entry, str(path), clean_key, tag_key))
+        job = _Job(path, data, entry, clean_key, _digest(clean_key, taxonomy_key))
+        every.append(job)
+        hit = _from_cache(job, taxonomy, cache)
+        if hit is None:
+            pending.append(job)
+        else:
+            results[path.name] = hit
 
     workers = jobs or os.cpu_count() or 1
-    job_args = [(p, d, e, disp) for p, d, e, disp, _, _ in pending]
     if workers > 1 and len(pending) >= PARALLEL_MIN_CAPTURES:
         chunk = max(1, len(pending) // (workers * 8))
         with ProcessPoolExecutor(workers, initializer=_init_worker,
-                                 initargs=(taxonomy,)) as pool:
-            outcomes = list(pool.map(_work, job_args, chunksize=chunk))
+                                 initargs=(taxonomy, cache)) as pool:
+            outcomes = list(pool.map(_work, pending, chunksize=chunk))
     else:
-        outcomes = [_clean_and_tag(p, d, e, disp, taxonomy) for p, d, e, disp in job_args]
-    for (path, _, _, _, clean_key, tag_key), (cleaned, problems, article) in zip(
-        pending, outcomes, strict=True
-    ):
-        cache.put("clean", clean_key, (cleaned, problems))
-        if article is not None:
-            cache.put("tag", tag_key, article)
-        results[path.name] = (article, cleaned, problems)
-    cache.prune("clean", used_clean)
-    cache.prune("tag", used_tag)
+        outcomes = [_clean_and_tag(job, taxonomy, cache) for job in pending]
+    for job, outcome in zip(pending, outcomes, strict=True):
+        results[job.path.name] = outcome
+    for kind in ("clean", "report"):
+        cache.prune(kind, {job.clean_key for job in every})
+    cache.prune("tag", {job.tag_key for job in every})
     return [(path.name, results[path.name]) for path in files]
-
-
-def _capture_report(name: str, slug: str | None, cleaned: Cleaned | None,
-                    problems: Iterable[Problem]) -> CaptureReport:
-    if cleaned is None:
-        return CaptureReport(name, None, 0, (), (), (), tuple(problems))
-    published = {"body", "subhead", "unsure"}
-    kept = sum(1 for line in cleaned.lines if line.kind in published)
-    dropped = Counter(
-        line.rule for line in cleaned.lines if line.kind not in published and line.kind != "blank"
-    )
-    unsure = tuple((line.number, line.text) for line in cleaned.lines if line.kind == "unsure")
-    meta = cleaned.metadata
-    facts = (
-        ("title", meta.title.source),
-        ("dek", meta.dek.source),
-        ("authors", meta.authors.source),
-        ("outlet", meta.outlet.source),
-        ("date", meta.published.source),
-        ("url", meta.url.source),
-    )
-    return CaptureReport(name, slug, kept, tuple(sorted(dropped.items())), unsure, facts,
-                         tuple(problems))
 
 
 def default_cache_folder(root: Path) -> Path:
@@ -370,15 +373,15 @@ def build_content(
     # 2.-3. every capture, independently
     taxonomy_key = _digest(paths.taxonomy.read_bytes() if paths.taxonomy.exists() else b"")
     results = [
-        (name, article, cleaned, problems)
-        for name, (article, cleaned, problems) in process_all(
+        (name, article, report)
+        for name, (article, report) in process_all(
             files, curation, taxonomy, taxonomy_key, Cache(cache_folder), jobs
         )
     ]
 
     # 3b. the same article captured twice is published once, crediting both captures; this
     # runs before the slugs so that adding a copy never changes the original's URL
-    deduped = deduplicate([a for _, a, _, _ in results if a])
+    deduped = deduplicate([a for _, a, _ in results if a])
     duplicate_of = {d.dropped: d.reason for d in deduped.duplicates}
 
     # 4. slugs, unique across the digest
@@ -390,11 +393,8 @@ def build_content(
     if write:
         write_articles(paths.articles, articles)
     reports = tuple(
-        dataclasses.replace(
-            _capture_report(name, slugs.get(name), cleaned, problems),
-            not_published=duplicate_of.get(name),
-        )
-        for name, _, cleaned, problems in results
+        dataclasses.replace(report, slug=slugs.get(name), not_published=duplicate_of.get(name))
+        for name, _, report in results
     )
     all_problems = tuple(sorted(p for r in reports for p in r.problems))
     return Report(reports, all_problems)
