@@ -4,10 +4,12 @@
 For each N in --sizes (default: $BENCH_SIZES, else 100 1000 5000 10000), on a generated corpus
 (digest.corpus, seeded), side by side:
 
-  digest              captures -> site with search index, from a clean state:
-                      `digest content --content DIR` then `pelican DIR -s pelican.conf.py
-                      --fatal warnings` (DIGEST_CONTENT=DIR), fresh output and cache
-  digest-incremental  the same two commands again after editing one capture
+  digest              captures -> site with search index, from a clean state, as `make html`
+                      runs it: `digest content --content DIR`, then `pelican DIR -s
+                      pelican.conf.py --fatal warnings` into a new folder beside the site
+                      (DIGEST_CONTENT=DIR, DIGEST_PREVIOUS_OUTPUT=the site), then the swap;
+                      fresh output and caches
+  digest-incremental  the same commands again after editing one capture
   pelican             plain Pelican 4.12, default theme, our markdown_it_reader plugin, no
                       feeds, no cache, on the Markdown the digest content stage wrote
   hugo                a minimal Hugo site (single/list/terms layouts, a tag taxonomy from the
@@ -413,17 +415,13 @@ def prepare_hugo(markdown: Path, work: Path, hugo: Path) -> list[Step]:
 # --- Digest -------------------------------------------------------------------------------------
 
 
-def digest_steps(content: Path, output: Path, cache: Path,
-                 incremental: bool = False) -> list[Step]:
-    """Captures -> Markdown -> site, with the project's own settings, as `make html` runs them.
-
-    ``incremental`` rebuilds over an existing site the way `make html` does: Pelican writes a
-    new folder beside it, reusing unchanged pages of the old one, and the two are swapped.
-    """
-    env = {"DIGEST_CONTENT": str(content), "DIGEST_CACHE": str(cache / "digest")}
-    target = output.with_name(output.name + "-new") if incremental else output
-    if incremental:
-        env["DIGEST_PREVIOUS_OUTPUT"] = str(output)
+def digest_steps(content: Path, output: Path, cache: Path) -> list[Step]:
+    """Captures -> Markdown -> site, exactly as `make html` runs them: Pelican writes a new
+    folder beside the site (from a clean state there is none yet), reusing unchanged pages of
+    the old one and leaving caches for the next build, and the two are swapped."""
+    env = {"DIGEST_CONTENT": str(content), "DIGEST_CACHE": str(cache / "digest"),
+           "DIGEST_PREVIOUS_OUTPUT": str(output)}
+    target = output.with_name(output.name + "-new")
     steps = [
         Step((str(venv_tool("digest")), "content", "--content", str(content)),
              str(content.parent), env),
@@ -431,11 +429,10 @@ def digest_steps(content: Path, output: Path, cache: Path,
               "-o", str(target), "--fatal", "warnings", "--cache-path", str(cache / "pelican")),
              str(content.parent), env),
     ]
-    if incremental:
-        old = output.with_name(output.name + "-old")
-        swap = (f'rm -rf "{old}" && mv "{output}" "{old}" && mv "{target}" "{output}"'
-                f' && rm -rf "{old}"')
-        steps.append(Step(("sh", "-c", swap), str(content.parent), env))
+    old = output.with_name(output.name + "-old")
+    swap = (f'rm -rf "{old}" && if [ -d "{output}" ]; then mv "{output}" "{old}"; fi'
+            f' && mv "{target}" "{output}" && rm -rf "{old}"')
+    steps.append(Step(("sh", "-c", swap), str(content.parent), env))
     return steps
 
 
@@ -565,8 +562,7 @@ def run_size(n: int, options: Options) -> list[Row]:
     if "digest-incremental" in rows and rows["digest-incremental"].error is None:
         def incremental(round_: int) -> list[Step]:
             edit_one_capture(content, round_)
-            return digest_steps(content, base / "digest" / "output", base / "digest" / "cache",
-                                incremental=True)
+            return digest_steps(content, base / "digest" / "output", base / "digest" / "cache")
 
         best("digest-incremental", incremental)
 

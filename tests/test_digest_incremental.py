@@ -103,3 +103,30 @@ def test_fingerprint_sees_theme_and_links() -> None:
     renamed.related_articles = [(Linked("b.html", "B renamed"), 2)]
     assert article_fingerprint(renamed, "theme-1", "a.html") != base
     assert article_fingerprint(Art(), "theme-1", "a.html") == base
+
+
+def test_a_rebuild_with_warm_caches_equals_a_fresh_build(tmp_path: Path) -> None:
+    # as `make html` run again and again: every build leaves caches (Pelican's reader cache,
+    # the search terms, the page manifest) that the next one uses
+    content = copy_content(tmp_path / "content")
+    pelican(content, tmp_path / "v1", tmp_path / "none")
+    pelican(content, tmp_path / "v2", tmp_path / "v1")
+    edit_body(content)
+    pelican(content, tmp_path / "v3", tmp_path / "v2")
+    fresh = copy_content(tmp_path / "fresh")
+    edit_body(fresh)
+    pelican(fresh, tmp_path / "scratch", None)
+    assert tree(tmp_path / "v3") == tree(tmp_path / "scratch")
+
+
+def test_an_edited_summary_reaches_the_topic_and_entity_pages(tmp_path: Path) -> None:
+    content = copy_content(tmp_path / "content")
+    pelican(content, tmp_path / "v1", tmp_path / "none")
+    capture = content / "captures" / "004_bd47e933c52d98c4.txt"
+    text = capture.read_text(encoding="utf-8")
+    capture.write_text(text.replace("Chinese troops will participate",
+                                    "Chinese troops will surely participate"), encoding="utf-8")
+    pelican(content, tmp_path / "v2", tmp_path / "v1")
+    listing = [p for p in (tmp_path / "v2" / "topics").glob("*.html") if p.name != "index.html"]
+    shown = [p for p in listing if b"Allies, Pals or Foes" in p.read_bytes()]
+    assert shown and all(b"will surely participate" in p.read_bytes() for p in shown)

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-#: attributes of a linked article that a page may show
-LINKED_FIELDS = ("url", "title", "date", "summary", "outlet", "dek")
+#: attributes of a linked article that a page may show (article cards show authors too)
+LINKED_FIELDS = ("url", "title", "date", "summary", "outlet", "dek", "authors")
 #: attributes of the page's own article that are not in its metadata
 OWN_FIELDS = ("url", "title", "date", "summary", "_content", "slug")
 #: attributes our plugins attach to an article for its page (plugins/digest_taxonomy,
@@ -33,31 +33,65 @@ def _is_term(value: object) -> bool:
     return hasattr(value, "slug") and hasattr(value, "name") and hasattr(value, "url")
 
 
-def project(value: Any, depth: int = 0) -> Any:
+#: A linked article or term is projected once per build, not once per page linking to it
+#: (related lists, neighbours, topic and entity listings: ~40 times each). Keyed by id(),
+#: holding the object itself so that its id cannot be reused while the entry lives.
+Memo = dict[int, tuple[Any, tuple[str, ...]]]
+
+
+def project(value: Any, depth: int = 0, memo: Memo | None = None) -> Any:
     """A stable, hashable stand-in for a value a template might show."""
-    if _is_content(value):
-        return ("content", *(str(getattr(value, f, "")) for f in LINKED_FIELDS))
-    if _is_term(value):
-        return ("term", value.name, value.slug, value.url)
+    # plain values first: they are most of what is projected, and cheapest to recognise
     if isinstance(value, str | int | float | bool | type(None) | dt.date):
         return value
+    hit = memo.get(id(value)) if memo is not None else None
+    if hit is not None and hit[0] is value:
+        return hit[1]
+    projected: tuple[str, ...]
+    if _is_content(value):
+        projected = ("content", *(str(getattr(value, f, "")) for f in LINKED_FIELDS))
+    elif _is_term(value):
+        projected = ("term", value.name, value.slug, value.url)
+    else:
+        return _project_container(value, depth, memo)
+    if memo is not None:
+        memo[id(value)] = (value, projected)
+    return projected
+
+
+def _project_container(value: Any, depth: int, memo: Memo | None) -> Any:
     if isinstance(value, Mapping):
-        return tuple(sorted((str(k), project(v, depth + 1)) for k, v in value.items()))
+        return tuple(sorted((str(k), project(v, depth + 1, memo)) for k, v in value.items()))
     if isinstance(value, list | tuple | set | frozenset) and depth < 4:
-        items = [project(v, depth + 1) for v in value]
+        items = [project(v, depth + 1, memo) for v in value]
         unordered = isinstance(value, set | frozenset)
         return tuple(sorted(items, key=repr)) if unordered else tuple(items)
     return repr(value)
 
 
-def article_fingerprint(article: Any, base: str, name: str) -> str:
+def article_fingerprint(article: Any, base: str, name: str, memo: Memo | None = None) -> str:
     """Hash of everything the page ``name`` of ``article`` is rendered from."""
     own = tuple(str(getattr(article, f, "")) for f in OWN_FIELDS)
     # the reader's metadata holds only strings, numbers, lists, dicts, dates and Pelican's
     # URL wrappers, whose reprs are stable: repr is enough, and far cheaper than project()
     metadata = repr(sorted(getattr(article, "metadata", {}).items()))
-    links = tuple(project(getattr(article, a, None)) for a in LINK_ATTRIBUTES)
+    links = tuple(project(getattr(article, a, None), memo=memo) for a in LINK_ATTRIBUTES)
     return hashlib.sha256(repr((base, name, own, metadata, links)).encode("utf-8")).hexdigest()
+
+
+#: what topic.html and entity.html show of their topic or entity (plugins/digest_taxonomy):
+#: plain attributes, terms and (term, count) lists, and the article listing; a new one must
+#: be listed here or its changes go unseen
+TERM_FIELDS = ("name", "slug", "url", "description", "kind", "mentions", "feed_url", "parent",
+               "children", "related", "top_entities", "topics", "articles")
+
+
+def term_fingerprint(term: Any, base: str, name: str, memo: Memo | None = None) -> str:
+    """Hash of everything the page ``name`` of a topic or entity is rendered from."""
+    shown = tuple(project(getattr(term, f, None), memo=memo) for f in TERM_FIELDS)
+    # a topic page also counts each subtopic's articles
+    children = tuple(len(getattr(c, "articles", ())) for c in getattr(term, "children", ()))
+    return hashlib.sha256(repr((base, name, shown, children)).encode("utf-8")).hexdigest()
 
 
 def files_digest(paths: Iterable[Path]) -> str:

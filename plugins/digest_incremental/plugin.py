@@ -4,8 +4,10 @@ has changed, instead of rendering it again.
 Pelican 4.12 renders and rewrites every page on every build. With ``DIGEST_PREVIOUS_OUTPUT``
 set (``make html`` sets it to the current output/), this writer keeps a manifest of each article
 page's fingerprint (see fingerprint.py) beside the output and, on the next build, copies a page
-whose fingerprint is unchanged from the previous output. Listings (home, topics, entities,
-timeline, archive, search index) are always rendered: they are few, and they show everything.
+whose fingerprint is unchanged from the previous output. Topic and entity pages are reused the
+same way (there are over a thousand, each listing its articles). The other listings (home,
+topic and entity indexes, timeline, archive, search index) are always rendered: they are few,
+and they show everything.
 A change to the theme, the plugins, the settings or the set of topics, entities and pages
 changes the base of every fingerprint, so nothing stale survives it. Publishing leaves the
 setting unset and renders everything.
@@ -23,7 +25,14 @@ from typing import Any
 from pelican import signals
 from pelican.writers import Writer
 
-from .fingerprint import article_fingerprint, files_digest, project, settings_digest
+from .fingerprint import (
+    Memo,
+    article_fingerprint,
+    files_digest,
+    project,
+    settings_digest,
+    term_fingerprint,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +56,7 @@ class IncrementalWriter(Writer):
         self.new: dict[str, str] = {}
         self.base = ""
         self.reused = 0
+        self.memo: Memo = {}
 
     def _base(self, context: dict[str, Any]) -> str:
         if not self.base:
@@ -62,15 +72,27 @@ class IncrementalWriter(Writer):
             ))
         return self.base
 
+    def _fingerprint(self, name: Any, template: Any, context: dict[str, Any],
+                     kwargs: dict[str, Any]) -> str | None:
+        """The fingerprint of an article, topic or entity page; None for any other page."""
+        kind = getattr(template, "name", "")
+        if not name:
+            return None
+        if kind == "article.html" and kwargs.get("article") is not None:
+            return article_fingerprint(kwargs["article"], self._base(context), name, self.memo)
+        for key in ("topic", "entity"):
+            if kind == f"{key}.html" and kwargs.get(key) is not None:
+                return term_fingerprint(kwargs[key], self._base(context), name, self.memo)
+        return None
+
     def write_file(self, name: Any, template: Any, context: dict[str, Any],
                    relative_urls: bool = False, paginated: Any = None,
                    template_name: Any = None, override_output: bool = False,
                    url: Any = None, **kwargs: Any) -> Any:
-        article = kwargs.get("article")
-        if not name or article is None or getattr(template, "name", "") != "article.html":
+        fingerprint = self._fingerprint(name, template, context, kwargs)
+        if fingerprint is None:
             return super().write_file(name, template, context, relative_urls, paginated,
                                       template_name, override_output, url, **kwargs)
-        fingerprint = article_fingerprint(article, self._base(context), name)
         self.new[name] = fingerprint
         source = self.previous / name if self.previous else None
         if source and self.old.get(name) == fingerprint and source.is_file():
@@ -90,7 +112,7 @@ class IncrementalWriter(Writer):
             json.dumps(self.new, sort_keys=True, indent=0), encoding="utf-8"
         )
         if self.previous:
-            log.info("digest_incremental: %d article pages reused, %d rendered",
+            log.info("digest_incremental: %d article, topic and entity pages reused, %d rendered",
                      self.reused, len(self.new) - self.reused)
 
 

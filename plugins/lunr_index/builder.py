@@ -315,26 +315,69 @@ class TermStats:
     field_lengths: dict[str, list[int]] = field(default_factory=dict)
 
 
-def term_stats(records: Sequence[SearchRecord], fields: Sequence[tuple[str, int]]) -> TermStats:
+#: One field text analysed: (terms in the field, its distinct terms in order of first
+#: appearance joined by newlines, which no term contains, their frequencies in that order).
+Analysis = tuple[int, str, tuple[int, ...]]
+
+
+def analyse_field(text: str) -> Analysis:
+    """lunr.js text processing of one field's text, reduced to what term_stats needs."""
+    terms = analyse_fast(js_separators(text))
+    counts: dict[str, int] = {}
+    for term in terms:
+        counts[term] = counts.get(term, 0) + 1
+    return len(terms), "\n".join(counts), tuple(counts.values())
+
+
+class AnalysisMemo:
+    """Field analyses of an earlier build, reused by the hash of the field's text.
+
+    Analysing every article's text is most of the index's cost, and an incremental build
+    changes a handful of articles: the caller loads ``known`` from disk, and saves ``used``
+    (the entries of this build only, so the file never grows) when ``changed``. The hash
+    covers the text only, so the caller must drop the memo when the analysis code changes.
+    """
+
+    def __init__(self, known: Mapping[str, Analysis] | None = None) -> None:
+        self.known: Mapping[str, Analysis] = known or {}
+        self.used: dict[str, Analysis] = {}
+
+    def analyse(self, text: str) -> Analysis:
+        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        hit = self.used.get(key) or self.known.get(key)
+        if hit is None:
+            hit = analyse_field(text)
+        self.used[key] = hit
+        return hit
+
+    @property
+    def changed(self) -> bool:
+        return self.used.keys() != self.known.keys()
+
+
+def term_stats(records: Sequence[SearchRecord], fields: Sequence[tuple[str, int]],
+               memo: AnalysisMemo | None = None) -> TermStats:
     """``Builder.add`` for every record (ref = position), field by field, in lunr's order."""
     stats = TermStats()
     names = [name for name, _boost in fields]
     postings = stats.postings
+    analyse = memo.analyse if memo is not None else analyse_field
     for name in names:
         stats.field_lengths[name] = []
     for n, record in enumerate(records):
         for name in names:
-            terms = analyse_fast(js_separators(_field_text(record, name)))
-            stats.field_lengths[name].append(len(terms))
-            counts: dict[str, int] = {}
-            for term in terms:
-                counts[term] = counts.get(term, 0) + 1
-                if term not in postings:
-                    postings[term] = (len(postings), {})
-            for term, tf in counts.items():
-                refs, tfs = postings[term][1].setdefault(name, ([], []))
+            length, terms, tfs = analyse(_field_text(record, name))
+            stats.field_lengths[name].append(length)
+            if not length:
+                continue
+            # distinct terms in order of first appearance: lunr's term index order
+            for term, tf in zip(terms.split("\n"), tfs, strict=True):
+                entry = postings.get(term)
+                if entry is None:
+                    entry = postings[term] = (len(postings), {})
+                refs, counts = entry[1].setdefault(name, ([], []))
                 refs.append(n)
-                tfs.append(tf)
+                counts.append(tf)
     return stats
 
 
@@ -367,7 +410,8 @@ def _short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
-def build(records: Iterable[SearchRecord], options: IndexOptions | None = None) -> BuiltIndex:
+def build(records: Iterable[SearchRecord], options: IndexOptions | None = None,
+          memo: AnalysisMemo | None = None) -> BuiltIndex:
     """Build the compact index and document store.
 
     1. check and order the records (position = lunr ref)
@@ -387,7 +431,7 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None) 
     field_names = [name for name, _boost in options.fields]
 
     # 2.
-    builder = term_stats(ordered, options.fields)
+    builder = term_stats(ordered, options.fields, memo)
 
     # 3.
     lengths = {

@@ -8,6 +8,10 @@ files from a Generator (run after the articles generator, so the articles are in
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import logging
+import os
+import pickle
 import shutil
 from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
@@ -22,10 +26,16 @@ from .builder import (
     DEFAULT_FIELDS,
     DEFAULT_PREFETCH_MAX_BYTES,
     DEFAULT_SHARD_CHARS,
+    AnalysisMemo,
     IndexOptions,
     SearchRecord,
     build,
 )
+
+log = logging.getLogger(__name__)
+
+#: What the last build worked out (see Memo), in Pelican's CACHE_PATH.
+MEMO_FILE = "lunr-memo.pickle"
 
 DEFAULTS: dict[str, Any] = {
     # the core index file; the document store and postings shards are written beside it
@@ -200,7 +210,7 @@ def _plain(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def record_for(article: Any) -> tuple[SearchRecord, dict[str, str]]:
+def record_for(article: Any, memo: Memo | None = None) -> tuple[SearchRecord, dict[str, str]]:
     """A SearchRecord for a Pelican article, plus the topic labels it knows."""
     metadata = getattr(article, "metadata", {}) or {}
     topics, topic_names = _slugs_and_names(metadata.get("topics"))
@@ -223,19 +233,94 @@ def record_for(article: Any) -> tuple[SearchRecord, dict[str, str]]:
         entities=tuple(entity_names.get(slug, slug) for slug in entities),
         outlet=_plain(getattr(outlet, "name", outlet)),
         date=date if isinstance(date, dt.date) else None,
-        body=html_to_text(str(getattr(article, "content", "") or "")),
+        body=(memo.body_text if memo is not None else html_to_text)(
+            str(getattr(article, "content", "") or "")),
     )
     return record, topic_names
 
 
-def records_for(articles: Iterable[Any]) -> tuple[list[SearchRecord], dict[str, str]]:
+def records_for(articles: Iterable[Any],
+                memo: Memo | None = None) -> tuple[list[SearchRecord], dict[str, str]]:
     records: list[SearchRecord] = []
     labels: dict[str, str] = {}
     for article in articles:
-        record, names = record_for(article)
+        record, names = record_for(article, memo)
         records.append(record)
         labels.update(names)
     return records, labels
+
+
+def _analysis_code() -> str:
+    """Hash of the code that turns HTML into text and text into terms: a change to it drops
+    the memo."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in ("compat.py", "builder.py", "plugin.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()
+
+
+def memo_path(settings: Mapping[str, Any]) -> Path | None:
+    """Where the memo lives; None (no memo at all) unless this is an incremental build, so
+    publish and CI builds stay cache-free, as Pelican's own reader cache does."""
+    if not settings.get("DIGEST_PREVIOUS_OUTPUT") or not settings.get("CACHE_PATH"):
+        return None
+    return Path(settings["CACHE_PATH"]) / MEMO_FILE
+
+
+class Memo:
+    """What the last build worked out, reused: each article's body text by the hash of its
+    HTML, each field's analysis by the hash of its text (builder.AnalysisMemo)."""
+
+    def __init__(self, texts: dict[str, str] | None = None,
+                 analyses: AnalysisMemo | None = None) -> None:
+        self.known_texts = texts or {}
+        self.texts: dict[str, str] = {}
+        self.analyses = analyses or AnalysisMemo()
+
+    def body_text(self, html: str) -> str:
+        key = hashlib.blake2b(html.encode("utf-8"), digest_size=16).hexdigest()
+        text = self.texts.get(key)
+        if text is None:
+            text = self.known_texts.get(key)
+            if text is None:
+                text = html_to_text(html)
+            self.texts[key] = text
+        return text
+
+    @property
+    def changed(self) -> bool:
+        return self.analyses.changed or self.texts.keys() != self.known_texts.keys()
+
+
+def load_memo(path: Path | None, code: str) -> Memo | None:
+    """The memo of the last build; empty when missing, unreadable or of other code."""
+    if path is None:
+        return None
+    try:
+        saved = pickle.loads(path.read_bytes())
+    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
+        return Memo()
+    if not isinstance(saved, dict) or saved.get("code") != code:
+        return Memo()
+    texts, analyses = saved.get("texts"), saved.get("analyses")
+    if not isinstance(texts, dict) or not isinstance(analyses, dict):
+        return Memo()
+    return Memo(texts, AnalysisMemo(analyses))
+
+
+def save_memo(path: Path | None, code: str, memo: Memo | None) -> None:
+    """Keep this build's entries only, so the file never grows; write nothing if unchanged."""
+    if path is None or memo is None or not memo.changed:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        data = {"code": code, "texts": memo.texts, "analyses": memo.analyses.used}
+        tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)  # atomic: a build stopped half-way leaves the old memo whole
+    except OSError as exc:  # a cache that cannot be written only costs time next build
+        log.warning("lunr_index: cannot save %s (%s)", path, exc.strerror)
 
 
 class SearchIndexGenerator(Generator):
@@ -249,7 +334,9 @@ class SearchIndexGenerator(Generator):
         articles = list(self.context.get("articles", []))
         # translations are separate articles in Pelican; each language gets searched as written
         articles += [t for a in self.context.get("articles", []) for t in a.translations]
-        records, labels = records_for(articles)
+        code, where = _analysis_code(), memo_path(settings)
+        memo = load_memo(where, code)
+        records, labels = records_for(articles, memo)
         built = build(
             records,
             IndexOptions(
@@ -259,7 +346,9 @@ class SearchIndexGenerator(Generator):
                 prefetch_max_bytes=int(settings["SEARCH_PREFETCH_MAX_BYTES"]),
                 topic_labels=labels,
             ),
+            memo.analyses if memo is not None else None,
         )
+        save_memo(where, code, memo)
         output = Path(self.output_path)
         index_path = output / settings["SEARCH_INDEX_SAVE_AS"]
         folder = index_path.parent

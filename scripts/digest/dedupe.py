@@ -128,11 +128,22 @@ def _credit(article: Article) -> str:
     return f"{article.source} ({outlet})" if outlet else article.source
 
 
-def deduplicate(articles: Sequence[Article]) -> Deduplicated:
-    """Publish each article once; see the module docstring."""
+def sketch(article: Article) -> tuple[int, ...]:
+    """The article's bottom-k sketch (step 2): depends on its body only, so it can be cached
+    with the tagged article."""
+    return tuple(heapq.nsmallest(SKETCH_SIZE, shingles(body_text(article))))
+
+
+def deduplicate(articles: Sequence[Article],
+                sketches: Sequence[Sequence[int]] | None = None) -> Deduplicated:
+    """Publish each article once; see the module docstring. ``sketches``, when given, are
+    those of ``articles`` (see :func:`sketch`), computed earlier."""
     # Only the sketches are kept for every article; the full shingle sets (hundreds of numbers
     # per article) are made again for the few candidate pairs, so memory stays flat.
-    sketches = [heapq.nsmallest(SKETCH_SIZE, shingles(body_text(a))) for a in articles]
+    if sketches is None:
+        sketches = [sketch(a) for a in articles]
+    elif len(sketches) != len(articles):
+        raise ValueError(f"{len(sketches)} sketches for {len(articles)} articles")
     similar: dict[int, dict[int, float]] = defaultdict(dict)
     full: dict[int, frozenset[int]] = {}
     for i, j in sorted(candidate_pairs(sketches)):

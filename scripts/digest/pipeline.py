@@ -26,7 +26,7 @@ from pathlib import Path
 from . import capture as capture_stage
 from . import cleaning, events, topics
 from .curation import CaptureCuration, Curation, apply_curation, load_curation
-from .dedupe import deduplicate
+from .dedupe import deduplicate, sketch
 from .errors import DigestError, Problem
 from .markdown_writer import render_article
 from .model import BODY_KINDS, Article, Cleaned
@@ -170,9 +170,12 @@ def capture_report(name: str, cleaned: Cleaned | None,
                          tuple(problems))
 
 
-#: What steps 2-3 give for one capture: the article (None when it cannot be published) and
-#: the report. The cleaned lines themselves stay in the cache, not in memory.
-Result = tuple[Article | None, CaptureReport]
+#: What steps 2-3 give for one capture: the article (None when it cannot be published), the
+#: report and the article's dedupe sketch (() without an article). The cleaned lines
+#: themselves stay in the cache, not in memory.
+Result = tuple[Article | None, CaptureReport, tuple[int, ...]]
+#: A "tag" cache entry: the tagged article and its dedupe sketch.
+Tagged = tuple[Article, tuple[int, ...]]
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -267,10 +270,18 @@ def _clean_and_tag(job: _Job, taxonomy: Taxonomy, cache: Cache) -> Result:
     cache.put("clean", job.clean_key, (cleaned, problems))
     cache.put("report", job.clean_key, report)
     if cleaned is None or problems:
-        return None, report
+        return None, report, ()
+    article, article_sketch = _tag(job, cleaned, taxonomy, cache)
+    return article, report, article_sketch
+
+
+def _tag(job: _Job, cleaned: Cleaned, taxonomy: Taxonomy, cache: Cache) -> Tagged:
+    # the dedupe sketch is cached with the article: shingling every body again on each run
+    # was most of a warm run's time
     article = tag_article(cleaned, job.entry, taxonomy)
-    cache.put("tag", job.tag_key, article)
-    return article, report
+    tagged = (article, sketch(article))
+    cache.put("tag", job.tag_key, tagged)
+    return tagged
 
 
 def _from_cache(job: _Job, taxonomy: Taxonomy, cache: Cache) -> Result | None:
@@ -280,16 +291,15 @@ def _from_cache(job: _Job, taxonomy: Taxonomy, cache: Cache) -> Result | None:
     if not isinstance(report, CaptureReport):
         return None
     if report.problems:
-        return None, report
-    article = cache.get("tag", job.tag_key)
-    if isinstance(article, Article):
-        return article, report
+        return None, report, ()
+    tagged = cache.get("tag", job.tag_key)
+    if isinstance(tagged, tuple) and len(tagged) == 2 and isinstance(tagged[0], Article):
+        return tagged[0], report, tagged[1]
     hit = cache.get("clean", job.clean_key)
     if not isinstance(hit, tuple) or not isinstance(hit[0], Cleaned):
         return None
-    article = tag_article(hit[0], job.entry, taxonomy)
-    cache.put("tag", job.tag_key, article)
-    return article, report
+    article, article_sketch = _tag(job, hit[0], taxonomy, cache)
+    return article, report, article_sketch
 
 
 def process_all(
@@ -305,7 +315,7 @@ def process_all(
         try:
             data = _read_bytes(path)
         except DigestError as exc:
-            results[path.name] = (None, capture_report(path.name, None, exc.problems))
+            results[path.name] = (None, capture_report(path.name, None, exc.problems), ())
             continue
         entry = curation.get(path.name)
         clean_key = _digest(code, path.name, data, repr(entry))
@@ -373,15 +383,16 @@ def build_content(
     # 2.-3. every capture, independently
     taxonomy_key = _digest(paths.taxonomy.read_bytes() if paths.taxonomy.exists() else b"")
     results = [
-        (name, article, report)
-        for name, (article, report) in process_all(
+        (name, article, report, article_sketch)
+        for name, (article, report, article_sketch) in process_all(
             files, curation, taxonomy, taxonomy_key, Cache(cache_folder), jobs
         )
     ]
 
     # 3b. the same article captured twice is published once, crediting both captures; this
     # runs before the slugs so that adding a copy never changes the original's URL
-    deduped = deduplicate([a for _, a, _ in results if a])
+    deduped = deduplicate([a for _, a, _, _ in results if a],
+                          [k for _, a, _, k in results if a])
     duplicate_of = {d.dropped: d.reason for d in deduped.duplicates}
 
     # 4. slugs, unique across the digest
@@ -394,7 +405,7 @@ def build_content(
         write_articles(paths.articles, articles)
     reports = tuple(
         dataclasses.replace(report, slug=slugs.get(name), not_published=duplicate_of.get(name))
-        for name, _, report in results
+        for name, _, report, _ in results
     )
     all_problems = tuple(sorted(p for r in reports for p in r.problems))
     return Report(reports, all_problems)
