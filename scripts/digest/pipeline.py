@@ -209,6 +209,7 @@ class Cache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self.used: set[tuple[str, str]] = set()  # (kind, key) read or written in this run
 
     def get(self, kind: str, key: str) -> object | None:
         if self.folder is None:
@@ -402,7 +403,7 @@ def build_content(
 
     # 5. write, and remove what no capture produces any more
     if write:
-        write_articles(paths.articles, articles)
+        write_articles(paths.articles, articles, Cache(cache_folder))
     reports = tuple(
         dataclasses.replace(report, slug=slugs.get(name), not_published=duplicate_of.get(name))
         for name, _, report, _ in results
@@ -411,10 +412,25 @@ def build_content(
     return Report(reports, all_problems)
 
 
-def write_articles(folder: Path, articles: Iterable[Article]) -> None:
+def render_cached(article: Article, cache: Cache, code: str) -> str:
+    """``render_article``, from the cache when this very article was rendered before (the YAML
+    header costs more than anything else in a warm run)."""
+    key = _digest(code, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+    text = cache.get("markdown", key)
+    if not isinstance(text, str):
+        text = render_article(article)
+        cache.put("markdown", key, text)
+    cache.used.add(("markdown", key))
+    return text
+
+
+def write_articles(folder: Path, articles: Iterable[Article], cache: Cache | None = None) -> None:
     """Write one Markdown file per article; delete stale ones; leave unchanged files untouched."""
     folder.mkdir(parents=True, exist_ok=True)
-    wanted: dict[str, str] = {f"{a.slug}.md": render_article(a) for a in articles}
+    cache = cache or Cache(None)
+    code = code_fingerprint()
+    wanted: dict[str, str] = {f"{a.slug}.md": render_cached(a, cache, code) for a in articles}
+    cache.prune("markdown", {key for kind, key in cache.used if kind == "markdown"})
     for old in folder.glob("*.md"):
         if old.name not in wanted:
             old.unlink()
