@@ -19,6 +19,11 @@ def _clean(args: argparse.Namespace) -> int:
 
     cap = capture.read_stdin() if args.path == "-" else capture.read_capture(Path(args.path))
     cleaned = cleaning.clean(cap)
+    if not cleaned.blocks:
+        # still exit 0: an empty body is a result (tools score it), but the editor is told
+        sys.stderr.write(f"{cap.path}: no article text found (every line looks like page "
+                         "furniture). Fix: check the capture, or force lines with 'keep:' in "
+                         "content/curation.yaml\n")
     if args.json:
         json.dump(cleaning.to_json(cleaned), sys.stdout, ensure_ascii=False, indent=2,
                   sort_keys=True)
