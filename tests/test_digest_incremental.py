@@ -130,3 +130,18 @@ def test_an_edited_summary_reaches_the_topic_and_entity_pages(tmp_path: Path) ->
     listing = [p for p in (tmp_path / "v2" / "topics").glob("*.html") if p.name != "index.html"]
     shown = [p for p in listing if b"Allies, Pals or Foes" in p.read_bytes()]
     assert shown and all(b"will surely participate" in p.read_bytes() for p in shown)
+
+
+def test_a_taxonomy_change_renders_the_pages_again(tmp_path: Path) -> None:
+    content = copy_content(tmp_path / "content")
+    pelican(content, tmp_path / "v1", None)
+    taxonomy = content / "taxonomy.yaml"
+    text = taxonomy.read_text(encoding="utf-8")
+    start = text.index("slug: xi-jinping")
+    kind = text.index("kind: person", start)
+    taxonomy.write_text(text[:kind] + "kind: place" + text[kind + len("kind: person"):],
+                        encoding="utf-8")
+    pelican(content, tmp_path / "v2", tmp_path / "v1")
+    fresh = tmp_path / "fresh"
+    pelican(content, fresh, None)
+    assert tree(tmp_path / "v2") == tree(fresh)

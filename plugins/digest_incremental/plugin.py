@@ -15,6 +15,7 @@ setting unset and renders everything.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -65,8 +66,12 @@ class IncrementalWriter(Writer):
                 context.get("topics", []), context.get("entities", []),
                 context.get("pages", []),
             ])
+            taxonomy = Path(str(self.settings.get("DIGEST_TAXONOMY", "")))
             self.base = "|".join((
-                files_digest([Path(self.settings["THEME"]), root]),  # theme and plugin code
+                # theme and plugin code, the pinned packages (Pelican, Jinja, markdown-it), and
+                # the taxonomy (a page shows an entity's kind, a topic's description, ...)
+                files_digest([Path(self.settings["THEME"]), root, root.parent / "requirements.lock",
+                              *([taxonomy] if taxonomy.is_file() else [])]),
                 settings_digest(self.settings),
                 repr(structure),
             ))
@@ -107,6 +112,13 @@ class IncrementalWriter(Writer):
         return super().write_file(name, template, context, relative_urls, paginated,
                                   template_name, override_output, url, **kwargs)
 
+    def _add_item_to_the_feed(self, feed: Any, item: Any) -> None:
+        # Pelican's feed code takes a title and summary to be HTML (it strips tags from the
+        # title and writes the summary as <summary type="html">); ours are plain text from the
+        # reader's header, which a capture can fill with "<img onerror=...>". Hand it the text
+        # escaped, so feed readers show it as written and never as markup.
+        super()._add_item_to_the_feed(feed, _EscapedText(item))
+
     def finish(self) -> None:
         (Path(self.output_path) / MANIFEST).write_text(
             json.dumps(self.new, sort_keys=True, indent=0), encoding="utf-8"
@@ -114,6 +126,18 @@ class IncrementalWriter(Writer):
         if self.previous:
             log.info("digest_incremental: %d article, topic and entity pages reused, %d rendered",
                      self.reused, len(self.new) - self.reused)
+
+
+class _EscapedText:
+    """An article as Pelican's feed code sees it, with title and summary HTML-escaped."""
+
+    def __init__(self, item: Any) -> None:
+        self._item = item
+        self.title = html.escape(str(item.title), quote=False)
+        self.summary = html.escape(str(item.summary), quote=False)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._item, name)
 
 
 _writers: list[IncrementalWriter] = []

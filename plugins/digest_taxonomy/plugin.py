@@ -251,7 +251,8 @@ class TaxonomyGenerator(Generator):
             writer.write_file(self.settings[key], self.get_template(template), self.context,
                               relative_urls=relative, page_name=template)
         for topic in self.topics:
-            if topic.feed_url:
+            # a feed without entries would carry the build's clock as <updated>
+            if topic.feed_url and topic.articles:
                 writer.write_feed(topic.articles, self.context, topic.feed_url,
                                   feed_type="atom", feed_title=topic.name)
 

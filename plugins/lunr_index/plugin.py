@@ -213,8 +213,12 @@ def _plain(value: object) -> str:
 def record_for(article: Any, memo: Memo | None = None) -> tuple[SearchRecord, dict[str, str]]:
     """A SearchRecord for a Pelican article, plus the topic labels it knows."""
     metadata = getattr(article, "metadata", {}) or {}
-    topics, topic_names = _slugs_and_names(metadata.get("topics"))
-    entities, entity_names = _slugs_and_names(metadata.get("entities"))
+    # digest_taxonomy attaches the Topic and Entity objects (with their display names) to each
+    # article; the front matter alone only has slugs
+    topics, topic_names = _slugs_and_names(
+        getattr(article, "topic_terms", None) or metadata.get("topics"))
+    entities, entity_names = _slugs_and_names(
+        getattr(article, "entity_terms", None) or metadata.get("entities"))
     outlet = metadata.get("outlet") or ""
     date = getattr(article, "date", None)
     if isinstance(date, dt.datetime):

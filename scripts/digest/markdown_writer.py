@@ -18,7 +18,7 @@ from .model import Article, Fact
 #: Every ASCII punctuation character that can start or close a CommonMark construct inline.
 #: Prose punctuation that cannot (. , ; : ? ' " / % $ @ and the like) is left alone, except at
 #: the start of a line (below), so that the Markdown stays readable.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&!|~{}])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&!|~{}#])")
 #: At the start of a line these open block constructs: headings, lists, quotes, rules, tables.
 _LINE_START_SPECIAL = re.compile(r"^([#>+\-=:|])")
 #: "1." or "1)" at the start of a line would become an ordered list.

@@ -199,9 +199,13 @@ def _digest(*parts: bytes | str) -> str:
 
 
 def code_fingerprint() -> str:
-    """Hash of the pipeline's own source: a code change invalidates every cache entry."""
+    """Hash of the pipeline's own source and of the pinned packages it runs on (trafilatura,
+    ftfy, charset-normalizer...): a change of either invalidates every cache entry."""
     package = Path(__file__).parent
-    return _digest(CACHE_VERSION, *(p.read_bytes() for p in sorted(package.glob("*.py"))))
+    lock = package.parent.parent / "requirements.lock"
+    pinned = lock.read_bytes() if lock.is_file() else b""
+    return _digest(CACHE_VERSION, pinned,
+                   *(p.read_bytes() for p in sorted(package.glob("*.py"))))
 
 
 class Cache:
