@@ -1,8 +1,10 @@
 """Build Digest's search index from plain records. No Pelican import: the adapter in
 ``plugin.py`` turns articles into :class:`SearchRecord` and writes what :func:`build` returns.
 
-The index is a lunr index built with lunr.py (text processing shimmed to match lunr.js, see
-``compat.py``), re-encoded so that the browser downloads only what a query needs. Format 2:
+The index holds what a lunr index holds: lunr's term statistics, computed with lunr.js's text
+processing (``compat.py``; a test checks them against lunr.py's Builder), re-encoded so that the
+browser downloads only what a query needs. The plain lunr.py index of the same records is built
+only on request (``BuiltIndex.index``: tests and the plain-lunr baseline). Format 2:
 
 ``index.json`` (the *core*, fetched on first focus of the search box; small)
     ``fields`` with boosts, ``documentCount``, per-field ``fieldLengths`` (VLQ, one number per
@@ -283,8 +285,8 @@ def lunr_builder(
 ) -> Builder:
     """A lunr.py Builder fed with the records (refs "0".."n-1"), lunr.js text processing.
 
-    Call ``.build()`` for the plain lunr index; the builder keeps term frequencies and field
-    lengths, which the compact encoding needs.
+    Call ``.build()`` for the plain lunr index (``BuiltIndex.index``, the tests and the
+    plain-lunr baseline); the compact encoding does not need it (see :func:`term_stats`).
     """
     builder = js_compatible_builder()
     builder.metadata_whitelist = list(metadata_whitelist)

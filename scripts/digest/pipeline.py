@@ -309,10 +309,11 @@ def _from_cache(job: _Job, taxonomy: Taxonomy, cache: Cache) -> Result | None:
 
 def process_all(
     files: Sequence[Path], curation: Curation, taxonomy: Taxonomy, taxonomy_key: str,
-    cache: Cache, jobs: int | None = None,
+    cache: Cache, code: str, jobs: int | None = None,
 ) -> list[tuple[str, Result]]:
-    """Steps 2-3 for every capture, from the cache where possible, in parallel otherwise."""
-    code = code_fingerprint()
+    """Steps 2-3 for every capture, from the cache where possible, in parallel otherwise.
+
+    ``code`` is the run's :func:`code_fingerprint`, part of every cache key."""
     results: dict[str, Result] = {}
     every: list[_Job] = []
     pending: list[_Job] = []
@@ -387,10 +388,11 @@ def build_content(
 
     # 2.-3. every capture, independently
     taxonomy_key = _digest(paths.taxonomy.read_bytes() if paths.taxonomy.exists() else b"")
+    cache, code = Cache(cache_folder), code_fingerprint()
     results = [
         (name, article, report, article_sketch)
         for name, (article, report, article_sketch) in process_all(
-            files, curation, taxonomy, taxonomy_key, Cache(cache_folder), jobs
+            files, curation, taxonomy, taxonomy_key, cache, code, jobs
         )
     ]
 
@@ -407,7 +409,7 @@ def build_content(
 
     # 5. write, and remove what no capture produces any more
     if write:
-        write_articles(paths.articles, articles, Cache(cache_folder))
+        write_articles(paths.articles, articles, cache, code)
     reports = tuple(
         dataclasses.replace(report, slug=slugs.get(name), not_published=duplicate_of.get(name))
         for name, _, report, _ in results
@@ -428,11 +430,14 @@ def render_cached(article: Article, cache: Cache, code: str) -> str:
     return text
 
 
-def write_articles(folder: Path, articles: Iterable[Article], cache: Cache | None = None) -> None:
-    """Write one Markdown file per article; delete stale ones; leave unchanged files untouched."""
+def write_articles(folder: Path, articles: Iterable[Article], cache: Cache | None = None,
+                   code: str | None = None) -> None:
+    """Write one Markdown file per article; delete stale ones; leave unchanged files untouched.
+
+    ``code`` is the run's code fingerprint (computed here when not given)."""
     folder.mkdir(parents=True, exist_ok=True)
     cache = cache or Cache(None)
-    code = code_fingerprint()
+    code = code or code_fingerprint()
     wanted: dict[str, str] = {f"{a.slug}.md": render_cached(a, cache, code) for a in articles}
     cache.prune("markdown", {key for kind, key in cache.used if kind == "markdown"})
     for old in folder.glob("*.md"):
