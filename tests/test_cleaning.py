@@ -128,6 +128,89 @@ def test_relative_date_only_with_capture_date() -> None:
     assert "relative" in got.source
 
 
+# -- the article header opening the core ----------------------------------------------------
+
+_PARAGRAPHS = "\n\n".join(
+    f"The council met on Tuesday and agreed to fund library number {i} from next year's budget, "
+    "after a long debate about rents, staff and opening hours in the old market district."
+    for i in range(6)
+)
+
+
+def _lines_by_kind(text: str) -> dict[str, list[str]]:
+    cleaned = clean(Capture(Path("h.txt"), "h.txt", "text", text, "utf-8"))
+    kinds: dict[str, list[str]] = {}
+    for line in cleaned.lines:
+        kinds.setdefault(line.kind, []).append(line.text)
+    return kinds
+
+
+def test_question_headline_standfirst_and_dateline_swallowed_by_the_core_are_the_header() -> None:
+    text = (
+        "Skip to content\n\nWhat the new library levy means for renters?\n\n"
+        "The council's plan to fund six libraries from a levy on landlords was approved on "
+        "Tuesday.\n\nUpdated December 28, 2023 at 5:05 p.m. EST\n\n" + _PARAGRAPHS
+    )
+    cleaned = clean(Capture(Path("h.txt"), "h.txt", "text", text, "utf-8"))
+    meta = cleaned.metadata
+    assert meta.title.value == "What the new library levy means for renters?"
+    assert meta.dek.value is not None and meta.dek.value.startswith("The council's plan")
+    assert str(meta.published.value) == "2023-12-28"
+    assert render_plain(cleaned).startswith("The council met on Tuesday")
+
+
+def test_byline_under_a_standfirst_is_not_a_subheading_of_the_article() -> None:
+    headline = "Council approves levy to fund six new libraries"
+    text = (
+        f"Home\nNews\n{headline}\n\n{headline}\n\n"
+        "Landlords in the old market district will pay for the plan, officials said.\n\n"
+        "By Jane Roe\n\n" + _PARAGRAPHS
+    )
+    kinds = _lines_by_kind(text)
+    assert "By Jane Roe" in kinds["byline"]
+    assert "By Jane Roe" not in kinds.get("subhead", [])
+    cleaned = clean(Capture(Path("h.txt"), "h.txt", "text", text, "utf-8"))
+    assert cleaned.metadata.authors.value == ("Jane Roe",)
+    assert cleaned.metadata.title.value == headline
+
+
+def test_author_line_without_by_gives_the_authors_and_is_not_the_headline() -> None:
+    text = (
+        "Skip to content\n\nCouncil approves levy to fund six new libraries\n\n"
+        "Landlords in the old market district will pay for the plan, officials said.\n\n"
+        "Jane Roe and Sam Doe, Local government reporters\n\n1 July 2020\n\n" + _PARAGRAPHS
+    )
+    cleaned = clean(Capture(Path("h.txt"), "h.txt", "text", text, "utf-8"))
+    meta = cleaned.metadata
+    assert meta.title.value == "Council approves levy to fund six new libraries"
+    assert meta.authors.value == ("Jane Roe", "Sam Doe")
+    assert str(meta.published.value) == "2020-07-01"
+
+
+def test_a_paragraph_above_a_byline_stays_in_the_article() -> None:
+    first = " ".join(
+        f"Residents queued for hours on day {i} to speak against the closure of the branch."
+        for i in range(5)
+    )
+    text = f"Libraries: the long fight over the market branch\n\n{first}\n\nBy Jane Roe\n\n"
+    text += _PARAGRAPHS
+    assert first in render_plain(clean(Capture(Path("h.txt"), "h.txt", "text", text, "utf-8")))
+
+
+def test_generated_bench_captures_yield_their_headline_date_and_authors() -> None:
+    """The build benchmark's captures (digest.corpus) need no curation for what they state."""
+    from digest.corpus import build_corpus
+
+    for synthetic in build_corpus(150, seed=23).captures:
+        cleaned = clean(decode_capture(synthetic.text.encode("utf-8"), Path(synthetic.name)))
+        meta = cleaned.metadata
+        assert meta.title.value == synthetic.title, synthetic.name
+        if synthetic.date_in_text:
+            assert meta.published.value == synthetic.published, synthetic.name
+        if meta.authors.known:
+            assert meta.authors.value == synthetic.authors, synthetic.name
+
+
 def test_boilerplate_only_capture() -> None:
     cap = decode_capture(b"Home\nNews\nSport\nWeather\nContact us\nPrivacy Policy\n", Path("b.txt"))
     cleaned = clean(cap)

@@ -367,10 +367,14 @@ def _copyright_notice(f: _Feat) -> bool:
 
 
 def _skip_opening_header(feats: list[_Feat], lo: int, hi: int) -> int:
-    """Move the core start past a headline and a standfirst that open it (only when no
-    headline stands above the core already)."""
+    """Move the core start past the header lines that open it: a headline and a standfirst
+    (when no headline stands above the core already), and a byline or dateline under them."""
     above = [j for j in range(max(0, lo - meta.HEADER_REACH), lo) if feats[j].text]
-    if any(meta.is_title_candidate(feats[j].text) for j in above[-4:]):
+    title_above = any(meta.is_title_candidate(feats[j].text) for j in above[-4:])
+    header_end = _header_end(feats, lo, hi, title_above)
+    if header_end is not None:
+        return header_end
+    if title_above:
         return lo
     i = lo
     for test in (meta.is_title_candidate, meta.is_dek_candidate):
@@ -384,6 +388,67 @@ def _skip_opening_header(feats: list[_Feat], lo: int, hi: int) -> int:
     while i < hi and not feats[i].text:
         i += 1
     return i if any(feats[j].prose for j in range(i, hi + 1)) else lo
+
+
+def _header_end(feats: list[_Feat], lo: int, hi: int, title_above: bool) -> int | None:
+    """The core start past "[headline] / [standfirst] / byline or dateline" opening the core,
+    or None. The headline is in the core unless ``title_above``.
+
+    A headline and standfirst read like prose when their words do (or when the score cannot
+    tell), so the core can swallow them; a byline or dateline under them is the header's usual
+    last line. Only page furniture (short non-sentences such as "Skip to content") may stand
+    above the headline, and the standfirst becomes the dek, so no sentence is dropped.
+    """
+    text = [j for j in range(lo, min(hi, lo + 16)) if feats[j].text][:6]
+    first = 0 if title_above else 1
+    closers = [pos for pos in range(first, len(text)) if _header_closer(feats[text[pos]])]
+    if not closers:
+        return None
+    pos = closers[0]
+    # "Jane Doe, Chief correspondent" above a dateline: an author line without "By"
+    end = pos - 1 if pos > first and _author_line(feats[text[pos - 1]]) else pos
+    if title_above:
+        if end > 1 or (end == 1 and not _dek_sized(feats[text[0]])):
+            return None
+    else:
+        dek = feats[text[end - 1]]
+        if end >= 2 and _dek_sized(dek) and meta.is_title_candidate(feats[text[end - 2]].text):
+            title = end - 2
+        elif meta.is_title_candidate(dek.text):
+            title = end - 1
+        else:
+            return None
+        if any(_readable(feats[j]) for j in text[:title]):
+            return None
+    while pos + 1 < len(text) and _header_closer(feats[text[pos + 1]]):
+        pos += 1  # "By Jane Doe" then "Updated 5 May 2024"
+    after = text[pos] + 1
+    while after < hi and not feats[after].text:
+        after += 1
+    return after if any(feats[j].prose for j in range(after, hi + 1)) else None
+
+
+def _dek_sized(f: _Feat) -> bool:
+    """Long enough for the header to keep as the dek, short enough not to be a paragraph."""
+    return meta.DEK_MIN_WORDS <= f.words <= 2 * R.TITLE_MAX_WORDS
+
+
+def _header_closer(f: _Feat) -> bool:
+    """A byline, or a line that is only a date: what ends an article's header."""
+    if R.BYLINE_RE.match(f.text):
+        return bool(meta.parse_byline(f.text))
+    return bool(R.DATELINE_RE.match(f.text)) and len(f.text) <= meta.DATELINE_MAX_CHARS
+
+
+def _author_line(f: _Feat) -> bool:
+    """A short line of names and roles, not a sentence: "Jane Doe and John Roe, Reporters"."""
+    return (not f.prose and not f.sentence and 2 <= f.words <= R.BYLINE_MAX_WORDS
+            and f.text[:1].isupper() and not R.SENTENCE_END_RE.search(f.text))
+
+
+def _readable(f: _Feat) -> bool:
+    """Text that could be part of the article: anything but a short non-sentence."""
+    return f.prose or f.sentence or f.words > R.SHORT_MAX_WORDS
 
 
 def _after_core(feats: list[_Feat], hi: int) -> dict[int, str]:

@@ -22,6 +22,9 @@ from digest.model import UNKNOWN, Fact, Line, LineKind, Metadata
 # outlet, date and a caption, without reaching back into the site menu.
 HEADER_REACH = 12
 
+# A dateline ("Updated May 5, 2024 at 5:05 p.m. EST") is a short line; a longer one is a sentence.
+DATELINE_MAX_CHARS = 80
+
 # A dek (standfirst) is a sentence-length line between the headline and the first paragraph.
 DEK_MIN_WORDS = 8
 
@@ -127,6 +130,14 @@ def parse_byline(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def parse_author_line(text: str) -> tuple[str, ...]:
+    """Author names from an author line without "By" ("Jane Doe and John Roe, Analysts")."""
+    m = R.AUTHOR_LINE_RE.match(text.strip())
+    if not m:
+        return ()
+    return tuple(n for n in re.split(r"\s*(?:,|\band\b|&)\s*", m.group("names")) if n)
+
+
 def is_dek_candidate(text: str) -> bool:
     """A standfirst: a sentence-length line under the headline, not ending like a paragraph."""
     words = len(R.WORD_RE.findall(text))
@@ -167,8 +178,14 @@ def classify_header(
         t = feats_text[i]
         if R.BYLINE_RE.match(t) and parse_byline(t):
             out[i] = ("byline", "byline")
-        elif R.DATELINE_RE.match(t) and len(t) <= 80:
+        elif R.DATELINE_RE.match(t) and len(t) <= DATELINE_MAX_CHARS:
             out[i] = ("dateline", "dateline")
+    # "Jane Doe, Analyst" right above a dateline, under a headline: who wrote it, not a title
+    for pos, i in enumerate(idx[:-1]):
+        if (i not in out and out.get(idx[pos + 1], ("",))[0] == "dateline"
+                and R.AUTHOR_LINE_RE.match(feats_text[i])
+                and any(is_title_candidate(feats_text[j]) for j in idx[:pos])):
+            out[i] = ("byline", "author-line")
     # the title: a heading-like line repeated near the top, else the nearest one above the core
     title_i = None
     repeated = [
@@ -233,8 +250,8 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
     dek = _first(lines, "dek")
     authors: Fact[tuple[str, ...]] = UNKNOWN
     for line in lines:
-        if line.kind == "byline" and line.rule == "byline":
-            names = parse_byline(line.text)
+        if line.kind == "byline" and line.rule in ("byline", "author-line"):
+            names = parse_byline(line.text) or parse_author_line(line.text)
             if names:
                 authors = Fact(names, f"capture line {line.number}")
                 break

@@ -384,6 +384,12 @@ LINE_RULES: tuple[LineRule, ...] = (
 )
 
 # Lines that say who wrote the article.
+BYLINE_MAX_WORDS = 12  # "Jane Doe and John Roe, Senior correspondents" without a "By"
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|di|la|le|bin|al)){1,4}"
+# An author line without "By": names, a comma and a role ("Jane Doe and John Roe, Analysts").
+AUTHOR_LINE_RE = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*),\s+(?P<role>[A-Z][\w .’'-]{{1,40}})$"
+)
 BYLINE_RE = re.compile(
     r"^(?:by|written\s+by|story\s+by|words\s+by|posted\s+by|author:?|von|par|por|автор:?)\s+"
     r"(?P<names>[^\d|•·]{2,120}?)\s*(?:(?:[|•·,]|\s\d|\s(?:on|updated|published)\b).*)?$",
