@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digest.model import Block
 from digest.taxonomy import load_taxonomy, parse_taxonomy
@@ -253,3 +255,33 @@ def test_seed_entities_name_the_people_quoted() -> None:
             "joe-biden", "taiwan"} <= set(found["004_bd47e933c52d98c4.txt"])
     # "Chinese President Xi Jinping" and "Xi" in 002 are one person, counted per mention
     assert found["002_98ffcff286fe7b4b.txt"]["xi-jinping"] == 9
+
+
+# -- whole-word matching, as a property ------------------------------------------------------
+
+_ALIASES = ["EU", "Xi", "oil and gas", "O'Brien", "#MeToo", "u.s.", "Kim Jong-un", "ß", "a"]
+_PIECES = ["EU", "eu", "Xi", "xi", "oil", "gas", "and", "O'Brien", "O’Brien", "#MeToo", "u.s.",
+           "U.S.", "Kim", "Jong-un", "ß", "a", "s", "es", " ", "  ", "\n", "-", "'", "_", "x",
+           "9", "é", ".", "İ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_ALIASES), st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_an_alias_matches_exactly_where_no_word_character_touches_it(
+    alias: str, pieces: list[str]
+) -> None:
+    """The pattern checks the character before a match after the alias's first word (for speed);
+    what it matches must be what "no word character on either side" says."""
+    import re
+
+    text = "".join(pieces)
+    pattern = alias_pattern(alias)
+    got = [m.span() for m in pattern.finditer(text)]
+    # the reference: the same alias pattern, the check before the match made first
+    body = pattern.pattern.replace(r"(?<!\w.)", "", 1)
+    body = re.sub(r"\(\?<!\\w\.\{\d+\}\)", "", body, count=1)
+    reference = re.compile(rf"(?<!\w){body}", pattern.flags)
+    assert got == [m.span() for m in reference.finditer(text)]
+    for start, end in got:
+        assert start == 0 or not re.match(r"\w", text[start - 1])
+        assert end == len(text) or not re.match(r"\w", text[end])

@@ -123,7 +123,7 @@ def _features(raw: list[str]) -> list[_Feat]:
         repeated = text in near_repeat and words >= R.PROSE_MIN_WORDS
         if repeated:
             prose = False
-        legal = words >= 3 and bool(R.LEGAL_NOTICE_RE.search(text))
+        legal = words >= 3 and R.is_legal_notice(text)
         dateline = words <= 12 and bool(R.DATELINE_RE.match(text))
         teaser = words >= 4 and bool(
             R.GLUED_TEASER_RE.match(text) or R.GALLERY_COUNTER_RE.match(text)
@@ -190,11 +190,10 @@ def _core(feats: list[_Feat]) -> tuple[int, int] | None:
 
 
 def _content_words(text: str) -> list[str]:
-    return [
-        w
-        for w in (t.lower() for t in R.WORD_RE.findall(text))
-        if len(w) > 1 and not w.isdigit() and w not in R.STOPWORDS
-    ]
+    # lower-casing ASCII text once is the same as word by word (not so for every script)
+    tokens = (R.WORD_RE.findall(text.lower()) if text.isascii()
+              else [t.lower() for t in R.WORD_RE.findall(text)])
+    return [w for w in tokens if len(w) > 1 and w not in R.STOPWORDS and not w.isdigit()]
 
 
 def _headline_like(f: _Feat) -> bool:

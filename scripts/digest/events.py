@@ -37,7 +37,6 @@ ABBREVIATIONS = frozenset({
     "sep", "sept", "oct", "nov", "dec", "jr", "sr", "inc", "corp", "co", "ltd", "approx",
 })
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"(\S+)$")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")  # "P." "U.S." "e.g."
 
 
@@ -52,8 +51,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         if text.count("“", start, m.start()) > text.count("”", start, m.end()):
             continue
-        word = _LAST_WORD.search(text, 0, m.start() + 1)
-        token = word.group(1).lstrip("\"“‘(") if word else ""
+        token = _word_ending_at(text, m.start()).lstrip("\"“‘(")
         if text[m.start()] == "." and (
             _INITIALS.match(token) or token[:-1].lower() in ABBREVIATIONS
         ):
@@ -70,6 +68,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if a < b:
             out.append((a, b))
     return out
+
+
+def _word_ending_at(text: str, end: int) -> str:
+    """The run of non-space characters that ends with ``text[end]`` (walked back from there:
+    a regex anchored at ``end`` would scan the whole text before it, for every boundary)."""
+    start = end + 1
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start : end + 1]
 
 
 def split_sentences(text: str) -> list[str]:
@@ -122,6 +129,9 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Handler
+    #: what a text must hold for the pattern to match at all (see ``_signals``): a sentence
+    #: without it skips the rule without a scan
+    needs: str
 
 
 def _ymd(m: re.Match[str], p: str) -> tuple[int | None, int, int]:
@@ -252,38 +262,38 @@ _REL = r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|(?:[Ee]arlier|[Ll]ater)\s+this)"
 RULES: tuple[Rule, ...] = (
     Rule("date range", re.compile(
         rf"(?:[Ff]rom\s+)?{_date('a')}{_TO}{_date('b')}"
-    ), _resolve_range),
+    ), _resolve_range, "month"),
     Rule("between dates", re.compile(
         rf"[Bb]etween\s+{_date('a')}\s+and\s+{_date('b')}"
-    ), _resolve_range),
+    ), _resolve_range, "month"),
     Rule("days of one month", re.compile(
         rf"{_month('m')}\s+(?P<d1>{_DAY})\s*[-–—]\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?"
-    ), _resolve_day_span),
+    ), _resolve_day_span, "month"),
     Rule("days of one month, day first", re.compile(
         rf"(?<![\d,.])(?P<d1>{_DAY})\s*[-–—]\s*(?P<d2>{_DAY})\s+{_month('m')}"
         rf"(?:,?\s+(?P<y>{_YEAR}))?"
-    ), _resolve_day_span),
-    Rule("date", re.compile(_date("a")), _resolve_day),
+    ), _resolve_day_span, "month"),
+    Rule("date", re.compile(_date("a")), _resolve_day, "month"),
     Rule("month and year", re.compile(rf"{_month('m')},?\s+(?P<y>{_YEAR})"),
-         _resolve_month_year),
+         _resolve_month_year, "month"),
     Rule("month", re.compile(
         rf"(?<!\w)[Ii]n\s+(?:(?:early|mid|late)[- ]?\s*)?{_month('m')}(?!\s*\d)"
-    ), _resolve_month),
+    ), _resolve_month, "month"),
     Rule("relative month", re.compile(rf"(?<!\w){_REL}\s+month(?!\w)"),
-         _resolve_relative_month),
+         _resolve_relative_month, "month-word"),
     Rule("year", re.compile(
         rf"(?<!\w)[Ii]n\s+(?:(?:early|mid|late)[- ]?\s*)?(?P<y>{_YEAR})"
-    ), _resolve_year),
+    ), _resolve_year, "digit"),
     Rule("relative year", re.compile(
         rf"(?<![Tt]he )(?<![Pp]ast )(?<!\w){_REL}\s+year(?![\w-])"
-    ), _resolve_relative_year),
+    ), _resolve_relative_year, "year-word"),
     Rule("weekday", re.compile(
         rf"(?<!\w)(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY_ALT})(?!\w)"
-    ), _resolve_weekday),
+    ), _resolve_weekday, "day-word"),
     Rule("days ago", re.compile(
         r"(?<!\w)(?:(?P<n>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?"
         r"\s+ago|[Yy]esterday)(?!\w)"
-    ), _resolve_days_ago),
+    ), _resolve_days_ago, "ago"),
 )
 
 
@@ -306,13 +316,31 @@ _MAYBE_DATE = re.compile(r"\d|[Mm]onth|[Yy]ear|[Dd]ay|Jan|Feb|Mar|Apr|May|Jun|Ju
                          r"|Nov|Dec")
 
 
+_MONTH_ANY = re.compile(_MONTH_ALT)
+
+
+def _signals(text: str) -> frozenset[str]:
+    """The ``Rule.needs`` that ``text`` meets: one scan per sentence for all the rules."""
+    found = {"month"} if _MONTH_ANY.search(text) else set()
+    if any(ch.isdigit() for ch in text):
+        found.add("digit")
+    for needs, words in (("month-word", ("month",)), ("year-word", ("year",)),
+                         ("day-word", ("day",)), ("ago", ("ago", "esterday"))):
+        if any(word in text for word in words):
+            found.add(needs)
+    return frozenset(found)
+
+
 def find_dates(text: str, published: dt.date | None) -> list[Found]:
     """Every date expression of ``text`` that resolves, in text order."""
     if not _MAYBE_DATE.search(text):
         return []
+    signals = _signals(text)
     claimed: list[tuple[int, int]] = []
     found: list[Found] = []
     for rule in RULES:
+        if rule.needs not in signals:
+            continue
         for m in rule.pattern.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in claimed):
                 continue

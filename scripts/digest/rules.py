@@ -203,6 +203,18 @@ LEGAL_NOTICE_RE = re.compile(
     r"|information\s+provided\s+on\s+this\s+(?:web)?site|not\s+been\s+evaluated\s+by)",
     re.IGNORECASE,
 )
+# Every notice above holds one of these words (case-folded, as IGNORECASE compares): a line
+# without any is not searched (the search is the costliest rule on a long paragraph).
+LEGAL_NOTICE_WORDS = ("site", "cookie", "privacy", "terms", "rights", "trademark", "affiliate",
+                      "commission", "evaluated")
+
+
+def is_legal_notice(text: str) -> bool:
+    folded = text.casefold().replace("ı", "i")  # IGNORECASE also equates dotless i with i
+    return any(word in folded for word in LEGAL_NOTICE_WORDS) and bool(
+        LEGAL_NOTICE_RE.search(text)
+    )
+
 
 # A long line that occurs again within this many non-blank lines is a gallery caption (shown
 # under the image and again in the slide) or a teaser, not a paragraph. Far-apart repeats

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -91,11 +91,17 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
             parts.append("['’]")
         else:
             parts.append(re.escape(ch))
+    # "no word character before the match" is checked after the first word, not before it:
+    # same matches, but a pattern that opens with a literal is found by a fast scan instead of
+    # being tried at every position (tagging is most of the content stage's time)
+    first = parts.index(r"\s+") if r"\s+" in parts else len(parts)
+    width = "" if first == 1 else f"{{{first}}}"
+    parts.insert(first, rf"(?<!\w.{width})")
     body = "".join(parts)
     lowercase = alias == alias.lower()
     if lowercase:
         body += "(?:e?s)?" if alias[-1].isalpha() else ""
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE if lowercase else 0)
+    return re.compile(rf"{body}(?!\w)", re.IGNORECASE if lowercase else 0)
 
 
 _WORD = re.compile(r"\w+")
@@ -147,7 +153,9 @@ class MatcherSet:
                    tuple(_required_words(m.alias) for m in matchers))
 
     def candidates(self, words: frozenset[str]) -> list[_Matcher]:
-        hits = sorted({i for w in words for i in self.index.get(w, ())})
+        # intersecting with the index's keys first: a paragraph has hundreds of words, only a
+        # few of which start an alias
+        hits = sorted({i for w in words & self.index.keys() for i in self.index[w]})
         return [self.matchers[i] for i in hits if self.required[i] <= words]
 
     def __hash__(self) -> int:
@@ -163,12 +171,30 @@ def _matchers(entries: tuple[tuple[str, tuple[str, ...]], ...]) -> MatcherSet:
     ))
 
 
+# The matcher sets of the taxonomies in use, by identity: building the lru_cache key above
+# (every alias of every entity) on each call cost more than tagging a short article.
+_BY_TAXONOMY: dict[int, tuple[Taxonomy, MatcherSet, MatcherSet]] = {}
+
+
+def _matcher_sets(taxonomy: Taxonomy) -> tuple[MatcherSet, MatcherSet]:
+    """(entity matchers, topic matchers) of ``taxonomy``."""
+    held = _BY_TAXONOMY.get(id(taxonomy))
+    if held is None or held[0] is not taxonomy:
+        if len(_BY_TAXONOMY) >= 32:
+            _BY_TAXONOMY.clear()
+        held = (taxonomy,
+                _matchers(tuple((e.slug, e.aliases) for e in taxonomy.entities)),
+                _matchers(tuple((t.slug, t.aliases) for t in taxonomy.topics)))
+        _BY_TAXONOMY[id(taxonomy)] = held
+    return held[1], held[2]
+
+
 def entity_matchers(taxonomy: Taxonomy) -> MatcherSet:
-    return _matchers(tuple((e.slug, e.aliases) for e in taxonomy.entities))
+    return _matcher_sets(taxonomy)[0]
 
 
 def topic_matchers(taxonomy: Taxonomy) -> MatcherSet:
-    return _matchers(tuple((t.slug, t.aliases) for t in taxonomy.topics))
+    return _matcher_sets(taxonomy)[1]
 
 
 def find_mentions(
@@ -192,28 +218,41 @@ def find_mentions(
     return tuple(kept)
 
 
-def count_entities(texts: Iterable[str], taxonomy: Taxonomy) -> tuple[tuple[str, int], ...]:
+class _WordsOf(dict[str, frozenset[str]]):
+    """The lower-cased words of each text, computed once per text however often asked."""
+
+    def __missing__(self, text: str) -> frozenset[str]:
+        words = self[text] = _words(text)
+        return words
+
+
+def count_entities(
+    texts: Iterable[str], taxonomy: Taxonomy, words: Mapping[str, frozenset[str]] | None = None
+) -> tuple[tuple[str, int], ...]:
     """(entity slug, mentions), most mentioned first, then by slug."""
     matchers = entity_matchers(taxonomy)
+    words_of = _WordsOf() if words is None else words
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(m.slug for m in find_mentions(text, matchers))
+        counts.update(m.slug for m in find_mentions(text, matchers, words_of[text]))
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def topic_evidence(
-    blocks: Sequence[Block], title: str | None, taxonomy: Taxonomy
+    blocks: Sequence[Block], title: str | None, taxonomy: Taxonomy,
+    words: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, Evidence]:
     """The evidence for each topic with any mention, by slug.
 
     Topics are matched independently of each other: a phrase can be evidence for two topics.
     """
     everything = topic_matchers(taxonomy)
+    words_of = _WordsOf() if words is None else words
 
     def mentions_by_topic(text: str) -> Counter[str]:
         """Mentions per topic, each topic matched on its own (no competition between topics)."""
         by_topic: dict[str, list[_Matcher]] = {}
-        for matcher in everything.candidates(_words(text)):
+        for matcher in everything.candidates(words_of[text]):
             by_topic.setdefault(matcher.slug, []).append(matcher)
         return Counter({slug: len(find_mentions(text, ms)) for slug, ms in by_topic.items()})
 
@@ -254,9 +293,10 @@ def tag(
             "use a slug from content/taxonomy.yaml, or add the topic there"
         )
     # 2.-3. entities, counted in the title and the body
-    entities = count_entities([title or "", *(b.text for b in blocks)], taxonomy)
+    words = _WordsOf()
+    entities = count_entities([title or "", *(b.text for b in blocks)], taxonomy, words)
     # 4. topics
-    evidence = topic_evidence(blocks, title, taxonomy)
+    evidence = topic_evidence(blocks, title, taxonomy, words)
     chosen = {slug for slug, found in evidence.items() if found.sufficient}
     chosen.update(extra_topics)
     return tuple(s for s in taxonomy.topic_slugs if s in chosen), entities
