@@ -117,7 +117,7 @@ def test_the_result_does_not_depend_on_input_order() -> None:
 
 def test_shingles_use_a_stable_hash() -> None:
     # Python's hash() of a str changes between runs: the builds would not be reproducible
-    assert shingles("one two three four five") == {5818182019098609819}
+    assert shingles("one two three four five") == {373250629399454251}
     assert shingles("A b, C d; e") == shingles("a b c d e")
 
 

@@ -3,8 +3,8 @@
 Pure: articles in, articles out, no I/O.
 
 1. shingle every article's body text (runs of ``SHINGLE_WORDS`` lowercase words), each shingle
-   hashed to 64 bits with a stable hash (builds must be reproducible: never
-   Python's salted ``hash``);
+   hashed to 64 bits by a stable rolling hash over word checksums (builds must be
+   reproducible: never Python's salted ``hash``);
 2. sketch each article by its ``SKETCH_SIZE`` smallest shingle hashes (a bottom-k MinHash);
 3. an inverted index from sketch value to articles gives candidate pairs: two copies of one
    story share many sketch values, unrelated articles share almost none. A value held by more
@@ -77,21 +77,34 @@ def body_text(article: Article) -> str:
     return "\n".join(block.text for block in article.blocks)
 
 
-def _hash(text: str) -> int:
-    # Two fast C checksums side by side make 64 bits: stable across runs and machines (never
-    # Python's salted hash), and collisions are too rare to move a similarity of ~0.5.
-    data = text.encode("utf-8")
-    return (zlib.crc32(data) << 32) | zlib.adler32(data)
+_MASK = (1 << 64) - 1
+#: An odd 64-bit multiplier (the FNV prime): a run of word checksums c1..ck hashes to
+#: c1*M^(k-1) + ... + ck modulo 2^64, updated in a few operations as the run slides by a word.
+_MULTIPLIER = 0x100000001B3
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
-    """Hashes of every run of ``size`` words (lowercase); a shorter text is one shingle."""
+    """Hashes of every run of ``size`` words (lowercase); a shorter text is one shingle.
+
+    Each distinct word is checksummed once (CRC-32: stable across runs and machines, never
+    Python's salted hash) and each run's 64-bit hash rolls over those checksums; collisions
+    are too rare to move a similarity of ~0.5.
+    """
     words = _WORD_RE.findall(text.lower())
     if not words:
         return frozenset()
-    if len(words) <= size:
-        return frozenset({_hash(" ".join(words))})
-    return frozenset(_hash(" ".join(words[i : i + size])) for i in range(len(words) - size + 1))
+    checksum = {word: zlib.crc32(word.encode("utf-8")) + 1 for word in set(words)}
+    codes = [checksum[word] for word in words]
+    leaving = pow(_MULTIPLIER, size - 1, 1 << 64)  # the weight of the word leaving the run
+    found = set()
+    value = 0
+    for i, code in enumerate(codes):
+        if i >= size:
+            value = (value - codes[i - size] * leaving) & _MASK
+        value = (value * _MULTIPLIER + code) & _MASK
+        if i >= size - 1:
+            found.add(value)
+    return frozenset(found) if found else frozenset({value})
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
