@@ -6,8 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "scripts"))  # plugins import the pipeline package `digest`
+project_root = Path(__file__).resolve().parent
+sys.path.insert(0, str(project_root / "scripts"))  # plugins import the pipeline package `digest`
 
 from digest.topics import EVIDENCE_RULE_TEXT  # noqa: E402
 
@@ -22,7 +22,7 @@ DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 # --- Content: Markdown written by `digest content`, pages written by the editor -------------
-PATH = os.environ.get("DIGEST_CONTENT", str(ROOT / "content"))
+PATH = os.environ.get("DIGEST_CONTENT", str(project_root / "content"))
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["extra"]
@@ -57,9 +57,12 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RS
 TAG_FEED_ATOM = TAG_FEED_RSS = None
 
 # --- Theme: ours, with autoescape on; only the reader's HTML is marked safe ------------------
-THEME = str(ROOT / "theme")
+THEME = str(project_root / "theme")
 THEME_STATIC_DIR = "theme"
 JINJA_ENVIRONMENT = {
+    # every build is a fresh process (make devserver runs make html): no template changes
+    # mid-build to look for on each of the ~9,000 template lookups
+    "auto_reload": False,
     "autoescape": True,
     "trim_blocks": True,
     "lstrip_blocks": True,
@@ -68,7 +71,7 @@ JINJA_ENVIRONMENT = {
 JINJA_GLOBALS = {"EVIDENCE_RULE": EVIDENCE_RULE_TEXT}
 
 # --- Plugins: listed explicitly (with no list Pelican loads every installed plugin) ---------
-PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGIN_PATHS = [str(project_root / "plugins")]
 PLUGINS = [
     "markdown_it_reader",
     "digest_taxonomy",  # topic and entity pages, related articles, topic graph, topic feeds
@@ -79,7 +82,7 @@ PLUGINS = [
     "lunr_index",  # search/index.json + shards for the browser's lunr.js (see plugins/lunr_index)
     "digest_incremental",  # reuse unchanged article pages of the previous build
 ]
-SEARCH_LUNR_JS = str(ROOT / "node_modules" / "lunr" / "lunr.min.js")
+SEARCH_LUNR_JS = str(project_root / "node_modules" / "lunr" / "lunr.min.js")
 
 # --- The web of stories: topics, entities, timeline (defaults live in each plugin) ----------
 TOPIC_URL = TOPIC_SAVE_AS = "topics/{slug}.html"
@@ -109,7 +112,7 @@ DIGEST_PREVIOUS_OUTPUT = os.environ.get("DIGEST_PREVIOUS_OUTPUT") or None
 CACHE_CONTENT = LOAD_CONTENT_CACHE = DIGEST_PREVIOUS_OUTPUT is not None
 CONTENT_CACHING_LAYER = "reader"
 _READER_CODE = hashlib.sha256(
-    (ROOT / "plugins" / "markdown_it_reader" / "reader.py").read_bytes()
+    (project_root / "plugins" / "markdown_it_reader" / "reader.py").read_bytes()
 ).hexdigest()[:12]
 # Uncompressed: Pelican rewrites the whole reader cache on every build, and gzip made that
 # ~2 s of a 5,000-article incremental build, for disk space nobody needs back. The folder name

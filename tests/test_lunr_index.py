@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from lunr_index import builder as B  # noqa: E402
 from lunr_index import compat  # noqa: E402
 from lunr_index import plugin as P  # noqa: E402
+from markdown_it_reader.reader import make_renderer  # noqa: E402
 
 
 def rec(ident: str, **kw: Any) -> B.SearchRecord:
@@ -308,6 +309,25 @@ def test_html_to_text_keeps_text_drops_markup_and_scripts() -> None:
     assert P.html_to_text(None) == ""
 
 
+_HTML_PIECES = ["<p>", "</p>", "<br />", "<br/>", "<em>", "</em>", '<a href="x?a=1&amp;b">',
+                "</a>", "<P id='b0'>", "</ p>", "<h2 >", "</h2 >", "<li/>", "<div class=a>",
+                "</div x>", "<a b=c/>", "<my-tag>", "<!-- c -->", "<script>", "</script>",
+                "<textarea>", "&amp;", "&am", "p;", "&#39;", "&lt;", "<", ">", "x", "y z",
+                " ", "\n", "\u00a0"]
+
+
+@given(st.lists(st.sampled_from(_HTML_PIECES), max_size=40).map("".join)
+       | st.text(alphabet=st.sampled_from(list("ab *_`#>-[]()!&;<\n")), max_size=80).map(
+           lambda text: make_renderer().render(text)))
+def test_text_extraction_fast_path_equals_htmlparser(html: str) -> None:
+    assert P.html_to_text(html) == P._lines(P._parsed_parts(html))
+
+
+def test_reader_html_takes_the_fast_path() -> None:
+    html = make_renderer().render("# T\n\nOne *two* [x](http://e.org/?a&b) `<c>`\n\n- a\n")
+    assert P._simple_parts(html) is not None
+
+
 def test_record_for_a_pelican_article() -> None:
     topic = SimpleNamespace(slug="china", name="China")
     article = SimpleNamespace(
@@ -398,12 +418,36 @@ def test_generator_writes_index_files_and_lunr(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "search/plain.json").read_text())["version"] == "2.3.9"
 
 
+def _failing_index() -> P.IndexFiles:
+    raise B.SearchIndexError("boom")
+
+
+@pytest.mark.skipif(not P._FORK_IS_SAFE, reason="the index is built in the background on Linux")
+def test_background_build_returns_or_raises_what_the_work_does() -> None:
+    files = ({"index.json": "{}"}, None)
+    assert P.BackgroundBuild(lambda: files).result() == files
+    with pytest.raises(B.SearchIndexError, match="boom"):
+        P.BackgroundBuild(_failing_index).result()
+
+
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200)
        | st.lists(st.sampled_from(["a", "-", " ", "\u00a0", "\u2028", "Ü", "’s", "--", "the",
                                    "running", "x1", "é", "\t", "\x85", "\x1c"]),
                   max_size=30).map("".join))
 def test_fast_analysis_equals_the_reference_pipeline(text: str) -> None:
     assert compat.analyse_fast(text) == compat.analyse(text)
+    terms = compat.analyse(text)
+    length, counts = compat.term_counts(text)
+    assert length == len(terms)
+    assert list(counts) == list(dict.fromkeys(terms))  # lunr's order: first appearance
+    assert counts == {term: terms.count(term) for term in terms}
+
+
+def test_str_split_and_javascript_whitespace_differ_where_js_tokens_says() -> None:
+    python_only = {chr(c) for c in range(0x110000) if chr(c).isspace()} - set(
+        compat.JS_WHITESPACE)
+    js_only = set(compat.JS_WHITESPACE) - {c for c in compat.JS_WHITESPACE if c.isspace()}
+    assert all(compat._SPLIT_DIFFERS.match(c) for c in python_only | js_only)
 
 
 def test_compact_index_terms_equal_lunr_py_builder() -> None:

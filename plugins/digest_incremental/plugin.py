@@ -63,7 +63,7 @@ class IncrementalWriter(Writer):
         if not self.base:
             root = Path(__file__).resolve().parent.parent
             structure = project([
-                context.get("topics", []), context.get("entities", []),
+                context.get("digest_topics", []), context.get("digest_entities", []),
                 context.get("pages", []),
             ])
             taxonomy = Path(str(self.settings.get("DIGEST_TAXONOMY", "")))
