@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from digest import cleaning, pipeline, topics
+from digest.cache import DATABASE, stored_kinds
 from digest.pipeline import build_content
 
 from .conftest import copy_content
@@ -100,3 +102,50 @@ def test_a_broken_capture_is_reported_and_the_others_written(content: Path) -> N
     assert any(str(p).startswith(str(content / "captures" / "broken.txt")) for p in report.problems)
     assert len(list((content / "articles").glob("*.md"))) == sum(
         1 for c in report.captures if not c.problems)
+
+
+def test_entries_cleaned_in_worker_processes_are_cached(content: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_CAPTURES", 1)
+    cache = tmp_path / "cache"
+    build_content(content, cache_folder=cache, jobs=2)
+    captures = len(list((content / "captures").iterdir()))
+    assert stored_kinds(cache)["clean"] == captures
+    cleans = _count_calls(monkeypatch, cleaning, "clean")
+    build_content(content, cache_folder=cache, jobs=1)
+    assert cleans == []
+
+
+def test_a_cache_file_that_is_no_database_is_replaced(content: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / DATABASE).write_bytes(b"half a page of something else" * 40)
+    first = build_content(content, cache_folder=cache, jobs=1)
+    assert first.ok
+    assert stored_kinds(cache)["markdown"] == len(list((content / "articles").glob("*.md")))
+
+
+def test_an_unreadable_entry_is_a_miss(content: Path, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    first = build_content(content, cache_folder=cache, jobs=1)
+    with sqlite3.connect(cache / DATABASE) as db:
+        db.execute("UPDATE entries SET value = X'00'")
+    cleans = _count_calls(monkeypatch, cleaning, "clean")
+    assert build_content(content, cache_folder=cache, jobs=1) == first
+    assert len(cleans) == len(list((content / "captures").iterdir()))
+
+
+def test_entries_of_removed_captures_are_forgotten(content: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build_content(content, cache_folder=cache, jobs=1)
+    before = stored_kinds(cache)
+    victim = sorted((content / "captures").iterdir())[-1]
+    victim.unlink()
+    curation = content / "curation.yaml"
+    curation.write_text("\n".join(
+        line for line in curation.read_text().splitlines() if victim.name not in line))
+    build_content(content, cache_folder=cache, jobs=1)
+    after = stored_kinds(cache)
+    assert after["clean"] == before["clean"] - 1
+    assert after["markdown"] == before["markdown"] - 1

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from . import capture as capture_stage
 from . import cleaning, events, topics
+from .cache import Cache, Entries
 from .curation import CaptureCuration, Curation, apply_curation, load_curation
 from .dedupe import deduplicate, sketch
 from .errors import DigestError, Problem
@@ -208,40 +209,6 @@ def code_fingerprint() -> str:
                    *(p.read_bytes() for p in sorted(package.glob("*.py"))))
 
 
-class Cache:
-    """Results of a stage on disk, keyed by a content hash. Missing or corrupt = a miss."""
-
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-        self.used: set[tuple[str, str]] = set()  # (kind, key) read or written in this run
-
-    def get(self, kind: str, key: str) -> object | None:
-        if self.folder is None:
-            return None
-        try:
-            value: object = pickle.loads((self.folder / kind / f"{key}.pickle").read_bytes())
-            return value
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-            return None
-
-    def put(self, kind: str, key: str, value: object) -> None:
-        if self.folder is None:
-            return
-        target = self.folder / kind / f"{key}.pickle"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(target)
-
-    def prune(self, kind: str, keep: set[str]) -> None:
-        """Forget entries no capture uses any more, so the cache does not grow forever."""
-        if self.folder is None or not (self.folder / kind).is_dir():
-            return
-        for entry in (self.folder / kind).glob("*.pickle"):
-            if entry.stem not in keep:
-                entry.unlink(missing_ok=True)
-
-
 @dataclass(frozen=True)
 class _Job:
     """One capture to clean and tag, with the keys its results are cached under."""
@@ -257,15 +224,16 @@ class _Job:
 _worker_state: dict[str, object] = {}
 
 
-def _init_worker(taxonomy: Taxonomy, cache: Cache) -> None:
+def _init_worker(taxonomy: Taxonomy, record: bool) -> None:
     _worker_state["taxonomy"] = taxonomy
-    _worker_state["cache"] = cache
+    _worker_state["cache"] = Cache.recorder() if record else Cache(None)
 
 
-def _work(job: _Job) -> Result:
+def _work(job: _Job) -> tuple[Result, Entries]:
+    """One capture in a worker: its results, and the cache entries for the parent to store."""
     taxonomy, cache = _worker_state["taxonomy"], _worker_state["cache"]
     assert isinstance(taxonomy, Taxonomy) and isinstance(cache, Cache)
-    return _clean_and_tag(job, taxonomy, cache)
+    return _clean_and_tag(job, taxonomy, cache), cache.take()
 
 
 def _clean_and_tag(job: _Job, taxonomy: Taxonomy, cache: Cache) -> Result:
@@ -337,8 +305,11 @@ def process_all(
     if workers > 1 and len(pending) >= PARALLEL_MIN_CAPTURES:
         chunk = max(1, len(pending) // (workers * 8))
         with ProcessPoolExecutor(workers, initializer=_init_worker,
-                                 initargs=(taxonomy, cache)) as pool:
-            outcomes = list(pool.map(_work, pending, chunksize=chunk))
+                                 initargs=(taxonomy, cache.record)) as pool:
+            outcomes = []
+            for outcome, entries in pool.map(_work, pending, chunksize=chunk):
+                outcomes.append(outcome)
+                cache.merge(entries)
     else:
         outcomes = [_clean_and_tag(job, taxonomy, cache) for job in pending]
     for job, outcome in zip(pending, outcomes, strict=True):
@@ -410,6 +381,8 @@ def build_content(
     # 5. write, and remove what no capture produces any more
     if write:
         write_articles(paths.articles, articles, cache, code)
+    cache.save()
+    cache.close()
     reports = tuple(
         dataclasses.replace(report, slug=slugs.get(name), not_published=duplicate_of.get(name))
         for name, _, report, _ in results
