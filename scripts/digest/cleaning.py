@@ -395,8 +395,9 @@ def _header_end(feats: list[_Feat], lo: int, hi: int, title_above: bool) -> int 
 
     A headline and standfirst read like prose when their words do (or when the score cannot
     tell), so the core can swallow them; a byline or dateline under them is the header's usual
-    last line. Only page furniture (short non-sentences such as "Skip to content") may stand
-    above the headline, and the standfirst becomes the dek, so no sentence is dropped.
+    last line. Only page furniture (short non-sentences such as "Skip to content") and the
+    headline itself may stand above the headline, and the standfirst becomes the dek, so no
+    sentence is dropped.
     """
     text = [j for j in range(lo, min(hi, lo + 16)) if feats[j].text][:6]
     first = 0 if title_above else 1
@@ -417,8 +418,9 @@ def _header_end(feats: list[_Feat], lo: int, hi: int, title_above: bool) -> int 
             title = end - 1
         else:
             return None
-        if any(_readable(feats[j]) for j in text[:title]):
-            return None
+        headline = feats[text[title]].text
+        if any(_readable(feats[j]) and feats[j].text != headline for j in text[:title]):
+            return None  # text above the headline (other than the headline shown twice)
     while pos + 1 < len(text) and _header_closer(feats[text[pos + 1]]):
         pos += 1  # "By Jane Doe" then "Updated 5 May 2024"
     after = text[pos] + 1
