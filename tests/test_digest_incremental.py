@@ -7,7 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from plugins.digest_incremental.plugin import MANIFEST
+from plugins.digest_incremental.plugin import MANIFEST, IncrementalWriter
 
 from .conftest import BIN, ROOT, copy_content
 
@@ -145,3 +145,29 @@ def test_a_taxonomy_change_renders_the_pages_again(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh"
     pelican(content, fresh, None)
     assert tree(tmp_path / "v2") == tree(fresh)
+
+
+def test_a_build_never_changes_the_previous_site(tmp_path: Path) -> None:
+    # reused pages may share their files with the previous site (hard links): that site is the
+    # one being served until the swap, and must stay as it was
+    content = copy_content(tmp_path / "content")
+    pelican(content, tmp_path / "v1", None)
+    before = tree(tmp_path / "v1")
+    edit_body(content)
+    pelican(content, tmp_path / "v2", tmp_path / "v1")
+    assert tree(tmp_path / "v1") == before
+    assert tree(tmp_path / "v2") != before
+
+
+def test_writing_over_a_reused_page_leaves_the_previous_file_alone(tmp_path: Path) -> None:
+    previous, output = tmp_path / "previous", tmp_path / "output"
+    (previous / "articles").mkdir(parents=True)
+    (previous / "articles" / "a.html").write_text("old page", encoding="utf-8")
+    writer = IncrementalWriter(str(output), settings={"DIGEST_PREVIOUS_OUTPUT": str(previous)})
+    target = output / "articles" / "a.html"
+    target.parent.mkdir(parents=True)
+    writer._reuse(previous / "articles" / "a.html", target)
+    with writer._open_w(str(target), "utf-8", override=True) as page:
+        page.write("new page")
+    assert (previous / "articles" / "a.html").read_text(encoding="utf-8") == "old page"
+    assert target.read_text(encoding="utf-8") == "new page"

@@ -3,9 +3,10 @@ has changed, instead of rendering it again.
 
 Pelican 4.12 renders and rewrites every page on every build. With ``DIGEST_PREVIOUS_OUTPUT``
 set (``make html`` sets it to the current output/), this writer keeps a manifest of each article
-page's fingerprint (see fingerprint.py) beside the output and, on the next build, copies a page
-whose fingerprint is unchanged from the previous output. Topic and entity pages are reused the
-same way (there are over a thousand, each listing its articles). The other listings (home,
+page's fingerprint (see fingerprint.py) beside the output and, on the next build, reuses a page
+whose fingerprint is unchanged from the previous output (a hard link where the file system
+allows, else a copy). Topic and entity pages are reused the same way (there are over a
+thousand, each listing its articles). The other listings (home,
 topic and entity indexes, timeline, archive, search index) are always rendered: they are few,
 and they show everything.
 A change to the theme, the plugins, the settings or the set of topics, entities and pages
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from pelican import signals
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from .fingerprint import (
@@ -58,6 +60,7 @@ class IncrementalWriter(Writer):
         self.base = ""
         self.reused = 0
         self.memo: Memo = {}
+        self._linked: set[str] = set()  # output files that are hard links to the previous site
 
     def _base(self, context: dict[str, Any]) -> str:
         if not self.base:
@@ -101,9 +104,10 @@ class IncrementalWriter(Writer):
         self.new[name] = fingerprint
         source = self.previous / name if self.previous else None
         if source and self.old.get(name) == fingerprint and source.is_file():
-            target = Path(self.output_path) / name
+            # the path Pelican itself would write, so that its overwrite checks see this page
+            target = Path(sanitised_join(self.output_path, name))
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            self._reuse(source, target)
             self.reused += 1
             # listeners (the sitemap) must hear about a reused page as about a rendered one
             localcontext = {**context, "output_file": name, **kwargs}
@@ -111,6 +115,30 @@ class IncrementalWriter(Writer):
             return None
         return super().write_file(name, template, context, relative_urls, paginated,
                                   template_name, override_output, url, **kwargs)
+
+    def _reuse(self, source: Path, target: Path) -> None:
+        """Put the previous build's page in the new output: a hard link where the file system
+        allows (the new output sits beside the old one; thousands of pages are linked in the
+        time a few hundred are copied), else a copy."""
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+            return
+        path = str(target)
+        self._linked.add(path)
+        # a second write of this name fails (or is skipped) as in a full build
+        self._written_files.add(path)
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        if filename in self._linked:
+            # a linked page about to be written over: give the new output its own copy first,
+            # so that the write never reaches the previous site's file (still being served)
+            self._linked.discard(filename)
+            private = f"{filename}.digest-tmp"
+            shutil.copyfile(filename, private)
+            os.replace(private, filename)
+        return super()._open_w(filename, encoding, override)
 
     def _add_item_to_the_feed(self, feed: Any, item: Any) -> None:
         # Pelican's feed code takes a title and summary to be HTML (it strips tags from the

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
+import itertools
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -116,10 +117,14 @@ def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
 
 def candidate_pairs(sketches: Sequence[Iterable[int]]) -> set[tuple[int, int]]:
     """Index pairs (i < j) that share a sketch value held by at most MAX_POSTING articles."""
+    # most values belong to one article only: count them all first (in C), then index only
+    # the values that could make a pair
+    held = Counter(itertools.chain.from_iterable(sketches))
     postings: dict[int, list[int]] = defaultdict(list)
     for i, sketch in enumerate(sketches):
         for value in sketch:
-            postings[value].append(i)
+            if held[value] > 1:
+                postings[value].append(i)
     pairs: set[tuple[int, int]] = set()
     for holders in postings.values():
         if len(holders) < 2 or len(holders) > MAX_POSTING:

@@ -293,13 +293,15 @@ def process_all(
             continue
         entry = curation.get(path.name)
         clean_key = _digest(code, path.name, data, repr(entry))
-        job = _Job(path, data, entry, clean_key, _digest(clean_key, taxonomy_key))
-        every.append(job)
+        every.append(_Job(path, data, entry, clean_key, _digest(clean_key, taxonomy_key)))
+    cache.prefetch("report", (job.clean_key for job in every))
+    cache.prefetch("tag", (job.tag_key for job in every))
+    for job in every:
         hit = _from_cache(job, taxonomy, cache)
         if hit is None:
             pending.append(job)
         else:
-            results[path.name] = hit
+            results[job.path.name] = hit
 
     workers = jobs or os.cpu_count() or 1
     if workers > 1 and len(pending) >= PARALLEL_MIN_CAPTURES:
@@ -391,10 +393,14 @@ def build_content(
     return Report(reports, all_problems)
 
 
-def render_cached(article: Article, cache: Cache, code: str) -> str:
+def markdown_key(article: Article, code: str) -> str:
+    """The cache key of an article's Markdown: the article itself, and the code rendering it."""
+    return _digest(code, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def render_cached(article: Article, cache: Cache, key: str) -> str:
     """``render_article``, from the cache when this very article was rendered before (the YAML
-    header costs more than anything else in a warm run)."""
-    key = _digest(code, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+    header costs more than anything else in a warm run); ``key`` is its markdown_key."""
     text = cache.get("markdown", key)
     if not isinstance(text, str):
         text = render_article(article)
@@ -411,7 +417,9 @@ def write_articles(folder: Path, articles: Iterable[Article], cache: Cache | Non
     folder.mkdir(parents=True, exist_ok=True)
     cache = cache or Cache(None)
     code = code or code_fingerprint()
-    wanted: dict[str, str] = {f"{a.slug}.md": render_cached(a, cache, code) for a in articles}
+    keyed = [(article, markdown_key(article, code)) for article in articles]
+    cache.prefetch("markdown", (key for _, key in keyed))
+    wanted = {f"{a.slug}.md": render_cached(a, cache, key) for a, key in keyed}
     cache.prune("markdown", {key for kind, key in cache.used if kind == "markdown"})
     for old in folder.glob("*.md"):
         if old.name not in wanted:
