@@ -465,3 +465,34 @@ def test_compact_index_terms_equal_lunr_py_builder() -> None:
             expected = sorted(int(r) for r in reference.inverted_index[term][name])
             assert refs == expected
             assert tfs == [reference.field_term_frequencies[f"{name}/{r}"][term] for r in refs]
+
+
+def test_the_index_built_early_in_the_background_equals_the_one_built_in_process(
+    site: Path, tmp_path: Path
+) -> None:
+    """In the background the index starts before topics and entities are attached to the
+    articles, naming them from the taxonomy; the bytes must be those of an in-process build."""
+    import os
+    import subprocess
+
+    from .conftest import BIN, copy_content
+
+    content = copy_content(tmp_path / "content")
+    env = {**os.environ, "DIGEST_CONTENT": str(content), "SITEURL": ""}
+    for argv in (
+        [str(BIN / "digest"), "content", "--content", str(content)],
+        [str(BIN / "pelican"), str(content), "-s", str(ROOT / "pelican.conf.py"), "-o",
+         str(tmp_path / "output"), "--fatal", "warnings",
+         "-e", "SEARCH_BUILD_IN_BACKGROUND=false"],
+    ):
+        done = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    def index(output: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(output)): p.read_bytes()
+                for p in (output / "search").rglob("*") if p.is_file()}
+
+    in_process = index(tmp_path / "output")
+    assert in_process and index(site) == in_process
+    # and the topic labels the search page shows are the taxonomy's names
+    assert "Energy" in (tmp_path / "output" / "search" / "index.json").read_text(encoding="utf-8")

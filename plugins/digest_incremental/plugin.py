@@ -16,6 +16,7 @@ setting unset and renders everything.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
@@ -76,7 +77,8 @@ class IncrementalWriter(Writer):
                 files_digest([Path(self.settings["THEME"]), root, root.parent / "requirements.lock",
                               *([taxonomy] if taxonomy.is_file() else [])]),
                 settings_digest(self.settings),
-                repr(structure),
+                # hashed: the base goes into every page's fingerprint, the repr is ~100 KB
+                hashlib.sha256(repr(structure).encode("utf-8")).hexdigest(),
             ))
         return self.base
 

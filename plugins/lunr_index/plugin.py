@@ -270,19 +270,41 @@ def _slugs_and_names(values: Any) -> tuple[tuple[str, ...], dict[str, str]]:
     return tuple(slugs), names
 
 
+def _terms(front_matter: Any, attached: Any,
+           taxonomy: Mapping[str, str] | None) -> tuple[tuple[str, ...], dict[str, str]]:
+    """An article's topic or entity slugs, and their names.
+
+    Slugs in the front matter's order, whether or not digest_taxonomy has attached its terms
+    yet (it re-sorts entities), so that an index built before and one built after give the
+    same bytes; names from the attached terms, else from the taxonomy."""
+    slugs, names = _slugs_and_names(front_matter or attached)
+    names.update(_slugs_and_names(attached)[1])
+    if taxonomy is not None:
+        names = {**{slug: taxonomy[slug] for slug in slugs if slug in taxonomy}, **names}
+    return slugs, names
+
+
 def _plain(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def record_for(article: Any, memo: Memo | None = None) -> tuple[SearchRecord, dict[str, str]]:
-    """A SearchRecord for a Pelican article, plus the topic labels it knows."""
+#: Display names by slug, of topics and of entities, from the taxonomy (see TermNames).
+TermNames = tuple[Mapping[str, str], Mapping[str, str]]
+
+
+def record_for(article: Any, memo: Memo | None = None,
+               names: TermNames | None = None) -> tuple[SearchRecord, dict[str, str]]:
+    """A SearchRecord for a Pelican article, plus the topic labels it knows.
+
+    digest_taxonomy attaches the Topic and Entity objects (with their display names) to each
+    article; the front matter alone only has slugs, whose names ``names`` gives when the
+    index is built before the terms are attached."""
     metadata = getattr(article, "metadata", {}) or {}
-    # digest_taxonomy attaches the Topic and Entity objects (with their display names) to each
-    # article; the front matter alone only has slugs
-    topics, topic_names = _slugs_and_names(
-        getattr(article, "topic_terms", None) or metadata.get("topics"))
-    entities, entity_names = _slugs_and_names(
-        getattr(article, "entity_terms", None) or metadata.get("entities"))
+    topics, topic_names = _terms(metadata.get("topics"), getattr(article, "topic_terms", None),
+                                 names[0] if names else None)
+    entities, entity_names = _terms(metadata.get("entities"),
+                                    getattr(article, "entity_terms", None),
+                                    names[1] if names else None)
     outlet = metadata.get("outlet") or ""
     date = getattr(article, "date", None)
     if isinstance(date, dt.datetime):
@@ -307,15 +329,32 @@ def record_for(article: Any, memo: Memo | None = None) -> tuple[SearchRecord, di
     return record, topic_names
 
 
-def records_for(articles: Iterable[Any],
-                memo: Memo | None = None) -> tuple[list[SearchRecord], dict[str, str]]:
+def records_for(articles: Iterable[Any], memo: Memo | None = None,
+                names: TermNames | None = None) -> tuple[list[SearchRecord], dict[str, str]]:
     records: list[SearchRecord] = []
     labels: dict[str, str] = {}
     for article in articles:
-        record, names = record_for(article, memo)
+        record, known = record_for(article, memo, names)
         records.append(record)
-        labels.update(names)
+        labels.update(known)
     return records, labels
+
+
+def taxonomy_names(settings: Mapping[str, Any]) -> TermNames | None:
+    """Topic and entity names from the editor's taxonomy (DIGEST_TAXONOMY, set by
+    digest_taxonomy), or None when there is none to read."""
+    path = settings.get("DIGEST_TAXONOMY")
+    if not path or not Path(str(path)).is_file():
+        return None
+    from digest.errors import DigestError
+    from digest.taxonomy import load_taxonomy
+
+    try:
+        taxonomy = load_taxonomy(Path(str(path)))
+    except DigestError:
+        return None  # digest_taxonomy reports it, and the build stops there
+    return ({t.slug: t.name for t in taxonomy.topics},
+            {e.slug: e.name for e in taxonomy.entities})
 
 
 def _analysis_code() -> str:
@@ -396,12 +435,13 @@ def save_memo(path: Path | None, code: str, memo: Memo | None) -> None:
 IndexFiles = tuple[dict[str, str], str | None]
 
 
-def index_files(articles: list[Any], settings: Mapping[str, Any]) -> IndexFiles:
+def index_files(articles: list[Any], settings: Mapping[str, Any],
+                names: TermNames | None = None) -> IndexFiles:
     """Everything the index writes, worked out from the articles (no file written here but
     the memo in the cache folder)."""
     code, where = _analysis_code(), memo_path(settings)
     memo = load_memo(where, code)
-    records, labels = records_for(articles, memo)
+    records, labels = records_for(articles, memo, names)
     built = build(
         records,
         IndexOptions(
@@ -472,6 +512,10 @@ class SearchIndexGenerator(Generator):
 
     background: BackgroundBuild | None = None
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _index_generators.append(self)
+
     def generate_context(self) -> None:
         """Nothing to add: the index is built from the articles (see start_background)."""
 
@@ -480,11 +524,13 @@ class SearchIndexGenerator(Generator):
         # translations are separate articles in Pelican; each language gets searched as written
         return articles + [t for a in articles for t in a.translations]
 
-    def start_background(self) -> None:
-        """Start building the index in a forked process, where the platform forks safely."""
-        if self.settings.get("SEARCH_BUILD_IN_BACKGROUND") and _FORK_IS_SAFE:
+    def start_background(self, names: TermNames | None = None) -> None:
+        """Start building the index in a forked process, where the platform forks safely
+        (once: the first of the two signals that call this starts it)."""
+        if (self.background is None and self.settings.get("SEARCH_BUILD_IN_BACKGROUND")
+                and _FORK_IS_SAFE):
             articles, settings = self.indexed_articles(), self.settings
-            self.background = BackgroundBuild(lambda: index_files(articles, settings))
+            self.background = BackgroundBuild(lambda: index_files(articles, settings, names))
 
     def generate_output(self, writer: Any) -> None:
         settings = self.settings
@@ -516,12 +562,31 @@ class SearchIndexGenerator(Generator):
 _FORK_IS_SAFE = sys.platform.startswith("linux")
 
 
+_index_generators: list[SearchIndexGenerator] = []
+
+
+def start_early(articles_generator: Any) -> None:
+    """As soon as the articles are read and final (article_generator_finalized), start the
+    index, with the topic and entity names read from the taxonomy: it then runs beside the
+    topic, entity and timeline work as well as the page rendering (on a one-edit rebuild,
+    which renders few pages, the index is what the build waits for)."""
+    settings = getattr(articles_generator, "settings", {})
+    names = taxonomy_names(settings) if settings.get("SEARCH_BUILD_IN_BACKGROUND") else None
+    if names is None:
+        return  # no taxonomy to name the terms: start_background starts it later
+    for generator in _index_generators:
+        if generator.context is articles_generator.context:
+            generator.start_background(names)
+
+
 def start_background(generators: list[Any]) -> None:
     """Once every generator has its context (the articles are final: taxonomy terms
-    attached, URLs frozen), start the index; generate_output collects it."""
+    attached, URLs frozen), start the index if start_early did not; generate_output collects
+    it."""
     for generator in generators:
         if isinstance(generator, SearchIndexGenerator):
             generator.start_background()
+    _index_generators.clear()
 
 
 def get_generators(pelican: Any) -> type[Generator]:
@@ -531,4 +596,5 @@ def get_generators(pelican: Any) -> type[Generator]:
 def register() -> None:
     signals.initialized.connect(init_settings)
     signals.get_generators.connect(get_generators)
+    signals.article_generator_finalized.connect(start_early)
     signals.all_generators_finalized.connect(start_background)
