@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from digest import cache as digest_cache
 from digest import cleaning, pipeline, topics
 from digest.cache import DATABASE, stored_kinds
 from digest.pipeline import build_content
@@ -149,3 +150,13 @@ def test_entries_of_removed_captures_are_forgotten(content: Path, tmp_path: Path
     after = stored_kinds(cache)
     assert after["clean"] == before["clean"] - 1
     assert after["markdown"] == before["markdown"] - 1
+
+
+def test_entries_are_stored_in_batches_during_the_run(content: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(digest_cache, "WRITE_EVERY", 2)
+    cache = tmp_path / "cache"
+    first = build_content(content, cache_folder=cache, jobs=1)
+    cleans = _count_calls(monkeypatch, cleaning, "clean")
+    assert build_content(content, cache_folder=cache, jobs=1) == first
+    assert cleans == []

@@ -32,6 +32,10 @@ KINDS = ("clean", "report", "tag", "markdown")
 #: other's write to finish.
 BUSY_TIMEOUT_S = 30.0
 
+#: Pending entries are stored in batches of this many (one transaction each), so that a cold
+#: build does not hold every entry in memory until its end.
+WRITE_EVERY = 2000
+
 Entries = dict[tuple[str, str], bytes]  # (kind, key) -> pickled value
 
 
@@ -99,6 +103,7 @@ class Cache:
         if self.record:
             self.pending[(kind, key)] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             self.used.add((kind, key))
+            self._write_if_large()
 
     def take(self) -> Entries:
         """The entries put since the last call (a worker hands them to the parent)."""
@@ -110,6 +115,7 @@ class Cache:
         if self.record:
             self.pending.update(entries)
             self.used.update(entries)
+            self._write_if_large()
 
     def prune(self, kind: str, keep: set[str]) -> None:
         """Forget, when saving, the entries of ``kind`` no capture uses any more, so that the
@@ -118,9 +124,21 @@ class Cache:
 
     def save(self) -> None:
         """Store the pending entries and apply the prunes, in one transaction."""
+        if self._write():
+            self._fetched.clear()
+            self._remove_file_per_entry_cache()
+
+    def _write_if_large(self) -> None:
+        # a cold build of 10,000 captures makes ~300 MB of entries: store them as they come
+        if self.folder is not None and len(self.pending) >= WRITE_EVERY:
+            self._write()
+
+    def _write(self) -> bool:
+        """Store the pending entries and apply the prunes so far; False if it could not."""
         db = self._connection()
         if db is None:
-            return
+            self.pending.clear()  # nowhere to store them
+            return False
         try:
             with db:
                 db.executemany(
@@ -136,11 +154,11 @@ class Cache:
         except sqlite3.Error as exc:
             log.warning("digest: cannot write the cache %s (%s); the next build cleans "
                         "again what this one did", self.folder, exc)
-            return
+            self.pending.clear()  # kept, they would only be tried again and fail again
+            return False
         self.pending.clear()
-        self._fetched.clear()
         self._keep.clear()
-        self._remove_file_per_entry_cache()
+        return True
 
     def close(self) -> None:
         if self._db is not None:

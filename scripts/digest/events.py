@@ -317,12 +317,13 @@ _MAYBE_DATE = re.compile(r"\d|[Mm]onth|[Yy]ear|[Dd]ay|Jan|Feb|Mar|Apr|May|Jun|Ju
 
 
 _MONTH_ANY = re.compile(_MONTH_ALT)
+_DIGIT = re.compile(r"\d")
 
 
 def _signals(text: str) -> frozenset[str]:
     """The ``Rule.needs`` that ``text`` meets: one scan per sentence for all the rules."""
     found = {"month"} if _MONTH_ANY.search(text) else set()
-    if any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text):
         found.add("digit")
     for needs, words in (("month-word", ("month",)), ("year-word", ("year",)),
                          ("day-word", ("day",)), ("ago", ("ago", "esterday"))):
