@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from digest.capture import decode_capture, read_capture
 from digest.cleaning import clean, golden_tsv, main, render_plain, split_lines, to_json
-from digest.model import BODY_KINDS, Capture
+from digest.model import BODY_KINDS, Capture, Cleaned
 
 ROOT = Path(__file__).resolve().parent.parent
 CAPTURES = sorted((ROOT / "content" / "captures").glob("*.txt"))
@@ -137,10 +137,13 @@ _PARAGRAPHS = "\n\n".join(
 )
 
 
+def _cleaned(text: str) -> Cleaned:
+    return clean(Capture(Path("h.txt"), "h.txt", "text", text, "utf-8"))
+
+
 def _lines_by_kind(text: str) -> dict[str, list[str]]:
-    cleaned = clean(Capture(Path("h.txt"), "h.txt", "text", text, "utf-8"))
     kinds: dict[str, list[str]] = {}
-    for line in cleaned.lines:
+    for line in _cleaned(text).lines:
         kinds.setdefault(line.kind, []).append(line.text)
     return kinds
 
@@ -151,7 +154,7 @@ def test_question_headline_standfirst_and_dateline_swallowed_by_the_core_are_the
         "The council's plan to fund six libraries from a levy on landlords was approved on "
         "Tuesday.\n\nUpdated December 28, 2023 at 5:05 p.m. EST\n\n" + _PARAGRAPHS
     )
-    cleaned = clean(Capture(Path("h.txt"), "h.txt", "text", text, "utf-8"))
+    cleaned = _cleaned(text)
     meta = cleaned.metadata
     assert meta.title.value == "What the new library levy means for renters?"
     assert meta.dek.value is not None and meta.dek.value.startswith("The council's plan")
@@ -169,7 +172,7 @@ def test_byline_under_a_standfirst_is_not_a_subheading_of_the_article() -> None:
     kinds = _lines_by_kind(text)
     assert "By Jane Roe" in kinds["byline"]
     assert "By Jane Roe" not in kinds.get("subhead", [])
-    cleaned = clean(Capture(Path("h.txt"), "h.txt", "text", text, "utf-8"))
+    cleaned = _cleaned(text)
     assert cleaned.metadata.authors.value == ("Jane Roe",)
     assert cleaned.metadata.title.value == headline
 
@@ -180,7 +183,7 @@ def test_author_line_without_by_gives_the_authors_and_is_not_the_headline() -> N
         "Landlords in the old market district will pay for the plan, officials said.\n\n"
         "Jane Roe and Sam Doe, Local government reporters\n\n1 July 2020\n\n" + _PARAGRAPHS
     )
-    cleaned = clean(Capture(Path("h.txt"), "h.txt", "text", text, "utf-8"))
+    cleaned = _cleaned(text)
     meta = cleaned.metadata
     assert meta.title.value == "Council approves levy to fund six new libraries"
     assert meta.authors.value == ("Jane Roe", "Sam Doe")
@@ -194,7 +197,7 @@ def test_a_paragraph_above_a_byline_stays_in_the_article() -> None:
     )
     text = f"Libraries: the long fight over the market branch\n\n{first}\n\nBy Jane Roe\n\n"
     text += _PARAGRAPHS
-    assert first in render_plain(clean(Capture(Path("h.txt"), "h.txt", "text", text, "utf-8")))
+    assert first in render_plain(_cleaned(text))
 
 
 @pytest.mark.parametrize(("n", "seed", "first"), [
