@@ -34,7 +34,10 @@ EXTRA_PATH_METADATA = {
 READERS = {"html": None, "htm": None, "rst": None}
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "news"
-DEFAULT_PAGINATION = False
+# The home page lists the newest articles a page at a time (index.html, index2.html, ...): at
+# 10,000 articles a single page of every card weighed 6 MB.
+DEFAULT_PAGINATION = 50
+PAGINATED_TEMPLATES = {"index": None}
 ARTICLE_ORDER_BY = "reversed-date"
 
 # --- URLs: articles under articles/, every listing Pelican would add unasked is off ---------

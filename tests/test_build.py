@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -127,3 +128,37 @@ def test_a_capture_without_a_date_fails_the_build_after_the_others(tmp_path: Pat
     assert "Fix:" in result.stderr
     # the others were still processed and written
     assert len(list((content / "articles").glob("*.md"))) == 5
+
+
+def test_a_large_digest_lists_its_articles_a_page_at_a_time(tmp_path: Path) -> None:
+    """60 generated articles: the home page shows the newest 50, the second page the rest,
+    each page linking the other, and every link of the site resolves."""
+    from digest.corpus import generate_corpus
+    from digest.linkcheck import check_site
+
+    from .test_html_valid import vnu_errors
+
+    # the default digest's pages and extras, with 60 generated captures and their YAML
+    content = copy_content(tmp_path / "content")
+    shutil.rmtree(content / "captures")
+    generate_corpus(60, 5, tmp_path / "corpus")
+    for part in ("captures", "curation.yaml", "taxonomy.yaml"):
+        (tmp_path / "corpus" / part).replace(content / part)
+    output = tmp_path / "output"
+    result = build_site(content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    first = (output / "index.html").read_text(encoding="utf-8")
+    second = (output / "index2.html").read_text(encoding="utf-8")
+    assert first.count('class="card"') == 50 and second.count('class="card"') == 10
+    assert 'rel="next" href="./index2.html"' in first
+    assert 'rel="prev" href="./index.html"' in second and 'rel="next"' not in second
+    dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})"', first + second)
+    assert len(dates) == 60 and dates == sorted(dates, reverse=True)
+    assert "<title>Articles, page 2 · " in second
+    report = check_site(output)
+    assert not report.broken, report.broken[:5]
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("index.html", "index2.html"):
+        (pages / name).write_text((output / name).read_text(encoding="utf-8"), encoding="utf-8")
+    assert not vnu_errors(pages)
