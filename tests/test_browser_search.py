@@ -155,6 +155,30 @@ def test_keyboard_slash_arrows_enter_and_escape(page: Page, site_url: str) -> No
     assert page.url.endswith(f"/articles/{SUMMIT}.html")
 
 
+def test_results_arriving_after_arrowing_down_keep_the_focused_result(
+    page: Page, site_url: str
+) -> None:
+    """The answer to a later keystroke can arrive after the reader has arrowed into the list:
+    the new list keeps their place, and Enter still opens the article."""
+    page.goto(f"{site_url}/about.html")
+    page.locator("body").press("/")
+    page.keyboard.type("Shoigu")
+    panel = page.locator("#site-search-panel")
+    expect(panel.locator(".search-result__title a")).to_have_count(1)
+    page.keyboard.press("ArrowDown")
+    expect(panel.locator(".search-result__title a").first).to_be_focused()
+    # mark the list on screen, then have the same query answered again, as a late answer is
+    page.evaluate("""() => {
+        document.querySelector('#site-search-panel ol').setAttribute('data-old', '');
+        document.querySelector('#q').dispatchEvent(new Event('input'));
+    }""")
+    expect(panel.locator("ol[data-old]")).to_have_count(0)
+    expect(panel.locator(".search-result__title a").first).to_be_focused()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(f"/articles/{SUMMIT}.html")
+
+
 @pytest.mark.parametrize("query", ["12:46am", "-+~^:*", "<img src=x onerror=alert(1)>", "a\u2028b"])
 def test_odd_input_does_not_break_the_page(page: Page, site_url: str, query: str) -> None:
     seen = watch(page)

@@ -183,6 +183,10 @@
     var v = ensureView();
     if (answer && answer.offset > 0 && shownFor && shownFor.q === answer.q) { append(v, answer); return; }
     shownFor = answer;
+    // A reader may arrow into the results while the answer to a later keystroke is on its way:
+    // the new list must not drop their place.
+    var active = document.activeElement;
+    var focusedHref = active && active !== input && v.body.contains(active) ? active.getAttribute('href') : null;
     clear(v.body);
     if (v.facets) clear(v.facets);
     if (v.panel) v.panel.hidden = !answer;
@@ -201,6 +205,16 @@
     }
     if (!v.panel) moreButton(v, answer, answer.results.length);
     announce(answer);
+    if (focusedHref !== null) refocus(focusedHref);
+  }
+
+  // Focus the result link to the same page as before a re-render, else the search box.
+  function refocus(href) {
+    var links = resultLinks();
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getAttribute('href') === href) { links[i].focus(); return; }
+    }
+    input.focus();
   }
 
   // "Show more": the next results go at the end of the same list; focus moves to the first new one.
