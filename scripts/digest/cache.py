@@ -1,9 +1,10 @@
 """The content stage's cache: what cleaning, tagging and rendering made of each capture, keyed
 by a content hash, so that an unchanged capture is not processed again.
 
-One SQLite file in the cache folder holds every entry, written in one transaction at the end of
-a run: a cold build of thousands of captures stores thousands of entries, and a file per entry
-(renamed into place one by one) cost more file-system time than the cleaning it saved.
+One SQLite file in the cache folder holds every entry, written in a few large transactions
+(every WRITE_EVERY entries, and at the end of a run): a cold build of thousands of captures
+stores thousands of entries, and a file per entry (renamed into place one by one) cost more
+file-system time than the cleaning it saved.
 Entries are pickles of the pipeline's own records. An entry that cannot be read (missing,
 corrupt, from other code) is a miss, never an error; a cache file that is not a database is
 replaced; a cache that cannot be written at all is skipped, and the build goes on without it.
@@ -123,7 +124,7 @@ class Cache:
         self._keep[kind] = set(keep)
 
     def save(self) -> None:
-        """Store the pending entries and apply the prunes, in one transaction."""
+        """Store what is still pending and apply the prunes: the end of a run."""
         if self._write():
             self._fetched.clear()
             self._remove_file_per_entry_cache()
