@@ -16,7 +16,7 @@ from digest.cleaning import write_golden
 from digest.pipeline import build_content
 
 ROOT = Path(__file__).resolve().parent.parent
-CAPTURES = ROOT / "content" / "captures"
+CAPTURES = ROOT / "tests" / "fixtures" / "digest" / "captures"
 GOLDEN = ROOT / "tests" / "golden"
 
 
@@ -24,7 +24,7 @@ def golden_markdown() -> dict[str, str]:
     """The Markdown the pipeline writes for each seed, keyed by capture file stem."""
     with tempfile.TemporaryDirectory() as tmp:
         content = Path(tmp) / "content"
-        shutil.copytree(ROOT / "content", content, ignore=shutil.ignore_patterns("articles"))
+        shutil.copytree(CAPTURES.parent, content, ignore=shutil.ignore_patterns("articles"))
         report = build_content(content, cache_folder=None, jobs=1)
         if not report.ok:
             raise SystemExit("\n".join(str(p) for p in report.problems))

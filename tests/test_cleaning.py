@@ -2,7 +2,7 @@
 phrases, invariants (nothing deleted), CLI output helpers and hostile inputs.
 
 Regenerate the golden line records after an intended change of the cleaner with
-    .venv/bin/python -m digest.cleaning --golden tests/golden/lines content/captures/*
+    .venv/bin/python -m digest.cleaning --golden tests/golden/lines tests/fixtures/digest/captures/*
 then read the diff: the phrase lists beside them must still pass.
 """
 
@@ -21,7 +21,7 @@ from digest.cleaning import clean, golden_tsv, main, render_plain, split_lines, 
 from digest.model import BODY_KINDS, Capture, Cleaned
 
 ROOT = Path(__file__).resolve().parent.parent
-CAPTURES = sorted((ROOT / "content" / "captures").glob("*.txt"))
+CAPTURES = sorted((ROOT / "tests" / "fixtures" / "digest" / "captures").glob("*.txt"))
 GOLDEN = ROOT / "tests" / "golden" / "lines"
 
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from lunr import lunr as plain_lunr
 
 ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "tests" / "fixtures" / "digest"
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from lunr_index import builder as B  # noqa: E402
@@ -362,7 +363,7 @@ def test_record_for_a_pelican_article() -> None:
 
 
 def _settings(**overrides: Any) -> dict[str, Any]:
-    settings = {**P.DEFAULTS, "PATH": str(ROOT / "content"), "THEME_STATIC_DIR": "theme"}
+    settings = {**P.DEFAULTS, "PATH": str(CONTENT), "THEME_STATIC_DIR": "theme"}
     settings.update(overrides)
     return settings
 
@@ -386,7 +387,7 @@ def test_bad_settings_are_all_reported_with_fixes() -> None:
 
 
 def test_init_settings_merges_defaults_once() -> None:
-    pelican = SimpleNamespace(settings={"PATH": str(ROOT / "content"), "THEME_STATIC_DIR": "s"})
+    pelican = SimpleNamespace(settings={"PATH": str(CONTENT), "THEME_STATIC_DIR": "s"})
     P.init_settings(pelican)
     assert pelican.settings["SEARCH_LUNR_JS_SAVE_AS"] == "s/js/lunr.min.js"
     assert pelican.settings["SEARCH_INDEX_URL"] == "search/index.json"
