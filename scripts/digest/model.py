@@ -111,6 +111,11 @@ class Cleaned:
     lines: tuple[Line, ...]
     blocks: tuple[Block, ...]
     metadata: Metadata
+    # How sure the cleaner is that the published body is the whole article and nothing else
+    # (1.0 = sure); a low value is a warning to the editor, never a reason to drop text.
+    confidence: float = 1.0
+    # line numbers of dropped lines that read like prose: where to look if text is missing
+    dropped_prose: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,9 @@ class CaptureReport:
     problems: tuple[Problem, ...] = ()
     # why a capture without problems is not published (a near-duplicate of another one)
     not_published: str | None = None
+    # doubtful facts and unsure cleaning: printed, never a reason to fail the build
+    warnings: tuple[Problem, ...] = ()
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
