@@ -15,10 +15,10 @@ DEFAULT_CONTENT = Path("content")
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from . import capture, cleaning
+    from . import capture, cleaning, repair
 
     cap = capture.read_stdin() if args.path == "-" else capture.read_capture(Path(args.path))
-    cleaned = cleaning.clean(cap)
+    cleaned = repair.repair_cleaned(cleaning.clean(cap))
     if not cleaned.blocks:
         # still exit 0: an empty body is a result (tools score it), but the editor is told
         sys.stderr.write(f"{cap.path}: no article text found (every line looks like page "

@@ -54,7 +54,9 @@ class Capture:
     format: CaptureFormat
     text: str  # decoded, newlines normalised to \\n
     encoding: str  # the encoding it was decoded from
-    repairs: tuple[str, ...] = ()  # what decoding had to fix (mojibake, control chars, ...)
+    # what decoding had to fix (mojibake, control chars, ...) and, per line, the gaps before
+    # punctuation closed in the published text (repair.py)
+    repairs: tuple[str, ...] = ()
 
 
 T = TypeVar("T")

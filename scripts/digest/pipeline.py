@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import capture as capture_stage
-from . import cleaning, events, topics
+from . import cleaning, events, repair, topics
 from .cache import Cache, Entries
 from .curation import CaptureCuration, Curation, apply_curation, load_curation
 from .dedupe import deduplicate, sketch
@@ -127,8 +127,10 @@ def clean_capture(
 ) -> tuple[Cleaned | None, list[Problem]]:
     """Decode, clean and curate one capture. Never raises for bad input: returns problems."""
     try:
-        cleaned = cleaning.clean(capture_stage.decode_capture(data, path))
-        cleaned = apply_curation(cleaned, entry, path.name)
+        # the gap repair runs before the editor's keep/drop (whose texts are those shown by
+        # `digest clean --json`, repaired) and again after, for the lines it brought back
+        cleaned = repair.repair_cleaned(cleaning.clean(capture_stage.decode_capture(data, path)))
+        cleaned = repair.repair_cleaned(apply_curation(cleaned, entry, path.name))
     except DigestError as exc:
         return None, list(exc.problems)
     return cleaned, required_facts(cleaned, display)
