@@ -1,9 +1,12 @@
 """The timeline page: articles by publication date and the dated events their text mentions.
 
 Events come from each article's ``events`` header (written by the pipeline's events stage):
-``{start, end, sentence, block, precision?}``. Each event links to the sentence's block on the
-article page (``#b{block}``, the ids given by the markdown-it reader). Everything is sorted
-oldest first with explicit tie-breaks, so the page is byte-for-byte reproducible.
+``{start, end, sentence, block, precision?, index?, clause?, inferred?, edited?}``. An entry
+shows the dated clause of a long sentence (the whole sentence one click away, in a
+``<details>``), says when its date was inferred from the article's date or set by the editor,
+and links to the sentence's paragraph on the article page (``#b{block}``, the ids given by the
+markdown-it reader). The same sentence is listed once. Everything is sorted oldest first with
+explicit tie-breaks, so the page is byte-for-byte reproducible.
 """
 
 from __future__ import annotations
@@ -54,6 +57,9 @@ class Entry:
     article: Any
     sentence: str = ""
     block: int = 0
+    clause: str = ""  # what is shown of a long sentence ("" shows the sentence)
+    inferred: bool = False  # the date is not all in the text: the article's date completed it
+    edited: bool = False  # the editor set the date (curation.yaml events:)
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
@@ -133,8 +139,14 @@ def event_entries(article: Any, problems: list[Problem]) -> list[Entry]:
             iso, label = start.isoformat(), f"{_day(start)} – {_day(end)}"
         else:
             iso, label = start.isoformat(), _day(start)
-        entries.append(Entry("event", start, iso, label, article, " ".join(sentence.split()),
-                             block))
+        clause = event.get("clause")
+        entry = Entry("event", start, iso, label, article, " ".join(sentence.split()), block,
+                      " ".join(clause.split()) if isinstance(clause, str) else "",
+                      event.get("inferred") is True, event.get("edited") is True)
+        # one entry per sentence: the pipeline writes each once, an older or hand-written
+        # header may not
+        if all((e.block, e.sentence) != (entry.block, entry.sentence) for e in entries):
+            entries.append(entry)
     return entries
 
 

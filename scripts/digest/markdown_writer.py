@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .model import Article, Fact
+from .model import Article, Event, Fact
 
 #: Every ASCII punctuation character that can start or close a CommonMark construct inline.
 #: Prose punctuation that cannot (. , ; : ? ' " / % $ @ and the like) is left alone, except at
@@ -63,6 +63,22 @@ def _provenance(article: Article) -> dict[str, str]:
     return {name: fact.source for name, fact in facts.items()}
 
 
+def event_header(event: Event) -> dict[str, Any]:
+    """One event of the ``events`` header (read by the timeline plugin); the flags and the
+    clause only when they say something."""
+    header: dict[str, Any] = {
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat() if event.end else None,
+        "sentence": event.sentence,
+        "block": event.block,
+        "index": event.index,
+        "precision": event.precision,
+    }
+    optional = {"clause": event.clause, "inferred": event.inferred, "edited": event.edited}
+    header.update({k: v for k, v in optional.items() if v})
+    return header
+
+
 def front_matter(article: Article) -> dict[str, Any]:
     """The metadata header as plain data (strings, lists, dicts), ready for YAML."""
     meta = article.metadata
@@ -84,16 +100,7 @@ def front_matter(article: Article) -> dict[str, Any]:
         "source_url": meta.url.value,
         "note": article.note,
         "also_from": list(article.also_from) or None,
-        "events": [
-            {
-                "start": e.start.isoformat(),
-                "end": e.end.isoformat() if e.end else None,
-                "sentence": e.sentence,
-                "block": e.block,
-                "precision": e.precision,
-            }
-            for e in article.events
-        ] or None,
+        "events": [event_header(e) for e in article.events] or None,
     }
     header.update({k: v for k, v in optional.items() if v is not None})
     return header

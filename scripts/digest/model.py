@@ -131,6 +131,15 @@ class Event:
     # how much of ``start`` the text gives: "day" (end is set for a range of days), "month"
     # (start is the 1st of the month, end None) or "year" (start is 1 January, end None)
     precision: EventPrecision = "day"
+    # the year (or, for a bare weekday, the day) was inferred from the publication date, not
+    # read in the text: the page says so, and the editor can fix it (curation ``events:``)
+    inferred: bool = False
+    # the dated clause shown for a long sentence ("" for a short one: the sentence is shown)
+    clause: str = ""
+    # 0-based place of the sentence in its block (the editor's key ``b{block}.{index + 1}``)
+    index: int = 0
+    # the date was set by the editor in curation.yaml (the page says so)
+    edited: bool = False
 
 
 @dataclass(frozen=True)

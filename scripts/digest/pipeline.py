@@ -133,7 +133,8 @@ def clean_capture(
         cleaned = repair.repair_cleaned(apply_curation(cleaned, entry, path.name))
     except DigestError as exc:
         return None, list(exc.problems)
-    return cleaned, required_facts(cleaned, display)
+    return cleaned, required_facts(cleaned, display) + events.check_fixes(
+        cleaned.blocks, entry.events, cleaned.metadata.published.value)
 
 
 def tag_article(cleaned: Cleaned, entry: CaptureCuration, taxonomy: Taxonomy) -> Article:
@@ -148,7 +149,9 @@ def tag_article(cleaned: Cleaned, entry: CaptureCuration, taxonomy: Taxonomy) ->
         blocks=cleaned.blocks,
         topics=topic_slugs,
         entities=entity_counts,
-        events=events.extract_events(cleaned.blocks, cleaned.metadata.published.value),
+        events=events.apply_fixes(
+            events.extract_events(cleaned.blocks, cleaned.metadata.published.value),
+            entry.events, cleaned.blocks),
         note=entry.note,
     )
 
