@@ -71,7 +71,7 @@ def test_entries_show_the_clause_say_what_is_inferred_and_never_double_quotes(
     events = [
         {"start": "2022-12-30", "end": None, "block": 0, "index": 0, "sentence": QUOTED,
          "clause": "… Putin said Friday in a video link with Xi published on the Kremlin "
-                   "website.", "inferred": True},
+                   "website.", "inferred": True, "mark": [13, 19]},
         # the same sentence twice (an older header): listed once
         {"start": "2023-01-01", "end": None, "block": 0, "index": 0, "sentence": QUOTED,
          "precision": "year"},
@@ -80,7 +80,7 @@ def test_entries_show_the_clause_say_what_is_inferred_and_never_double_quotes(
     ]
     quoted = article("e-quoted", "2022-12-30", ["war"], {"putin": 1}, events=events)
     html = (build(tmp_path, [*ARTICLES, quoted]) / "timeline.html").read_text(encoding="utf-8")
-    page = text(html)
+    page = text(re.sub(r"</?mark[^>]*>", "", html))
     assert "““" not in page and "””" not in page and "“”" not in page
     assert page.count("Putin said Friday in a video link") == 2  # the clause, and the sentence
     assert "30 December 2022 Mentioned inferred … Putin said Friday in a video link" in page
@@ -88,6 +88,8 @@ def test_entries_show_the_clause_say_what_is_inferred_and_never_double_quotes(
     assert "1 January 2023" not in page and page.count("I have no doubts") == 1
     assert "March 2023 Mentioned date set by the editor Xi visited Moscow in March." in page
     assert "./articles/e-quoted.html#b1" in [h for h, _ in links(html)]
+    # the words that give the date are marked in what is shown
+    assert '… Putin said <mark class="tl-date">Friday</mark> in a video link' in html
 
 
 def test_timeline_is_in_the_menu(timeline: tuple[Path, str]) -> None:

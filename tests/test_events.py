@@ -246,6 +246,7 @@ def test_a_long_sentence_is_shown_by_its_dated_clause() -> None:
     assert event.sentence == long
     assert event.clause == ("On Monday, Chinese President Xi Jinping met with his “dear friend” "
                             "Vladimir Putin in Moscow …")
+    assert event.mark is not None and event.clause[slice(*event.mark)] == "Monday"
     (short,) = extract_events([Block("paragraph", "On Monday, Xi met Putin.", 1)], SEED_002)
     assert short.clause == ""  # a short sentence is shown whole
     quote = ("“The intensive bilateral exchange will continue next year, I have no doubts about "
@@ -255,6 +256,7 @@ def test_a_long_sentence_is_shown_by_its_dated_clause() -> None:
     # the clause never starts with the closing quotation mark of the quote before it
     assert said.clause == "… Putin said Friday in a video link with Xi published on the Kremlin " \
         "website."
+    assert said.mark is not None and said.clause[slice(*said.mark)] == "Friday"
 
 
 # --- sentences, blocks, order -------------------------------------------------------------
@@ -285,9 +287,10 @@ def test_events_carry_sentence_and_block_and_come_in_date_order() -> None:
                            "afternoon.", 7),
     ]
     assert extract_events(blocks, SEED_002) == (
-        Event(D(2023, 3, 17), None, "The ICC acted on Friday.", 2, "day", inferred=True),
+        Event(D(2023, 3, 17), None, "The ICC acted on Friday.", 2, "day", inferred=True,
+              mark=(17, 23)),
         Event(D(2023, 3, 20), None, "On Monday, Xi met Putin in Moscow.", 0, "day",
-              inferred=True, index=1),
+              inferred=True, index=1, mark=(3, 9)),
     )
 
 

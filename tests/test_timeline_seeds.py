@@ -89,13 +89,14 @@ def test_the_noise_the_issue_found_is_gone(seeds: dict[str, list[dict[str, objec
 
 def test_the_timeline_page_of_the_default_digest(site: Path) -> None:
     html = (site / "timeline.html").read_text(encoding="utf-8")
-    page = text(html)
+    page = text(re.sub(r"</?mark[^>]*>", "", html))  # the date's words are marked inline
     assert "““" not in page and "””" not in page
     assert "in 2021 it was 15 percent" not in page
     assert "1 January 2023" not in page and "March 2024" not in page
     assert "March 2023 Mentioned date set by the editor A joint statement" in page
     assert "29 December 2022 Mentioned inferred On Thursday, Ukraine" in page
     assert "30 December 2022 Mentioned inferred … Putin said Friday in a video link" in page
+    assert 'formal talks on <mark class="tl-date">Tuesday</mark>.' in html  # which date it is
     # every event links to a paragraph that exists on its article page
     targets = re.findall(r'class="tl-source" href="\./([^"#]+)#(b\d+)"', html)
     assert len(targets) == 17

@@ -492,20 +492,22 @@ def _with_clause_year(sentence: str, found: Found, published: dt.date | None) ->
     return replace(found, resolved=replace(resolved, inferred=False))
 
 
-def clause_of(sentence: str, start: int, end: int) -> str:
-    """What the timeline shows of a sentence: the whole of a short one; of a long one the
-    clause holding the date, with "…" where the sentence goes on. Quotation marks are the
-    sentence's own, never added (a closing one left at the start is dropped)."""
+def clause_of(sentence: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """What the timeline shows of a sentence, and where in it the date ``sentence[start:end]``
+    is: the whole of a short sentence; of a long one the clause holding the date, with "…"
+    where the sentence goes on. Quotation marks are the sentence's own, never added (a
+    closing one left at the start of a clause is dropped)."""
     if len(sentence.split()) <= SHORT_SENTENCE_WORDS:
-        return sentence
+        return sentence, (start, end)
     a, b = clause_span(sentence, start, end)
-    text = sentence[a:b].strip(" ,;:—–-")
-    text = text.lstrip("”’").strip()
-    if text.endswith(("“", "‘")):
-        text = text[:-1].rstrip()
+    while a < start and (sentence[a] in " ,;:—–-”’" or sentence[a].isspace()):
+        a += 1
+    while b > end and (sentence[b - 1] in " ,;:—–-“‘" or sentence[b - 1].isspace()):
+        b -= 1
     prefix = "… " if sentence[:a].strip(" ,;:—–-”’\"'") else ""
     suffix = " …" if sentence[b:].strip(" .!?,;:—–-”’\"'") else ""
-    return f"{prefix}{text}{suffix}"
+    shift = len(prefix) - a
+    return f"{prefix}{sentence[a:b]}{suffix}", (start + shift, end + shift)
 
 
 # --- 5. events ------------------------------------------------------------------------------
@@ -536,9 +538,9 @@ def extract_events(blocks: Sequence[Block], published: dt.date | None) -> tuple[
                     continue  # a back-reference to a day already on the timeline
                 if r.precision == "day":
                     days.add((r.start, r.end))
-                clause = clause_of(sentence, f.start, f.end)
+                clause, mark = clause_of(sentence, f.start, f.end)
                 event = Event(r.start, r.end, sentence, index, r.precision, r.inferred,
-                              clause if clause != sentence else "", number)
+                              clause if clause != sentence else "", number, mark=mark)
                 kept.append((index, a + f.start, event))
                 break
     kept.sort(key=lambda c: (c[2].start, c[2].end or c[2].start, c[0], c[1]))

@@ -74,7 +74,8 @@ def event_header(event: Event) -> dict[str, Any]:
         "index": event.index,
         "precision": event.precision,
     }
-    optional = {"clause": event.clause, "inferred": event.inferred, "edited": event.edited}
+    optional = {"clause": event.clause, "inferred": event.inferred, "edited": event.edited,
+                "mark": list(event.mark) if event.mark else None}
     header.update({k: v for k, v in optional.items() if v})
     return header
 

@@ -140,6 +140,9 @@ class Event:
     index: int = 0
     # the date was set by the editor in curation.yaml (the page says so)
     edited: bool = False
+    # (start, end) of the date's words in what is shown (the clause, else the sentence), for
+    # the page to mark them; None when the editor dated a sentence the extractor did not
+    mark: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
