@@ -108,6 +108,9 @@ def test_days_ago_and_yesterday_resolve_against_the_article_date() -> None:
 
 def test_weekdays_last_and_nearest() -> None:
     assert events("He spoke last Friday.", SEED_003) == [(D(2022, 12, 23), None, "day")]
+    # "last Tuesday" on a Wednesday is the week before, not yesterday
+    assert events("Users signed up last Tuesday.", D(2019, 11, 20)) == [
+        (D(2019, 11, 12), None, "day")]
     assert events("He spoke on Monday.", SEED_003) == [(D(2022, 12, 26), None, "day")]
     assert events("Talks followed on Saturday.", SEED_003) == [(D(2022, 12, 31), None, "day")]
 
@@ -207,6 +210,17 @@ def test_a_year_the_clause_names_wins_over_the_article_year() -> None:
         ("The leaders meet next Friday.", SEED_003),
         ("He will speak on Monday.", SEED_003),
         ("Xi will on Tuesday host the talks.", SEED_002),
+        ("Air pollution is likely to reach severe levels on Wednesday.", SEED_004),
+        ("X said staff will get their notice Monday.", SEED_002),
+        ("VISIT the Pennsylvania National Horse Show, Oct. 11–21, in Harrisburg.",
+         D(2018, 10, 4)),  # a listing: the coming October, not last year's
+        # bounds, deadlines, reference dates
+        ("The act prohibited sowing before May 10 and transplanting before June 10.", SEED_004),
+        ("Employees were told to sign the contract by Monday.", SEED_002),
+        ("He held 24.4% of the company as of March 20.", SEED_004),
+        ("They had until Nov. 1 to submit proposals.", D(2019, 11, 18)),
+        # "this year's" is no date
+        ("BD-1 is, for my money, this year’s best new character.", SEED_004),
         # ages
         ("The 70-year-old declared strengthening the common military policy a priority.",
          SEED_003),
@@ -224,6 +238,11 @@ def test_a_statement_reported_in_the_past_keeps_its_date() -> None:
     """The date of what was said is an event, even when what was said is about the future."""
     assert events("Putin said on Monday he will visit China.", SEED_002) == [
         (D(2023, 3, 20), None, "day")]
+    # a future verb elsewhere in the sentence does not move a past weekday ahead
+    assert events("The merger, which became final Tuesday, will create a bigger chain.",
+                  D(2019, 11, 20)) == [(D(2019, 11, 19), None, "day")]
+    assert events("The building will be a police station, the minister said on Tuesday.",
+                  D(2019, 11, 20)) == [(D(2019, 11, 19), None, "day")]
     quote = ("“The intensive bilateral exchange will continue next year, I have no doubts about "
              "that. And we will find a way to meet in person,” Putin said Friday in a video "
              "link with Xi published on the Kremlin website.")

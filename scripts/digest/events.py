@@ -169,8 +169,19 @@ def _make_date(year: int, month: int, day: int) -> dt.date | None:
 GRACE = dt.timedelta(days=1)
 
 
+#: A day without a year that falls this soon after the publication date is the one ahead
+#: (an announced date, which is then no event: "Oct. 11–21" in an article of 4 October); any
+#: other is the most recent one.
+AHEAD_WINDOW = dt.timedelta(days=60)
+
+
 def _recent_year(month: int, day: int, published: dt.date) -> int:
-    """The year of the most recent ``month``/``day`` not after the publication date."""
+    """The year of ``month``/``day``: the coming one within ``AHEAD_WINDOW``, else the most
+    recent one not after the publication date."""
+    for year in (published.year, published.year + 1):
+        found = _make_date(year, month, day)
+        if found is not None and published + GRACE < found <= published + AHEAD_WINDOW:
+            return year
     for year in range(published.year, published.year - 9, -1):  # February 29: one year in 4
         found = _make_date(year, month, day)
         if found is not None and found <= published + GRACE:
@@ -257,13 +268,6 @@ def _resolve_relative_year(m: re.Match[str], published: dt.date | None) -> Resol
     return Resolved(dt.date(published.year + shift, 1, 1), None, "year")
 
 
-#: words that put a sentence in the future ("will meet on Monday")
-_FUTURE = re.compile(
-    r"(?<!\w)(?:will|shall|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to|plans?\s+to)(?!\w)",
-    re.IGNORECASE,
-)
-
-
 def _resolve_weekday(m: re.Match[str], published: dt.date | None) -> Resolved | None:
     """'last Friday' is in the week before, 'next Monday' in the week after. A bare weekday
     is read as news reads it: in a sentence about the future, the first such day from the
@@ -273,11 +277,11 @@ def _resolve_weekday(m: re.Match[str], published: dt.date | None) -> Resolved | 
         return None
     delta = (WEEKDAYS[m.group("wd")] - published.weekday()) % 7  # 0..6 days ahead
     rel = (m.group("rel") or "").lower()
-    if rel == "last":
-        days = delta - 7 if delta else -7
+    if rel == "last":  # "last Tuesday" on a Wednesday is the week before, not yesterday
+        days = delta - 7 if delta < 6 else -8
     elif rel == "next":
         days = delta or 7
-    elif _FUTURE.search(m.string):
+    elif _looks_ahead(m.string, m.start(), m.end()):
         days = delta
     else:
         days = delta if delta <= 1 else delta - 7
@@ -321,7 +325,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?<!\w)[Ii]n\s+(?:(?:early|mid|late)[- ]?\s*)?(?P<y>{_YEAR})"
     ), _resolve_year, "digit"),
     Rule("relative year", re.compile(
-        rf"(?<![Tt]he )(?<![Pp]ast )(?<!\w){_REL}\s+year(?![\w-])"
+        rf"(?<![Tt]he )(?<![Pp]ast )(?<!\w){_REL}\s+year(?![\w-])(?!['’]s)"
     ), _resolve_relative_year, "year-word"),
     Rule("weekday", re.compile(
         rf"(?<!\w)(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY_ALT})(?!\w)"
@@ -401,6 +405,7 @@ SHORT_SENTENCE_WORDS = 30
 _AHEAD = re.compile(
     r"(?<!\w)(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|"
     r"slated|poised|going)\s+to|(?:plans?|planning|intends?|aims?)\s+to|scheduled\s+for|"
+    r"(?:likely|unlikely|forecast|projected)\s+to|"
     r"to\s+be\s+held|upcoming|forthcoming|by\s+the\s+end\s+of)(?!\w)",
     re.IGNORECASE,
 )
@@ -412,7 +417,11 @@ _REPORTED = re.compile(
 _COMPARED = re.compile(
     r"(?<!\w)(?:compared|comparison|versus|vs\.?|year[- ]on[- ]year|year[- ]over[- ]year|"
     r"same\s+(?:period|time|month|quarter|week)|a\s+year\s+(?:earlier|before|ago)|"
-    r"(?:up|down)\s+from|levels?\s+of)(?!\w)", re.IGNORECASE)
+    r"(?:up|down)\s+from)(?!\w)", re.IGNORECASE)
+#: a bound, a deadline or a reference date, not something that happened on the day: "before
+#: May 10", "by Monday", "as of March 20"
+_BOUND_BEFORE = re.compile(r"(?<!\w)(?:before|until|till|by|no\s+later\s+than|ahead\s+of|as\s+of)"
+                           r"\s+$", re.IGNORECASE)
 _THAN_BEFORE = re.compile(r"(?<!\w)than\s+(?:(?:in|during|at|on|for)\s+)?$", re.IGNORECASE)
 _FIGURE_FROM_BEFORE = re.compile(r"(?<!\w)from\s+\S*\d[^,;]*\s$", re.IGNORECASE)
 _AS_BEFORE = re.compile(r"(?<!\w)(?:as|like)\s+(?:\w+\s+){0,2}(?:did|does|had|has|was|were)\s+$",
@@ -459,13 +468,28 @@ def excluded(sentence: str, found: Found, published: dt.date | None) -> str | No
             or _FIGURE_FROM_BEFORE.search(before) or _AS_BEFORE.search(before)
             or _IT_WAS_AFTER.match(sentence, found.end)):
         return "a comparison"
-    wide = sentence[slice(*clause_span(sentence, found.start, found.end, words=6))]
-    ahead = _AHEAD.search(wide)
-    if ahead:
-        reported = _REPORTED.search(wide)
-        if reported is None or reported.start() > ahead.start():
-            return "a forecast or plan"
+    if _BOUND_BEFORE.search(before):
+        return "a bound or deadline"
+    if _looks_ahead(sentence, found.start, found.end):
+        return "a forecast or plan"
     return None
+
+
+def _looks_ahead(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at ``sentence[start:end]`` belongs to something still to come: its
+    clause (with the next one, after a bare "On Tuesday,") holds a word that looks ahead
+    ("will", "is expected to", "plans to") nearer the date than any word that reports
+    ("said", "announced"): "Putin said on Monday he will visit" is Monday's statement, "X
+    said staff will get notice Monday" is Monday's plan."""
+    a, b = clause_span(sentence, start, end, words=4)
+    markers = [(m, True) for m in _AHEAD.finditer(sentence, a, b)]
+    markers += [(m, False) for m in _REPORTED.finditer(sentence, a, b)]
+    if not any(ahead for _, ahead in markers):
+        return False
+    def distance(m: re.Match[str]) -> int:
+        return start - m.end() if m.end() <= start else m.start() - end
+    _, ahead = min(markers, key=lambda pair: (distance(pair[0]), pair[0].start()))
+    return ahead
 
 
 def _clause_year(sentence: str, found: Found) -> int | None:
@@ -489,7 +513,13 @@ def _with_clause_year(sentence: str, found: Found, published: dt.date | None) ->
     resolved = rule.resolve(m, dt.date(year, 12, 31)) if m else None
     if resolved is None:
         return found
-    return replace(found, resolved=replace(resolved, inferred=False))
+    shift = year - resolved.start.year  # the resolver may pick the coming January
+    try:
+        start = resolved.start.replace(year=resolved.start.year + shift)
+        end = resolved.end.replace(year=resolved.end.year + shift) if resolved.end else None
+    except ValueError:  # February 29
+        return found
+    return replace(found, resolved=replace(resolved, start=start, end=end, inferred=False))
 
 
 def clause_of(sentence: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
