@@ -86,7 +86,7 @@ def test_no_event(sentence: str) -> None:
 
 
 def test_without_a_publication_date_nothing_is_inferred() -> None:
-    assert events("Newsweek 5 days ago", None) == []
+    assert events("They met 5 days ago.", None) == []
     assert events("Putin said Friday in a video link with Xi.", None) == []
     assert events("Putin met Xi on February 4.", None) == []
     assert events("It will continue next year.", None) == []
@@ -94,7 +94,7 @@ def test_without_a_publication_date_nothing_is_inferred() -> None:
 
 
 def test_explicit_dates_need_no_publication_date() -> None:
-    assert events("from February 1, 2023, Russia banned the sale of oil", None) == [
+    assert events("From February 1, 2023, Russia banned the sale of oil.", None) == [
         (D(2023, 2, 1), None, "day")
     ]
     assert events("expelled in 1949.", None) == [(D(1949, 1, 1), None, "year")]
@@ -102,7 +102,7 @@ def test_explicit_dates_need_no_publication_date() -> None:
 
 
 def test_days_ago_and_yesterday_resolve_against_the_article_date() -> None:
-    assert events("Newsweek 5 days ago", SEED_004) == [(D(2022, 8, 13), None, "day")]
+    assert events("The ministers met 5 days ago.", SEED_004) == [(D(2022, 8, 13), None, "day")]
     assert events("Yesterday the ministers met.", SEED_004) == [(D(2022, 8, 17), None, "day")]
 
 
@@ -247,6 +247,20 @@ def test_a_statement_reported_in_the_past_keeps_its_date() -> None:
              "that. And we will find a way to meet in person,” Putin said Friday in a video "
              "link with Xi published on the Kremlin website.")
     assert events(quote, SEED_003) == [(D(2022, 12, 30), None, "day")]  # Friday, not 2023
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ["Newsweek 5 days ago", "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+     "— Robert Maguire (@RobertMaguire_) November 18, 2019", "Sunday, October 07, 2012",
+     "By Lim Cheng Soon, 31 July 2010"],
+)
+def test_datelines_listings_and_embeds_are_no_events(fragment: str) -> None:
+    assert events(fragment, SEED_004) == []
+
+
+def test_a_subheading_is_no_event() -> None:
+    assert extract_events([Block("subhead", "The invasion of February 24.", 1)], SEED_004) == ()
 
 
 def test_one_entry_per_sentence_its_most_precise_date() -> None:

@@ -15,7 +15,8 @@
    from 10 percent in 2020", "than in 2019"), looks ahead ("will continue next year", "is
    expected to", "plans to", anything after the publication date) or gives an age ("born in
    1952") is no event (``excluded`` says why);
-5. one entry per sentence (its most precise date, then the first), and the first sentence
+5. one entry per sentence of a paragraph that ends like a sentence (no datelines, listings
+   or headings), its most precise date, then the first; and the first sentence
    for each distinct day (later ones are usually back-references: "The two men met in the
    Kremlin on Monday afternoon"); every sentence for a month or a year; sorted by date, then
    by place in the text. Each event carries its dated clause, for a long sentence;
@@ -543,6 +544,9 @@ def clause_of(sentence: str, start: int, end: int) -> tuple[str, tuple[int, int]
 # --- 5. events ------------------------------------------------------------------------------
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+#: a sentence ends like one: "June 9 -- Coral Sky Amphitheatre" or "— Jane (@jane) November
+#: 15, 2019" does not
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
 def sentence_dates(sentence: str, published: dt.date | None) -> list[Found]:
@@ -558,10 +562,12 @@ def extract_events(blocks: Sequence[Block], published: dt.date | None) -> tuple[
     days: set[tuple[dt.date, dt.date | None]] = set()
     kept: list[tuple[int, int, Event]] = []
     for index, block in enumerate(blocks):
-        if not _MAYBE_DATE.search(block.text):
+        if block.kind != "paragraph" or not _MAYBE_DATE.search(block.text):
             continue
         for number, (a, b) in enumerate(sentence_spans(block.text)):
             sentence = block.text[a:b]
+            if not _ENDS_SENTENCE.search(sentence):
+                continue  # a dateline, a byline, a listing, an embed's footer: no event
             for f in sentence_dates(sentence, published):
                 r = f.resolved
                 if r.precision == "day" and (r.start, r.end) in days:
