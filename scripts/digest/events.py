@@ -31,8 +31,10 @@ periods ("the first seven months of 2022") and vague spans ("for months") are no
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -436,19 +438,28 @@ _AGE = re.compile(r"(?<!\w)(?:born|aged|age\s+of|at\s+age|\d+-year-old|years?\s+
 _YEAR_IN_TEXT = re.compile(rf"(?<![\w-]){_YEAR}")
 
 
+@functools.lru_cache(maxsize=512)
+def _clause_cuts(sentence: str) -> tuple[int, ...]:
+    """Where the clauses of ``sentence`` start and end, sorted (cached: every date of a
+    sentence asks several times)."""
+    cuts = {0, len(sentence)}
+    for m in _CLAUSE_END.finditer(sentence):
+        cuts.update((m.start(), m.end()))
+    return tuple(sorted(cuts))
+
+
 def clause_span(sentence: str, start: int, end: int, words: int = _CLAUSE_WORDS) -> tuple[int, int]:
     """(start, end) of the clause of ``sentence`` holding ``sentence[start:end]``, grown by the
     clauses next to it (the one after first) until it has ``words`` words."""
-    cuts = sorted({0, len(sentence)} | {m.start() for m in _CLAUSE_END.finditer(sentence)}
-                  | {m.end() for m in _CLAUSE_END.finditer(sentence)})
-    left = max(c for c in cuts if c <= start)
-    right = min(c for c in cuts if c >= end)
-    while len(sentence[left:right].split()) < words and (left > 0 or right < len(sentence)):
-        if right < len(sentence):
-            right = min(c for c in cuts if c > right)
+    cuts = _clause_cuts(sentence)
+    i = bisect.bisect_right(cuts, start) - 1  # the last cut at or before start
+    j = bisect.bisect_left(cuts, end)  # the first cut at or after end
+    while len(sentence[cuts[i]:cuts[j]].split()) < words and (i > 0 or j < len(cuts) - 1):
+        if j < len(cuts) - 1:
+            j += 1
         else:
-            left = max(c for c in cuts if c < left)
-    return left, right
+            i -= 1
+    return cuts[i], cuts[j]
 
 
 def excluded(sentence: str, found: Found, published: dt.date | None) -> str | None:
