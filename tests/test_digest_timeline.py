@@ -6,10 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from digest.errors import DigestError
 from plugins.digest_timeline.plugin import merge_settings
 
+from .hostile import PAYLOADS
 from .scenario import ARTICLES, article, build, links, run_pelican, text, write_scenario
 
 
@@ -90,6 +92,28 @@ def test_entries_show_the_clause_say_what_is_inferred_and_never_double_quotes(
     assert "./articles/e-quoted.html#b1" in [h for h, _ in links(html)]
     # the words that give the date are marked in what is shown
     assert '… Putin said <mark class="tl-date">Friday</mark> in a video link' in html
+
+
+def test_hostile_sentences_and_marks_stay_text(tmp_path: Path) -> None:
+    """A captured sentence is text, whole or cut around the date's words, and a mark that does
+    not fit the text is ignored, never an index error or a cut through an escape."""
+    events = [
+        {"start": "2022-02-24", "end": None, "block": i, "index": 0,
+         "sentence": f"On 24 February {payload} happened.", "mark": [3, 3 + 8 + i % 9]}
+        for i, (_, payload) in enumerate(PAYLOADS)
+    ]
+    events.append({"start": "2022-02-25", "end": None, "block": 0, "index": 1,
+                   "sentence": "A mark out of range <b>x</b>.", "mark": [5, 999]})
+    hostile = article("e-hostile", "2022-03-02", ["war"], {"putin": 1}, events=events,
+                      _paragraphs=len(PAYLOADS))
+    html = (build(tmp_path, [*ARTICLES, hostile]) / "timeline.html").read_text(encoding="utf-8")
+    unmarked = re.sub(r"</?mark[^>]*>", "", html)
+    for _, payload in PAYLOADS:
+        assert str(escape(f"On 24 February {payload} happened.")) in unmarked, payload
+        if "<" in payload:
+            assert payload not in html, payload
+    assert "<script>window" not in html and "<b>x</b>" not in html
+    assert "A mark out of range &lt;b&gt;x&lt;/b&gt;." in html
 
 
 def test_timeline_is_in_the_menu(timeline: tuple[Path, str]) -> None:
