@@ -306,6 +306,17 @@ def test_sentences_are_verbatim_and_abbreviations_do_not_split() -> None:
     ]
 
 
+def test_a_fragment_in_lower_case_after_a_full_stop_is_its_own_sentence() -> None:
+    # seed 000's line ends with a fragment the page left ("date on this issue."): the event's
+    # sentence stops before it; abbreviations and initials still do not split
+    assert split_sentences("Support for China. date on this issue.") == [
+        "Support for China.", "date on this issue."]
+    assert split_sentences("Smith et al. found it, etc. and more.") == [
+        "Smith et al. found it, etc. and more."]
+    assert split_sentences("The p.m. meeting went to the Dept. of State.") == [
+        "The p.m. meeting went to the Dept. of State."]
+
+
 def test_quoted_full_stop_does_not_split() -> None:
     text = ("“The intensive bilateral exchange will continue next year, I have no doubts about "
             "that. And we will find a way to meet in person,” Putin said Friday in a video link.")

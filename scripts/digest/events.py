@@ -50,8 +50,13 @@ ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "lt", "gen", "col", "maj", "capt", "sgt", "adm", "sen",
     "rep", "gov", "st", "mt", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "jr", "sr", "inc", "corp", "co", "ltd", "approx",
+    "dept", "ave", "blvd", "bros", "est", "fig", "vol", "univ", "assn", "govt", "intl",
 })
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Za-z0-9])")
+#: a word this long, of letters only, ending in a full stop ends a sentence even when the
+#: next one starts in lower case ("support for China. date on this issue.": a fragment the
+#: page left behind); a shorter one may be an abbreviation ("etc. and", "al. found")
+_LOWER_START_MIN = 4
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")  # "P." "U.S." "e.g."
 
 
@@ -69,6 +74,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         token = _word_ending_at(text, m.start()).lstrip("\"“‘(")
         if text[m.start()] == "." and (
             _INITIALS.match(token) or token[:-1].lower() in ABBREVIATIONS
+        ):
+            continue
+        if text[m.end()].islower() and not (
+            m.group() == ". " and token[:-1].isalpha() and len(token) > _LOWER_START_MIN
         ):
             continue
         spans.append((start, m.end()))
