@@ -1,0 +1,388 @@
+"""The review pages (`make review`): what the cleaner did with every capture, for the editor.
+
+A static report written to ``review/``, never part of the published site:
+
+- ``index.html``: every capture with its status, confidence, warnings, problems and the facts
+  found (with where each came from);
+- ``captures/NAME.html``: every line of one capture with its number, its kind (kept, dropped,
+  unsure, header), the rule that decided it and the ``curation.yaml`` line that overrules it;
+- ``flagged/NAME.html``: the same page without the kept lines (the filter, as a plain page).
+
+The pages are rendered from the content stage's own records (``pipeline.build_content`` for the
+report, ``pipeline.cleaned_captures`` for the lines, both through its cache), with Jinja2
+templates (autoescape on: capture text is hostile and is only ever text here).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+
+from . import capture as capture_stage
+from . import cleaning
+from .curation import CaptureCuration
+from .errors import DigestError, Problem
+from .model import Cleaned, Fact, Line
+from .pipeline import CaptureReport, CleanedCapture, Report, build_content, cleaned_captures
+
+#: A file in the review folder that says digest review wrote it: only such a folder (or an
+#: empty one) is ever replaced.
+MARKER = ".digest-review"
+STATIC = ("review.css", "review.js")
+
+Group = Literal["kept", "unsure", "dropped", "header", "blank"]
+
+#: How each line kind shows on the page (colour and legend); the kinds are model.LineKind.
+GROUPS: Mapping[str, Group] = {
+    "body": "kept", "subhead": "kept", "unsure": "unsure", "boilerplate": "dropped",
+    "title": "header", "dek": "header", "byline": "header", "dateline": "header",
+    "caption": "header", "blank": "blank",
+}
+LEGEND: tuple[tuple[Group, str, str], ...] = (
+    ("kept", "Kept", "published as the article body (paragraph or subheading)"),
+    ("unsure", "Unsure", "kept in the body, but the cleaner is not sure it belongs"),
+    ("dropped", "Dropped", "not published: page furniture, teasers, comments, another article"),
+    ("header", "Header", "headline, standfirst, byline, date line or caption: read as facts, "
+                         "not published as body text"),
+)
+_CAPTURE_LINE = re.compile(r"\bcapture line (\d+)\b")
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
+
+
+@dataclass(frozen=True)
+class LineView:
+    number: int
+    text: str
+    kind: str
+    rule: str
+    group: Group
+    copy: str  # the curation.yaml line that overrules the verdict ("" for a blank line)
+    copy_note: str  # what pasting it does
+    curated: bool  # decided by the editor's keep:/drop:
+    cleaner: str  # the cleaner's own verdict ("kind, rule") when the editor overruled it
+    prose: bool  # dropped, but reads like prose (Cleaned.dropped_prose)
+
+    @property
+    def flagged(self) -> bool:
+        """Shown by the filter: every line not published as kept body text."""
+        return self.group in ("unsure", "dropped", "header")
+
+
+@dataclass(frozen=True)
+class FactView:
+    name: str
+    value: str  # "" when not found
+    source: str
+    line: int | None  # the capture line it came from, when it did
+
+
+@dataclass(frozen=True)
+class Note:
+    """A warning or problem as shown on the pages."""
+
+    where: str
+    line: int | None  # a capture line to link to
+    text: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class CaptureView:
+    name: str
+    page: str  # file name under captures/ and flagged/
+    format: str
+    encoding: str
+    repairs: tuple[str, ...]
+    status: str
+    published: bool
+    confidence: float
+    facts: tuple[FactView, ...]
+    warnings: tuple[Note, ...]
+    problems: tuple[Note, ...]
+    lines: tuple[LineView, ...]
+    counts: tuple[tuple[Group, int], ...]  # per legend group, in legend order
+    # the page shows the cleaner alone: the editor's keep:/drop: could not be applied
+    uncurated: bool
+    entry_key: str  # the capture's key as written in curation.yaml
+    has_entry: bool
+
+    @property
+    def flagged_count(self) -> int:
+        return sum(1 for line in self.lines if line.flagged)
+
+
+@dataclass(frozen=True)
+class Review:
+    captures: tuple[CaptureView, ...]
+    problems: tuple[Note, ...]  # problems of the editor's files (no capture could be shown)
+    content: str
+
+
+# -- the records, as the pages show them ---------------------------------------------------
+
+
+def _yaml_item(item: int | str) -> str:
+    return str(item) if isinstance(item, int) else json.dumps(item, ensure_ascii=False)
+
+
+def _flow(items: Iterable[int | str]) -> str:
+    return "[" + ", ".join(_yaml_item(i) for i in items) + "]"
+
+
+def curation_copy(line: Line, group: Group, entry: CaptureCuration) -> tuple[str, str]:
+    """The ``keep:``/``drop:`` line that turns this line's verdict around, written with the
+    capture's existing list (so that it replaces that line of curation.yaml), and what it does.
+    Lines match by number (curation.apply_curation)."""
+    if group == "blank":
+        return "", ""
+    n = line.number
+    if line.rule in ("curation-keep", "curation-drop"):
+        verb = "keep" if line.rule == "curation-keep" else "drop"
+        rest = [t for t in getattr(entry, verb) if t != n and t != line.text.strip()]
+        if not rest:
+            return f"{verb}: []", f"undoes the editor's {verb} (or delete the {verb}: line)"
+        return f"{verb}: {_flow(rest)}", f"undoes the editor's {verb} of this line"
+    verb = "drop" if group in ("kept", "unsure") else "keep"
+    existing = list(getattr(entry, verb))
+    if n not in existing:
+        existing.append(n)
+    note = ("drops this line from the article" if verb == "drop"
+            else "publishes this line as body text")
+    return f"{verb}: {_flow(existing)}", note
+
+
+def _line_views(cleaned: Cleaned, entry: CaptureCuration,
+                raw: Mapping[int, Line]) -> tuple[LineView, ...]:
+    prose = set(cleaned.dropped_prose)
+    views = []
+    for line in cleaned.lines:
+        group = GROUPS.get(line.kind, "dropped")
+        copy, note = curation_copy(line, group, entry)
+        curated = line.rule.startswith("curation-")
+        before = raw.get(line.number)
+        cleaner = f"{before.kind}, {before.rule}" if curated and before else ""
+        views.append(LineView(line.number, line.text, line.kind, line.rule, group, copy, note,
+                              curated, cleaner, line.number in prose))
+    return tuple(views)
+
+
+def _fact_value(fact: Fact[Any]) -> str:
+    value = fact.value
+    if value is None or value == ():
+        return ""
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value)
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _facts(cleaned: Cleaned | None, report: CaptureReport | None) -> tuple[FactView, ...]:
+    if cleaned is None:
+        sources = dict(report.facts) if report else {}
+        return tuple(FactView(name, "", sources.get(name, "unknown"), None)
+                     for name in ("title", "dek", "authors", "outlet", "date", "url"))
+    meta = cleaned.metadata
+    facts: tuple[tuple[str, Fact[Any]], ...] = (
+        ("title", meta.title), ("dek", meta.dek), ("authors", meta.authors),
+        ("outlet", meta.outlet), ("date", meta.published), ("url", meta.url),
+    )
+    views = []
+    for name, fact in facts:
+        match = _CAPTURE_LINE.search(fact.source)
+        views.append(FactView(name, _fact_value(fact), fact.source,
+                              int(match.group(1)) if match else None))
+    return tuple(views)
+
+
+def _notes(problems: Iterable[Problem], capture: Path | None) -> tuple[Note, ...]:
+    """Problems as notes; the capture's own path is left out (the page is about it), and a
+    line number of the capture links to the line."""
+    notes = []
+    for p in sorted(problems):
+        own = capture is not None and Path(p.path).name == capture.name
+        line = int(p.where) if own and p.where.isdigit() else None
+        if own:
+            where = f"line {p.where}" if line else p.where
+        else:
+            where = f"{p.path}:{p.where}" if p.where else p.path
+        notes.append(Note(where, line, p.problem, p.fix))
+    return tuple(notes)
+
+
+def _status(report: CaptureReport | None) -> tuple[str, bool]:
+    if report is None:
+        return "not processed", False
+    if report.problems:
+        count = len(report.problems)
+        return f"not published: {count} problem{'s' if count > 1 else ''}", False
+    if report.not_published:
+        return f"not published: {report.not_published}", False
+    if report.slug:
+        return f"published as articles/{report.slug}.html", True
+    return "not published", False
+
+
+def _page_names(names: Sequence[str]) -> dict[str, str]:
+    """A safe, unique file name per capture (capture names come from the editor's folder)."""
+    pages: dict[str, str] = {}
+    used: set[str] = set()
+    for name in names:
+        base = _SAFE_NAME.sub("-", name).strip(".-") or "capture"
+        page, n = f"{base}.html", 2
+        while page.lower() in used:
+            page, n = f"{base}-{n}.html", n + 1
+        used.add(page.lower())
+        pages[name] = page
+    return pages
+
+
+def _raw_lines(record: CleanedCapture) -> tuple[Cleaned | None, dict[int, Line]]:
+    """The cleaner alone, when the editor's keep:/drop: changed (or broke) the record: the
+    page then says what the cleaner had decided. (None, {}) when it is not needed or fails."""
+    curated = record.cleaned is not None and any(
+        line.rule.startswith("curation-") for line in record.cleaned.lines)
+    if record.cleaned is not None and not curated:
+        return None, {}
+    try:
+        raw = cleaning.clean(capture_stage.read_capture(record.path))
+    except DigestError:
+        return None, {}
+    return raw, {line.number: line for line in raw.lines}
+
+
+def capture_view(record: CleanedCapture, report: CaptureReport | None, page: str) -> CaptureView:
+    raw, raw_lines = _raw_lines(record)
+    cleaned = record.cleaned if record.cleaned is not None else raw
+    uncurated = record.cleaned is None and cleaned is not None
+    lines = _line_views(cleaned, record.entry, {} if uncurated else raw_lines) if cleaned else ()
+    counts = Counter(line.group for line in lines)
+    problems = report.problems if report else record.problems
+    status, published = _status(report)
+    key = record.path.name
+    return CaptureView(
+        name=record.path.name,
+        page=page,
+        format=cleaned.capture.format if cleaned else record.path.suffix.lstrip("."),
+        encoding=cleaned.capture.encoding if cleaned else "",
+        repairs=cleaned.capture.repairs if cleaned else (),
+        status=status,
+        published=published,
+        confidence=report.confidence if report else (cleaned.confidence if cleaned else 0.0),
+        facts=_facts(cleaned, report),
+        warnings=_notes(report.warnings if report else (), record.path),
+        problems=_notes(problems, record.path),
+        lines=lines,
+        counts=tuple((group, counts.get(group, 0)) for group, _, _ in LEGEND),
+        uncurated=uncurated,
+        entry_key=key if _PLAIN_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False),
+        has_entry=record.entry != CaptureCuration(),
+    )
+
+
+def collect(root: Path, cache_folder: Path | None = None, jobs: int | None = None) -> Review:
+    """The review of the digest in ``root``: the content stage's report (nothing written) and
+    every capture's cleaned record, from the same cache."""
+    report: Report = build_content(root, write=False, cache_folder=cache_folder, jobs=jobs)
+    if not report.captures:
+        return Review((), _notes(report.problems, None), str(root))
+    try:
+        records = cleaned_captures(root, cache_folder)
+    except DigestError as exc:  # pragma: no cover - build_content reported these already
+        return Review((), _notes(exc.problems, None), str(root))
+    reports = {r.name: r for r in report.captures}
+    pages = _page_names([r.path.name for r in records])
+    views = tuple(capture_view(r, reports.get(r.path.name), pages[r.path.name]) for r in records)
+    return Review(views, (), str(root))
+
+
+# -- rendering and writing -----------------------------------------------------------------
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("digest", "templates/review"),
+        autoescape=True,  # capture text is hostile: it is only ever text on these pages
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["legend"] = LEGEND
+    return env
+
+
+def render(review: Review) -> dict[str, str]:
+    """Every page of the review, by path relative to the review folder."""
+    env = environment()
+    pages = {"index.html": env.get_template("index.html").render(review=review)}
+    capture = env.get_template("capture.html")
+    for view in review.captures:
+        for folder, flagged in (("captures", False), ("flagged", True)):
+            pages[f"{folder}/{view.page}"] = capture.render(
+                review=review, capture=view, flagged=flagged)
+    return pages
+
+
+def _static(name: str) -> bytes:
+    return resources.files("digest").joinpath("templates", "review", name).read_bytes()
+
+
+def write(pages: Mapping[str, str], out: Path) -> None:
+    """Write the review into ``out``, replacing a previous review whole (built beside it, then
+    swapped in). A folder that holds anything but a previous review is never touched."""
+    out = out.absolute()
+    new = out.with_name(f".{out.name}-new")
+    old = out.with_name(f".{out.name}-old")
+    if not out.exists() and old.is_dir():  # a run killed between the two renames
+        old.rename(out)
+    if out.exists() and not (out / MARKER).is_file() and (
+            not out.is_dir() or any(out.iterdir())):
+        raise DigestError.one(out, "", "this folder exists and was not written by digest review",
+                              "remove it, or write the review elsewhere with --out")
+    shutil.rmtree(new, ignore_errors=True)
+    for folder in ("captures", "flagged"):
+        (new / folder).mkdir(parents=True)
+    (new / MARKER).write_text("written by digest review: replaced whole on every run\n",
+                              encoding="utf-8")
+    for name in STATIC:
+        (new / name).write_bytes(_static(name))
+    for relative, text in sorted(pages.items()):
+        (new / relative).write_text(text, encoding="utf-8")
+    if out.exists():
+        out.rename(old)
+    new.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_review(root: Path, out: Path, cache_folder: Path | None = None,
+                 jobs: int | None = None) -> Review:
+    """Collect, render and write the review of the digest in ``root`` into ``out``."""
+    if out.resolve().is_relative_to(root.resolve()):
+        raise DigestError.one(out, "", "the review cannot be written inside the content folder "
+                              "(it belongs to the editor)", "write it elsewhere, e.g. --out review")
+    review = collect(root, cache_folder, jobs)
+    write(render(review), out)
+    return review
+
+
+def summary(review: Review, out: Path) -> str:
+    """What `digest review` prints."""
+    if not review.captures:
+        lines = [f"review: no capture to show, written to {out}/index.html"]
+        lines += [f"  {n.where}: {n.text}. Fix: {n.fix}" for n in review.problems]
+        return "\n".join(lines) + "\n"
+    warned = sum(1 for c in review.captures if c.warnings)
+    failed = sum(1 for c in review.captures if c.problems)
+    return (f"review: {len(review.captures)} captures ({failed} with problems, {warned} with "
+            f"warnings) -> {out}/index.html\n")
+
+
