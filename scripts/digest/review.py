@@ -125,7 +125,6 @@ class CaptureView:
 class Review:
     captures: tuple[CaptureView, ...]
     problems: tuple[Note, ...]  # problems of the editor's files (no capture could be shown)
-    content: str
 
 
 # -- the records, as the pages show them ---------------------------------------------------
@@ -293,15 +292,15 @@ def collect(root: Path, cache_folder: Path | None = None, jobs: int | None = Non
     every capture's cleaned record, from the same cache."""
     report: Report = build_content(root, write=False, cache_folder=cache_folder, jobs=jobs)
     if not report.captures:
-        return Review((), _notes(report.problems, None), str(root))
+        return Review((), _notes(report.problems, None))
     try:
         records = cleaned_captures(root, cache_folder)
     except DigestError as exc:  # pragma: no cover - build_content reported these already
-        return Review((), _notes(exc.problems, None), str(root))
+        return Review((), _notes(exc.problems, None))
     reports = {r.name: r for r in report.captures}
     pages = _page_names([r.path.name for r in records])
     views = tuple(capture_view(r, reports.get(r.path.name), pages[r.path.name]) for r in records)
-    return Review(views, (), str(root))
+    return Review(views, ())
 
 
 # -- rendering and writing -----------------------------------------------------------------
