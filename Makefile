@@ -67,8 +67,11 @@ html: setup content ## build the site into output/ (replaced only when the build
 review: setup ## write the review pages into review/: every line of every capture, its verdict
 	$(BIN)/digest review --content $(CONTENT) --out $(REVIEW)
 
-publish: setup content ## build for publishing: SITEURL from the environment, feeds on
+# SITEURL is checked before anything runs: the content stage is no prerequisite, it is made
+# (by a sub-make) only once the check passed.
+publish: ## build for publishing: SITEURL from the environment, feeds on
 	@test -n "$${SITEURL:-}" || { echo "make publish: set SITEURL, e.g. SITEURL=https://user.github.io/repo make publish" >&2; exit 2; }
+	@$(MAKE) --no-print-directory setup content
 	$(restore_output)
 	$(PELICAN) -o $(OUTPUT_NEW) --ignore-cache
 	$(swap_output)
@@ -80,8 +83,8 @@ serve: ## serve output/ on http://127.0.0.1:8000
 devserver: setup ## rebuild on every change to content, theme, plugins or scripts, and serve
 	$(BIN)/python scripts/devserver.py --port $(PORT)
 
-github: setup ## publish output/ to the gh-pages branch (after make publish)
-	$(BIN)/ghp-import -n -p -f $(OUTPUT)
+github: setup ## push output/ to the gh-pages branch (after make publish; refuses otherwise)
+	@$(BIN)/python scripts/github_pages.py --output $(OUTPUT)
 
 test: setup ## lint, then every test (unit, build, browser, quality gates)
 	$(BIN)/ruff check pelican.conf.py scripts plugins tests
