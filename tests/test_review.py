@@ -267,3 +267,18 @@ def test_digest_review_command(content: Path, tmp_path: Path) -> None:
     assert "review: no capture to show" in run.stderr and "curation.yaml" in run.stderr
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Nothing to review yet" in index and "curation.yaml" in index
+
+
+def test_the_review_pages_validate(content: Path, tmp_path: Path) -> None:
+    """Nu HTML Checker on every review page, hostile capture and HTML capture included."""
+    from .test_html_valid import vnu_errors
+
+    (content / "captures" / "x.txt").write_text(
+        "Officials meet\n\n" + sentence("<p><div>unclosed & \"quoted\"", 1) + "\n",
+        encoding="utf-8")
+    _set_curation(content, "x.txt", date="2021-03-01")
+    out = tmp_path / "review"
+    review.build_review(content, out, None)
+    assert len(list(out.rglob("*.html"))) == 13
+    errors = vnu_errors(out)
+    assert not errors, "\n".join(errors[:40])
