@@ -282,3 +282,34 @@ def test_the_review_pages_validate(content: Path, tmp_path: Path) -> None:
     assert len(list(out.rglob("*.html"))) == 13
     errors = vnu_errors(out)
     assert not errors, "\n".join(errors[:40])
+
+
+def test_dropped_prose_and_the_lower_confidence_are_shown(content: Path) -> None:
+    report = build_content(content, write=False)
+    record = next(r for r in cleaned_captures(content) if r.path.name == WAR)
+    assert record.cleaned is not None
+    line = next(ln for ln in record.cleaned.lines if ln.kind == "boilerplate")
+    doubtful = dataclasses.replace(
+        record, cleaned=dataclasses.replace(record.cleaned, confidence=0.3,
+                                            dropped_prose=(line.number,)))
+    base = next(c for c in report.captures if c.name == WAR)
+    view = review.capture_view(doubtful, base, "x.html")
+    assert view.confidence == 0.3  # the record's, lower than the report's 1.0
+    pages = review.render(review.Review((view,), ()))
+    assert "1 dropped line reads like prose" in pages["index.html"]
+    assert '<strong class="confidence">0.30</strong>' in pages["index.html"]
+    row = next(r for r in _rows(pages["captures/x.html"]).rows if r[0] == f"L{line.number}")
+    assert "reads like prose" in row[2][1]
+
+
+def test_an_empty_digest_says_what_to_do(tmp_path: Path) -> None:
+    page = review.render(review.Review((), ()))["index.html"]
+    assert "No captures yet" in page and "content/captures/" in page
+    content = copy_content(tmp_path / "content")
+    for capture in (content / "captures").iterdir():
+        capture.unlink()
+    (content / "curation.yaml").write_text("captures: {}\n", encoding="utf-8")
+    out = tmp_path / "review"
+    result = review.build_review(content, out, None)
+    assert not result.captures
+    assert "content/captures" in (out / "index.html").read_text(encoding="utf-8")

@@ -117,6 +117,10 @@ class CaptureView:
     has_entry: bool
 
     @property
+    def prose_count(self) -> int:
+        return sum(1 for line in self.lines if line.prose)
+
+    @property
     def flagged_count(self) -> int:
         return sum(1 for line in self.lines if line.flagged)
 
@@ -230,6 +234,14 @@ def _status(report: CaptureReport | None) -> tuple[str, bool]:
     return "not published", False
 
 
+def _confidence(report: CaptureReport | None, cleaned: Cleaned | None) -> float:
+    """The cleaner's confidence as the report and the record give it (the lower one, should
+    they differ: a low value is the one the editor must see); 0.0 when it was never cleaned."""
+    values = [v for v in (report.confidence if report and not report.problems else None,
+                          cleaned.confidence if cleaned else None) if v is not None]
+    return min(values) if values else 0.0
+
+
 def _page_names(names: Sequence[str]) -> dict[str, str]:
     """A safe, unique file name per capture (capture names come from the editor's folder)."""
     pages: dict[str, str] = {}
@@ -275,7 +287,7 @@ def capture_view(record: CleanedCapture, report: CaptureReport | None, page: str
         repairs=cleaned.capture.repairs if cleaned else (),
         status=status,
         published=published,
-        confidence=report.confidence if report else (cleaned.confidence if cleaned else 0.0),
+        confidence=_confidence(report, record.cleaned),
         facts=_facts(cleaned, report),
         warnings=_notes(report.warnings if report else (), record.path),
         problems=_notes(problems, record.path),
@@ -375,6 +387,8 @@ def build_review(root: Path, out: Path, cache_folder: Path | None = None,
 
 def summary(review: Review, out: Path) -> str:
     """What `digest review` prints."""
+    if not review.captures and not review.problems:
+        return f"review: no captures yet -> {out}/index.html\n"
     if not review.captures:
         lines = [f"review: no capture to show, written to {out}/index.html"]
         lines += [f"  {n.where}: {n.text}. Fix: {n.fix}" for n in review.problems]
