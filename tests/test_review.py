@@ -216,7 +216,9 @@ def test_warnings_and_confidence_of_the_report_are_shown_with_line_links(content
 def test_curation_copy_lines() -> None:
     entry = CaptureCuration(keep=(3, "exact text"), drop=(7,))
     line = Line(12, "a line", "boilerplate", "teaser")
-    assert review.curation_copy(line, "dropped", entry)[0] == 'keep: [3, "exact text", 12]'
+    assert review.curation_copy(line, "dropped", entry)[0] == 'keep: [3, 12, "exact text"]'
+    first = dataclasses.replace(line, number=1)
+    assert review.curation_copy(first, "dropped", entry)[0] == 'keep: [1, 3, "exact text"]'
     assert review.curation_copy(dataclasses.replace(line, kind="body"), "kept", entry)[0] \
         == "drop: [7, 12]"
     undo = Line(7, "x", "boilerplate", "curation-drop")

@@ -139,7 +139,11 @@ def _yaml_item(item: int | str) -> str:
 
 
 def _flow(items: Iterable[int | str]) -> str:
-    return "[" + ", ".join(_yaml_item(i) for i in items) + "]"
+    """A YAML flow list: line numbers in order, then exact texts as the editor wrote them."""
+    listed = list(items)
+    numbers: list[int | str] = sorted(i for i in listed if isinstance(i, int))
+    texts = [i for i in listed if isinstance(i, str)]
+    return "[" + ", ".join(_yaml_item(i) for i in numbers + texts) + "]"
 
 
 def curation_copy(line: Line, group: Group, entry: CaptureCuration) -> tuple[str, str]:
