@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import subprocess
 from html.parser import HTMLParser
@@ -126,9 +127,31 @@ def test_output_is_deterministic_and_replaces_the_previous_review(content: Path,
     second = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
     assert Path("captures", f"{WAR}.html") in first
     assert Path("captures", f"{WAR}.html") not in second  # a removed capture's page is gone
-    assert {k: v for k, v in first.items() if WAR not in str(k) and k.name != "index.html"} \
-        == {k: v for k, v in second.items() if k.name != "index.html"}
-    assert not list(tmp_path.glob(".review-*"))
+    def pages(written: dict[Path, bytes]) -> dict[Path, bytes]:
+        return {k: v for k, v in written.items()
+                if WAR not in str(k) and k.name not in ("index.html", review.MARKER)}
+
+    assert pages(first) == pages(second)
+    # the marker lists the same keys for the same pages, whether cleaned again or cached
+    keys = [{k: v for k, v in json.loads(marker[Path(review.MARKER)])["pages"].items()
+             if WAR not in k and k != "index.html"} for marker in (first, second)]
+    assert keys[0] == keys[1] and len(keys[0]) == 8
+
+
+def test_a_second_run_writes_only_what_changed(content: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "review", tmp_path / "cache"
+    first = review.write(review.collect(content, cache), out)
+    assert len(first) == 11 and "index.html" in first
+    assert review.write(review.collect(content, cache), out) == []
+    _set_curation(content, WAR, drop=[11])
+    again = review.write(review.collect(content, cache), out)
+    assert again == [f"captures/{WAR}.html", f"flagged/{WAR}.html", "index.html"]
+    assert "curation-drop" in (out / "captures" / f"{WAR}.html").read_text(encoding="utf-8")
+    # a page deleted by hand, or a marker lost, is written again
+    (out / "flagged" / f"{WAR}.html").unlink()
+    assert review.write(review.collect(content, cache), out) == [f"flagged/{WAR}.html"]
+    (out / review.MARKER).write_text("{}", encoding="utf-8")
+    assert len(review.write(review.collect(content, cache), out)) == 11
 
 
 def test_hostile_capture_text_is_shown_as_text(content: Path, tmp_path: Path) -> None:

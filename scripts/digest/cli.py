@@ -115,7 +115,8 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--content", default=str(DEFAULT_CONTENT),
                    help="the content folder (default: content)")
     r.add_argument("--out", default="review",
-                   help="the folder to write, replaced whole (default: review)")
+                   help="the folder to write (default: review); only pages that changed are "
+                        "written again")
     r.add_argument("--no-cache", action="store_true",
                    help="clean every capture again (the cache is .digest-cache/)")
     r.add_argument("--jobs", type=int, default=None,

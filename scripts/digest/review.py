@@ -15,9 +15,11 @@ templates (autoescape on: capture text is hostile and is only ever text here).
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import pickle
 import re
-import shutil
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -160,11 +162,13 @@ def curation_copy(line: Line, group: Group, entry: CaptureCuration) -> tuple[str
             return f"{verb}: []", f"undoes the editor's {verb} (or delete the {verb}: line)"
         return f"{verb}: {_flow(rest)}", f"undoes the editor's {verb} of this line"
     verb = "drop" if group in ("kept", "unsure") else "keep"
-    existing = list(getattr(entry, verb))
-    if n not in existing:
-        existing.append(n)
     note = ("drops this line from the article" if verb == "drop"
             else "publishes this line as body text")
+    existing = list(getattr(entry, verb))
+    if not existing:  # most captures: no list yet
+        return f"{verb}: [{n}]", note
+    if n not in existing:
+        existing.append(n)
     return f"{verb}: {_flow(existing)}", note
 
 
@@ -335,47 +339,105 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def _template_fingerprint() -> bytes:
+    """What renders a page besides its record: the templates, and this module (the legend)."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    folder = resources.files("digest").joinpath("templates", "review")
+    for item in sorted(folder.iterdir(), key=lambda t: t.name):
+        h.update(item.name.encode() + b"\0" + item.read_bytes())
+    return h.digest()
+
+
+def _pages(review: Review) -> dict[str, tuple[str, CaptureView | None, bool]]:
+    """path -> (key, capture, flagged) of every page; the key changes whenever the page would."""
+    code = _template_fingerprint()
+    pages: dict[str, tuple[str, CaptureView | None, bool]] = {}
+    index = hashlib.sha256(code + _canonical(review.problems))
+    for view in review.captures:
+        record = _canonical(view)
+        index.update(hashlib.sha256(record).digest())
+        for folder, flagged in (("captures", False), ("flagged", True)):
+            key = hashlib.sha256(code + folder.encode() + record).hexdigest()
+            pages[f"{folder}/{view.page}"] = (key, view, flagged)
+    pages["index.html"] = (index.hexdigest(), None, False)
+    return pages
+
+
+def _canonical(value: object) -> bytes:
+    """The same bytes for equal records: a pickle without its memo (a memo would depend on
+    which equal strings happen to share one object)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: the records are trees of tuples, strings and numbers
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+def _render_page(env: jinja2.Environment, review: Review, view: CaptureView | None,
+                 flagged: bool) -> str:
+    if view is None:
+        return env.get_template("index.html").render(review=review)
+    return env.get_template("capture.html").render(capture=view, flagged=flagged)
+
+
 def render(review: Review) -> dict[str, str]:
     """Every page of the review, by path relative to the review folder."""
     env = environment()
-    pages = {"index.html": env.get_template("index.html").render(review=review)}
-    capture = env.get_template("capture.html")
-    for view in review.captures:
-        for folder, flagged in (("captures", False), ("flagged", True)):
-            pages[f"{folder}/{view.page}"] = capture.render(
-                review=review, capture=view, flagged=flagged)
-    return pages
+    return {path: _render_page(env, review, view, flagged)
+            for path, (_, view, flagged) in _pages(review).items()}
 
 
 def _static(name: str) -> bytes:
     return resources.files("digest").joinpath("templates", "review", name).read_bytes()
 
 
-def write(pages: Mapping[str, str], out: Path) -> None:
-    """Write the review into ``out``, replacing a previous review whole (built beside it, then
-    swapped in). A folder that holds anything but a previous review is never touched."""
+def _write_file(target: Path, data: bytes) -> None:
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+
+
+def write(review: Review, out: Path) -> list[str]:
+    """Write the review into ``out`` and return the pages written: a page whose record and
+    templates are unchanged since the last run is left as it is (the marker file lists each
+    page's key), pages of captures that are gone are removed. A folder that holds anything
+    but a previous review is never touched."""
     out = out.absolute()
-    new = out.with_name(f".{out.name}-new")
-    old = out.with_name(f".{out.name}-old")
-    if not out.exists() and old.is_dir():  # a run killed between the two renames
-        old.rename(out)
-    if out.exists() and not (out / MARKER).is_file() and (
-            not out.is_dir() or any(out.iterdir())):
+    marker = out / MARKER
+    if out.exists() and not marker.is_file() and (not out.is_dir() or any(out.iterdir())):
         raise DigestError.one(out, "", "this folder exists and was not written by digest review",
                               "remove it, or write the review elsewhere with --out")
-    shutil.rmtree(new, ignore_errors=True)
+    try:
+        previous = json.loads(marker.read_text(encoding="utf-8"))["pages"]
+        assert isinstance(previous, dict)
+    except (OSError, ValueError, KeyError, TypeError, AssertionError):
+        previous = {}
     for folder in ("captures", "flagged"):
-        (new / folder).mkdir(parents=True)
-    (new / MARKER).write_text("written by digest review: replaced whole on every run\n",
-                              encoding="utf-8")
+        (out / folder).mkdir(parents=True, exist_ok=True)
+    pages = _pages(review)
+    # the marker first says "nothing is known": a run killed half-way renders everything again
+    _write_file(marker, json.dumps({"pages": {}}).encode())
     for name in STATIC:
-        (new / name).write_bytes(_static(name))
-    for relative, text in sorted(pages.items()):
-        (new / relative).write_text(text, encoding="utf-8")
-    if out.exists():
-        out.rename(old)
-    new.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+        data = _static(name)
+        if not (out / name).is_file() or (out / name).read_bytes() != data:
+            _write_file(out / name, data)
+    env = environment()
+    written = []
+    for path, (key, view, flagged) in sorted(pages.items()):
+        target = out / path
+        if previous.get(path) == key and target.is_file():
+            continue
+        _write_file(target, _render_page(env, review, view, flagged).encode("utf-8"))
+        written.append(path)
+    for folder in ("captures", "flagged"):
+        for stale in (out / folder).iterdir():
+            if stale.is_file() and f"{folder}/{stale.name}" not in pages:
+                stale.unlink()
+    _write_file(marker, json.dumps(
+        {"written by": "digest review (make review): this folder is rewritten on every run",
+         "pages": {path: key for path, (key, _, _) in sorted(pages.items())}},
+        indent=1, sort_keys=True).encode())
+    return written
 
 
 def build_review(root: Path, out: Path, cache_folder: Path | None = None,
@@ -385,7 +447,7 @@ def build_review(root: Path, out: Path, cache_folder: Path | None = None,
         raise DigestError.one(out, "", "the review cannot be written inside the content folder "
                               "(it belongs to the editor)", "write it elsewhere, e.g. --out review")
     review = collect(root, cache_folder, jobs)
-    write(render(review), out)
+    write(review, out)
     return review
 
 
