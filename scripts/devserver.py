@@ -6,8 +6,9 @@ build loop starts another build as long as the flag was raised after the last bu
 
 The reload needs a script in the page; it is added to each HTML response while serving
 (``inject``), never written to output/: the published site carries no trace of it. The script
-asks ``/__devserver/wait?since=N`` (a long poll, answered when build N is superseded) and
-reloads when the answer is a newer build.
+asks ``/__devserver/wait?area=site&since=N`` (a long poll, answered when build N of the site,
+or of the review pages, is superseded) and reloads when the answer is a newer build. The site's
+pages reload as soon as the site is built, before the review pages are written.
 """
 
 from __future__ import annotations
@@ -48,9 +49,11 @@ RELOAD_JS = """\
   "use strict";
   var me = document.currentScript;
   var since = me ? me.getAttribute("data-build") : null;
-  if (since === null) return;
+  var area = me ? me.getAttribute("data-area") : null;
+  if (since === null || area === null) return;
   function ask() {
-    fetch("WAIT_PATH?since=" + encodeURIComponent(since), { cache: "no-store" })
+    fetch("WAIT_PATH?area=" + area + "&since=" + encodeURIComponent(since),
+          { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (d) {
         if (String(d.build) !== since) { location.reload(); return; }
@@ -84,9 +87,13 @@ class Builds:
             return self.number
 
 
-def inject(html: bytes, build: int) -> bytes:
+AREAS = ("site", "review")
+
+
+def inject(html: bytes, build: int, area: str = "site") -> bytes:
     """The page with the reload script added before its last ``</body>`` (or at its end)."""
-    tag = f'<script src="{SCRIPT_PATH}" data-build="{build}" defer></script>'.encode()
+    tag = (f'<script src="{SCRIPT_PATH}" data-area="{area}" data-build="{build}" defer>'
+           "</script>").encode()
     ends = list(_BODY_END.finditer(html))
     if not ends:
         return html + tag
@@ -99,7 +106,7 @@ class DevHandler(SimpleHTTPRequestHandler):
 
     output: Path
     review: Path
-    builds: Builds
+    builds: dict[str, Builds]  # by area: "site" (output/) and "review"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, directory=str(self.output), **kwargs)
@@ -109,28 +116,36 @@ class DevHandler(SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         route = urlsplit(path).path
-        if route == REVIEW_PREFIX or route.startswith(REVIEW_PREFIX + "/"):
+        if self._area(route) == "review":
             self.directory = str(self.review)
             path = path[len(REVIEW_PREFIX):] or "/"
         return super().translate_path(path)
+
+    @staticmethod
+    def _area(route: str) -> str:
+        return "review" if route == REVIEW_PREFIX or route.startswith(REVIEW_PREFIX + "/") \
+            else "site"
 
     def do_GET(self) -> None:
         url = urlsplit(self.path)
         if url.path == SCRIPT_PATH:
             self._send(RELOAD_JS.encode(), "text/javascript; charset=utf-8")
         elif url.path == WAIT_PATH:
+            query = parse_qs(url.query)
+            builds = self.builds.get(query.get("area", ["site"])[0], self.builds["site"])
             try:
-                since = int(parse_qs(url.query).get("since", ["-1"])[0])
+                since = int(query.get("since", ["-1"])[0])
             except ValueError:
                 since = -1
-            body = json.dumps({"build": self.builds.wait(since)}).encode()
+            body = json.dumps({"build": builds.wait(since)}).encode()
             self._send(body, "application/json")
         else:
             target = Path(self.translate_path(self.path))
             if target.is_dir() and url.path.endswith("/"):
                 target = target / "index.html"
             if target.suffix == ".html" and target.is_file():
-                self._send(inject(target.read_bytes(), self.builds.number),
+                area = self._area(url.path)
+                self._send(inject(target.read_bytes(), self.builds[area].number, area),
                            "text/html; charset=utf-8")
             else:
                 super().do_GET()
@@ -144,7 +159,8 @@ class DevHandler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def make_server(port: int, output: Path, review: Path, builds: Builds) -> ThreadingHTTPServer:
+def make_server(port: int, output: Path, review: Path,
+                builds: dict[str, Builds]) -> ThreadingHTTPServer:
     """The dev server on 127.0.0.1:``port`` (0: any free port); not started."""
     handler = type("Handler", (DevHandler,), {"output": output, "review": review,
                                               "builds": builds})
@@ -181,12 +197,13 @@ class _Changes(FileSystemEventHandler):
             self.event.set()
 
 
-def build(builds: Builds) -> bool:
+def build(builds: dict[str, Builds]) -> bool:
     """The site, then the review pages (they show why a capture failed, so they are written
-    even when the site is not); open pages reload afterwards."""
+    even when the site is not); the open pages of each reload once it is done."""
     site = subprocess.run(["make", "--no-print-directory", "html"], cwd=ROOT)
+    builds["site"].finished()
     subprocess.run(["make", "--no-print-directory", "review"], cwd=ROOT)
-    builds.finished()
+    builds["review"].finished()
     return site.returncode == 0
 
 
@@ -204,7 +221,7 @@ def main() -> int:
         elif target.exists():
             observer.schedule(changes, str(target.parent), recursive=False)
     observer.start()
-    builds = Builds()
+    builds = {area: Builds() for area in AREAS}
     build(builds)
     server = make_server(args.port, ROOT / "output", ROOT / "review", builds)
     print(f"serving http://127.0.0.1:{args.port}/ and the review pages at /review/ "
