@@ -223,17 +223,20 @@ def test_warnings_and_confidence_of_the_report_are_shown_with_line_links(content
     record = next(r for r in cleaned_captures(content) if r.path.name == WAR)
     base = next(c for c in report.captures if c.name == WAR)
     warned = dataclasses.replace(base, confidence=0.42, warnings=(
-        Problem(str(record.path), "30", "dropped line reads like prose", "keep it with keep:"),
+        Problem(str(record.path), "29", "dropped line reads like prose", "keep it with keep:"),
         Problem("curation.yaml", "captures.x.date", "the date is in the future", "check it"),
     ))
     view = review.capture_view(record, warned, "x.html")
     pages = review.render(review.Review((view,), ()))
     index = pages["index.html"]
     assert '<strong class="confidence">0.42</strong>' in index
-    assert '<a href="captures/x.html#L30">line 30</a>: dropped line reads like prose.' in index
+    assert '<a href="captures/x.html#L29">line 29</a>: dropped line reads like prose.' in index
     assert "curation.yaml:captures.x.date" in index and "the date is in the future" in index
     assert "2 warnings" in index  # listed among the captures that need a look
-    assert '<a href="#L30">line 30</a>' in pages["captures/x.html"]
+    assert '<a href="#L29">line 29</a>' in pages["captures/x.html"]
+    row = next(r for r in _rows(pages["captures/x.html"]).rows if r[0] == "L29")
+    assert "warning: dropped line reads like prose" in row[2][1]
+    assert "warning:" in pages["flagged/x.html"]  # a warned line is among the lines to look at
 
 
 def test_curation_copy_lines() -> None:

@@ -15,6 +15,7 @@ templates (autoescape on: capture text is hostile and is only ever text here).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -73,11 +74,13 @@ class LineView:
     curated: bool  # decided by the editor's keep:/drop:
     cleaner: str  # the cleaner's own verdict ("kind, rule") when the editor overruled it
     prose: bool  # dropped, but reads like prose (Cleaned.dropped_prose)
+    warnings: tuple[str, ...] = ()  # the capture's warnings about this line
 
     @property
     def flagged(self) -> bool:
-        """Shown by the filter: every line not published as kept body text."""
-        return self.group in ("unsure", "dropped", "header")
+        """Shown by the filter: every line not published as kept body text, and every line
+        with a warning."""
+        return self.group in ("unsure", "dropped", "header") or bool(self.warnings)
 
 
 @dataclass(frozen=True)
@@ -283,6 +286,13 @@ def capture_view(record: CleanedCapture, report: CaptureReport | None, page: str
     cleaned = record.cleaned if record.cleaned is not None else raw
     uncurated = record.cleaned is None and cleaned is not None
     lines = _line_views(cleaned, record.entry, {} if uncurated else raw_lines) if cleaned else ()
+    warnings = _notes(report.warnings if report else (), record.path)
+    by_line: dict[int, list[str]] = {}
+    for note in warnings:
+        if note.line is not None:
+            by_line.setdefault(note.line, []).append(note.text)
+    lines = tuple(dataclasses.replace(line, warnings=tuple(by_line[line.number]))
+                  if line.number in by_line else line for line in lines)
     counts = Counter(line.group for line in lines)
     problems = report.problems if report else record.problems
     status, published = _status(report)
@@ -297,7 +307,7 @@ def capture_view(record: CleanedCapture, report: CaptureReport | None, page: str
         published=published,
         confidence=_confidence(report, record.cleaned),
         facts=_facts(cleaned, report),
-        warnings=_notes(report.warnings if report else (), record.path),
+        warnings=warnings,
         problems=_notes(problems, record.path),
         lines=lines,
         counts=tuple((group, counts.get(group, 0)) for group, _, _ in LEGEND),
