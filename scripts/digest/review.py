@@ -10,7 +10,9 @@ A static report written to ``review/``, never part of the published site:
 
 The pages are rendered from the content stage's own records (``pipeline.build_content`` for the
 report, ``pipeline.cleaned_captures`` for the lines, both through its cache), with Jinja2
-templates (autoescape on: capture text is hostile and is only ever text here).
+templates (autoescape on: capture text is hostile and is only ever text here). A page is
+written again only when its record or the templates changed (``write``), so that
+`make devserver` can run it after every rebuild.
 """
 
 from __future__ import annotations
@@ -37,8 +39,8 @@ from .errors import DigestError, Problem
 from .model import Cleaned, Fact, Line
 from .pipeline import CaptureReport, CleanedCapture, Report, build_content, cleaned_captures
 
-#: A file in the review folder that says digest review wrote it: only such a folder (or an
-#: empty one) is ever replaced.
+#: A file in the review folder that says digest review wrote it (only such a folder, or an
+#: empty one, is ever written into), with the key of every page written.
 MARKER = ".digest-review"
 STATIC = ("review.css", "review.js")
 
@@ -282,6 +284,7 @@ def _raw_lines(record: CleanedCapture) -> tuple[Cleaned | None, dict[int, Line]]
 
 
 def capture_view(record: CleanedCapture, report: CaptureReport | None, page: str) -> CaptureView:
+    """One capture as its page shows it; ``report`` is the content stage's report of it."""
     raw, raw_lines = _raw_lines(record)
     cleaned = record.cleaned if record.cleaned is not None else raw
     uncurated = record.cleaned is None and cleaned is not None
