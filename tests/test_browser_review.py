@@ -24,6 +24,12 @@ WAR = "004_bd47e933c52d98c4.txt"
 def review_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     base = tmp_path_factory.mktemp("review")
     content = copy_content(base / "content")
+    # a capture without a date (a problem) and lines forced by the editor, on every page kind
+    (content / "captures" / "undated.txt").write_text(
+        "Talks resume in Geneva\n\n" + " ".join(["The delegations met again."] * 8) + "\n",
+        encoding="utf-8")
+    with (content / "curation.yaml").open("a", encoding="utf-8") as curation:
+        curation.write("    keep: [2]\n    drop: [11]\n")  # under the last entry: WAR's
     build_review(content, base / "review", base / "cache")
     handler = functools.partial(_QuietHandler, directory=str(base / "review"))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -42,7 +48,8 @@ def _visible_rows(page: Page) -> list[str]:
 def test_index_to_capture_to_filter(page: Page, review_url: str) -> None:
     seen = watch(page)
     page.goto(f"{review_url}/index.html")
-    assert page.locator("ol.captures > li").count() == 5
+    assert page.locator("ol.captures > li").count() == 6
+    assert "undated.txt: 1 problem" in page.locator("nav.attention").inner_text()
     card = page.locator(f"li[id='c-{WAR}.html']")
     assert "confidence 1.00" in card.locator(".capture__meta").inner_text()
     assert "2022-08-18\nfrom capture line 1" in card.locator(".facts").inner_text()
@@ -53,11 +60,13 @@ def test_index_to_capture_to_filter(page: Page, review_url: str) -> None:
     # line numbers, kinds and rules, and the curation line beside each line
     row = page.locator("#L2")
     assert row.locator("th").inner_text() == "2"
-    assert "dropped" in row.locator(".tag").inner_text()
-    assert "rule before-article" in row.locator(".line__rule").inner_text()
-    assert row.locator(".line__copy code").inner_text() == "keep: [2]"
-    kept = page.locator("tr.line--kept").first
-    assert kept.locator(".line__copy code").inner_text().startswith("drop: [")
+    assert "kept" in row.locator(".tag").inner_text()
+    assert "rule curation-keep" in row.locator(".line__rule").inner_text()
+    assert "by the editor; the cleaner said boilerplate, before-article" in row.inner_text()
+    assert row.locator(".line__copy code").inner_text() == "keep: []"  # undoes the editor's
+    assert page.locator("#L4 .line__copy code").inner_text() == "keep: [2, 4]"
+    assert page.locator("#L13 .line__copy code").inner_text() == "drop: [11, 13]"
+    assert "rule curation-drop" in page.locator("#L11").inner_text()
     assert page.locator("tr.line--header").count() >= 3
     everything = _visible_rows(page)
     assert len(everything) > 100
@@ -94,7 +103,8 @@ def test_filter_works_without_javascript(browser: Browser, review_url: str) -> N
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["index.html", f"captures/{WAR}.html", f"flagged/{WAR}.html"])
+@pytest.mark.parametrize("path", ["index.html", f"captures/{WAR}.html", f"flagged/{WAR}.html",
+                                  "captures/undated.txt.html"])
 def test_no_axe_violations(page: Page, review_url: str, path: str, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
     page.goto(f"{review_url}/{path}")
