@@ -11,6 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONTENT ?= content
 OUTPUT ?= output
+REVIEW ?= review
 PORT ?= 8000
 BENCH_SIZES ?= 100 1000 5000 10000
 PELICAN := $(BIN)/pelican $(CONTENT) -s pelican.conf.py --fatal warnings
@@ -25,7 +26,7 @@ export DIGEST_CONTENT := $(abspath $(CONTENT))
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help setup content html serve devserver clean publish github test lint golden \
+.PHONY: help setup content html review serve devserver clean publish github test lint golden \
         bench bench-clean bench-search lock
 
 help: ## list the targets
@@ -63,8 +64,14 @@ html: setup content ## build the site into output/ (replaced only when the build
 	$(swap_output)
 	@echo "site built in $(OUTPUT)/ -- make serve to read it"
 
-publish: setup content ## build for publishing: SITEURL from the environment, feeds on
+review: setup ## write the review pages into review/: every line of every capture, its verdict
+	$(BIN)/digest review --content $(CONTENT) --out $(REVIEW)
+
+# SITEURL is checked before anything runs: the content stage is no prerequisite, it is made
+# (by a sub-make) only once the check passed.
+publish: ## build for publishing: SITEURL from the environment, feeds on
 	@test -n "$${SITEURL:-}" || { echo "make publish: set SITEURL, e.g. SITEURL=https://user.github.io/repo make publish" >&2; exit 2; }
+	@$(MAKE) --no-print-directory setup content
 	$(restore_output)
 	$(PELICAN) -o $(OUTPUT_NEW) --ignore-cache
 	$(swap_output)
@@ -76,8 +83,8 @@ serve: ## serve output/ on http://127.0.0.1:8000
 devserver: setup ## rebuild on every change to content, theme, plugins or scripts, and serve
 	$(BIN)/python scripts/devserver.py --port $(PORT)
 
-github: setup ## publish output/ to the gh-pages branch (after make publish)
-	$(BIN)/ghp-import -n -p -f $(OUTPUT)
+github: setup ## push output/ to the gh-pages branch (after make publish; refuses otherwise)
+	@$(BIN)/python scripts/github_pages.py --output $(OUTPUT)
 
 test: setup ## lint, then every test (unit, build, browser, quality gates)
 	$(BIN)/ruff check pelican.conf.py scripts plugins tests
@@ -110,5 +117,5 @@ lock: ## re-pin requirements.lock from pyproject.toml into a fresh venv
 	rm -rf .venv-lock
 
 clean: ## remove everything the build generates (keeps the venv and node_modules)
-	rm -rf $(OUTPUT) $(OUTPUT_NEW) $(OUTPUT_OLD) $(CONTENT)/articles .digest-cache
+	rm -rf $(OUTPUT) $(OUTPUT_NEW) $(OUTPUT_OLD) $(CONTENT)/articles .digest-cache $(REVIEW)
 	find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +

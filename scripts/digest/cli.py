@@ -51,6 +51,18 @@ def _report(args: argparse.Namespace) -> int:
     return _content(args)
 
 
+def _review(args: argparse.Namespace) -> int:
+    from .pipeline import default_cache_folder
+    from .review import build_review, summary
+
+    content, out = Path(args.content), Path(args.out)
+    cache = None if args.no_cache else Path(
+        os.environ.get("DIGEST_CACHE") or default_cache_folder(content))
+    result = build_review(content, out, cache_folder=cache, jobs=args.jobs)
+    (sys.stderr if result.problems else sys.stdout).write(summary(result, out))
+    return 1 if result.problems else 0
+
+
 def _suggest(args: argparse.Namespace) -> int:
     from . import capture, cleaning
     from .pipeline import ContentPaths, capture_files
@@ -97,6 +109,19 @@ def parser() -> argparse.ArgumentParser:
         s.add_argument("--jobs", type=int, default=None,
                        help="worker processes (default: one per core)")
         s.set_defaults(func=func)
+
+    r = sub.add_parser("review", help="write the review pages: every line of every capture with "
+                       "the cleaner's verdict, warnings and facts (make review)")
+    r.add_argument("--content", default=str(DEFAULT_CONTENT),
+                   help="the content folder (default: content)")
+    r.add_argument("--out", default="review",
+                   help="the folder to write (default: review); only pages that changed are "
+                        "written again")
+    r.add_argument("--no-cache", action="store_true",
+                   help="clean every capture again (the cache is .digest-cache/)")
+    r.add_argument("--jobs", type=int, default=None,
+                   help="worker processes (default: one per core)")
+    r.set_defaults(func=_review)
 
     g = sub.add_parser("suggest", help="list frequent names that the taxonomy lacks")
     g.add_argument("--content", default=str(DEFAULT_CONTENT))

@@ -207,6 +207,12 @@ def _digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+def cleaning_key(code: str, name: str, data: bytes, entry: CaptureCuration) -> str:
+    """The cache key of a capture's cleaned record: the code, the capture's name and bytes, and
+    its curation entry."""
+    return _digest(code, name, data, repr(entry))
+
+
 def code_fingerprint() -> str:
     """Hash of the pipeline's own source and of the pinned packages it runs on (trafilatura,
     ftfy, charset-normalizer...): a change of either invalidates every cache entry."""
@@ -300,7 +306,7 @@ def process_all(
             results[path.name] = (None, capture_report(path.name, None, exc.problems), ())
             continue
         entry = curation.get(path.name)
-        clean_key = _digest(code, path.name, data, repr(entry))
+        clean_key = cleaning_key(code, path.name, data, entry)
         every.append(_Job(path, data, entry, clean_key, _digest(clean_key, taxonomy_key)))
     cache.prefetch("report", (job.clean_key for job in every))
     cache.prefetch("tag", (job.tag_key for job in every))
@@ -440,3 +446,44 @@ def write_articles(folder: Path, articles: Iterable[Article], cache: Cache | Non
         tmp = target.with_suffix(".md.tmp")
         tmp.write_bytes(data)
         tmp.replace(target)
+
+
+@dataclass(frozen=True)
+class CleanedCapture:
+    """One capture's cleaned and curated record, as the content stage made it."""
+
+    path: Path
+    entry: CaptureCuration  # its curation.yaml entry (empty when it has none)
+    cleaned: Cleaned | None  # None when it could not be read, cleaned or curated
+    problems: tuple[Problem, ...]
+
+
+def cleaned_captures(root: Path, cache_folder: Path | None = None) -> list[CleanedCapture]:
+    """Every capture's cleaned record, read from the content cache where :func:`build_content`
+    stored it (run that first with the same cache), cleaned again only on a miss: the review
+    pages show exactly what the content stage decided.
+
+    Raises DigestError when taxonomy.yaml or curation.yaml is broken."""
+    paths = ContentPaths(root)
+    files = capture_files(paths.captures)
+    taxonomy = load_taxonomy(paths.taxonomy)
+    curation = load_curation(paths.curation, (p.name for p in files),
+                             (t.slug for t in taxonomy.topics))
+    cache, code = Cache(cache_folder), code_fingerprint()
+    records = []
+    for path in files:
+        entry = curation.get(path.name)
+        try:
+            data = _read_bytes(path)
+        except DigestError as exc:
+            records.append(CleanedCapture(path, entry, None, exc.problems))
+            continue
+        hit = cache.get("clean", cleaning_key(code, path.name, data, entry))
+        if (isinstance(hit, tuple) and len(hit) == 2
+                and (hit[0] is None or isinstance(hit[0], Cleaned))):
+            cleaned, problems = hit
+        else:
+            cleaned, problems = clean_capture(path, data, entry, str(path))
+        records.append(CleanedCapture(path, entry, cleaned, tuple(problems)))
+    cache.close()
+    return records
