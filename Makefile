@@ -110,5 +110,5 @@ lock: ## re-pin requirements.lock from pyproject.toml into a fresh venv
 	rm -rf .venv-lock
 
 clean: ## remove everything the build generates (keeps the venv and node_modules)
-	rm -rf $(OUTPUT) $(OUTPUT_NEW) $(OUTPUT_OLD) $(CONTENT)/articles .digest-cache
+	rm -rf $(OUTPUT) $(OUTPUT_NEW) $(OUTPUT_OLD) $(CONTENT)/articles $(CONTENT)/site-pages .digest-cache
 	find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +

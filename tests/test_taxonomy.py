@@ -168,7 +168,6 @@ def test_parent_cycle_is_refused() -> None:
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ("", "the taxonomy is empty"),
         ("- a\n- b\n", "expected a mapping with 'topics' and 'entities', found a list"),
         ("topics: []\n", "'entities' is missing"),
         ("topics: {}\nentities: []\n", "'topics' must be a list"),
@@ -178,6 +177,12 @@ def test_parent_cycle_is_refused() -> None:
 )
 def test_wrong_shapes(text: str, fragment: str) -> None:
     assert any(fragment in m for m in problems(text))
+
+
+def test_a_file_of_comments_only_is_an_empty_taxonomy() -> None:
+    # what `digest init` writes: a new digest has no topics yet, and builds
+    taxonomy = parse_taxonomy("# topics: ...\n# entities: ...\n")
+    assert taxonomy.topics == () and taxonomy.entities == ()
 
 
 def test_missing_file(tmp_path: Path) -> None:
