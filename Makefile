@@ -25,7 +25,7 @@ export DIGEST_CONTENT := $(abspath $(CONTENT))
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help setup content html serve devserver clean publish github test lint golden \
+.PHONY: help setup check content html serve devserver clean publish github test lint golden \
         bench bench-clean bench-search lock
 
 help: ## list the targets
@@ -44,6 +44,9 @@ $(NODE_STAMP): package-lock.json
 
 setup: $(VENV_STAMP) $(NODE_STAMP) ## install the Python and npm dependencies (done by every target)
 
+check: $(VENV_STAMP) ## check the editor's content (site.yaml, YAML, captures, warnings), build nothing
+	$(BIN)/digest check --content $(CONTENT)
+
 content: $(VENV_STAMP) ## turn content/captures into content/articles and print the report
 	$(BIN)/digest content --content $(CONTENT)
 
@@ -57,7 +60,8 @@ define swap_output
 	rm -rf $(OUTPUT_OLD)
 endef
 
-html: setup content ## build the site into output/ (replaced only when the build succeeds)
+html: setup check ## check the content, then build the site into output/ (replaced only on success)
+	$(BIN)/digest content --content $(CONTENT) --quiet
 	$(restore_output)
 	DIGEST_PREVIOUS_OUTPUT=$(OUTPUT_ABS) $(PELICAN) -o $(OUTPUT_NEW)
 	$(swap_output)

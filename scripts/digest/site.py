@@ -226,8 +226,8 @@ description: "Articles on one subject, collected and cleaned by an editor."
 # The language of the articles, as a tag: en, fr, de, pt-BR...
 language: en
 
-# Your name, shown at the foot of every page (optional: delete the line to show none).
-editor: "Your Name"
+# Your name, shown at the foot of every page (optional: remove the # to show it).
+# editor: "Your Name"
 
 # Where the site will be published (optional). `make publish` uses it when SITEURL is not set
 # in the environment, e.g. https://you.github.io/digest
