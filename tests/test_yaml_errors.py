@@ -5,7 +5,6 @@ run, and nothing written: content/articles and output/ stay exactly as they were
 from __future__ import annotations
 
 import io
-import re
 import shutil
 import subprocess
 import time

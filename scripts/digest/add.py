@@ -27,13 +27,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from slugify import slugify
+
 from . import capture as capture_stage
 from . import cleaning, doubts
 from .curation import CaptureCuration, apply_curation, load_curation
 from .errors import DigestError, Problem
-from .model import BODY_KINDS, Cleaned
+from .model import BODY_KINDS, Cleaned, Fact
 from .pipeline import ContentPaths, capture_files, required_facts, tag_article
-from .slugs import base_slug
 from .taxonomy import Taxonomy, load_taxonomy
 from .yamlfile import key_lines, load_yaml, read_yaml_text
 
@@ -122,7 +123,7 @@ def fetch(url: str, timeout: float = FETCH_TIMEOUT) -> Source:
         return DigestError.one(url, "", f"cannot fetch the page: {why}", fix)
 
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             kind = response.headers.get_content_type()
             data = response.read(MAX_FETCH_BYTES + 1)
             final = response.geturl()
@@ -146,7 +147,8 @@ def fetch(url: str, timeout: float = FETCH_TIMEOUT) -> Source:
 def capture_name(headline: str | None, data: bytes, suffix: str, name: str | None) -> str:
     """``<slug of the headline>-<short hash>.<ext>``; ``name`` replaces the headline."""
     digest = hashlib.sha256(data).hexdigest()[:HASH_CHARS]
-    words = base_slug(name or headline, "capture")[:NAME_WORDS_MAX].rstrip("-")
+    words = slugify(name or headline or "", max_length=NAME_WORDS_MAX, word_boundary=True,
+                    save_order=True) or "capture"
     return f"{words}-{digest}{suffix}"
 
 
@@ -233,7 +235,7 @@ def entry_lines(name: str, entry: CaptureCuration, cleaned: Cleaned, label: str,
         shown = value.isoformat() if isinstance(value, dt.date) else _yaml_text(str(value))
         out.append(f"{inner}{key}: {shown}")
     meta = cleaned.metadata
-    found = {"title": meta.title, "date": meta.published, "dek": meta.dek,
+    found: dict[str, Fact[Any]] = {"title": meta.title, "date": meta.published, "dek": meta.dek,
              "outlet": meta.outlet, "authors": meta.authors, "url": meta.url}
     for key, (placeholder, why) in PLACEHOLDERS.items():
         if not found[key].known:

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import DigestError
+from .errors import DigestError, Problem
 from .model import BODY_KINDS, Cleaned
 
 DEFAULT_CONTENT = Path("content")
@@ -91,7 +91,7 @@ def _check(args: argparse.Namespace) -> int:
     from .site import load_site
 
     content = Path(args.content)
-    problems = []
+    problems: list[Problem] = []
     try:
         load_site(content)
     except DigestError as exc:

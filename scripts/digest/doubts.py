@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from .errors import Problem
 from .model import Article, Cleaned, Fact, Metadata
@@ -75,7 +76,7 @@ DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.IGNOR
 _LINE = re.compile(r"\bline (\d+)\b")
 
 
-def _where(fact: Fact[object], field: str) -> str:
+def _where(fact: Fact[Any], field: str) -> str:
     """``12 (title)`` when the fact came from capture line 12, else the field name."""
     m = _LINE.search(fact.source)
     return f"{m.group(1)} ({field})" if m else field
@@ -141,7 +142,7 @@ def date_doubts(published: Fact[dt.date], name: str, display: str,
     day = published.value
     if day is None:
         return []
-    where = _where(published, "date")  # type: ignore[arg-type]
+    where = _where(published, "date")
     fix = f"check the capture, and write the right 'date: YYYY-MM-DD' {_under(name)}"
     if published.source == CURATED:
         fix = f"correct 'date:' {_under(name)}"

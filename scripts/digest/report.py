@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .errors import Problem
-from .pipeline import CaptureReport, Report
+from .pipeline import Report
 
 EMPTY = ("digest: no captures yet. Add one with '.venv/bin/digest add FILE-OR-URL' "
          "(or save .txt/.html captures in the captures/ folder)")
