@@ -93,7 +93,8 @@ def test_add_copies_the_bytes_and_reports_what_was_found(digest: Path) -> None:
     assert (code, err) == (0, "")
     [saved] = captures(digest)
     digest_hex = hashlib.sha256(PROBE.read_bytes()).hexdigest()[:8]
-    assert saved.name == f"probe-bound-for-europa-passes-its-last-test-before-launch-{digest_hex}.txt"
+    headline = "probe-bound-for-europa-passes-its-last-test-before-launch"
+    assert saved.name == f"{headline}-{digest_hex}.txt"
     assert saved.read_bytes() == PROBE.read_bytes()
     assert "headline  Probe bound for Europa passes its last test before launch  (from capture " \
         "line 8)" in out

@@ -51,6 +51,8 @@ def test_a_sound_capture_has_no_warning() -> None:
     ("Sign in", "interface text"),
     ("Subscribe to our newsletter for more", "interface text"),
     ("Skip to main content", "interface text"),
+    ("Share on: Facebook Twitter Reddit Google+", "interface text"),
+    ("Facebook Twitter WhatsApp Email this story", "interface text"),
     ("Photo: Xi Jinping and Vladimir Putin in Beijing", "caption"),
     ("Xi and Putin shake hands (AP Photo/Sergei Bobylev)", "caption"),
     ("Xi and Putin at the Kremlin / AFP", "caption"),

@@ -76,7 +76,7 @@ def test_a_bad_value_names_file_line_key_and_fix(tmp_path: Path, text: str,
 
 
 def test_a_missing_file_says_how_to_make_one(tmp_path: Path) -> None:
-    with pytest.raises(DigestError, match=r"site.yaml: the file is missing .*Fix: run .*digest init"):
+    with pytest.raises(DigestError, match=r"site.yaml: the file is missing .*Fix: run .*init"):
         load_site(tmp_path)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from digest.suggest import suggest
 from digest.taxonomy import load_taxonomy, parse_taxonomy
 

@@ -58,7 +58,14 @@ INTERFACE_START = re.compile(
     r"^(?:sign (?:in|up)|log ?in|subscribe (?:to|now|for)|skip to|we use cookies|"
     r"this (?:site|website) uses cookies|please enable|enable javascript|javascript is|"
     r"access denied|you are using an? |your browser|checking your browser|"
-    r"error \d{3}|\d{3} error|page not found|are you a robot)",
+    r"error \d{3}|\d{3} error|page not found|are you a robot|share (?:on|this|via|the)\b|"
+    r"follow us|read more\b|advertisement\b)",
+    re.IGNORECASE,
+)
+#: Share buttons and social links: two of these in a headline make it a row of buttons.
+SOCIAL = re.compile(
+    r"\b(?:facebook|twitter|x\.com|reddit|whatsapp|linkedin|pinterest|telegram|google\+|"
+    r"email|e-mail|print|copy link|flipboard|tumblr|threads|bluesky)(?!\w)",
     re.IGNORECASE,
 )
 #: Photo captions and credits: "Photo: ...", "(AP Photo/...)", "... / AFP via Getty Images".
@@ -97,7 +104,8 @@ def looks_like_caption(text: str) -> bool:
 def headline_doubt(title: str, meta: Metadata) -> str | None:
     """Why ``title`` looks like no headline, or None when it looks like one."""
     plain = _plain(title)
-    if plain in INTERFACE_TEXT or INTERFACE_START.match(title.strip()):
+    if (plain in INTERFACE_TEXT or INTERFACE_START.match(title.strip())
+            or len(SOCIAL.findall(title)) >= 2):
         return "looks like interface text of the web page"
     if looks_like_caption(title) or title in meta.captions:
         return "looks like a photo caption or credit"
