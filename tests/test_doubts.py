@@ -53,6 +53,7 @@ def test_a_sound_capture_has_no_warning() -> None:
     ("Skip to main content", "interface text"),
     ("Share on: Facebook Twitter Reddit Google+", "interface text"),
     ("Facebook Twitter WhatsApp Email this story", "interface text"),
+    ("BLOG > Weight Loss > Weight Loss Tips", "breadcrumb"),
     ("Photo: Xi Jinping and Vladimir Putin in Beijing", "caption"),
     ("Xi and Putin shake hands (AP Photo/Sergei Bobylev)", "caption"),
     ("Xi and Putin at the Kremlin / AFP", "caption"),

@@ -177,8 +177,13 @@ def add_capture(root: Path, source: Source, given: Given,
     probe = Path(f"capture{source.suffix}")
     cleaned = cleaning.clean(capture_stage.decode_capture(source.data, probe))
     headline = given.title or cleaned.metadata.title.value
-    if headline and not given.title and doubts.headline_doubt(headline, cleaned.metadata):
-        headline = None  # a file named after "Share on: Facebook" helps nobody: capture-<hash>
+    outlet = given.outlet or cleaned.metadata.outlet.value
+    if headline and not given.title:
+        # "Review | MoreBikes" names the file after "Review"; one named after "Share on:
+        # Facebook" helps nobody: capture-<hash>
+        headline = doubts.without_site_name(headline, outlet) if outlet else headline
+        if doubts.headline_doubt(headline, cleaned.metadata):
+            headline = None
     name = capture_name(headline, source.data, source.suffix, given.name)
     target = paths.captures / name
     if target.exists():

@@ -78,6 +78,8 @@ CAPTION = re.compile(
     r"|/\s*(?:afp|reuters|ap|getty|epa|tass|sputnik|xinhua|bloomberg)\s*\)?\s*$",
     re.IGNORECASE,
 )
+#: "Blog > Weight Loss > Tips", "Home » News » World": a breadcrumb trail
+BREADCRUMB = re.compile(r"(?:\s[>»›]\s.*){2}")
 #: "example.com", "www.example.co.uk": a site's address, not a headline.
 DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
 _LINE = re.compile(r"\bline (\d+)\b")
@@ -107,19 +109,28 @@ def headline_doubt(title: str, meta: Metadata) -> str | None:
     if (plain in INTERFACE_TEXT or INTERFACE_START.match(title.strip())
             or len(SOCIAL.findall(title)) >= 2):
         return "looks like interface text of the web page"
+    if BREADCRUMB.search(title):
+        return "looks like the page's breadcrumb trail"
     if looks_like_caption(title) or title in meta.captions:
         return "looks like a photo caption or credit"
     outlet = meta.outlet.value
     if DOMAIN.match(title.strip()) or (outlet and plain == _plain(outlet)):
         return "looks like the site's name"
-    if outlet:
-        for sep in (" | ", " - ", " – ", " — "):
-            head, _, tail = title.rpartition(sep)
-            if head and _plain(tail) == _plain(outlet):
-                return f"ends with the site's name ({tail.strip()!r})"
+    if outlet and without_site_name(title, outlet) != title:
+        tail = title[len(without_site_name(title, outlet)):].strip(" |-–—")
+        return f"ends with the site's name ({tail!r})"
     if len(plain.split()) < MIN_HEADLINE_WORDS:
         return f"has fewer than {MIN_HEADLINE_WORDS} words, unlike a headline"
     return None
+
+
+def without_site_name(title: str, outlet: str) -> str:
+    """``title`` without a trailing " | Outlet" (or " - Outlet"); unchanged when it has none."""
+    for sep in (" | ", " - ", " – ", " — "):
+        head, _, tail = title.rpartition(sep)
+        if head.strip() and _plain(tail) == _plain(outlet):
+            return head.strip()
+    return title
 
 
 def metadata_doubts(cleaned: Cleaned, display: str) -> list[Problem]:
