@@ -76,6 +76,22 @@ def test_init_writes_a_digest_that_checks_clean(digest: Path) -> None:
     assert "no captures yet" in out and "digest add" in out
 
 
+def test_init_in_a_new_folder_writes_what_every_page_links_to(digest: Path) -> None:
+    assert (digest / "extra" / "favicon.ico").read_bytes() == \
+        (CONTENT / "extra" / "favicon.ico").read_bytes()
+    assert (digest / "extra" / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
+
+
+@pytest.mark.parametrize("start", ["captures: {}\n", "# only a comment", "captures:"])
+def test_add_to_an_empty_curation_file_in_any_form(digest: Path, start: str) -> None:
+    (digest / "curation.yaml").write_text(start, encoding="utf-8")
+    code, _, err = run("add", "--content", str(digest), str(PROBE), "--date", "2024-03-12")
+    assert code == 0, err
+    [saved] = captures(digest)
+    data = yaml.safe_load((digest / "curation.yaml").read_text())
+    assert data == {"captures": {saved.name: {"date": dt.date(2024, 3, 12)}}}
+
+
 def test_init_refuses_to_delete_captures_without_force(tmp_path: Path) -> None:
     content = copy_content(tmp_path / "content")
     before = sorted(p.name for p in captures(content))

@@ -9,6 +9,7 @@ The generated ``articles/`` and ``site-pages/`` go too (the next build makes the
 
 from __future__ import annotations
 
+import base64
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,17 @@ FILES = {
 }
 
 
+#: extra/ holds what every page links to; a content folder without it gets these (a plain
+#: 32x32 square icon, and a robots.txt that allows everything)
+EXTRA = {
+    "favicon.ico": base64.b64decode(
+        "AAABAAEAICAAAAEAIACAAAAAFgAAAIlQTkcNChoKAAAADUlIRFIAAAAgAAAAIAgGAAAAc3p69AAAAEdJREFU"
+        "eNpj4I5Z+38gMcOoA0YdMOoAQgrIAaMOGHAHkOIYkh1AbfWjDhh1wKgDRh0w9Bww4EXxaG1IdweMtglHHTDq"
+        "AFpjANeit3aP+fHcAAAAAElFTkSuQmCC"),
+    "robots.txt": b"User-agent: *\nAllow: /\n",
+}
+
+
 @dataclass(frozen=True)
 class InitResult:
     written: tuple[Path, ...]
@@ -120,4 +132,10 @@ def init_digest(root: Path, force: bool = False) -> InitResult:
         target = root / name
         target.write_text(text, encoding="utf-8")
         written.append(target)
+    (root / "extra").mkdir(exist_ok=True)
+    for name, data in EXTRA.items():  # the editor's own icon and robots.txt are kept
+        target = root / "extra" / name
+        if not target.exists():
+            target.write_bytes(data)
+            written.append(target)
     return InitResult(tuple(written), captures)
