@@ -9,8 +9,9 @@ import pytest
 from digest.errors import DigestError
 from digest.taxonomy import Entity, Taxonomy, Topic, load_taxonomy, parse_taxonomy
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = ROOT / "content" / "taxonomy.yaml"
+from .conftest import CONTENT
+
+DEFAULT = CONTENT / "taxonomy.yaml"
 
 GOOD = """\
 topics:
