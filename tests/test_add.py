@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import json
 import re
 import threading
 from collections.abc import Iterator
@@ -240,3 +241,21 @@ def test_clean_shows_what_will_be_published_and_raw_the_cleaner_alone(tmp_path: 
     assert run("clean", "--raw", str(capture))[1] == raw
     lines = run("clean", "--lines", str(capture))[1]
     assert re.search(rf"^\s*{number}   boilerplate\s+curation-drop\s", lines, re.MULTILINE)
+
+
+def test_suggest_finds_one_word_names_and_skips_what_the_editor_dropped(digest: Path) -> None:
+    for source in (PROBE, ROVER):
+        assert run("add", "--content", str(digest), str(source))[0] == 0
+    found = run("suggest", "--content", str(digest))[1]
+    assert re.search(r"^\s+\d+  Europa$", found, re.MULTILINE)
+    assert re.search(r"^\s+\d+  NASA$", found, re.MULTILINE)
+    # the rover's only sentence naming Europa, dropped by the editor: Europa is in one capture
+    europa = next(line for line in ROVER.read_text().splitlines() if "Europa" in line)
+    rover = next(p.name for p in captures(digest) if p.name.startswith("small-lunar-rover"))
+    text = (digest / "curation.yaml").read_text()
+    head, _, rest = text.partition(f"  {rover}:")
+    rest_lines = rest.split("\n", 1)
+    text = head + f"  {rover}:{rest_lines[0]}\n    drop: [{json.dumps(europa)}]\n" + rest_lines[1]
+    (digest / "curation.yaml").write_text(text, encoding="utf-8")
+    found = run("suggest", "--content", str(digest))[1]
+    assert "Europa" not in found and "NASA" in found
