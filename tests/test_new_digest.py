@@ -96,3 +96,14 @@ def test_a_new_digest_from_init_to_a_valid_site(tmp_path: Path) -> None:
     for folder in (empty, output):
         errors = vnu_errors(folder)
         assert not errors, "\n".join(errors[:20])
+
+
+def test_no_test_reads_the_editors_content_folder() -> None:
+    """make test must pass whatever content/ holds: tests use tests/fixtures/digest (CONTENT)."""
+    readers = [
+        f"{path.name}:{n}"
+        for path in sorted((ROOT / "tests").glob("*.py")) if path.name != Path(__file__).name
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if 'ROOT / "content"' in line or "parents[1] / \"content\"" in line
+    ]
+    assert readers == []
