@@ -26,7 +26,7 @@ export DIGEST_CONTENT := $(abspath $(CONTENT))
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help setup content html review serve devserver clean publish github test lint golden \
+.PHONY: help setup check content html review serve devserver clean publish github test lint golden \
         bench bench-clean bench-search lock
 
 help: ## list the targets
@@ -45,6 +45,9 @@ $(NODE_STAMP): package-lock.json
 
 setup: $(VENV_STAMP) $(NODE_STAMP) ## install the Python and npm dependencies (done by every target)
 
+check: $(VENV_STAMP) ## check the editor's content (site.yaml, YAML, captures, warnings), build nothing
+	$(BIN)/digest check --content $(CONTENT)
+
 content: $(VENV_STAMP) ## turn content/captures into content/articles and print the report
 	$(BIN)/digest content --content $(CONTENT)
 
@@ -58,7 +61,8 @@ define swap_output
 	rm -rf $(OUTPUT_OLD)
 endef
 
-html: setup content ## build the site into output/ (replaced only when the build succeeds)
+html: setup check ## check the content, then build the site into output/ (replaced only on success)
+	$(BIN)/digest content --content $(CONTENT) --quiet
 	$(restore_output)
 	DIGEST_PREVIOUS_OUTPUT=$(OUTPUT_ABS) $(PELICAN) -o $(OUTPUT_NEW)
 	$(swap_output)
@@ -117,5 +121,5 @@ lock: ## re-pin requirements.lock from pyproject.toml into a fresh venv
 	rm -rf .venv-lock
 
 clean: ## remove everything the build generates (keeps the venv and node_modules)
-	rm -rf $(OUTPUT) $(OUTPUT_NEW) $(OUTPUT_OLD) $(CONTENT)/articles .digest-cache $(REVIEW)
+	rm -rf $(OUTPUT) $(OUTPUT_NEW) $(OUTPUT_OLD) $(CONTENT)/articles $(CONTENT)/site-pages .digest-cache $(REVIEW)
 	find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +

@@ -187,10 +187,13 @@ def test_path_tricks_land_inside_articles_with_a_safe_slug(hostile_site: Hostile
     assert site.slugs["h_path.txt"] == "etc-passwd"
     assert page_of(site, "h_path.txt").is_file()
     assert slug_ok(site.slugs["h_path_own.txt"])
-    # nothing was written anywhere but content/articles, output/ and the stage's cache
+    # nothing was written anywhere but content/articles, content/site-pages (the About page
+    # made from site.yaml), output/ and the stage's cache
     assert sorted(p.name for p in site.base.iterdir()) == [".digest-cache", "content", "output"]
+    generated = ("articles", "site-pages")
     assert sorted(p.name for p in site.content.iterdir()) == sorted(
-        [*(p.name for p in CONTENT.iterdir() if p.name != "articles"), "articles"])
+        [*(p.name for p in CONTENT.iterdir() if p.name not in generated), *generated])
+    assert [p.name for p in (site.content / "site-pages").iterdir()] == ["about.md"]
     assert all(p.parent == site.content / "articles" and p.suffix == ".md"
                for p in (site.content / "articles").rglob("*"))
     for cap in site.captures:  # the captures are never written to

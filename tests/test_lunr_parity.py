@@ -31,6 +31,8 @@ from lunr_index.builder import (  # noqa: E402
 )
 from lunr_index.compat import porter_stem, tokenize, trim  # noqa: E402
 
+from .conftest import CONTENT  # noqa: E402
+
 NODE = shutil.which("node")
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
 # make test installs node_modules first: a missing node or lunr.js is a broken setup, not a
@@ -102,7 +104,7 @@ UI_QUERIES = [
 
 def _records() -> list[SearchRecord]:
     records = []
-    for n, path in enumerate(sorted((ROOT / "content" / "captures").glob("*"))):
+    for n, path in enumerate(sorted((CONTENT / "captures").glob("*"))):
         text = path.read_text(encoding="utf-8", errors="replace")
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         records.append(

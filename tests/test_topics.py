@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,8 +18,9 @@ from digest.topics import (
     tag,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-CAPTURES = ROOT / "content" / "captures"
+from .conftest import CONTENT
+
+CAPTURES = CONTENT / "captures"
 
 TAXONOMY = parse_taxonomy("""\
 topics:
@@ -230,7 +229,7 @@ EXPECTED_TOPICS = {
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_seed_topics(name: str) -> None:
-    taxonomy = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
+    taxonomy = load_taxonomy(CONTENT / "taxonomy.yaml")
     title, blocks = seed_blocks(name)
     topics, entities = tag(blocks, title, taxonomy)
     assert topics == EXPECTED_TOPICS[name]
@@ -240,7 +239,7 @@ def test_seed_topics(name: str) -> None:
 
 
 def test_seed_entities_name_the_people_quoted() -> None:
-    taxonomy = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
+    taxonomy = load_taxonomy(CONTENT / "taxonomy.yaml")
     found = {
         name: dict(tag(seed_blocks(name)[1], SEEDS[name][0], taxonomy)[1]) for name in SEEDS
     }

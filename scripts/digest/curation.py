@@ -66,6 +66,13 @@ class CaptureCuration:
     keep: tuple[int | str, ...] = ()
     drop: tuple[int | str, ...] = ()
     events: tuple[EventFix, ...] = ()  # the editor's timeline fixes (events.py)
+    # where the entry is written, for messages: the file, and the line of each keep/drop
+    # item ("keep[0]" -> 14) and of the keys themselves ("keep" -> 13)
+    file: str = SOURCE
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, key: str) -> int | None:
+        return dict(self.lines).get(key)
 
 
 @dataclass(frozen=True)
@@ -154,7 +161,14 @@ def parse_curation(
             except ValueError as exc:
                 what, fix = exc.args
                 problem(kp, what, fix)
-        result[str(name)] = CaptureCuration(**fields)
+        where: list[tuple[str, int]] = []
+        for key in ("keep", "drop"):
+            for index in (None, *range(len(fields.get(key, ())))):
+                label = key if index is None else f"{key}[{index}]"
+                line = lines.get((*base, key) if index is None else (*base, key, index))
+                if line:
+                    where.append((label, line))
+        result[str(name)] = CaptureCuration(**fields, file=str(path), lines=tuple(where))
     if problems:
         raise DigestError(problems)
     return Curation(result)
@@ -254,17 +268,21 @@ def apply_curation(cleaned: Cleaned, entry: CaptureCuration, path: str) -> Clean
     problems: list[Problem] = []
     lines = list(cleaned.lines)
     for verdict, targets in (("keep", entry.keep), ("drop", entry.drop)):
-        for target in targets:
+        for index, target in enumerate(targets):
             hits = [
                 i for i, line in enumerate(lines)
                 if (line.number == target if isinstance(target, int)
                     else line.text.strip() == target.strip())
             ]
             if not hits:
+                key = f"captures.{path}.{verdict}[{index}]"
+                line = entry.line_of(f"{verdict}[{index}]") or entry.line_of(verdict)
                 problems.append(Problem(
-                    SOURCE, f"captures.{path}.{verdict}",
-                    f"{target!r} matches no line of the capture",
-                    "use a line number or the exact text shown by 'digest clean --json'"))
+                    entry.file, f"{line} ({key})" if line else key,
+                    f"{target!r} matches no line of the capture "
+                    f"({len(cleaned.lines)} lines)",
+                    "use a line number or the exact text of a line, as 'digest clean "
+                    "--lines CAPTURE' shows them"))
             for i in hits:
                 kind: LineKind = "body" if verdict == "keep" else "boilerplate"
                 lines[i] = dataclasses.replace(lines[i], kind=kind, rule=f"curation-{verdict}")

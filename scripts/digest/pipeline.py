@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import os
 import pickle
@@ -24,13 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import capture as capture_stage
-from . import cleaning, events, repair, topics
+from . import cleaning, doubts, events, repair, topics
 from .cache import Cache, Entries
 from .curation import CaptureCuration, Curation, apply_curation, load_curation
 from .dedupe import deduplicate, sketch
 from .errors import DigestError, Problem
 from .markdown_writer import render_article
 from .model import BODY_KINDS, Article, Cleaned
+from .site import load_site, pages_conflicts, site_path, write_generated_pages
 from .slugs import base_slug, unique_slugs
 from .taxonomy import Taxonomy, load_taxonomy
 
@@ -87,10 +89,17 @@ class CaptureReport:
 class Report:
     captures: tuple[CaptureReport, ...]
     problems: tuple[Problem, ...]  # every problem, sorted: the run fails if there is one
+    # the editor's files (site, taxonomy, curation) are broken: no capture was looked at
+    configuration: bool = False
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """Every capture's warnings, by capture (never a reason to fail)."""
+        return tuple(w for c in self.captures for w in c.warnings)
 
 
 def capture_files(folder: Path) -> tuple[Path, ...]:
@@ -166,6 +175,8 @@ def capture_report(name: str, cleaned: Cleaned | None,
         line.rule for line in cleaned.lines if line.kind not in BODY_KINDS and line.kind != "blank"
     )
     unsure = tuple((line.number, line.text) for line in cleaned.lines if line.kind == "unsure")
+    display = str(cleaned.capture.path)
+    warnings = doubts.capture_doubts(cleaned, display)
     meta = cleaned.metadata
     facts = (
         ("title", meta.title.source),
@@ -176,7 +187,8 @@ def capture_report(name: str, cleaned: Cleaned | None,
         ("url", meta.url.source),
     )
     return CaptureReport(name, None, kept, tuple(sorted(dropped.items())), unsure, facts,
-                         tuple(problems))
+                         tuple(problems), warnings=doubts.sort_warnings(warnings),
+                         confidence=cleaned.confidence)
 
 
 #: What steps 2-3 give for one capture: the article (None when it cannot be published), the
@@ -342,18 +354,26 @@ def default_cache_folder(root: Path) -> Path:
 
 
 def build_content(
-    root: Path, write: bool = True, cache_folder: Path | None = None, jobs: int | None = None
+    root: Path, write: bool = True, cache_folder: Path | None = None, jobs: int | None = None,
+    today: dt.date | None = None,
 ) -> Report:
     """Run the content stage over ``root`` (a folder holding captures/ and the editor's YAML).
 
     ``cache_folder`` None means no cache; ``jobs`` is the number of worker processes (default:
-    one per core).
+    one per core); ``today`` is the day dates are judged against (default: the clock's).
     """
     paths = ContentPaths(root)
     files = capture_files(paths.captures)
-    # 1. the editor's files: a broken one stops the run before anything is written, and both
-    #    are checked, so the editor sees every mistake of both files at once
+    # 1. the editor's files: a broken one stops the run before anything is written, and all
+    #    are checked, so the editor sees every mistake of every file at once
     problems: list[Problem] = []
+    site = None
+    if site_path(root).exists():  # a folder without one (a test, a benchmark) has no About page
+        try:
+            site = load_site(root)
+        except DigestError as exc:
+            problems.extend(exc.problems)
+        problems.extend(pages_conflicts(root))
     taxonomy: Taxonomy | None = None
     try:
         taxonomy = load_taxonomy(paths.taxonomy)
@@ -367,11 +387,8 @@ def build_content(
     except DigestError as exc:
         problems.extend(exc.problems)
     if problems or taxonomy is None:
-        return Report((), tuple(sorted(problems)))
-    if not files:
-        problem = Problem(str(paths.captures), "", "no captures found",
-                          "put .txt or .html captures in this folder")
-        return Report((), (problem,))
+        return Report((), tuple(sorted(problems)), configuration=True)
+    # no captures is a digest just started: the site is built with its empty states
 
     # 2.-3. every capture, independently
     taxonomy_key = _digest(paths.taxonomy.read_bytes() if paths.taxonomy.exists() else b"")
@@ -397,11 +414,20 @@ def build_content(
     # 5. write, and remove what no capture produces any more
     if write:
         write_articles(paths.articles, articles, cache, code)
+        if site is not None:
+            write_generated_pages(root, site)
     cache.save()
     cache.close()
+    # warnings that depend on the tagging or on the day are never cached
+    day = today or dt.date.today()
     reports = tuple(
-        dataclasses.replace(report, slug=slugs.get(name), not_published=duplicate_of.get(name))
-        for name, _, report, _ in results
+        dataclasses.replace(
+            report, slug=slugs.get(name), not_published=duplicate_of.get(name),
+            warnings=report.warnings if article is None else doubts.sort_warnings(
+                (*report.warnings, *doubts.article_doubts(article, str(paths.captures / name),
+                                                          day))),
+        )
+        for name, article, report, _ in results
     )
     all_problems = tuple(sorted(p for r in reports for p in r.problems))
     return Report(reports, all_problems)

@@ -114,7 +114,9 @@ def load_taxonomy(path: Path) -> Taxonomy:
     if not path.exists():
         raise DigestError.one(
             path, "", "the taxonomy file is missing",
-            "create it (see the comment at the top of the default content/taxonomy.yaml)",
+            "create it with the two lines 'topics: []' and 'entities: []' (the README's "
+            "'Start your own digest' explains the format), or start a new digest with "
+            "'.venv/bin/digest init'",
         )
     text = read_yaml_text(path)  # size, encoding
     duplicates: list[Problem] = []
@@ -191,9 +193,7 @@ def _nearest_line(lines: Mapping[tuple[object, ...], int], key_path: tuple[objec
 
 def _section(data: Any, name: str, report: Report) -> list[tuple[int, Any]]:
     """The items of the 'topics' or 'entities' list, with their index."""
-    if data is None:
-        if name == "topics":
-            report((), "the taxonomy is empty", "add 'topics:' and 'entities:' lists")
+    if data is None:  # only comments (as `digest init` writes it): a digest with no topics yet
         return []
     if not isinstance(data, dict):
         if name == "topics":
