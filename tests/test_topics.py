@@ -18,6 +18,7 @@ from digest.topics import (
     entity_matchers,
     find_mentions,
     tag,
+    tag_ranked,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,6 +157,16 @@ def test_subheading_counts_like_the_title() -> None:
 def test_extra_topics_are_added_in_taxonomy_order() -> None:
     blocks = [p("Taiwan and Taiwan"), p("Taiwan")]
     assert tag(blocks, None, TAXONOMY, ["trade", "energy"])[0] == ("energy", "taiwan", "trade")
+
+
+def test_lead_topics_are_the_strongest_three() -> None:
+    # energy: in the title and 3 mentions; taiwan: 3 mentions; trade: the editor's, no evidence
+    blocks = [p("Taiwan and the pipeline."), p("Taiwan, oil and Taiwan."), p("Gas.")]
+    topics, _, lead = tag_ranked(blocks, "Oil for China", TAXONOMY, ["trade"])
+    assert topics == ("energy", "taiwan", "trade")  # the page's full list: taxonomy order
+    assert lead == ("energy", "taiwan", "trade")
+    blocks = [p("Taiwan, Taiwan, Taiwan."), p("Taiwan and oil."), p("oil, a pipeline")]
+    assert tag_ranked(blocks, None, TAXONOMY)[2] == ("taiwan", "energy")  # more mentions
 
 
 def test_unknown_extra_topic_is_a_value_error() -> None:

@@ -74,6 +74,7 @@ def front_matter(article: Article) -> dict[str, Any]:
         "summary": summary_of(article),
         "provenance": _provenance(article),
         "topics": list(article.topics),
+        "lead_topics": list(article.lead_topics),
         "entities": [slug for slug, _ in article.entities],
         "entity_mentions": {slug: count for slug, count in article.entities},
     }

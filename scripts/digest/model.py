@@ -140,6 +140,7 @@ class Article:
     metadata: Metadata
     blocks: tuple[Block, ...]
     topics: tuple[str, ...] = ()  # topic slugs, in taxonomy order
+    lead_topics: tuple[str, ...] = ()  # the strongest few of them, strongest first
     entities: tuple[tuple[str, int], ...] = ()  # (entity slug, mentions), most mentioned first
     events: tuple[Event, ...] = ()
     note: str | None = None  # editor's note from curation.yaml

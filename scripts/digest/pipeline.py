@@ -136,7 +136,7 @@ def clean_capture(
 
 def tag_article(cleaned: Cleaned, entry: CaptureCuration, taxonomy: Taxonomy) -> Article:
     """Topics, entities and dated events of a cleaned capture."""
-    topic_slugs, entity_counts = topics.tag(
+    topic_slugs, entity_counts, lead = topics.tag_ranked(
         cleaned.blocks, cleaned.metadata.title.value, taxonomy, entry.topics
     )
     return Article(
@@ -145,6 +145,7 @@ def tag_article(cleaned: Cleaned, entry: CaptureCuration, taxonomy: Taxonomy) ->
         metadata=cleaned.metadata,
         blocks=cleaned.blocks,
         topics=topic_slugs,
+        lead_topics=lead,
         entities=entity_counts,
         events=events.extract_events(cleaned.blocks, cleaned.metadata.published.value),
         note=entry.note,

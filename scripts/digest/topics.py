@@ -276,6 +276,25 @@ def topic_evidence(
     return evidence
 
 
+#: topics shown above an article's text (the rest are listed after it)
+LEAD_TOPICS = 3
+
+
+def rank_topics(chosen: Iterable[str], evidence: Mapping[str, Evidence],
+                order: Sequence[str]) -> tuple[str, ...]:
+    """The chosen topics, strongest first: named in a heading, then by mentions, then by
+    paragraphs, then in taxonomy order. An editor's topic without evidence in the text comes
+    last (it is the editor's call, not the text's emphasis)."""
+    place = {slug: i for i, slug in enumerate(order)}
+    none = Evidence(False, 0, 0)
+
+    def strength(slug: str) -> tuple[int, int, int, int]:
+        found = evidence.get(slug, none)
+        return (-int(found.in_heading), -found.mentions, -found.paragraphs, place.get(slug, 0))
+
+    return tuple(sorted(chosen, key=strength))
+
+
 def tag(
     blocks: Sequence[Block],
     title: str | None,
@@ -286,6 +305,18 @@ def tag(
 
     ``extra_topics`` (from curation.yaml) are always kept; an unknown slug is a ValueError.
     """
+    topic_slugs, entities, _ = tag_ranked(blocks, title, taxonomy, extra_topics)
+    return topic_slugs, entities
+
+
+def tag_ranked(
+    blocks: Sequence[Block],
+    title: str | None,
+    taxonomy: Taxonomy,
+    extra_topics: Sequence[str] = (),
+) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...], tuple[str, ...]]:
+    """As ``tag``, plus the article's strongest topics (at most LEAD_TOPICS, see
+    ``rank_topics``): the few the article page names above the text."""
     unknown = [slug for slug in extra_topics if not taxonomy.has_topic(slug)]
     if unknown:
         raise ValueError(
@@ -299,4 +330,5 @@ def tag(
     evidence = topic_evidence(blocks, title, taxonomy, words)
     chosen = {slug for slug, found in evidence.items() if found.sufficient}
     chosen.update(extra_topics)
-    return tuple(s for s in taxonomy.topic_slugs if s in chosen), entities
+    ordered = tuple(s for s in taxonomy.topic_slugs if s in chosen)
+    return ordered, entities, rank_topics(ordered, evidence, taxonomy.topic_slugs)[:LEAD_TOPICS]
