@@ -222,6 +222,10 @@ class TaxonomyGenerator(Generator):
         if problems:
             raise DigestError(problems)
         for article in articles:
+            # the original's address is shown as a link: only a web address may be one (a
+            # saved page's metadata could say "javascript:...")
+            if not _web_address(getattr(article, "source_url", None)):
+                article.source_url = None
             lead = [topic_by[s] for s in getattr(article, "lead_topics", None) or []
                     if s in topic_by and topic_by[s] in article.topic_terms]
             article.lead_topic_terms = lead or article.topic_terms[:3]
@@ -348,6 +352,10 @@ def freeze_urls(articles: list[Any]) -> None:
         for content in (article, *getattr(article, "translations", ())):
             if not hasattr(content, "override_url"):
                 content.override_url = content.url
+
+
+def _web_address(url: object) -> bool:
+    return isinstance(url, str) and url.lower().startswith(("http://", "https://"))
 
 
 def _distinct_names(terms: list[Topic | Entity]) -> list[Topic | Entity]:
