@@ -14,11 +14,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from digest.errors import DigestError
 from digest.linkcheck import check_site
+from digest.model import Block
+from digest.taxonomy import parse_taxonomy
+from digest.topics import entity_mentions, entity_quotes
 from plugins.digest_taxonomy.plugin import DEFAULTS, merge_settings
-from plugins.digest_taxonomy.web import Record, circle_graph, co_occurrence, related_articles
+from plugins.digest_taxonomy.web import (
+    Record,
+    circle_graph,
+    co_occurrence,
+    passages_at,
+    related_articles,
+)
 
 from .conftest import build_site, copy_content
 from .scenario import (
@@ -127,9 +137,16 @@ def test_entity_page_cross_links_topics_and_entities_with_counts(out: Path) -> N
 def test_entity_page_quotes_the_sentences_that_mention_it(tmp_path: Path) -> None:
     body = ["Nothing here. Putin spoke in Moscow on Monday. The weather was fine.",
             "Later, the Kremlin said that Putin & Xi agreed. Nobody else did."]
+    # where the sentences are, as the content stage finds them (digest.topics)
+    taxonomy = parse_taxonomy(yaml.safe_dump(TAXONOMY))
+    blocks = [Block("paragraph", text, i) for i, text in enumerate(body)]
+    quotes = entity_quotes(blocks, entity_mentions(body, taxonomy))
+    assert quotes["putin"] == ("0 14 46 14 19", "1 0 47 29 34")
     articles = [*ARTICLES[:3], {**ARTICLES[3], "_body": body,
-                                "entities": ["putin", "xi", "moscow"],
-                                "entity_mentions": {"xi": 1, "moscow": 1, "putin": 2}}]
+                                "entities": ["putin", "xi", "moscow", "kremlin"],
+                                "entity_mentions": {"xi": 1, "moscow": 1, "putin": 2,
+                                                    "kremlin": 1},
+                                "entity_quotes": {k: list(v) for k, v in quotes.items()}}]
     out = build(tmp_path, articles)
     html = read(out, "entities/putin.html")
     quoted = links(section(html, "entity-articles"))
@@ -142,6 +159,13 @@ def test_entity_page_quotes_the_sentences_that_mention_it(tmp_path: Path) -> Non
     # the anchors exist on the article page
     article_html = read(out, "articles/d-summit.html")
     assert 'id="b0"' in article_html and 'id="b1"' in article_html
+
+
+def test_a_quote_that_does_not_fit_the_text_is_left_out() -> None:
+    blocks = {"b0": "Putin spoke. Then rain."}
+    good = passages_at(blocks, ["0 0 12 0 5"], 3)
+    assert [p.pieces for p in good] == [(("Putin", True), (" spoke.", False))]
+    assert passages_at(blocks, ["0 0 99 0 5", "1 0 3", "x", "0 13 23 0 5"], 3) == ()
 
 
 def test_entities_index_groups_by_kind_people_by_family_name(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ there when ``article.html`` renders.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,7 @@ from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
 from digest.errors import DigestError, Problem
-from digest.events import sentence_spans
 from digest.taxonomy import Taxonomy, load_taxonomy
-from digest.topics import entity_matchers, find_mentions
 
 from .web import (
     Passage,
@@ -38,7 +37,7 @@ from .web import (
     circle_graph,
     co_occurrence,
     neighbours,
-    passages,
+    passages_at,
     related_articles,
 )
 
@@ -226,6 +225,11 @@ class TaxonomyGenerator(Generator):
             # saved page's metadata could say "javascript:...")
             if not _web_address(getattr(article, "source_url", None)):
                 article.source_url = None
+            # the outlets of the other captures of the same article (dedupe credits them as
+            # "file (Outlet)"): readers see the outlets, never the editor's file names
+            article.also_outlets = sorted({m.group(1) for m in (
+                _CREDIT.search(str(c)) for c in getattr(article, "also_from", None) or [])
+                if m})
             lead = [topic_by[s] for s in getattr(article, "lead_topics", None) or []
                     if s in topic_by and topic_by[s] in article.topic_terms]
             article.lead_topic_terms = lead or article.topic_terms[:3]
@@ -297,29 +301,22 @@ class TaxonomyGenerator(Generator):
         self.context["topic_by_slug"] = topic_by
 
     def _quote_entities(self, articles_each: int, per_article: int) -> None:
-        """Entity pages quote the sentences that mention the entity. Mentions are found again
-        with the tagger's own matchers (``digest.topics``) in the article's published
-        paragraphs, but only in the articles some entity page quotes (each entity's newest
-        few), each article once for all its entities."""
+        """Entity pages quote the sentences that mention the entity, for its newest few
+        articles. Where they are comes from the article's header (``entity_quotes``, found by
+        the tagger in the content stage, cached with it); the text from the article's own
+        numbered paragraphs, read once per article."""
         if not articles_each or not per_article:
             return
-        wanted: dict[int, tuple[Any, set[str]]] = {}
+        texts: dict[int, dict[str, str]] = {}
         for entity in self.entities:
+            quoted = []
             for article in entity.articles[:articles_each]:
-                wanted.setdefault(id(article), (article, set()))[1].add(entity.slug)
-        matchers = entity_matchers(self.taxonomy)
-
-        def mentions_in(text: str) -> list[tuple[int, int, str]]:
-            return [(m.start, m.end, m.slug) for m in find_mentions(text, matchers)]
-
-        found: dict[int, dict[str, tuple[Passage, ...]]] = {}
-        for key, (article, slugs) in wanted.items():
-            quoted = passages(blocks_of(article._content), mentions_in, sentence_spans,
-                              per_article)
-            found[key] = {slug: quoted[slug] for slug in slugs if slug in quoted}
-        for entity in self.entities:
-            entity.passages = [(a, found[id(a)].get(entity.slug, ()))
-                               for a in entity.articles[:articles_each]]
+                raw = (getattr(article, "entity_quotes", None) or {}).get(entity.slug) or []
+                if raw and id(article) not in texts:
+                    texts[id(article)] = dict(blocks_of(article._content))
+                quoted.append((article, passages_at(texts.get(id(article), {}), raw,
+                                                    per_article)))
+            entity.passages = quoted
 
     def generate_output(self, writer: Any) -> None:
         relative = self.settings["RELATIVE_URLS"]
@@ -352,6 +349,9 @@ def freeze_urls(articles: list[Any]) -> None:
         for content in (article, *getattr(article, "translations", ())):
             if not hasattr(content, "override_url"):
                 content.override_url = content.url
+
+
+_CREDIT = re.compile(r"\((.+)\)$")
 
 
 def _web_address(url: object) -> bool:

@@ -19,7 +19,7 @@ import html
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -245,7 +245,7 @@ def _r(value: float) -> float:
 #: a numbered paragraph or subheading of the reader's HTML (plugins/markdown_it_reader): its
 #: anchor and its text, which holds no markup (raw HTML is off, every capture character is
 #: escaped)
-_BLOCK = re.compile(r'<(p|h2) id="(b\d+)">(.*?)</\1>', re.S)
+_BLOCK = re.compile(r'<(?:p|h2) id="(b\d+)">([^<]*)</(?:p|h2)>')
 
 
 @dataclass(frozen=True)
@@ -259,36 +259,27 @@ class Passage:
 
 def blocks_of(html_text: str) -> list[tuple[str, str]]:
     """(anchor, plain text) of each numbered block of an article's HTML."""
-    return [(m.group(2), html.unescape(m.group(3))) for m in _BLOCK.finditer(html_text)]
+    return [(m.group(1), html.unescape(m.group(2))) for m in _BLOCK.finditer(html_text)]
 
 
-def passages(
-    blocks: Sequence[tuple[str, str]],
-    mentions_in: Callable[[str], Sequence[tuple[int, int, str]]],
-    split: Callable[[str], Sequence[tuple[int, int]]],
-    limit: int,
-) -> dict[str, tuple[Passage, ...]]:
-    """Per entity slug, up to ``limit`` sentences mentioning it, in text order.
-
-    ``mentions_in(text)`` gives (start, end, slug) of the mentions in a text, ``split(text)``
-    the (start, end) of its sentences; both come from the pipeline (the tagger that counted
-    the mentions, the sentence splitter of the timeline), so a page lists the very mentions
-    the counts count.
-    """
-    found: dict[str, list[Passage]] = defaultdict(list)
-    for anchor, text in blocks:
-        mentions = mentions_in(text)
-        if not mentions:
+def passages_at(blocks: Mapping[str, str], quotes: Sequence[str],
+                limit: int) -> tuple[Passage, ...]:
+    """The passages ``quotes`` point at (``digest.topics.entity_quotes``: "block start end
+    m1 n1 ..."), cut from the article's blocks ({anchor: text}); a quote that does not fit the
+    text (an article older than its header, say) is left out rather than shown wrong."""
+    found: list[Passage] = []
+    for quote in quotes[:limit]:
+        try:
+            block, a, b, *marks = map(int, str(quote).split())
+        except ValueError:
             continue
-        for a, b in split(text):
-            by_slug: dict[str, list[tuple[int, int]]] = defaultdict(list)
-            for start, end, slug in mentions:
-                if a <= start and end <= b:
-                    by_slug[slug].append((start, end))
-            for slug, spans in by_slug.items():
-                if len(found[slug]) < limit:
-                    found[slug].append(Passage(anchor, _pieces(text, a, b, spans)))
-    return {slug: tuple(items) for slug, items in found.items()}
+        anchor = f"b{block}"
+        text = blocks.get(anchor, "")
+        spans = list(zip(marks[::2], marks[1::2], strict=False))
+        if not (0 <= a < b <= len(text)) or not all(a <= s < e <= b for s, e in spans):
+            continue
+        found.append(Passage(anchor, _pieces(text, a, b, spans)))
+    return tuple(found)
 
 
 def _pieces(text: str, a: int, b: int, spans: Sequence[tuple[int, int]]) -> tuple[

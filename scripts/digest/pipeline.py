@@ -136,7 +136,7 @@ def clean_capture(
 
 def tag_article(cleaned: Cleaned, entry: CaptureCuration, taxonomy: Taxonomy) -> Article:
     """Topics, entities and dated events of a cleaned capture."""
-    topic_slugs, entity_counts, lead = topics.tag_ranked(
+    topic_slugs, entity_counts, lead, quotes = topics.tag_ranked(
         cleaned.blocks, cleaned.metadata.title.value, taxonomy, entry.topics
     )
     return Article(
@@ -146,6 +146,7 @@ def tag_article(cleaned: Cleaned, entry: CaptureCuration, taxonomy: Taxonomy) ->
         blocks=cleaned.blocks,
         topics=topic_slugs,
         lead_topics=lead,
+        entity_quotes=tuple(quotes.items()),
         entities=entity_counts,
         events=events.extract_events(cleaned.blocks, cleaned.metadata.published.value),
         note=entry.note,
