@@ -248,7 +248,8 @@ def test_the_same_article_from_two_outlets_is_published_once(hostile_site: Hosti
     line = next(li for li in site.report.splitlines() if "h_dup_a.txt:" in li)
     assert "not published: near-duplicate of h_dup_b.txt" in line
     text = page_text(page_of(site, "h_dup_b.txt"))
-    assert "Outlet B" in text and "also captured as h_dup_a.txt (Outlet A)" in text
+    assert "Outlet B" in text and "also as published by Outlet A" in text
+    assert "h_dup_a.txt" not in text  # the editor's file names are not the reader's business
 
 
 # --- files that are no capture -------------------------------------------------------------

@@ -52,7 +52,7 @@ def test_curation_change_recleans_only_that_capture(content: Path, tmp_path: Pat
     curation.write_text(curation.read_text().replace(
         "    date: 2022-12-30", "    date: 2022-12-30\n    note: \"Checked again.\""))
     cleans = _count_calls(monkeypatch, cleaning, "clean")
-    tags = _count_calls(monkeypatch, topics, "tag")
+    tags = _count_calls(monkeypatch, topics, "tag_ranked")
     build_content(content, cache_folder=cache, jobs=1)
     assert len(cleans) == 1 and len(tags) == 1
 
@@ -65,7 +65,7 @@ def test_taxonomy_change_retags_without_recleaning(content: Path, tmp_path: Path
     taxonomy = content / "taxonomy.yaml"
     taxonomy.write_text(taxonomy.read_text() + "\n")
     cleans = _count_calls(monkeypatch, cleaning, "clean")
-    tags = _count_calls(monkeypatch, topics, "tag")
+    tags = _count_calls(monkeypatch, topics, "tag_ranked")
     build_content(content, cache_folder=cache, jobs=1)
     assert cleans == [] and len(tags) == published
 

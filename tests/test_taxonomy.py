@@ -199,3 +199,22 @@ def test_load_from_file_reports_file_path(tmp_path: Path) -> None:
     assert str(info.value).startswith(f"{path}:10 (topics[1].parent): unknown parent 'gas'")
     path.write_text(GOOD, encoding="utf-8")
     assert load_taxonomy(path) == parse_taxonomy(GOOD)
+
+
+def test_people_sort_by_family_name_unless_the_editor_says_otherwise() -> None:
+    def person(name: str, sort_as: str | None = None) -> Entity:
+        return Entity("x", name, "person", (name,), "Someone.", sort_as)
+
+    assert person("Joe Biden").sort_name == "biden joe"
+    assert person("P. W. Singer").sort_name == "singer p. w."
+    assert person("Martin Luther King Jr.").sort_name == "king martin luther"
+    assert person("Xi Jinping", "Xi Jinping").sort_name == "xi jinping"
+    assert person("Madonna").sort_name == "madonna"
+    assert Entity("y", "The Kremlin", "organisation", ("Kremlin",), "-").sort_name == "the kremlin"
+    parsed = parse_taxonomy(GOOD.replace("    description: President of China.",
+                                         "    description: President of China.\n"
+                                         "    sort_as: Xi Jinping"))
+    assert parsed.entity("xi-jinping").sort_as == "Xi Jinping"
+    assert any("'sort_as' must be non-empty text" in m for m in problems(
+        GOOD.replace("    description: President of China.",
+                     "    description: President of China.\n    sort_as: 3")))

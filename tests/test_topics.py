@@ -16,6 +16,7 @@ from digest.topics import (
     entity_matchers,
     find_mentions,
     tag,
+    tag_ranked,
 )
 
 from .conftest import CONTENT
@@ -155,6 +156,27 @@ def test_subheading_counts_like_the_title() -> None:
 def test_extra_topics_are_added_in_taxonomy_order() -> None:
     blocks = [p("Taiwan and Taiwan"), p("Taiwan")]
     assert tag(blocks, None, TAXONOMY, ["trade", "energy"])[0] == ("energy", "taiwan", "trade")
+
+
+def test_lead_topics_are_the_strongest_three() -> None:
+    # energy: in the title and 3 mentions; taiwan: 3 mentions; trade: the editor's, no evidence
+    blocks = [p("Taiwan and the pipeline."), p("Taiwan, oil and Taiwan."), p("Gas.")]
+    topics, _, lead, _ = tag_ranked(blocks, "Oil for China", TAXONOMY, ["trade"])
+    assert topics == ("energy", "taiwan", "trade")  # the page's full list: taxonomy order
+    assert lead == ("energy", "taiwan", "trade")
+    blocks = [p("Taiwan, Taiwan, Taiwan."), p("Taiwan and oil."), p("oil, a pipeline")]
+    assert tag_ranked(blocks, None, TAXONOMY)[2] == ("taiwan", "energy")  # more mentions
+
+
+def test_entity_quotes_point_at_the_first_sentences_that_name_each_entity() -> None:
+    blocks = [p("Xi  met EU leaders. Rain fell.\nXi left."), p("The EU and Xi. Xi again. Xi!")]
+    *_, quotes = tag_ranked(blocks, "Xi in Brussels", TAXONOMY)
+    # offsets into the text as shown (whitespace runs made one space), mentions after them;
+    # the title has no anchor, so it is never quoted; three sentences at most
+    assert quotes["xi-jinping"] == ("0 0 18 0 2", "0 30 38 30 32", "1 0 14 11 13")
+    assert quotes["eu"] == ("0 0 18 7 9", "1 0 14 4 6")
+    text = " ".join(blocks[0].text.split())
+    assert text[0:18] == "Xi met EU leaders." and text[30:38] == "Xi left."
 
 
 def test_unknown_extra_topic_is_a_value_error() -> None:

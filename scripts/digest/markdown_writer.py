@@ -91,8 +91,10 @@ def front_matter(article: Article) -> dict[str, Any]:
         "summary": summary_of(article),
         "provenance": _provenance(article),
         "topics": list(article.topics),
+        "lead_topics": list(article.lead_topics),
         "entities": [slug for slug, _ in article.entities],
         "entity_mentions": {slug: count for slug, count in article.entities},
+        "entity_quotes": {slug: list(q) for slug, q in article.entity_quotes},
     }
     optional: dict[str, Any] = {
         "dek": meta.dek.value,

@@ -154,7 +154,10 @@ class Article:
     metadata: Metadata
     blocks: tuple[Block, ...]
     topics: tuple[str, ...] = ()  # topic slugs, in taxonomy order
+    lead_topics: tuple[str, ...] = ()  # the strongest few of them, strongest first
     entities: tuple[tuple[str, int], ...] = ()  # (entity slug, mentions), most mentioned first
+    # entity slug -> its first sentences in the body, "block start end m1 n1 ..." (topics.py)
+    entity_quotes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     events: tuple[Event, ...] = ()
     note: str | None = None  # editor's note from curation.yaml
     also_from: tuple[str, ...] = ()  # other captures of the same article (near duplicates)

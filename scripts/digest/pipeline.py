@@ -148,7 +148,7 @@ def clean_capture(
 
 def tag_article(cleaned: Cleaned, entry: CaptureCuration, taxonomy: Taxonomy) -> Article:
     """Topics, entities and dated events of a cleaned capture."""
-    topic_slugs, entity_counts = topics.tag(
+    topic_slugs, entity_counts, lead, quotes = topics.tag_ranked(
         cleaned.blocks, cleaned.metadata.title.value, taxonomy, entry.topics
     )
     return Article(
@@ -157,6 +157,8 @@ def tag_article(cleaned: Cleaned, entry: CaptureCuration, taxonomy: Taxonomy) ->
         metadata=cleaned.metadata,
         blocks=cleaned.blocks,
         topics=topic_slugs,
+        lead_topics=lead,
+        entity_quotes=tuple(quotes.items()),
         entities=entity_counts,
         events=events.apply_fixes(
             events.extract_events(cleaned.blocks, cleaned.metadata.published.value),
