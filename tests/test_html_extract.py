@@ -232,18 +232,20 @@ LD_PAGE = """<!DOCTYPE html><html><head><title>Ports Reopen After Storm - The Da
   "datePublished": "2019-05-02T23:30:00-04:00", "dateModified": "2019-06-01",
   "author": [{"@type": "Person", "name": "ANNA SMITH"}, {"@type": "Organization", "name": "Wire"}],
   "publisher": {"@type": "Organization", "name": "The Daily Example"}}]}</script>
-</head><body><nav>Home | World | Business</nav><article><h1>Ports reopen after storm</h1>
-<p class="standfirst">Shipping resumed on Monday after three days of closures, but insurers
- warn that the backlog will take weeks to clear.</p>
+</head><body><nav>Home | World | Business</nav>
+<header class="article-header"><h1>Ports reopen after storm</h1>
+<div class="standfirst">Shipping resumed on Monday after three days of closures, but insurers
+ warn that the backlog will take weeks to clear.</div><div class="share">Share on Facebook</div>
+</header><article>
 <p>The harbour master said on Monday that the first container ships had docked at dawn, after
  the storm that closed the port for three days moved out to sea over the weekend.</p>
 <p>Insurers said the backlog of vessels waiting offshore would take weeks to clear, and that
  claims for damaged cargo were likely to run into the millions.</p></article></body></html>"""
 
-NO_MARKUP_PAGE = """<!DOCTYPE html><html><head><title>Council meets</title>
+NO_MARKUP_PAGE = """<!DOCTYPE html><html><head><title>Council meets on budget</title>
 <meta name="description" content="The best local news, sport and weather from around the county
  every day.">
-</head><body><article><h1>Council meets</h1><p>Posted January 5, 2020. The council met on
+</head><body><article><h1>Council meets on budget</h1><p>Posted January 5, 2020. The council met on
  Tuesday to discuss the budget, and members said the final vote would come in the spring after a
  public consultation.</p><p>Residents were invited to send their comments to the town hall
  before the end of the month, the council said in a statement.</p></article></body></html>"""
@@ -274,6 +276,18 @@ def test_description_is_the_dek_only_when_the_page_shows_it_as_the_standfirst() 
     dek_line = next(ln for ln in cleaned.lines if ln.kind == "dek")
     assert dek_line.text.startswith("Shipping resumed") and dek_line.rule == "html-dek"
     assert not any(b.text.startswith("Shipping resumed") for b in cleaned.blocks)
+    assert dek_line.number not in cleaned.dropped_prose  # shown as the dek, not lost
+    # a description that repeats the body's first paragraph is its lede: it stays in the body
+    first = ("The harbour master said on Monday that the first container ships had docked at "
+             "dawn, after the storm that closed the port for three days moved out to sea over "
+             "the weekend.")
+    lede = re.sub(r'(?s)<meta property="og:description".*?">',
+                  f'<meta property="og:description" content="{first}">', LD_PAGE)
+    lede = re.sub(r'(?s)<div class="standfirst">.*?</div>', "", lede)
+    assert first in " ".join(lede.split())
+    as_lede = _clean_page(lede, "lede.html")
+    assert as_lede.metadata.dek == UNKNOWN
+    assert as_lede.blocks[0].text.startswith("The harbour master said on Monday")
     # a site's blurb, never shown as a standfirst, is not a dek
     assert _clean_page(NO_MARKUP_PAGE, "plain.html").metadata.dek == UNKNOWN
 
@@ -282,4 +296,32 @@ def test_no_date_is_invented_when_the_markup_states_none() -> None:
     m = _clean_page(NO_MARKUP_PAGE, "plain.html").metadata
     assert m.published == UNKNOWN  # "Posted January 5, 2020" is text, not the page's markup
     assert m.authors == UNKNOWN and m.url == UNKNOWN
-    assert m.title.value == "Council meets"
+    assert m.title.value == "Council meets on budget"
+
+
+def _headline_page(title: str, headings: str) -> str:
+    prose = ("The ruling body said on Monday that it would review the decision, after the team's "
+             "officials asked for the result of the match to be changed.")
+    return (f"<!DOCTYPE html><html><head><title>{title}</title></head><body>"
+            f"<div id='nav'><h2>Breaking News</h2><a href='/'>Home</a></div>{headings}"
+            f"<div class='story'><p>{prose}</p><p>{prose} It gave no date.</p>"
+            f"<p>{prose} Both sides declined to comment.</p></div></body></html>")
+
+
+def test_headline_is_the_heading_the_title_repeats_not_a_section_name() -> None:
+    page = _headline_page("Pakistan want forfeit reversed - Breaking News",
+                          "<h1>Pakistan want forfeit reversed</h1>")
+    cleaned = _clean_page(page, "h.html")
+    line = next(ln for ln in cleaned.lines if ln.text == "Pakistan want forfeit reversed")
+    assert cleaned.metadata.title == Fact(
+        "Pakistan want forfeit reversed", f"html heading, line {line.number} (repeated in <title>)")
+    assert line.kind == "title"
+
+
+def test_headline_from_the_title_only_when_it_can_be_one() -> None:
+    # no heading repeats the <title>: its longest part is the headline ...
+    page = _headline_page("Sport | Pakistan want forfeit reversed", "")
+    assert _clean_page(page, "a.html").metadata.title == Fact(
+        "Pakistan want forfeit reversed", "html title")
+    # ... unless that is a site or section name: then no headline rather than a wrong one
+    assert _clean_page(_headline_page("Breaking News", ""), "b.html").metadata.title == UNKNOWN

@@ -37,7 +37,14 @@ from digest.html_meta import (
     title_fact,
     url_fact,
 )
-from digest.html_reconcile import PageBlock, covered, page_blocks, reconcile, words
+from digest.html_reconcile import (
+    PageBlock,
+    agreement,
+    covered,
+    page_blocks,
+    reconcile,
+    words,
+)
 from digest.model import (
     BODY_KINDS,
     UNKNOWN,
@@ -259,6 +266,28 @@ def _parse(html: str) -> Any:
     return load_html(html)
 
 
+def _page_title(root: Any) -> str | None:
+    element = root.find(".//title") if root is not None else None
+    text = " ".join(element.text_content().split()) if element is not None else ""
+    return text or None
+
+
+#: how far above the article's first paragraph its headline is looked for, in blocks
+HEADLINE_REACH = 30
+
+
+def _headings(blocks: list[PageBlock], kept: frozenset[int]) -> list[tuple[int, str]]:
+    """(line, text) of the headings above the article's first kept paragraph, nearest first:
+    where a page shows its headline."""
+    body = [k for k in sorted(kept) if not blocks[k].heading]
+    first = body[0] if body else len(blocks)
+    return [
+        (k + 1, blocks[k].text)
+        for k in range(min(first, len(blocks) - 1), max(-1, first - HEADLINE_REACH - 1), -1)
+        if blocks[k].heading and 2 <= len(words(blocks[k].text)) <= 30
+    ]
+
+
 def _same_words(a: str, b: str) -> bool:
     return [w.lower() for w in words(a)] == [w.lower() for w in words(b)]
 
@@ -268,9 +297,9 @@ def _dek_block(
 ) -> int | None:
     """The block showing the page's description as the standfirst, if the page shows it.
 
-    A standfirst stands before the article's body, or opens it right under the headline. A
-    description that matches a later paragraph, or the page never shows, is a summary or a
-    site blurb, not a dek."""
+    A standfirst stands before the article's body. A description that repeats a paragraph of
+    the body (often its first) is the lede, and stays in the body; one the page never shows
+    is a summary or a site blurb. Neither is a dek."""
     want = [w.lower() for w in words(desc.rstrip(". \u2026"))]
     if not want:
         return None
@@ -285,9 +314,7 @@ def _dek_block(
                                 and len(got) <= len(want) + 3)
         if not shown:
             continue
-        if k < first_kept:
-            return k
-        return k if k == first_kept and k > 0 and is_title(k - 1) and len(body) > 1 else None
+        return k if k < first_kept else None
     return None
 
 
@@ -308,7 +335,7 @@ def clean_html(capture: Capture) -> Cleaned:
     objects = json_ld(capture.text)
     ld = article_ld(objects)
     outlet = outlet_fact(tags, objects, ld, fields)
-    title = title_fact(tags, ld, fields, outlet.value)
+    title = title_fact(tags, ld, _page_title(root), _headings(blocks, decision.kept), outlet.value)
     dek: Fact[str] = UNKNOWN
     dek_line = None
     desc = description(tags, ld)
@@ -317,6 +344,8 @@ def clean_html(capture: Capture) -> Cleaned:
         if dek_line is not None:
             dek = Fact(blocks[dek_line].text, f"{desc[1]} (shown on the page)")
 
+    # the standfirst is shown as the dek: not dropped prose
+    dropped_prose = [k for k in decision.dropped_prose if k != dek_line]
     lines: list[Line] = []
     for k, block in enumerate(blocks):
         kind: LineKind
@@ -353,6 +382,6 @@ def clean_html(capture: Capture) -> Cleaned:
         lines=tuple(lines),
         blocks=blocks_out,
         metadata=metadata,
-        confidence=decision.agreement if decision.kept else 0.0,
-        dropped_prose=tuple(k + 1 for k in decision.dropped_prose),
+        confidence=agreement(blocks, decision.kept, decision.both, dropped_prose),
+        dropped_prose=tuple(k + 1 for k in dropped_prose),
     )

@@ -107,6 +107,12 @@ def meta_tags(root: Any) -> dict[str, str]:
         content = " ".join((el.get("content") or "").split())
         if key and content and key not in tags:
             tags[key] = content
+    # microdata on any element (<time itemprop="datePublished" datetime="...">), and HTML5's
+    # <time pubdate>: the page stating its publication date
+    for el in root.xpath('//*[@itemprop="datePublished"] | //time[@pubdate]'):
+        value = (el.get("content") or el.get("datetime") or "").strip()
+        if value and "itemprop:datepublished" not in tags:
+            tags["itemprop:datepublished"] = value
     for el in root.iter("link"):
         rel = (el.get("rel") or "").lower().split()
         href = (el.get("href") or "").strip()
@@ -154,17 +160,48 @@ def _strip_site(title: str, outlet: str | None) -> str:
     return title
 
 
-def title_fact(tags: Mapping[str, str], ld: Mapping[str, Any], fields: Mapping[str, Any],
-               outlet: str | None) -> Fact[str]:
+_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:[|\u2013\u2014:\u00bb\u00b7-]|::)\s+")
+
+
+def _word_set(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", text)}
+
+
+def title_segment(page_title: str | None) -> str | None:
+    """The headline part of a page's <title> ("Site - Section - Headline"): its longest part,
+    when that has at least three words (a shorter one is a site or section name)."""
+    if not page_title:
+        return None
+    parts = [p.strip() for p in _TITLE_SEPARATORS_RE.split(page_title) if p.strip()]
+    best = max(parts, key=lambda p: len(re.findall(r"\w+", p)), default="")
+    return best if len(re.findall(r"\w+", best)) >= 3 else None
+
+
+def title_fact(tags: Mapping[str, str], ld: Mapping[str, Any], page_title: str | None,
+               headings: Sequence[tuple[int, str]], outlet: str | None) -> Fact[str]:
+    """The headline: the article's own metadata (og/JSON-LD/twitter tags) first; else a
+    heading shown above the article that the <title> repeats (``headings``: (line, text), the
+    nearest first); else the headline part of the <title>. None of them: unknown (a missing
+    headline is asked of the editor, a wrong one would be published)."""
+    # og:title before JSON-LD: on the dev pages that have both, a blog's JSON-LD headline was
+    # twice another post's
     fact = _first(iter([
-        (_text(ld.get("headline")), "html json-ld headline"),
         (tags.get("og:title"), "html meta og:title"),
+        (_text(ld.get("headline")), "html json-ld headline"),
         (tags.get("twitter:title"), "html meta twitter:title"),
-        (_text(fields.get("title")), "html trafilatura title"),
     ]))
     if fact.value:
         return Fact(_strip_site(fact.value, outlet), fact.source)
-    return fact
+    in_title = _word_set(page_title or "")
+    for line, text in headings:
+        ws = _word_set(text)
+        # three words at least: "Breaking News", "Sports" are section names, not headlines
+        if len(ws) >= 3 and len(ws & in_title) >= 0.6 * len(ws):
+            return Fact(text, f"html heading, line {line} (repeated in <title>)")
+    segment = title_segment(page_title)
+    if segment and (not outlet or _word_set(segment) != _word_set(outlet)):
+        return Fact(segment, "html title")
+    return UNKNOWN
 
 
 def date_fact(tags: Mapping[str, str], ld: Mapping[str, Any]) -> Fact[dt.date]:
@@ -175,7 +212,7 @@ def date_fact(tags: Mapping[str, str], ld: Mapping[str, Any]) -> Fact[dt.date]:
         *((tags.get(k), f"html meta {k}") for k in (
             "article:published_time", "og:published_time", "datepublished",
             "publishdate", "pubdate", "publish-date", "date", "dc.date.issued", "dc.date",
-            "sailthru.date", "parsely-pub-date",
+            "sailthru.date", "parsely-pub-date", "itemprop:datepublished",
         )),
         (_text(ld.get("dateCreated")), "html json-ld dateCreated"),
     ]

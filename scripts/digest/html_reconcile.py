@@ -18,8 +18,8 @@ README's Cleaning section for the numbers):
   train ids a block kept by trafilatura alone outside the span was article text for 5% of its
   words when short, 30-50% when it is prose next to the span, a few % when far from it): such a
   block stays when it reads like prose and sits within ``GAP_WORDS`` words of dropped text from
-  the span (or from another block kept that way); otherwise it is dropped and, if it reads like
-  prose, listed as dropped prose so the editor sees it;
+  the span (or from another block kept that way); otherwise it is dropped and, if it is long
+  enough to hold a sentence, listed as dropped prose so the editor sees it;
 * when the extractors do not agree on the article (no common block, or the common part is small
   next to either output or to trafilatura's prose), readability has probably picked another
   block of prose (a teaser list, comments) and trafilatura's choice is taken alone.
@@ -198,10 +198,11 @@ class Decision:
     """Which blocks are the article, and how sure the reconciliation is."""
 
     kept: frozenset[int]
+    both: frozenset[int]  # blocks both extractors kept
     disputed: frozenset[int]  # dropped blocks that one extractor kept
-    dropped_prose: tuple[int, ...]  # dropped blocks that an extractor kept and read as prose
+    dropped_prose: tuple[int, ...]  # dropped blocks an extractor kept, of PROSE_WORDS words or more
     method: str  # "agreement" or "trafilatura" (the extractors disagreed)
-    agreement: float  # share of the kept words that both extractors kept
+    agreement: float  # words both kept / (words kept + words of dropped_prose)
 
 
 def reconcile(
@@ -238,12 +239,30 @@ def reconcile(
     else:
         kept = set(traf)
         method = "trafilatura"
-    dropped = tuple(sorted(k for k in (traf | read) - kept if prose[k]))
-    total = size(kept)
+    disputed = (traf | read) - kept
+    # what an extractor kept and the reconciliation dropped, long enough to hold a sentence:
+    # where the editor looks first when the article seems short
+    dropped = tuple(sorted(k for k in disputed if n_words[k] >= PROSE_WORDS))
     return Decision(
         kept=frozenset(kept),
-        disputed=(traf | read) - kept,
+        both=both,
+        disputed=disputed,
         dropped_prose=dropped,
         method=method,
-        agreement=round(size(kept & both) / total, 3) if total else 0.0,
+        agreement=agreement(blocks, frozenset(kept), both, dropped),
     )
+
+
+def agreement(
+    blocks: Sequence[PageBlock], kept: frozenset[int], both: frozenset[int],
+    dropped_prose: Iterable[int],
+) -> float:
+    """How sure the reconciliation is: the words kept that both extractors chose, over the
+    words kept plus those of the dropped prose (0.0 when nothing is kept)."""
+
+    def size(ks: Iterable[int]) -> int:
+        return sum(len(words(blocks[k].text)) for k in ks)
+
+    total = size(kept) + size(dropped_prose)
+    return round(size(kept & both) / total, 3) if total else 0.0
+
