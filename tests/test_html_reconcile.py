@@ -148,3 +148,18 @@ def test_real_page_prose_next_to_the_agreed_core_is_kept() -> None:
     # part both agree on
     cleaned, truth = _page("3551ec9c89db")
     assert _sentences_kept(truth, cleaned) == 1.0
+
+
+def test_when_trafilatura_finds_nothing_readability_is_taken() -> None:
+    blocks = [_p("Home"), _p(PROSE), _p(PROSE + " Two.")]
+    decision = reconcile(blocks, by_trafilatura=set(), by_readability={1, 2})
+    assert (decision.method, decision.kept) == ("readability", {1, 2})
+
+
+def test_a_bare_fragment_page_keeps_its_text() -> None:
+    pytest.importorskip("trafilatura", exc_type=ImportError)
+    from digest.capture import decode_capture
+    from digest.cleaning import clean
+
+    cleaned = clean(decode_capture(f"<p>{PROSE}</p>".encode(), Path("fragment.html")))
+    assert [b.text for b in cleaned.blocks] == [PROSE]

@@ -263,7 +263,10 @@ def _parse(html: str) -> Any:
     """The page's tree, parsed as trafilatura parses it (encoding declarations, broken markup)."""
     from trafilatura.utils import load_html
 
-    return load_html(html)
+    root = load_html(html)
+    if root is None:  # a bare fragment ("<p>...</p>" alone) is refused as a document
+        root = load_html(f"<html><body>{html}</body></html>")
+    return root
 
 
 def _page_title(root: Any) -> str | None:
@@ -303,6 +306,7 @@ def _dek_block(
     want = [w.lower() for w in words(desc.rstrip(". \u2026"))]
     if not want:
         return None
+
     def is_title(k: int) -> bool:
         return blocks[k].heading and bool(title) and _same_words(blocks[k].text, title or "")
 
@@ -326,6 +330,9 @@ def clean_html(capture: Capture) -> Cleaned:
     extracted, fields = extract(clean, sanitized=True)
     root = _parse(clean)
     blocks = page_blocks(root) if root is not None else []
+    if not blocks and extracted:
+        # a page lxml cannot read as a tree (trafilatura still found text): its lines as kept
+        blocks = [PageBlock(text, "h2" if heading else "p") for text, heading in extracted if text]
     traf_text = "\n".join(text for text, _ in extracted)
     decision = reconcile(
         blocks, covered(blocks, traf_text), covered(blocks, _readability_text(clean))

@@ -22,7 +22,8 @@ README's Cleaning section for the numbers):
   enough to hold a sentence, listed as dropped prose so the editor sees it;
 * when the extractors do not agree on the article (no common block, or the common part is small
   next to either output or to trafilatura's prose), readability has probably picked another
-  block of prose (a teaser list, comments) and trafilatura's choice is taken alone.
+  block of prose (a teaser list, comments) and trafilatura's choice is taken alone; when
+  trafilatura finds nothing at all, readability's choice is taken rather than no article.
 """
 
 from __future__ import annotations
@@ -201,7 +202,7 @@ class Decision:
     both: frozenset[int]  # blocks both extractors kept
     disputed: frozenset[int]  # dropped blocks that one extractor kept
     dropped_prose: tuple[int, ...]  # dropped blocks an extractor kept, of PROSE_WORDS words or more
-    method: str  # "agreement" or "trafilatura" (the extractors disagreed)
+    method: str  # "agreement", "trafilatura" (they disagreed) or "readability" (only it found text)
     agreement: float  # words both kept / (words kept + words of dropped_prose)
 
 
@@ -236,9 +237,12 @@ def reconcile(
                         break
                 k += step
         method = "agreement"
-    else:
+    elif traf:
         kept = set(traf)
         method = "trafilatura"
+    else:  # trafilatura found nothing: readability's choice rather than an empty article
+        kept = set(read)
+        method = "readability"
     disputed = (traf | read) - kept
     # what an extractor kept and the reconciliation dropped, long enough to hold a sentence:
     # where the editor looks first when the article seems short
