@@ -32,8 +32,13 @@ NODE_STAMP := node_modules/.installed
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
+# The pip bundled with Python 3.11 (23.2) fails on two packages asking lxml for one extra
+# spelled two ways (html_clean, html-clean); pip 24.1+ reads them as one.
+PIP_PIN := pip==25.3
+
 $(VENV_STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check '$(PIP_PIN)'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
 	    --no-build-isolation -e .
@@ -114,7 +119,7 @@ bench-search: setup ## search budget in headless Chromium, digest vs plain lunr
 
 lock: ## re-pin requirements.lock from pyproject.toml into a fresh venv
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet setuptools wheel && .venv-lock/bin/pip install --quiet -e '.[dev]'
+	.venv-lock/bin/pip install --quiet '$(PIP_PIN)' setuptools wheel && .venv-lock/bin/pip install --quiet -e '.[dev]'
 	{ echo "# Exact pins of every Python package Digest needs (runtime, tests, lint)."; \
 	  echo "# Regenerate after changing pyproject.toml: make lock"; \
 	  .venv-lock/bin/pip freeze --all --exclude-editable | grep -vE '^pip==' | sort -f; } > requirements.lock
