@@ -95,7 +95,7 @@ golden: setup ## rewrite the golden files of the seed captures (then read the di
 bench: setup ## build benchmark: digest vs plain Pelican vs Hugo, BENCH_SIZES="100 1000"
 	$(BIN)/python scripts/bench_build.py --sizes $(BENCH_SIZES)
 
-bench-clean: setup ## score the cleaner on ../shared/cleaning-dev (text, html, appended) + speed
+bench-clean: setup ## score the cleaner on dev + train-validation (text, html, appended, headline, date) + speed
 	$(BIN)/python scripts/bench_clean.py
 
 bench-search: setup ## search budget in headless Chromium, digest vs plain lunr
