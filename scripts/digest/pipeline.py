@@ -80,7 +80,10 @@ class CaptureReport:
     not_published: str | None = None
     # doubtful facts and unsure cleaning: printed, never a reason to fail the build
     warnings: tuple[Problem, ...] = ()
+    # the cleaner's confidence that the body is the whole article (cleaning._confidence), and
+    # the dropped lines that read like prose: where to look when text is missing
     confidence: float = 1.0
+    dropped_prose: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,8 @@ def capture_report(name: str, cleaned: Cleaned | None,
         ("url", meta.url.source),
     )
     return CaptureReport(name, None, kept, tuple(sorted(dropped.items())), unsure, facts,
-                         tuple(problems))
+                         tuple(problems), confidence=cleaned.confidence,
+                         dropped_prose=cleaned.dropped_prose)
 
 
 #: What steps 2-3 give for one capture: the article (None when it cannot be published), the
@@ -203,13 +207,15 @@ def _digest(*parts: bytes | str) -> str:
 
 
 def code_fingerprint() -> str:
-    """Hash of the pipeline's own source and of the pinned packages it runs on (trafilatura,
-    ftfy, charset-normalizer...): a change of either invalidates every cache entry."""
+    """Hash of the pipeline's own source and data (the cleaner's line model) and of the pinned
+    packages it runs on (trafilatura, ftfy, charset-normalizer...): a change of either
+    invalidates every cache entry."""
     package = Path(__file__).parent
     lock = package.parent.parent / "requirements.lock"
     pinned = lock.read_bytes() if lock.is_file() else b""
     return _digest(CACHE_VERSION, pinned,
-                   *(p.read_bytes() for p in sorted(package.glob("*.py"))))
+                   *(p.read_bytes() for p in sorted([*package.glob("*.py"),
+                                                     *package.glob("*.json")])))
 
 
 @dataclass(frozen=True)
