@@ -770,7 +770,9 @@ def _confidence(
       CONF_DOUBT_P and its threshold): one minus that probability, scaled;
     - the kept article far below the headline (CONF_FAR_LINES lines of text between): the
       text between may be the article;
-    - the share of prose words dropped: a page that keeps little of its prose is suspect.
+    - the share of prose words dropped: a page that keeps little of its prose is suspect;
+    - comment signatures in the kept text ("by Jane on May 5, 2012 reply", "3 replies"): the
+      densest block may be a comment thread, and the article the short text above it.
     """
     feats, kinds = rp.feats, rp.kinds
     kept_words = 0
@@ -807,6 +809,11 @@ def _confidence(
         between = sum(1 for j in range(title + 1, first_kept) if feats[j].text)
         if between >= CONF_FAR_LINES:
             caps.append(CONF_FAR)
+    signatures = sum(1 for i, f in enumerate(feats)
+                     if kinds[i][0] in BODY_KINDS and 0 < f.words <= CONF_SIGNATURE_MAX_WORDS
+                     and linemodel.COMMENT_META_RE.search(f.text))
+    if signatures >= CONF_SIGNATURES:
+        caps.append(CONF_COMMENT_THREAD)
     total = kept_words + dropped_words
     if total:
         caps.append(1.0 - CONF_DROPPED_SCALE * dropped_words / total)
@@ -817,9 +824,12 @@ def _confidence(
 # short article whole: low enough to warn. The other signals warn less.
 CONF_LONGER_BLOCK = 0.3
 CONF_DOUBT_P = 0.25  # a dropped prose line this likely to be the article's is a doubt
-CONF_DOUBT_SCALE = 1.0
+CONF_DOUBT_SCALE = 0.6  # a doubt alone warns only when the model was close to keeping the line
 CONF_FAR_LINES = 25  # lines of text between the headline and the first kept line
 CONF_FAR = 0.5
+CONF_SIGNATURES = 3  # short kept lines with comment furniture...
+CONF_SIGNATURE_MAX_WORDS = 15
+CONF_COMMENT_THREAD = 0.4  # ...cap the confidence at this
 CONF_DROPPED_SCALE = 0.5  # all prose dropped but the article: confidence at most 0.5
 
 
