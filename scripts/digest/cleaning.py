@@ -811,7 +811,7 @@ def _confidence(
             caps.append(CONF_FAR)
     signatures = sum(1 for i, f in enumerate(feats)
                      if kinds[i][0] in BODY_KINDS and 0 < f.words <= CONF_SIGNATURE_MAX_WORDS
-                     and linemodel.COMMENT_META_RE.search(f.text))
+                     and linemodel.comment_meta(f.text))
     if signatures >= CONF_SIGNATURES:
         caps.append(CONF_COMMENT_THREAD)
     total = kept_words + dropped_words

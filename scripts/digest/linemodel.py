@@ -183,8 +183,20 @@ def load_model(path: Path = MODEL_FILE) -> Model | None:
 
 
 def content_words(text: str) -> set[str]:
-    tokens = R.WORD_RE.findall(text.lower())
+    tokens = set(R.WORD_RE.findall(text.lower()))
     return {w for w in tokens if len(w) > 2 and w not in R.STOPWORDS and not w.isdigit()}
+
+
+# Every alternative of COMMENT_META_RE holds one of these (lower-cased): a line without any is
+# not searched (most lines have none, and the search is the costliest step per line).
+_META_WORDS = ("repl", "permalink", "said", "wrote", "says", "ago", "posted", "report", "like",
+               "recommend", "comment")
+
+
+def comment_meta(text: str) -> bool:
+    """Whether a line carries comment furniture (COMMENT_META_RE)."""
+    low = text.lower()
+    return any(w in low for w in _META_WORDS) and bool(COMMENT_META_RE.search(text))
 
 
 def candidates(kinds: Sequence[tuple[str, str]], feats: Sequence[LineFeat]) -> list[int]:
@@ -206,8 +218,7 @@ def features(
     text_idx = [i for i in range(n) if feats[i].text]
     pos_of = {i: k for k, i in enumerate(text_idx)}
     kept = [kinds[i][0] in ("body", "subhead", "unsure") for i in range(n)]
-    meta = [0 < feats[i].words <= 40 and bool(COMMENT_META_RE.search(feats[i].text))
-            for i in range(n)]
+    meta = [0 < f.words <= 40 and comment_meta(f.text) for f in feats]
     label = [f.label_like for f in feats]
     # prefix sums over lines of text: prose, label-like, comment furniture
     prose_p, label_p, meta_p = [0], [0], [0]
