@@ -27,7 +27,7 @@ VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
 .PHONY: help setup check content html review serve devserver clean publish github test lint golden \
-        bench bench-clean bench-search lock
+        bench bench-clean bench-search train-cleaner lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -111,8 +111,11 @@ golden: setup ## rewrite the golden files of the seed captures (then read the di
 bench: setup ## build benchmark: digest vs plain Pelican vs Hugo, BENCH_SIZES="100 1000"
 	$(BIN)/python scripts/bench_build.py --sizes $(BENCH_SIZES)
 
-bench-clean: setup ## score the cleaner on ../shared/cleaning-dev (text, html, appended) + speed
+bench-clean: setup ## score the cleaner on dev + train-validation (text, html, appended, headline, date) + speed
 	$(BIN)/python scripts/bench_clean.py
+
+train-cleaner: setup ## retrain the cleaner's line model (scripts/digest/cleaner-model.json) on ../shared/cleaning-train
+	$(BIN)/python scripts/train_cleaner.py
 
 bench-search: setup ## search budget in headless Chromium, digest vs plain lunr
 	$(BIN)/python scripts/bench_search.py

@@ -160,3 +160,24 @@ def test_entries_are_stored_in_batches_during_the_run(content: Path, tmp_path: P
     cleans = _count_calls(monkeypatch, cleaning, "clean")
     assert build_content(content, cache_folder=cache, jobs=1) == first
     assert cleans == []
+
+
+
+def test_report_shows_confidence_and_dropped_prose() -> None:
+    """`digest report` gives each capture's cleaning confidence and its dropped prose lines,
+    as the cleaner set them."""
+    import dataclasses
+
+    from digest import report as report_mod
+    from digest.capture import decode_capture
+    from digest.cleaning import clean
+    from digest.pipeline import Report, capture_report
+
+    text = "A headline for the test\n\n" + "The article is one paragraph of prose. " * 3 + "\n"
+    cleaned = clean(decode_capture(text.encode(), Path("t.txt")))
+    cleaned = dataclasses.replace(cleaned, confidence=0.3, dropped_prose=(7, 9))
+    rep = capture_report("t.txt", cleaned, [])
+    assert (rep.confidence, rep.dropped_prose) == (0.3, (7, 9))
+    out = report_mod.full(Report((rep,), ()))
+    assert "cleaning confidence 0.30" in out
+    assert "dropped prose-like lines: 7, 9" in out

@@ -82,7 +82,10 @@ class CaptureReport:
     not_published: str | None = None
     # doubtful facts and unsure cleaning: printed, never a reason to fail the build
     warnings: tuple[Problem, ...] = ()
+    # the cleaner's confidence that the body is the whole article (cleaning._confidence), and
+    # the dropped lines that read like prose: where to look when text is missing
     confidence: float = 1.0
+    dropped_prose: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,7 +193,7 @@ def capture_report(name: str, cleaned: Cleaned | None,
     )
     return CaptureReport(name, None, kept, tuple(sorted(dropped.items())), unsure, facts,
                          tuple(problems), warnings=doubts.sort_warnings(warnings),
-                         confidence=cleaned.confidence)
+                         confidence=cleaned.confidence, dropped_prose=cleaned.dropped_prose)
 
 
 #: What steps 2-3 give for one capture: the article (None when it cannot be published), the
@@ -228,13 +231,15 @@ def cleaning_key(code: str, name: str, data: bytes, entry: CaptureCuration) -> s
 
 
 def code_fingerprint() -> str:
-    """Hash of the pipeline's own source and of the pinned packages it runs on (trafilatura,
-    ftfy, charset-normalizer...): a change of either invalidates every cache entry."""
+    """Hash of the pipeline's own source and data (the cleaner's line model) and of the pinned
+    packages it runs on (trafilatura, ftfy, charset-normalizer...): a change of either
+    invalidates every cache entry."""
     package = Path(__file__).parent
     lock = package.parent.parent / "requirements.lock"
     pinned = lock.read_bytes() if lock.is_file() else b""
     return _digest(CACHE_VERSION, pinned,
-                   *(p.read_bytes() for p in sorted(package.glob("*.py"))))
+                   *(p.read_bytes() for p in sorted([*package.glob("*.py"),
+                                                     *package.glob("*.json")])))
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,9 @@ def full(report: Report) -> str:
         out.append(f"{c.name} -> {c.slug or 'not published'}")
         if c.not_published:
             out.append(f"  not published: {c.not_published}")
-        out.append(f"  kept {c.kept} lines")
+        out.append(f"  kept {c.kept} lines, cleaning confidence {c.confidence:.2f}")
+        if c.dropped_prose:
+            out.append(f"  dropped prose-like lines: {_numbers(c.dropped_prose)}")
         for rule, n in c.dropped:
             out.append(f"  dropped {n:3d}  {rule}")
         for number, text in c.unsure:
@@ -70,6 +72,12 @@ def full(report: Report) -> str:
             out.append(f"  PROBLEM {problem}")
     out += _problems(report)
     return "\n".join(out) + "\n"
+
+
+def _numbers(numbers: tuple[int, ...], most: int = 20) -> str:
+    """Line numbers, the first ``most`` of them, then how many more."""
+    shown = ", ".join(str(n) for n in numbers[:most])
+    return shown + (f" (+{len(numbers) - most} more)" if len(numbers) > most else "")
 
 
 def _problems(report: Report) -> list[str]:
