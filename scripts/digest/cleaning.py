@@ -699,6 +699,7 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
         Line(number=i + 1, text=f.text, kind=k, rule=r)
         for i, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True))
     )
+    lines = meta.mark_headline(lines)
     blocks = _blocks(lines)
     metadata = meta.extract_text_metadata(lines, captured_on)
     return Cleaned(capture=capture, lines=lines, blocks=blocks, metadata=metadata)

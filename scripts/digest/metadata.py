@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
+from digest import headline
 from digest import rules as R
 from digest.model import UNKNOWN, Fact, Line, LineKind, Metadata
 
@@ -165,7 +166,8 @@ def _title_candidate(text: str) -> bool:
 def classify_header(
     raw: Sequence[str], feats_text: Sequence[str], start: int
 ) -> dict[int, tuple[LineKind, str]]:
-    """Kinds of the header lines above the article core starting at index ``start``.
+    """Kinds of the byline, dateline and outlet lines above the article core starting at index
+    ``start``. (The headline and dek are chosen later, on evidence: :func:`mark_headline`.)
 
     Only lines that are headers are returned (index -> (kind, rule)); the caller keeps its own
     verdict for the others.
@@ -173,7 +175,6 @@ def classify_header(
     out: dict[int, tuple[LineKind, str]] = {}
     lo = max(0, start - HEADER_REACH)
     idx = [i for i in range(lo, min(start, len(feats_text))) if feats_text[i]]
-    counts = Counter(t for t in feats_text[: start + 1] if t)
     for i in idx:
         t = feats_text[i]
         if R.BYLINE_RE.match(t) and parse_byline(t):
@@ -186,40 +187,6 @@ def classify_header(
                 and R.AUTHOR_LINE_RE.match(feats_text[i])
                 and any(is_title_candidate(feats_text[j]) for j in idx[:pos])):
             out[i] = ("byline", "author-line")
-    # the title: a heading-like line repeated near the top, else the nearest one above the core
-    title_i = None
-    repeated = [
-        i
-        for i in idx
-        if i not in out and counts[feats_text[i]] >= 2 and _title_candidate(feats_text[i])
-    ]
-    if repeated:
-        title_i = repeated[-1]
-    else:
-        for pos in range(len(idx) - 1, -1, -1):
-            i = idx[pos]
-            if i in out:
-                continue
-            if is_title_candidate(feats_text[i]):
-                title_i = i
-                # a headline right above a standfirst-like line: the upper one is the headline
-                if pos > 0 and idx[pos - 1] not in out:
-                    up = feats_text[idx[pos - 1]]
-                    if is_title_candidate(up) and is_dek_candidate(feats_text[i]):
-                        title_i = idx[pos - 1]
-                break
-    if title_i is not None:
-        title = feats_text[title_i]
-        for i in idx:
-            if feats_text[i] == title:
-                out[i] = ("title", "title" if i == title_i else "title-repeat")
-        # the dek: a sentence-length line between the title and the core
-        for i in idx:
-            if i > title_i and i not in out:
-                words = len(R.WORD_RE.findall(feats_text[i]))
-                if words >= DEK_MIN_WORDS:
-                    out[i] = ("dek", "dek")
-                    break
     # outlet: short name lines right after a byline ("By Jane Doe" / "Newsweek")
     for pos, i in enumerate(idx):
         if i not in out or out[i][0] != "byline":
@@ -321,3 +288,26 @@ def html_metadata(meta: Mapping[str, str | None]) -> Metadata:
         published=published,
         url=fact("url"),
     )
+
+
+def mark_headline(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """``lines`` with the headline chosen on evidence (headline.py) marked "title" (its other
+    copies above the body "title-repeat") and the standfirst under it "dek"."""
+    choice = headline.choose(lines)
+    if choice.title is None:
+        return lines
+    title = lines[choice.title].text
+    first_body = next((i for i, ln in enumerate(lines) if ln.kind == "body"), len(lines))
+    # a headline shown twice: the copy nearest the article is the one the source names
+    at = max(i for i in range(first_body) if lines[i].text == title and lines[i].kind not in
+             ("byline", "dateline"))
+    out = list(lines)
+    for i in range(first_body):
+        ln = lines[i]
+        if i == at:
+            out[i] = replace(ln, kind="title", rule="title")
+        elif ln.text == title and ln.kind not in ("byline", "dateline"):
+            out[i] = replace(ln, kind="title", rule="title-repeat")
+        elif i == choice.dek:
+            out[i] = replace(ln, kind="dek", rule="dek")
+    return tuple(out)
