@@ -174,6 +174,18 @@ def is_credit(text: str, *, agency: bool = True) -> bool:
     )
 
 
+def is_interface(text: str) -> bool:
+    """Text of the page's interface: share and sign-up prompts, buttons, section openers."""
+    words = [w.lower() for w in R.WORD_RE.findall(text)]
+    return bool(
+        _UI_RE.search(text)
+        or R.END_PROMPT_RE.match(text)
+        or R.END_BOUNDARY_RE.match(text)
+        or (words and sum(w in _UI_WORDS for w in words) * 2 > len(words))
+        or any(rule.pattern.search(text) for rule in R.LINE_RULES)
+    )
+
+
 def reject_reason(text: str) -> str | None:
     """Why ``text`` cannot be a headline (the rule's name), or None."""
     words = R.WORD_RE.findall(text)

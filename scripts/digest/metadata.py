@@ -131,6 +131,33 @@ def parse_byline(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Name particles written in lower case inside a name ("Victor de la Cruz", "Ludwig van Beethoven").
+_PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la",
+                        "le", "dos", "das", "bin", "al", "y", "ter", "ten"})
+
+
+def name_case(name: str) -> str:
+    """A person's name in its real case when the page printed it in capitals
+    ("VICTOR TANGERMANN" -> "Victor Tangermann", "MARY MCDONALD" -> "Mary McDonald",
+    "JUAN DE LA CRUZ" -> "Juan de la Cruz"). A name with lower-case letters is left as written:
+    its case is the author's ("McDonald", "de la Cruz", "danah boyd")."""
+    if not any(ch.isupper() for ch in name) or any(ch.islower() for ch in name):
+        return name
+    words = name.split()
+    out = []
+    for k, word in enumerate(words):
+        low = word.lower()
+        if k and low in _PARTICLES and k < len(words) - 1:
+            out.append(low)
+            continue
+        # capitalise after an apostrophe or hyphen too: "O'Brien", "Smith-Jones"
+        cased = re.sub(r"(^|['’-])(\w)", lambda m: m.group(1) + m.group(2).upper(), low)
+        if re.match(r"^mc\w{2,}", low):
+            cased = "Mc" + cased[2:3].upper() + cased[3:]  # "MCDONALD"; "Mac" names vary
+        out.append(cased)
+    return " ".join(out)
+
+
 def parse_author_line(text: str) -> tuple[str, ...]:
     """Author names from an author line without "By" ("Jane Doe and John Roe, Analysts")."""
     m = R.AUTHOR_LINE_RE.match(text.strip())
@@ -197,7 +224,8 @@ def classify_header(
                 if out[j][0] == "byline":
                     continue
                 break
-            if 1 <= len(t.split()) <= 4 and t[:1].isupper() and not R.SENTENCE_END_RE.search(t):
+            if (1 <= len(t.split()) <= 4 and t[:1].isupper() and not R.SENTENCE_END_RE.search(t)
+                    and _outlet_name(t)):
                 out[j] = ("byline", "outlet")
             else:
                 break
@@ -211,6 +239,95 @@ def _first(lines: Sequence[Line], kind: str, rule: str | None = None) -> Line | 
     return None
 
 
+# "Updated Nov 13, 2019", "Last modified 2019-11-13": when the page was changed, which is the
+# publication date only when the page states no other date.
+_UPDATED_RE = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.IGNORECASE)
+
+# The site's copyright line: "© 2019 Site Name", "Copyright © 2008 Site Name, Inc. All rights
+# reserved.", "Copyright 2019 Site Name". Group "name" is the holder.
+_COPYRIGHT_RE = re.compile(
+    r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d\s*(?:[-–/]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
+    r"(?:by\s+)?(?P<name>[^.|•·©]+?)\s*(?:[.,|•·]|\ball\s+rights\b|$)",
+    re.IGNORECASE,
+)
+# A site describing itself: "Welcome to Site Name, your number one source for ..."
+_WELCOME_RE = re.compile(r"^(?i:welcome\s+to)\s+(?P<name>[A-Z][^,.!]{1,40}?)\s*[,.!]")
+# What follows the holder's name and is not part of it
+_HOLDER_TAIL_RE = re.compile(
+    r"\s*(?:,?\s*(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.?a)\b\.?|\ball\b.*)$",
+    re.IGNORECASE,
+)
+OUTLET_MAX_WORDS = 6
+
+
+# Not a site's name: a role ("Tribune staff reporter"), a rights phrase, or a company that
+# owns the site ("CBS Interactive", "Salon Media Group": the publisher, not the outlet).
+_NOT_OUTLET_RE = re.compile(
+    r"\b(?:reporter|writer|correspondent|editor|staff|columnist|contributors?|authors?"
+    r"|rights|reserved|copyright|publishing|publications|publishers?|media|group|holdings"
+    r"|interactive|pty|company|communications|enterprises|wire|services)\b",
+    re.IGNORECASE,
+)
+
+
+def _outlet_name(text: str) -> bool:
+    """Whether ``text`` can be a site's name: short, capitalised, no interface text, no date,
+    no role or company word."""
+    words = R.WORD_RE.findall(text)
+    return (
+        1 <= len(words) <= OUTLET_MAX_WORDS
+        and text[:1].isupper()
+        and not headline.is_interface(text)
+        and not _NOT_OUTLET_RE.search(text)
+        and not re.search(r"\b(?:19|20)\d\d\b|^\d", text)  # a year, a count
+        and not R.DATELINE_RE.match(text)
+        and not headline.is_credit(text)
+    )
+
+
+def _holder(name: str, authors: Sequence[str]) -> str | None:
+    """The copyright holder's name as a site name, or None when it is not one (the author's
+    own name on a blog is not an outlet's)."""
+    name = _HOLDER_TAIL_RE.sub("", name.strip(" -–—:")).strip(" -–—:,")
+    if not _outlet_name(name) or name.lower() in (a.lower() for a in authors):
+        return None
+    return name
+
+
+def _named_again(line: Line, lines: Sequence[Line], authors: Sequence[str]) -> bool:
+    """A name line under the byline is the outlet only when the page names it again as a site
+    (its copyright line, "Welcome to ...", "Newsweek is a news magazine ...") and it is not an
+    author's name: one short line alone could be a person, a button or a label."""
+    name = line.text.lower()
+    if any(name == a.lower() for a in authors):
+        return False
+    about = re.compile(
+        rf"(?:©|\bcopyright\b|\bwelcome\s+to\b).*{re.escape(name)}|^{re.escape(name)}\s+is\s+(?:a|an|the)\b"
+    )
+    return any(ln.number != line.number and about.search(ln.text.lower()) for ln in lines)
+
+
+def site_named(lines: Sequence[Line], authors: Sequence[str] = ()) -> Fact[str]:
+    """The outlet, where the capture names its site: the copyright line of the page foot (the
+    last one: a copyright line inside the article is its agency's), else a "Welcome to Site"
+    self-description. Unknown otherwise: an outlet is never guessed."""
+    for line in reversed(lines):
+        if line.kind in ("body", "title", "dek", "unsure", "caption"):
+            continue  # the article's own text (an agency's closing line) is not the site
+        m = _COPYRIGHT_RE.match(line.text)
+        if m and len(line.text) <= 200:
+            name = _holder(m.group("name"), authors)
+            if name:
+                return Fact(name, f"capture line {line.number}")
+    for line in lines:
+        m = _WELCOME_RE.match(line.text)
+        if m:
+            name = _holder(m.group("name"), authors)
+            if name:
+                return Fact(name, f"capture line {line.number}")
+    return UNKNOWN
+
+
 def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = None) -> Metadata:
     """Metadata from the classified lines of a text capture."""
     title = _first(lines, "title", "title") or _first(lines, "title")
@@ -220,12 +337,20 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         if line.kind == "byline" and line.rule in ("byline", "author-line"):
             names = parse_byline(line.text) or parse_author_line(line.text)
             if names:
-                authors = Fact(names, f"capture line {line.number}")
+                authors = Fact(tuple(name_case(n) for n in names), f"capture line {line.number}")
                 break
     outlet_line = _first(lines, "byline", "outlet")
+    if outlet_line is not None and not _named_again(outlet_line, lines, authors.value or ()):
+        outlet_line = None
+    outlet: Fact[str] = (
+        Fact(outlet_line.text, f"capture line {outlet_line.number}") if outlet_line
+        else site_named(lines, authors.value or ())
+    )
     published: Fact[dt.date] = UNKNOWN
     # explicit dates first (header datelines and bylines), relative ones only with a capture date
-    header = [ln for ln in lines if ln.kind in ("dateline", "byline", "title", "dek")]
+    # a line that says when the page was updated comes after every other header line
+    header = sorted((ln for ln in lines if ln.kind in ("dateline", "byline", "title", "dek")),
+                    key=lambda ln: bool(_UPDATED_RE.search(ln.text)))
     for line in header:
         d = parse_date(line.text)
         if d:
@@ -235,6 +360,7 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         for line in lines:
             if (
                 line.kind in ("boilerplate", "dateline")
+                and not _UPDATED_RE.search(line.text)
                 and R.DATELINE_RE.match(line.text)
                 and (R.DATE_LABEL_RE.match(line.text))
             ):
@@ -252,9 +378,7 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         title=Fact(title.text, f"capture line {title.number}") if title else UNKNOWN,
         dek=Fact(dek.text, f"capture line {dek.number}") if dek else UNKNOWN,
         authors=authors,
-        outlet=(
-            Fact(outlet_line.text, f"capture line {outlet_line.number}") if outlet_line else UNKNOWN
-        ),
+        outlet=outlet,
         published=published,
         url=UNKNOWN,
         captions=tuple(ln.text for ln in lines if ln.kind == "caption"),
