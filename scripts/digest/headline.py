@@ -217,7 +217,7 @@ def reject_reason(text: str) -> str | None:
         return "date"
     if is_credit(text):
         return "caption"
-    if sum(w.isdigit() for w in words) * 3 > len(words):
+    if sum(w.isdigit() for w in words) * 3 >= len(words):
         return "numbers"  # a table row or a score line ("Doncaster Rovers 1 Carlisle United 0")
     if text.isupper() and len(words) <= 6:
         return "caps-label"  # section names and labels in capitals ("GROWING A BUSINESS")

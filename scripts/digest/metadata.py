@@ -258,6 +258,8 @@ _HOLDER_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 OUTLET_MAX_WORDS = 6
+# A news agency's name: under the article, its copyright line is the agency's, not the site's.
+_AGENCY_RE = re.compile(r"\b(?:press|agency|agence|associated|wire)\b", re.IGNORECASE)
 
 
 # Not a site's name: a role ("Tribune staff reporter"), a rights phrase, or a company that
@@ -311,14 +313,15 @@ def site_named(lines: Sequence[Line], authors: Sequence[str] = ()) -> Fact[str]:
     """The outlet, where the capture names its site: the copyright line of the page foot (the
     last one: a copyright line inside the article is its agency's), else a "Welcome to Site"
     self-description. Unknown otherwise: an outlet is never guessed."""
-    for line in reversed(lines):
-        if line.kind in ("body", "title", "dek", "unsure", "caption"):
-            continue  # the article's own text (an agency's closing line) is not the site
-        m = _COPYRIGHT_RE.match(line.text)
-        if m and len(line.text) <= 200:
-            name = _holder(m.group("name"), authors)
-            if name:
-                return Fact(name, f"capture line {line.number}")
+    # the page's own lines first; then a closing line under the article, which is the site's
+    # when the page has no other (an agency's credit in it is refused by _holder's rules)
+    for kinds in (("boilerplate", "byline", "dateline"), ("unsure",)):
+        for line in reversed(lines):
+            m = _COPYRIGHT_RE.match(line.text) if line.kind in kinds else None
+            if m and len(line.text) <= 200:
+                name = _holder(m.group("name"), authors)
+                if name and not (kinds == ("unsure",) and _AGENCY_RE.search(name)):
+                    return Fact(name, f"capture line {line.number}")
     for line in lines:
         m = _WELCOME_RE.match(line.text)
         if m:
