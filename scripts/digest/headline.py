@@ -100,9 +100,22 @@ _UI_WORDS: frozenset[str] = frozenset(
     to the this of all and""")
 )
 
+# A short line that speaks to the reader and ends in "!" is a prompt, not a headline.
+_READER_RE = re.compile(r"\b(?:[Yy]ou|[Yy]our|us|[Pp]remium)\b")
+
+# A site's name: a domain ("PHP.SYS-CON.com") or a short "... Blog" / "... Journal" label.
+_SITE_RE = re.compile(
+    r"\w\.(?:com|net|org|co\.\w\w|com\.\w\w|info|biz)\b"
+    r"|^(?:\S+\s+){0,3}(?:blog|weblog|journal)$",
+    re.IGNORECASE,
+)
+
 # A line cut up by separators is a breadcrumb, a menu or a "Title | Site" label, not the
 # headline as the page prints it.
 _SEPARATOR_RE = re.compile(r"[|›•│┃]|\s[>/»]\s|\s-\s.*\s-\s|^[^«]*»")
+
+# A number standing as a word (a score, a count, a version: "9-1", "4.9.3", "$5.3", "27-12)").
+_NUMBER_RE = re.compile(r"^\W*\d[\d.,:/-]*\W*$")
 
 # A clock time or a full date: a dateline, an "Originally posted ..." stamp, a teaser's date.
 _TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
@@ -204,8 +217,12 @@ def reject_reason(text: str) -> str | None:
         rule.pattern.search(text) for rule in R.LINE_RULES
     ):
         return "ui"
-    if R.is_legal_notice(text):
-        return "prompt"
+    if R.is_legal_notice(text) or (
+        text.endswith("!") and _READER_RE.search(text) and len(words) <= 8
+    ):
+        return "prompt"  # a notice, or a short call to the reader ("Tell us what you think!")
+    if _SITE_RE.search(text):
+        return "site"
     if _SEPARATOR_RE.search(text):
         return "separator"
     if (
@@ -217,7 +234,8 @@ def reject_reason(text: str) -> str | None:
         return "date"
     if is_credit(text):
         return "caption"
-    if sum(w.isdigit() for w in words) * 3 >= len(words):
+    tokens = text.split()
+    if sum(bool(_NUMBER_RE.match(t)) for t in tokens) * 3 >= len(tokens):
         return "numbers"  # a table row or a score line ("Doncaster Rovers 1 Carlisle United 0")
     if text.isupper() and len(words) <= 6:
         return "caps-label"  # section names and labels in capitals ("GROWING A BUSINESS")
@@ -260,8 +278,10 @@ def _is_caption(lines: Sequence[Line], pos: int, texts: list[int]) -> bool:
     if line.kind == "caption" or is_credit(line.text):
         return True
     if pos + 1 < len(texts):
-        nxt = lines[texts[pos + 1]].text
-        return is_credit(nxt, agency=False) and len(R.WORD_RE.findall(nxt)) <= 12
+        nxt = lines[texts[pos + 1]]
+        if _header_line(nxt):
+            return False  # "Monday, 11.05.2012 / 12:04 AM / News" is a dateline, not a credit
+        return is_credit(nxt.text, agency=False) and len(R.WORD_RE.findall(nxt.text)) <= 12
     return False
 
 
