@@ -110,6 +110,10 @@ _SITE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# The cleaner's line rules that mark page furniture, except the glued-teaser one: a headline
+# is short, and in a short line its pattern is a brand name in CamelCase ("WordPress Market").
+_UI_LINE_RULES = tuple(rule for rule in R.LINE_RULES if rule.name != "glued-teaser")
+
 # A line cut up by separators is a breadcrumb, a menu or a "Title | Site" label, not the
 # headline as the page prints it.
 _SEPARATOR_RE = re.compile(r"[|›•│┃]|\s[>/»]\s|\s-\s.*\s-\s|^[^«]*»")
@@ -195,7 +199,7 @@ def is_interface(text: str) -> bool:
         or R.END_PROMPT_RE.match(text)
         or R.END_BOUNDARY_RE.match(text)
         or (words and sum(w in _UI_WORDS for w in words) * 2 > len(words))
-        or any(rule.pattern.search(text) for rule in R.LINE_RULES)
+        or any(rule.pattern.search(text) for rule in _UI_LINE_RULES)
     )
 
 
@@ -214,7 +218,7 @@ def reject_reason(text: str) -> str | None:
         return "ui"
     lower = [w.lower() for w in words]
     if sum(w in _UI_WORDS for w in lower) * 2 > len(lower) or any(
-        rule.pattern.search(text) for rule in R.LINE_RULES
+        rule.pattern.search(text) for rule in _UI_LINE_RULES
     ):
         return "ui"
     if R.is_legal_notice(text) or (
