@@ -389,7 +389,32 @@ def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:
             continue
         if _is_caption(lines, pos, texts) or words > 2 * R.TITLE_MAX_WORDS:
             return None
-        if reject_reason(line.text) in ("ui", "prompt", "date"):
+        if not dek_text(line.text):
             return None
         return i
     return None
+
+
+# What a photo caption says and a standfirst does not: "pictured", "this image", "(left)".
+_CAPTION_CUE_RE = re.compile(
+    r"\b(?:pictured|photographed|seen\s+here|(?:is|are)\s+seen|(?:took|in)\s+this\s+"
+    r"(?:image|photo|picture)|poses?\s+(?:for|with|during)|from\s+left|file\s+photo)\b"
+    r"|\((?:left|right|center|centre|l|r|c|above|below)\)|,\s+(?:left|right|center|centre),",
+    re.IGNORECASE,
+)
+# A byline or label inside the line: "Analysis by Chris Cillizza", "Tested by: John Milbank".
+_BY_RE = re.compile(r"^(?:\S+\s+){0,2}by:?\s+[A-Z]|^(?:posted|updated|published)\b", re.IGNORECASE)
+
+
+def dek_text(text: str) -> bool:
+    """Whether ``text`` can be a standfirst: not a caption, a byline, a date stamp or
+    interface text."""
+    return not (
+        _CAPTION_CUE_RE.search(text)
+        or _BY_RE.search(text)
+        or _TIME_RE.search(text)
+        or R.DATELINE_RE.match(text)
+        or is_interface(text)
+        or is_credit(text)
+        or _SEPARATOR_RE.search(text)
+    )

@@ -243,10 +243,11 @@ def _first(lines: Sequence[Line], kind: str, rule: str | None = None) -> Line | 
 # publication date only when the page states no other date.
 _UPDATED_RE = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.IGNORECASE)
 
-# The site's copyright line: "© 2019 Site Name", "Copyright © 2008 Site Name, Inc. All rights
-# reserved.", "Copyright 2019 Site Name". Group "name" is the holder.
+# The site's copyright line: "© 2019 Site Name", "Copyright © 2008 Site Name. All rights
+# reserved.", "Copyright 2019 Site Name". Group "name" is the holder. Without a year, "© Name" is
+# a photo's credit more often than the site's line.
 _COPYRIGHT_RE = re.compile(
-    r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d\s*(?:[-–/]\s*(?:19|20)?\d\d)?\s*,?\s*)?"
+    r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:19|20)\d\d\s*(?:[-–/]\s*(?:19|20)?\d\d)?\s*,?\s*"
     r"(?:by\s+)?(?P<name>[^.|•·©]+?)\s*(?:[.,|•·]|\ball\s+rights\b|$)",
     re.IGNORECASE,
 )
@@ -258,6 +259,9 @@ _HOLDER_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 OUTLET_MAX_WORDS = 6
+# A holder named as a company ("Canoe Inc.", "Newsweek Digital LLC") owns the site; its name is
+# not the outlet's as readers know it.
+_COMPANY_RE = re.compile(r"\b(?:inc|llc|ltd|limited|plc|corp|gmbh|pty|s\.a)\b", re.IGNORECASE)
 # A news agency's name: under the article, its copyright line is the agency's, not the site's.
 _AGENCY_RE = re.compile(r"\b(?:press|agency|agence|associated|wire)\b", re.IGNORECASE)
 
@@ -267,7 +271,8 @@ _AGENCY_RE = re.compile(r"\b(?:press|agency|agence|associated|wire)\b", re.IGNOR
 _NOT_OUTLET_RE = re.compile(
     r"\b(?:reporter|writer|correspondent|editor|staff|columnist|contributors?|authors?"
     r"|rights|reserved|copyright|publishing|publications|publishers?|media|group|holdings"
-    r"|interactive|pty|company|communications|enterprises|wire|services)\b",
+    r"|interactive|pty|company|communications|enterprises|wire|services|unless|otherwise)\b"
+    r"|/",
     re.IGNORECASE,
 )
 
@@ -318,7 +323,8 @@ def site_named(lines: Sequence[Line], authors: Sequence[str] = ()) -> Fact[str]:
     for kinds in (("boilerplate", "byline", "dateline"), ("unsure",)):
         for line in reversed(lines):
             m = _COPYRIGHT_RE.match(line.text) if line.kind in kinds else None
-            if m and len(line.text) <= 200:
+            if m and len(line.text) <= 200 and not _COMPANY_RE.search(
+                    line.text[m.start("name") : m.end("name") + 8]):
                 name = _holder(m.group("name"), authors)
                 if name and not (kinds == ("unsure",) and _AGENCY_RE.search(name)):
                     return Fact(name, f"capture line {line.number}")
