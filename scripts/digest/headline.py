@@ -406,6 +406,11 @@ _CAPTION_CUE_RE = re.compile(
 _BY_RE = re.compile(r"^(?:\S+\s+){0,2}by:?\s+[A-Z]|^(?:posted|updated|published)\b", re.IGNORECASE)
 
 
+def date_stamp(text: str) -> bool:
+    """A byline or label that carries the date ("by jdoe on Aug 8, 2012", "Posted: ...")."""
+    return bool(_BY_RE.search(text) or R.DATE_LABEL_RE.match(text) or R.DATELINE_RE.match(text))
+
+
 def dek_text(text: str) -> bool:
     """Whether ``text`` can be a standfirst: not a caption, a byline, a date stamp or
     interface text."""

@@ -443,4 +443,8 @@ def mark_headline(lines: tuple[Line, ...]) -> tuple[Line, ...]:
             out[i] = replace(ln, kind="title", rule="title-repeat")
         elif i == choice.dek:
             out[i] = replace(ln, kind="dek", rule="dek")
+        elif (at < i and ln.kind == "boilerplate" and len(ln.text) <= DATELINE_MAX_CHARS
+              and headline.date_stamp(ln.text) and parse_date(ln.text)):
+            # "by jdoe on Aug 8, 2012 5:13 PM PDT" under the headline: the header's date line
+            out[i] = replace(ln, kind="dateline", rule="date-stamp")
     return tuple(out)
