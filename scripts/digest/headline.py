@@ -236,7 +236,7 @@ def reject_reason(text: str) -> str | None:
         or _full_date(text)
     ):
         return "date"
-    if is_credit(text):
+    if is_credit(text) or _CAPTION_CUE_RE.search(text):
         return "caption"
     tokens = text.split()
     if sum(bool(_NUMBER_RE.match(t)) for t in tokens) * 3 >= len(tokens):
@@ -399,7 +399,8 @@ def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:
 _CAPTION_CUE_RE = re.compile(
     r"\b(?:pictured|photographed|seen\s+here|(?:is|are)\s+seen|(?:took|in)\s+this\s+"
     r"(?:image|photo|picture)|poses?\s+(?:for|with|during)|from\s+left|file\s+photo)\b"
-    r"|\((?:left|right|center|centre|l|r|c|above|below)\)|,\s+(?:left|right|center|centre),",
+    r"|\((?:left|right|center|centre|l|r|c|above|below)\)|,\s+(?:left|right|center|centre),"
+    r"|^(?:above|below|top|pictured|inset|main\s+picture)\s*:",
     re.IGNORECASE,
 )
 # A byline or label inside the line: "Analysis by Chris Cillizza", "Tested by: John Milbank".
