@@ -24,6 +24,7 @@ photo credit on it or on the line under it).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -163,6 +164,7 @@ class Headline:
     scored: tuple[tuple[int, float], ...] = ()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same words come back from capture to capture
 def _stem(word: str) -> str:
     # plural and possessive forms name the same thing ("Bombers"/"bomber's")
     word = word.removesuffix("'s").removesuffix("’s")
@@ -174,9 +176,10 @@ def _stem(word: str) -> str:
 def content_words(text: str) -> set[str]:
     """The words of ``text`` that carry its subject: lower-cased, stemmed, no stopwords or
     bare numbers."""
+    # distinct words first: a body repeats its words, and stemming is the costly part
     return {
         _stem(w)
-        for w in R.WORD_RE.findall(text.lower())
+        for w in set(R.WORD_RE.findall(text.lower()))
         if len(w) > 1 and w not in R.STOPWORDS and not w.isdigit()
     }
 
@@ -295,16 +298,15 @@ def choose(lines: Sequence[Line]) -> Headline:
     if not body:
         return Headline(None, None, 0.0, "no article body")
     first = body[0]
-    lede: set[str] = set()
+    lede_lines = []
     n = 0
     for i in body:
         if n >= LEDE_WORDS:
             break
-        lede |= content_words(lines[i].text)
+        lede_lines.append(lines[i].text)
         n += len(R.WORD_RE.findall(lines[i].text))
-    body_words: set[str] = set()
-    for i in body:
-        body_words |= content_words(lines[i].text)
+    lede = content_words("\n".join(lede_lines))
+    body_words = content_words("\n".join(lines[i].text for i in body))
     texts = [i for i in range(first) if lines[i].text]
     window = texts[-WINDOW:]
     counts: dict[str, int] = {}
