@@ -7,19 +7,25 @@ position alone. A page's header is crowded with lines shaped like headlines: sha
 names, author names, league-table rows, teaser headlines of other stories. So:
 
 1. every line above the body (up to WINDOW lines of text) is a candidate unless a rule rejects
-   it; each rejection has a name (``ui``, ``prompt``, ``caption``, ``separator``, ``date``,
-   ``name``, ``caps-label``, ``numbers``, ``shape``), reported in ``Headline.rejected``;
+   it; each rejection has a name (``ui``, ``prompt``, ``site``, ``caption``, ``separator``,
+   ``date``, ``name``, ``caps-label``, ``numbers``, ``list-item``, ``shape``; and, once its
+   words are compared with the article's, ``off-topic`` or ``short``), reported in
+   ``Headline.rejected``;
 2. a candidate is scored on evidence: the share of its content words that the article's
    opening paragraphs repeat (a headline announces what the lede says; a share prompt, a
    section name or another story's teaser shares nothing with it), the share the whole body
-   repeats, whether the page shows the line twice (breadcrumb and heading), and how close it
-   stands above the body;
+   repeats, whether the page shows the line twice (breadcrumb and heading), a byline or
+   dateline right under it (the article's header block), and how close it stands above the
+   body; a headline right above a longer line on the same subject is the headline of that
+   standfirst;
 3. the best candidate is the headline only when its evidence clears MIN_SCORE; otherwise there
    is no headline ("no headline found": the editor supplies one, the safe failure, where a wrong
    headline would be published silently).
 
 The dek is the dek-sized line between the headline and the body, unless it is a caption (a
-photo credit on it or on the line under it).
+photo credit on it or on the line under it, caption cues such as "pictured"), a byline or a
+date stamp. Weights and thresholds were tuned on the ``train`` ids of
+scripts/cleaning-split.json only (README, "Cleaning").
 """
 
 from __future__ import annotations
