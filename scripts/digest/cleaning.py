@@ -677,7 +677,7 @@ def _lines(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> tuple[Line,
 
 
 def rule_pass(capture: Capture) -> RulePass:
-    """Steps 1-6: features, core, growth and cuts, line classification (declared rules), headline."""
+    """Steps 1-6: features, core, growth and cuts, line classification (rules), headline."""
     # 1. lines and features
     raw = split_lines(capture.text)
     feats = _features(raw)
