@@ -200,6 +200,11 @@ def is_credit(text: str, *, agency: bool = True) -> bool:
     )
 
 
+def is_caption(text: str) -> bool:
+    """A photo caption or credit ("Xi Jinping, left, ...", "... (AP Photo/...)")."""
+    return is_credit(text) or bool(_CAPTION_CUE_RE.search(text))
+
+
 def is_interface(text: str) -> bool:
     """Text of the page's interface: share and sign-up prompts, buttons, section openers."""
     words = [w.lower() for w in R.WORD_RE.findall(text)]
