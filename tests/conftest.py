@@ -70,8 +70,9 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("big")
     content = base / "content"
     generate_corpus(BIG_DIGEST_ARTICLES, 13, content)
-    for part in ("pages", "extra"):
-        shutil.copytree(CONTENT / part, content / part)
+    for part in ("site.yaml", "about.md"):
+        shutil.copy(CONTENT / part, content / part)
+    shutil.copytree(CONTENT / "extra", content / "extra")
     output = base / "output"
     result = build_site(content, output)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"

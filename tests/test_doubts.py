@@ -128,5 +128,7 @@ def test_low_confidence_and_dropped_prose() -> None:
     assert "keep: [12]" in found[1].fix
     assert capture_doubts(dataclasses.replace(c, confidence=LOW_CONFIDENCE,
                                               dropped_prose=()), PATH) == []
+    # a capture the cleaner is sure of: its dropped prose is in the report, not a warning
+    assert capture_doubts(dataclasses.replace(c, confidence=LOW_CONFIDENCE), PATH) == []
     # all_doubts sorts by place, as the editor reads a file: line 7 before line 12
     assert [w.where for w in all_doubts(c, None, PATH, TODAY)] == ["", "7", "12"]

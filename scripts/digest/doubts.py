@@ -13,7 +13,8 @@ What is doubted, and why:
 - a publication date in the future or before 1990 (``EARLIEST_PLAUSIBLE``): a misread date;
 - an article with no topic: the taxonomy has no alias for what it is about;
 - a capture the cleaner is unsure of (``Cleaned.confidence`` below ``LOW_CONFIDENCE``);
-- dropped lines that read like prose (``Cleaned.dropped_prose``): text possibly missing.
+- on such a capture, each dropped line that reads like prose (``Cleaned.dropped_prose``):
+  text possibly missing.
 
 Facts the editor supplied in curation.yaml are never doubted: the editor has looked.
 """
@@ -151,15 +152,16 @@ def date_doubts(published: Fact[dt.date], name: str, display: str,
 
 
 def cleaning_doubts(cleaned: Cleaned, display: str) -> list[Problem]:
-    """Low confidence and dropped prose."""
-    out: list[Problem] = []
+    """Low confidence, and then the dropped prose to look at."""
+    if cleaned.confidence >= LOW_CONFIDENCE:
+        # A sure capture's dropped prose is teasers and notices: `digest report` and the review
+        # pages list it, and a warning per line would bury the ones that matter.
+        return []
     name = cleaned.capture.name
-    if cleaned.confidence < LOW_CONFIDENCE:
-        out.append(Problem(display, "", f"the cleaner is unsure of this capture (confidence "
-                           f"{cleaned.confidence:.2f}, below {LOW_CONFIDENCE})",
-                           f"read what was kept and dropped with 'digest clean --raw "
-                           f"{display}' or make review; force lines with 'keep:'/'drop:' "
-                           f"{_under(name)}"))
+    out = [Problem(display, "", f"the cleaner is unsure of this capture (confidence "
+                   f"{cleaned.confidence:.2f}, below {LOW_CONFIDENCE})",
+                   f"read what was kept and dropped with 'digest clean --raw {display}' or "
+                   f"make review; force lines with 'keep:'/'drop:' {_under(name)}")]
     texts = {line.number: line.text for line in cleaned.lines}
     for number in cleaned.dropped_prose:
         out.append(Problem(display, str(number),
