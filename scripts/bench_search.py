@@ -118,6 +118,8 @@ def corpus(n: int, seed: int = 1) -> list[SearchRecord]:
         for word in names + rare:
             body.insert(rng.randrange(len(body)), word)
         sentences = [" ".join(body[j : j + 16]).capitalize() + "." for j in range(0, 800, 16)]
+        # paragraphs of four sentences (~64 words), with the anchors the reader gives them
+        paragraphs = [" ".join(sentences[j : j + 4]) for j in range(0, len(sentences), 4)]
         records.append(
             SearchRecord(
                 id=f"a{i:05d}",
@@ -129,7 +131,8 @@ def corpus(n: int, seed: int = 1) -> list[SearchRecord]:
                 entities=(names[0].lower(),),
                 outlet=rng.choice(outlets),
                 date=start + dt.timedelta(days=int(i * 3650 / max(n, 1))),
-                body="\n".join(sentences),
+                body="\n".join(paragraphs),
+                passages=tuple((f"b{j}", text) for j, text in enumerate(paragraphs)),
             )
         )
     return records
@@ -352,7 +355,9 @@ def bench(
             "index.json": dumps(
                 {"index": plain_lunr_json(built.index), "documentCount": n, "docs": "docs.json"}
             ),
-            "docs.json": dumps({**built.docs, "facets": built.core["facets"]}),
+            "docs.json": dumps(
+                {**built.docs, "facets": built.core["facets"], "forms": dict(built.forms)}
+            ),
         }
         row: dict[str, Any] = {"build_s": round(build_s, 1), "first_query": first}
         base = keep or Path(tempfile.mkdtemp(prefix="bench-search-"))

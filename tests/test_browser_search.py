@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from .browser_helpers import watch
@@ -24,10 +25,15 @@ pytestmark = pytest.mark.browser
 SUMMIT = "xi-jinping-putin-summit-a-bold-show-of-unity"  # names Belousov, Shoigu, Palestinian
 
 
-def _results(page: Page) -> list[str]:
-    """Hrefs of the result links on screen, in order."""
+def _links(page: Page) -> list[str]:
+    """Hrefs of the result links on screen, in order (each with the #anchor of its passage)."""
     links = page.locator("[data-search-results] .search-result__title a")
     return [str(h) for h in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+
+
+def _results(page: Page) -> list[str]:
+    """The article pages the results on screen link to, in order."""
+    return [href.split("#")[0] for href in _links(page)]
 
 
 def _search(page: Page, site_url: str, query: str) -> list[str]:
@@ -50,10 +56,127 @@ def test_a_name_only_in_an_article_body_finds_that_article(
     seen = watch(page)
     found = _search(page, site_url, "Palestinian")
     assert len(found) == 1 and found[0].endswith(f"{SUMMIT}.html")
-    # the match is not in the title or summary: the result says where it was found
+    # the match is not in the title or summary: the snippet is the paragraph that holds it
     result = page.locator(".search-result").first
-    expect(result.locator(".search-result__mentions mark")).to_have_text("palestinian")
+    expect(result.locator(".search-result__snippet mark")).to_have_text("Palestinian")
+    # and a line repeating the query would say nothing new
+    expect(result.locator(".search-result__mentions")).to_have_count(0)
     assert seen.clean, (seen.errors, seen.missing)
+
+
+def _body_paragraph(site: Path, article: str, anchor: str) -> str:
+    """The text of the paragraph with id `anchor` in the built article page."""
+    html = (site / "articles" / article).read_text(encoding="utf-8")
+    found = re.search(rf'<p id="{re.escape(anchor)}">(.*?)</p>', html, re.S)
+    assert found, f"no paragraph #{anchor} in {article}"
+    return re.sub(r"<[^>]+>", "", found.group(1))
+
+
+@pytest.mark.parametrize("term", ["Ribakova", "artillery"])
+def test_a_body_only_term_is_marked_in_the_snippet_and_opens_its_paragraph(
+    page: Page, site_url: str, site: Path, term: str
+) -> None:
+    """The snippet is the passage that matches (not the lede), the term marked in it, and
+    the result opens the article at that paragraph."""
+    seen = watch(page)
+    _search(page, site_url, term)
+    result = page.locator("[data-search-results] .search-result").first
+    expect(result.locator(".search-result__snippet mark").first).to_have_text(
+        re.compile(f"^{term}$", re.I)
+    )
+    expect(result.locator(".search-result__mentions")).to_have_count(0)
+    href = _links(page)[0]
+    article, _, anchor = href.rpartition("/")[2].partition("#")
+    assert re.fullmatch(r"b\d+", anchor), href
+    # precondition: only the body has it, and not in the lede
+    assert anchor != "b0" and term.lower() in _body_paragraph(site, article, anchor).lower()
+    assert term.lower() not in _body_paragraph(site, article, "b0").lower()
+    title = result.locator(".search-result__title").inner_text()
+    assert term.lower() not in title.lower()
+    snippet = result.locator(".search-result__snippet").inner_text()
+    paragraph = " ".join(_body_paragraph(site, article, anchor).split())
+    # the snippet is (a stretch of) that paragraph
+    assert snippet.strip("… ").split("…")[0].strip() in paragraph
+    with page.expect_navigation():
+        result.locator(".search-result__title a").click()
+    assert page.url.endswith(f"/articles/{article}#{anchor}")
+    target = page.locator(f"#{anchor}")
+    expect(target).to_contain_text(re.compile(term, re.I))
+    expect(target).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") > 0  # not the top of the article
+    assert seen.clean, (seen.errors, seen.missing)
+
+
+RESULTS_LOG = """() => {
+  window.__answers = [];
+  window.__statuses = [];
+  document.addEventListener('digest:search-results', e => window.__answers.push(e.detail));
+  const watchStatus = () => {
+    const status = document.querySelector('#site-search-panel [role=status]');
+    if (!status) return setTimeout(watchStatus, 5);
+    new MutationObserver(() => window.__statuses.push(status.textContent))
+      .observe(status, {childList: true, characterData: true, subtree: true});
+  };
+  watchStatus();
+}"""
+
+
+@pytest.mark.parametrize("query", ["Vladimir Pu", "Xi J", "gas p"])
+def test_typing_never_flashes_no_results_and_the_count_holds(
+    page: Page, site_url: str, query: str
+) -> None:
+    """Typed a character at a time in the header box: no "No results" on the way, and while
+    the last word is too short to search, the results of the words before it stay."""
+    page.goto(f"{site_url}/about.html")
+    page.evaluate(RESULTS_LOG)
+    box = page.locator("#q")
+    box.focus()
+    counts: dict[str, int] = {}
+    for n in range(1, len(query) + 1):
+        box.press_sequentially(query[n - 1])
+        typed = query[:n]
+        page.wait_for_function(
+            "q => window.__answers.some(a => a.q === q)", arg=typed, timeout=10_000
+        )
+        counts[typed] = page.evaluate(
+            "q => window.__answers.filter(a => a.q === q).pop().count", typed
+        )
+    statuses = page.evaluate("window.__statuses")
+    assert statuses and not [s for s in statuses if "No results" in s], statuses
+    # from the last complete word on, the same results: the half-typed word narrows nothing
+    whole = query[: query.rindex(" ") + 1]
+    held = {typed: c for typed, c in counts.items() if len(typed) >= len(whole)}
+    assert len(set(held.values())) == 1 and counts[whole] > 0, counts
+    panel = page.locator("#site-search-panel")
+    expect(panel.locator(".search-result")).to_have_count(min(counts[whole], 8))
+    expect(panel.locator("[role=status]")).to_contain_text(f"for “{whole.strip()}”")
+
+
+def test_a_misspelt_word_the_stemmer_changes_is_corrected(page: Page, site_url: str) -> None:
+    """"Beijng": the index holds "beijing" as its stem "beij", two edits away; the retry
+    corrects it to the indexed word, as it corrects "Moskow"."""
+    for typo, word in (("Beijng", "Beijing"), ("Moskow", "Moscow")):
+        found = _search(page, site_url, typo)
+        assert found, typo
+        expect(page.locator("[data-search-status]")).to_contain_text("similar spellings")
+        expect(page.locator(".search-result__snippet mark").first).to_have_text(word)
+    assert set(_search(page, site_url, "Beijng")) == set(_search(page, site_url, "Beijing"))
+
+
+def test_a_result_shows_at_most_three_topics(page: Page, site_url: str, site: Path) -> None:
+    # precondition: the summit piece is filed under more than three topics
+    source = (site.parent / "content" / "articles" / f"{SUMMIT}.md").read_text(encoding="utf-8")
+    header = yaml.safe_load(source.split("\n---\n")[0].removeprefix("---\n"))
+    assert len(header["topics"]) > 3
+    found = _search(page, site_url, "Putin")
+    assert len(found) == 5
+    topics = page.locator(".search-result__topics").all_inner_texts()
+    assert len(topics) == 5
+    assert all(1 <= len(t.split(", ")) <= 3 for t in topics), topics
+    # a topic the query names comes first
+    _search(page, site_url, "energy")
+    first = page.locator(".search-result__topics").first.inner_text()
+    assert first.split(", ")[0] == "Energy"
 
 
 @pytest.mark.parametrize(
@@ -152,7 +275,7 @@ def test_keyboard_slash_arrows_enter_and_escape(page: Page, site_url: str) -> No
     page.keyboard.press("ArrowDown")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url.endswith(f"/articles/{SUMMIT}.html")
+    assert re.search(rf"/articles/{SUMMIT}\.html#b\d+$", page.url), page.url
 
 
 def test_results_arriving_after_arrowing_down_keep_the_focused_result(
@@ -176,7 +299,7 @@ def test_results_arriving_after_arrowing_down_keep_the_focused_result(
     expect(panel.locator(".search-result__title a").first).to_be_focused()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url.endswith(f"/articles/{SUMMIT}.html")
+    assert re.search(rf"/articles/{SUMMIT}\.html#b\d+$", page.url), page.url
 
 
 @pytest.mark.parametrize("query", ["12:46am", "-+~^:*", "<img src=x onerror=alert(1)>", "a\u2028b"])
@@ -236,6 +359,27 @@ def test_without_javascript_the_search_page_explains_and_links(
         response = page.request.get(link.evaluate("a => a.href"))
         assert response.ok
     expect(page.locator(".search-page__hint")).to_be_hidden()  # keyboard hints need JavaScript
+
+
+@pytest.fixture
+def touch_page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(
+        has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844}
+    )
+    yield context.new_page()
+    context.close()
+
+
+def test_keyboard_hints_only_where_there_is_a_keyboard(
+    page: Page, touch_page: Page, site_url: str
+) -> None:
+    page.goto(f"{site_url}/search.html?q=putin")
+    expect(page.locator(".search-page__hint")).to_be_visible()
+    expect(page.locator(".search-page__hint kbd").first).to_have_text("/")
+    touch_page.goto(f"{site_url}/search.html?q=putin")
+    expect(touch_page.locator("[data-search-status]")).to_contain_text("results for")
+    expect(touch_page.locator(".search-page__hint")).to_be_hidden()
+    assert touch_page.locator("kbd:visible").count() == 0
 
 
 def test_bench_search_smoke(tmp_path: Path) -> None:
