@@ -18,7 +18,8 @@ only on request (``BuiltIndex.index``: tests and the plain-lunr baseline). Forma
     in the article's own order); ``bytes`` (all the other files together but the passage
     store) and ``prefetch`` (fetch them all in the background after the first result:
     ``bytes`` is at most ``prefetch_max_bytes``). The passage store is fetched in the
-    background too when ``texts.prefetch``: the index and it together fit the same budget.
+    background too when ``texts.prefetch``: the index and it together are at most
+    ``prefetch_text_max_bytes``.
 ``p<n>.<hash>.json`` (postings *shards*, fetched when a query needs one of their terms)
     ``{"terms": ..., "postings": [...]}``: the shard's slice of the sorted vocabulary,
     front-coded (per term one base64 digit = characters shared with the previous term, capped
@@ -89,14 +90,18 @@ DEFAULT_SHARD_CHARS = 48_000
 #: Documents per document-store chunk: a result list of 8-20 needs a few small files.
 DEFAULT_DOC_CHUNK = 32
 #: Documents per passage-store chunk: a whole article's text is ~2-3 KB gzipped, so a first
-#: result costs ~10 KB of passages, and 8 results scattered over the archive ~80 KB.
-DEFAULT_TEXT_CHUNK = 4
+#: result costs ~5 KB of passages, and 8 results scattered over the archive ~40 KB.
+DEFAULT_TEXT_CHUNK = 2
 #: Terms of this JavaScript length or longer share the last vocabulary-by-length file.
 WORD_LENGTH_CAP = 32
 #: After the first result the browser fetches the rest of the index in the background when all
 #: its files together are at most this many bytes (uncompressed), so later queries need no
 #: round trip; a bigger index is fetched on demand only. 0 turns prefetching off.
 DEFAULT_PREFETCH_MAX_BYTES = 4_000_000
+#: The passages too (after the index) when index and passages together are at most this many
+#: bytes (~1,300 articles of 800 words, ~5 MB gzipped): then a new result list needs no round
+#: trip for its snippets. Larger archives fetch the passages of the results on screen only.
+DEFAULT_PREFETCH_TEXT_MAX_BYTES = 12_000_000
 SUMMARY_MAX_CHARS = 320
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -133,6 +138,7 @@ class IndexOptions:
     doc_chunk: int = DEFAULT_DOC_CHUNK
     text_chunk: int = DEFAULT_TEXT_CHUNK
     prefetch_max_bytes: int = DEFAULT_PREFETCH_MAX_BYTES
+    prefetch_text_max_bytes: int = DEFAULT_PREFETCH_TEXT_MAX_BYTES
     #: topic slug -> display name; a slug without one is shown as "Slug words"
     topic_labels: Mapping[str, str] = field(default_factory=dict)
 
@@ -622,7 +628,7 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None,
         "size": text_chunk,
         "files": [name for name, _part in text_files],
         "bytes": text_bytes,
-        "prefetch": core["prefetch"] and rest + text_bytes <= options.prefetch_max_bytes,
+        "prefetch": core["prefetch"] and rest + text_bytes <= options.prefetch_text_max_bytes,
     }
     return BuiltIndex(
         core=core,

@@ -30,6 +30,7 @@ from .builder import (
     DEFAULT_DOC_CHUNK,
     DEFAULT_FIELDS,
     DEFAULT_PREFETCH_MAX_BYTES,
+    DEFAULT_PREFETCH_TEXT_MAX_BYTES,
     DEFAULT_SHARD_CHARS,
     DEFAULT_TEXT_CHUNK,
     AnalysisMemo,
@@ -62,6 +63,8 @@ DEFAULTS: dict[str, Any] = {
     # fetch the whole index in the background after the first result when it is at most this
     # many bytes uncompressed (0 = never; bigger indexes are fetched on demand only)
     "SEARCH_PREFETCH_MAX_BYTES": DEFAULT_PREFETCH_MAX_BYTES,
+    # then the passages too, when the index and they are at most this many bytes together
+    "SEARCH_PREFETCH_TEXT_MAX_BYTES": DEFAULT_PREFETCH_TEXT_MAX_BYTES,
     # also write the plain lunr serialisation here ("" = don't): the baseline for benchmarks
     "SEARCH_PLAIN_INDEX_SAVE_AS": "",
     # build the index in a forked process while Pelican renders the pages (Linux only);
@@ -257,7 +260,7 @@ def check_settings(settings: Mapping[str, Any]) -> list[str]:
             f"pelican.conf.py: SEARCH_SHARD_CHARS={shard!r} is too small. Fix: use 1000 or more"
         )
     for key, least in (("SEARCH_DOC_CHUNK", 1), ("SEARCH_TEXT_CHUNK", 1),
-                       ("SEARCH_PREFETCH_MAX_BYTES", 0)):
+                       ("SEARCH_PREFETCH_MAX_BYTES", 0), ("SEARCH_PREFETCH_TEXT_MAX_BYTES", 0)):
         value = settings.get(key)
         if not isinstance(value, int) or isinstance(value, bool) or value < least:
             problems.append(
@@ -506,6 +509,7 @@ def index_files(articles: list[Any], settings: Mapping[str, Any],
             doc_chunk=int(settings["SEARCH_DOC_CHUNK"]),
             text_chunk=int(settings["SEARCH_TEXT_CHUNK"]),
             prefetch_max_bytes=int(settings["SEARCH_PREFETCH_MAX_BYTES"]),
+            prefetch_text_max_bytes=int(settings["SEARCH_PREFETCH_TEXT_MAX_BYTES"]),
             topic_labels=labels,
         ),
         memo.analyses if memo is not None else None,

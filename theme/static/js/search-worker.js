@@ -129,6 +129,7 @@
     this.forms = Object.create(null);
     this.formPromises = Object.create(null);
     this.postings = Object.create(null); // term -> decoded posting
+    this.expansions = new Map(); // fuzzy and wildcard clause terms -> the terms they match
     this.pipeline = new lunr.Pipeline();
     this.pipeline.add(lunr.stemmer);
     this.stats = { shardsFetched: 0, wordFilesFetched: 0, chunksFetched: 0, textsFetched: 0, formFilesFetched: 0 };
@@ -318,15 +319,24 @@
     if (kind === 'prefix') return this.prefixTerms(term.slice(0, -1)).sort(tokenSetOrder);
     var spec = { term: term, wildcard: clause.wildcard };
     if ('editDistance' in clause) spec.editDistance = clause.editDistance;
+    // a scan of three vocabulary files: the typo retry asks twice (does the word match at
+    // all? then the query itself), so the answer is kept (the vocabulary never changes)
+    var key = kind + '\u0000' + term + '\u0000' + spec.wildcard + '\u0000' + spec.editDistance;
+    var known = this.expansions.get(key);
+    if (known) return known.slice();
     var automaton = lunr.TokenSet.fromClause(spec), found = [], self = this;
     var d = kind === 'fuzzy' ? clause.editDistance : Infinity;
     this.wordLengths(term.length - d, term.length + d).forEach(function (len) {
       var words = self.words[len];
       for (var i = 0; i < words.length; i++) if (accepts(automaton, words[i])) found.push(words[i]);
     });
-    if (found.length < 2) return found;
-    found.sort();
-    return lunr.TokenSet.fromArray(found).intersect(automaton).toArray();
+    if (found.length >= 2) {
+      found.sort();
+      found = lunr.TokenSet.fromArray(found).intersect(automaton).toArray();
+    }
+    if (this.expansions.size > 500) this.expansions.clear();
+    this.expansions.set(key, found);
+    return found.slice();
   };
 
   // Decode a term's postings into typed arrays and compute its lunr field-vector values
@@ -714,42 +724,75 @@
 
   // Where in `text` the words are whose index term (lunr's index pipeline: trimmer, stemmer)
   // is one of `terms` (term -> clause number): [start, end, clause] per word, the word's
-  // leading and trailing punctuation left out. Offsets come from our own split, so text is
-  // never parsed. `firsts` (optional) skips words that cannot stem to any of the terms
-  // without stemming them: a stem keeps the first two letters of its (trimmed) word.
+  // leading and trailing punctuation left out. Words are runs between whitespace and hyphens
+  // (lunr's tokenizer); offsets come from this scan, so text is never parsed. `firsts`
+  // (optional, firstLetters) skips the words that cannot stem to any of the terms without
+  // stemming them: a trimmed word starts with all of its stem but the last two letters (and
+  // with at least its first two); the stemmer only rewrites endings (checked on the fixture
+  // texts by tests/test_lunr_parity.py). A snippet scans whole articles, so this is a
+  // character loop, not a regex per word, and most words are dropped before being sliced.
   var stems = new Map();
   function isWordChar(code) {
     return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
   }
+  function isSeparator(code) { // JavaScript's \s, and the hyphen
+    if (code < 128) return code === 32 || code === 45 || (code >= 9 && code <= 13);
+    return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 ||
+      code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  }
+  function lowerAscii(code) { return code >= 65 && code <= 90 ? code + 32 : code; }
   function matchWords(lunr, text, terms, firsts) {
-    var out = [], re = /[^\s\-]+/g, m;
-    text = text || '';
-    while ((m = re.exec(text))) {
-      var word = m[0];
-      if (firsts) {
-        var lead = 0;
-        while (lead < word.length && !isWordChar(word.charCodeAt(lead))) lead++;
-        var head = word.substr(lead, 3).toLowerCase();
-        if (!firsts[head.slice(0, 2)] && !firsts[head.charAt(0)]) continue;
+    var out = [], n = (text = text || '').length, i = 0;
+    while (i < n) {
+      while (i < n && isSeparator(text.charCodeAt(i))) i++;
+      var start = i;
+      while (i < n && !isSeparator(text.charCodeAt(i))) i++;
+      if (i === start) break;
+      var lead = start, ascii = true; // the trimmer drops leading non-word (ASCII \W) characters
+      while (lead < i && !isWordChar(text.charCodeAt(lead))) { if (text.charCodeAt(lead) >= 128) ascii = false; lead++; }
+      if (lead === i) continue; // nothing left after trimming: no term
+      var a = text.charCodeAt(lead), b = lead + 1 < i ? text.charCodeAt(lead + 1) : -1;
+      // lower-casing a non-ASCII character may change the length: then no shortcut
+      ascii = ascii && a < 128 && b < 128;
+      if (firsts && ascii) {
+        a = lowerAscii(a);
+        if (!firsts.one[a] && !(b >= 0 && firsts.two[a * 128 + lowerAscii(b)])) continue;
       }
-      var lower = word.toLowerCase(), stem = stems.get(lower);
+      var lower = text.slice(start, i).toLowerCase();
+      if (firsts && ascii && firsts.lengths.length) {
+        var trimmed = lower.slice(lead - start), fits = false;
+        for (var l = 0; l < firsts.lengths.length && !fits; l++) fits = firsts.prefixes.has(trimmed.slice(0, firsts.lengths[l]));
+        if (!fits) continue;
+      }
+      var stem = stems.get(lower);
       if (stem === undefined) {
         stem = lunr.stemmer(lunr.trimmer(new lunr.Token(lower))).toString();
         if (stems.size > 50000) stems.clear();
         stems.set(lower, stem);
       }
       if (stem && terms[stem] !== undefined) {
-        var from = word.search(/[A-Za-z0-9_]/), core = word.replace(/[^A-Za-z0-9_]+$/, '');
-        var start = m.index + Math.max(from, 0), end = m.index + core.length;
-        if (end > start) out.push([start, end, terms[stem]]);
+        var end = i;
+        while (end > lead && !isWordChar(text.charCodeAt(end - 1))) end--;
+        out.push([lead, end, terms[stem]]);
       }
     }
     return out;
   }
-  // The first one or two letters a word must start with to stem to one of the terms.
+  // What a word must start with to stem to one of the terms: its first one or two letters
+  // (ASCII codes, a quick test before slicing) and the term but its last two letters. A term
+  // starting with any other character lets every word through.
   function firstLetters(terms) {
-    var firsts = Object.create(null);
-    Object.keys(terms).forEach(function (t) { firsts[t.length >= 2 ? t.slice(0, 2) : t] = true; });
+    var firsts = { one: Object.create(null), two: Object.create(null), prefixes: new Set(), lengths: [] };
+    var keys = Object.keys(terms), lengths = Object.create(null);
+    for (var k = 0; k < keys.length; k++) {
+      var t = keys[k], a = t.charCodeAt(0), b = t.length > 1 ? t.charCodeAt(1) : -1;
+      if (a >= 128 || b >= 128) return null;
+      if (b < 0) firsts.one[a] = true; else firsts.two[a * 128 + b] = true;
+      var prefix = t.slice(0, Math.max(Math.min(2, t.length), t.length - 2));
+      firsts.prefixes.add(prefix);
+      lengths[prefix.length] = true;
+    }
+    firsts.lengths = Object.keys(lengths).map(Number);
     return firsts;
   }
 
@@ -773,26 +816,38 @@
     return runs(text, matchWords(lunr, text, terms), seen);
   }
 
-  // The passage that explains the match best: the most distinct query words, then the most
-  // matches (three per word at most, so a long paragraph does not win by length), then the
-  // earliest. Also the first wording of each query word found anywhere in the article.
+  // The passage that explains the match best: the most distinct query words; then the words
+  // this article has in fewest passages (in "Xi Ribakova" the one paragraph naming Ribakova
+  // says more than any of the many naming Xi); then the most matches (three per word at
+  // most, so a long paragraph does not win by length); then the earliest. Also the first
+  // wording of each query word found anywhere in the article.
   function bestPassage(lunr, store, terms, firsts) {
-    var best = null, bestScore = 0, surface = Object.create(null);
-    for (var i = 0; i < store.texts.length; i++) {
-      var text = store.texts[i].replace(/\n/g, ' '), matches = matchWords(lunr, text, terms, firsts);
+    var found = [], inPassages = Object.create(null), surface = Object.create(null), i, c;
+    for (i = 0; i < store.texts.length; i++) {
+      var text = store.texts[i], matches = matchWords(lunr, text, terms, firsts);
       if (!matches.length) continue;
-      var per = Object.create(null), distinct = 0, total = 0;
+      var per = Object.create(null);
       for (var k = 0; k < matches.length; k++) {
-        var c = matches[k][2];
-        if (!per[c]) { per[c] = 0; distinct++; }
-        if (++per[c] <= 3) total++;
+        c = matches[k][2];
+        if (!per[c]) { per[c] = 0; inPassages[c] = (inPassages[c] || 0) + 1; }
+        per[c]++;
         if (!(c in surface)) surface[c] = text.slice(matches[k][0], matches[k][1]);
       }
-      var score = distinct * 100 + total;
-      if (score > bestScore) { bestScore = score; best = { anchor: store.anchors[i] || '', text: text, matches: matches }; }
+      found.push({ at: i, text: text, matches: matches, per: per });
     }
-    if (best) best.surface = surface;
-    return best;
+    var best = null, bestScore = 0;
+    found.forEach(function (f) {
+      var distinct = 0, rarity = 0, total = 0;
+      for (c in f.per) {
+        distinct++;
+        rarity += Math.round(100 / inPassages[c]);
+        total += Math.min(f.per[c], 3);
+      }
+      var score = distinct * 1e6 + rarity * 100 + total;
+      if (score > bestScore) { bestScore = score; best = f; }
+    });
+    if (!best) return null;
+    return { anchor: store.anchors[best.at] || '', text: best.text.replace(/\n/g, ' '), matches: best.matches, surface: surface };
   }
 
   // The snippet: the passage, or where it is long, SNIPPET_CHARS of it around the stretch
