@@ -417,3 +417,22 @@ def test_bench_search_smoke(tmp_path: Path) -> None:
         assert 0 < m["bytes_before_first"] <= m["index_gzip_bytes"] + 60_000
     assert row["compact"]["prefetched"] is True
     assert report["machine"]["cores"] and "goals" in report
+
+
+def test_facets_fold_away_on_a_phone(touch_page: Page, site_url: str) -> None:
+    """On a 390 px screen the facets start folded, so the first result is on screen; the
+    reader can open them, and that choice holds while the results change."""
+    page = touch_page
+    page.goto(f"{site_url}/search.html?q=Putin")
+    expect(page.locator("[data-search-status]")).to_contain_text("5 results")
+    fold = page.locator("details.search-facets")
+    expect(fold).not_to_have_attribute("open", "")
+    expect(page.locator("[data-facet=year]").first).to_be_hidden()
+    expect(page.locator(".search-result").first).to_be_in_viewport()
+    fold.locator("summary").click()
+    year = page.locator("[data-facet=year][data-value='2024']")
+    expect(year).to_be_visible()
+    year.click()
+    expect(page.locator("[data-search-status]")).to_contain_text("2 results")
+    expect(page.locator("details.search-facets")).to_have_attribute("open", "")
+    expect(page.locator("details.search-facets summary")).to_contain_text("(1 on)")

@@ -878,7 +878,7 @@
   }
   function snippetStart(text, at) {
     if (at <= SNIPPET_CHARS / 3) return 0; // near the start: show the passage from its start
-    for (var k = at - 1; k > Math.max(0, at - 100); k--) { // a sentence start shortly before
+    for (var k = at - 1; k > Math.max(0, at - 150); k--) { // a sentence start not far before
       if (text.charAt(k) === ' ' && '.!?…'.indexOf(text.charAt(k - 1)) >= 0) return k + 1;
     }
     var space = text.lastIndexOf(' ', at - 40); // else a few words before
