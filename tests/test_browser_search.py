@@ -5,11 +5,15 @@ All tests share the session's built site (`site`, `site_url`); each gets a fresh
 
 from __future__ import annotations
 
+import functools
 import json
+import random
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote
 
@@ -17,8 +21,9 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
+from . import scenario
 from .browser_helpers import watch
-from .conftest import ROOT
+from .conftest import ROOT, _QuietHandler
 
 pytestmark = pytest.mark.browser
 
@@ -436,3 +441,86 @@ def test_facets_fold_away_on_a_phone(touch_page: Page, site_url: str) -> None:
     expect(page.locator("[data-search-status]")).to_contain_text("2 results")
     expect(page.locator("details.search-facets")).to_have_attribute("open", "")
     expect(page.locator("details.search-facets summary")).to_contain_text("(1 on)")
+
+
+# --- a generated digest of 200 articles --------------------------------------------------------
+
+GENERATED = 200
+RARE = "Quillfeather"  # in one paragraph of one article's body, nowhere else
+RARE_ARTICLE, RARE_PARAGRAPH = 137, 5
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
+    """200 articles of 8 paragraphs of words from one shared vocabulary (so common words are
+    in most articles), built by Pelican with our settings, served on 127.0.0.1."""
+    rng = random.Random(13)
+    vocabulary = [
+        "".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+        for _ in range(400)
+    ]
+    topics = [t["slug"] for t in scenario.TAXONOMY["topics"]]
+    headers = [
+        scenario.article(f"story-{n:03d}", f"20{20 + n % 5}-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                         rng.sample(topics, 2), {}, title=" ".join(rng.sample(vocabulary, 6)))
+        for n in range(GENERATED)
+    ]
+    root = tmp_path_factory.mktemp("generated")
+    content = scenario.write_scenario(root, headers)
+    for n, header in enumerate(headers):
+        paragraphs = [" ".join(rng.choice(vocabulary) for _ in range(40)).capitalize() + "."
+                      for _ in range(8)]
+        if n == RARE_ARTICLE:
+            words = paragraphs[RARE_PARAGRAPH].split()
+            words.insert(23, RARE)
+            paragraphs[RARE_PARAGRAPH] = " ".join(words)
+        path = content / "articles" / f"{header['slug']}.md"
+        front = path.read_text(encoding="utf-8").split("\n---\n")[0]
+        path.write_text(front + "\n---\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    output = root / "output"
+    built = scenario.run_pelican(content, output)
+    assert built.returncode == 0, built.stderr[-3000:]
+    handler = functools.partial(_QuietHandler, directory=str(output))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", vocabulary
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_body_only_term_opens_its_paragraph_in_a_200_article_digest(
+    page: Page, generated: tuple[str, list[str]]
+) -> None:
+    generated_url, vocabulary = generated
+    seen = watch(page)
+    page.goto(f"{generated_url}/index.html")
+    page.locator("#q").fill(RARE)
+    panel = page.locator("#site-search-panel")
+    expect(panel.locator(".search-result")).to_have_count(1)
+    expect(panel.locator(".search-result__snippet mark")).to_have_text(RARE)
+    link = panel.locator(".search-result__title a")
+    slug = f"story-{RARE_ARTICLE:03d}"
+    assert str(link.get_attribute("href")).endswith(f"/articles/{slug}.html#b{RARE_PARAGRAPH}")
+    with page.expect_navigation():
+        link.click()
+    target = page.locator(f"#b{RARE_PARAGRAPH}")
+    expect(target).to_contain_text(RARE)
+    expect(target).to_be_in_viewport()
+    # a common word: 8 results on screen, each snippet with the word marked, each link to a
+    # paragraph that holds it
+    word = vocabulary[0]
+    page.goto(f"{generated_url}/index.html")
+    page.locator("#q").fill(word + " ")
+    expect(panel.locator(".search-result")).to_have_count(8)
+    for n in range(8):
+        result = panel.locator(".search-result").nth(n)
+        expect(result.locator(".search-result__snippet mark").first).to_have_text(
+            re.compile(f"^{word}$", re.I))
+        assert re.search(r"\.html#b\d$", str(result.locator("a").first.get_attribute("href")))
+    with page.expect_navigation():
+        panel.locator(".search-result__title a").nth(5).click()
+    anchor = page.url.rpartition("#")[2]
+    expect(page.locator(f"#{anchor}")).to_contain_text(re.compile(word, re.I))
+    # the scenario site leaves out pages of other features (a missing favicon logs a 404)
+    assert not [e for e in seen.errors if "404" not in e], seen.errors
+    assert not [u for u in seen.missing if "/search/" in u or "/theme/" in u], seen.missing
