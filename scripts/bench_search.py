@@ -281,8 +281,15 @@ def _downloaded(browser: Any, url: str, folder: Path, first: str) -> int:
     page.goto(url + "index.html")
     page.wait_for_load_state("load")
     fetched: list[str] = []
-    context.on("request", lambda req: fetched.append(req.url))
+    done = False  # requests reported after the first result (the background prefetch) don't count
+
+    def seen(req: Any) -> None:
+        if not done:
+            fetched.append(req.url)
+
+    context.on("request", seen)
     page.evaluate(FIRST, first)
+    done = True
     context.close()
     names = {u.split("?")[0].removeprefix(url) for u in fetched}
     names.add("theme/js/search.js")  # loaded with the page, before focus: counted anyway

@@ -1136,14 +1136,18 @@
 
   // ---- Web Worker glue -----------------------------------------------------------------------
   if (typeof root.importScripts !== 'function') return;
-  var engine = null, early = null, prefetching = false;
+  // The background prefetch starts once the reader pauses (no answer for PREFETCH_PAUSE_MS),
+  // so that it never competes with the fetches of the next keystrokes' answers.
+  var PREFETCH_PAUSE_MS = 250;
+  var engine = null, early = null, prefetching = false, prefetchTimer = 0;
   function prefetchLater() {
     var saveData = root.navigator && root.navigator.connection && root.navigator.connection.saveData;
     if (prefetching || saveData || !engine.core || !engine.core.prefetch) return;
-    prefetching = true;
-    setTimeout(function () {
+    clearTimeout(prefetchTimer);
+    prefetchTimer = setTimeout(function () {
+      prefetching = true;
       engine.prefetch().then(function () { root.postMessage({ type: 'prefetched' }); });
-    }, 0);
+    }, PREFETCH_PAUSE_MS);
   }
   function fetchJSON(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
@@ -1178,6 +1182,7 @@
         answer.type = 'results';
         answer.id = msg.id;
         answer.q = msg.q;
+        answer.live = !!msg.live;
         answer.ms = Date.now() - started;
         root.postMessage(answer);
         prefetchLater();

@@ -131,7 +131,8 @@
   function more(answer, offset) {
     if (!worker || failed) return;
     inflight = ++sequence;
-    worker.postMessage({ type: 'search', id: sequence, q: answer.q, filters: answer.filters || {}, offset: offset, limit: PAGE_RESULTS });
+    // the same hits as the list on screen (a half-typed last word left out the same way)
+    worker.postMessage({ type: 'search', id: sequence, q: answer.q, live: !!answer.live, filters: answer.filters || {}, offset: offset, limit: PAGE_RESULTS });
   }
 
   // ---- DOM helpers -----------------------------------------------------------------------------
@@ -211,7 +212,7 @@
     if (answer.results.length) v.body.appendChild(list);
     if (v.panel && answer.count > v.limit) {
       var all = el('a', 'site-search__all', say('all', { n: answer.count }));
-      all.href = searchPageUrl(answer.q, {});
+      all.href = searchPageUrl((answer.searched || answer.q).trim(), {}); // what the count counts
       v.body.appendChild(all);
     }
     if (!v.panel) moreButton(v, answer, answer.results.length);
