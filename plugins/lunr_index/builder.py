@@ -12,7 +12,7 @@ only on request (``BuiltIndex.index``: tests and the plain-lunr baseline). Forma
     ``words`` (term length -> file of the terms of that length, for typo tolerance),
     ``forms`` (word length -> file of the words the stemmer changes, for typo tolerance),
     ``docs`` (``{"size": documents per chunk, "files": [...]}``), ``texts`` (``{"size",
-    "files", "bytes", "prefetch"}``: the passage store), ``facets``: ``outlets``,
+    "count", "hash", "bytes", "prefetch"}``: the passage store), ``facets``: ``outlets``,
     ``topicNames`` and per-document columns ``outlet`` (VLQ, outlet number + 1, 0 = none),
     ``year`` (VLQ, year - ``minYear`` + 1, 0 = undated) and ``topics`` (VLQ: count, numbers,
     in the article's own order); ``bytes`` (all the other files together but the passage
@@ -38,7 +38,8 @@ only on request (``BuiltIndex.index``: tests and the plain-lunr baseline). Forma
     edit.
 ``d<n>.<hash>.json`` (the *document store*, in chunks of ``size`` documents)
     Columns ``title url date summary``: fetched for the results on screen only.
-``t<n>.<hash>.json`` (the *passage store*, in chunks of ``texts.size`` documents)
+``t<n>.<hash>.json`` (the *passage store*, in chunks of ``texts.size`` documents; ``texts.count``
+    files, one ``texts.hash`` of the whole store in every name, so the core lists none)
     Columns ``anchors`` and ``texts``: per document its passages (a body paragraph or
     heading with what follows it up to the next one, lines separated by newlines) and the
     anchor id of each on the article page ("" for text before the first anchor). Fetched for
@@ -601,10 +602,13 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None,
         "texts": [[text for _anchor, text in p] for p in passages],
     }
     text_chunk = max(1, options.text_chunk)
-    text_files: list[tuple[str, Any]] = []
-    for begin in range(0, len(ordered), text_chunk):
-        part = {column: values[begin : begin + text_chunk] for column, values in texts.items()}
-        text_files.append((f"t{begin // text_chunk}.{_short_hash(dumps(part))}.json", part))
+    parts = [
+        {column: values[begin : begin + text_chunk] for column, values in texts.items()}
+        for begin in range(0, len(ordered), text_chunk)
+    ]
+    # one hash for the whole store: the core names thousands of chunks without a list
+    store_hash = _short_hash("".join(_short_hash(dumps(part)) for part in parts))
+    text_files = [(f"t{n}.{store_hash}.json", part) for n, part in enumerate(parts)]
     core = {
         "version": FORMAT_VERSION,
         "lunr": LUNR_JS_VERSION,
@@ -626,7 +630,8 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None,
     core["prefetch"] = 0 < rest <= options.prefetch_max_bytes
     core["texts"] = {
         "size": text_chunk,
-        "files": [name for name, _part in text_files],
+        "count": len(text_files),
+        "hash": store_hash,
         "bytes": text_bytes,
         "prefetch": core["prefetch"] and rest + text_bytes <= options.prefetch_text_max_bytes,
     }

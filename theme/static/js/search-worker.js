@@ -536,7 +536,7 @@
       c = +c;
       if (!self.textPromises[c]) {
         self.stats.textsFetched++;
-        self.textPromises[c] = self.fetchJSON(self.resolve(texts.files[c])).then(function (chunk) {
+        self.textPromises[c] = self.fetchJSON(self.resolve('t' + c + '.' + texts.hash + '.json')).then(function (chunk) {
           self.texts[c] = chunk;
         }, function (error) { self.textPromises[c] = null; throw error; });
       }
@@ -562,7 +562,7 @@
     Object.keys(core.forms || {}).forEach(function (len) { jobs.push(function () { return self.loadForms([+len]); }); });
     // the passages last, and only when the index and they together are small
     if (core.texts && core.texts.prefetch) {
-      core.texts.files.forEach(function (name, c) { jobs.push(function () { return self.loadTexts([c * core.texts.size]); }); });
+      for (var c = 0; c < core.texts.count; c++) jobs.push(self.loadTexts.bind(self, [c * core.texts.size]));
     }
     var at = 0;
     function next() {
