@@ -40,7 +40,8 @@ only on request (``BuiltIndex.index``: tests and the plain-lunr baseline). Forma
     Columns ``title url date summary``: fetched for the results on screen only.
 ``t<n>.<hash>.json`` (the *passage store*, in chunks of ``texts.size`` documents; ``texts.count``
     files, one ``texts.hash`` of the whole store in every name, so the core lists none)
-    Columns ``anchors`` and ``texts``: per document its passages (a body paragraph or
+    Columns ``title url date summary`` (as in the document store) and ``anchors`` and
+    ``texts``: per document its passages (a body paragraph or
     heading with what follows it up to the next one, lines separated by newlines) and the
     anchor id of each on the article page ("" for text before the first anchor). Fetched for
     the results on screen: the worker shows the passage that matches best and links its
@@ -601,9 +602,12 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None,
         "anchors": [[anchor for anchor, _text in p] for p in passages],
         "texts": [[text for _anchor, text in p] for p in passages],
     }
+    # a result on screen needs its passage chunk only, not its document chunk too: on demand,
+    # one request per result instead of two (browsers open 6 connections per host)
+    shown = {**docs, **texts}
     text_chunk = max(1, options.text_chunk)
     parts = [
-        {column: values[begin : begin + text_chunk] for column, values in texts.items()}
+        {column: values[begin : begin + text_chunk] for column, values in shown.items()}
         for begin in range(0, len(ordered), text_chunk)
     ]
     # one hash for the whole store: the core names thousands of chunks without a list

@@ -524,6 +524,11 @@
   };
   Engine.prototype.doc = function (d) {
     var size = this.core.docs.size, chunk = this.chunks[Math.floor(d / size)], k = d % size;
+    var texts = this.core.texts;
+    if (!chunk && texts) { // the passage chunk has the same columns
+      chunk = this.texts[Math.floor(d / texts.size)];
+      k = d % texts.size;
+    }
     return { title: chunk.title[k], url: chunk.url[k], date: chunk.date[k], summary: chunk.summary[k] };
   };
 
@@ -556,7 +561,7 @@
   // each file is one short task, so a query arriving meanwhile waits for one file at most.
   Engine.prototype.prefetch = function () {
     var self = this, core = this.core, jobs = [];
-    core.docs.files.forEach(function (name, c) { jobs.push(function () { return self.loadDocs([c * core.docs.size]); }); });
+    if (!core.texts) core.docs.files.forEach(function (name, c) { jobs.push(function () { return self.loadDocs([c * core.docs.size]); }); });
     Object.keys(core.words).forEach(function (len) { jobs.push(function () { return self.loadWords([+len]); }); });
     core.shards.forEach(function (shard, k) { jobs.push(function () { return self.loadShards([k]); }); });
     Object.keys(core.forms || {}).forEach(function (len) { jobs.push(function () { return self.loadForms([+len]); }); });
@@ -935,7 +940,8 @@
     (hits.expanded || []).forEach(function (list, c) { list.forEach(function (t) { if (!(t in terms)) terms[t] = c; }); });
     var firsts = firstLetters(terms);
     var refs = shown.map(function (hit) { return +hit.ref; });
-    return Promise.all([this.loadDocs(refs), this.loadTexts(refs)]).then(function () {
+    // with a passage store, its chunks hold the document columns too: one request per result
+    return Promise.all([this.core && this.core.texts ? null : this.loadDocs(refs), this.loadTexts(refs)]).then(function () {
       var results = shown.map(function (hit) {
         var d = +hit.ref, doc = self.doc(d), seen = Object.create(null);
         var title = highlight(lunr, doc.title, terms, seen);
