@@ -11,6 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONTENT ?= content
 OUTPUT ?= output
+REVIEW ?= review
 PORT ?= 8000
 BENCH_SIZES ?= 100 1000 5000 10000
 PELICAN := $(BIN)/pelican $(CONTENT) -s pelican.conf.py --fatal warnings
@@ -25,14 +26,19 @@ export DIGEST_CONTENT := $(abspath $(CONTENT))
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help setup content html serve devserver clean publish github test lint golden \
-        bench bench-clean bench-search lock
+.PHONY: help setup check content html review serve devserver clean publish github test lint golden \
+        bench bench-clean bench-search train-cleaner lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
+# The pip bundled with Python 3.11 (23.2) fails on two packages asking lxml for one extra
+# spelled two ways (html_clean, html-clean); pip 24.1+ reads them as one.
+PIP_PIN := pip==25.3
+
 $(VENV_STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check '$(PIP_PIN)'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
 	    --no-build-isolation -e .
@@ -43,6 +49,9 @@ $(NODE_STAMP): package-lock.json
 	touch $@
 
 setup: $(VENV_STAMP) $(NODE_STAMP) ## install the Python and npm dependencies (done by every target)
+
+check: $(VENV_STAMP) ## check the editor's content (site.yaml, YAML, captures, warnings), build nothing
+	$(BIN)/digest check --content $(CONTENT)
 
 content: $(VENV_STAMP) ## turn content/captures into content/articles and print the report
 	$(BIN)/digest content --content $(CONTENT)
@@ -57,14 +66,21 @@ define swap_output
 	rm -rf $(OUTPUT_OLD)
 endef
 
-html: setup content ## build the site into output/ (replaced only when the build succeeds)
+html: setup check ## check the content, then build the site into output/ (replaced only on success)
+	$(BIN)/digest content --content $(CONTENT) --quiet
 	$(restore_output)
 	DIGEST_PREVIOUS_OUTPUT=$(OUTPUT_ABS) $(PELICAN) -o $(OUTPUT_NEW)
 	$(swap_output)
 	@echo "site built in $(OUTPUT)/ -- make serve to read it"
 
-publish: setup content ## build for publishing: SITEURL from the environment, feeds on
+review: setup ## write the review pages into review/: every line of every capture, its verdict
+	$(BIN)/digest review --content $(CONTENT) --out $(REVIEW)
+
+# SITEURL is checked before anything runs: the content stage is no prerequisite, it is made
+# (by a sub-make) only once the check passed.
+publish: ## build for publishing: SITEURL from the environment, feeds on
 	@test -n "$${SITEURL:-}" || { echo "make publish: set SITEURL, e.g. SITEURL=https://user.github.io/repo make publish" >&2; exit 2; }
+	@$(MAKE) --no-print-directory setup content
 	$(restore_output)
 	$(PELICAN) -o $(OUTPUT_NEW) --ignore-cache
 	$(swap_output)
@@ -76,8 +92,8 @@ serve: ## serve output/ on http://127.0.0.1:8000
 devserver: setup ## rebuild on every change to content, theme, plugins or scripts, and serve
 	$(BIN)/python scripts/devserver.py --port $(PORT)
 
-github: setup ## publish output/ to the gh-pages branch (after make publish)
-	$(BIN)/ghp-import -n -p -f $(OUTPUT)
+github: setup ## push output/ to the gh-pages branch (after make publish; refuses otherwise)
+	@$(BIN)/python scripts/github_pages.py --output $(OUTPUT)
 
 test: setup ## lint, then every test (unit, build, browser, quality gates)
 	$(BIN)/ruff check pelican.conf.py scripts plugins tests
@@ -95,20 +111,23 @@ golden: setup ## rewrite the golden files of the seed captures (then read the di
 bench: setup ## build benchmark: digest vs plain Pelican vs Hugo, BENCH_SIZES="100 1000"
 	$(BIN)/python scripts/bench_build.py --sizes $(BENCH_SIZES)
 
-bench-clean: setup ## score the cleaner on ../shared/cleaning-dev (text, html, appended) + speed
+bench-clean: setup ## score the cleaner on dev + train-validation (text, html, appended, headline, date) + speed
 	$(BIN)/python scripts/bench_clean.py
+
+train-cleaner: setup ## retrain the cleaner's line model (scripts/digest/cleaner-model.json) on ../shared/cleaning-train
+	$(BIN)/python scripts/train_cleaner.py
 
 bench-search: setup ## search budget in headless Chromium, digest vs plain lunr
 	$(BIN)/python scripts/bench_search.py
 
 lock: ## re-pin requirements.lock from pyproject.toml into a fresh venv
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet setuptools wheel && .venv-lock/bin/pip install --quiet -e '.[dev]'
+	.venv-lock/bin/pip install --quiet '$(PIP_PIN)' setuptools wheel && .venv-lock/bin/pip install --quiet -e '.[dev]'
 	{ echo "# Exact pins of every Python package Digest needs (runtime, tests, lint)."; \
 	  echo "# Regenerate after changing pyproject.toml: make lock"; \
 	  .venv-lock/bin/pip freeze --all --exclude-editable | grep -vE '^pip==' | sort -f; } > requirements.lock
 	rm -rf .venv-lock
 
 clean: ## remove everything the build generates (keeps the venv and node_modules)
-	rm -rf $(OUTPUT) $(OUTPUT_NEW) $(OUTPUT_OLD) $(CONTENT)/articles .digest-cache
+	rm -rf $(OUTPUT) $(OUTPUT_NEW) $(OUTPUT_OLD) $(CONTENT)/articles $(CONTENT)/site-pages .digest-cache $(REVIEW)
 	find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +

@@ -57,21 +57,69 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+#: Articles of the generated digest the layout checks run on as well as on the default one.
+BIG_DIGEST_ARTICLES = 200
 
 
 @pytest.fixture(scope="session")
-def site_url(site: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1 with a random free port."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated digest of 200 articles (the benchmark's seeded generator, with the default
+    digest's pages), built once per test session: what a digest looks like after a year."""
+    from digest.corpus import generate_corpus
+
+    base = tmp_path_factory.mktemp("big")
+    content = base / "content"
+    generate_corpus(BIG_DIGEST_ARTICLES, 13, content)
+    for part in ("pages", "extra"):
+        shutil.copytree(CONTENT / part, content / part)
+    output = base / "output"
+    result = build_site(content, output)
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return output
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves a folder as GitHub Pages does: a missing file, at any depth, gets the site's
+    404.html with status 404."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def _serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 with a random free port."""
+    yield from _serve(site)
+
+
+@pytest.fixture(scope="session")
+def big_site_url(big_site: Path) -> Iterator[str]:
+    """The generated 200-article digest, served like ``site_url``."""
+    yield from _serve(big_site)
 
 
 @pytest.fixture(scope="session")

@@ -101,7 +101,8 @@ def write_scenario(root: Path, articles: list[dict[str, Any]] | None = None,
     for header in articles if articles is not None else ARTICLES:
         header = dict(header)
         paragraphs = header.pop("_paragraphs", 3)
-        body = "\n\n".join(f"Paragraph {i} of {header['slug']}." for i in range(paragraphs))
+        body = "\n\n".join(header.pop("_body", None) or [
+            f"Paragraph {i} of {header['slug']}." for i in range(paragraphs)])
         text = "---\n" + yaml.safe_dump(header, sort_keys=True, allow_unicode=True) + "---\n\n"
         (content / "articles" / f"{header['slug']}.md").write_text(text + body + "\n",
                                                                       encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from .browser_helpers import describe, run_axe
 
@@ -40,6 +40,26 @@ def test_no_axe_violations(page: Page, site: Path, site_url: str, kind: str,
     page.wait_for_load_state("load")
     violations = run_axe(page)
     assert violations == [], f"{path} ({scheme}):\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_a_phone_with_the_folded_parts_open(
+        browser: Browser, site: Path, site_url: str, scheme: str) -> None:
+    """At 390 px the menu and the search facets fold into <details>; open, they must pass too."""
+    context = browser.new_context(viewport={"width": 390, "height": 844},
+                                  color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    for path, toggle in (("index.html", ".site-menu > summary"),
+                         (page_of_kind(site, "article"), None),
+                         ("search.html?q=putin", ".search-page__filters > summary")):
+        page.goto(f"{site_url}/{path}")
+        if path.startswith("search"):
+            page.wait_for_selector(".search-result")
+        if toggle:
+            page.click(toggle)
+        violations = run_axe(page)
+        assert violations == [], f"{path} ({scheme}, phone):\n{describe(violations)}"
+    context.close()
 
 
 def test_axe_really_runs(page: Page) -> None:

@@ -155,6 +155,7 @@ def test_a_failed_build_leaves_output_untouched(
 ) -> None:
     content, output, before, _ = built
     # a page Pelican cannot read: the content stage passes, Pelican fails
+    (content / "pages").mkdir(exist_ok=True)  # an editor's own page (the About page is generated)
     (content / "pages" / "broken.md").write_text("---\ntitle: never closed\n", encoding="utf-8")
     proc = make_html(content, output)
     out, _ = proc.communicate(timeout=300)

@@ -69,20 +69,51 @@ def test_home_lists_articles_newest_first_with_outlet_and_date(site: Path) -> No
     assert "Newsweek" in html
 
 
-def test_editor_supplied_headline_is_marked(site: Path) -> None:
+def test_editor_supplied_facts_are_marked_beside_them(site: Path) -> None:
     page = next(p for p in article_pages(site) if "putin-seeks-closer-military-ties" in p.name)
     text = page_text(page)
     assert "Putin seeks closer military ties with Xi in year-end video call" in text
-    assert "Supplied by the editor" in text and "Headline" in text
+    # the date and the headline came from curation.yaml: each is marked where it is shown
+    assert "30 December 2022 (date supplied by the editor)" in text
+    assert "Headline supplied by the editor" in text
+    # the Newsweek piece states its own date: no mark
+    newsweek = next(p for p in article_pages(site) if "allies-pals-or-foes" in p.name)
+    assert "supplied by the editor" not in page_text(newsweek)
 
 
-def test_no_author_is_invented(site: Path) -> None:
+def test_byline_outlet_and_date_on_one_line_and_no_author_invented(site: Path) -> None:
     for page in article_pages(site):
         html = page.read_text(encoding="utf-8")
-        if "bickerton" in html.lower():
-            assert 'class="authors">by James Bickerton<' in html
+        byline = re.search(r'<p class="byline">(.*?)</p>', html, re.S)
+        assert byline, page.name
+        if "allies-pals-or-foes" in page.name:
+            assert 'class="byline__authors">By James Bickerton<' in byline.group(1)
+            assert 'class="byline__outlet">Newsweek<' in byline.group(1)
         else:
-            assert 'class="authors"' not in html, page.name
+            assert "byline__authors" not in html, page.name
+
+
+def test_reader_pages_never_say_unknown_or_name_a_capture_file(site: Path) -> None:
+    captures = [p.name for p in SEEDS]
+    for page in sorted(site.rglob("*.html")):
+        text = page_text(page)
+        assert "unknown" not in text.lower(), page.name
+        html = page.read_text(encoding="utf-8")
+        assert not [c for c in captures if c in html], page.name
+
+
+def test_the_story_comes_before_every_chip_but_three_topics(site: Path) -> None:
+    for page in article_pages(site):
+        html = page.read_text(encoding="utf-8")
+        head, _, after = html.partition('<div class="article__body">')
+        assert after, page.name
+        head = head[head.index('<article class="article"'):]
+        assert "/entities/" not in head, page.name  # every entity after the story
+        assert 1 <= head.count("/topics/") <= 3, page.name
+        terms = after[after.index('id="article-terms-title"'):]
+        assert re.search(r'<a href="\.\./entities/china\.html">China <span class="count">'
+                         r'<span class="visually-hidden">, mentions: </span>\d+</span></a>',
+                         terms), page.name  # the count inside the chip
 
 
 def test_article_body_is_clean(site: Path) -> None:
@@ -149,7 +180,9 @@ def test_a_large_digest_lists_its_articles_a_page_at_a_time(tmp_path: Path) -> N
     assert result.returncode == 0, result.stdout + result.stderr
     first = (output / "index.html").read_text(encoding="utf-8")
     second = (output / "index2.html").read_text(encoding="utf-8")
-    assert first.count('class="card"') == 50 and second.count('class="card"') == 10
+    # page 1: the newest story leads, 49 follow as a list; page 2: the other 10, a list
+    assert first.count('class="card card--lead"') == 1 and 'card--lead' not in second
+    assert first.count('class="article-row"') == 49 and second.count('class="article-row"') == 10
     assert 'rel="next" href="./index2.html"' in first
     assert 'rel="prev" href="./index.html"' in second and 'rel="next"' not in second
     dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})"', first + second)

@@ -112,3 +112,17 @@ def test_keep_and_drop_by_number_and_text() -> None:
 def test_keep_that_matches_nothing_is_an_error() -> None:
     with pytest.raises(DigestError, match="matches no line"):
         apply_curation(_cleaned(), CaptureCuration(keep=(99,)), "a.txt")
+
+
+def test_keep_and_drop_that_match_nothing_name_their_yaml_line(tmp_path: Path) -> None:
+    path = tmp_path / "curation.yaml"
+    path.write_text("# the editor's comment\ncaptures:\n  a.txt:\n    title: T\n"
+                    "    keep:\n      - 3\n      - 99\n    drop: [\"no such line\"]\n",
+                    encoding="utf-8")
+    entry = load_curation(path, ["a.txt"], None).get("a.txt")
+    with pytest.raises(DigestError) as info:
+        apply_curation(_cleaned(), entry, "a.txt")
+    messages = [str(p) for p in info.value.problems]
+    assert messages[0].startswith(f"{path}:7 (captures.a.txt.keep[1]): 99 matches no line")
+    assert messages[1].startswith(f"{path}:8 (captures.a.txt.drop[0]): 'no such line' matches")
+    assert all("Fix: " in m for m in messages)

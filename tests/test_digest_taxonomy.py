@@ -14,11 +14,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from digest.errors import DigestError
 from digest.linkcheck import check_site
+from digest.model import Block
+from digest.taxonomy import parse_taxonomy
+from digest.topics import entity_mentions, entity_quotes
 from plugins.digest_taxonomy.plugin import DEFAULTS, merge_settings
-from plugins.digest_taxonomy.web import Record, circle_graph, co_occurrence, related_articles
+from plugins.digest_taxonomy.web import (
+    Record,
+    circle_graph,
+    co_occurrence,
+    passages_at,
+    related_articles,
+)
 
 from .conftest import build_site, copy_content
 from .scenario import (
@@ -46,9 +56,11 @@ def read(out: Path, path: str) -> str:
 
 # --- pages exist where the settings say ------------------------------------------------------
 
-def test_a_page_per_topic_and_entity_and_two_indexes(out: Path) -> None:
+def test_a_page_per_topic_and_entity_with_articles_and_two_indexes(out: Path) -> None:
     for topic in TAXONOMY["topics"]:
-        assert (out / "topics" / f"{topic['slug']}.html").is_file()
+        # "quiet" has no article; "trade" has none itself, but its narrower "energy" has
+        expected = topic["slug"] != "quiet"
+        assert (out / "topics" / f"{topic['slug']}.html").is_file() == expected, topic["slug"]
     for entity in TAXONOMY["entities"]:
         assert (out / "entities" / f"{entity['slug']}.html").is_file()
     assert (out / "topics/index.html").is_file() and (out / "entities/index.html").is_file()
@@ -88,8 +100,19 @@ def test_parent_and_child_topics_link_each_other(out: Path) -> None:
                                                                 "topic-children"))
 
 
-def test_a_topic_without_articles_still_has_a_page(out: Path) -> None:
-    assert "No article of the digest is about this topic yet." in read(out, "topics/quiet.html")
+def test_a_topic_without_articles_is_nowhere(out: Path) -> None:
+    assert not (out / "topics/quiet.html").exists()
+    for page in ("topics/index.html", "index.html", "topics/war.html"):
+        assert "A quiet topic" not in read(out, page) and "quiet.html" not in read(out, page)
+
+
+def test_an_entity_without_articles_is_nowhere(tmp_path: Path) -> None:
+    taxonomy = {**TAXONOMY, "entities": [*TAXONOMY["entities"], {
+        "slug": "nobody", "name": "Nobody Atall", "kind": "person", "aliases": ["Nobody"],
+        "description": "Never mentioned."}]}
+    out = build(tmp_path, taxonomy=taxonomy)
+    assert not (out / "entities/nobody.html").exists()
+    assert "Nobody Atall" not in read(out, "entities/index.html")
 
 
 def test_taxonomy_text_is_escaped(out: Path) -> None:
@@ -111,30 +134,86 @@ def test_entity_page_cross_links_topics_and_entities_with_counts(out: Path) -> N
                      "../articles/a-war-and-gas.html"]
 
 
-def test_entities_index_groups_by_kind(out: Path) -> None:
-    html = text(read(out, "entities/index.html"))
-    assert html.index("People") < html.index("Organisations") < html.index("Places")
-    assert "Gazprom 4 mentions, 1 article" in html
+def test_entity_page_quotes_the_sentences_that_mention_it(tmp_path: Path) -> None:
+    body = ["Nothing here. Putin spoke in Moscow on Monday. The weather was fine.",
+            "Later, the Kremlin said that Putin & Xi agreed. Nobody else did."]
+    # where the sentences are, as the content stage finds them (digest.topics)
+    taxonomy = parse_taxonomy(yaml.safe_dump(TAXONOMY))
+    blocks = [Block("paragraph", text, i) for i, text in enumerate(body)]
+    quotes = entity_quotes(blocks, entity_mentions(body, taxonomy))
+    assert quotes["putin"] == ("0 14 46 14 19", "1 0 47 29 34")
+    articles = [*ARTICLES[:3], {**ARTICLES[3], "_body": body,
+                                "entities": ["putin", "xi", "moscow", "kremlin"],
+                                "entity_mentions": {"xi": 1, "moscow": 1, "putin": 2,
+                                                    "kremlin": 1},
+                                "entity_quotes": {k: list(v) for k, v in quotes.items()}}]
+    out = build(tmp_path, articles)
+    html = read(out, "entities/putin.html")
+    quoted = links(section(html, "entity-articles"))
+    # each sentence that names Putin, whole, linked to its paragraph's anchor
+    assert ("../articles/d-summit.html#b0", "Putin spoke in Moscow on Monday.") in quoted
+    assert ("../articles/d-summit.html#b1",
+            "Later, the Kremlin said that Putin & Xi agreed.") in quoted
+    assert "<mark>Putin</mark>" in html and "Nothing here." not in html
+    assert "The weather was fine." not in html and "</mark> &amp; Xi agreed." in html
+    # the anchors exist on the article page
+    article_html = read(out, "articles/d-summit.html")
+    assert 'id="b0"' in article_html and 'id="b1"' in article_html
+
+
+def test_a_quote_that_does_not_fit_the_text_is_left_out() -> None:
+    blocks = {"b0": "Putin spoke. Then rain."}
+    good = passages_at(blocks, ["0 0 12 0 5"], 3)
+    assert [p.pieces for p in good] == [(("Putin", True), (" spoke.", False))]
+    assert passages_at(blocks, ["0 0 99 0 5", "1 0 3", "x", "0 13 23 0 5"], 3) == ()
+
+
+def test_entities_index_groups_by_kind_people_by_family_name(tmp_path: Path) -> None:
+    people = [("ab", "Anna Zeller", None), ("bc", "Wang Yi", "Wang Yi"),
+              ("cd", "Boris Young", None), ("de", "Zed Adams Jr.", None)]
+    taxonomy = {**TAXONOMY, "entities": [*TAXONOMY["entities"], *[
+        {"slug": slug, "name": name, "kind": "person", "aliases": [name],
+         "description": "Someone.", **({"sort_as": key} if key else {})}
+        for slug, name, key in people]]}
+    mentions = {slug: 1 for slug, _, _ in people}
+    articles = [*ARTICLES[:3], {**ARTICLES[3], "entities": [*ARTICLES[3]["entities"],
+                                                            *mentions],
+                                "entity_mentions": {**ARTICLES[3]["entity_mentions"],
+                                                    **mentions}}]
+    html = read(build(tmp_path, articles, taxonomy), "entities/index.html")
+    plain = text(html)
+    assert plain.index("People") < plain.index("Organisations") < plain.index("Places")
+    listed = [name for _, name in links(section(html, "kind-person"))]
+    # the scenario's Xi Jinping has no sort_as: sorted as "Jinping", the last word
+    assert listed == ["Zed Adams Jr.", "Xi Jinping", "Vladimir Putin", "Wang Yi",
+                      "Boris Young", "Anna Zeller"]
+    assert 'class="entity-columns"' in html
+    assert re.search(r'>Gazprom</a>&nbsp;<span class="count">1<span class="visually-hidden">'
+                     r' article</span>', html)
 
 
 # --- article page: terms, related articles, neighbours, head --------------------------------
 
 def test_article_links_its_topics_and_entities(out: Path) -> None:
-    found = links(read(out, "articles/b-war-talks.html"))
+    html = read(out, "articles/b-war-talks.html")
+    found = links(section(html, "article-terms-title"))
     for href, name in [("../topics/war.html", "The war"), ("../topics/diplomacy.html",
-                       "Diplomacy"), ("../entities/putin.html", "Vladimir Putin"),
-                       ("../entities/kremlin.html", "The Kremlin")]:
+                       "Diplomacy"), ("../entities/putin.html", "Vladimir Putin , mentions: 2"),
+                       ("../entities/kremlin.html", "The Kremlin , mentions: 1")]:
         assert (href, name) in found
+    # people, organisations, places: each kind its own group
+    assert text(section(html, "article-terms-title")).index("People") < text(
+        section(html, "article-terms-title")).index("Organisations")
 
 
 def test_related_articles_share_terms_in_a_stable_order(out: Path) -> None:
     html = read(out, "articles/a-war-and-gas.html")
     related = [h for h, _ in links(section(html, "related-title"))]
-    # b shares war, putin, xi; c shares energy, putin; d shares only xi
-    assert related == ["../articles/b-war-talks.html", "../articles/c-gas-deal.html",
-                       "../articles/d-summit.html"]
-    assert "Also about The war, Vladimir Putin, Xi Jinping" in text(section(html,
-                                                                          "related-title"))
+    # Putin and Xi are in three of the four articles: common, no reason to read on. b shares
+    # the war, c energy; d shares only Xi, so it is not related
+    assert related == ["../articles/b-war-talks.html", "../articles/c-gas-deal.html"]
+    why = text(section(html, "related-title"))
+    assert "Shares: The war" in why and "Shares: Energy" in why and "Putin" not in why
 
 
 def test_previous_and_next_come_from_pelican_neighbors(out: Path) -> None:
@@ -174,20 +253,38 @@ def test_graph_links_every_topic_and_is_labelled(out: Path) -> None:
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert 'aria-labelledby="graph-title graph-desc"' in svg and "<title id=" in svg
     hrefs = [h for h, _ in links(svg)]
-    assert hrefs == [f"../topics/{t['slug']}.html" for t in TAXONOMY["topics"]]
+    # every topic with articles (the quiet one has none), and trade for its narrower energy
+    assert hrefs == [f"../topics/{t['slug']}.html" for t in TAXONOMY["topics"]
+                     if t["slug"] != "quiet"]
     assert "<script" not in svg
-    # war-energy, war-diplomacy: one shared article each
+    # war-energy, war-diplomacy: one shared article each, the most any two topics share
     assert svg.count("<line ") == 2
+    assert "a line joins two topics that at least 1 article share" in text(html)
 
 
 def test_graph_layout_is_deterministic_and_weighted() -> None:
     pairs = co_occurrence([["a", "b"], ["a", "b", "c"], ["c"]])
     assert pairs == {("a", "b"): 2, ("a", "c"): 1, ("b", "c"): 1}
-    graph = circle_graph(["a", "b", "c"], pairs)
-    assert graph == circle_graph(["a", "b", "c"], dict(reversed(list(pairs.items()))))
+    sizes = {"a": 9, "b": 4, "c": 1}
+    graph = circle_graph(["a", "b", "c"], pairs, sizes)
+    assert graph == circle_graph(["a", "b", "c"], dict(reversed(list(pairs.items()))), sizes)
     assert graph.nodes[0].x == graph.width / 2 and graph.nodes[0].y < graph.height / 2
-    widths = {(e.a, e.b): e.width for e in graph.edges}
-    assert widths[("a", "b")] > widths[("a", "c")]
+    # a link needs two shared articles: a-b is drawn, the two single ones are not
+    assert [(e.a, e.b) for e in graph.edges] == [("a", "b")] and graph.hidden == 2
+    assert graph.min_shared == 2
+    radius = [n.r for n in graph.nodes]
+    assert radius[0] > radius[1] > radius[2]  # sized by articles
+
+
+def test_graph_draws_at_most_two_edges_per_topic_strongest_first() -> None:
+    keys = [f"t{i}" for i in range(6)]
+    pairs = {(a, b): 2 + (i * 7 + j) % 5 for i, a in enumerate(keys)
+             for j, b in enumerate(keys) if a < b}
+    graph = circle_graph(keys, pairs)
+    assert 0 < len(graph.edges) <= 12 and graph.hidden == len(pairs) - len(graph.edges)
+    counts = [e.count for e in graph.edges]
+    assert counts == sorted(counts, reverse=True) and min(counts) >= graph.min_shared
+    assert all(n < graph.min_shared for n in pairs.values() if n not in counts)
 
 
 # --- related articles: the core --------------------------------------------------------------
@@ -199,8 +296,9 @@ def test_related_articles_ignore_input_order() -> None:
     shuffled = list(records)
     random.Random(1).shuffle(shuffled)
     assert related_articles(shuffled, 5) == first
-    assert [r.key for r in first["a"]] == ["c", "b"]
-    assert first["d"] == ()
+    # x is in three of four articles: common, it relates nothing; y is shared by a and c
+    assert [r.key for r in first["a"]] == ["c"] and first["a"][0].shared == ("y",)
+    assert first["b"] == () and first["d"] == ()
 
 
 def test_rare_terms_weigh_more_than_common_ones() -> None:

@@ -6,10 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from digest.errors import DigestError
 from plugins.digest_timeline.plugin import merge_settings
 
+from .hostile import PAYLOADS
 from .scenario import ARTICLES, article, build, links, run_pelican, text, write_scenario
 
 
@@ -49,7 +51,7 @@ def test_labels_say_only_what_the_text_says(timeline: tuple[Path, str]) -> None:
 
 def test_each_event_links_to_its_sentence(timeline: tuple[Path, str]) -> None:
     out, html = timeline
-    event_links = [h for h, t in links(html) if t.startswith("in “")]
+    event_links = [h for h, _ in links(html) if "#b" in h]
     assert "./articles/a-war-and-gas.html#b1" in event_links
     assert len(event_links) == 4
     for href in event_links:
@@ -59,6 +61,59 @@ def test_each_event_links_to_its_sentence(timeline: tuple[Path, str]) -> None:
 
 def test_captured_sentences_are_escaped(timeline: tuple[Path, str]) -> None:
     assert "on 24 February &lt;2022&gt;." in timeline[1]
+
+
+QUOTED = ("“The intensive bilateral exchange will continue next year, I have no doubts about "
+          "that. And we will find a way to meet in person,” Putin said Friday in a video link "
+          "with Xi published on the Kremlin website.")
+
+
+def test_entries_show_the_clause_say_what_is_inferred_and_never_double_quotes(
+        tmp_path: Path) -> None:
+    events = [
+        {"start": "2022-12-30", "end": None, "block": 0, "index": 0, "sentence": QUOTED,
+         "clause": "… Putin said Friday in a video link with Xi published on the Kremlin "
+                   "website.", "inferred": True, "mark": [13, 19]},
+        # the same sentence twice (an older header): listed once
+        {"start": "2023-01-01", "end": None, "block": 0, "index": 0, "sentence": QUOTED,
+         "precision": "year"},
+        {"start": "2023-03-01", "end": None, "block": 1, "index": 0, "precision": "month",
+         "sentence": "Xi visited Moscow in March.", "edited": True},
+    ]
+    quoted = article("e-quoted", "2022-12-30", ["war"], {"putin": 1}, events=events)
+    html = (build(tmp_path, [*ARTICLES, quoted]) / "timeline.html").read_text(encoding="utf-8")
+    page = text(re.sub(r"</?mark[^>]*>", "", html))
+    assert "““" not in page and "””" not in page and "“”" not in page
+    assert page.count("Putin said Friday in a video link") == 2  # the clause, and the sentence
+    assert "30 December 2022 Mentioned inferred … Putin said Friday in a video link" in page
+    assert "<details" in html and "Whole sentence" in page and QUOTED in page
+    assert "1 January 2023" not in page and page.count("I have no doubts") == 1
+    assert "March 2023 Mentioned date set by the editor Xi visited Moscow in March." in page
+    assert "./articles/e-quoted.html#b1" in [h for h, _ in links(html)]
+    # the words that give the date are marked in what is shown
+    assert '… Putin said <mark class="tl-date">Friday</mark> in a video link' in html
+
+
+def test_hostile_sentences_and_marks_stay_text(tmp_path: Path) -> None:
+    """A captured sentence is text, whole or cut around the date's words, and a mark that does
+    not fit the text is ignored, never an index error or a cut through an escape."""
+    events = [
+        {"start": "2022-02-24", "end": None, "block": i, "index": 0,
+         "sentence": f"On 24 February {payload} happened.", "mark": [3, 3 + 8 + i % 9]}
+        for i, (_, payload) in enumerate(PAYLOADS)
+    ]
+    events.append({"start": "2022-02-25", "end": None, "block": 0, "index": 1,
+                   "sentence": "A mark out of range <b>x</b>.", "mark": [5, 999]})
+    hostile = article("e-hostile", "2022-03-02", ["war"], {"putin": 1}, events=events,
+                      _paragraphs=len(PAYLOADS))
+    html = (build(tmp_path, [*ARTICLES, hostile]) / "timeline.html").read_text(encoding="utf-8")
+    unmarked = re.sub(r"</?mark[^>]*>", "", html)
+    for _, payload in PAYLOADS:
+        assert str(escape(f"On 24 February {payload} happened.")) in unmarked, payload
+        if "<" in payload:
+            assert payload not in html, payload
+    assert "<script>window" not in html and "<b>x</b>" not in html
+    assert "A mark out of range &lt;b&gt;x&lt;/b&gt;." in html
 
 
 def test_timeline_is_in_the_menu(timeline: tuple[Path, str]) -> None:

@@ -187,10 +187,13 @@ def test_path_tricks_land_inside_articles_with_a_safe_slug(hostile_site: Hostile
     assert site.slugs["h_path.txt"] == "etc-passwd"
     assert page_of(site, "h_path.txt").is_file()
     assert slug_ok(site.slugs["h_path_own.txt"])
-    # nothing was written anywhere but content/articles, output/ and the stage's cache
+    # nothing was written anywhere but content/articles, content/site-pages (the About page
+    # made from site.yaml), output/ and the stage's cache
     assert sorted(p.name for p in site.base.iterdir()) == [".digest-cache", "content", "output"]
+    generated = ("articles", "site-pages")
     assert sorted(p.name for p in site.content.iterdir()) == sorted(
-        [*(p.name for p in CONTENT.iterdir() if p.name != "articles"), "articles"])
+        [*(p.name for p in CONTENT.iterdir() if p.name not in generated), *generated])
+    assert [p.name for p in (site.content / "site-pages").iterdir()] == ["about.md"]
     assert all(p.parent == site.content / "articles" and p.suffix == ".md"
                for p in (site.content / "articles").rglob("*"))
     for cap in site.captures:  # the captures are never written to
@@ -245,7 +248,8 @@ def test_the_same_article_from_two_outlets_is_published_once(hostile_site: Hosti
     line = next(li for li in site.report.splitlines() if "h_dup_a.txt:" in li)
     assert "not published: near-duplicate of h_dup_b.txt" in line
     text = page_text(page_of(site, "h_dup_b.txt"))
-    assert "Outlet B" in text and "also captured as h_dup_a.txt (Outlet A)" in text
+    assert "Outlet B" in text and "also as published by Outlet A" in text
+    assert "h_dup_a.txt" not in text  # the editor's file names are not the reader's business
 
 
 # --- files that are no capture -------------------------------------------------------------

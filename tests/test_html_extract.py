@@ -3,6 +3,7 @@ text; metadata comes from the page's meta tags with its source named."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from digest.capture import decode_capture
 from digest.html_extract import sanitize_html
+from digest.model import UNKNOWN, Cleaned, Fact
 
 HOSTILE = """<!DOCTYPE html>
 <html><head>
@@ -86,20 +88,70 @@ def test_html_lines_numbered_with_rule(cleaned) -> None:
     assert {ln.rule for ln in cleaned.lines} <= {
         "html-extractor",
         "html-extractor-heading",
+        "html-extractor-removed",
+        "html-extractors-disagree",
+        "html-dek",
         "title-repeat",
-        "blank",
     }
     assert "What happens next" in cleaned.metadata.subheads
+
+
+def test_removed_text_is_in_the_record_in_page_order(cleaned) -> None:
+    """What the extractors did not keep (menu, footer) is a dropped line, where the page has it:
+    the report, the review pages and keep: can see it."""
+    by_text = {ln.text: ln for ln in cleaned.lines}
+    home, footer = by_text["Home News"], by_text["© 2021 The Town Crier. All rights reserved."]
+    for line in (home, footer):
+        assert (line.kind, line.rule) == ("boilerplate", "html-extractor-removed")
+    body = [ln.number for ln in cleaned.lines if ln.kind == "body"]
+    assert home.number < min(body) and footer.number > max(body)
+    assert cleaned.lines[-1] == footer
+
+
+def test_script_and_style_text_is_never_a_line(cleaned) -> None:
+    everything = "\n".join(ln.text for ln in cleaned.lines)
+    for bad in ("INJECTED", "alert(", "color: red", "document.write", "evil.example.com"):
+        assert bad not in everything
+
+
+def test_a_removed_paragraph_is_restored_with_keep(cleaned) -> None:
+    from digest.curation import CaptureCuration, apply_curation
+
+    footer = "© 2021 The Town Crier. All rights reserved."
+    number = next(ln.number for ln in cleaned.lines if ln.text == footer)
+    assert footer not in [b.text for b in cleaned.blocks]
+    for target in (number, footer):
+        kept = apply_curation(cleaned, CaptureCuration(keep=(target,)), "page.html")
+        texts = [b.text for b in kept.blocks]
+        assert texts[-1] == footer, target  # restored, in page order
+        assert texts[:-1] == [b.text for b in cleaned.blocks]
+        assert kept.blocks[-1].line == number
+
+
+def test_digest_clean_json_shows_removed_lines(tmp_path, capsys) -> None:
+    pytest.importorskip("trafilatura", exc_type=ImportError)
+    import json
+
+    from digest.cli import main
+
+    page = tmp_path / "page.html"
+    page.write_text(HOSTILE, encoding="utf-8")
+    assert main(["clean", "--json", str(page)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    removed = [ln for ln in record["lines"] if ln["rule"] == "html-extractor-removed"]
+    assert {"number": removed[0]["number"], "kind": "boilerplate", "text": "Home News",
+            "rule": "html-extractor-removed"} in removed
+    assert "INJECTED" not in json.dumps(record)
 
 
 def test_html_metadata_from_meta_tags(cleaned) -> None:
     m = cleaned.metadata
     assert m.title.value == "Council Funds New Library"
-    assert m.title.source == "html meta title"
-    assert m.authors.value == ("Jane Roe",)
-    assert m.outlet.value == "The Town Crier"
-    assert m.published.value is not None and m.published.value.isoformat() == "2021-03-03"
-    assert m.url.value == "https://example.com/library"
+    assert m.title.source == "html meta og:title"
+    assert m.authors == Fact(("Jane Roe",), "html meta author")
+    assert m.outlet == Fact("The Town Crier", "html meta og:site_name")
+    assert m.published == Fact(dt.date(2021, 3, 3), "html meta article:published_time")
+    assert m.url == Fact("https://example.com/library", "html link canonical")
 
 
 # --- the page's visible text, verbatim ----------------------------------------------------
@@ -139,7 +191,7 @@ def shown():
     )
     paras += (
         f"<h2>What <em>comes</em> next</h2><p>{prose}, with <b>bold</b> and <i>it</i>alic "
-        "words.</p><ul><li>first item</li><li>second <b>item</b></li></ul>"
+        f"words.</p><ul><li>first item</li><li>second <b>item</b></li></ul><p>{prose}.</p>"
     )
     return clean(decode_capture(_page(paras).encode("utf-8"), Path("shown.html")))
 
@@ -167,3 +219,109 @@ def test_sanitize_leaves_text_that_only_looks_like_handlers() -> None:
     out = sanitize_html(page)
     assert shown_text in out
     assert "onclick" not in out and "onmouseover" not in out and "javascript:y" not in out
+
+
+# --- metadata from the page's own markup ------------------------------------------------------
+
+LD_PAGE = """<!DOCTYPE html><html><head><title>Ports Reopen After Storm - The Daily Example</title>
+<meta property="og:description" content="Shipping resumed on Monday after three days of closures,
+ but insurers warn that the backlog will take weeks to clear.">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "WebSite", "name": "Example site"},
+ {"@type": "NewsArticle", "headline": "Ports reopen after storm",
+  "datePublished": "2019-05-02T23:30:00-04:00", "dateModified": "2019-06-01",
+  "author": [{"@type": "Person", "name": "ANNA SMITH"}, {"@type": "Organization", "name": "Wire"}],
+  "publisher": {"@type": "Organization", "name": "The Daily Example"}}]}</script>
+</head><body><nav>Home | World | Business</nav>
+<header class="article-header"><h1>Ports reopen after storm</h1>
+<div class="standfirst">Shipping resumed on Monday after three days of closures, but insurers
+ warn that the backlog will take weeks to clear.</div><div class="share">Share on Facebook</div>
+</header><article>
+<p>The harbour master said on Monday that the first container ships had docked at dawn, after
+ the storm that closed the port for three days moved out to sea over the weekend.</p>
+<p>Insurers said the backlog of vessels waiting offshore would take weeks to clear, and that
+ claims for damaged cargo were likely to run into the millions.</p></article></body></html>"""
+
+NO_MARKUP_PAGE = """<!DOCTYPE html><html><head><title>Council meets on budget</title>
+<meta name="description" content="The best local news, sport and weather from around the county
+ every day.">
+</head><body><article><h1>Council meets on budget</h1><p>Posted January 5, 2020. The council met on
+ Tuesday to discuss the budget, and members said the final vote would come in the spring after a
+ public consultation.</p><p>Residents were invited to send their comments to the town hall
+ before the end of the month, the council said in a statement.</p></article></body></html>"""
+
+
+def _clean_page(page: str, name: str) -> Cleaned:
+    pytest.importorskip("trafilatura", exc_type=ImportError)
+    from digest.cleaning import clean
+
+    return clean(decode_capture(page.encode("utf-8"), Path(name)))
+
+
+def test_json_ld_facts_with_their_source() -> None:
+    m = _clean_page(LD_PAGE, "ld.html").metadata
+    assert m.title == Fact("Ports reopen after storm", "html json-ld headline")
+    # the date the page states (its own day, not the modification date, not shifted by zone)
+    assert m.published == Fact(dt.date(2019, 5, 2), "html json-ld datePublished")
+    # a person, in their real case; an organisation is not an author
+    assert m.authors == Fact(("Anna Smith",), "html json-ld author")
+    assert m.outlet == Fact("The Daily Example", "html json-ld publisher")
+
+
+def test_description_is_the_dek_only_when_the_page_shows_it_as_the_standfirst() -> None:
+    cleaned = _clean_page(LD_PAGE, "ld.html")
+    assert cleaned.metadata.dek.value is not None
+    assert cleaned.metadata.dek.value.startswith("Shipping resumed on Monday")
+    assert cleaned.metadata.dek.source == "html meta og:description (shown on the page)"
+    dek_line = next(ln for ln in cleaned.lines if ln.kind == "dek")
+    assert dek_line.text.startswith("Shipping resumed") and dek_line.rule == "html-dek"
+    assert not any(b.text.startswith("Shipping resumed") for b in cleaned.blocks)
+    assert dek_line.number not in cleaned.dropped_prose  # shown as the dek, not lost
+    # a description that repeats the body's first paragraph is its lede: it stays in the body
+    first = ("The harbour master said on Monday that the first container ships had docked at "
+             "dawn, after the storm that closed the port for three days moved out to sea over "
+             "the weekend.")
+    lede = re.sub(r'(?s)<meta property="og:description".*?">',
+                  f'<meta property="og:description" content="{first}">', LD_PAGE)
+    lede = re.sub(r'(?s)<div class="standfirst">.*?</div>', "", lede)
+    assert first in " ".join(lede.split())
+    as_lede = _clean_page(lede, "lede.html")
+    assert as_lede.metadata.dek == UNKNOWN
+    assert as_lede.blocks[0].text.startswith("The harbour master said on Monday")
+    # a site's blurb, never shown as a standfirst, is not a dek
+    assert _clean_page(NO_MARKUP_PAGE, "plain.html").metadata.dek == UNKNOWN
+
+
+def test_no_date_is_invented_when_the_markup_states_none() -> None:
+    m = _clean_page(NO_MARKUP_PAGE, "plain.html").metadata
+    assert m.published == UNKNOWN  # "Posted January 5, 2020" is text, not the page's markup
+    assert m.authors == UNKNOWN and m.url == UNKNOWN
+    assert m.title.value == "Council meets on budget"
+
+
+def _headline_page(title: str, headings: str) -> str:
+    prose = ("The ruling body said on Monday that it would review the decision, after the team's "
+             "officials asked for the result of the match to be changed.")
+    return (f"<!DOCTYPE html><html><head><title>{title}</title></head><body>"
+            f"<div id='nav'><h2>Breaking News</h2><a href='/'>Home</a></div>{headings}"
+            f"<div class='story'><p>{prose}</p><p>{prose} It gave no date.</p>"
+            f"<p>{prose} Both sides declined to comment.</p></div></body></html>")
+
+
+def test_headline_is_the_heading_the_title_repeats_not_a_section_name() -> None:
+    page = _headline_page("Pakistan want forfeit reversed - Breaking News",
+                          "<h1>Pakistan want forfeit reversed</h1>")
+    cleaned = _clean_page(page, "h.html")
+    line = next(ln for ln in cleaned.lines if ln.text == "Pakistan want forfeit reversed")
+    assert cleaned.metadata.title == Fact(
+        "Pakistan want forfeit reversed", f"html heading, line {line.number} (repeated in <title>)")
+    assert line.kind == "title"
+
+
+def test_headline_from_the_title_only_when_it_can_be_one() -> None:
+    # no heading repeats the <title>: its longest part is the headline ...
+    page = _headline_page("Sport | Pakistan want forfeit reversed", "")
+    assert _clean_page(page, "a.html").metadata.title == Fact(
+        "Pakistan want forfeit reversed", "html title")
+    # ... unless that is a site or section name: then no headline rather than a wrong one
+    assert _clean_page(_headline_page("Breaking News", ""), "b.html").metadata.title == UNKNOWN

@@ -20,7 +20,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
-CAPTURES = ROOT / "tests" / "fixtures" / "digest" / "captures"  # never the editor's content/
 
 from lunr_index.builder import (  # noqa: E402
     DEFAULT_FIELDS,
@@ -31,6 +30,8 @@ from lunr_index.builder import (  # noqa: E402
     order_records,
 )
 from lunr_index.compat import porter_stem, tokenize, trim  # noqa: E402
+
+from .conftest import CONTENT  # noqa: E402
 
 NODE = shutil.which("node")
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
@@ -110,7 +111,7 @@ UI_QUERIES = [
 
 def _records() -> list[SearchRecord]:
     records = []
-    for n, path in enumerate(sorted(CAPTURES.glob("*"))):
+    for n, path in enumerate(sorted((CONTENT / "captures").glob("*"))):
         text = path.read_text(encoding="utf-8", errors="replace")
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         records.append(

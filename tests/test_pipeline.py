@@ -52,7 +52,7 @@ def test_curation_change_recleans_only_that_capture(content: Path, tmp_path: Pat
     curation.write_text(curation.read_text().replace(
         "    date: 2022-12-30", "    date: 2022-12-30\n    note: \"Checked again.\""))
     cleans = _count_calls(monkeypatch, cleaning, "clean")
-    tags = _count_calls(monkeypatch, topics, "tag")
+    tags = _count_calls(monkeypatch, topics, "tag_ranked")
     build_content(content, cache_folder=cache, jobs=1)
     assert len(cleans) == 1 and len(tags) == 1
 
@@ -65,7 +65,7 @@ def test_taxonomy_change_retags_without_recleaning(content: Path, tmp_path: Path
     taxonomy = content / "taxonomy.yaml"
     taxonomy.write_text(taxonomy.read_text() + "\n")
     cleans = _count_calls(monkeypatch, cleaning, "clean")
-    tags = _count_calls(monkeypatch, topics, "tag")
+    tags = _count_calls(monkeypatch, topics, "tag_ranked")
     build_content(content, cache_folder=cache, jobs=1)
     assert cleans == [] and len(tags) == published
 
@@ -160,3 +160,24 @@ def test_entries_are_stored_in_batches_during_the_run(content: Path, tmp_path: P
     cleans = _count_calls(monkeypatch, cleaning, "clean")
     assert build_content(content, cache_folder=cache, jobs=1) == first
     assert cleans == []
+
+
+
+def test_report_shows_confidence_and_dropped_prose() -> None:
+    """`digest report` gives each capture's cleaning confidence and its dropped prose lines,
+    as the cleaner set them."""
+    import dataclasses
+
+    from digest import report as report_mod
+    from digest.capture import decode_capture
+    from digest.cleaning import clean
+    from digest.pipeline import Report, capture_report
+
+    text = "A headline for the test\n\n" + "The article is one paragraph of prose. " * 3 + "\n"
+    cleaned = clean(decode_capture(text.encode(), Path("t.txt")))
+    cleaned = dataclasses.replace(cleaned, confidence=0.3, dropped_prose=(7, 9))
+    rep = capture_report("t.txt", cleaned, [])
+    assert (rep.confidence, rep.dropped_prose) == (0.3, (7, 9))
+    out = report_mod.full(Report((rep,), ()))
+    assert "cleaning confidence 0.30" in out
+    assert "dropped prose-like lines: 7, 9" in out

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from digest.suggest import suggest
 from digest.taxonomy import load_taxonomy, parse_taxonomy
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import CONTENT
 
 TAXONOMY = parse_taxonomy("""\
 topics:
@@ -58,7 +56,7 @@ def test_no_texts() -> None:
 
 
 def test_default_taxonomy_covers_the_repeated_names_of_the_seeds() -> None:
-    taxonomy = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
+    taxonomy = load_taxonomy(CONTENT / "taxonomy.yaml")
     texts = [
         "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing.",
         "Russian President Vladimir Putin and Chinese President Xi Jinping signed it.",
@@ -66,3 +64,25 @@ def test_default_taxonomy_covers_the_repeated_names_of_the_seeds() -> None:
         "The Carnegie Endowment for International Peace and the Stimson Center agreed.",
     ]
     assert suggest(texts, taxonomy) == []
+
+
+def test_one_word_names_seen_in_two_captures() -> None:
+    texts = [
+        "The probe left for Europa on Monday. Engineers at NASA cheered.",
+        "A second orbiter will reach Europa later. The budget of NASA grew.",
+        "Only this capture mentions Ganymede, and Ganymede twice.",
+        "Europa is listed here at a sentence start only.",
+    ]
+    found = dict(suggest(texts, TAXONOMY))
+    assert found == {"Europa": 2, "NASA": 2}  # Monday is no name; Ganymede: one capture
+
+
+def test_one_word_names_count_captures_not_texts() -> None:
+    texts = ["They flew to Europa.", "Then to Europa again."]
+    assert suggest(texts, TAXONOMY, captures=["a.txt", "a.txt"]) == []
+    assert suggest(texts, TAXONOMY, captures=["a.txt", "b.txt"]) == [("Europa", 2)]
+
+
+def test_a_one_word_alias_covers_the_name() -> None:
+    texts = ["They met Putin today.", "Aides met Putin again."]
+    assert suggest(texts, TAXONOMY) == []

@@ -9,8 +9,9 @@ import pytest
 from digest.errors import DigestError
 from digest.taxonomy import Entity, Taxonomy, Topic, load_taxonomy, parse_taxonomy
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = ROOT / "content" / "taxonomy.yaml"
+from .conftest import CONTENT
+
+DEFAULT = CONTENT / "taxonomy.yaml"
 
 GOOD = """\
 topics:
@@ -168,7 +169,6 @@ def test_parent_cycle_is_refused() -> None:
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ("", "the taxonomy is empty"),
         ("- a\n- b\n", "expected a mapping with 'topics' and 'entities', found a list"),
         ("topics: []\n", "'entities' is missing"),
         ("topics: {}\nentities: []\n", "'topics' must be a list"),
@@ -178,6 +178,12 @@ def test_parent_cycle_is_refused() -> None:
 )
 def test_wrong_shapes(text: str, fragment: str) -> None:
     assert any(fragment in m for m in problems(text))
+
+
+def test_a_file_of_comments_only_is_an_empty_taxonomy() -> None:
+    # what `digest init` writes: a new digest has no topics yet, and builds
+    taxonomy = parse_taxonomy("# topics: ...\n# entities: ...\n")
+    assert taxonomy.topics == () and taxonomy.entities == ()
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -193,3 +199,22 @@ def test_load_from_file_reports_file_path(tmp_path: Path) -> None:
     assert str(info.value).startswith(f"{path}:10 (topics[1].parent): unknown parent 'gas'")
     path.write_text(GOOD, encoding="utf-8")
     assert load_taxonomy(path) == parse_taxonomy(GOOD)
+
+
+def test_people_sort_by_family_name_unless_the_editor_says_otherwise() -> None:
+    def person(name: str, sort_as: str | None = None) -> Entity:
+        return Entity("x", name, "person", (name,), "Someone.", sort_as)
+
+    assert person("Joe Biden").sort_name == "biden joe"
+    assert person("P. W. Singer").sort_name == "singer p. w."
+    assert person("Martin Luther King Jr.").sort_name == "king martin luther"
+    assert person("Xi Jinping", "Xi Jinping").sort_name == "xi jinping"
+    assert person("Madonna").sort_name == "madonna"
+    assert Entity("y", "The Kremlin", "organisation", ("Kremlin",), "-").sort_name == "the kremlin"
+    parsed = parse_taxonomy(GOOD.replace("    description: President of China.",
+                                         "    description: President of China.\n"
+                                         "    sort_as: Xi Jinping"))
+    assert parsed.entity("xi-jinping").sort_as == "Xi Jinping"
+    assert any("'sort_as' must be non-empty text" in m for m in problems(
+        GOOD.replace("    description: President of China.",
+                     "    description: President of China.\n    sort_as: 3")))

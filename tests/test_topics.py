@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,10 +16,12 @@ from digest.topics import (
     entity_matchers,
     find_mentions,
     tag,
+    tag_ranked,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-CAPTURES = ROOT / "content" / "captures"
+from .conftest import CONTENT
+
+CAPTURES = CONTENT / "captures"
 
 TAXONOMY = parse_taxonomy("""\
 topics:
@@ -158,6 +158,27 @@ def test_extra_topics_are_added_in_taxonomy_order() -> None:
     assert tag(blocks, None, TAXONOMY, ["trade", "energy"])[0] == ("energy", "taiwan", "trade")
 
 
+def test_lead_topics_are_the_strongest_three() -> None:
+    # energy: in the title and 3 mentions; taiwan: 3 mentions; trade: the editor's, no evidence
+    blocks = [p("Taiwan and the pipeline."), p("Taiwan, oil and Taiwan."), p("Gas.")]
+    topics, _, lead, _ = tag_ranked(blocks, "Oil for China", TAXONOMY, ["trade"])
+    assert topics == ("energy", "taiwan", "trade")  # the page's full list: taxonomy order
+    assert lead == ("energy", "taiwan", "trade")
+    blocks = [p("Taiwan, Taiwan, Taiwan."), p("Taiwan and oil."), p("oil, a pipeline")]
+    assert tag_ranked(blocks, None, TAXONOMY)[2] == ("taiwan", "energy")  # more mentions
+
+
+def test_entity_quotes_point_at_the_first_sentences_that_name_each_entity() -> None:
+    blocks = [p("Xi  met EU leaders. Rain fell.\nXi left."), p("The EU and Xi. Xi again. Xi!")]
+    *_, quotes = tag_ranked(blocks, "Xi in Brussels", TAXONOMY)
+    # offsets into the text as shown (whitespace runs made one space), mentions after them;
+    # the title has no anchor, so it is never quoted; three sentences at most
+    assert quotes["xi-jinping"] == ("0 0 18 0 2", "0 30 38 30 32", "1 0 14 11 13")
+    assert quotes["eu"] == ("0 0 18 7 9", "1 0 14 4 6")
+    text = " ".join(blocks[0].text.split())
+    assert text[0:18] == "Xi met EU leaders." and text[30:38] == "Xi left."
+
+
 def test_unknown_extra_topic_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="'nope'"):
         tag([p("x")], None, TAXONOMY, ["nope"])
@@ -230,7 +251,7 @@ EXPECTED_TOPICS = {
 
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_seed_topics(name: str) -> None:
-    taxonomy = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
+    taxonomy = load_taxonomy(CONTENT / "taxonomy.yaml")
     title, blocks = seed_blocks(name)
     topics, entities = tag(blocks, title, taxonomy)
     assert topics == EXPECTED_TOPICS[name]
@@ -240,7 +261,7 @@ def test_seed_topics(name: str) -> None:
 
 
 def test_seed_entities_name_the_people_quoted() -> None:
-    taxonomy = load_taxonomy(ROOT / "content" / "taxonomy.yaml")
+    taxonomy = load_taxonomy(CONTENT / "taxonomy.yaml")
     found = {
         name: dict(tag(seed_blocks(name)[1], SEEDS[name][0], taxonomy)[1]) for name in SEEDS
     }

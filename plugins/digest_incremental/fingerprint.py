@@ -21,8 +21,8 @@ LINKED_FIELDS = ("url", "title", "date", "summary", "outlet", "dek", "authors")
 OWN_FIELDS = ("url", "title", "date", "summary", "_content", "slug")
 #: attributes our plugins attach to an article for its page (plugins/digest_taxonomy,
 #: pelican-neighbors); a new one must be listed here or its changes go unseen
-LINK_ATTRIBUTES = ("topic_terms", "entity_terms", "related_articles", "prev_article",
-                   "next_article")
+LINK_ATTRIBUTES = ("topic_terms", "lead_topic_terms", "entity_terms", "related_articles",
+                   "prev_article", "next_article")
 
 
 def _is_content(value: object) -> bool:
@@ -106,7 +106,7 @@ def text_digest(*parts: str) -> str:
 #: plain attributes, terms and (term, count) lists, and the article listing; a new one must
 #: be listed here or its changes go unseen
 TERM_FIELDS = ("name", "slug", "url", "description", "kind", "mentions", "feed_url", "parent",
-               "children", "related", "top_entities", "topics", "articles")
+               "children", "related", "top_entities", "topics", "articles", "passages")
 
 
 def term_fingerprint(term: Any, base: str, name: str, memo: Memo | None = None) -> str:

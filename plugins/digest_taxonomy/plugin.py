@@ -18,6 +18,7 @@ there when ``article.html`` renders.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,16 @@ from pelican.urlwrappers import URLWrapper
 from digest.errors import DigestError, Problem
 from digest.taxonomy import Taxonomy, load_taxonomy
 
-from .web import Record, circle_graph, co_occurrence, neighbours, related_articles
+from .web import (
+    Passage,
+    Record,
+    blocks_of,
+    circle_graph,
+    co_occurrence,
+    neighbours,
+    passages_at,
+    related_articles,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +62,16 @@ DEFAULTS: dict[str, Any] = {
     "DIGEST_RELATED_COUNT": 5,
     "DIGEST_RELATED_WINDOW": 25,
     "DIGEST_TOP_ENTITIES": 10,  # most mentioned per topic, and co-mentioned per entity
+    # an entity page quotes the sentences that mention it in its newest articles
+    "DIGEST_PASSAGE_ARTICLES": 20,
+    "DIGEST_PASSAGES_PER_ARTICLE": 3,
+    "DIGEST_GRAPH_TOPICS": 16,  # topics drawn on the graph: the most articles first
 }
 
 _PATTERNS = ("TOPIC_URL", "TOPIC_SAVE_AS", "ENTITY_URL", "ENTITY_SAVE_AS")
 _PATHS = ("TOPICS_URL", "TOPICS_SAVE_AS", "ENTITIES_URL", "ENTITIES_SAVE_AS")
-_COUNTS = ("DIGEST_RELATED_COUNT", "DIGEST_RELATED_WINDOW", "DIGEST_TOP_ENTITIES")
+_COUNTS = ("DIGEST_RELATED_COUNT", "DIGEST_RELATED_WINDOW", "DIGEST_TOP_ENTITIES",
+           "DIGEST_PASSAGE_ARTICLES", "DIGEST_PASSAGES_PER_ARTICLE", "DIGEST_GRAPH_TOPICS")
 
 
 def merge_settings(settings: dict[str, Any]) -> None:
@@ -132,6 +147,9 @@ class Entity(URLWrapper):
         self.mentions = 0
         self.topics: list[tuple[Topic, int]] = []  # its topics, article counts
         self.related: list[tuple[Entity, int]] = []  # entities in the same articles
+        self.sort_name = name
+        # (article, the sentences of it that mention this entity), for its newest articles
+        self.passages: list[tuple[Any, tuple[Passage, ...]]] = []
 
 
 def _slugs(article: Any, field: str, problems: list[Problem]) -> list[str]:
@@ -158,6 +176,8 @@ class TaxonomyGenerator(Generator):
                        for t in self.taxonomy.topics]
         self.entities = [Entity(e.name, e.slug, settings, e.description, e.kind)
                          for e in self.taxonomy.entities]
+        for entity, source_entity in zip(self.entities, self.taxonomy.entities, strict=True):
+            entity.sort_name = source_entity.sort_name
         topic_by = {t.slug: t for t in self.topics}
         entity_by = {e.slug: e for e in self.entities}
         for topic, source in zip(self.topics, self.taxonomy.topics, strict=True):
@@ -200,6 +220,35 @@ class TaxonomyGenerator(Generator):
                 entity.mentions += int(counts.get(entity.slug, 1))
         if problems:
             raise DigestError(problems)
+        for article in articles:
+            # the original's address is shown as a link: only a web address may be one (a
+            # saved page's metadata could say "javascript:...")
+            if not _web_address(getattr(article, "source_url", None)):
+                article.source_url = None
+            # the outlets of the other captures of the same article (dedupe credits them as
+            # "file (Outlet)"): readers see the outlets, never the editor's file names
+            article.also_outlets = sorted({m.group(1) for m in (
+                _CREDIT.search(str(c)) for c in getattr(article, "also_from", None) or [])
+                if m})
+            lead = [topic_by[s] for s in getattr(article, "lead_topics", None) or []
+                    if s in topic_by and topic_by[s] in article.topic_terms]
+            article.lead_topic_terms = lead or article.topic_terms[:3]
+        # no page for a term without articles: drop it from every listing and the graph (a
+        # broader topic stays while one of its narrower topics has articles: its page lists them)
+        published = {id(t) for t in self.topics if t.articles}
+        for topic in self.topics:
+            parent = topic.parent
+            while id(topic) in published and parent is not None:
+                published.add(id(parent))
+                parent = parent.parent
+        self.topics = [t for t in self.topics if id(t) in published]
+        self.entities = [e for e in self.entities if e.articles]
+        for topic in self.topics:
+            topic.children = [c for c in topic.children if id(c) in published]
+            if topic.parent is not None and id(topic.parent) not in published:
+                topic.parent = None
+        topic_by = {t.slug: t for t in self.topics}
+        entity_by = {e.slug: e for e in self.entities}
 
         # 2. counts between terms
         topic_pairs = co_occurrence([t.slug for t in a.topic_terms] for a in articles)
@@ -230,15 +279,44 @@ class TaxonomyGenerator(Generator):
                                    settings["DIGEST_RELATED_WINDOW"])
         for article in articles:
             article.related_articles = [
-                (by_key[r.key], [_term(t, topic_by, entity_by) for t in r.shared])
+                (by_key[r.key], _distinct_names([_term(t, topic_by, entity_by)
+                                                 for t in r.shared]))
                 for r in related[article.source_path]
             ]
 
-        # 4. what the templates see
+        # 4. the sentences that mention each entity, in its newest articles
+        self._quote_entities(settings["DIGEST_PASSAGE_ARTICLES"],
+                             settings["DIGEST_PASSAGES_PER_ARTICLE"])
+
+        # 5. what the templates see
         self.context["digest_topics"] = self.topics
         self.context["digest_entities"] = self.entities
-        self.context["topic_graph"] = circle_graph([t.slug for t in self.topics], topic_pairs)
+        # the graph shows the topics with the most articles (labels of more would collide on
+        # the circle), in taxonomy order; the topics index lists them all
+        most = sorted(self.topics, key=lambda t: -len(t.articles))[:settings["DIGEST_GRAPH_TOPICS"]]
+        drawn = {id(t) for t in most}
+        self.context["topic_graph"] = circle_graph(
+            [t.slug for t in self.topics if id(t) in drawn], topic_pairs,
+            {t.slug: len(t.articles) for t in self.topics})
         self.context["topic_by_slug"] = topic_by
+
+    def _quote_entities(self, articles_each: int, per_article: int) -> None:
+        """Entity pages quote the sentences that mention the entity, for its newest few
+        articles. Where they are comes from the article's header (``entity_quotes``, found by
+        the tagger in the content stage, cached with it); the text from the article's own
+        numbered paragraphs, read once per article."""
+        if not articles_each or not per_article:
+            return
+        texts: dict[int, dict[str, str]] = {}
+        for entity in self.entities:
+            quoted = []
+            for article in entity.articles[:articles_each]:
+                raw = (getattr(article, "entity_quotes", None) or {}).get(entity.slug) or []
+                if raw and id(article) not in texts:
+                    texts[id(article)] = dict(blocks_of(article._content))
+                quoted.append((article, passages_at(texts.get(id(article), {}), raw,
+                                                    per_article)))
+            entity.passages = quoted
 
     def generate_output(self, writer: Any) -> None:
         relative = self.settings["RELATIVE_URLS"]
@@ -271,6 +349,24 @@ def freeze_urls(articles: list[Any]) -> None:
         for content in (article, *getattr(article, "translations", ())):
             if not hasattr(content, "override_url"):
                 content.override_url = content.url
+
+
+_CREDIT = re.compile(r"\((.+)\)$")
+
+
+def _web_address(url: object) -> bool:
+    return isinstance(url, str) and url.lower().startswith(("http://", "https://"))
+
+
+def _distinct_names(terms: list[Topic | Entity]) -> list[Topic | Entity]:
+    """The terms, each name once (the topic Taiwan and the place Taiwan are one reason)."""
+    seen: set[str] = set()
+    distinct = []
+    for term in terms:
+        if term.name not in seen:
+            seen.add(term.name)
+            distinct.append(term)
+    return distinct
 
 
 def _newest_first(article: Any) -> tuple[float, str]:

@@ -1,14 +1,18 @@
 """The timeline page: articles by publication date and the dated events their text mentions.
 
 Events come from each article's ``events`` header (written by the pipeline's events stage):
-``{start, end, sentence, block, precision?}``. Each event links to the sentence's block on the
-article page (``#b{block}``, the ids given by the markdown-it reader). Everything is sorted
-oldest first with explicit tie-breaks, so the page is byte-for-byte reproducible.
+``{start, end, sentence, block, precision?, index?, clause?, inferred?, edited?}``. An entry
+shows the dated clause of a long sentence (the whole sentence one click away, in a
+``<details>``), says when its date was inferred from the article's date or set by the editor,
+and links to the sentence's paragraph on the article page (``#b{block}``, the ids given by the
+markdown-it reader). The same sentence is listed once. Everything is sorted oldest first with
+explicit tie-breaks, so the page is byte-for-byte reproducible.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -54,6 +58,11 @@ class Entry:
     article: Any
     sentence: str = ""
     block: int = 0
+    clause: str = ""  # what is shown of a long sentence ("" shows the sentence)
+    inferred: bool = False  # the date is not all in the text: the article's date completed it
+    edited: bool = False  # the editor set the date (curation.yaml events:)
+    # what is shown, in three parts: before the date's words, the words (marked), after
+    shown: tuple[str, str, str] = ("", "", "")
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
@@ -90,6 +99,22 @@ def _as_date(value: Any) -> dt.date | None:
 
 def _day(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"  # "24 February 2022", without platform-specific %-d
+
+
+def _squeeze(text: str) -> str:
+    """Runs of whitespace as one space, a space at either end kept (the parts are joined)."""
+    return re.sub(r"\s+", " ", text)
+
+
+def _parts(text: str, mark: Any) -> tuple[str, str, str]:
+    """``text`` cut around the date's words at ``mark`` ([start, end]); all of it before when
+    the mark is missing or does not fit (an older header: the text is still shown)."""
+    if (isinstance(mark, list) and len(mark) == 2
+            and all(isinstance(i, int) and not isinstance(i, bool) for i in mark)
+            and 0 <= mark[0] < mark[1] <= len(text)):
+        a, b = mark
+        return _squeeze(text[:a]).lstrip(), _squeeze(text[a:b]), _squeeze(text[b:]).rstrip()
+    return " ".join(text.split()), "", ""
 
 
 def event_entries(article: Any, problems: list[Problem]) -> list[Entry]:
@@ -133,8 +158,14 @@ def event_entries(article: Any, problems: list[Problem]) -> list[Entry]:
             iso, label = start.isoformat(), f"{_day(start)} – {_day(end)}"
         else:
             iso, label = start.isoformat(), _day(start)
-        entries.append(Entry("event", start, iso, label, article, " ".join(sentence.split()),
-                             block))
+        clause = event.get("clause") if isinstance(event.get("clause"), str) else ""
+        entry = Entry("event", start, iso, label, article, " ".join(sentence.split()), block,
+                      " ".join(clause.split()), event.get("inferred") is True,
+                      event.get("edited") is True, _parts(clause or sentence, event.get("mark")))
+        # one entry per sentence: the pipeline writes each once, an older or hand-written
+        # header may not
+        if all((e.block, e.sentence) != (entry.block, entry.sentence) for e in entries):
+            entries.append(entry)
     return entries
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from digest import linemodel
 from digest import metadata as meta
 from digest import rules as R
 from digest.model import BODY_KINDS, Block, Capture, Cleaned, Line, LineKind
@@ -54,6 +55,7 @@ class _Feat:
     link_row: bool  # a row of links or buttons
     repeated: bool  # a long line that occurs again nearby (gallery caption, teaser)
     dup: bool = False  # the line occurs more than once in the capture (any length)
+    label_like: bool = False  # not prose nor a sentence, every word capitalised (a menu item)
 
 
 def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
@@ -141,6 +143,7 @@ def _features(raw: list[str]) -> list[_Feat]:
                 link_row,
                 repeated,
                 dup=len(positions.get(_norm(text), ())) > 1,
+                label_like=not prose and not sentence and bool(R.LABEL_LIKE_RE.match(text)),
             )
         )
     return feats
@@ -205,7 +208,7 @@ def _headline_like(f: _Feat) -> bool:
         and not R.SECTION_MARK_RE.match(f.text)
         and (not f.prose or bool(R.LABEL_LIKE_RE.match(f.text)))
         and bool(R.HEADING_RE.match(f.text))
-        and not f.text.endswith((".", ",", ";", ":"))
+        and not f.text.rstrip(R.CLOSING_QUOTES).endswith((".", ",", ";", ":", "…"))
         and not any(rule.pattern.search(f.text) for rule in R.LINE_RULES)
     )
 
@@ -507,7 +510,7 @@ def _box_paragraph(f: _Feat) -> bool:
 
 
 def _label_like(f: _Feat) -> bool:
-    return not f.prose and not f.sentence and bool(R.LABEL_LIKE_RE.match(f.text))
+    return f.label_like
 
 
 def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
@@ -637,8 +640,40 @@ def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKi
     return "boilerplate", "before-article"
 
 
+@dataclass(frozen=True)
+class RulePass:
+    """What the declared rules decide for a text capture, before the line model looks again."""
+
+    feats: list[_Feat]
+    kinds: list[tuple[LineKind, str]]
+    lo: int  # the article core, inclusive (lo > hi: no core)
+    hi: int
+    cut: int | None  # where an appended article was cut off, if anywhere
+
+
 def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
     """Clean a plain-text capture (see the module docstring for the stages)."""
+    rp = rule_pass(capture)
+    feats, kinds = rp.feats, rp.kinds
+    # 6. the line model gives back, as "unsure", dropped lines that read as the article's
+    probs = _line_probabilities(rp)
+    rescued = _rescue(rp, probs)
+    for i, why in rescued.items():
+        kinds[i] = ("unsure", why)
+    confidence, dropped_prose = _confidence(rp, probs)
+    # 7. body blocks and metadata
+    lines = tuple(
+        Line(number=i + 1, text=f.text, kind=k, rule=r)
+        for i, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True))
+    )
+    blocks = _blocks(lines)
+    metadata = meta.extract_text_metadata(lines, captured_on)
+    return Cleaned(capture=capture, lines=lines, blocks=blocks, metadata=metadata,
+                   confidence=confidence, dropped_prose=dropped_prose)
+
+
+def rule_pass(capture: Capture) -> RulePass:
+    """Steps 1-5: features, core, growth and cuts, line classification (declared rules)."""
     # 1. lines and features
     raw = split_lines(capture.text)
     feats = _features(raw)
@@ -694,14 +729,108 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
                 kinds[i] = ("boilerplate", "label-after-article")
             else:
                 break
-    # 6. body blocks and metadata
-    lines = tuple(
-        Line(number=i + 1, text=f.text, kind=k, rule=r)
-        for i, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True))
-    )
-    blocks = _blocks(lines)
-    metadata = meta.extract_text_metadata(lines, captured_on)
-    return Cleaned(capture=capture, lines=lines, blocks=blocks, metadata=metadata)
+    return RulePass(feats, kinds, lo, hi, cut)
+
+
+def _line_probabilities(rp: RulePass) -> dict[int, tuple[float, list[float]]]:
+    """The line model's probability (and feature vector) for each line it scores."""
+    model = linemodel.load_model()
+    if model is None:
+        return {}
+    which = linemodel.candidates(rp.kinds, rp.feats)
+    if not which:
+        return {}
+    xs = linemodel.features(rp.feats, rp.kinds, rp.lo, rp.hi, rp.cut, which)
+    return {i: (model.probability(x), x) for i, x in zip(which, xs, strict=True)}
+
+
+def _rescue(rp: RulePass, probs: dict[int, tuple[float, list[float]]]) -> dict[int, str]:
+    """Dropped lines the model reads as the article's (index -> rule naming p and why)."""
+    model = linemodel.load_model()
+    if model is None:
+        return {}
+    return {
+        i: f"model p={p:.2f} ({', '.join(model.strongest(x))})"
+        for i, (p, x) in probs.items()
+        if p >= model.threshold(x)
+    }
+
+
+def _confidence(
+    rp: RulePass, probs: dict[int, tuple[float, list[float]]]
+) -> tuple[float, tuple[int, ...]]:
+    """How sure the cleaner is that nothing of the article was dropped, and the line numbers
+    of the dropped lines that read like prose (where to look if text is missing).
+
+    Each signal caps the confidence; the lowest cap wins:
+
+    - a run of dropped prose longer than the kept article (the densest block was chosen, and
+      the article may be the shorter one): CONF_LONGER_BLOCK;
+    - a dropped prose line the model thought could be the article's (probability between
+      CONF_DOUBT_P and its threshold): one minus that probability, scaled;
+    - the kept article far below the headline (CONF_FAR_LINES lines of text between): the
+      text between may be the article;
+    - the share of prose words dropped: a page that keeps little of its prose is suspect;
+    - comment signatures in the kept text ("by Jane on May 5, 2012 reply", "3 replies"): the
+      densest block may be a comment thread, and the article the short text above it.
+    """
+    feats, kinds = rp.feats, rp.kinds
+    kept_words = 0
+    dropped_words = 0
+    dropped: list[int] = []
+    run = best_run = 0
+    for i, f in enumerate(feats):
+        if not f.text:
+            continue
+        kind, rule = kinds[i]
+        if kind in BODY_KINDS:
+            kept_words += f.words if f.prose else 0
+            run = 0
+        elif kind == "boilerplate" and rule in linemodel.CANDIDATE_RULES and f.prose:
+            dropped.append(i + 1)
+            dropped_words += f.words
+            run += f.words
+            best_run = max(best_run, run)
+        elif f.boundary or (kind == "boilerplate" and not f.prose and f.words > R.SHORT_MAX_WORDS):
+            run = 0
+    caps = [1.0]
+    if kept_words == 0:
+        caps.append(0.0 if dropped_words else 0.5)
+    elif best_run > kept_words:
+        caps.append(CONF_LONGER_BLOCK)
+    model = linemodel.load_model()
+    doubt = [p for i, (p, x) in probs.items()
+             if model and CONF_DOUBT_P <= p < model.threshold(x) and feats[i].prose]
+    if doubt:
+        caps.append(1.0 - max(doubt) * CONF_DOUBT_SCALE)
+    title = next((i for i, (k, _) in enumerate(kinds) if k == "title"), None)
+    first_kept = next((i for i, (k, _) in enumerate(kinds) if k in BODY_KINDS), None)
+    if title is not None and first_kept is not None:
+        between = sum(1 for j in range(title + 1, first_kept) if feats[j].text)
+        if between >= CONF_FAR_LINES:
+            caps.append(CONF_FAR)
+    signatures = sum(1 for i, f in enumerate(feats)
+                     if kinds[i][0] in BODY_KINDS and 0 < f.words <= CONF_SIGNATURE_MAX_WORDS
+                     and linemodel.comment_meta(f.text))
+    if signatures >= CONF_SIGNATURES:
+        caps.append(CONF_COMMENT_THREAD)
+    total = kept_words + dropped_words
+    if total:
+        caps.append(1.0 - CONF_DROPPED_SCALE * dropped_words / total)
+    return round(max(0.0, min(caps)), 2), tuple(dropped)
+
+
+# Confidence caps (see _confidence). A longer dropped prose block is the classic way to lose a
+# short article whole: low enough to warn. The other signals warn less.
+CONF_LONGER_BLOCK = 0.3
+CONF_DOUBT_P = 0.25  # a dropped prose line this likely to be the article's is a doubt
+CONF_DOUBT_SCALE = 0.6  # a doubt alone warns only when the model was close to keeping the line
+CONF_FAR_LINES = 25  # lines of text between the headline and the first kept line
+CONF_FAR = 0.5
+CONF_SIGNATURES = 3  # short kept lines with comment furniture...
+CONF_SIGNATURE_MAX_WORDS = 15
+CONF_COMMENT_THREAD = 0.4  # ...cap the confidence at this
+CONF_DROPPED_SCALE = 0.5  # all prose dropped but the article: confidence at most 0.5
 
 
 def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
@@ -754,6 +883,8 @@ def to_json(cleaned: Cleaned) -> dict[str, Any]:
             "subheads": list(m.subheads),
         },
         "counts": dict(sorted(counts.items())),
+        "confidence": cleaned.confidence,
+        "dropped_prose": list(cleaned.dropped_prose),
         "blocks": [{"kind": b.kind, "line": b.line, "text": b.text} for b in cleaned.blocks],
         "lines": [
             {"number": ln.number, "kind": ln.kind, "rule": ln.rule, "text": ln.text}

@@ -14,6 +14,9 @@ Format::
         note: "Editor's note shown on the article page."
         keep: [12, "exact text of a line"]   # lines the cleaner dropped that belong to the article
         drop: [40]                           # lines the cleaner kept that do not
+        events:                              # the timeline: by paragraph anchor (#b7)
+          b7: 2023-03                        # a date YYYY-MM-DD, YYYY-MM or YYYY
+          b12.2: drop                        # b12.2: the 2nd sentence of paragraph b12
 
 The raw capture is never edited: every correction lives here, and the record says so.
 """
@@ -22,13 +25,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import DigestError, Problem
+from .events import EventFix, parse_fixes
 from .model import BODY_KINDS, Block, Cleaned, Fact, Line, LineKind, Metadata
 from .yamlfile import KeyLines, describe_path, load_yaml, read_yaml_text
 
@@ -43,6 +47,7 @@ MAX_TEXT = 2000
 
 ALLOWED_KEYS = (
     "title", "dek", "date", "outlet", "authors", "url", "topics", "note", "keep", "drop",
+    "events",
 )
 
 
@@ -60,6 +65,14 @@ class CaptureCuration:
     note: str | None = None
     keep: tuple[int | str, ...] = ()
     drop: tuple[int | str, ...] = ()
+    events: tuple[EventFix, ...] = ()  # the editor's timeline fixes (events.py)
+    # where the entry is written, for messages: the file, and the line of each keep/drop
+    # item ("keep[0]" -> 14) and of the keys themselves ("keep" -> 13)
+    file: str = SOURCE
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, key: str) -> int | None:
+        return dict(self.lines).get(key)
 
 
 @dataclass(frozen=True)
@@ -140,15 +153,42 @@ def parse_curation(
             if key not in ALLOWED_KEYS:
                 problem(kp, f"unknown key {key!r}", f"use one of: {', '.join(ALLOWED_KEYS)}")
                 continue
+            if key == "events":
+                fields[key] = _event_fixes(value, kp, path, lines, problem)
+                continue
             try:
                 fields[key] = _coerce(key, value, topic_slugs)
             except ValueError as exc:
                 what, fix = exc.args
                 problem(kp, what, fix)
-        result[str(name)] = CaptureCuration(**fields)
+        where: list[tuple[str, int]] = []
+        for key in ("keep", "drop"):
+            for index in (None, *range(len(fields.get(key, ())))):
+                label = key if index is None else f"{key}[{index}]"
+                line = lines.get((*base, key) if index is None else (*base, key, index))
+                if line:
+                    where.append((label, line))
+        result[str(name)] = CaptureCuration(**fields, file=str(path), lines=tuple(where))
     if problems:
         raise DigestError(problems)
     return Curation(result)
+
+
+def _event_fixes(
+    value: Any, kp: tuple[object, ...], path: Path, lines: Mapping[tuple[object, ...], int],
+    problem: Callable[[tuple[object, ...], str, str], None],
+) -> tuple[EventFix, ...]:
+    """``events:``: each fix remembers its own line, for an anchor found missing later."""
+    fixes, problems = parse_fixes(value)
+    for key, what, fix in problems:
+        problem(kp if key is None else (*kp, key), what, fix)
+    placed = []
+    for event_fix in fixes:
+        key_path = (*kp, event_fix.anchor)
+        line = lines.get(key_path) or lines.get(kp)
+        where = f"{line} ({describe_path(key_path)})" if line else describe_path(key_path)
+        placed.append(dataclasses.replace(event_fix, origin=(str(path), where)))
+    return tuple(placed)
 
 
 def _text(value: Any, key: str) -> str:
@@ -228,17 +268,21 @@ def apply_curation(cleaned: Cleaned, entry: CaptureCuration, path: str) -> Clean
     problems: list[Problem] = []
     lines = list(cleaned.lines)
     for verdict, targets in (("keep", entry.keep), ("drop", entry.drop)):
-        for target in targets:
+        for index, target in enumerate(targets):
             hits = [
                 i for i, line in enumerate(lines)
                 if (line.number == target if isinstance(target, int)
                     else line.text.strip() == target.strip())
             ]
             if not hits:
+                key = f"captures.{path}.{verdict}[{index}]"
+                line = entry.line_of(f"{verdict}[{index}]") or entry.line_of(verdict)
                 problems.append(Problem(
-                    SOURCE, f"captures.{path}.{verdict}",
-                    f"{target!r} matches no line of the capture",
-                    "use a line number or the exact text shown by 'digest clean --json'"))
+                    entry.file, f"{line} ({key})" if line else key,
+                    f"{target!r} matches no line of the capture "
+                    f"({len(cleaned.lines)} lines)",
+                    "use a line number or the exact text of a line, as 'digest clean "
+                    "--lines CAPTURE' shows them"))
             for i in hits:
                 kind: LineKind = "body" if verdict == "keep" else "boilerplate"
                 lines[i] = dataclasses.replace(lines[i], kind=kind, rule=f"curation-{verdict}")

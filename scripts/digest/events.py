@@ -6,11 +6,22 @@
 3. resolve each match to a date and a precision. Anything that needs a year the text does not
    give ("February 4", "in May"), or that is relative ("on Friday", "last year", "5 days
    ago"), is resolved against the article's own publication date only; with no publication
-   date it is dropped, never guessed. A date without a year is in the article's year
-   ("February 4" in an article of 2022-08-18 is 2022-02-04);
-4. keep the first sentence for each distinct day (later ones are usually back-references:
-   "The two men met in the Kremlin on Monday afternoon"), every sentence for a month or a
-   year, and sort by date, then by place in the text.
+   date it is dropped, never guessed. A month or day without a year is the most recent one
+   not after the publication date ("in March" in an article of May 2024 is March 2024, "in
+   December" in one of January 2023 is December 2022), unless the dated clause itself names
+   the year ("the 2022 Winter Olympics on February 4"); a year taken from the publication
+   date, and any bare weekday, is marked ``inferred`` so the page can say so;
+4. keep only events: a date in a clause that compares ("in 2021 it was 15 percent", "up
+   from 10 percent in 2020", "than in 2019"), looks ahead ("will continue next year", "is
+   expected to", "plans to", anything after the publication date) or gives an age ("born in
+   1952") is no event (``excluded`` says why);
+5. one entry per sentence of a paragraph that ends like a sentence (no datelines, listings
+   or headings), its most precise date, then the first; and the first sentence
+   for each distinct day (later ones are usually back-references: "The two men met in the
+   Kremlin on Monday afternoon"); every sentence for a month or a year; sorted by date, then
+   by place in the text. Each event carries its dated clause, for a long sentence;
+6. the editor's ``events:`` in curation.yaml fix a date or drop an event, by paragraph anchor
+   (``apply_fixes``; ``parse_fixes`` and ``check_fixes`` say what is wrong, and where).
 
 What is worth a timeline entry: a day ("February 24", "on Monday"), a range of days ("from
 August 30 to September 5"), a month ("in May", "earlier this month") and a year ("in 1949",
@@ -20,12 +31,16 @@ periods ("the first seven months of 2022") and vague spans ("for months") are no
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
+from .errors import Problem
 from .model import Block, Event, EventPrecision
 
 # --- 1. sentences -------------------------------------------------------------------------
@@ -35,8 +50,13 @@ ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "lt", "gen", "col", "maj", "capt", "sgt", "adm", "sen",
     "rep", "gov", "st", "mt", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "jr", "sr", "inc", "corp", "co", "ltd", "approx",
+    "dept", "ave", "blvd", "bros", "est", "fig", "vol", "univ", "assn", "govt", "intl",
 })
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Za-z0-9])")
+#: a word this long, of letters only, ending in a full stop ends a sentence even when the
+#: next one starts in lower case ("support for China. date on this issue.": a fragment the
+#: page left behind); a shorter one may be an abbreviation ("etc. and", "al. found")
+_LOWER_START_MIN = 4
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")  # "P." "U.S." "e.g."
 
 
@@ -54,6 +74,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         token = _word_ending_at(text, m.start()).lstrip("\"“‘(")
         if text[m.start()] == "." and (
             _INITIALS.match(token) or token[:-1].lower() in ABBREVIATIONS
+        ):
+            continue
+        if text[m.end()].islower() and not (
+            m.group() == ". " and token[:-1].isalpha() and len(token) > _LOWER_START_MIN
         ):
             continue
         spans.append((start, m.end()))
@@ -119,6 +143,7 @@ class Resolved:
     start: dt.date
     end: dt.date | None
     precision: EventPrecision
+    inferred: bool = False  # the year (or, for a weekday, the day) comes from the article date
 
 
 Handler = Callable[["re.Match[str]", dt.date | None], Resolved | None]
@@ -150,19 +175,47 @@ def _make_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+#: A date up to a day after the publication date still counts as reported, not announced:
+#: publication dates are often a time zone or an evening off ("talks on Tuesday" in an
+#: article dated Monday).
+GRACE = dt.timedelta(days=1)
+
+
+#: A day without a year that falls this soon after the publication date is the one ahead
+#: (an announced date, which is then no event: "Oct. 11–21" in an article of 4 October); any
+#: other is the most recent one.
+AHEAD_WINDOW = dt.timedelta(days=60)
+
+
+def _recent_year(month: int, day: int, published: dt.date) -> int:
+    """The year of ``month``/``day``: the coming one within ``AHEAD_WINDOW``, else the most
+    recent one not after the publication date."""
+    for year in (published.year, published.year + 1):
+        found = _make_date(year, month, day)
+        if found is not None and published + GRACE < found <= published + AHEAD_WINDOW:
+            return year
+    for year in range(published.year, published.year - 9, -1):  # February 29: one year in 4
+        found = _make_date(year, month, day)
+        if found is not None and found <= published + GRACE:
+            return year
+    return published.year - 1
+
+
 def _resolve_day(m: re.Match[str], published: dt.date | None) -> Resolved | None:
     year, month, day = _ymd(m, "a")
+    inferred = year is None
     if year is None:
         if published is None:
             return None
-        year = published.year
+        year = _recent_year(month, day, published)
     found = _make_date(year, month, day)
-    return Resolved(found, None, "day") if found else None
+    return Resolved(found, None, "day", inferred) if found else None
 
 
 def _resolve_range(m: re.Match[str], published: dt.date | None) -> Resolved | None:
     y1, m1, d1 = _ymd(m, "a")
     y2, m2, d2 = _ymd(m, "b")
+    inferred = y1 is None and y2 is None
     if y2 is None and y1 is not None:
         y2 = y1 + (1 if (m2, d2) < (m1, d1) else 0)
     elif y1 is None and y2 is not None:
@@ -170,26 +223,29 @@ def _resolve_range(m: re.Match[str], published: dt.date | None) -> Resolved | No
     elif y1 is None and y2 is None:
         if published is None:
             return None
-        y1 = published.year
+        y1 = _recent_year(m1, d1, published)
         y2 = y1 + (1 if (m2, d2) < (m1, d1) else 0)
     assert y1 is not None and y2 is not None
     start, end = _make_date(y1, m1, d1), _make_date(y2, m2, d2)
     if start is None or end is None or end <= start:
         return None
-    return Resolved(start, end, "day")
+    return Resolved(start, end, "day", inferred)
 
 
 def _resolve_day_span(m: re.Match[str], published: dt.date | None) -> Resolved | None:
     """'March 20-22' or '20–22 March 2023': one month, two days."""
     month = MONTHS[m.group("m").lower()]
-    year = int(m.group("y")) if m.group("y") else published.year if published else None
-    if year is None:
+    d1, d2 = (int(re.sub(r"\D", "", m.group(g))) for g in ("d1", "d2"))
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif published is not None:
+        year = _recent_year(month, d1, published)
+    else:
         return None
-    start = _make_date(year, month, int(re.sub(r"\D", "", m.group("d1"))))
-    end = _make_date(year, month, int(re.sub(r"\D", "", m.group("d2"))))
+    start, end = _make_date(year, month, d1), _make_date(year, month, d2)
     if start is None or end is None or end <= start:
         return None
-    return Resolved(start, end, "day")
+    return Resolved(start, end, "day", not m.group("y"))
 
 
 def _resolve_month_year(m: re.Match[str], published: dt.date | None) -> Resolved | None:
@@ -197,9 +253,12 @@ def _resolve_month_year(m: re.Match[str], published: dt.date | None) -> Resolved
 
 
 def _resolve_month(m: re.Match[str], published: dt.date | None) -> Resolved | None:
+    """'in March': the most recent March up to the publication month."""
     if published is None:
         return None
-    return Resolved(dt.date(published.year, MONTHS[m.group("m").lower()], 1), None, "month")
+    month = MONTHS[m.group("m").lower()]
+    year = published.year if month <= published.month else published.year - 1
+    return Resolved(dt.date(year, month, 1), None, "month", True)
 
 
 def _resolve_relative_month(m: re.Match[str], published: dt.date | None) -> Resolved | None:
@@ -221,13 +280,6 @@ def _resolve_relative_year(m: re.Match[str], published: dt.date | None) -> Resol
     return Resolved(dt.date(published.year + shift, 1, 1), None, "year")
 
 
-#: words that put a sentence in the future ("will meet on Monday")
-_FUTURE = re.compile(
-    r"(?<!\w)(?:will|shall|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to|plans?\s+to)(?!\w)",
-    re.IGNORECASE,
-)
-
-
 def _resolve_weekday(m: re.Match[str], published: dt.date | None) -> Resolved | None:
     """'last Friday' is in the week before, 'next Monday' in the week after. A bare weekday
     is read as news reads it: in a sentence about the future, the first such day from the
@@ -237,15 +289,15 @@ def _resolve_weekday(m: re.Match[str], published: dt.date | None) -> Resolved | 
         return None
     delta = (WEEKDAYS[m.group("wd")] - published.weekday()) % 7  # 0..6 days ahead
     rel = (m.group("rel") or "").lower()
-    if rel == "last":
-        days = delta - 7 if delta else -7
+    if rel == "last":  # "last Tuesday" on a Wednesday is the week before, not yesterday
+        days = delta - 7 if delta < 6 else -8
     elif rel == "next":
         days = delta or 7
-    elif _FUTURE.search(m.string):
+    elif _looks_ahead(m.string, m.start(), m.end()):
         days = delta
     else:
         days = delta if delta <= 1 else delta - 7
-    return Resolved(published + dt.timedelta(days=days), None, "day")
+    return Resolved(published + dt.timedelta(days=days), None, "day", True)
 
 
 def _resolve_days_ago(m: re.Match[str], published: dt.date | None) -> Resolved | None:
@@ -285,7 +337,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?<!\w)[Ii]n\s+(?:(?:early|mid|late)[- ]?\s*)?(?P<y>{_YEAR})"
     ), _resolve_year, "digit"),
     Rule("relative year", re.compile(
-        rf"(?<![Tt]he )(?<![Pp]ast )(?<!\w){_REL}\s+year(?![\w-])"
+        rf"(?<![Tt]he )(?<![Pp]ast )(?<!\w){_REL}\s+year(?![\w-])(?!['’]s)"
     ), _resolve_relative_year, "year-word"),
     Rule("weekday", re.compile(
         rf"(?<!\w)(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY_ALT})(?!\w)"
@@ -352,28 +404,348 @@ def find_dates(text: str, published: dt.date | None) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
+# --- 4. what is not an event --------------------------------------------------------------
+
+#: where one clause of a sentence ends: a comma (not inside "7,000"), a semicolon, a colon, a
+#: dash set off by spaces
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|;|:(?!\d)|\s[—–-]\s|—")
+_CLAUSE_WORDS = 8
+#: a sentence this short is shown whole; a longer one by the clause that holds its date
+SHORT_SENTENCE_WORDS = 30
+
+#: looking ahead: the date is of something that has not happened yet
+_AHEAD = re.compile(
+    r"(?<!\w)(?:will|won['’]t|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|"
+    r"slated|poised|going)\s+to|(?:plans?|planning|intends?|aims?)\s+to|scheduled\s+for|"
+    r"(?:likely|unlikely|forecast|projected)\s+to|"
+    r"to\s+be\s+held|upcoming|forthcoming|by\s+the\s+end\s+of)(?!\w)",
+    re.IGNORECASE,
+)
+#: ...unless the clause reports what was said: "Putin said on Monday he will visit"
+_REPORTED = re.compile(
+    r"(?<!\w)(?:said|told|announced|stated|wrote|added|warned|declared|confirmed|"
+    r"promised|pledged|vowed)(?!\w)", re.IGNORECASE)
+#: comparing: the date is the other side of a figure, not an event
+_COMPARED = re.compile(
+    r"(?<!\w)(?:compared|comparison|versus|vs\.?|year[- ]on[- ]year|year[- ]over[- ]year|"
+    r"same\s+(?:period|time|month|quarter|week)|a\s+year\s+(?:earlier|before|ago)|"
+    r"(?:up|down)\s+from)(?!\w)", re.IGNORECASE)
+#: a bound, a deadline or a reference date, not something that happened on the day: "before
+#: May 10", "by Monday", "as of March 20"
+_BOUND_BEFORE = re.compile(r"(?<!\w)(?:before|until|till|by|no\s+later\s+than|ahead\s+of|as\s+of)"
+                           r"\s+$", re.IGNORECASE)
+_THAN_BEFORE = re.compile(r"(?<!\w)than\s+(?:(?:in|during|at|on|for)\s+)?$", re.IGNORECASE)
+_FIGURE_FROM_BEFORE = re.compile(r"(?<!\w)from\s+\S*\d[^,;]*\s$", re.IGNORECASE)
+_AS_BEFORE = re.compile(r"(?<!\w)(?:as|like)\s+(?:\w+\s+){0,2}(?:did|does|had|has|was|were)\s+$",
+                        re.IGNORECASE)
+_IT_WAS_AFTER = re.compile(
+    r"\s*,?\s*(?:it|they|this|that|there|the\s+(?:figure|share|number|rate|total))\s+"
+    r"(?:was|were|had\s+been|stood\s+at)(?!\w)", re.IGNORECASE)
+#: an age or a birth: "born in 1952", "the 70-year-old", "aged 69"
+_AGE = re.compile(r"(?<!\w)(?:born|aged|age\s+of|at\s+age|\d+-year-old|years?\s+old)(?!\w)",
+                  re.IGNORECASE)
+_YEAR_IN_TEXT = re.compile(rf"(?<![\w-]){_YEAR}")
+
+
+@functools.lru_cache(maxsize=512)
+def _clause_cuts(sentence: str) -> tuple[int, ...]:
+    """Where the clauses of ``sentence`` start and end, sorted (cached: every date of a
+    sentence asks several times)."""
+    cuts = {0, len(sentence)}
+    for m in _CLAUSE_END.finditer(sentence):
+        cuts.update((m.start(), m.end()))
+    return tuple(sorted(cuts))
+
+
+def clause_span(sentence: str, start: int, end: int, words: int = _CLAUSE_WORDS) -> tuple[int, int]:
+    """(start, end) of the clause of ``sentence`` holding ``sentence[start:end]``, grown by the
+    clauses next to it (the one after first) until it has ``words`` words."""
+    cuts = _clause_cuts(sentence)
+    i = bisect.bisect_right(cuts, start) - 1  # the last cut at or before start
+    j = bisect.bisect_left(cuts, end)  # the first cut at or after end
+    while len(sentence[cuts[i]:cuts[j]].split()) < words and (i > 0 or j < len(cuts) - 1):
+        if j < len(cuts) - 1:
+            j += 1
+        else:
+            i -= 1
+    return cuts[i], cuts[j]
+
+
+def excluded(sentence: str, found: Found, published: dt.date | None) -> str | None:
+    """Why the date ``found`` in ``sentence`` is no event (None: it is one)."""
+    r = found.resolved
+    if published is not None:
+        if r.precision == "year" and r.start.year > published.year:
+            return "after the publication date"
+        if r.precision == "month" and r.start > published.replace(day=1):
+            return "after the publication date"
+        if r.precision == "day" and r.start > published + GRACE:
+            return "after the publication date"
+    a, b = clause_span(sentence, found.start, found.end, words=0)
+    before, clause = sentence[a:found.start], sentence[a:b]
+    if _AGE.search(clause):
+        return "an age"
+    if (_COMPARED.search(clause) or _THAN_BEFORE.search(before)
+            or _FIGURE_FROM_BEFORE.search(before) or _AS_BEFORE.search(before)
+            or _IT_WAS_AFTER.match(sentence, found.end)):
+        return "a comparison"
+    if _BOUND_BEFORE.search(before):
+        return "a bound or deadline"
+    if _looks_ahead(sentence, found.start, found.end):
+        return "a forecast or plan"
+    return None
+
+
+def _looks_ahead(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at ``sentence[start:end]`` belongs to something still to come: its
+    clause (with the next one, after a bare "On Tuesday,") holds a word that looks ahead
+    ("will", "is expected to", "plans to") nearer the date than any word that reports
+    ("said", "announced"): "Putin said on Monday he will visit" is Monday's statement, "X
+    said staff will get notice Monday" is Monday's plan."""
+    a, b = clause_span(sentence, start, end, words=4)
+    markers = [(m, True) for m in _AHEAD.finditer(sentence, a, b)]
+    markers += [(m, False) for m in _REPORTED.finditer(sentence, a, b)]
+    if not any(ahead for _, ahead in markers):
+        return False
+    def distance(m: re.Match[str]) -> int:
+        return start - m.end() if m.end() <= start else m.start() - end
+    _, ahead = min(markers, key=lambda pair: (distance(pair[0]), pair[0].start()))
+    return ahead
+
+
+def _clause_year(sentence: str, found: Found) -> int | None:
+    """The one year the dated clause names, if it names exactly one."""
+    a, b = clause_span(sentence, found.start, found.end, words=0)
+    years = {int(y) for y in _YEAR_IN_TEXT.findall(sentence[a:b])}
+    return years.pop() if len(years) == 1 else None
+
+
+def _with_clause_year(sentence: str, found: Found, published: dt.date | None) -> Found:
+    """A month or day without a year takes the year its own clause names ("on the opening
+    day of the 2022 Winter Olympics on February 4"): the text, not the article date, says it.
+    """
+    if not found.resolved.inferred or found.rule in ("weekday",):
+        return found
+    year = _clause_year(sentence, found)
+    if year is None or (published is not None and year > published.year):
+        return found
+    rule = next(r for r in RULES if r.name == found.rule)
+    m = rule.pattern.match(sentence, found.start)
+    resolved = rule.resolve(m, dt.date(year, 12, 31)) if m else None
+    if resolved is None:
+        return found
+    shift = year - resolved.start.year  # the resolver may pick the coming January
+    try:
+        start = resolved.start.replace(year=resolved.start.year + shift)
+        end = resolved.end.replace(year=resolved.end.year + shift) if resolved.end else None
+    except ValueError:  # February 29
+        return found
+    return replace(found, resolved=replace(resolved, start=start, end=end, inferred=False))
+
+
+def clause_of(sentence: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """What the timeline shows of a sentence, and where in it the date ``sentence[start:end]``
+    is: the whole of a short sentence; of a long one the clause holding the date, with "…"
+    where the sentence goes on. Quotation marks are the sentence's own, never added (a
+    closing one left at the start of a clause is dropped)."""
+    if len(sentence.split()) <= SHORT_SENTENCE_WORDS:
+        return sentence, (start, end)
+    a, b = clause_span(sentence, start, end)
+    while a < start and (sentence[a] in " ,;:—–-”’" or sentence[a].isspace()):
+        a += 1
+    while b > end and (sentence[b - 1] in " ,;:—–-“‘" or sentence[b - 1].isspace()):
+        b -= 1
+    prefix = "… " if sentence[:a].strip(" ,;:—–-”’\"'") else ""
+    suffix = " …" if sentence[b:].strip(" .!?,;:—–-”’\"'") else ""
+    shift = len(prefix) - a
+    return f"{prefix}{sentence[a:b]}{suffix}", (start + shift, end + shift)
+
+
+# --- 5. events ------------------------------------------------------------------------------
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+#: a sentence ends like one: "June 9 -- Coral Sky Amphitheatre" or "— Jane (@jane) November
+#: 15, 2019" does not
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
+def sentence_dates(sentence: str, published: dt.date | None) -> list[Found]:
+    """The dates of ``sentence`` that are events, most precise first, then in text order."""
+    kept = [_with_clause_year(sentence, f, published) for f in find_dates(sentence, published)]
+    kept = [f for f in kept if excluded(sentence, f, published) is None]
+    return sorted(kept, key=lambda f: (_PRECISION_RANK[f.resolved.precision], f.start))
+
+
 def extract_events(blocks: Sequence[Block], published: dt.date | None) -> tuple[Event, ...]:
-    """The dated events the blocks mention, by date then place in the text."""
-    # 1.-3.
-    candidates: list[tuple[int, int, Event]] = []
-    for index, block in enumerate(blocks):
-        if not _MAYBE_DATE.search(block.text):
-            continue
-        for a, b in sentence_spans(block.text):
-            sentence = block.text[a:b]
-            for f in find_dates(sentence, published):
-                r = f.resolved
-                event = Event(r.start, r.end, sentence, index, r.precision)
-                candidates.append((index, a + f.start, event))
-    # 4. one sentence per day; months and years are coarse enough that two sentences
-    # naming "August" are usually two events, so those are all kept
-    seen: set[tuple[dt.date, dt.date | None, str, str]] = set()
+    """The dated events the blocks mention, by date then place in the text: one per sentence,
+    and the first sentence for each day."""
+    days: set[tuple[dt.date, dt.date | None]] = set()
     kept: list[tuple[int, int, Event]] = []
-    for index, offset, event in candidates:
-        same = "" if event.precision == "day" else event.sentence
-        key = (event.start, event.end, event.precision, same)
-        if key not in seen:
-            seen.add(key)
-            kept.append((index, offset, event))
+    for index, block in enumerate(blocks):
+        if block.kind != "paragraph" or not _MAYBE_DATE.search(block.text):
+            continue
+        for number, (a, b) in enumerate(sentence_spans(block.text)):
+            sentence = block.text[a:b]
+            if not _ENDS_SENTENCE.search(sentence):
+                continue  # a dateline, a byline, a listing, an embed's footer: no event
+            for f in sentence_dates(sentence, published):
+                r = f.resolved
+                if r.precision == "day" and (r.start, r.end) in days:
+                    continue  # a back-reference to a day already on the timeline
+                if r.precision == "day":
+                    days.add((r.start, r.end))
+                clause, mark = clause_of(sentence, f.start, f.end)
+                event = Event(r.start, r.end, sentence, index, r.precision, r.inferred,
+                              clause if clause != sentence else "", number, mark=mark)
+                kept.append((index, a + f.start, event))
+                break
     kept.sort(key=lambda c: (c[2].start, c[2].end or c[2].start, c[0], c[1]))
     return tuple(event for _, _, event in kept)
+
+
+# --- 6. the editor's fixes (curation.yaml ``events:``) --------------------------------------
+
+#: a paragraph anchor as the article page has it ("b7", "#b7"), with an optional sentence
+#: number ("b7.2": its second sentence)
+_ANCHOR = re.compile(r"#?b(\d{1,6})(?:\.(\d{1,4}))?")
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?")
+DROP = "drop"
+EARLIEST_YEAR, LATEST_YEAR = 1000, 2100
+
+
+@dataclass(frozen=True)
+class EventFix:
+    """One line of ``events:``: the event of paragraph ``block`` (of its ``sentence``-th
+    sentence, 1-based, when given) gets ``date`` at ``precision``, or is dropped (date None)."""
+
+    anchor: str
+    block: int
+    sentence: int | None
+    date: dt.date | None
+    precision: EventPrecision = "day"
+    # where the editor wrote it (file, "line (key path)"), for a problem found later
+    origin: tuple[str, str] = ("curation.yaml", "")
+
+
+def _fix_date(value: Any) -> tuple[dt.date, EventPrecision]:
+    """A date, a month or a year as the editor may write it (YAML reads 2023-03-20 as a date
+    and 2023 as a number); ValueError for anything else."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value, "day"
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        text = value.strip()
+        m = _PARTIAL_DATE.fullmatch(text)
+        if m and m.group(2):
+            return dt.date(int(m.group(1)), int(m.group(2)), 1), "month"
+        if m:
+            return dt.date(int(m.group(1)), 1, 1), "year"
+        return dt.date.fromisoformat(text), "day"
+    raise ValueError(value)
+
+
+def parse_fixes(value: Any) -> tuple[list[EventFix], list[tuple[object, str, str]]]:
+    """The editor's ``events:`` mapping: the fixes, and the problems as (key or None for the
+    whole mapping, what, fix)."""
+    if not isinstance(value, dict):
+        return [], [(None, "events must be a mapping of paragraph anchors to a date or 'drop'",
+                     "write e.g. 'events: {b7: 2023-03, b12: drop}'")]
+    fixes: list[EventFix] = []
+    problems: list[tuple[object, str, str]] = []
+    for key, date in value.items():
+        m = _ANCHOR.fullmatch(str(key).strip())
+        if m is None or (m.group(2) is not None and int(m.group(2)) < 1):
+            problems.append((key, f"{key!r} is not a paragraph anchor",
+                             "write the anchor of the paragraph, as in the article's address "
+                             "after '#' (b7), or b7.2 for its second sentence"))
+            continue
+        block, sentence = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+        anchor = str(key)  # as written: the key of its line in the file
+        if isinstance(date, str) and date.strip().lower() == DROP:
+            fixes.append(EventFix(anchor, block, sentence, None))
+            continue
+        try:
+            when, precision = _fix_date(date)
+            if not EARLIEST_YEAR <= when.year <= LATEST_YEAR:
+                raise ValueError(date)
+        except ValueError:
+            problems.append((key, f"{date!r} is neither a date nor 'drop'",
+                             "write YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2023-03), or drop"))
+            continue
+        fixes.append(EventFix(anchor, block, sentence, when, precision))
+    return fixes, problems
+
+
+def _sentences_of(block: Block) -> list[str]:
+    return split_sentences(block.text)
+
+
+def check_fixes(blocks: Sequence[Block], fixes: Sequence[EventFix],
+                published: dt.date | None) -> list[Problem]:
+    """What in the editor's ``events:`` cannot apply to this article (an anchor that does not
+    exist, a date for a paragraph of several events without the sentence number)."""
+    problems: list[Problem] = []
+    if not fixes:
+        return problems
+    found = extract_events(blocks, published)
+    last = f"b0 to b{len(blocks) - 1}" if blocks else "none"
+    for fix in fixes:
+        path, where = fix.origin
+
+        def say(what: str, how: str) -> None:
+            problems.append(Problem(path, where, what, how))  # noqa: B023 - used at once
+
+        if fix.block >= len(blocks):
+            say(f"no paragraph {fix.anchor} in this article (its anchors are {last})",
+                "use the anchor the timeline links to (…#b7), or remove this line")
+            continue
+        sentences = _sentences_of(blocks[fix.block])
+        if fix.sentence is not None:
+            if fix.sentence > len(sentences):
+                say(f"paragraph b{fix.block} has {len(sentences)} sentence(s), not "
+                    f"{fix.sentence}", f"use b{fix.block}.1 to b{fix.block}.{len(sentences)}")
+            continue
+        if fix.date is None:
+            continue  # drop: whatever events the paragraph has
+        held = sorted({e.index + 1 for e in found if e.block == fix.block})
+        if len(held) > 1:
+            say(f"paragraph b{fix.block} holds {len(held)} events (sentences "
+                f"{', '.join(map(str, held))}), and a date needs one",
+                "write " + " or ".join(f"b{fix.block}.{n}" for n in held))
+        elif not held and len(sentences) > 1:
+            say(f"paragraph b{fix.block} has no event and {len(sentences)} sentences, so the "
+                "sentence to date is not clear",
+                f"write b{fix.block}.N, N the sentence (1 to {len(sentences)})")
+    return problems
+
+
+def apply_fixes(found: Sequence[Event], fixes: Sequence[EventFix],
+                blocks: Sequence[Block]) -> tuple[Event, ...]:
+    """The events after the editor's fixes (checked first by ``check_fixes``): a dropped event
+    is gone, a fixed one has the editor's date, marked ``edited``, and a sentence the
+    extractor missed (or excluded) is added when the editor dates it."""
+    events = list(found)
+    for fix in fixes:
+        if fix.block >= len(blocks):
+            continue
+        index = None if fix.sentence is None else fix.sentence - 1
+        if index is None and fix.date is not None:
+            held = [e.index for e in events if e.block == fix.block]
+            index = held[0] if held else 0
+        targets = [e for e in events
+                   if e.block == fix.block and (index is None or e.index == index)]
+        events = [e for e in events if e not in targets]
+        if fix.date is None:
+            continue
+        sentences = _sentences_of(blocks[fix.block])
+        if index is None or index >= len(sentences):
+            continue
+        base = targets[0] if targets else Event(fix.date, None, sentences[index], fix.block,
+                                                index=index)
+        events.append(replace(base, start=fix.date, end=None, precision=fix.precision,
+                              inferred=False, edited=True))
+    events.sort(key=lambda e: (e.start, e.end or e.start, e.block, e.index))
+    return tuple(events)

@@ -1,11 +1,17 @@
-"""HTML captures: the DOM-aware extractor (trafilatura) instead of line rules.
+"""HTML captures: two extractors (trafilatura, readability) reconciled on the page's own text.
 
 1. strip active content (script, style, iframe, object, embed, on* handlers, javascript:
    links) before anything reads the page, so nothing of it can reach the body;
-2. extract the main text and the page metadata with trafilatura (see the settings below);
-3. read the text of the extractor's XML tree: one line per paragraph, list item or table row
-   (rule "html-extractor"), a subheading for each heading element; number the lines;
-4. metadata from the page's meta tags (source "html meta <name>").
+2. split the page's visible text into blocks, in document order (html_reconcile.page_blocks):
+   each block is one line of the record, numbered from 1 in page order, so a line number
+   depends on the page only, never on what an extractor chose;
+3. extract the main text with trafilatura (settings below) and with readability-lxml, map each
+   output back onto the blocks, and keep the blocks the reconciliation chooses (rule
+   "html-extractor", "html-extractor-heading" for a heading); every other block stays in the
+   record as a dropped line (kind boilerplate, rule "html-extractor-removed", or
+   "html-extractors-disagree" when one extractor kept it), where the report, the review pages
+   and curation.yaml's ``keep:`` see it;
+4. metadata from the page's own markup (html_meta: JSON-LD, og/meta tags, canonical link).
 
 The body is plain text, the page's visible text verbatim: it is taken from the tree's element
 text (entities already decoded by the HTML parser), never rendered as Markdown and never
@@ -19,8 +25,37 @@ import re
 from typing import Any
 
 from digest.errors import DigestError
-from digest.metadata import html_metadata
-from digest.model import BODY_KINDS, Block, Capture, Cleaned, Line, LineKind
+from digest.html_meta import (
+    DEK_MIN_WORDS,
+    article_ld,
+    authors_fact,
+    date_fact,
+    description,
+    json_ld,
+    meta_tags,
+    outlet_fact,
+    title_fact,
+    url_fact,
+)
+from digest.html_reconcile import (
+    PageBlock,
+    agreement,
+    covered,
+    page_blocks,
+    reconcile,
+    words,
+)
+from digest.model import (
+    BODY_KINDS,
+    UNKNOWN,
+    Block,
+    Capture,
+    Cleaned,
+    Fact,
+    Line,
+    LineKind,
+    Metadata,
+)
 
 # favor_recall: measured on the dev set's HTML track (scripts/bench_clean.py), F1 0.966 with
 # recall mode against 0.964 with trafilatura's default balance, with the same sentence recall
@@ -71,10 +106,13 @@ def _trafilatura() -> Any:
     return trafilatura
 
 
-def extract(html: str) -> tuple[list[tuple[str, bool]], dict[str, str | None]]:
-    """(lines of the main text as (text, is_heading), metadata fields) of an HTML page."""
+def extract(
+    html: str, *, sanitized: bool = False
+) -> tuple[list[tuple[str, bool]], dict[str, str | None]]:
+    """(lines of the main text as (text, is_heading), metadata fields) of an HTML page
+    (``sanitized``: the page went through sanitize_html already)."""
     traf = _trafilatura()
-    clean = sanitize_html(html)
+    clean = html if sanitized else sanitize_html(html)
     doc = traf.bare_extraction(
         clean,
         favor_recall=FAVOR_RECALL,
@@ -205,35 +243,152 @@ def _tree_lines(body: Any) -> list[tuple[str, bool]]:
     return lines
 
 
+def _readability_text(html: str) -> str:
+    """The article text readability-lxml finds in a (sanitised) page, one block a line; empty
+    when it finds none. It is the second opinion: a failure leaves trafilatura alone."""
+    import lxml.html
+    from readability import Document
+
+    try:
+        summary = Document(html).summary(html_partial=True)
+        root = lxml.html.fromstring(summary)
+    # readability raises its own Unparseable, lxml a ParserError or ValueError on pages with no
+    # content; any of them means "no second opinion", never a failed capture
+    except Exception:
+        return ""
+    return "\n".join(b.text for b in page_blocks(root))
+
+
+def _parse(html: str) -> Any:
+    """The page's tree, parsed as trafilatura parses it (encoding declarations, broken markup)."""
+    from trafilatura.utils import load_html
+
+    root = load_html(html)
+    if root is None:  # a bare fragment ("<p>...</p>" alone) is refused as a document
+        root = load_html(f"<html><body>{html}</body></html>")
+    return root
+
+
+def _page_title(root: Any) -> str | None:
+    element = root.find(".//title") if root is not None else None
+    text = " ".join(element.text_content().split()) if element is not None else ""
+    return text or None
+
+
+#: how far above the article's first paragraph its headline is looked for, in blocks
+HEADLINE_REACH = 30
+
+
+def _headings(blocks: list[PageBlock], kept: frozenset[int]) -> list[tuple[int, str]]:
+    """(line, text) of the headings above the article's first kept paragraph, nearest first:
+    where a page shows its headline."""
+    body = [k for k in sorted(kept) if not blocks[k].heading]
+    first = body[0] if body else len(blocks)
+    return [
+        (k + 1, blocks[k].text)
+        for k in range(min(first, len(blocks) - 1), max(-1, first - HEADLINE_REACH - 1), -1)
+        if blocks[k].heading and 2 <= len(words(blocks[k].text)) <= 30
+    ]
+
+
+def _same_words(a: str, b: str) -> bool:
+    return [w.lower() for w in words(a)] == [w.lower() for w in words(b)]
+
+
+def _dek_block(
+    blocks: list[PageBlock], kept: frozenset[int], desc: str, title: str | None
+) -> int | None:
+    """The block showing the page's description as the standfirst, if the page shows it.
+
+    A standfirst stands before the article's body. A description that repeats a paragraph of
+    the body (often its first) is the lede, and stays in the body; one the page never shows
+    is a summary or a site blurb. Neither is a dek."""
+    want = [w.lower() for w in words(desc.rstrip(". \u2026"))]
+    if not want:
+        return None
+
+    def is_title(k: int) -> bool:
+        return blocks[k].heading and bool(title) and _same_words(blocks[k].text, title or "")
+
+    body = [k for k in sorted(kept) if not is_title(k)]
+    first_kept = body[0] if body else len(blocks)
+    for k, block in enumerate(blocks):
+        got = [w.lower() for w in words(block.text)]
+        shown = got == want or (len(want) >= DEK_MIN_WORDS and got[: len(want)] == want
+                                and len(got) <= len(want) + 3)
+        if not shown:
+            continue
+        return k if k < first_kept else None
+    return None
+
+
 def clean_html(capture: Capture) -> Cleaned:
-    """Clean an HTML capture through the DOM-aware extractor."""
-    extracted, fields = extract(capture.text)
+    """Clean an HTML capture: every text block of the page is a line, kept where the two
+    extractors agree it is the article (see html_reconcile), dropped otherwise with the rule
+    ``html-extractor-removed``; the metadata comes from the page's own markup (html_meta)."""
+    clean = sanitize_html(capture.text)
+    extracted, fields = extract(clean, sanitized=True)
+    root = _parse(clean)
+    blocks = page_blocks(root) if root is not None else []
+    if not blocks and extracted:
+        # a page lxml cannot read as a tree (trafilatura still found text): its lines as kept
+        blocks = [PageBlock(text, "h2" if heading else "p") for text, heading in extracted if text]
+    traf_text = "\n".join(text for text, _ in extracted)
+    decision = reconcile(
+        blocks, covered(blocks, traf_text), covered(blocks, _readability_text(clean))
+    )
+
+    tags = meta_tags(root) if root is not None else {}
+    objects = json_ld(capture.text)
+    ld = article_ld(objects)
+    outlet = outlet_fact(tags, objects, ld, fields)
+    title = title_fact(tags, ld, _page_title(root), _headings(blocks, decision.kept), outlet.value)
+    dek: Fact[str] = UNKNOWN
+    dek_line = None
+    desc = description(tags, ld)
+    if desc is not None:
+        dek_line = _dek_block(blocks, decision.kept, desc[0], title.value)
+        if dek_line is not None:
+            dek = Fact(blocks[dek_line].text, f"{desc[1]} (shown on the page)")
+
+    # the standfirst is shown as the dek: not dropped prose
+    dropped_prose = [k for k in decision.dropped_prose if k != dek_line]
     lines: list[Line] = []
-    for n, (text, heading) in enumerate(extracted, start=1):
+    for k, block in enumerate(blocks):
         kind: LineKind
-        if not text:
-            kind, rule = "blank", "blank"
-        elif heading:
+        if block.heading and title.value and _same_words(block.text, title.value):
+            kind, rule = "title", "title-repeat"  # the headline, not a subheading
+        elif k == dek_line:
+            kind, rule = "dek", "html-dek"
+        elif k in decision.disputed:
+            # one extractor kept it, the reconciliation did not: the first place to look
+            kind, rule = "boilerplate", "html-extractors-disagree"
+        elif k not in decision.kept:
+            kind, rule = "boilerplate", "html-extractor-removed"
+        elif block.heading:
             kind, rule = "subhead", "html-extractor-heading"
         else:
             kind, rule = "body", "html-extractor"
-        lines.append(Line(n, text, kind, rule))
-    metadata = html_metadata(fields)
-    title = metadata.title.value
-    # a heading that repeats the title is the headline, not a subheading
-    if title:
-        lines = [
-            Line(ln.number, ln.text, "title", "title-repeat")
-            if ln.kind == "subhead" and ln.text == title
-            else ln
-            for ln in lines
-        ]
-    blocks = tuple(
-        Block("subhead" if ln.kind == "subhead" else "paragraph", ln.text, 0)
+        lines.append(Line(k + 1, block.text, kind, rule))
+    blocks_out = tuple(
+        Block("subhead" if ln.kind == "subhead" else "paragraph", ln.text, ln.number)
         for ln in lines
         if ln.kind in BODY_KINDS
     )
-    from dataclasses import replace
-
-    metadata = replace(metadata, subheads=tuple(ln.text for ln in lines if ln.kind == "subhead"))
-    return Cleaned(capture=capture, lines=tuple(lines), blocks=blocks, metadata=metadata)
+    metadata = Metadata(
+        title=title,
+        dek=dek,
+        authors=authors_fact(tags, ld, fields),
+        outlet=outlet,
+        published=date_fact(tags, ld),
+        url=url_fact(tags, ld, fields),
+        subheads=tuple(ln.text for ln in lines if ln.kind == "subhead"),
+    )
+    return Cleaned(
+        capture=capture,
+        lines=tuple(lines),
+        blocks=blocks_out,
+        metadata=metadata,
+        confidence=agreement(blocks, decision.kept, decision.both, dropped_prose),
+        dropped_prose=tuple(k + 1 for k in dropped_prose),
+    )

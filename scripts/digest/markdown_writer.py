@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .model import Article, Fact
+from .model import Article, Event, Fact
 
 #: Every ASCII punctuation character that can start or close a CommonMark construct inline.
 #: Prose punctuation that cannot (. , ; : ? ' " / % $ @ and the like) is left alone, except at
@@ -63,6 +63,23 @@ def _provenance(article: Article) -> dict[str, str]:
     return {name: fact.source for name, fact in facts.items()}
 
 
+def event_header(event: Event) -> dict[str, Any]:
+    """One event of the ``events`` header (read by the timeline plugin); the flags and the
+    clause only when they say something."""
+    header: dict[str, Any] = {
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat() if event.end else None,
+        "sentence": event.sentence,
+        "block": event.block,
+        "index": event.index,
+        "precision": event.precision,
+    }
+    optional = {"clause": event.clause, "inferred": event.inferred, "edited": event.edited,
+                "mark": list(event.mark) if event.mark else None}
+    header.update({k: v for k, v in optional.items() if v})
+    return header
+
+
 def front_matter(article: Article) -> dict[str, Any]:
     """The metadata header as plain data (strings, lists, dicts), ready for YAML."""
     meta = article.metadata
@@ -74,8 +91,10 @@ def front_matter(article: Article) -> dict[str, Any]:
         "summary": summary_of(article),
         "provenance": _provenance(article),
         "topics": list(article.topics),
+        "lead_topics": list(article.lead_topics),
         "entities": [slug for slug, _ in article.entities],
         "entity_mentions": {slug: count for slug, count in article.entities},
+        "entity_quotes": {slug: list(q) for slug, q in article.entity_quotes},
     }
     optional: dict[str, Any] = {
         "dek": meta.dek.value,
@@ -84,16 +103,7 @@ def front_matter(article: Article) -> dict[str, Any]:
         "source_url": meta.url.value,
         "note": article.note,
         "also_from": list(article.also_from) or None,
-        "events": [
-            {
-                "start": e.start.isoformat(),
-                "end": e.end.isoformat() if e.end else None,
-                "sentence": e.sentence,
-                "block": e.block,
-                "precision": e.precision,
-            }
-            for e in article.events
-        ] or None,
+        "events": [event_header(e) for e in article.events] or None,
     }
     header.update({k: v for k, v in optional.items() if v is not None})
     return header

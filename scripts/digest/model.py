@@ -54,7 +54,9 @@ class Capture:
     format: CaptureFormat
     text: str  # decoded, newlines normalised to \\n
     encoding: str  # the encoding it was decoded from
-    repairs: tuple[str, ...] = ()  # what decoding had to fix (mojibake, control chars, ...)
+    # what decoding had to fix (mojibake, control chars, ...) and, per line, the gaps before
+    # punctuation closed in the published text (repair.py)
+    repairs: tuple[str, ...] = ()
 
 
 T = TypeVar("T")
@@ -129,6 +131,18 @@ class Event:
     # how much of ``start`` the text gives: "day" (end is set for a range of days), "month"
     # (start is the 1st of the month, end None) or "year" (start is 1 January, end None)
     precision: EventPrecision = "day"
+    # the year (or, for a bare weekday, the day) was inferred from the publication date, not
+    # read in the text: the page says so, and the editor can fix it (curation ``events:``)
+    inferred: bool = False
+    # the dated clause shown for a long sentence ("" for a short one: the sentence is shown)
+    clause: str = ""
+    # 0-based place of the sentence in its block (the editor's key ``b{block}.{index + 1}``)
+    index: int = 0
+    # the date was set by the editor in curation.yaml (the page says so)
+    edited: bool = False
+    # (start, end) of the date's words in what is shown (the clause, else the sentence), for
+    # the page to mark them; None when the editor dated a sentence the extractor did not
+    mark: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -140,7 +154,10 @@ class Article:
     metadata: Metadata
     blocks: tuple[Block, ...]
     topics: tuple[str, ...] = ()  # topic slugs, in taxonomy order
+    lead_topics: tuple[str, ...] = ()  # the strongest few of them, strongest first
     entities: tuple[tuple[str, int], ...] = ()  # (entity slug, mentions), most mentioned first
+    # entity slug -> its first sentences in the body, "block start end m1 n1 ..." (topics.py)
+    entity_quotes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     events: tuple[Event, ...] = ()
     note: str | None = None  # editor's note from curation.yaml
     also_from: tuple[str, ...] = ()  # other captures of the same article (near duplicates)

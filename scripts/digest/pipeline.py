@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import os
 import pickle
@@ -24,13 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import capture as capture_stage
-from . import cleaning, events, topics
+from . import cleaning, doubts, events, repair, topics
 from .cache import Cache, Entries
 from .curation import CaptureCuration, Curation, apply_curation, load_curation
 from .dedupe import deduplicate, sketch
 from .errors import DigestError, Problem
 from .markdown_writer import render_article
 from .model import BODY_KINDS, Article, Cleaned
+from .site import load_site, pages_conflicts, site_path, write_generated_pages
 from .slugs import base_slug, unique_slugs
 from .taxonomy import Taxonomy, load_taxonomy
 
@@ -80,17 +82,27 @@ class CaptureReport:
     not_published: str | None = None
     # doubtful facts and unsure cleaning: printed, never a reason to fail the build
     warnings: tuple[Problem, ...] = ()
+    # the cleaner's confidence that the body is the whole article (cleaning._confidence), and
+    # the dropped lines that read like prose: where to look when text is missing
     confidence: float = 1.0
+    dropped_prose: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class Report:
     captures: tuple[CaptureReport, ...]
     problems: tuple[Problem, ...]  # every problem, sorted: the run fails if there is one
+    # the editor's files (site, taxonomy, curation) are broken: no capture was looked at
+    configuration: bool = False
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """Every capture's warnings, by capture (never a reason to fail)."""
+        return tuple(w for c in self.captures for w in c.warnings)
 
 
 def capture_files(folder: Path) -> tuple[Path, ...]:
@@ -127,16 +139,19 @@ def clean_capture(
 ) -> tuple[Cleaned | None, list[Problem]]:
     """Decode, clean and curate one capture. Never raises for bad input: returns problems."""
     try:
-        cleaned = cleaning.clean(capture_stage.decode_capture(data, path))
-        cleaned = apply_curation(cleaned, entry, path.name)
+        # the gap repair runs before the editor's keep/drop (whose texts are those shown by
+        # `digest clean --json`, repaired) and again after, for the lines it brought back
+        cleaned = repair.repair_cleaned(cleaning.clean(capture_stage.decode_capture(data, path)))
+        cleaned = repair.repair_cleaned(apply_curation(cleaned, entry, path.name))
     except DigestError as exc:
         return None, list(exc.problems)
-    return cleaned, required_facts(cleaned, display)
+    return cleaned, required_facts(cleaned, display) + events.check_fixes(
+        cleaned.blocks, entry.events, cleaned.metadata.published.value)
 
 
 def tag_article(cleaned: Cleaned, entry: CaptureCuration, taxonomy: Taxonomy) -> Article:
     """Topics, entities and dated events of a cleaned capture."""
-    topic_slugs, entity_counts = topics.tag(
+    topic_slugs, entity_counts, lead, quotes = topics.tag_ranked(
         cleaned.blocks, cleaned.metadata.title.value, taxonomy, entry.topics
     )
     return Article(
@@ -145,8 +160,12 @@ def tag_article(cleaned: Cleaned, entry: CaptureCuration, taxonomy: Taxonomy) ->
         metadata=cleaned.metadata,
         blocks=cleaned.blocks,
         topics=topic_slugs,
+        lead_topics=lead,
+        entity_quotes=tuple(quotes.items()),
         entities=entity_counts,
-        events=events.extract_events(cleaned.blocks, cleaned.metadata.published.value),
+        events=events.apply_fixes(
+            events.extract_events(cleaned.blocks, cleaned.metadata.published.value),
+            entry.events, cleaned.blocks),
         note=entry.note,
     )
 
@@ -161,6 +180,8 @@ def capture_report(name: str, cleaned: Cleaned | None,
         line.rule for line in cleaned.lines if line.kind not in BODY_KINDS and line.kind != "blank"
     )
     unsure = tuple((line.number, line.text) for line in cleaned.lines if line.kind == "unsure")
+    display = str(cleaned.capture.path)
+    warnings = doubts.capture_doubts(cleaned, display)
     meta = cleaned.metadata
     facts = (
         ("title", meta.title.source),
@@ -171,7 +192,8 @@ def capture_report(name: str, cleaned: Cleaned | None,
         ("url", meta.url.source),
     )
     return CaptureReport(name, None, kept, tuple(sorted(dropped.items())), unsure, facts,
-                         tuple(problems))
+                         tuple(problems), warnings=doubts.sort_warnings(warnings),
+                         confidence=cleaned.confidence, dropped_prose=cleaned.dropped_prose)
 
 
 #: What steps 2-3 give for one capture: the article (None when it cannot be published), the
@@ -202,14 +224,22 @@ def _digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+def cleaning_key(code: str, name: str, data: bytes, entry: CaptureCuration) -> str:
+    """The cache key of a capture's cleaned record: the code, the capture's name and bytes, and
+    its curation entry."""
+    return _digest(code, name, data, repr(entry))
+
+
 def code_fingerprint() -> str:
-    """Hash of the pipeline's own source and of the pinned packages it runs on (trafilatura,
-    ftfy, charset-normalizer...): a change of either invalidates every cache entry."""
+    """Hash of the pipeline's own source and data (the cleaner's line model) and of the pinned
+    packages it runs on (trafilatura, ftfy, charset-normalizer...): a change of either
+    invalidates every cache entry."""
     package = Path(__file__).parent
     lock = package.parent.parent / "requirements.lock"
     pinned = lock.read_bytes() if lock.is_file() else b""
     return _digest(CACHE_VERSION, pinned,
-                   *(p.read_bytes() for p in sorted(package.glob("*.py"))))
+                   *(p.read_bytes() for p in sorted([*package.glob("*.py"),
+                                                     *package.glob("*.json")])))
 
 
 @dataclass(frozen=True)
@@ -295,7 +325,7 @@ def process_all(
             results[path.name] = (None, capture_report(path.name, None, exc.problems), ())
             continue
         entry = curation.get(path.name)
-        clean_key = _digest(code, path.name, data, repr(entry))
+        clean_key = cleaning_key(code, path.name, data, entry)
         every.append(_Job(path, data, entry, clean_key, _digest(clean_key, taxonomy_key)))
     cache.prefetch("report", (job.clean_key for job in every))
     cache.prefetch("tag", (job.tag_key for job in every))
@@ -331,18 +361,26 @@ def default_cache_folder(root: Path) -> Path:
 
 
 def build_content(
-    root: Path, write: bool = True, cache_folder: Path | None = None, jobs: int | None = None
+    root: Path, write: bool = True, cache_folder: Path | None = None, jobs: int | None = None,
+    today: dt.date | None = None,
 ) -> Report:
     """Run the content stage over ``root`` (a folder holding captures/ and the editor's YAML).
 
     ``cache_folder`` None means no cache; ``jobs`` is the number of worker processes (default:
-    one per core).
+    one per core); ``today`` is the day dates are judged against (default: the clock's).
     """
     paths = ContentPaths(root)
     files = capture_files(paths.captures)
-    # 1. the editor's files: a broken one stops the run before anything is written, and both
-    #    are checked, so the editor sees every mistake of both files at once
+    # 1. the editor's files: a broken one stops the run before anything is written, and all
+    #    are checked, so the editor sees every mistake of every file at once
     problems: list[Problem] = []
+    site = None
+    if site_path(root).exists():  # a folder without one (a test, a benchmark) has no About page
+        try:
+            site = load_site(root)
+        except DigestError as exc:
+            problems.extend(exc.problems)
+        problems.extend(pages_conflicts(root))
     taxonomy: Taxonomy | None = None
     try:
         taxonomy = load_taxonomy(paths.taxonomy)
@@ -356,11 +394,8 @@ def build_content(
     except DigestError as exc:
         problems.extend(exc.problems)
     if problems or taxonomy is None:
-        return Report((), tuple(sorted(problems)))
-    if not files:
-        problem = Problem(str(paths.captures), "", "no captures found",
-                          "put .txt or .html captures in this folder")
-        return Report((), (problem,))
+        return Report((), tuple(sorted(problems)), configuration=True)
+    # no captures is a digest just started: the site is built with its empty states
 
     # 2.-3. every capture, independently
     taxonomy_key = _digest(paths.taxonomy.read_bytes() if paths.taxonomy.exists() else b"")
@@ -386,11 +421,20 @@ def build_content(
     # 5. write, and remove what no capture produces any more
     if write:
         write_articles(paths.articles, articles, cache, code)
+        if site is not None:
+            write_generated_pages(root, site)
     cache.save()
     cache.close()
+    # warnings that depend on the tagging or on the day are never cached
+    day = today or dt.date.today()
     reports = tuple(
-        dataclasses.replace(report, slug=slugs.get(name), not_published=duplicate_of.get(name))
-        for name, _, report, _ in results
+        dataclasses.replace(
+            report, slug=slugs.get(name), not_published=duplicate_of.get(name),
+            warnings=report.warnings if article is None else doubts.sort_warnings(
+                (*report.warnings, *doubts.article_doubts(article, str(paths.captures / name),
+                                                          day))),
+        )
+        for name, article, report, _ in results
     )
     all_problems = tuple(sorted(p for r in reports for p in r.problems))
     return Report(reports, all_problems)
@@ -435,3 +479,44 @@ def write_articles(folder: Path, articles: Iterable[Article], cache: Cache | Non
         tmp = target.with_suffix(".md.tmp")
         tmp.write_bytes(data)
         tmp.replace(target)
+
+
+@dataclass(frozen=True)
+class CleanedCapture:
+    """One capture's cleaned and curated record, as the content stage made it."""
+
+    path: Path
+    entry: CaptureCuration  # its curation.yaml entry (empty when it has none)
+    cleaned: Cleaned | None  # None when it could not be read, cleaned or curated
+    problems: tuple[Problem, ...]
+
+
+def cleaned_captures(root: Path, cache_folder: Path | None = None) -> list[CleanedCapture]:
+    """Every capture's cleaned record, read from the content cache where :func:`build_content`
+    stored it (run that first with the same cache), cleaned again only on a miss: the review
+    pages show exactly what the content stage decided.
+
+    Raises DigestError when taxonomy.yaml or curation.yaml is broken."""
+    paths = ContentPaths(root)
+    files = capture_files(paths.captures)
+    taxonomy = load_taxonomy(paths.taxonomy)
+    curation = load_curation(paths.curation, (p.name for p in files),
+                             (t.slug for t in taxonomy.topics))
+    cache, code = Cache(cache_folder), code_fingerprint()
+    records = []
+    for path in files:
+        entry = curation.get(path.name)
+        try:
+            data = _read_bytes(path)
+        except DigestError as exc:
+            records.append(CleanedCapture(path, entry, None, exc.problems))
+            continue
+        hit = cache.get("clean", cleaning_key(code, path.name, data, entry))
+        if (isinstance(hit, tuple) and len(hit) == 2
+                and (hit[0] is None or isinstance(hit[0], Cleaned))):
+            cleaned, problems = hit
+        else:
+            cleaned, problems = clean_capture(path, data, entry, str(path))
+        records.append(CleanedCapture(path, entry, cleaned, tuple(problems)))
+    cache.close()
+    return records

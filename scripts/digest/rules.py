@@ -83,6 +83,10 @@ APPENDED_MAX_OVERLAP = 0.25  # ...of which less than this share of content words
 # line of such a run can still head an article (one glued right after a list).
 APPENDED_LIST_RUN = 3
 
+# Quotes and brackets that may close a sentence: "He left." ends in a period, so it is a
+# sentence, not a headline.
+CLOSING_QUOTES = "\"'”’»)]"
+
 # Section marks of one article: numbered items ("1. Define your goal"), Q&A ("Q: ...").
 SECTION_MARK_RE = re.compile(r"^(?:\d{1,2}[.)]\s|[QA]\s?[:.]\s|(?:step|part|chapter)\s+\d)", re.I)
 

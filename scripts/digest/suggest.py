@@ -6,6 +6,9 @@
    and possessives; drop a sentence-initial common word ("According", "The");
 3. keep the runs of two words or more in which some capitalised word is not inside a
    taxonomy alias (topics and entities, with the matching rules of topics.py);
+   and one-word names ("NASA", "Europa"): a capitalised word alone, not at a sentence start,
+   never seen in lowercase, no month, weekday or title, found in at least
+   ``ONE_WORD_MIN_CAPTURES`` captures (one capture repeating a word proves little);
 4. count them, most frequent first, then alphabetically.
 """
 
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .events import ABBREVIATIONS, split_sentences
@@ -30,6 +33,17 @@ COMMON_STARTERS = frozenset({
     "yet", "although", "despite", "according", "meanwhile", "however", "nonetheless", "both",
     "his", "her", "their", "its", "our", "we", "they", "he", "she", "it", "some", "any",
     "many", "most", "several", "prior", "following", "ahead", "during", "under", "over",
+})
+
+#: a one-word name must be seen in this many captures
+ONE_WORD_MIN_CAPTURES = 2
+#: capitalised inside sentences without being names worth a taxonomy entry
+NOT_NAMES = frozenset({
+    "i", "mr", "mrs", "ms", "dr", "st", "jr", "sr",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
 })
 
 _WORD = re.compile(r"(?P<lead>[\"“‘(\[]*)(?P<core>\w[\w'’.-]*)(?P<trail>[^\w\s]*)")
@@ -131,20 +145,45 @@ def _covered(name: str, taxonomy: Taxonomy) -> bool:
     return True
 
 
-def suggest(texts: Iterable[str], taxonomy: Taxonomy, min_count: int = 2) -> list[tuple[str, int]]:
-    """(name, occurrences) of frequent proper names no alias covers, most frequent first."""
+def _one_word(run: list[_Word], common: set[str]) -> str | None:
+    """A lone capitalised word inside a sentence that reads as a name ("NASA", "Europa")."""
+    if len(run) != 1:
+        return None
+    word = run[0]
+    text = word.text
+    if (word.initial or word.breaks_before or len(text) < 2 or not text[0].isalpha()
+            or text.lower() in common or text.rstrip(".").lower() in NOT_NAMES):
+        return None
+    return text
+
+
+def suggest(texts: Iterable[str], taxonomy: Taxonomy, min_count: int = 2,
+            captures: Sequence[str] | None = None) -> list[tuple[str, int]]:
+    """(name, occurrences) of frequent proper names no alias covers, most frequent first.
+
+    ``captures`` names the capture each text comes from (default: each text its own)."""
     texts = list(texts)
+    owners = list(captures) if captures is not None else [str(i) for i in range(len(texts))]
     # words seen in lowercase somewhere are common words when they start a sentence
     common = set(COMMON_STARTERS)
     for text in texts:
         common.update(w for w in re.findall(r"\b[a-z][a-z'’]*\b", text))
     counts: Counter[str] = Counter()
-    for text in texts:
+    single: Counter[str] = Counter()
+    seen_in: dict[str, set[str]] = {}
+    for text, owner in zip(texts, owners, strict=True):
         for sentence in split_sentences(text):
             for run in _runs(_words(sentence)):
                 name = _name(run, common)
                 if name is not None:
                     counts[name] += 1
+                word = _one_word(run, common)
+                if word is not None:
+                    single[word] += 1
+                    seen_in.setdefault(word, set()).add(owner)
+    for word, n in single.items():
+        if len(seen_in[word]) >= ONE_WORD_MIN_CAPTURES:
+            counts[word] += n
     frequent = [(name, n) for name, n in counts.items() if n >= min_count]
     return sorted(
         ((name, n) for name, n in frequent if not _covered(name, taxonomy)),

@@ -32,7 +32,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 TOPIC_KEYS = ("slug", "name", "description", "aliases", "parent")
 TOPIC_REQUIRED = ("slug", "name", "description")
-ENTITY_KEYS = ("slug", "name", "kind", "aliases", "description")
+ENTITY_KEYS = ("slug", "name", "kind", "aliases", "description", "sort_as")
 ENTITY_REQUIRED = ("slug", "name", "kind", "aliases", "description")
 
 #: An alias longer than this is a sentence pasted by mistake, not a name.
@@ -55,6 +55,26 @@ class Entity:
     kind: EntityKind
     aliases: tuple[str, ...]
     description: str
+    #: how the entities index sorts a person; None: by the last word of the name (see
+    #: sort_name). The editor writes e.g. "Xi Jinping" for a family name that comes first.
+    sort_as: str | None = None
+
+    @property
+    def sort_name(self) -> str:
+        """The key of this entity in the entities index: people by family name (the last word
+        of the name unless ``sort_as`` says otherwise), anything else by its name."""
+        if self.sort_as:
+            return self.sort_as.casefold()
+        if self.kind != "person":
+            return self.name.casefold()
+        words = [w for w in self.name.split() if w.rstrip(".,").lower() not in _NAME_SUFFIXES]
+        if len(words) < 2:
+            return self.name.casefold()
+        return f"{words[-1]} {' '.join(words[:-1])}".casefold()
+
+
+#: words after a family name that are not it ("Martin Luther King Jr.")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass(frozen=True)
@@ -114,7 +134,9 @@ def load_taxonomy(path: Path) -> Taxonomy:
     if not path.exists():
         raise DigestError.one(
             path, "", "the taxonomy file is missing",
-            "create it (see the comment at the top of the default content/taxonomy.yaml)",
+            "create it with the two lines 'topics: []' and 'entities: []' (the README's "
+            "'Start your own digest' explains the format), or start a new digest with "
+            "'.venv/bin/digest init'",
         )
     text = read_yaml_text(path)  # size, encoding
     duplicates: list[Problem] = []
@@ -191,9 +213,7 @@ def _nearest_line(lines: Mapping[tuple[object, ...], int], key_path: tuple[objec
 
 def _section(data: Any, name: str, report: Report) -> list[tuple[int, Any]]:
     """The items of the 'topics' or 'entities' list, with their index."""
-    if data is None:
-        if name == "topics":
-            report((), "the taxonomy is empty", "add 'topics:' and 'entities:' lists")
+    if data is None:  # only comments (as `digest init` writes it): a digest with no topics yet
         return []
     if not isinstance(data, dict):
         if name == "topics":
@@ -331,9 +351,13 @@ def _parse_entity(item: Any, base: tuple[object, ...], report: Report) -> Entity
     if kind is not None and kind not in ENTITY_KINDS:
         report((*base, "kind"), f"unknown kind {kind!r}", f"use one of: {', '.join(ENTITY_KINDS)}")
         ok = False
+    sort_as = None
+    if "sort_as" in fields:
+        sort_as = _text(fields, "sort_as", base, report)
+        ok = ok and sort_as is not None
     if not ok or slug is None or name is None or description is None or aliases is None:
         return None
-    return Entity(slug, name, cast(EntityKind, kind), aliases, description)
+    return Entity(slug, name, cast(EntityKind, kind), aliases, description, sort_as)
 
 
 def _check_unique_slugs(entries: list[_Seen], section: str, report: Report) -> None:

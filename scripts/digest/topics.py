@@ -230,12 +230,61 @@ def count_entities(
     texts: Iterable[str], taxonomy: Taxonomy, words: Mapping[str, frozenset[str]] | None = None
 ) -> tuple[tuple[str, int], ...]:
     """(entity slug, mentions), most mentioned first, then by slug."""
+    return _counted(entity_mentions(texts, taxonomy, words))
+
+
+def entity_mentions(
+    texts: Iterable[str], taxonomy: Taxonomy, words: Mapping[str, frozenset[str]] | None = None
+) -> list[tuple[Mention, ...]]:
+    """The entity mentions of each text."""
     matchers = entity_matchers(taxonomy)
     words_of = _WordsOf() if words is None else words
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(m.slug for m in find_mentions(text, matchers, words_of[text]))
+    return [find_mentions(text, matchers, words_of[text]) for text in texts]
+
+
+def _counted(found: Iterable[tuple[Mention, ...]]) -> tuple[tuple[str, int], ...]:
+    counts: Counter[str] = Counter(m.slug for mentions in found for m in mentions)
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+#: sentences an entity page quotes per article (the first ones that name the entity)
+QUOTES_PER_ENTITY = 3
+
+
+def entity_quotes(
+    blocks: Sequence[Block], found: Sequence[tuple[Mention, ...]], limit: int = QUOTES_PER_ENTITY
+) -> dict[str, tuple[str, ...]]:
+    """Per entity, its first ``limit`` sentences in the body, each as the text
+    "block start end m1 n1 m2 n2 ...": the block's index (its paragraph anchor is b<index>),
+    the sentence's offsets in the block's text with runs of whitespace made one space (as the
+    page shows it), then the offsets of the mentions in it. ``found``: the mentions of each
+    block, from ``entity_mentions``. Compact, because it goes into every article's header."""
+    from .events import sentence_spans  # the timeline's splitter: one notion of a sentence
+
+    quotes: dict[str, list[str]] = {}
+    for index, (block, mentions) in enumerate(zip(blocks, found, strict=True)):
+        wanted = [m for m in mentions if len(quotes.get(m.slug, ())) < limit]
+        if not wanted:
+            continue
+        text = " ".join(block.text.split())
+        if text != block.text:  # offsets into the text as shown
+            wanted = list(find_mentions(text, [
+                _Matcher(m.slug, m.alias, alias_pattern(m.alias)) for m in wanted]))
+        by_sentence: dict[tuple[int, int], dict[str, list[Mention]]] = {}
+        spans = sentence_spans(text)
+        for mention in wanted:
+            for a, b in spans:
+                if a <= mention.start and mention.end <= b:
+                    by_sentence.setdefault((a, b), {}).setdefault(mention.slug, []).append(
+                        mention)
+                    break
+        for (a, b), by_slug in sorted(by_sentence.items()):
+            for slug, ms in by_slug.items():
+                taken = quotes.setdefault(slug, [])
+                if len(taken) < limit:
+                    taken.append(" ".join(str(n) for n in (
+                        index, a, b, *(x for m in ms for x in (m.start, m.end)))))
+    return {slug: tuple(items) for slug, items in sorted(quotes.items())}
 
 
 def topic_evidence(
@@ -276,6 +325,25 @@ def topic_evidence(
     return evidence
 
 
+#: topics shown above an article's text (the rest are listed after it)
+LEAD_TOPICS = 3
+
+
+def rank_topics(chosen: Iterable[str], evidence: Mapping[str, Evidence],
+                order: Sequence[str]) -> tuple[str, ...]:
+    """The chosen topics, strongest first: named in a heading, then by mentions, then by
+    paragraphs, then in taxonomy order. An editor's topic without evidence in the text comes
+    last (it is the editor's call, not the text's emphasis)."""
+    place = {slug: i for i, slug in enumerate(order)}
+    none = Evidence(False, 0, 0)
+
+    def strength(slug: str) -> tuple[int, int, int, int]:
+        found = evidence.get(slug, none)
+        return (-int(found.in_heading), -found.mentions, -found.paragraphs, place.get(slug, 0))
+
+    return tuple(sorted(chosen, key=strength))
+
+
 def tag(
     blocks: Sequence[Block],
     title: str | None,
@@ -286,6 +354,20 @@ def tag(
 
     ``extra_topics`` (from curation.yaml) are always kept; an unknown slug is a ValueError.
     """
+    topic_slugs, entities, _, _ = tag_ranked(blocks, title, taxonomy, extra_topics)
+    return topic_slugs, entities
+
+
+def tag_ranked(
+    blocks: Sequence[Block],
+    title: str | None,
+    taxonomy: Taxonomy,
+    extra_topics: Sequence[str] = (),
+) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...], tuple[str, ...],
+           dict[str, tuple[str, ...]]]:
+    """As ``tag``, plus the article's strongest topics (at most LEAD_TOPICS, see
+    ``rank_topics``): the few the article page names above the text; and the sentences that
+    name each entity (``entity_quotes``), for the entity pages."""
     unknown = [slug for slug in extra_topics if not taxonomy.has_topic(slug)]
     if unknown:
         raise ValueError(
@@ -294,9 +376,13 @@ def tag(
         )
     # 2.-3. entities, counted in the title and the body
     words = _WordsOf()
-    entities = count_entities([title or "", *(b.text for b in blocks)], taxonomy, words)
+    found = entity_mentions([title or "", *(b.text for b in blocks)], taxonomy, words)
+    entities = _counted(found)
+    quotes = entity_quotes(blocks, found[1:])
     # 4. topics
     evidence = topic_evidence(blocks, title, taxonomy, words)
     chosen = {slug for slug, found in evidence.items() if found.sufficient}
     chosen.update(extra_topics)
-    return tuple(s for s in taxonomy.topic_slugs if s in chosen), entities
+    ordered = tuple(s for s in taxonomy.topic_slugs if s in chosen)
+    lead = rank_topics(ordered, evidence, taxonomy.topic_slugs)[:LEAD_TOPICS]
+    return ordered, entities, lead, quotes

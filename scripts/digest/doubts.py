@@ -1,0 +1,229 @@
+"""Warnings for doubtful facts: the editor's safety net when the cleaner or the capture is wrong.
+
+Pure functions over a cleaned (and curated) capture and its tagged article. Each returns
+``Problem`` records (``path:where: what. Fix: how``), the same shape as errors, but a warning
+never fails the build: the site is still made, and ``make content``, ``make check``,
+``digest add`` and ``digest report`` print every warning by capture name.
+
+What is doubted, and why:
+
+- a headline that looks like interface text ("Sign in", "Menu"), a photo caption or credit,
+  or the site's own name: the cleaner took the wrong line for the headline;
+- a dek (standfirst) that is a caption;
+- a publication date in the future or before 1990 (``EARLIEST_PLAUSIBLE``): a misread date;
+- an article with no topic: the taxonomy has no alias for what it is about;
+- a capture the cleaner is unsure of (``Cleaned.confidence`` below ``LOW_CONFIDENCE``);
+- dropped lines that read like prose (``Cleaned.dropped_prose``): text possibly missing.
+
+Facts the editor supplied in curation.yaml are never doubted: the editor has looked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from .errors import Problem
+from .model import Article, Cleaned, Fact, Metadata
+
+#: Below this confidence the cleaner is unsure that the body is the whole article and only it.
+LOW_CONFIDENCE = 0.6
+#: Digest covers modern reporting; an earlier date is almost surely a misread one.
+EARLIEST_PLAUSIBLE = dt.date(1990, 1, 1)
+#: Real headlines have at least this many words; fewer is usually a menu entry or a site name.
+MIN_HEADLINE_WORDS = 3
+#: The curation source name (curation.SOURCE, not imported: curation imports nothing of ours).
+CURATED = "curation.yaml"
+
+#: Whole headlines that are page furniture, compared lowercased without punctuation.
+INTERFACE_TEXT = frozenset({
+    "menu", "main menu", "home", "homepage", "search", "navigation", "toggle navigation",
+    "sign in", "sign up", "log in", "login", "log out", "register", "subscribe",
+    "subscribe now", "newsletter", "newsletters", "share", "share this", "share this article",
+    "share this story", "advertisement", "sponsored", "skip to content", "skip to main content",
+    "cookies", "cookie settings", "cookie policy", "accept cookies", "privacy policy",
+    "terms of use", "terms of service", "contact us", "about us", "read more", "more",
+    "next", "previous", "back to top", "related", "related articles", "related stories",
+    "trending", "most read", "most popular", "popular", "latest", "latest news",
+    "breaking news", "top stories", "comments", "leave a reply", "leave a comment",
+    "follow us", "print", "email", "close", "live", "video", "watch", "listen", "podcast",
+    "page not found", "not found", "404", "access denied", "just a moment", "loading",
+    "enable javascript", "you may also like", "recommended", "editor's picks", "opinion",
+    "world", "news", "politics", "business",
+})
+#: Headlines starting like this are prompts or error pages, not reporting.
+INTERFACE_START = re.compile(
+    r"^(?:sign (?:in|up)|log ?in|subscribe (?:to|now|for)|skip to|we use cookies|"
+    r"this (?:site|website) uses cookies|please enable|enable javascript|javascript is|"
+    r"access denied|you are using an? |your browser|checking your browser|"
+    r"error \d{3}|\d{3} error|page not found|are you a robot|share (?:on|this|via|the)\b|"
+    r"follow us|read more\b|advertisement\b)",
+    re.IGNORECASE,
+)
+#: Share buttons and social links: two of these in a headline make it a row of buttons.
+SOCIAL = re.compile(
+    r"\b(?:facebook|twitter|x\.com|reddit|whatsapp|linkedin|pinterest|telegram|google\+|"
+    r"email|e-mail|print|copy link|flipboard|tumblr|threads|bluesky)(?!\w)",
+    re.IGNORECASE,
+)
+#: Photo captions and credits: "Photo: ...", "(AP Photo/...)", "... / AFP via Getty Images".
+CAPTION = re.compile(
+    r"^(?:photo|image|picture|file photo|pictured|caption|illustration|video)\s*(?:credit)?"
+    r"\s*[:|/–-]"
+    r"|\((?:ap |afp |reuters |file |pool )?(?:photo|image|picture)s?\b"
+    r"|\b(?:getty images|shutterstock|ap photo|afp via getty|epa-efe|pool photo|"
+    r"file photo|photo credit|image credit|image source)\b"
+    r"|/\s*(?:afp|reuters|ap|getty|epa|tass|sputnik|xinhua|bloomberg)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+#: "Blog > Weight Loss > Tips", "Home » News » World": a breadcrumb trail
+BREADCRUMB = re.compile(r"(?:\s[>»›]\s.*){2}")
+#: "example.com", "www.example.co.uk": a site's address, not a headline.
+DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
+_LINE = re.compile(r"\bline (\d+)\b")
+
+
+def _where(fact: Fact[Any], field: str) -> str:
+    """``12 (title)`` when the fact came from capture line 12, else the field name."""
+    m = _LINE.search(fact.source)
+    return f"{m.group(1)} ({field})" if m else field
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s']", " ", text.casefold()).split())
+
+
+def _under(name: str) -> str:
+    return f"under 'captures: {name}:' in content/curation.yaml"
+
+
+def looks_like_caption(text: str) -> bool:
+    return bool(CAPTION.search(text))
+
+
+def headline_doubt(title: str, meta: Metadata) -> str | None:
+    """Why ``title`` looks like no headline, or None when it looks like one."""
+    plain = _plain(title)
+    if (plain in INTERFACE_TEXT or INTERFACE_START.match(title.strip())
+            or len(SOCIAL.findall(title)) >= 2):
+        return "looks like interface text of the web page"
+    if BREADCRUMB.search(title):
+        return "looks like the page's breadcrumb trail"
+    if looks_like_caption(title) or title in meta.captions:
+        return "looks like a photo caption or credit"
+    outlet = meta.outlet.value
+    if DOMAIN.match(title.strip()) or (outlet and plain == _plain(outlet)):
+        return "looks like the site's name"
+    if outlet and without_site_name(title, outlet) != title:
+        tail = title[len(without_site_name(title, outlet)):].strip(" |-–—")
+        return f"ends with the site's name ({tail!r})"
+    if len(plain.split()) < MIN_HEADLINE_WORDS:
+        return f"has fewer than {MIN_HEADLINE_WORDS} words, unlike a headline"
+    return None
+
+
+def without_site_name(title: str, outlet: str) -> str:
+    """``title`` without a trailing " | Outlet" (or " - Outlet"); unchanged when it has none."""
+    for sep in (" | ", " - ", " – ", " — "):
+        head, _, tail = title.rpartition(sep)
+        if head.strip() and _plain(tail) == _plain(outlet):
+            return head.strip()
+    return title
+
+
+def metadata_doubts(cleaned: Cleaned, display: str) -> list[Problem]:
+    """Headline and dek."""
+    out: list[Problem] = []
+    meta, name = cleaned.metadata, cleaned.capture.name
+    title = meta.title
+    if title.value and title.source != CURATED:
+        why = headline_doubt(title.value, meta)
+        if why:
+            out.append(Problem(display, _where(title, "title"),
+                               f"the headline {_short(title.value)!r} {why}",
+                               f"write the real headline as 'title: \"...\"' {_under(name)}"))
+    dek = meta.dek
+    if dek.value and dek.source != CURATED and (
+        looks_like_caption(dek.value) or dek.value in meta.captions
+    ):
+        out.append(Problem(display, _where(dek, "dek"),
+                           f"the dek {_short(dek.value)!r} looks like a photo caption",
+                           f"write the real standfirst as 'dek: \"...\"' {_under(name)}, "
+                           "or leave the article without one"))
+    return out
+
+
+def date_doubts(published: Fact[dt.date], name: str, display: str,
+                today: dt.date) -> list[Problem]:
+    """A publication date in the future or before EARLIEST_PLAUSIBLE."""
+    day = published.value
+    if day is None:
+        return []
+    where = _where(published, "date")
+    fix = f"check the capture, and write the right 'date: YYYY-MM-DD' {_under(name)}"
+    if published.source == CURATED:
+        fix = f"correct 'date:' {_under(name)}"
+    if day > today:
+        return [Problem(display, where, f"the publication date {day.isoformat()} is in the "
+                        f"future (today is {today.isoformat()})", fix)]
+    if day < EARLIEST_PLAUSIBLE:
+        return [Problem(display, where, f"the publication date {day.isoformat()} is before "
+                        f"{EARLIEST_PLAUSIBLE.year}", fix)]
+    return []
+
+
+def cleaning_doubts(cleaned: Cleaned, display: str) -> list[Problem]:
+    """Low confidence and dropped prose."""
+    out: list[Problem] = []
+    name = cleaned.capture.name
+    if cleaned.confidence < LOW_CONFIDENCE:
+        out.append(Problem(display, "", f"the cleaner is unsure of this capture (confidence "
+                           f"{cleaned.confidence:.2f}, below {LOW_CONFIDENCE})",
+                           f"read what was kept and dropped with 'digest clean --raw "
+                           f"{display}' or make review; force lines with 'keep:'/'drop:' "
+                           f"{_under(name)}"))
+    texts = {line.number: line.text for line in cleaned.lines}
+    for number in cleaned.dropped_prose:
+        out.append(Problem(display, str(number),
+                           f"a dropped line reads like prose: {_short(texts.get(number, ''))!r}",
+                           f"if it belongs to the article, add 'keep: [{number}]' "
+                           f"{_under(name)}"))
+    return out
+
+
+def capture_doubts(cleaned: Cleaned, display: str) -> list[Problem]:
+    """Every doubt that depends on the cleaned capture alone (cacheable with it)."""
+    return metadata_doubts(cleaned, display) + cleaning_doubts(cleaned, display)
+
+
+def article_doubts(article: Article, display: str, today: dt.date) -> list[Problem]:
+    """Doubts that depend on the tagging and the day of the run (never cached)."""
+    out = date_doubts(article.metadata.published, article.source, display, today)
+    if not article.topics:
+        out.append(Problem(display, "topics", "the article matches no topic",
+                           "add an alias that the article uses to a topic in "
+                           "content/taxonomy.yaml, or 'topics: [slug]' "
+                           f"{_under(article.source)}"))
+    return out
+
+
+def all_doubts(cleaned: Cleaned, article: Article | None, display: str,
+               today: dt.date) -> tuple[Problem, ...]:
+    """Every warning for one capture, in file order (what `digest add` prints)."""
+    found: list[Problem] = capture_doubts(cleaned, display)
+    if article is not None:
+        found += article_doubts(article, display, today)
+    else:
+        found += date_doubts(cleaned.metadata.published, cleaned.capture.name, display, today)
+    return sort_warnings(found)
+
+
+def sort_warnings(warnings: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(set(warnings)))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."

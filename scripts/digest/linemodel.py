@@ -1,0 +1,321 @@
+"""Second opinion on the lines the rules dropped: a small learned line classifier.
+
+The declared rules (rules.py, cleaning.py) find the article core by prose density and cut it
+at boundaries. They fail in three general ways on pages they were not tuned on: a short article
+next to a longer block of prose that is not the article (the denser block wins and the article
+is dropped whole), list-shaped articles (short items dropped), and a false "appended article"
+cut (the rest of the article dropped). This module looks again at every line of text the rules
+left OUTSIDE the core and estimates the probability that it belongs to the article, from the
+line's shape, its neighbours', its place relative to the core and the headline, and how much of
+the core's vocabulary it shares. A line with a high probability goes back into the body as
+``unsure`` (published, and listed by ``digest report``) with the probability and the strongest
+features in its rule: recall first, never a silent drop.
+
+The model is a logistic regression trained by ``scripts/train_cleaner.py`` (``make
+train-cleaner``) on the train part of the cleaning-train corpus; its weights are plain JSON
+(``cleaner-model.json`` beside this module), applied here in pure Python: no numeric library is
+needed at run time, and the dot product of ~40 numbers per candidate line keeps the cleaner
+well above 200 captures per second.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import operator
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+from digest import rules as R
+
+MODEL_FILE = Path(__file__).with_name("cleaner-model.json")
+
+# Lines the rules dropped for their PLACE (outside the core, after a cut), not for their shape:
+# those are the lines the model may give back. A line a shape rule recognised (share bar,
+# caption, comment form, ...) stays dropped.
+CANDIDATE_RULES = frozenset(
+    {"before-article", "after-article", "appended-article", "label-after-article",
+     "end-boundary"}
+)
+# Lines this short hold no sentence the reader would miss; they are not scored.
+MIN_WORDS = 3
+# A core with fewer prose words than this is short: the article may be elsewhere.
+SMALL_CORE_WORDS = 150
+# A window of this many lines of text on each side describes a line's neighbourhood.
+WINDOW = 3
+
+# Comment threads and teaser lists have their own furniture around the prose: "reply", "said",
+# "N comments", "posted by", "ago", "permalink". Their presence near a line says "not article".
+COMMENT_META_RE = re.compile(
+    r"\b(?:reply|replies|repl(?:y|ied)\s+to|permalink|said\.{0,3}|wrote|says:|ago|posted\s+by"
+    r"|report\s+(?:abuse|comment)|like\s+this|recommend|\d+\s+comments?|up\s+reply)\b",
+    re.IGNORECASE,
+)
+
+
+class LineFeat(Protocol):
+    """What the cleaner's first pass knows about a line (cleaning._Feat)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def words(self) -> int: ...
+    @property
+    def prose(self) -> bool: ...
+    @property
+    def sentence(self) -> bool: ...
+    @property
+    def boundary(self) -> bool: ...
+    @property
+    def legal(self) -> bool: ...
+    @property
+    def dateline(self) -> bool: ...
+    @property
+    def teaser(self) -> bool: ...
+    @property
+    def link_row(self) -> bool: ...
+    @property
+    def repeated(self) -> bool: ...
+    @property
+    def dup(self) -> bool: ...
+    @property
+    def label_like(self) -> bool: ...
+
+
+FEATURES: tuple[str, ...] = (
+    "bias",
+    "log-words",
+    "prose",
+    "sentence",
+    "boundary",
+    "legal",
+    "dateline",
+    "teaser",
+    "link-row",
+    "repeated",
+    "dup",
+    "label-like",
+    "ends-colon",
+    "starts-lower",
+    "digit-share",
+    "comment-meta",
+    "before-core",
+    "after-core",
+    "after-cut",
+    "log-dist-core",
+    "log-core-words",
+    "core-words-small",
+    "prose-share-window",
+    "label-share-window",
+    "comment-meta-window",
+    "prev-prose",
+    "next-prose",
+    "prev-kept",
+    "next-kept",
+    "core-vocab-share",
+    "log-run-words",
+    "run-vs-core",
+    "run-comment-meta",
+    "after-title",
+    "log-dist-title",
+    "position",
+    "after-boundary",
+    # interactions a linear model cannot form by itself
+    "after-cut-x-vocab",
+    "small-core-x-before",
+    "small-core-x-prose",
+    "before-x-dist-title",
+    "after-x-vocab",
+    "prose-in-longer-run-before",
+)
+_INDEX = {name: k for k, name in enumerate(FEATURES)}
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
+@dataclass(frozen=True)
+class Model:
+    """Logistic regression on FEATURES (standardisation folded into the weights)."""
+
+    weights: tuple[float, ...]
+    # keep a candidate at or above this probability: one threshold for the lines above the
+    # core (a short article under its headline, above a longer block), one for those below it
+    # (where an appended article must stay dropped)
+    threshold_before: float
+    threshold_after: float
+    trained_on: str
+
+    def threshold(self, x: Sequence[float]) -> float:
+        """The lower threshold holds for sentences above the core only: a name list, a tag
+        row or a caption there reads as text too, and is no sentence the reader would miss."""
+        sentence = x[_INDEX["prose"]] or x[_INDEX["sentence"]]
+        return self.threshold_before if x[_INDEX["before-core"]] and sentence else (
+            self.threshold_after)
+
+    def probability(self, x: Sequence[float]) -> float:
+        z = math.fsum(map(operator.mul, self.weights, x))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def strongest(self, x: Sequence[float], n: int = 2) -> list[str]:
+        """The features pushing hardest toward "article" for this line."""
+        parts = sorted(
+            ((w * v, FEATURES[k]) for k, (w, v) in enumerate(zip(self.weights, x, strict=True))
+             if k and w * v > 0),
+            reverse=True,
+        )
+        return [name for _, name in parts[:n]]
+
+
+@cache
+def load_model(path: Path = MODEL_FILE) -> Model | None:
+    """The committed model, or None when there is none (the rules then decide alone)."""
+    if not path.exists():
+        return None
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(doc["features"]) != FEATURES:
+        raise ValueError(f"{path}: features differ from linemodel.FEATURES; run make train-cleaner")
+    return Model(tuple(float(w) for w in doc["weights"]), float(doc["threshold_before"]),
+                 float(doc["threshold_after"]), str(doc.get("trained_on", "")))
+
+
+def content_words(text: str) -> set[str]:
+    tokens = set(R.WORD_RE.findall(text.lower()))
+    return {w for w in tokens if len(w) > 2 and w not in R.STOPWORDS and not w.isdigit()}
+
+
+# Every alternative of COMMENT_META_RE holds one of these (lower-cased): a line without any is
+# not searched (most lines have none, and the search is the costliest step per line).
+_META_WORDS = ("repl", "permalink", "said", "wrote", "says", "ago", "posted", "report", "like",
+               "recommend", "comment")
+
+
+def comment_meta(text: str) -> bool:
+    """Whether a line carries comment furniture (COMMENT_META_RE)."""
+    low = text.lower()
+    return any(w in low for w in _META_WORDS) and bool(COMMENT_META_RE.search(text))
+
+
+def candidates(kinds: Sequence[tuple[str, str]], feats: Sequence[LineFeat]) -> list[int]:
+    """Indexes of the dropped lines the model scores."""
+    return [i for i, (kind, rule) in enumerate(kinds)
+            if kind == "boilerplate" and rule in CANDIDATE_RULES and feats[i].words >= MIN_WORDS]
+
+
+def features(
+    feats: Sequence[LineFeat],
+    kinds: Sequence[tuple[str, str]],
+    lo: int,
+    hi: int,
+    cut: int | None,
+    which: Sequence[int],
+) -> list[list[float]]:
+    """The feature vector (FEATURES order) of each line index in ``which``."""
+    n = len(feats)
+    text_idx = [i for i in range(n) if feats[i].text]
+    pos_of = {i: k for k, i in enumerate(text_idx)}
+    kept = [kinds[i][0] in ("body", "subhead", "unsure") for i in range(n)]
+    meta = [0 < f.words <= 40 and comment_meta(f.text) for f in feats]
+    label = [f.label_like for f in feats]
+    # prefix sums over lines of text: prose, label-like, comment furniture
+    prose_p, label_p, meta_p = [0], [0], [0]
+    for i in text_idx:
+        f = feats[i]
+        prose_p.append(prose_p[-1] + f.prose)
+        label_p.append(label_p[-1] + label[i])
+        meta_p.append(meta_p[-1] + meta[i])
+    core_words = sum(feats[i].words for i in range(lo, hi + 1) if kept[i] and feats[i].prose)
+    vocab: set[str] = set()
+    for i in range(lo, hi + 1):
+        if kept[i] and feats[i].prose:
+            vocab |= content_words(feats[i].text)
+    title = next((i for i in range(n) if kinds[i][0] == "title"), None)
+    # runs of text between boundaries and label runs: the block a line belongs to
+    run_of: dict[int, int] = {}
+    run_words: list[int] = []
+    run_meta: list[int] = []
+    labels = 0
+    for i in text_idx:
+        f = feats[i]
+        breaks = f.boundary or (label[i] and labels >= 1)
+        labels = labels + 1 if label[i] else 0
+        if breaks or not run_words:
+            run_words.append(0)
+            run_meta.append(0)
+        run_of[i] = len(run_words) - 1
+        run_words[-1] += f.words if f.prose else 0
+        run_meta[-1] += meta[i]
+    boundary_before = [False] * n
+    seen = False
+    for i in range(n):
+        boundary_before[i] = seen
+        if lo <= i and feats[i].boundary and i > hi:
+            seen = True
+    n_before_lo = bisect.bisect_left(text_idx, lo)  # lines of text above the core
+    n_upto_hi = bisect.bisect_right(text_idx, hi)  # ... up to its end
+    title_k = pos_of[title] if title is not None else None
+    out = []
+    log_core = math.log1p(core_words)
+    for i in which:
+        f = feats[i]
+        k = pos_of[i]
+        a, b = max(0, k - WINDOW), min(len(text_idx), k + WINDOW + 1)
+        span = b - a
+        prev_i = text_idx[k - 1] if k > 0 else None
+        next_i = text_idx[k + 1] if k + 1 < len(text_idx) else None
+        dist = max(0, n_before_lo - k if i < lo else k + 1 - n_upto_hi)
+        words = content_words(f.text) if f.prose or f.sentence else set()
+        share = len(words & vocab) / len(words) if words else 0.0
+        rw = run_words[run_of[i]]
+        dist_title = math.log1p(k - title_k) if title_k is not None and k > title_k else 3.0
+        after_cut = cut is not None and i >= cut
+        small_core = core_words < SMALL_CORE_WORDS
+        out.append([
+            1.0,  # bias
+            math.log1p(f.words),  # log-words
+            float(f.prose),  # prose
+            float(f.sentence),  # sentence
+            float(f.boundary),  # boundary
+            float(f.legal),  # legal
+            float(f.dateline),  # dateline
+            float(f.teaser),  # teaser
+            float(f.link_row),  # link-row
+            float(f.repeated),  # repeated
+            float(f.dup),  # dup
+            float(label[i]),  # label-like
+            float(f.text.endswith(":")),  # ends-colon
+            float(f.text[:1].islower()),  # starts-lower
+            1.0 - len(f.text.translate(_NO_DIGITS)) / len(f.text),  # digit-share
+            float(meta[i]),  # comment-meta
+            float(i < lo),  # before-core
+            float(i > hi),  # after-core
+            float(after_cut),  # after-cut
+            math.log1p(dist),  # log-dist-core
+            log_core,  # log-core-words
+            float(small_core),  # core-words-small
+            (prose_p[b] - prose_p[a]) / span,  # prose-share-window
+            (label_p[b] - label_p[a]) / span,  # label-share-window
+            (meta_p[b] - meta_p[a]) / span,  # comment-meta-window
+            float(prev_i is not None and feats[prev_i].prose),  # prev-prose
+            float(next_i is not None and feats[next_i].prose),  # next-prose
+            float(prev_i is not None and kept[prev_i]),  # prev-kept
+            float(next_i is not None and kept[next_i]),  # next-kept
+            share,  # core-vocab-share
+            math.log1p(rw),  # log-run-words
+            min(3.0, rw / max(core_words, 1)),  # run-vs-core
+            min(1.0, run_meta[run_of[i]] / 5),  # run-comment-meta
+            float(title is not None and i > title),  # after-title
+            dist_title,  # log-dist-title
+            k / max(1, len(text_idx)),  # position
+            float(boundary_before[i]),  # after-boundary
+            share if after_cut else 0.0,  # after-cut-x-vocab
+            float(small_core and i < lo),  # small-core-x-before
+            float(small_core and f.prose),  # small-core-x-prose
+            dist_title if i < lo else 3.0,  # before-x-dist-title
+            float(i > hi and not after_cut) * share,  # after-x-vocab
+            float(f.prose and i < lo and rw > core_words),  # prose-in-longer-run-before
+        ])
+    return out

@@ -1,0 +1,205 @@
+"""Train the cleaner's line model (scripts/digest/cleaner-model.json) on the train split.
+
+    .venv/bin/python scripts/train_cleaner.py [--set ../shared/cleaning-train] [--check]
+
+Data: the ``train`` ids of scripts/cleaning-split.json (a by-site split of cleaning-train; the
+``validation`` ids are never read here), each as its text capture and, where it has one, its
+appended/ variant (an unrelated article glued on: the lines the model must leave dropped).
+Each capture goes through the declared rules (``cleaning.rule_pass``); every line they dropped
+for its place (``linemodel.candidates``) is a training example, labelled 1 when its text is in
+the page's truth (most of its 4-token shingles, or the whole line when shorter), else 0.
+
+Model: scikit-learn's logistic regression on standardised features (lbfgs, fixed settings: the
+same data and versions give the same weights), written as plain JSON with the standardisation
+folded into the weights, rounded so that two runs give the same bytes. The decision threshold
+is chosen on the same train pages by running the whole cleaner at each candidate threshold and
+scoring it with the shared scorer's functions (text F1 and sentence recall, appended-kept).
+``--check`` trains and compares with the committed file instead of writing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import itertools
+import json
+import statistics
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import numpy as np  # noqa: E402
+import sklearn  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.preprocessing import StandardScaler  # noqa: E402
+
+from digest import linemodel  # noqa: E402
+from digest.capture import decode_capture  # noqa: E402
+from digest.cleaning import rule_pass  # noqa: E402
+from digest.model import BODY_KINDS  # noqa: E402
+
+TRAIN_SET = ROOT.parent / "shared" / "cleaning-train"
+SCORER = ROOT.parent / "shared" / "tools" / "score_cleaner.py"
+SPLIT_FILE = ROOT / "scripts" / "cleaning-split.json"
+C = 1.0  # inverse regularisation strength (scikit-learn's default)
+BEFORE_THRESHOLDS = (0.2, 0.3, 0.5)  # sentences above the core (see linemodel.Model)
+AFTER_THRESHOLDS = (0.6, 0.7, 0.85)  # everything else
+LABEL_SHARE = 0.5  # a line is the article's when this share of its shingles is in the truth
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_cleaner", SCORER)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def label(sc: ModuleType, text: str, truth_shingles: Any, truth_joined: str) -> int:
+    toks = sc.tokens(text)
+    if len(toks) >= 4:
+        sh = sc.shingles(text)
+        inside = sum((sh & truth_shingles).values())
+        return int(inside >= LABEL_SHARE * sum(sh.values()))
+    return int(bool(toks) and sc.tokjoin(toks) in truth_joined)
+
+
+def collect(set_dir: Path, ids: list[str], sc: ModuleType) -> list[dict[str, Any]]:
+    """One record per capture: candidate features and labels, and what is needed to score the
+    whole cleaner at any threshold."""
+    docs = []
+    for i in ids:
+        truth = (set_dir / f"{i}.truth.txt").read_text(encoding="utf-8")
+        t_sh, t_join = sc.shingles(truth), sc.tokjoin(sc.tokens(truth))
+        for folder, kind in ((set_dir, "text"), (set_dir / "appended", "appended")):
+            path = folder / f"{i}.txt"
+            if not path.exists():
+                continue
+            capture = decode_capture(path.read_bytes(), path)
+            rp = rule_pass(capture)
+            which = linemodel.candidates(rp.kinds, rp.feats)
+            xs = linemodel.features(rp.feats, rp.kinds, rp.lo, rp.hi, rp.cut, which)
+            ys = [label(sc, rp.feats[j].text, t_sh, t_join) for j in which]
+            appended = folder / f"{i}.appended.txt"
+            docs.append({
+                "id": i, "kind": kind, "which": which, "x": xs, "y": ys,
+                "texts": [f.text for f in rp.feats],
+                "kept": [k in BODY_KINDS for k, _ in rp.kinds],
+                "truth": truth, "capture": capture.text, "truth_shingles": t_sh,
+                "inserted": appended.read_text(encoding="utf-8") if appended.exists() else None,
+            })
+    return docs
+
+
+def fit(docs: list[dict[str, Any]]) -> list[float]:
+    """Weights in FEATURES order (bias first), standardisation folded in."""
+    x = np.array([row[1:] for d in docs for row in d["x"]], dtype=np.float64)
+    y = np.array([v for d in docs for v in d["y"]], dtype=np.int64)
+    scaler = StandardScaler().fit(x)
+    lr = LogisticRegression(C=C, max_iter=2000, solver="lbfgs")
+    lr.fit(scaler.transform(x), y)
+    w = lr.coef_[0] / scaler.scale_
+    bias = float(lr.intercept_[0] - np.sum(lr.coef_[0] * scaler.mean_ / scaler.scale_))
+    return [round(bias, 6)] + [round(float(v), 6) for v in w]
+
+
+def _tp_fp_fn(a: Any, b: Any) -> tuple[float, float, float]:
+    """The shared scorer's tp_fp_fn with the truth's shingles computed once."""
+    tp = sum((a & b).values())
+    fp = sum((b - a).values())
+    fn = sum((a - b).values())
+    s = tp + fp + fn
+    return (tp / s, fp / s, fn / s) if s else (0.0, 0.0, 0.0)
+
+
+def evaluate(docs: list[dict[str, Any]], weights: list[float], before: float, after: float,
+             sc: ModuleType) -> dict[str, float]:
+    model = linemodel.Model(tuple(weights), before, after, "")
+    rows: dict[str, list[Any]] = {"text": [], "appended": []}
+    sent: dict[str, list[float]] = {"text": [], "appended": []}
+    kept_app: list[float] = []
+    for d in docs:
+        keep = list(d["kept"])
+        for j, x in zip(d["which"], d["x"], strict=True):
+            if model.probability(x) >= model.threshold(x):
+                keep[j] = True
+        out = "\n\n".join(t for t, k in zip(d["texts"], keep, strict=True) if k and t)
+        rows[d["kind"]].append(_tp_fp_fn(d["truth_shingles"], sc.shingles(out)))
+        n, k = sc.sentence_check(d["truth"], d["capture"], out)
+        if n:
+            sent[d["kind"]].append(k / n)
+        if d["inserted"] is not None:
+            ins = sc.shingles(d["inserted"]) - sc.shingles(d["truth"])
+            if ins:
+                kept_app.append(sum((ins & sc.shingles(out)).values()) / sum(ins.values()))
+    return {
+        "text_f1": sc.aggregate(rows["text"])["f1"],
+        "text_sentR": statistics.mean(sent["text"]),
+        "app_f1": sc.aggregate(rows["appended"])["f1"],
+        "app_kept": statistics.mean(kept_app) if kept_app else 0.0,
+    }
+
+
+def objective(m: dict[str, float]) -> float:
+    """Recall first: sentence recall counts twice, then F1 on both tracks; an appended article
+    kept above the 0.15 goal costs double."""
+    return (2 * m["text_sentR"] + m["text_f1"] + m["app_f1"]
+            - 2 * max(0.0, m["app_kept"] - 0.15))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", type=Path, default=TRAIN_SET)
+    ap.add_argument("--check", action="store_true", help="compare with the committed model")
+    a = ap.parse_args()
+    if not a.set.exists() or not SCORER.exists():
+        print(f"training set or scorer not found ({a.set}, {SCORER})", file=sys.stderr)
+        return 2
+    sc = _scorer()
+    ids = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))["train"]
+    docs = collect(a.set, ids, sc)
+    weights = fit(docs)
+    n_lines = sum(len(d["y"]) for d in docs)
+    baseline = evaluate(docs, weights, 2.0, 2.0, sc)  # thresholds above 1: the rules alone
+    print("rules alone: " + " ".join(f"{k} {v:.3f}" for k, v in baseline.items()))
+    best = None
+    for tb, ta in itertools.product(BEFORE_THRESHOLDS, AFTER_THRESHOLDS):
+        m = evaluate(docs, weights, tb, ta, sc)
+        print(f"thresholds {tb:.2f} {ta:.2f}: " + " ".join(f"{k} {v:.3f}" for k, v in m.items())
+              + f" objective {objective(m):.4f}")
+        if best is None or objective(m) > objective(best[1]):
+            best = ((tb, ta), m)
+    assert best is not None
+    doc = {
+        "about": "cleaner line model (digest/linemodel.py), made by scripts/train_cleaner.py",
+        "trained_on": (
+            f"cleaning-train-v1, train split of scripts/cleaning-split.json: {len(ids)} pages, "
+            f"{len(docs)} captures (text + appended/), {n_lines} candidate lines. Source "
+            "datasets and licences (../shared/cleaning-train/README.md): L3S-GN1 (research use "
+            "only), Dragnet (AGPLv3), Mozilla Readability test pages (Apache-2.0), CleanEval and "
+            "CleanPortalEval (no licence stated). The file holds only feature weights, no text."
+        ),
+        "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
+        "solver": f"LogisticRegression(C={C}, solver=lbfgs) on StandardScaler features",
+        "threshold_before": best[0][0],
+        "threshold_after": best[0][1],
+        "train_scores": {k: round(v, 4) for k, v in best[1].items()},
+        "features": list(linemodel.FEATURES),
+        "weights": weights,
+    }
+    text = json.dumps(doc, indent=1) + "\n"
+    if a.check:
+        same = linemodel.MODEL_FILE.exists() and linemodel.MODEL_FILE.read_text() == text
+        print("same bytes as the committed model" if same else "DIFFERS from the committed model")
+        return 0 if same else 1
+    linemodel.MODEL_FILE.write_text(text, encoding="utf-8")
+    print(f"wrote {linemodel.MODEL_FILE.relative_to(ROOT)} (thresholds {best[0]})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

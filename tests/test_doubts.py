@@ -1,0 +1,132 @@
+"""Warnings for doubtful facts: what the editor is told to look at, never a failed build."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from digest.doubts import (
+    EARLIEST_PLAUSIBLE,
+    LOW_CONFIDENCE,
+    all_doubts,
+    article_doubts,
+    capture_doubts,
+    headline_doubt,
+)
+from digest.model import Article, Capture, Cleaned, Fact, Line, Metadata
+
+TODAY = dt.date(2024, 6, 1)
+NAME = "x.txt"
+PATH = f"content/captures/{NAME}"
+
+
+def cleaned(title: str = "Xi and Putin meet in Beijing for talks", *, title_source: str =
+            "capture line 3", dek: str | None = None, outlet: str | None = None,
+            captions: tuple[str, ...] = (), confidence: float = 1.0,
+            dropped_prose: tuple[int, ...] = (), day: dt.date = dt.date(2024, 5, 16),
+            day_source: str = "capture line 5") -> Cleaned:
+    lines = tuple(Line(i, f"line {i} text", "body", "core") for i in range(1, 20))
+    meta = Metadata(title=Fact(title, title_source),
+                    dek=Fact(dek, "capture line 4") if dek else Fact(None),
+                    outlet=Fact(outlet, "html meta sitename") if outlet else Fact(None),
+                    published=Fact(day, day_source), captions=captions)
+    cap = Capture(Path(PATH), NAME, "text", "", "utf-8")
+    return Cleaned(cap, lines, (), meta, confidence=confidence, dropped_prose=dropped_prose)
+
+
+def text(problems: tuple | list) -> list[str]:  # type: ignore[type-arg]
+    return [str(p) for p in problems]
+
+
+def test_a_sound_capture_has_no_warning() -> None:
+    c = cleaned()
+    article = Article(NAME, "s", c.metadata, (), topics=("summits",))
+    assert all_doubts(c, article, PATH, TODAY) == ()
+
+
+@pytest.mark.parametrize(("title", "why"), [
+    ("Sign in", "interface text"),
+    ("Subscribe to our newsletter for more", "interface text"),
+    ("Skip to main content", "interface text"),
+    ("Share on: Facebook Twitter Reddit Google+", "interface text"),
+    ("Facebook Twitter WhatsApp Email this story", "interface text"),
+    ("BLOG > Weight Loss > Weight Loss Tips", "breadcrumb"),
+    ("Photo: Xi Jinping and Vladimir Putin in Beijing", "caption"),
+    ("Xi and Putin shake hands (AP Photo/Sergei Bobylev)", "caption"),
+    ("Xi and Putin at the Kremlin / AFP", "caption"),
+    ("newsweek.com", "site's name"),
+    ("Putin", "fewer than 3 words"),
+])
+def test_headlines_that_are_no_headlines(title: str, why: str) -> None:
+    found = text(capture_doubts(cleaned(title), PATH))
+    assert len(found) == 1 and why in found[0], found
+    assert found[0].startswith(f"{PATH}:3 (title): the headline ")
+    assert f"under 'captures: {NAME}:' in content/curation.yaml" in found[0]
+
+
+def test_a_headline_that_is_the_outlet_or_ends_with_it() -> None:
+    assert "site's name" in str(headline_doubt("The Guardian", Metadata(
+        outlet=Fact("The Guardian", "html meta sitename"))))
+    found = text(capture_doubts(cleaned("Xi meets Putin in Moscow | Reuters",
+                                        outlet="Reuters"), PATH))
+    assert "ends with the site's name ('Reuters')" in found[0]
+
+
+def test_a_headline_that_is_one_of_the_captions() -> None:
+    caption = "Chinese leader Xi Jinping walks with Vladimir Putin in the Kremlin garden"
+    found = text(capture_doubts(cleaned(caption, captions=(caption,)), PATH))
+    assert "photo caption" in found[0]
+
+
+def test_the_editors_own_headline_is_never_doubted() -> None:
+    assert capture_doubts(cleaned("Sign in", title_source="curation.yaml"), PATH) == []
+
+
+def test_a_dek_that_is_a_caption() -> None:
+    found = text(capture_doubts(cleaned(dek="Photo: Getty Images"), PATH))
+    assert found == [f"{PATH}:4 (dek): the dek 'Photo: Getty Images' looks like a photo "
+                     f"caption. Fix: write the real standfirst as 'dek: \"...\"' under "
+                     f"'captures: {NAME}:' in content/curation.yaml, or leave the article "
+                     "without one"]
+
+
+@pytest.mark.parametrize(("day", "what"), [
+    (dt.date(2030, 1, 1), "2030-01-01 is in the future (today is 2024-06-01)"),
+    (dt.date(1989, 12, 31), f"1989-12-31 is before {EARLIEST_PLAUSIBLE.year}"),
+])
+def test_implausible_dates(day: dt.date, what: str) -> None:
+    c = cleaned(day=day)
+    found = text(article_doubts(Article(NAME, "s", c.metadata, (), topics=("t",)), PATH, TODAY))
+    assert len(found) == 1 and what in found[0] and found[0].startswith(f"{PATH}:5 (date)")
+    # dates a day off from today are fine
+    fine = cleaned(day=TODAY)
+    assert article_doubts(Article(NAME, "s", fine.metadata, (), topics=("t",)), PATH, TODAY) == []
+
+
+def test_a_curated_date_in_the_future_says_to_correct_it() -> None:
+    c = cleaned(day=dt.date(2030, 1, 1), day_source="curation.yaml")
+    [found] = article_doubts(Article(NAME, "s", c.metadata, (), topics=("t",)), PATH, TODAY)
+    assert found.where == "date" and found.fix.startswith("correct 'date:'")
+
+
+def test_an_article_with_no_topic() -> None:
+    c = cleaned()
+    [found] = article_doubts(Article(NAME, "s", c.metadata, ()), PATH, TODAY)
+    assert (found.where, found.problem) == ("topics", "the article matches no topic")
+    assert "content/taxonomy.yaml" in found.fix and "topics: [slug]" in found.fix
+
+
+def test_low_confidence_and_dropped_prose() -> None:
+    c = cleaned(confidence=LOW_CONFIDENCE - 0.01, dropped_prose=(12, 7))
+    found = capture_doubts(c, PATH)
+    assert [w.where for w in found] == ["", "12", "7"]
+    assert f"confidence {LOW_CONFIDENCE - 0.01:.2f}" in found[0].problem
+    assert found[1].problem == "a dropped line reads like prose: 'line 12 text'"
+    assert "keep: [12]" in found[1].fix
+    assert capture_doubts(dataclasses.replace(c, confidence=LOW_CONFIDENCE,
+                                              dropped_prose=()), PATH) == []
+    # all_doubts sorts by place, as the editor reads a file: line 7 before line 12
+    assert [w.where for w in all_doubts(c, None, PATH, TODAY)] == ["", "7", "12"]
