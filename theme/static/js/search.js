@@ -38,9 +38,7 @@
     outlet: 'Outlet',
     year: 'Year',
     clear: 'Clear filter',
-    more: 'Show more results',
-    narrow: 'Narrow results',
-    active: '({n} on)'
+    more: 'Show more results'
   };
   if (page) {
     Object.keys(strings).forEach(function (key) {
@@ -298,21 +296,7 @@
     return item;
   }
 
-  // The facets fold into a <details>: open by default on a wide screen, closed on a narrow one
-  // (they would push the results below the fold); the reader's own choice is kept.
-  var facetsOpen = null;
   function facets(container, answer) {
-    var active = FILTERS.filter(function (k) { return filters[k]; }).length;
-    if (!FILTERS.some(function (k) { return (answer.facets[k] || []).length || filters[k]; })) return;
-    var fold = el('details', 'search-facets');
-    var wide = !window.matchMedia || window.matchMedia('(min-width: 48.01rem)').matches;
-    fold.open = facetsOpen === null ? wide : facetsOpen;
-    var summary = el('summary', 'search-facets__summary', say('narrow'));
-    if (active) summary.appendChild(el('span', 'search-facets__active', ' ' + say('active', { n: active })));
-    fold.appendChild(summary);
-    fold.addEventListener('toggle', function () { facetsOpen = fold.open; });
-    container.appendChild(fold);
-    container = fold;
     FILTERS.forEach(function (kind) {
       var values = answer.facets[kind] || [];
       if (!values.length && !filters[kind]) return;
