@@ -78,11 +78,11 @@ review: setup ## write the review pages into review/: every line of every captur
 
 # SITEURL is checked before anything runs: the content stage is no prerequisite, it is made
 # (by a sub-make) only once the check passed.
-publish: ## build for publishing: SITEURL from the environment, feeds on
-	@test -n "$${SITEURL:-}" || { echo "make publish: set SITEURL, e.g. SITEURL=https://user.github.io/repo make publish" >&2; exit 2; }
+publish: ## build for publishing: SITEURL from the environment (or url: in site.yaml), feeds on
+	@test -n "$${SITEURL:-}" || grep -qE '^url:[[:space:]]*[^[:space:]#]' $(CONTENT)/site.yaml 2>/dev/null || { echo "make publish: set SITEURL (SITEURL=https://user.github.io/repo make publish) or url: in $(CONTENT)/site.yaml" >&2; exit 2; }
 	@$(MAKE) --no-print-directory setup content
 	$(restore_output)
-	$(PELICAN) -o $(OUTPUT_NEW) --ignore-cache
+	DIGEST_PUBLISH=1 $(PELICAN) -o $(OUTPUT_NEW) --ignore-cache
 	$(swap_output)
 
 serve: ## serve output/ on http://127.0.0.1:8000

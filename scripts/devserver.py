@@ -176,7 +176,8 @@ def _is_input(path: Path) -> bool:
     parts = relative.parts
     if not parts or parts[0] not in WATCHED:
         return False
-    if parts[:2] == ("content", "articles") or "__pycache__" in parts:
+    # content/articles and content/site-pages are written by the build itself
+    if parts[:2] in (("content", "articles"), ("content", "site-pages")) or "__pycache__" in parts:
         return False
     name = parts[-1]
     return not (name.startswith(".") or name.endswith(("~", ".tmp", ".swp", ".egg-info")))

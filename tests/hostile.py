@@ -190,10 +190,12 @@ def hostile_captures() -> list[HostileCapture]:
         "h_title.txt", article_text("A plain headline", [
             fill(", about the title"), fill(", again about the title")]).encode("utf-8"),
         HOSTILE_TITLE, "2021-04-06", (HOSTILE_TITLE,), HOSTILE_OUTLET))
-    # a headline that is a path, from the capture itself (no curation title)
+    # a headline that is a path, from the capture itself (no curation title); the article
+    # names its subject, as articles do (a line sharing nothing with the text is no headline)
     caps.append(HostileCapture(
         "h_path_own.txt", article_text("Officials deny ../../../etc/passwd leak in Moscow talks", [
-            fill(", about the path"), fill(", again about the path")]).encode("utf-8"),
+            fill(", as officials deny the passwd leak in the Moscow talks, about the path"),
+            fill(", again about the path")]).encode("utf-8"),
         None, "2021-04-05", ("again about the path.",)))
     # two different articles with the same headline: two pages, two stable URLs
     for n, extra in ((1, "about oil"), (2, "about grain")):

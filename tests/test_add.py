@@ -117,14 +117,15 @@ def test_add_copies_the_bytes_and_reports_what_was_found(digest: Path) -> None:
         "line 8)" in out
     assert "date      2024-03-12  (from capture line 13)" in out
     assert "authors   Maria Lindqvist  (from capture line 12)" in out
-    assert "outlet    not found" in out
+    assert "outlet    Example Science News  (from capture line 41)" in out
     assert re.search(r"lines     kept \d+, dropped \d+, unsure \d+", out)
     # the new digest has no topics: the editor is told, and how to fix it
     assert "warning at topics: the article matches no topic" in out
     entry = yaml.safe_load((digest / "curation.yaml").read_text())["captures"][saved.name]
     assert entry is None  # nothing given, nothing required missing: placeholders only
     text = (digest / "curation.yaml").read_text()
-    assert '    # outlet: "..."  # no outlet found' in text
+    assert '    # url: "https://..."  # the original address, if known' in text
+    assert "# outlet:" not in text  # found in the capture: no placeholder
 
 
 def test_add_keeps_the_comments_and_order_of_curation_yaml(tmp_path: Path) -> None:

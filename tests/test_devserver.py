@@ -118,3 +118,13 @@ def test_the_published_site_has_no_reload_script(site: Path) -> None:
     pages = list(site.rglob("*.html"))
     assert pages
     assert not [p for p in pages if "__devserver" in p.read_text(encoding="utf-8")]
+
+
+def test_files_the_build_writes_do_not_trigger_a_rebuild() -> None:
+    # the content stage writes content/articles and content/site-pages: watching them would
+    # rebuild once more after every rebuild
+    # (paths only: nothing under the editor's content/ is read)
+    assert devserver._is_input(ROOT.joinpath("content", "captures", "x.txt"))
+    assert devserver._is_input(ROOT.joinpath("content", "site.yaml"))
+    assert not devserver._is_input(ROOT.joinpath("content", "articles", "x.md"))
+    assert not devserver._is_input(ROOT.joinpath("content", "site-pages", "about.md"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -307,7 +306,8 @@ def test_rare_terms_weigh_more_than_common_ones() -> None:
     assert related_articles(records, 1)["p"][0].key == "q"  # far in time, but shares "rare"
 
 
-def test_related_articles_at_ten_thousand_articles_stay_fast() -> None:
+def test_related_articles_at_ten_thousand_articles() -> None:
+    # How long this takes is make bench's business (no timed unit tests); here: a full answer.
     rng = random.Random(7)
     topics = [f"t:{i}" for i in range(40)]
     entities = [f"e:{i}" for i in range(800)]
@@ -316,11 +316,9 @@ def test_related_articles_at_ten_thousand_articles_stay_fast() -> None:
                ("t:main", *rng.sample(topics, 3), *rng.sample(entities, 12)))
         for i in range(10_000)
     ]
-    start = time.perf_counter()
     related = related_articles(records, 5)
-    elapsed = time.perf_counter() - start
+    assert len(related) == 10_000
     assert all(len(r) == 5 for r in related.values())
-    assert elapsed < 10, f"{elapsed:.1f}s for 10,000 articles"  # under 2 s on 2 busy cores
 
 
 # --- feeds, settings, errors ------------------------------------------------------------------

@@ -70,6 +70,7 @@ def test_header_metadata_with_provenance() -> None:
     m = _meta(
         "Home\nNews\n\nCouncil Funds New Library After Long Debate\n\n"
         "By Jane Roe\nThe Town Crier\nPublished March 3, 2021\n\n" + PARAS
+        + "\n\nShare this story\n\nThe Town Crier is a local paper of the valley."
     )
     assert m.title.value == "Council Funds New Library After Long Debate"
     assert m.title.source == "capture line 4"

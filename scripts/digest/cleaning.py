@@ -655,25 +655,29 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
     """Clean a plain-text capture (see the module docstring for the stages)."""
     rp = rule_pass(capture)
     feats, kinds = rp.feats, rp.kinds
-    # 6. the line model gives back, as "unsure", dropped lines that read as the article's
+    # 7. the line model gives back, as "unsure", dropped lines that read as the article's
     probs = _line_probabilities(rp)
     rescued = _rescue(rp, probs)
     for i, why in rescued.items():
         kinds[i] = ("unsure", why)
     confidence, dropped_prose = _confidence(rp, probs)
-    # 7. body blocks and metadata
-    lines = tuple(
-        Line(number=i + 1, text=f.text, kind=k, rule=r)
-        for i, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True))
-    )
+    # 8. body blocks and metadata
+    lines = _lines(feats, kinds)
     blocks = _blocks(lines)
     metadata = meta.extract_text_metadata(lines, captured_on)
     return Cleaned(capture=capture, lines=lines, blocks=blocks, metadata=metadata,
                    confidence=confidence, dropped_prose=dropped_prose)
 
 
+def _lines(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> tuple[Line, ...]:
+    return tuple(
+        Line(number=i + 1, text=f.text, kind=k, rule=r)
+        for i, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True))
+    )
+
+
 def rule_pass(capture: Capture) -> RulePass:
-    """Steps 1-5: features, core, growth and cuts, line classification (declared rules)."""
+    """Steps 1-6: features, core, growth and cuts, line classification (rules), headline."""
     # 1. lines and features
     raw = split_lines(capture.text)
     feats = _features(raw)
@@ -729,6 +733,10 @@ def rule_pass(capture: Capture) -> RulePass:
                 kinds[i] = ("boilerplate", "label-after-article")
             else:
                 break
+    # 6. the headline and dek, chosen on evidence above the body the rules found (headline.py);
+    #    the line model reads where the headline stands
+    for i, line in enumerate(meta.mark_headline(_lines(feats, kinds))):
+        kinds[i] = (line.kind, line.rule)
     return RulePass(feats, kinds, lo, hi, cut)
 
 

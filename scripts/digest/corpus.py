@@ -549,10 +549,20 @@ class _Writer:
     def paragraph(self, names: Sequence[str], phrases: Sequence[str]) -> str:
         return " ".join(self.sentence(names, phrases) for _ in range(self.rng.randint(2, 5)))
 
+    def topical(self, words: list[str]) -> list[str]:
+        """``words`` with each content word replaced by one of the article's keywords: a
+        headline names what its article is about. (No random draw: the rest of the corpus
+        stays the same.)"""
+        keywords = self.keywords
+        if not keywords:
+            return words
+        return [w if w in FUNCTION_WORDS or w in keywords else keywords[i % len(keywords)]
+                for i, w in enumerate(words)]
+
     def headline(self, names: Sequence[str], phrases: Sequence[str]) -> str:
         rng = self.rng
         a = rng.choice(names) if names else self.vocab.word().capitalize()
-        b = " ".join(self.words(rng.randint(3, 7)))
+        b = " ".join(self.topical(self.words(rng.randint(3, 7))))
         form = rng.randrange(5)
         if form == 0:
             return f"{a} {b}"
@@ -561,8 +571,9 @@ class _Writer:
         if form == 2:
             return f"What {a} {b} means for {rng.choice(phrases or [b])}?"
         if form == 3 and len(names) > 1:
-            return f"{a} and {rng.choice(names)} {b}, but {' '.join(self.words(3))}"
-        return f"“{b.capitalize()}”: {a} {' '.join(self.words(rng.randint(2, 5)))}"
+            return f"{a} and {rng.choice(names)} {b}, but {' '.join(self.topical(self.words(3)))}"
+        tail = " ".join(self.topical(self.words(rng.randint(2, 5))))
+        return f"“{b.capitalize()}”: {a} {tail}"
 
     def subhead(self) -> str:
         text = " ".join(self.words(self.rng.randint(2, 6)))

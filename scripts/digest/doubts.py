@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from . import headline
 from .errors import Problem
 from .model import Article, Cleaned, Fact, Metadata
 
@@ -53,31 +54,6 @@ INTERFACE_TEXT = frozenset({
     "enable javascript", "you may also like", "recommended", "editor's picks", "opinion",
     "world", "news", "politics", "business",
 })
-#: Headlines starting like this are prompts or error pages, not reporting.
-INTERFACE_START = re.compile(
-    r"^(?:sign (?:in|up)|log ?in|subscribe (?:to|now|for)|skip to|we use cookies|"
-    r"this (?:site|website) uses cookies|please enable|enable javascript|javascript is|"
-    r"access denied|you are using an? |your browser|checking your browser|"
-    r"error \d{3}|\d{3} error|page not found|are you a robot|share (?:on|this|via|the)\b|"
-    r"follow us|read more\b|advertisement\b)",
-    re.IGNORECASE,
-)
-#: Share buttons and social links: two of these in a headline make it a row of buttons.
-SOCIAL = re.compile(
-    r"\b(?:facebook|twitter|x\.com|reddit|whatsapp|linkedin|pinterest|telegram|google\+|"
-    r"email|e-mail|print|copy link|flipboard|tumblr|threads|bluesky)(?!\w)",
-    re.IGNORECASE,
-)
-#: Photo captions and credits: "Photo: ...", "(AP Photo/...)", "... / AFP via Getty Images".
-CAPTION = re.compile(
-    r"^(?:photo|image|picture|file photo|pictured|caption|illustration|video)\s*(?:credit)?"
-    r"\s*[:|/–-]"
-    r"|\((?:ap |afp |reuters |file |pool )?(?:photo|image|picture)s?\b"
-    r"|\b(?:getty images|shutterstock|ap photo|afp via getty|epa-efe|pool photo|"
-    r"file photo|photo credit|image credit|image source)\b"
-    r"|/\s*(?:afp|reuters|ap|getty|epa|tass|sputnik|xinhua|bloomberg)\s*\)?\s*$",
-    re.IGNORECASE,
-)
 #: "Blog > Weight Loss > Tips", "Home » News » World": a breadcrumb trail
 BREADCRUMB = re.compile(r"(?:\s[>»›]\s.*){2}")
 #: "example.com", "www.example.co.uk": a site's address, not a headline.
@@ -100,25 +76,25 @@ def _under(name: str) -> str:
 
 
 def looks_like_caption(text: str) -> bool:
-    return bool(CAPTION.search(text))
+    # the rules the cleaner uses to keep captions out of the headline (headline.py)
+    return headline.is_caption(text)
 
 
 def headline_doubt(title: str, meta: Metadata) -> str | None:
     """Why ``title`` looks like no headline, or None when it looks like one."""
     plain = _plain(title)
-    if (plain in INTERFACE_TEXT or INTERFACE_START.match(title.strip())
-            or len(SOCIAL.findall(title)) >= 2):
-        return "looks like interface text of the web page"
-    if BREADCRUMB.search(title):
-        return "looks like the page's breadcrumb trail"
-    if looks_like_caption(title) or title in meta.captions:
-        return "looks like a photo caption or credit"
     outlet = meta.outlet.value
     if DOMAIN.match(title.strip()) or (outlet and plain == _plain(outlet)):
         return "looks like the site's name"
     if outlet and without_site_name(title, outlet) != title:
         tail = title[len(without_site_name(title, outlet)):].strip(" |-–—")
         return f"ends with the site's name ({tail!r})"
+    if looks_like_caption(title) or title in meta.captions:
+        return "looks like a photo caption or credit"
+    if headline.is_interface(title) or plain in INTERFACE_TEXT:
+        return "looks like interface text of the web page"
+    if BREADCRUMB.search(title):
+        return "looks like the page's breadcrumb trail"
     if len(plain.split()) < MIN_HEADLINE_WORDS:
         return f"has fewer than {MIN_HEADLINE_WORDS} words, unlike a headline"
     return None

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
+from digest import headline
 from digest import rules as R
 from digest.model import UNKNOWN, Fact, Line, LineKind, Metadata
 
@@ -130,6 +131,33 @@ def parse_byline(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Name particles written in lower case inside a name ("Victor de la Cruz", "Ludwig van Beethoven").
+_PARTICLES = frozenset({"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la",
+                        "le", "dos", "das", "bin", "al", "y", "ter", "ten"})
+
+
+def name_case(name: str) -> str:
+    """A person's name in its real case when the page printed it in capitals
+    ("VICTOR TANGERMANN" -> "Victor Tangermann", "MARY MCDONALD" -> "Mary McDonald",
+    "JUAN DE LA CRUZ" -> "Juan de la Cruz"). A name with lower-case letters is left as written:
+    its case is the author's ("McDonald", "de la Cruz", "danah boyd")."""
+    if not any(ch.isupper() for ch in name) or any(ch.islower() for ch in name):
+        return name
+    words = name.split()
+    out = []
+    for k, word in enumerate(words):
+        low = word.lower()
+        if k and low in _PARTICLES and k < len(words) - 1:
+            out.append(low)
+            continue
+        # capitalise after an apostrophe or hyphen too: "O'Brien", "Smith-Jones"
+        cased = re.sub(r"(^|['’-])(\w)", lambda m: m.group(1) + m.group(2).upper(), low)
+        if re.match(r"^mc\w{2,}", low):
+            cased = "Mc" + cased[2:3].upper() + cased[3:]  # "MCDONALD"; "Mac" names vary
+        out.append(cased)
+    return " ".join(out)
+
+
 def parse_author_line(text: str) -> tuple[str, ...]:
     """Author names from an author line without "By" ("Jane Doe and John Roe, Analysts")."""
     m = R.AUTHOR_LINE_RE.match(text.strip())
@@ -165,7 +193,8 @@ def _title_candidate(text: str) -> bool:
 def classify_header(
     raw: Sequence[str], feats_text: Sequence[str], start: int
 ) -> dict[int, tuple[LineKind, str]]:
-    """Kinds of the header lines above the article core starting at index ``start``.
+    """Kinds of the byline, dateline and outlet lines above the article core starting at index
+    ``start``. (The headline and dek are chosen later, on evidence: :func:`mark_headline`.)
 
     Only lines that are headers are returned (index -> (kind, rule)); the caller keeps its own
     verdict for the others.
@@ -173,7 +202,6 @@ def classify_header(
     out: dict[int, tuple[LineKind, str]] = {}
     lo = max(0, start - HEADER_REACH)
     idx = [i for i in range(lo, min(start, len(feats_text))) if feats_text[i]]
-    counts = Counter(t for t in feats_text[: start + 1] if t)
     for i in idx:
         t = feats_text[i]
         if R.BYLINE_RE.match(t) and parse_byline(t):
@@ -186,40 +214,6 @@ def classify_header(
                 and R.AUTHOR_LINE_RE.match(feats_text[i])
                 and any(is_title_candidate(feats_text[j]) for j in idx[:pos])):
             out[i] = ("byline", "author-line")
-    # the title: a heading-like line repeated near the top, else the nearest one above the core
-    title_i = None
-    repeated = [
-        i
-        for i in idx
-        if i not in out and counts[feats_text[i]] >= 2 and _title_candidate(feats_text[i])
-    ]
-    if repeated:
-        title_i = repeated[-1]
-    else:
-        for pos in range(len(idx) - 1, -1, -1):
-            i = idx[pos]
-            if i in out:
-                continue
-            if is_title_candidate(feats_text[i]):
-                title_i = i
-                # a headline right above a standfirst-like line: the upper one is the headline
-                if pos > 0 and idx[pos - 1] not in out:
-                    up = feats_text[idx[pos - 1]]
-                    if is_title_candidate(up) and is_dek_candidate(feats_text[i]):
-                        title_i = idx[pos - 1]
-                break
-    if title_i is not None:
-        title = feats_text[title_i]
-        for i in idx:
-            if feats_text[i] == title:
-                out[i] = ("title", "title" if i == title_i else "title-repeat")
-        # the dek: a sentence-length line between the title and the core
-        for i in idx:
-            if i > title_i and i not in out:
-                words = len(R.WORD_RE.findall(feats_text[i]))
-                if words >= DEK_MIN_WORDS:
-                    out[i] = ("dek", "dek")
-                    break
     # outlet: short name lines right after a byline ("By Jane Doe" / "Newsweek")
     for pos, i in enumerate(idx):
         if i not in out or out[i][0] != "byline":
@@ -230,7 +224,8 @@ def classify_header(
                 if out[j][0] == "byline":
                     continue
                 break
-            if 1 <= len(t.split()) <= 4 and t[:1].isupper() and not R.SENTENCE_END_RE.search(t):
+            if (1 <= len(t.split()) <= 4 and t[:1].isupper() and not R.SENTENCE_END_RE.search(t)
+                    and _outlet_name(t)):
                 out[j] = ("byline", "outlet")
             else:
                 break
@@ -244,6 +239,104 @@ def _first(lines: Sequence[Line], kind: str, rule: str | None = None) -> Line | 
     return None
 
 
+# "Updated Nov 13, 2019", "Last modified 2019-11-13": when the page was changed, which is the
+# publication date only when the page states no other date.
+_UPDATED_RE = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.IGNORECASE)
+
+# The site's copyright line: "© 2019 Site Name", "Copyright © 2008 Site Name. All rights
+# reserved.", "Copyright 2019 Site Name". Group "name" is the holder. Without a year, "© Name" is
+# a photo's credit more often than the site's line.
+_COPYRIGHT_RE = re.compile(
+    r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:19|20)\d\d\s*(?:[-–/]\s*(?:19|20)?\d\d)?\s*,?\s*"
+    r"(?:by\s+)?(?P<name>[^.|•·©]+?)\s*(?:[.,|•·]|\ball\s+rights\b|$)",
+    re.IGNORECASE,
+)
+# A site describing itself: "Welcome to Site Name, your number one source for ..."
+_WELCOME_RE = re.compile(r"^(?i:welcome\s+to)\s+(?P<name>[A-Z][^,.!]{1,40}?)\s*[,.!]")
+# What follows the holder's name and is not part of it
+_HOLDER_TAIL_RE = re.compile(
+    r"\s*(?:,?\s*(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.?a)\b\.?|\ball\b.*)$",
+    re.IGNORECASE,
+)
+OUTLET_MAX_WORDS = 6
+# A holder named as a company ("Canoe Inc.", "Newsweek Digital LLC") owns the site; its name is
+# not the outlet's as readers know it.
+_COMPANY_RE = re.compile(r"\b(?:inc|llc|ltd|limited|plc|corp|gmbh|pty|s\.a)\b", re.IGNORECASE)
+# A news agency's name: under the article, its copyright line is the agency's, not the site's.
+_AGENCY_RE = re.compile(r"\b(?:press|agency|agence|associated|wire)\b", re.IGNORECASE)
+
+
+# Not a site's name: a role ("Tribune staff reporter"), a rights phrase, or a company that
+# owns the site ("CBS Interactive", "Salon Media Group": the publisher, not the outlet).
+_NOT_OUTLET_RE = re.compile(
+    r"\b(?:reporter|writer|correspondent|editor|staff|columnist|contributors?|authors?"
+    r"|rights|reserved|copyright|publishing|publications|publishers?|media|group|holdings"
+    r"|interactive|pty|company|communications|enterprises|wire|services|unless|otherwise)\b"
+    r"|/",
+    re.IGNORECASE,
+)
+
+
+def _outlet_name(text: str) -> bool:
+    """Whether ``text`` can be a site's name: short, capitalised, no interface text, no date,
+    no role or company word."""
+    words = R.WORD_RE.findall(text)
+    return (
+        1 <= len(words) <= OUTLET_MAX_WORDS
+        and text[:1].isupper()
+        and not headline.is_interface(text)
+        and not _NOT_OUTLET_RE.search(text)
+        and not re.search(r"\b(?:19|20)\d\d\b|^\d", text)  # a year, a count
+        and not R.DATELINE_RE.match(text)
+        and not headline.is_credit(text)
+    )
+
+
+def _holder(name: str, authors: Sequence[str]) -> str | None:
+    """The copyright holder's name as a site name, or None when it is not one (the author's
+    own name on a blog is not an outlet's)."""
+    name = _HOLDER_TAIL_RE.sub("", name.strip(" -–—:")).strip(" -–—:,")
+    if not _outlet_name(name) or name.lower() in (a.lower() for a in authors):
+        return None
+    return name
+
+
+def _named_again(line: Line, lines: Sequence[Line], authors: Sequence[str]) -> bool:
+    """A name line under the byline is the outlet only when the page names it again as a site
+    (its copyright line, "Welcome to ...", "Newsweek is a news magazine ...") and it is not an
+    author's name: one short line alone could be a person, a button or a label."""
+    name = line.text.lower()
+    if any(name == a.lower() for a in authors):
+        return False
+    about = re.compile(
+        rf"(?:©|\bcopyright\b|\bwelcome\s+to\b).*{re.escape(name)}|^{re.escape(name)}\s+is\s+(?:a|an|the)\b"
+    )
+    return any(ln.number != line.number and about.search(ln.text.lower()) for ln in lines)
+
+
+def site_named(lines: Sequence[Line], authors: Sequence[str] = ()) -> Fact[str]:
+    """The outlet, where the capture names its site: the copyright line of the page foot (the
+    last one: a copyright line inside the article is its agency's), else a "Welcome to Site"
+    self-description. Unknown otherwise: an outlet is never guessed."""
+    # the page's own lines first; then a closing line under the article, which is the site's
+    # when the page has no other (an agency's credit in it is refused by _holder's rules)
+    for kinds in (("boilerplate", "byline", "dateline"), ("unsure",)):
+        for line in reversed(lines):
+            m = _COPYRIGHT_RE.match(line.text) if line.kind in kinds else None
+            if m and len(line.text) <= 200 and not _COMPANY_RE.search(
+                    line.text[m.start("name") : m.end("name") + 8]):
+                name = _holder(m.group("name"), authors)
+                if name and not (kinds == ("unsure",) and _AGENCY_RE.search(name)):
+                    return Fact(name, f"capture line {line.number}")
+    for line in lines:
+        m = _WELCOME_RE.match(line.text)
+        if m:
+            name = _holder(m.group("name"), authors)
+            if name:
+                return Fact(name, f"capture line {line.number}")
+    return UNKNOWN
+
+
 def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = None) -> Metadata:
     """Metadata from the classified lines of a text capture."""
     title = _first(lines, "title", "title") or _first(lines, "title")
@@ -253,12 +346,20 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         if line.kind == "byline" and line.rule in ("byline", "author-line"):
             names = parse_byline(line.text) or parse_author_line(line.text)
             if names:
-                authors = Fact(names, f"capture line {line.number}")
+                authors = Fact(tuple(name_case(n) for n in names), f"capture line {line.number}")
                 break
     outlet_line = _first(lines, "byline", "outlet")
+    if outlet_line is not None and not _named_again(outlet_line, lines, authors.value or ()):
+        outlet_line = None
+    outlet: Fact[str] = (
+        Fact(outlet_line.text, f"capture line {outlet_line.number}") if outlet_line
+        else site_named(lines, authors.value or ())
+    )
     published: Fact[dt.date] = UNKNOWN
     # explicit dates first (header datelines and bylines), relative ones only with a capture date
-    header = [ln for ln in lines if ln.kind in ("dateline", "byline", "title", "dek")]
+    # a line that says when the page was updated comes after every other header line
+    header = sorted((ln for ln in lines if ln.kind in ("dateline", "byline", "title", "dek")),
+                    key=lambda ln: bool(_UPDATED_RE.search(ln.text)))
     for line in header:
         d = parse_date(line.text)
         if d:
@@ -268,6 +369,7 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         for line in lines:
             if (
                 line.kind in ("boilerplate", "dateline")
+                and not _UPDATED_RE.search(line.text)
                 and R.DATELINE_RE.match(line.text)
                 and (R.DATE_LABEL_RE.match(line.text))
             ):
@@ -285,9 +387,7 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         title=Fact(title.text, f"capture line {title.number}") if title else UNKNOWN,
         dek=Fact(dek.text, f"capture line {dek.number}") if dek else UNKNOWN,
         authors=authors,
-        outlet=(
-            Fact(outlet_line.text, f"capture line {outlet_line.number}") if outlet_line else UNKNOWN
-        ),
+        outlet=outlet,
         published=published,
         url=UNKNOWN,
         captions=tuple(ln.text for ln in lines if ln.kind == "caption"),
@@ -321,3 +421,30 @@ def html_metadata(meta: Mapping[str, str | None]) -> Metadata:
         published=published,
         url=fact("url"),
     )
+
+
+def mark_headline(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """``lines`` with the headline chosen on evidence (headline.py) marked "title" (its other
+    copies above the body "title-repeat") and the standfirst under it "dek"."""
+    choice = headline.choose(lines)
+    if choice.title is None:
+        return lines
+    title = lines[choice.title].text
+    first_body = next((i for i, ln in enumerate(lines) if ln.kind == "body"), len(lines))
+    # a headline shown twice: the copy nearest the article is the one the source names
+    at = max(i for i in range(first_body) if lines[i].text == title and lines[i].kind not in
+             ("byline", "dateline"))
+    out = list(lines)
+    for i in range(first_body):
+        ln = lines[i]
+        if i == at:
+            out[i] = replace(ln, kind="title", rule="title")
+        elif ln.text == title and ln.kind not in ("byline", "dateline"):
+            out[i] = replace(ln, kind="title", rule="title-repeat")
+        elif i == choice.dek:
+            out[i] = replace(ln, kind="dek", rule="dek")
+        elif (at < i and ln.kind == "boilerplate" and len(ln.text) <= DATELINE_MAX_CHARS
+              and headline.date_stamp(ln.text) and parse_date(ln.text)):
+            # "by jdoe on Aug 8, 2012 5:13 PM PDT" under the headline: the header's date line
+            out[i] = replace(ln, kind="dateline", rule="date-stamp")
+    return tuple(out)
