@@ -118,6 +118,8 @@ def corpus(n: int, seed: int = 1) -> list[SearchRecord]:
         for word in names + rare:
             body.insert(rng.randrange(len(body)), word)
         sentences = [" ".join(body[j : j + 16]).capitalize() + "." for j in range(0, 800, 16)]
+        # paragraphs of four sentences (~64 words), with the anchors the reader gives them
+        paragraphs = [" ".join(sentences[j : j + 4]) for j in range(0, len(sentences), 4)]
         records.append(
             SearchRecord(
                 id=f"a{i:05d}",
@@ -129,7 +131,8 @@ def corpus(n: int, seed: int = 1) -> list[SearchRecord]:
                 entities=(names[0].lower(),),
                 outlet=rng.choice(outlets),
                 date=start + dt.timedelta(days=int(i * 3650 / max(n, 1))),
-                body="\n".join(sentences),
+                body="\n".join(paragraphs),
+                passages=tuple((f"b{j}", text) for j, text in enumerate(paragraphs)),
             )
         )
     return records
@@ -278,8 +281,15 @@ def _downloaded(browser: Any, url: str, folder: Path, first: str) -> int:
     page.goto(url + "index.html")
     page.wait_for_load_state("load")
     fetched: list[str] = []
-    context.on("request", lambda req: fetched.append(req.url))
+    done = False  # requests reported after the first result (the background prefetch) don't count
+
+    def seen(req: Any) -> None:
+        if not done:
+            fetched.append(req.url)
+
+    context.on("request", seen)
     page.evaluate(FIRST, first)
+    done = True
     context.close()
     names = {u.split("?")[0].removeprefix(url) for u in fetched}
     names.add("theme/js/search.js")  # loaded with the page, before focus: counted anyway
@@ -352,7 +362,9 @@ def bench(
             "index.json": dumps(
                 {"index": plain_lunr_json(built.index), "documentCount": n, "docs": "docs.json"}
             ),
-            "docs.json": dumps({**built.docs, "facets": built.core["facets"]}),
+            "docs.json": dumps(
+                {**built.docs, "facets": built.core["facets"], "forms": dict(built.forms)}
+            ),
         }
         row: dict[str, Any] = {"build_s": round(build_s, 1), "first_query": first}
         base = keep or Path(tempfile.mkdtemp(prefix="bench-search-"))

@@ -206,15 +206,23 @@ def test_build_is_deterministic_and_names_files_by_content() -> None:
     assert first == second
     names = list(first)
     assert names[0] == "index.json"
-    assert all(re.fullmatch(r"[pwd]\d+\.[0-9a-f]{10}\.json", n) for n in names[1:])
+    assert all(re.fullmatch(r"[pwdft]\d+\.[0-9a-f]{10}\.json", n) for n in names[1:])
     core = json.loads(first["index.json"])
     assert all(name in first for name in core["docs"]["files"])
     assert all(name in first for _first, name in core["shards"])
     assert all(name in first for name in core["words"].values())
+    assert all(name in first for name in core["forms"].values())
+    texts = core["texts"]
+    assert sorted(n for n in first if n[0] == "t") == sorted(
+        f"t{c}.{texts['hash']}.json" for c in range(texts["count"]))
     assert core["bytes"] == sum(
-        len(t.encode("utf-8")) for n, t in first.items() if n != "index.json"
+        len(t.encode("utf-8")) for n, t in first.items() if n[0] not in "it"
+    )
+    assert core["texts"]["bytes"] == sum(
+        len(t.encode("utf-8")) for n, t in first.items() if n[0] == "t"
     )
     assert core["prefetch"] is True  # small: fetched whole after the first result
+    assert core["texts"]["prefetch"] is True  # passages too
 
 
 def test_document_store_has_what_results_need() -> None:
@@ -324,6 +332,75 @@ def test_text_extraction_fast_path_equals_htmlparser(html: str) -> None:
     assert P.html_to_text(html) == P._lines(P._parsed_parts(html))
 
 
+@given(st.lists(st.sampled_from(_HTML_PIECES), max_size=40).map("".join)
+       | st.text(alphabet=st.sampled_from(list("ab *_`#>-[]()!&;<\n")), max_size=80).map(
+           lambda text: make_renderer().render(text)))
+def test_passages_fast_path_equals_htmlparser_and_make_the_body(html: str) -> None:
+    parsed = P._passages(P._parsed_parts(html))
+    simple = P._simple_parts(html)
+    if simple is not None:
+        assert P._passages(simple) == parsed
+    # cut at anchors or not, the same lines: the body the index searches does not change
+    assert "\n".join(text for _anchor, text in parsed) == P._lines(P._parsed_parts(html))
+
+
+def test_passages_follow_the_readers_paragraph_anchors() -> None:
+    html = make_renderer().render(
+        "Lede with *Novak*.\n\n## A heading\n\nSecond & last.\n\n- a list\n- of two\n\n"
+        "> quoted\n"
+    )
+    assert P.html_passages(html) == (
+        ("b0", "Lede with Novak."),
+        ("b1", "A heading"),
+        # a list and a quote have no anchor of their own: they go with the paragraph above
+        ("b2", "Second & last.\na list\nof two\nquoted"),
+    )
+    assert P.html_passages('<ul><li>before any anchor</li></ul><p id="b0">x</p>') == (
+        ("", "before any anchor"), ("b0", "x"))
+
+
+def test_passage_store_chunks_hold_every_paragraph_and_its_anchor() -> None:
+    records = [
+        rec("p", date=dt.date(2024, 1, 2), body="One.\nTwo.",
+            passages=(("b0", "One."), ("b1", "Two."))),
+        rec("q", date=dt.date(2024, 1, 1), body="Plain line\nanother"),
+        rec("r", date=dt.date(2023, 1, 1)),
+    ]
+    built = B.build(records, B.IndexOptions(text_chunk=2))
+    files, core = built.files(), built.core
+    texts = core["texts"]
+    chunks = [json.loads(files[f"t{c}.{texts['hash']}.json"]) for c in range(texts["count"])]
+    assert core["texts"]["size"] == 2 and len(chunks) == 2
+    assert chunks[0]["anchors"] == [["b0", "b1"], ["", ""]]
+    assert chunks[0]["texts"] == [["One.", "Two."], ["Plain line", "another"]]
+    assert chunks[1]["anchors"] == [[]] and chunks[1]["texts"] == [[]]
+    # and what the result shows besides, so a result needs no document-store chunk
+    assert chunks[0]["url"] == ["articles/p.html", "articles/q.html"]
+    assert chunks[1]["title"] == ["Title r"]
+
+
+def test_words_the_stemmer_changes_are_listed_with_their_document_counts() -> None:
+    records = [rec("a", title="Xi", body="Beijing said. Beijing's talks in Moscow"),
+               rec("b", title="Beijing", body="Talks, talking")]
+    built = B.build(records)
+    forms = {length: value for length, value in built.forms}
+    words = {w: n for value in forms.values()
+             for w, n in zip(value["forms"].split("\n"), B.unvlq(value["df"]), strict=True)}
+    # indexed as "beij", "talk", "said" -> "said" is its own stem: not listed; Moscow neither
+    assert words == {"beijing": 2, "beijing's": 1, "talks": 2, "talking": 1}
+    assert "beij" in built.vocab and "moscow" in built.vocab
+    files = built.files()
+    assert json.loads(files[built.core["forms"]["7"]]) == forms["7"]
+
+
+def test_topics_keep_the_articles_order() -> None:
+    records = [rec("a", topics=("war", "energy", "china", "energy"))]
+    facets = B.build(records).core["facets"]
+    names = [slug for slug, _label in facets["topicNames"]]
+    column = B.unvlq(facets["topics"])
+    assert column[0] == 3 and [names[n] for n in column[1:]] == ["war", "energy", "china"]
+
+
 def test_reader_html_takes_the_fast_path() -> None:
     html = make_renderer().render("# T\n\nOne *two* [x](http://e.org/?a&b) `<c>`\n\n- a\n")
     assert P._simple_parts(html) is not None
@@ -338,7 +415,8 @@ def test_record_for_a_pelican_article() -> None:
         title="Xi & Putin &amp; <b>",
         date=dt.datetime(2024, 5, 16, 9, 0),
         summary="Summary  <b>here</b>",
-        content="<p>Body with Novak.</p>",
+        content='<p id="b0">Body with <em>Novak</em>.</p>\n<ul><li>A list</li></ul>'
+                '<p id="b1">More.</p>',
         metadata={
             "dek": "A dek",
             "outlet": "The Times",
@@ -357,7 +435,9 @@ def test_record_for_a_pelican_article() -> None:
         entities=("alexander-novak",),
         outlet="The Times",
         date=dt.date(2024, 5, 16),
-        body="Body with Novak.",
+        body="Body with Novak.\nA list\nMore.",
+        # the paragraphs' anchors on the article page, the list with the paragraph before it
+        passages=(("b0", "Body with Novak.\nA list"), ("b1", "More.")),
     )
     assert labels == {"china": "China"}
 

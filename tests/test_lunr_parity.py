@@ -99,6 +99,13 @@ UI_QUERIES = [
     BODY_ONLY,
     "zelenskyyovic",
     "a*b c",
+    # typos of words the stemmer changes: "beijing" is indexed as "beij", two edits from
+    # "beijng"; the retry corrects them through the indexed words ("~ " runs the retry)
+    "Beijng",
+    "Beijng ",
+    "Putin Beijng",
+    "sanctons",
+    "Moskow",
 ]
 
 
@@ -225,6 +232,26 @@ def test_prefix_expansion_order_is_lunrs(parity: dict[str, Any]) -> None:
 def test_fuzzy_expansion_through_length_buckets_is_lunrs(parity: dict[str, Any]) -> None:
     assert parity["fuzzyChecked"] > 100
     assert parity["fuzzyMismatches"] == []
+
+
+def test_typo_retry_corrects_words_the_stemmer_changes(parity: dict[str, Any]) -> None:
+    """"Beijng" is within one edit of no index term ("beij" is two away): the retry corrects
+    it to the indexed word "beijing", a plain lunr clause, and finds what "beijing" finds."""
+    assert parity["plans"]["~ Beijng"] == [["corrected", "beijing"]]
+    assert parity["plans"]["~ Putin Beijng"] == [["fuzzy", "putin"], ["corrected", "beijing"]]
+    assert parity["uiCompact"]["~ Beijng"] == parity["uiCompact"]["beijing "]
+    assert parity["uiCompact"]["~ Beijng"]
+    # a typo within one edit of a term keeps lunr's own fuzzy clause
+    assert parity["plans"]["~ Moskow"] == [["fuzzy", "moskow"]]
+    assert parity["uiCompact"]["~ Moskow"]
+
+
+def test_snippet_word_filter_never_skips_a_match(parity: dict[str, Any]) -> None:
+    """The snippet skips words whose first letters no matched term starts with, without
+    stemming them: on every document, with every index term matched, it marks the same words
+    as stemming every word."""
+    assert parity["filterChecked"] > 3000
+    assert parity["filterMismatches"] == []
 
 
 def test_fixed_queries_find_something(parity: dict[str, Any]) -> None:

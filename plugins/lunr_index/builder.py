@@ -4,17 +4,22 @@
 The index holds what a lunr index holds: lunr's term statistics, computed with lunr.js's text
 processing (``compat.py``; a test checks them against lunr.py's Builder), re-encoded so that the
 browser downloads only what a query needs. The plain lunr.py index of the same records is built
-only on request (``BuiltIndex.index``: tests and the plain-lunr baseline). Format 2:
+only on request (``BuiltIndex.index``: tests and the plain-lunr baseline). Format 3:
 
 ``index.json`` (the *core*, fetched on first focus of the search box; small)
     ``fields`` with boosts, ``documentCount``, per-field ``fieldLengths`` (VLQ, one number per
     document), ``shards`` (``[firstTerm, file]`` per postings shard, in vocabulary order),
     ``words`` (term length -> file of the terms of that length, for typo tolerance),
-    ``docs`` (``{"size": documents per chunk, "files": [...]}``), ``facets``: ``outlets``,
+    ``forms`` (word length -> file of the words the stemmer changes, for typo tolerance),
+    ``docs`` (``{"size": documents per chunk, "files": [...]}``), ``texts`` (``{"size",
+    "count", "hash", "bytes", "prefetch"}``: the passage store), ``facets``: ``outlets``,
     ``topicNames`` and per-document columns ``outlet`` (VLQ, outlet number + 1, 0 = none),
-    ``year`` (VLQ, year - ``minYear`` + 1, 0 = undated) and ``topics`` (VLQ: count, numbers);
-    ``bytes`` (all the other files together) and ``prefetch`` (fetch them all in the background
-    after the first result: ``bytes`` is at most ``prefetch_max_bytes``).
+    ``year`` (VLQ, year - ``minYear`` + 1, 0 = undated) and ``topics`` (VLQ: count, numbers,
+    in the article's own order); ``bytes`` (all the other files together but the passage
+    store) and ``prefetch`` (fetch them all in the background after the first result:
+    ``bytes`` is at most ``prefetch_max_bytes``). The passage store is fetched in the
+    background too when ``texts.prefetch``: the index and it together are at most
+    ``prefetch_text_max_bytes``.
 ``p<n>.<hash>.json`` (postings *shards*, fetched when a query needs one of their terms)
     ``{"terms": ..., "postings": [...]}``: the shard's slice of the sorted vocabulary,
     front-coded (per term one base64 digit = characters shared with the previous term, capped
@@ -25,8 +30,22 @@ only on request (``BuiltIndex.index``: tests and the plain-lunr baseline). Forma
     A JSON string: the sorted terms of that length (JavaScript string length; the last file
     holds every longer term too), newline-separated. A term within edit distance 1 of a word is
     at most one character longer or shorter, so a typo retry reads three of these files.
+``f<len>.<hash>.json`` (the words the stemmer changes, by length, for typo tolerance only)
+    ``{"forms": ..., "df": ...}``: every indexed word whose stem differs from it ("beijing",
+    indexed as "beij"), trimmed and lower-cased like an index term, sorted, newline-separated;
+    and per word (VLQ) the number of documents holding it. A typo retry whose word is within
+    one edit of no term ("beijng") is corrected to the most widespread of these within one
+    edit.
 ``d<n>.<hash>.json`` (the *document store*, in chunks of ``size`` documents)
     Columns ``title url date summary``: fetched for the results on screen only.
+``t<n>.<hash>.json`` (the *passage store*, in chunks of ``texts.size`` documents; ``texts.count``
+    files, one ``texts.hash`` of the whole store in every name, so the core lists none)
+    Columns ``title url date summary`` (as in the document store) and ``anchors`` and
+    ``texts``: per document its passages (a body paragraph or
+    heading with what follows it up to the next one, lines separated by newlines) and the
+    anchor id of each on the article page ("" for text before the first anchor). Fetched for
+    the results on screen: the worker shows the passage that matches best and links its
+    anchor.
 
 No scores are shipped: the worker recomputes lunr.js's BM25 field vectors for the terms it loads
 (``idf``, ``tf``, field length, average field length, boosts, rounding to 3 places) and scores
@@ -51,9 +70,9 @@ from lunr.builder import Builder
 from lunr.index import Index
 from lunr.token_set import TokenSet
 
-from .compat import js_compatible_builder, js_separators, term_counts
+from .compat import js_compatible_builder, js_separators, term_counts_and_forms
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 LUNR_JS_VERSION = "2.3.9"
 
 #: (field, boost) in index order. Title matches weigh most: a reader searching a name that is in
@@ -72,12 +91,19 @@ DEFAULT_FIELDS: tuple[tuple[str, int], ...] = (
 DEFAULT_SHARD_CHARS = 48_000
 #: Documents per document-store chunk: a result list of 8-20 needs a few small files.
 DEFAULT_DOC_CHUNK = 32
+#: Documents per passage-store chunk: a whole article's text is ~2-3 KB gzipped, so a first
+#: result costs ~5 KB of passages, and 8 results scattered over the archive ~40 KB.
+DEFAULT_TEXT_CHUNK = 2
 #: Terms of this JavaScript length or longer share the last vocabulary-by-length file.
 WORD_LENGTH_CAP = 32
 #: After the first result the browser fetches the rest of the index in the background when all
 #: its files together are at most this many bytes (uncompressed), so later queries need no
 #: round trip; a bigger index is fetched on demand only. 0 turns prefetching off.
 DEFAULT_PREFETCH_MAX_BYTES = 4_000_000
+#: The passages too (after the index) when index and passages together are at most this many
+#: bytes (~1,300 articles of 800 words, ~5 MB gzipped): then a new result list needs no round
+#: trip for its snippets. Larger archives fetch the passages of the results on screen only.
+DEFAULT_PREFETCH_TEXT_MAX_BYTES = 12_000_000
 SUMMARY_MAX_CHARS = 320
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -101,6 +127,10 @@ class SearchRecord:
     outlet: str = ""
     date: dt.date | None = None
     body: str = ""
+    #: (anchor id on the article page or "", text) per paragraph, in order; the search result
+    #: shows the best-matching one and links its anchor. Empty: one per line of ``body``,
+    #: without anchors.
+    passages: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,7 +138,9 @@ class IndexOptions:
     fields: tuple[tuple[str, int], ...] = DEFAULT_FIELDS
     shard_chars: int = DEFAULT_SHARD_CHARS
     doc_chunk: int = DEFAULT_DOC_CHUNK
+    text_chunk: int = DEFAULT_TEXT_CHUNK
     prefetch_max_bytes: int = DEFAULT_PREFETCH_MAX_BYTES
+    prefetch_text_max_bytes: int = DEFAULT_PREFETCH_TEXT_MAX_BYTES
     #: topic slug -> display name; a slug without one is shown as "Slug words"
     topic_labels: Mapping[str, str] = field(default_factory=dict)
 
@@ -119,11 +151,12 @@ class BuiltIndex:
     records, built on first use only (the site does not need it; tests and the baseline do)."""
 
     core: dict[str, Any]
-    docs: dict[str, Any]  # the whole document store, columns (tests, plain-lunr baseline)
+    docs: dict[str, Any]  # the whole document and passage store, columns (tests, baseline)
     shards: tuple[tuple[str, dict[str, Any]], ...]  # (file name, {"terms", "postings"})
     vocab: tuple[str, ...] = ()  # sorted in JavaScript string order
     extra: tuple[tuple[str, Any], ...] = ()  # (file name, JSON value): words and doc chunks
     records: tuple[SearchRecord, ...] = field(default=(), repr=False)  # in ref order
+    forms: tuple[tuple[str, dict[str, str]], ...] = ()  # (JS length, f-file value)
     fields: tuple[tuple[str, int], ...] = DEFAULT_FIELDS
 
     @cached_property
@@ -324,20 +357,23 @@ class TermStats:
         default_factory=dict)
     #: field -> terms per document, in document order
     field_lengths: dict[str, list[int]] = field(default_factory=dict)
+    #: word the stemmer changes -> documents holding it (any field)
+    forms: dict[str, int] = field(default_factory=dict)
 
 
 #: One field text analysed: (terms in the field, its distinct terms in order of first
-#: appearance joined by newlines, which no term contains, their frequencies in that order).
-Analysis = tuple[int, str, tuple[int, ...]]
+#: appearance joined by newlines, which no term contains, their frequencies in that order,
+#: the words the stemmer changed joined by newlines).
+Analysis = tuple[int, str, tuple[int, ...], str]
 
 
 def analyse_field(text: str) -> Analysis:
     """lunr.js text processing of one field's text, reduced to what term_stats needs.
 
-    No js_separators here: term_counts splits on JavaScript's whitespace itself.
+    No js_separators here: term_counts_and_forms splits on JavaScript's whitespace itself.
     """
-    length, counts = term_counts(text)
-    return length, "\n".join(counts), tuple(counts.values())
+    length, counts, forms = term_counts_and_forms(text)
+    return length, "\n".join(counts), tuple(counts.values()), "\n".join(forms)
 
 
 class AnalysisMemo:
@@ -376,17 +412,23 @@ def term_stats(records: Sequence[SearchRecord], fields: Sequence[tuple[str, int]
     by_field: dict[str, dict[str, tuple[list[int], list[int]]]] = {name: {} for name in names}
     lengths: dict[str, list[int]] = {name: [] for name in names}
     index: dict[str, int] = {}  # term -> order of first appearance (lunr's term index)
+    forms: dict[str, int] = {}
     for n, record in enumerate(records):
+        seen: set[str] = set()
         for name in names:
-            length, terms, tfs = analyse(_field_text(record, name))
+            length, terms, tfs, changed = analyse(_field_text(record, name))
             lengths[name].append(length)
             if length:
                 _add_postings(by_field[name], index, n, terms.split("\n"), tfs)
+            if changed:
+                seen.update(changed.split("\n"))
+        for form in seen:
+            forms[form] = forms.get(form, 0) + 1
     postings = {
         term: (number, {name: by_field[name][term] for name in names if term in by_field[name]})
         for term, number in index.items()
     }
-    return TermStats(postings=postings, field_lengths=lengths)
+    return TermStats(postings=postings, field_lengths=lengths, forms=forms)
 
 
 def _add_postings(field: dict[str, tuple[list[int], list[int]]], index: dict[str, int],
@@ -459,7 +501,8 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None,
     2. lunr's term statistics, with lunr.js text processing
     3. encode field lengths and per-term postings; split the sorted vocabulary into shards;
        group the vocabulary by term length
-    4. facet columns (core) and the document store chunks
+    4. the words the stemmer changes, by length
+    5. facet columns (core), the document store and passage store chunks
     """
     options = options or IndexOptions()
     if options.shard_chars < 1000:
@@ -509,6 +552,19 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None,
         extra.append((name, text))
 
     # 4.
+    forms_by_length: dict[int, list[str]] = {}
+    for form in sorted(builder.forms, key=js_sort_key):
+        forms_by_length.setdefault(min(js_length(form), WORD_LENGTH_CAP), []).append(form)
+    forms: dict[str, str] = {}
+    form_files: list[tuple[str, dict[str, str]]] = []
+    for length, names in sorted(forms_by_length.items()):
+        value = {"forms": "\n".join(names), "df": vlq(builder.forms[f] for f in names)}
+        name = f"f{length}.{_short_hash(dumps(value))}.json"
+        forms[str(length)] = name
+        extra.append((name, value))
+        form_files.append((str(length), value))
+
+    # 5.
     outlets = sorted({r.outlet for r in ordered if r.outlet})
     outlet_number = {name: n for n, name in enumerate(outlets)}
     topic_slugs = sorted({slug for r in ordered for slug in r.topics})
@@ -517,7 +573,8 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None,
     min_year = min(years) if years else 0
     topics_column: list[int] = []
     for r in ordered:
-        numbers = sorted({topic_number[t] for t in r.topics})
+        # the article's order (a result shows its first few): duplicates dropped
+        numbers = list(dict.fromkeys(topic_number[t] for t in r.topics))
         topics_column += [len(numbers), *numbers]
     facets = {
         "outlets": outlets,
@@ -540,6 +597,22 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None,
         name = f"d{begin // chunk}.{_short_hash(dumps(part))}.json"
         doc_files.append(name)
         extra.append((name, part))
+    passages = [record_passages(r) for r in ordered]
+    texts = {
+        "anchors": [[anchor for anchor, _text in p] for p in passages],
+        "texts": [[text for _anchor, text in p] for p in passages],
+    }
+    # a result on screen needs its passage chunk only, not its document chunk too: on demand,
+    # one request per result instead of two (browsers open 6 connections per host)
+    shown = {**docs, **texts}
+    text_chunk = max(1, options.text_chunk)
+    parts = [
+        {column: values[begin : begin + text_chunk] for column, values in shown.items()}
+        for begin in range(0, len(ordered), text_chunk)
+    ]
+    # one hash for the whole store: the core names thousands of chunks without a list
+    store_hash = _short_hash("".join(_short_hash(dumps(part)) for part in parts))
+    text_files = [(f"t{n}.{store_hash}.json", part) for n, part in enumerate(parts)]
     core = {
         "version": FORMAT_VERSION,
         "lunr": LUNR_JS_VERSION,
@@ -551,21 +624,38 @@ def build(records: Iterable[SearchRecord], options: IndexOptions | None = None,
             for terms, (name, _s) in zip(slices, named, strict=True)
         ],
         "words": words,
+        "forms": forms,
         "docs": {"size": chunk, "files": doc_files},
         "facets": facets,
     }
     rest = sum(len(dumps(v).encode("utf-8")) for _n, v in [*named, *extra])
+    text_bytes = sum(len(dumps(v).encode("utf-8")) for _n, v in text_files)
     core["bytes"] = rest
     core["prefetch"] = 0 < rest <= options.prefetch_max_bytes
+    core["texts"] = {
+        "size": text_chunk,
+        "count": len(text_files),
+        "hash": store_hash,
+        "bytes": text_bytes,
+        "prefetch": core["prefetch"] and rest + text_bytes <= options.prefetch_text_max_bytes,
+    }
     return BuiltIndex(
         core=core,
-        docs={**docs, **facets},
+        docs={**docs, **facets, **texts},
         shards=tuple(named),
         vocab=tuple(vocab),
-        extra=tuple(extra),
+        extra=(*extra, *text_files),
         records=tuple(ordered),
         fields=tuple(options.fields),
+        forms=tuple(form_files),
     )
+
+
+def record_passages(record: SearchRecord) -> tuple[tuple[str, str], ...]:
+    """The record's passages; without any, each line of the body is one, without an anchor."""
+    if record.passages:
+        return record.passages
+    return tuple(("", line) for line in record.body.split("\n") if line.strip())
 
 
 def plain_lunr_json(index: Index) -> dict[str, Any]:

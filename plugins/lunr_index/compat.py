@@ -266,6 +266,16 @@ def _index_term(raw: str) -> str | None:
     return None if trimmed in STOP_WORDS else porter_stem(trimmed)
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _changed_form(raw: str) -> str | None:
+    """The token as lunr.js indexes it before stemming, when the stemmer changes it."""
+    term = _index_term(raw)
+    if term is None:
+        return None
+    trimmed = trim(raw)
+    return trimmed if trimmed != term else None
+
+
 def analyse_fast(text: str) -> list[str]:
     """``analyse`` for whole archives: one split and a memo per distinct token.
 
@@ -295,6 +305,28 @@ def term_counts(text: str) -> tuple[int, dict[str, int]]:
             counts[term] = counts.get(term, 0) + n
             length += n
     return length, counts
+
+
+def term_counts_and_forms(text: str) -> tuple[int, dict[str, int], list[str]]:
+    """``term_counts``, plus the text's distinct words that the stemmer changes, trimmed and
+    lower-cased as lunr.js indexes them ("beijing" for the term "beij"), in order of first
+    appearance.
+
+    The index holds stems only, and a typo in such a word ("beijng") can be more than one
+    edit away from its stem: the typo retry compares the typed word with these forms too.
+    """
+    counts: dict[str, int] = {}
+    forms: dict[str, None] = {}
+    length = 0
+    for raw, n in Counter(js_tokens(js_lower(text))).items():
+        term = _index_term(raw)
+        if term is not None:
+            counts[term] = counts.get(term, 0) + n
+            length += n
+            form = _changed_form(raw)
+            if form is not None:
+                forms[form] = None
+    return length, counts, list(forms)
 
 
 def analyse(text: str) -> list[str]:

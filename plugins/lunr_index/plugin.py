@@ -30,7 +30,9 @@ from .builder import (
     DEFAULT_DOC_CHUNK,
     DEFAULT_FIELDS,
     DEFAULT_PREFETCH_MAX_BYTES,
+    DEFAULT_PREFETCH_TEXT_MAX_BYTES,
     DEFAULT_SHARD_CHARS,
+    DEFAULT_TEXT_CHUNK,
     AnalysisMemo,
     IndexOptions,
     SearchIndexError,
@@ -56,9 +58,13 @@ DEFAULTS: dict[str, Any] = {
     "SEARCH_SHARD_CHARS": DEFAULT_SHARD_CHARS,
     # documents per document-store chunk (results on screen fetch their chunks)
     "SEARCH_DOC_CHUNK": DEFAULT_DOC_CHUNK,
+    # documents per passage-store chunk (results on screen fetch their chunks: their snippets)
+    "SEARCH_TEXT_CHUNK": DEFAULT_TEXT_CHUNK,
     # fetch the whole index in the background after the first result when it is at most this
     # many bytes uncompressed (0 = never; bigger indexes are fetched on demand only)
     "SEARCH_PREFETCH_MAX_BYTES": DEFAULT_PREFETCH_MAX_BYTES,
+    # then the passages too, when the index and they are at most this many bytes together
+    "SEARCH_PREFETCH_TEXT_MAX_BYTES": DEFAULT_PREFETCH_TEXT_MAX_BYTES,
     # also write the plain lunr serialisation here ("" = don't): the baseline for benchmarks
     "SEARCH_PLAIN_INDEX_SAVE_AS": "",
     # build the index in a forked process while Pelican renders the pages (Linux only);
@@ -80,10 +86,21 @@ class SearchSettingsError(ValueError):
     """A SEARCH_* setting the plugin cannot work with."""
 
 
+class Anchor(str):
+    """In a list of text parts: a block element with this id starts here (the reader gives
+    every top-level paragraph and heading one: b0, b1, ...). Never text."""
+
+    __slots__ = ()
+
+
+#: A text part or an anchor.
+Part = str
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+        self.parts: list[Part] = []
         self._skipping = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -91,6 +108,9 @@ class _TextExtractor(HTMLParser):
             self._skipping += 1
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
+            ident = dict(attrs).get("id")
+            if ident and not self._skipping:
+                self.parts.append(Anchor(ident))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
@@ -109,12 +129,14 @@ _TAG = re.compile(
     r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)"""
     r"""((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?)*)\s*(/?)>"""
 )
+#: The id attribute in a plain tag's attributes (values come escaped: unescape them).
+_ID = re.compile(r"""\sid\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>=`]+))""")
 #: Elements whose content HTMLParser reads as raw text (or we skip): left to HTMLParser.
 _RAW_TEXT_TAGS = frozenset({"script", "style", "template", "textarea", "title", "xmp",
                             "iframe", "noembed", "noframes", "noscript", "plaintext"})
 
 
-def _parsed_parts(html: str) -> list[str]:
+def _parsed_parts(html: str) -> list[Part]:
     """Text and block breaks of any HTML, by the standard library's parser."""
     parser = _TextExtractor()
     parser.feed(html)
@@ -122,13 +144,13 @@ def _parsed_parts(html: str) -> list[str]:
     return parser.parts
 
 
-def _simple_parts(html: str) -> list[str] | None:
+def _simple_parts(html: str) -> list[Part] | None:
     """_parsed_parts' text for HTML made of plain tags and text only (what the reader writes),
     by one regex instead of HTMLParser, which costs ten times more. The block breaks may differ
     in number (HTMLParser reports <br /> as a start and an end tag), never in place: _lines
     makes the same text of both. None when the HTML holds anything else (comments, raw text
     elements, a "<" that starts no plain tag): then HTMLParser decides."""
-    parts: list[str] = []
+    parts: list[Part] = []
     start = tags = 0
     for tag in _TAG.finditer(html):
         tags += 1
@@ -141,6 +163,9 @@ def _simple_parts(html: str) -> list[str] | None:
             parts.append(unescape(html[start : tag.start()]))
         if name in _BLOCK_TAGS:
             parts.append("\n")
+            ident = _ID.search(attributes) if not closing else None
+            if ident:
+                parts.append(Anchor(unescape(next(g for g in ident.groups() if g is not None))))
         start = tag.end()
     if tags != html.count("<"):  # a "<" that starts no tag: HTMLParser decides what it is
         return None
@@ -151,16 +176,47 @@ def _simple_parts(html: str) -> list[str] | None:
 
 def html_to_text(html: str | None) -> str:
     """Visible text of an HTML fragment; block elements become line breaks."""
+    return "\n".join(text for _anchor, text in html_passages(html))
+
+
+#: (anchor id or "", text): see SearchRecord.passages.
+Passages = tuple[tuple[str, str], ...]
+
+
+def html_passages(html: str | None) -> Passages:
+    """The visible text of an HTML fragment cut at every block element with an id: (id, its
+    text and that of the blocks up to the next one), lines as ``_lines`` makes them. The
+    text before the first id goes with "". Joined by line breaks, the texts are exactly
+    ``_lines`` of the whole fragment: block starts are line breaks already."""
     if not html:
-        return ""
+        return ()
     html = str(html)
     parts = _simple_parts(html)
-    return _lines(parts if parts is not None else _parsed_parts(html))
+    return _passages(parts if parts is not None else _parsed_parts(html))
+
+
+def _passages(parts: Iterable[Part]) -> Passages:
+    """Text parts cut at their anchors (see html_passages)."""
+    passages: list[tuple[str, str]] = []
+    anchor, current = "", []
+    for part in parts:
+        if isinstance(part, Anchor):
+            text = _lines(current)
+            if text:
+                passages.append((anchor, text))
+            anchor, current = str(part), []
+        else:
+            current.append(part)
+    text = _lines(current)
+    if text:
+        passages.append((anchor, text))
+    return tuple(passages)
 
 
 def _lines(parts: Iterable[str]) -> str:
     """The text as lines with single spaces, empty lines dropped."""
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    text = "".join(part for part in parts if not isinstance(part, Anchor))
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
@@ -203,7 +259,8 @@ def check_settings(settings: Mapping[str, Any]) -> list[str]:
         problems.append(
             f"pelican.conf.py: SEARCH_SHARD_CHARS={shard!r} is too small. Fix: use 1000 or more"
         )
-    for key, least in (("SEARCH_DOC_CHUNK", 1), ("SEARCH_PREFETCH_MAX_BYTES", 0)):
+    for key, least in (("SEARCH_DOC_CHUNK", 1), ("SEARCH_TEXT_CHUNK", 1),
+                       ("SEARCH_PREFETCH_MAX_BYTES", 0), ("SEARCH_PREFETCH_TEXT_MAX_BYTES", 0)):
         value = settings.get(key)
         if not isinstance(value, int) or isinstance(value, bool) or value < least:
             problems.append(
@@ -310,6 +367,8 @@ def record_for(article: Any, memo: Memo | None = None,
     if isinstance(date, dt.datetime):
         date = date.date()
     summary = metadata.get("summary") or getattr(article, "summary", "") or ""
+    passages = (memo.passages if memo is not None else html_passages)(
+        str(getattr(article, "content", "") or ""))
     record = SearchRecord(
         id=str(article.slug),
         url=str(article.url),
@@ -323,8 +382,8 @@ def record_for(article: Any, memo: Memo | None = None,
         entities=tuple(entity_names.get(slug, slug) for slug in entities),
         outlet=_plain(getattr(outlet, "name", outlet)),
         date=date if isinstance(date, dt.date) else None,
-        body=(memo.body_text if memo is not None else html_to_text)(
-            str(getattr(article, "content", "") or "")),
+        body="\n".join(text for _anchor, text in passages),
+        passages=passages,
     )
     return record, topic_names
 
@@ -376,22 +435,22 @@ def memo_path(settings: Mapping[str, Any]) -> Path | None:
 
 
 class Memo:
-    """What the last build worked out, reused: each article's body text by the hash of its
+    """What the last build worked out, reused: each article's passages by the hash of its
     HTML, each field's analysis by the hash of its text (builder.AnalysisMemo)."""
 
-    def __init__(self, texts: dict[str, str] | None = None,
+    def __init__(self, texts: dict[str, Passages] | None = None,
                  analyses: AnalysisMemo | None = None) -> None:
         self.known_texts = texts or {}
-        self.texts: dict[str, str] = {}
+        self.texts: dict[str, Passages] = {}
         self.analyses = analyses or AnalysisMemo()
 
-    def body_text(self, html: str) -> str:
+    def passages(self, html: str) -> Passages:
         key = hashlib.blake2b(html.encode("utf-8"), digest_size=16).hexdigest()
         text = self.texts.get(key)
         if text is None:
             text = self.known_texts.get(key)
             if text is None:
-                text = html_to_text(html)
+                text = html_passages(html)
             self.texts[key] = text
         return text
 
@@ -448,7 +507,9 @@ def index_files(articles: list[Any], settings: Mapping[str, Any],
             fields=tuple((str(f), int(b)) for f, b in settings["SEARCH_FIELDS"]),
             shard_chars=int(settings["SEARCH_SHARD_CHARS"]),
             doc_chunk=int(settings["SEARCH_DOC_CHUNK"]),
+            text_chunk=int(settings["SEARCH_TEXT_CHUNK"]),
             prefetch_max_bytes=int(settings["SEARCH_PREFETCH_MAX_BYTES"]),
+            prefetch_text_max_bytes=int(settings["SEARCH_PREFETCH_TEXT_MAX_BYTES"]),
             topic_labels=labels,
         ),
         memo.analyses if memo is not None else None,
@@ -543,7 +604,7 @@ class SearchIndexGenerator(Generator):
         folder = index_path.parent
         folder.mkdir(parents=True, exist_ok=True)
         # files of an earlier build (names carry content hashes; phase 1 wrote docs.*.json)
-        for stale in set(folder.glob("[pwd]*.*.json")):
+        for stale in set(folder.glob("[pwdft]*.*.json")):
             stale.unlink(missing_ok=True)
         for name, text in files.items():
             target = index_path if name == "index.json" else folder / name

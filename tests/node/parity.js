@@ -14,6 +14,8 @@
 //            worker's trailing-wildcard order differs from lunr's TokenSet intersection order
 //   fuzzyMismatches  vocabulary words whose edit-distance-1 expansion by the worker (length
 //            buckets) differs from lunr's over the whole vocabulary
+//   filterMismatches  fields where the snippet's first-letters filter marks fewer words than
+//            stemming every word does
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -89,6 +91,24 @@ const attempt = (fn) => {
     if (JSON.stringify(theirs) !== JSON.stringify(ours)) out.fuzzyMismatches.push(clause.term);
   }
   out.fuzzyChecked = clauses.length;
+  // the snippet's first-letters filter marks what stemming every word marks
+  const allTerms = Object.create(null);
+  vocab.forEach((t, i) => { allTerms[t] = i; });
+  const firsts = worker.firstLetters(allTerms);
+  out.filterMismatches = [];
+  out.filterChecked = 0;
+  for (const doc of documents.docs) {
+    for (const name of Object.keys(doc)) {
+      const text = String(doc[name] || '');
+      const fast = worker.matchWords(lunr, text, allTerms, firsts);
+      const slow = worker.matchWords(lunr, text, allTerms, null);
+      out.filterChecked += slow.length;
+      if (JSON.stringify(fast) !== JSON.stringify(slow)) {
+        const words = new Set(fast.map((m) => m[0]));
+        out.filterMismatches.push(slow.filter((m) => !words.has(m[0])).map((m) => text.slice(m[0], m[1])).slice(0, 5));
+      }
+    }
+  }
   out.shardsFetched = engine.stats.shardsFetched;
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -4,8 +4,10 @@
  * answers queries exactly as a plain lunr.js index over the same fields would. Up front only
  * the small core is fetched (field lengths, facet columns, where each vocabulary shard starts);
  * a query fetches the shards holding its words (vocabulary slice + postings), and the result
- * list fetches the document-store chunks of the results on screen. Typo tolerance fetches the
- * vocabulary of three term lengths only.
+ * list fetches the document-store and passage-store chunks of the results on screen (the
+ * snippet is the passage that matches best, and the result links its anchor). Typo tolerance
+ * fetches the vocabulary of three term lengths only, and the words the stemmer changes of
+ * three word lengths when no term is within one edit.
  *
  * Scoring is lunr.Index#query re-implemented over typed arrays: the same clause semantics
  * (presence, fields, boosts, pipeline, wildcards, edit distance), the same BM25 field vectors
@@ -30,6 +32,8 @@
   var PREFIX_MIN = 3; // prefix matching of the last word from 3 letters
   var FUZZY_MIN = 5; // edit distance 1 for words of 5+ letters, when exact finds nothing
   var PAGE = 20; // results rendered per request ("show more" asks for the next ones)
+  var SNIPPET_CHARS = 260; // a longer passage is cut around its best stretch of matches
+  var RESULT_TOPICS = 3; // topics shown per result
   var REQUIRED = 2, PROHIBITED = 3; // lunr.Query.presence
 
   function unvlq(text) {
@@ -120,10 +124,15 @@
     this.wordPromises = Object.create(null);
     this.chunks = [];
     this.chunkPromises = [];
+    this.texts = [];
+    this.textPromises = [];
+    this.forms = Object.create(null);
+    this.formPromises = Object.create(null);
     this.postings = Object.create(null); // term -> decoded posting
+    this.expansions = new Map(); // fuzzy and wildcard clause terms -> the terms they match
     this.pipeline = new lunr.Pipeline();
     this.pipeline.add(lunr.stemmer);
-    this.stats = { shardsFetched: 0, wordFilesFetched: 0, chunksFetched: 0 };
+    this.stats = { shardsFetched: 0, wordFilesFetched: 0, chunksFetched: 0, textsFetched: 0, formFilesFetched: 0 };
   }
 
   Engine.prototype.resolve = function (name) {
@@ -134,7 +143,7 @@
     var self = this;
     if (self.ready) return self.ready;
     self.ready = self.fetchJSON(self.indexUrl).then(function (core) {
-      if (core.version !== 2) throw new Error('unknown search index version ' + core.version);
+      if (core.version !== 3) throw new Error('unknown search index version ' + core.version);
       self.core = core;
       self.fields = core.fields.map(function (f) { return f.name; });
       self.fieldNumber = Object.create(null);
@@ -245,6 +254,30 @@
     }));
   };
 
+  // Words the stemmer changes, by word length (typo retry against unstemmed words).
+  Engine.prototype.loadForms = function (lengths) {
+    var self = this, files = this.core.forms || {};
+    return Promise.all(lengths.map(function (len) {
+      if (!files[len]) return null;
+      if (!self.formPromises[len]) {
+        self.stats.formFilesFetched++;
+        self.formPromises[len] = self.fetchJSON(self.resolve(files[len])).then(function (value) {
+          self.forms[len] = readForms(value);
+        }, function (error) { self.formPromises[len] = null; throw error; });
+      }
+      return self.formPromises[len];
+    }));
+  };
+  Engine.prototype.formKeys = function () { return Object.keys(this.core.forms || {}); };
+  Engine.prototype.formLengths = function (word) {
+    var keys = this.formKeys().map(Number);
+    var cap = Math.max.apply(null, keys.concat([0])), n = word.length;
+    return keys.filter(function (len) { return (len >= n - 1 && len <= n + 1) || (len === cap && n + 1 >= cap); });
+  };
+  function readForms(value) {
+    return { words: value.forms ? value.forms.split('\n') : [], df: unvlq(value.df || '') };
+  }
+
   // ---- clauses: what a clause term needs loaded, and the terms it matches ------------------
 
   function clauseTerms(engine, clause) {
@@ -286,15 +319,24 @@
     if (kind === 'prefix') return this.prefixTerms(term.slice(0, -1)).sort(tokenSetOrder);
     var spec = { term: term, wildcard: clause.wildcard };
     if ('editDistance' in clause) spec.editDistance = clause.editDistance;
+    // a scan of three vocabulary files: the typo retry asks twice (does the word match at
+    // all? then the query itself), so the answer is kept (the vocabulary never changes)
+    var key = kind + '\u0000' + term + '\u0000' + spec.wildcard + '\u0000' + spec.editDistance;
+    var known = this.expansions.get(key);
+    if (known) return known.slice();
     var automaton = lunr.TokenSet.fromClause(spec), found = [], self = this;
     var d = kind === 'fuzzy' ? clause.editDistance : Infinity;
     this.wordLengths(term.length - d, term.length + d).forEach(function (len) {
       var words = self.words[len];
       for (var i = 0; i < words.length; i++) if (accepts(automaton, words[i])) found.push(words[i]);
     });
-    if (found.length < 2) return found;
-    found.sort();
-    return lunr.TokenSet.fromArray(found).intersect(automaton).toArray();
+    if (found.length >= 2) {
+      found.sort();
+      found = lunr.TokenSet.fromArray(found).intersect(automaton).toArray();
+    }
+    if (this.expansions.size > 500) this.expansions.clear();
+    this.expansions.set(key, found);
+    return found.slice();
   };
 
   // Decode a term's postings into typed arrays and compute its lunr field-vector values
@@ -482,17 +524,51 @@
   };
   Engine.prototype.doc = function (d) {
     var size = this.core.docs.size, chunk = this.chunks[Math.floor(d / size)], k = d % size;
+    var texts = this.core.texts;
+    if (!chunk && texts) { // the passage chunk has the same columns
+      chunk = this.texts[Math.floor(d / texts.size)];
+      k = d % texts.size;
+    }
     return { title: chunk.title[k], url: chunk.url[k], date: chunk.date[k], summary: chunk.summary[k] };
   };
 
+  // The passage store: per document its passages and their anchors on the article page.
+  Engine.prototype.loadTexts = function (refs) {
+    var self = this, texts = this.core.texts, wanted = Object.create(null);
+    if (!texts) return Promise.resolve();
+    refs.forEach(function (d) { wanted[Math.floor(d / texts.size)] = true; });
+    return Promise.all(Object.keys(wanted).map(function (c) {
+      c = +c;
+      if (!self.textPromises[c]) {
+        self.stats.textsFetched++;
+        self.textPromises[c] = self.fetchJSON(self.resolve('t' + c + '.' + texts.hash + '.json')).then(function (chunk) {
+          self.texts[c] = chunk;
+        }, function (error) { self.textPromises[c] = null; throw error; });
+      }
+      return self.textPromises[c];
+    }));
+  };
+  Engine.prototype.passages = function (d) {
+    var texts = this.core.texts, chunk = texts && this.texts[Math.floor(d / texts.size)];
+    if (!chunk) return { anchors: [], texts: [] };
+    var k = d % texts.size;
+    return { anchors: chunk.anchors[k] || [], texts: chunk.texts[k] || [] };
+  };
+
   // Everything else, in the background: document chunks first (every result list needs them),
-  // then the vocabulary by length (typo tolerance), then the shards. Three requests at a time;
+  // then the vocabulary by length (typo tolerance), then the shards, the words the stemmer
+  // changes, and the passages when they fit the budget too (texts.prefetch). Three requests at a time;
   // each file is one short task, so a query arriving meanwhile waits for one file at most.
   Engine.prototype.prefetch = function () {
     var self = this, core = this.core, jobs = [];
-    core.docs.files.forEach(function (name, c) { jobs.push(function () { return self.loadDocs([c * core.docs.size]); }); });
+    if (!core.texts) core.docs.files.forEach(function (name, c) { jobs.push(function () { return self.loadDocs([c * core.docs.size]); }); });
     Object.keys(core.words).forEach(function (len) { jobs.push(function () { return self.loadWords([+len]); }); });
     core.shards.forEach(function (shard, k) { jobs.push(function () { return self.loadShards([k]); }); });
+    Object.keys(core.forms || {}).forEach(function (len) { jobs.push(function () { return self.loadForms([+len]); }); });
+    // the passages last, and only when the index and they together are small
+    if (core.texts && core.texts.prefetch) {
+      for (var c = 0; c < core.texts.count; c++) jobs.push(self.loadTexts.bind(self, [c * core.texts.size]));
+    }
     var at = 0;
     function next() {
       if (at >= jobs.length) return Promise.resolve();
@@ -558,16 +634,22 @@
    * space) and 3+ letters long, matches as a prefix: of what it shares with its stem, so
    * "presid" finds "presid..." and "beiji" is shortened until it reaches "beij" (Beijing's
    * stem) when the dropped letters start a suffix. With fuzzy set, words of 5+ letters match
-   * within edit distance 1 (of their stem, like lunr's own "word~1").
+   * within edit distance 1 (of their stem, like lunr's own "word~1"); a word within one edit
+   * of no term is corrected to the most widespread indexed word the stemmer changes that is
+   * within one edit of it ("beijng" -> "beijing", indexed as "beij"), when there is one (call
+   * engine.prepareFuzzy first). Every clause is a plain lunr clause.
    */
   function plan(engine, text, fuzzy) {
     var lunr = engine.lunr, words = queryWords(lunr, text), live = typing(text);
     var clauses = words.map(function (word, i) {
       var required = lunr.Query.presence.REQUIRED;
       if (fuzzy) {
-        return word.length >= FUZZY_MIN
-          ? { term: word, usePipeline: true, editDistance: 1, presence: required, word: word, kind: 'fuzzy' }
-          : { term: word, usePipeline: true, presence: required, word: word, kind: 'exact' };
+        if (word.length < FUZZY_MIN) return { term: word, usePipeline: true, presence: required, word: word, kind: 'exact' };
+        if (!engine.fuzzyFinds(word)) {
+          var fixed = engine.correction(word);
+          if (fixed) return { term: fixed, usePipeline: true, presence: required, word: word, kind: 'corrected' };
+        }
+        return { term: word, usePipeline: true, editDistance: 1, presence: required, word: word, kind: 'fuzzy' };
       }
       if (i === words.length - 1 && live && word.length >= PREFIX_MIN) {
         var stem = stemOf(lunr, word);
@@ -598,36 +680,214 @@
 
   Engine.prototype.plan = function (text, fuzzy) {
     var self = this;
-    return this.preparePlan(text).then(function () { return plan(self, text, fuzzy); });
+    return this.preparePlan(text).then(function () {
+      return fuzzy ? self.prepareFuzzy(queryWords(self.lunr, text)) : null;
+    }).then(function () { return plan(self, text, fuzzy); });
+  };
+
+  // What the typo retry's plan needs: the vocabulary within one edit of each long word's stem
+  // (three term lengths), then, for the words no term is within one edit of, the words the
+  // stemmer changes of three word lengths.
+  Engine.prototype.prepareFuzzy = function (words) {
+    var self = this, lunr = this.lunr, lengths = Object.create(null);
+    words = words.filter(function (word) { return word.length >= FUZZY_MIN; });
+    words.forEach(function (word) {
+      var stem = stemOf(lunr, word);
+      self.wordLengths(stem.length - 1, stem.length + 1).forEach(function (len) { lengths[len] = true; });
+    });
+    return this.loadWords(Object.keys(lengths).map(Number)).then(function () {
+      var forms = Object.create(null);
+      words.forEach(function (word) {
+        if (!self.fuzzyFinds(word)) self.formLengths(word).forEach(function (len) { forms[len] = true; });
+      });
+      return self.loadForms(Object.keys(forms).map(Number));
+    });
+  };
+  // Does lunr's "word~1" expand to at least one index term?
+  Engine.prototype.fuzzyFinds = function (word) {
+    var self = this, clause = { term: word, usePipeline: true, editDistance: 1 };
+    return clauseTerms(this, clause).every(function (term) { return self.expand(clause, term).length > 0; });
+  };
+  // The loaded word the stemmer changes within one edit of `word` that most documents hold
+  // (ties: the first in JavaScript order), or ''.
+  Engine.prototype.correction = function (word) {
+    var automaton = this.lunr.TokenSet.fromClause({ term: word, editDistance: 1 });
+    var best = '', bestDf = 0, self = this;
+    this.formLengths(word).forEach(function (len) {
+      var forms = self.forms[len];
+      if (!forms) return;
+      for (var i = 0; i < forms.words.length; i++) {
+        var df = forms.df[i] || 0, candidate = forms.words[i];
+        if (df < bestDf || (df === bestDf && best && candidate >= best)) continue;
+        if (accepts(automaton, candidate)) { best = candidate; bestDf = df; }
+      }
+    });
+    return best;
   };
 
   // ---- results for the page ------------------------------------------------------------------
 
-  // Split text into [text, marked] runs: a word is marked when lunr's index pipeline turns it
-  // into one of the matched terms. Offsets come from our own split, so text is never parsed.
+  // Where in `text` the words are whose index term (lunr's index pipeline: trimmer, stemmer)
+  // is one of `terms` (term -> clause number): [start, end, clause] per word, the word's
+  // leading and trailing punctuation left out. Words are runs between whitespace and hyphens
+  // (lunr's tokenizer); offsets come from this scan, so text is never parsed. `firsts`
+  // (optional, firstLetters) skips the words that cannot stem to any of the terms without
+  // stemming them: a trimmed word starts with all of its stem but the last two letters (and
+  // with at least its first two); the stemmer only rewrites endings (checked on the fixture
+  // texts by tests/test_lunr_parity.py). A snippet scans whole articles, so this is a
+  // character loop, not a regex per word, and most words are dropped before being sliced.
   var stems = new Map();
-  function highlight(lunr, text, terms, seen) {
-    var runs = [], re = /[^\s\-]+/g, last = 0, m;
-    text = text || '';
-    while ((m = re.exec(text))) {
-      var lower = m[0].toLowerCase(), stem = stems.get(lower);
+  function isWordChar(code) {
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  }
+  function isSeparator(code) { // JavaScript's \s, and the hyphen
+    if (code < 128) return code === 32 || code === 45 || (code >= 9 && code <= 13);
+    return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 ||
+      code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  }
+  function lowerAscii(code) { return code >= 65 && code <= 90 ? code + 32 : code; }
+  function matchWords(lunr, text, terms, firsts) {
+    var out = [], n = (text = text || '').length, i = 0;
+    while (i < n) {
+      while (i < n && isSeparator(text.charCodeAt(i))) i++;
+      var start = i;
+      while (i < n && !isSeparator(text.charCodeAt(i))) i++;
+      if (i === start) break;
+      var lead = start, ascii = true; // the trimmer drops leading non-word (ASCII \W) characters
+      while (lead < i && !isWordChar(text.charCodeAt(lead))) { if (text.charCodeAt(lead) >= 128) ascii = false; lead++; }
+      if (lead === i) continue; // nothing left after trimming: no term
+      var a = text.charCodeAt(lead), b = lead + 1 < i ? text.charCodeAt(lead + 1) : -1;
+      // lower-casing a non-ASCII character may change the length: then no shortcut
+      ascii = ascii && a < 128 && b < 128;
+      if (firsts && ascii) {
+        a = lowerAscii(a);
+        if (!firsts.one[a] && !(b >= 0 && firsts.two[a * 128 + lowerAscii(b)])) continue;
+      }
+      var lower = text.slice(start, i).toLowerCase();
+      if (firsts && ascii && firsts.lengths.length) {
+        var trimmed = lower.slice(lead - start), fits = false;
+        for (var l = 0; l < firsts.lengths.length && !fits; l++) fits = firsts.prefixes.has(trimmed.slice(0, firsts.lengths[l]));
+        if (!fits) continue;
+      }
+      var stem = stems.get(lower);
       if (stem === undefined) {
         stem = lunr.stemmer(lunr.trimmer(new lunr.Token(lower))).toString();
         if (stems.size > 50000) stems.clear();
         stems.set(lower, stem);
       }
       if (stem && terms[stem] !== undefined) {
-        var word = m[0], lead = word.search(/[A-Za-z0-9_]/), core = word.replace(/[^A-Za-z0-9_]+$/, '');
-        var start = m.index + Math.max(lead, 0), end = m.index + core.length;
-        if (end <= start) continue;
-        if (start > last) runs.push([text.slice(last, start), false]);
-        runs.push([text.slice(start, end), true]);
-        last = end;
-        if (seen) seen[terms[stem]] = true;
+        var end = i;
+        while (end > lead && !isWordChar(text.charCodeAt(end - 1))) end--;
+        out.push([lead, end, terms[stem]]);
       }
     }
-    if (last < text.length) runs.push([text.slice(last), false]);
-    return runs;
+    return out;
+  }
+  // What a word must start with to stem to one of the terms: its first one or two letters
+  // (ASCII codes, a quick test before slicing) and the term but its last two letters. A term
+  // starting with any other character lets every word through.
+  function firstLetters(terms) {
+    var firsts = { one: Object.create(null), two: Object.create(null), prefixes: new Set(), lengths: [] };
+    var keys = Object.keys(terms), lengths = Object.create(null);
+    for (var k = 0; k < keys.length; k++) {
+      var t = keys[k], a = t.charCodeAt(0), b = t.length > 1 ? t.charCodeAt(1) : -1;
+      if (a >= 128 || b >= 128) return null;
+      if (b < 0) firsts.one[a] = true; else firsts.two[a * 128 + b] = true;
+      var prefix = t.slice(0, Math.max(Math.min(2, t.length), t.length - 2));
+      firsts.prefixes.add(prefix);
+      lengths[prefix.length] = true;
+    }
+    firsts.lengths = Object.keys(lengths).map(Number);
+    return firsts;
+  }
+
+  // Split text (from `from` to `to`) into [text, marked] runs; clauses whose words are marked
+  // go into `seen`.
+  function runs(text, matches, seen, from, to) {
+    var out = [], last = from || 0;
+    to = to === undefined ? text.length : to;
+    matches.forEach(function (m) {
+      if (m[0] < last || m[1] > to) return;
+      if (m[0] > last) out.push([text.slice(last, m[0]), false]);
+      out.push([text.slice(m[0], m[1]), true]);
+      last = m[1];
+      if (seen) seen[m[2]] = true;
+    });
+    if (last < to) out.push([text.slice(last, to), false]);
+    return out;
+  }
+  function highlight(lunr, text, terms, seen) {
+    text = text || '';
+    return runs(text, matchWords(lunr, text, terms), seen);
+  }
+
+  // The passage that explains the match best: the most distinct query words; then the words
+  // this article has in fewest passages (in "Xi Ribakova" the one paragraph naming Ribakova
+  // says more than any of the many naming Xi); then the most matches (three per word at
+  // most, so a long paragraph does not win by length); then the earliest. Also the first
+  // wording of each query word found anywhere in the article.
+  function bestPassage(lunr, store, terms, firsts) {
+    var found = [], inPassages = Object.create(null), surface = Object.create(null), i, c;
+    for (i = 0; i < store.texts.length; i++) {
+      var text = store.texts[i], matches = matchWords(lunr, text, terms, firsts);
+      if (!matches.length) continue;
+      var per = Object.create(null);
+      for (var k = 0; k < matches.length; k++) {
+        c = matches[k][2];
+        if (!per[c]) { per[c] = 0; inPassages[c] = (inPassages[c] || 0) + 1; }
+        per[c]++;
+        if (!(c in surface)) surface[c] = text.slice(matches[k][0], matches[k][1]);
+      }
+      found.push({ at: i, text: text, matches: matches, per: per });
+    }
+    var best = null, bestScore = 0;
+    found.forEach(function (f) {
+      var distinct = 0, rarity = 0, total = 0;
+      for (c in f.per) {
+        distinct++;
+        rarity += Math.round(100 / inPassages[c]);
+        total += Math.min(f.per[c], 3);
+      }
+      var score = distinct * 1e6 + rarity * 100 + total;
+      if (score > bestScore) { bestScore = score; best = f; }
+    });
+    if (!best) return null;
+    return { anchor: store.anchors[best.at] || '', text: best.text.replace(/\n/g, ' '), matches: best.matches, surface: surface };
+  }
+
+  // The snippet: the passage, or where it is long, SNIPPET_CHARS of it around the stretch
+  // holding the most distinct query words, cut at word (or sentence) starts, with "…" where
+  // it was cut.
+  function snippet(best, seen) {
+    var text = best.text, matches = best.matches, start = 0, end = text.length;
+    if (text.length > SNIPPET_CHARS) {
+      var at = matches[0][0], most = 0, span = SNIPPET_CHARS * 0.6;
+      for (var i = 0; i < matches.length; i++) {
+        var inside = Object.create(null), count = 0;
+        for (var j = i; j < matches.length && matches[j][1] <= matches[i][0] + span; j++) {
+          if (!inside[matches[j][2]]) { inside[matches[j][2]] = true; count++; }
+        }
+        if (count > most) { most = count; at = matches[i][0]; }
+      }
+      start = snippetStart(text, at);
+      end = Math.min(text.length, start + SNIPPET_CHARS);
+      if (end < text.length) {
+        var cut = text.lastIndexOf(' ', end);
+        if (cut > at) end = cut;
+      }
+    }
+    var out = runs(text, matches, seen, start, end);
+    if (start > 0) out.unshift(['… ', false]);
+    if (end < text.length) out.push([' …', false]);
+    return out;
+  }
+  function snippetStart(text, at) {
+    if (at <= SNIPPET_CHARS / 3) return 0; // near the start: show the passage from its start
+    for (var k = at - 1; k > Math.max(0, at - 150); k--) { // a sentence start not far before
+      if (text.charAt(k) === ' ' && '.!?…'.indexOf(text.charAt(k - 1)) >= 0) return k + 1;
+    }
+    var space = text.lastIndexOf(' ', at - 40); // else a few words before
+    return space < 0 ? 0 : space + 1;
   }
 
   // Narrow by the filters and count facets over every hit (typed arrays, no per-hit objects).
@@ -667,7 +927,7 @@
   }
 
   // The answer for the page: count and facets over all hits, rendered data for `limit` of them
-  // from `offset` (their document-store chunks fetched now).
+  // from `offset` (their document-store and passage-store chunks fetched now).
   Engine.prototype.present = function (p, hits, filters, fuzzy, offset, limit) {
     var self = this, lunr = this.lunr;
     filters = filters || {};
@@ -678,23 +938,35 @@
     // matched terms -> the clause (word) they came from
     var terms = Object.create(null);
     (hits.expanded || []).forEach(function (list, c) { list.forEach(function (t) { if (!(t in terms)) terms[t] = c; }); });
-    return this.loadDocs(shown.map(function (hit) { return +hit.ref; })).then(function () {
+    var firsts = firstLetters(terms);
+    var refs = shown.map(function (hit) { return +hit.ref; });
+    // with a passage store, its chunks hold the document columns too: one request per result
+    return Promise.all([this.core && this.core.texts ? null : this.loadDocs(refs), this.loadTexts(refs)]).then(function () {
       var results = shown.map(function (hit) {
         var d = +hit.ref, doc = self.doc(d), seen = Object.create(null);
-        var title = highlight(lunr, doc.title, terms, seen), snippet = highlight(lunr, doc.summary, terms, seen);
-        var topics = [];
-        for (var k = self.topicStart[d]; k < self.topicStart[d + 1]; k++) topics.push(self.topicNames[self.topicList[k]]);
+        var title = highlight(lunr, doc.title, terms, seen);
+        // the passage that matches best, else (a match in the title, topics or names only)
+        // the summary
+        var best = bestPassage(lunr, self.passages(d), terms, firsts);
+        var text = best ? snippet(best, seen) : highlight(lunr, doc.summary, terms, seen);
+        // a word matched elsewhere in the article, in a form the reader did not type (a
+        // prefix, a corrected typo): what it matched says something the query does not
+        var mentions = [];
+        p.clauses.forEach(function (c, i) {
+          var found = best && best.surface[i];
+          if (!seen[i] && found && found.toLowerCase() !== c.word && mentions.indexOf(found) < 0) mentions.push(found);
+        });
         return {
           ref: hit.ref,
           score: hit.score,
           url: doc.url,
+          anchor: best ? best.anchor : '',
           title: title,
           date: doc.date,
           outlet: self.docOutlet[d] >= 0 ? self.outlets[self.docOutlet[d]] : '',
-          topics: topics,
-          snippet: snippet,
-          // words whose match is not visible in the title or snippet (a body-only name, say)
-          mentions: p.clauses.filter(function (c, i) { return !seen[i]; }).map(function (c) { return c.word; })
+          topics: self.resultTopics(d, terms, filters.topic),
+          snippet: text,
+          mentions: mentions
         };
       });
       var years = Array.from(narrowed.year.keys()).sort(function (a, b) { return b - a; });
@@ -715,29 +987,76 @@
     });
   };
 
-  // Exact first; if that finds nothing and a word is long enough, again with typo tolerance.
-  // The hits of the last query are kept, so "show more" and facet clicks do not search again.
-  Engine.prototype.answer = function (text, filters, offset, limit) {
-    var self = this;
-    var key = String(text);
-    if (self.last && self.last.key === key) {
-      var last = self.last;
-      return last.hits.then(function (h) { return self.present(h.plan, h.hits, filters, h.fuzzy, offset, limit); });
+  // At most RESULT_TOPICS of a result's topics: the one filtered by and those the query
+  // matches first, then the others in the article's order.
+  Engine.prototype.resultTopics = function (d, terms, filtered) {
+    var first = [], rest = [];
+    for (var k = this.topicStart[d]; k < this.topicStart[d + 1]; k++) {
+      var topic = this.topicNames[this.topicList[k]];
+      var matched = topic[0] === filtered || matchWords(this.lunr, topic[1], terms).length > 0;
+      (matched ? first : rest).push(topic);
     }
-    var hits = this.plan(text, false).then(function (exact) {
-      if (!exact.words.length) { var none = []; none.expanded = []; return { plan: exact, hits: none, fuzzy: false }; }
-      return self.query(exact.build).then(function (found) {
-        if (found.length || !exact.words.some(function (w) { return w.length >= FUZZY_MIN; })) {
-          return { plan: exact, hits: found, fuzzy: false };
-        }
-        return self.plan(text, true).then(function (fuzzy) {
-          return self.query(fuzzy.build).then(function (ffound) { return { plan: fuzzy, hits: ffound, fuzzy: true }; });
+    return first.concat(rest).slice(0, RESULT_TOPICS);
+  };
+
+  /* The hits for what the reader typed: exact first; if that finds nothing and a word has
+   * 5+ letters, again with typo tolerance.
+   *
+   * While the reader types (`live`: an input event, not a submitted or linked query), a last
+   * word still shorter than PREFIX_MIN letters is pending ("Vladimir P", "Xi J", "gas p"):
+   * the words before it are searched without it, so the results on screen stay those of the
+   * words already typed, until it is long enough to match as a prefix. Searched exactly, a
+   * stray "p" would narrow 5 results to 1 and back to 5, or to none ("No results" flashing).
+   * A pending word alone is searched exactly; `pending` tells the page to keep what it shows
+   * when that finds nothing. `searched` is the text the hits are for.
+   */
+  Engine.prototype.find = function (text, live) {
+    var self = this;
+    return this.load().then(function () {
+      var words = queryWords(self.lunr, text), last = words[words.length - 1] || '';
+      var pending = !!live && typing(text) && last.length > 0 && last.length < PREFIX_MIN;
+      var base = text;
+      if (pending && words.length > 1) {
+        // the text as typed up to the pending word (the status line quotes it)
+        base = String(text).replace(/[^\s\-]+$/, '');
+        if (queryWords(self.lunr, base).join(' ') !== words.slice(0, -1).join(' ')) base = words.slice(0, -1).join(' ') + ' ';
+      }
+      var tries = [[base, false]];
+      if (queryWords(self.lunr, base).some(function (w) { return w.length >= FUZZY_MIN; })) tries.push([base, true]);
+      var at = 0, first = null;
+      function next() {
+        var t = tries[at++];
+        return self.plan(t[0], t[1]).then(function (p) {
+          if (!p.words.length) { var none = []; none.expanded = []; return { plan: p, hits: none, fuzzy: false }; }
+          return self.query(p.build).then(function (found) { return { plan: p, hits: found, fuzzy: t[1] }; });
+        }).then(function (h) {
+          h.searched = t[0];
+          h.pending = pending;
+          first = first || h;
+          if (h.hits.length || at >= tries.length) return h.hits.length ? h : first;
+          return next();
         });
-      });
+      }
+      return next();
     });
+  };
+
+  // The hits of the last query are kept, so "show more" and facet clicks do not search again.
+  Engine.prototype.answer = function (text, filters, offset, limit, live) {
+    var self = this;
+    var key = (live ? 'live:' : 'done:') + String(text);
+    function present(h) {
+      return self.present(h.plan, h.hits, filters, h.fuzzy, offset, limit).then(function (answer) {
+        answer.searched = h.searched;
+        answer.pending = h.pending;
+        return answer;
+      });
+    }
+    if (self.last && self.last.key === key) return self.last.hits.then(present);
+    var hits = this.find(text, live);
     self.last = { key: key, hits: hits };
     hits.catch(function () { if (self.last && self.last.hits === hits) self.last = null; });
-    return hits.then(function (h) { return self.present(h.plan, h.hits, filters, h.fuzzy, offset, limit); });
+    return hits.then(present);
   };
 
   // A plain lunr index (lunr.Index#toJSON) with the whole document store in one file: the
@@ -759,11 +1078,26 @@
     }).then(function (docs) {
       self.store = docs;
       self.readFacets(docs.facets);
+      Object.keys(docs.forms || {}).forEach(function (len) { self.forms[len] = readForms(docs.forms[len]); });
       return self;
     });
     return self.ready;
   };
   PlainEngine.prototype.preparePlan = function () { return this.load(); };
+  PlainEngine.prototype.prepareFuzzy = function () { return this.load(); };
+  PlainEngine.prototype.formKeys = function () { return Object.keys(this.forms); };
+  PlainEngine.prototype.fuzzyFinds = function (word) {
+    var self = this, lunr = this.lunr;
+    return clauseTerms(this, { term: word, usePipeline: true }).every(function (term) {
+      var automaton = lunr.TokenSet.fromClause({ term: term, editDistance: 1 });
+      return self.vocab.some(function (v) { return accepts(automaton, v); });
+    });
+  };
+  PlainEngine.prototype.loadTexts = function () { return Promise.resolve(); };
+  PlainEngine.prototype.passages = function (d) {
+    var s = this.store;
+    return { anchors: (s.anchors && s.anchors[d]) || [], texts: (s.texts && s.texts[d]) || [] };
+  };
   PlainEngine.prototype.termPosition = function (term) {
     var at = lowerBound(this.vocab, term);
     return at < this.vocab.length && this.vocab[at] === term ? at : -1;
@@ -797,7 +1131,8 @@
 
   var api = {
     Engine: Engine, PlainEngine: PlainEngine, unvlq: unvlq, frontDecode: frontDecode, plan: plan,
-    queryWords: queryWords, highlight: highlight, accepts: accepts, tokenSetOrder: tokenSetOrder
+    queryWords: queryWords, highlight: highlight, accepts: accepts, tokenSetOrder: tokenSetOrder,
+    matchWords: matchWords, firstLetters: firstLetters, bestPassage: bestPassage, snippet: snippet
   };
 
   if (typeof module === 'object' && module.exports) {
@@ -807,14 +1142,18 @@
 
   // ---- Web Worker glue -----------------------------------------------------------------------
   if (typeof root.importScripts !== 'function') return;
-  var engine = null, early = null, prefetching = false;
+  // The background prefetch starts once the reader pauses (no answer for PREFETCH_PAUSE_MS),
+  // so that it never competes with the fetches of the next keystrokes' answers.
+  var PREFETCH_PAUSE_MS = 250;
+  var engine = null, early = null, prefetching = false, prefetchTimer = 0;
   function prefetchLater() {
     var saveData = root.navigator && root.navigator.connection && root.navigator.connection.saveData;
     if (prefetching || saveData || !engine.core || !engine.core.prefetch) return;
-    prefetching = true;
-    setTimeout(function () {
+    clearTimeout(prefetchTimer);
+    prefetchTimer = setTimeout(function () {
+      prefetching = true;
       engine.prefetch().then(function () { root.postMessage({ type: 'prefetched' }); });
-    }, 0);
+    }, PREFETCH_PAUSE_MS);
   }
   function fetchJSON(url) {
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
@@ -845,10 +1184,11 @@
       }
     } else if (msg.type === 'search' && engine) {
       var started = Date.now();
-      engine.answer(msg.q, msg.filters || {}, msg.offset || 0, msg.limit || PAGE).then(function (answer) {
+      engine.answer(msg.q, msg.filters || {}, msg.offset || 0, msg.limit || PAGE, !!msg.live).then(function (answer) {
         answer.type = 'results';
         answer.id = msg.id;
         answer.q = msg.q;
+        answer.live = !!msg.live;
         answer.ms = Date.now() - started;
         root.postMessage(answer);
         prefetchLater();

@@ -7,6 +7,11 @@
  * On search.html (an element #search-page) results, count and facets fill the page and the
  * query lives in the URL (?q=…&topic=…&outlet=…&year=…) for sharing, reload and Back. On any
  * other page a short list opens under the box, with a link to all results.
+ *
+ * Each result shows the passage of the article that matches best and links to that paragraph
+ * (url#anchor). While the reader types, the results on screen stay until the answer to a
+ * later keystroke replaces them: a last word too short to search yet is left out, and an
+ * answer that finds nothing because of it does not replace them (no "No results" flashing).
  */
 (function () {
   'use strict';
@@ -28,7 +33,7 @@
     loading: 'Loading search…',
     unavailable: 'Search is unavailable right now. Browse the topic index or the archive.',
     all: 'See all {n} results',
-    mentions: 'Mentions: ',
+    mentions: 'Also mentions: ',
     topic: 'Topic',
     outlet: 'Outlet',
     year: 'Year',
@@ -57,7 +62,7 @@
   };
 
   // ---- worker ----------------------------------------------------------------------------------
-  var worker = null, failed = false, sequence = 0, inflight = 0, wanted = null, lastSent = 0, timer = 0;
+  var worker = null, failed = false, sequence = 0, inflight = 0, wanted = null, wantedLive = false, lastSent = 0, timer = 0;
   var filters = {}, started = 0, shownFor = null;
   // History: typing replaces the URL of the current entry, except the first keystroke after a
   // query was committed (page load, Enter, a facet, Back), which starts a new entry.
@@ -99,8 +104,10 @@
     if (view) { clear(view.body); status(view, say('unavailable')); }
   }
 
-  function query(text) {
+  // `live`: from a keystroke (the last word may be half typed), not a submitted or linked query.
+  function query(text, live) {
     wanted = text;
+    wantedLive = !!live;
     start();
     if (failed) return;
     if (inflight) return; // sent when the answer in flight arrives
@@ -116,13 +123,14 @@
     lastSent = performance.now();
     if (!text.trim()) { sequence++; show(null); return; }
     inflight = ++sequence;
-    worker.postMessage({ type: 'search', id: sequence, q: text, filters: page ? filters : {}, offset: 0, limit: ensureView().limit });
+    worker.postMessage({ type: 'search', id: sequence, q: text, live: wantedLive, filters: page ? filters : {}, offset: 0, limit: ensureView().limit });
   }
 
   function more(answer, offset) {
     if (!worker || failed) return;
     inflight = ++sequence;
-    worker.postMessage({ type: 'search', id: sequence, q: answer.q, filters: answer.filters || {}, offset: offset, limit: PAGE_RESULTS });
+    // the same hits as the list on screen (a half-typed last word left out the same way)
+    worker.postMessage({ type: 'search', id: sequence, q: answer.q, live: !!answer.live, filters: answer.filters || {}, offset: offset, limit: PAGE_RESULTS });
   }
 
   // ---- DOM helpers -----------------------------------------------------------------------------
@@ -182,6 +190,8 @@
   function show(answer) {
     var v = ensureView();
     if (answer && answer.offset > 0 && shownFor && shownFor.q === answer.q) { append(v, answer); return; }
+    // nothing found only because the last word is half typed: keep what is on screen
+    if (answer && answer.pending && answer.count === 0 && !answer.offset) { announce(answer, true); return; }
     shownFor = answer;
     // A reader may arrow into the results while the answer to a later keystroke is on its way:
     // the new list must not drop their place.
@@ -191,7 +201,7 @@
     if (v.facets) clear(v.facets);
     if (v.panel) v.panel.hidden = !answer;
     if (!answer) { status(v, ''); return; }
-    var q = answer.q.trim();
+    var q = (answer.searched || answer.q).trim(); // without a half-typed last word left out
     var line = answer.count === 0 ? say('none', { q: q }) : say(answer.count === 1 ? 'result' : 'results', { n: answer.count, q: q });
     status(v, answer.fuzzy && answer.count ? say('fuzzy') + ' ' + line : line);
     if (v.facets) facets(v.facets, answer);
@@ -200,7 +210,7 @@
     if (answer.results.length) v.body.appendChild(list);
     if (v.panel && answer.count > v.limit) {
       var all = el('a', 'site-search__all', say('all', { n: answer.count }));
-      all.href = searchPageUrl(answer.q, {});
+      all.href = searchPageUrl((answer.searched || answer.q).trim(), {}); // what the count counts
       v.body.appendChild(all);
     }
     if (!v.panel) moreButton(v, answer, answer.results.length);
@@ -241,17 +251,21 @@
     if (first) first.focus();
     announce(answer);
   }
-  function announce(answer) {
-    var detail = { q: answer.q, count: answer.count, ms: answer.ms, offset: answer.offset, sinceStart: performance.now() - started };
+  function announce(answer, kept) {
+    var detail = { q: answer.q, count: kept ? shownCount() : answer.count, kept: !!kept, ms: answer.ms, offset: answer.offset, sinceStart: performance.now() - started };
     try { performance.mark('digest-search-results'); } catch (e) { /* old browsers */ }
     document.dispatchEvent(new CustomEvent('digest:search-results', { detail: detail }));
   }
+
+  function shownCount() { return shownFor ? shownFor.count : 0; }
 
   function result(r) {
     var item = el('li', 'search-result');
     var heading = el('h3', 'search-result__title');
     var link = marked(el('a'), r.title);
-    link.href = new URL(r.url, config.site).href;
+    var url = new URL(r.url, config.site);
+    if (r.anchor) url.hash = r.anchor; // opens at the paragraph the snippet comes from
+    link.href = url.href;
     heading.appendChild(link);
     item.appendChild(heading);
     var meta = el('p', 'search-result__meta');
@@ -344,7 +358,7 @@
   input.addEventListener('focus', start);
   input.addEventListener('input', function () {
     if (page) { updateUrl(committed); committed = false; }
-    query(input.value);
+    query(input.value, true);
   });
   form.addEventListener('submit', function (event) {
     if (!page) return; // other pages: go to search.html?q=… (works without JavaScript too)
@@ -399,7 +413,10 @@
 
   if (page) {
     var hint = page.querySelector('.search-page__hint');
-    if (hint) hint.hidden = false; // keyboard hints: only where the keys work
+    // keyboard hints: only where the keys work, and not on a touch screen (no keyboard to
+    // speak of); the style sheet hides them there too
+    var touch = window.matchMedia && window.matchMedia('(hover: none), (pointer: coarse)').matches;
+    if (hint && !touch) hint.hidden = false;
     window.addEventListener('popstate', function () { fromUrl(); committed = true; query(input.value); });
     fromUrl();
     if (input.value) query(input.value);
