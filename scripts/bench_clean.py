@@ -55,8 +55,9 @@ class Bench:
     ids: tuple[str, ...] | None  # None: every case of the folder
 
 
-def _load_meta_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_metadata", META_SCORER)
+def load_tool(path: Path) -> ModuleType:
+    """A shared scorer (../shared/tools/*.py) as a module: its own functions give the numbers."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -247,7 +248,7 @@ def main() -> int:
     if not SCORER.exists() or not META_SCORER.exists():
         print(f"shared scorers not found ({SCORER.parent})", file=sys.stderr)
         return 2
-    meta_scorer = _load_meta_scorer()
+    meta_scorer = load_tool(META_SCORER)
     tracks = [t for t in a.tracks.split(",") if not (a.no_html and t == "html")]
     rows: list[dict[str, Any]] = []
     rates: dict[str, float] = {}

@@ -20,7 +20,6 @@ scoring it with the shared scorer's functions (text F1 and sentence recall, appe
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import itertools
 import json
 import statistics
@@ -34,6 +33,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
+from bench_clean import load_tool  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 
@@ -49,14 +49,6 @@ C = 1.0  # inverse regularisation strength (scikit-learn's default)
 BEFORE_THRESHOLDS = (0.2, 0.3, 0.5)  # sentences above the core (see linemodel.Model)
 AFTER_THRESHOLDS = (0.6, 0.7, 0.85)  # everything else
 LABEL_SHARE = 0.5  # a line is the article's when this share of its shingles is in the truth
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_cleaner", SCORER)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def label(sc: ModuleType, text: str, truth_shingles: Any, truth_joined: str) -> int:
@@ -159,7 +151,7 @@ def main() -> int:
     if not a.set.exists() or not SCORER.exists():
         print(f"training set or scorer not found ({a.set}, {SCORER})", file=sys.stderr)
         return 2
-    sc = _scorer()
+    sc = load_tool(SCORER)
     ids = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))["train"]
     docs = collect(a.set, ids, sc)
     weights = fit(docs)

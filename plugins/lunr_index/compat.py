@@ -289,28 +289,15 @@ def analyse_fast(text: str) -> list[str]:
     return terms
 
 
-def term_counts(text: str) -> tuple[int, dict[str, int]]:
+def term_counts_and_forms(text: str) -> tuple[int, dict[str, int], list[str]]:
     """``analyse`` reduced to what an index keeps: the number of terms, and each distinct
-    term's frequency, in order of first appearance (lunr's term order).
+    term's frequency, in order of first appearance (lunr's term order); plus the text's
+    distinct words that the stemmer changes, trimmed and lower-cased as lunr.js indexes them
+    ("beijing" for the term "beij"), in order of first appearance.
 
     Tokens are counted first (collections.Counter counts in C), so the pipeline runs once per
     distinct token instead of once per word. Counter keeps first-appearance order, and the
     first token giving a term comes first, so the terms keep theirs.
-    """
-    counts: dict[str, int] = {}
-    length = 0
-    for raw, n in Counter(js_tokens(js_lower(text))).items():
-        term = _index_term(raw)
-        if term is not None:
-            counts[term] = counts.get(term, 0) + n
-            length += n
-    return length, counts
-
-
-def term_counts_and_forms(text: str) -> tuple[int, dict[str, int], list[str]]:
-    """``term_counts``, plus the text's distinct words that the stemmer changes, trimmed and
-    lower-cased as lunr.js indexes them ("beijing" for the term "beij"), in order of first
-    appearance.
 
     The index holds stems only, and a typo in such a word ("beijng") can be more than one
     edit away from its stem: the typo retry compares the typed word with these forms too.
