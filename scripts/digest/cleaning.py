@@ -202,21 +202,7 @@ def _score(f: _Feat) -> float:
 
 def _core(feats: list[_Feat]) -> tuple[int, int] | None:
     """Best-scoring run of lines (maximum-sum subarray), as inclusive indexes."""
-    best = 0.0
-    best_span: tuple[int, int] | None = None
-    run = 0.0
-    start = 0
-    for i, f in enumerate(feats):
-        s = _score(f)
-        if not f.text:
-            continue
-        if run <= 0:
-            run, start = s, i
-        else:
-            run += s
-        if run > best:
-            best, best_span = run, (start, i)
-    return best_span
+    return _best_run([_score(f) for f in feats], feats, 0, len(feats) - 1)[1]
 
 
 def _best_run(scores: list[float], feats: list[_Feat], lo: int, hi: int
@@ -262,12 +248,11 @@ def _choose_core(feats: list[_Feat]) -> tuple[int, int] | None:
     +0.006, F1 +0.010, pages losing their whole article 19 -> 11 of 1,094; a denser run that
     has no headed run above it (a promotion above a report) stays the core.
     """
-    span = _core(feats)
+    scores = [_score(f) for f in feats]
+    b_score, span = _best_run(scores, feats, 0, len(feats) - 1)
     if span is None:
         return None
-    scores = [_score(f) for f in feats]
     b_lo, b_hi = span
-    b_score = sum(scores[j] for j in range(b_lo, b_hi + 1))
     a_score, alt = _best_run(scores, feats, 0, b_lo - 1)
     if alt is None or a_score < CORE_ALT_MIN_SCORE or not _headed(feats, alt[0]):
         return span
