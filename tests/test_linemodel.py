@@ -72,6 +72,18 @@ def test_short_article_above_a_comment_thread_is_the_core() -> None:
     assert "UK vs US who is more paranoid" not in body
 
 
+def test_comment_signatures_above_the_denser_run_count() -> None:
+    """Class (a), dragnet page 71084268e4bd: a short quoted post under "by John on July 14,
+    2012", then "{ 2 comments… }" and two comments, the second far longer than the post. The
+    densest run starts inside the thread, after its first signatures; they still make it a
+    thread, so the post is the core and both comments stay dropped."""
+    cleaned = _clean("71084268e4bd")
+    body = render_plain(cleaned)
+    assert "we need not marvel that man so occupies himself" in body
+    assert "FWIW, the online etymology dictionary seems to disagree" not in body
+    assert "While I have no objection to the rest of Brian Phillips" not in body
+
+
 def test_denser_article_below_a_promo_stays_the_core() -> None:
     """The other side of class (a), dragnet page ca042b4f80a7: above the game report stands a
     shorter run of a sports page's promotions, under a section opener; it carries no byline

@@ -241,12 +241,14 @@ def _choose_core(feats: list[_Feat]) -> tuple[int, int] | None:
     The best run above the densest one is taken instead when it holds CORE_ALT_MIN_SCORE or
     more, stands under an article's header (a byline or a date within CORE_HEADER_REACH lines
     of text above it, and no second one inside it: a list of posts has one per post), and the
-    denser run either carries comment furniture (CORE_ALT_SIGNATURES short lines or more with
-    a name and a time, "Re: (Score:2)", "3 hours ago": a comment thread) or comes after a
+    denser run, with the lines that lead to it, either carries comment furniture
+    (CORE_ALT_SIGNATURES short lines or more with a name and a time, "Re: (Score:2)", "3 hours
+    ago": a comment thread, whose densest run may start after its first comment) or comes after a
     section opener ("Comments", "Related", "More stories") with at most 1/CORE_ALT_SHARE times
     its score (teaser blurbs, a newsletter pitch). Chosen on the train pages: sentence recall
-    +0.006, F1 +0.010, pages losing their whole article 19 -> 11 of 1,094; a denser run that
-    has no headed run above it (a promotion above a report) stays the core.
+    +0.006, F1 +0.010, pages losing their whole article 19 -> 11 of 1,094 (before the model
+    was retrained on the new cores); a denser run with no headed run above it (a promotion
+    above a report) stays the core.
     """
     scores = [_score(f) for f in feats]
     b_score, span = _best_run(scores, feats, 0, len(feats) - 1)
@@ -258,7 +260,7 @@ def _choose_core(feats: list[_Feat]) -> tuple[int, int] | None:
         return span
     if sum(1 for j in range(alt[0] + 1, alt[1] + 1) if _header_line(feats[j])) > 1:
         return span  # the run above is a list of posts, each under its own byline or date
-    if _comment_lines(feats, b_lo, b_hi) >= CORE_ALT_SIGNATURES:
+    if _comment_lines(feats, alt[1] + 1, b_hi) >= CORE_ALT_SIGNATURES:
         return alt  # the denser run is a comment thread under a headed article
     opener = any(feats[j].boundary for j in range(alt[1] + 1, b_lo + 1))
     return alt if opener and a_score >= CORE_ALT_SHARE * b_score else span
