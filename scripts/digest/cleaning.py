@@ -899,8 +899,8 @@ def _confidence(
     pages that kept their article for 2 that did not (a comment thread under a headed article
     is now left out by the core choice, ``_choose_core``), so they are no longer one. The
     caps below were chosen on the train pages (the seed captures staying at 0.7 or more):
-    pages keeping under half their sentences flagged (confidence < 0.5) 16 -> 29 of 54, pages
-    keeping 90% or more 52 -> 33 of 848.
+    with the same cores, pages keeping under half their sentences flagged (confidence < 0.5)
+    16 -> 29 of 54, pages keeping 90% or more 52 -> 33 of 848.
     """
     feats, kinds = rp.feats, rp.kinds
     kept_words = 0
