@@ -313,6 +313,20 @@ def _headings(blocks: list[PageBlock], kept: frozenset[int]) -> list[tuple[int, 
     ]
 
 
+def _lone_h1(blocks: list[PageBlock], kept: frozenset[int]) -> tuple[int, str] | None:
+    """(line, text) of the page's only <h1>, when it stands above the article's first kept
+    paragraph, within HEADLINE_REACH blocks: where a page whose <title> names only the site
+    shows its headline."""
+    h1 = [k for k, b in enumerate(blocks) if b.tag == "h1"]
+    body = [k for k in sorted(kept) if not blocks[k].heading]
+    if len(h1) != 1 or not body:
+        return None
+    k = h1[0]
+    if not body[0] - HEADLINE_REACH <= k < body[0]:
+        return None
+    return k + 1, blocks[k].text
+
+
 def _same_words(a: str, b: str) -> bool:
     return [w.lower() for w in words(a)] == [w.lower() for w in words(b)]
 
@@ -365,7 +379,8 @@ def clean_html(capture: Capture) -> Cleaned:
     objects = json_ld(capture.text)
     ld = article_ld(objects)
     outlet = outlet_fact(tags, objects, ld, fields)
-    title = title_fact(tags, ld, _page_title(root), _headings(blocks, decision.kept), outlet.value)
+    title = title_fact(tags, ld, _page_title(root), _headings(blocks, decision.kept), outlet.value,
+                       _lone_h1(blocks, decision.kept))
     dek: Fact[str] = UNKNOWN
     dek_line = None
     desc = description(tags, ld)
