@@ -47,6 +47,9 @@ ABOVE_TITLE = 3
 # A dateline is a short line; a longer one is a sentence, a teaser or a table row.
 DATE_LINE_MAX_CHARS = 120
 
+# A label alone on the line above a date ("Published", "Last updated:") is short.
+LABEL_MAX_CHARS = 30
+
 # A date stamp printed under the first paragraph the cleaner found (a standfirst or a caption
 # read as body): within this many lines of text under it, on a short line that is no paragraph.
 AFTER_BODY = 3
@@ -79,6 +82,8 @@ _MONTH_NUM = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name 
 _MONTH_ALT = "|".join(sorted({re.escape(n) for n in _MONTH_NUM}, key=len, reverse=True))
 _MONTH = rf"(?P<month>{_MONTH_ALT})\.?"
 
+_DIGIT_RE = re.compile(r"\d")
+_YEAR_RE = re.compile(r"\d{4}")  # every dated line the page shows in a series has a year
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _YMD_DOTS_RE = re.compile(r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b")
 # "Aug 9, 2012", "Monday, November 5 2012"
@@ -109,9 +114,13 @@ _PUBLISHED_RE = re.compile(
 # ... and lines whose date is not the publication's: an update ("Last Updated", "Mis à jour",
 # "Aktualisiert"), a comment ("reply", "says", "12 comments"), a copyright line, a document's
 # expiry or a reference's retrieval, an embedded post ("— Name (@handle) August 9, 2012").
+_UPDATE_WORDS = (
+    r"updated|modified|edited|revised|reviewed|dateModified|mis\s+à\s+jour|actualizado"
+    r"|atualizado|aggiornato|aktualisiert|bijgewerkt"
+)
+_UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
 _NOT_PUBLISHED_RE = re.compile(
-    r"\b(?:updated|modified|edited|revised|dateModified|mis\s+à\s+jour|actualizado|atualizado"
-    r"|aggiornato|aktualisiert|reply|replies|says|said|wrote|expires?|retrieved"
+    rf"\b(?:{_UPDATE_WORDS}|reply|replies|says|said|wrote|expires?|retrieved"
     r"|archived|accessed|print(?:ed)?\s+date)\b|©|\(c\)|copyright|\(@\w+\)|[│┃\t]"
     r"|^\s*«|»\s*$|\b(?:previous|next)\s+(?:post|article|story)\b",
     re.IGNORECASE,
@@ -204,16 +213,28 @@ def numeric_order(texts: Sequence[str]) -> Order | None:
     """The order of day and month in the page's numeric dates, where one of them can only be
     read one way (14/09/2011: day first; 6/13/2018: month first) and none says the opposite."""
     dmy = mdy = False
-    for text in texts:
-        if "/" not in text and "." not in text and "-" not in text:
-            continue
-        for m in _NUMERIC_RE.finditer(text):
-            a, b = int(m.group(1)), int(m.group(2))
-            dmy |= 12 < a <= 31 and 1 <= b <= 12
-            mdy |= 12 < b <= 31 and 1 <= a <= 12
+    for m in _NUMERIC_RE.finditer("\n".join(texts)):
+        a, b = int(m.group(1)), int(m.group(2))
+        dmy |= 12 < a <= 31 and 1 <= b <= 12
+        mdy |= 12 < b <= 31 and 1 <= a <= 12
     if dmy != mdy:
         return "dmy" if dmy else "mdy"
     return None
+
+
+def _two_way(text: str) -> bool:
+    """``text`` holds a numeric date that reads two ways (03/04/2020)."""
+    return any(int(m.group(1)) <= 12 and int(m.group(2)) <= 12
+               for m in _NUMERIC_RE.finditer(text))
+
+
+def _page_order(candidates: Sequence[Line], lines: Sequence[Line]) -> Order | None:
+    """The numeric date order for ``candidates``: the header's own, else the page's; looked
+    for only when a candidate needs it (a scan of the page is not free)."""
+    if not any(_two_way(ln.text) for ln in candidates):
+        return None
+    return numeric_order([ln.text for ln in candidates]) or numeric_order(
+        [ln.text for ln in lines])
 
 
 def header_span(lines: Sequence[Line]) -> tuple[int, int]:
@@ -284,15 +305,54 @@ def _under_comments(lines: Sequence[Line], index: int) -> bool:
                for j in range(max(0, index - COMMENTS_REACH), index) if lines[j].text)
 
 
-def _dated(lines: Sequence[Line], order: Order | None) -> list[tuple[Line, dt.date]]:
-    """The lines of ``lines`` that state a date and do not say it is another than the
+def _said(lines: Sequence[Line], ln: Line) -> str:
+    """What ``ln`` says with its label: a bare label on the line of text above it ("Last
+    updated:" / "January 7, 2025": one line each in a capture of a page that sets them in two
+    elements) reads as part of it."""
+    for j in range(ln.number - 2, max(-1, ln.number - 4), -1):
+        above = lines[j].text
+        if above:
+            bare = len(above) <= LABEL_MAX_CHARS and not _DIGIT_RE.search(above)
+            if bare and (_NOT_PUBLISHED_RE.search(above) or _PUBLISHED_RE.search(above)):
+                return f"{above} {ln.text}"
+            break
+    return ln.text
+
+
+def _labelled_date(text: str, order: Order | None) -> dt.date | None:
+    """The date after the publication label of ``text`` ("Updated May 6 · Posted May 5,
+    2012" is 5 May), else its first date."""
+    m = _PUBLISHED_RE.search(text)
+    return (parse_date(text[m.start() :], order=order) if m else None) or parse_date(
+        text, order=order)
+
+
+def _dated(
+    candidates: Sequence[Line], lines: Sequence[Line], order: Order | None
+) -> list[tuple[Line, dt.date]]:
+    """The lines of ``candidates`` that state a date and do not say it is another than the
     publication's, with the date."""
     out = []
-    for ln in lines:
-        if any(ch.isdigit() for ch in ln.text) and not not_publication(ln.text):
-            got = parse_date(ln.text, order=order)
-            if got:
-                out.append((ln, got))
+    for ln in candidates:
+        if _DIGIT_RE.search(ln.text):
+            said = _said(lines, ln)
+            if not not_publication(said):
+                got = _labelled_date(ln.text, order)
+                if got:
+                    out.append((ln, got))
+    return out
+
+
+def _update_dates(candidates: Sequence[Line], lines: Sequence[Line]) -> set[dt.date]:
+    """The dates the header itself calls an update's ("Last Updated: January 7, 2025")."""
+    out = set()
+    for ln in candidates:
+        if _DIGIT_RE.search(ln.text):
+            said = _said(lines, ln)
+            if _UPDATE_RE.search(said) and not _PUBLISHED_RE.search(said):
+                got = parse_date(ln.text)
+                if got:
+                    out.add(got)
     return out
 
 
@@ -324,7 +384,7 @@ def _listed(found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]) -> set
     wanted = {_signature(ln.text) for ln, _ in found}
     groups: dict[tuple[int, str], set[str]] = {}
     for ln in lines:
-        if len(ln.text) <= DATE_LINE_MAX_CHARS and any(ch.isdigit() for ch in ln.text):
+        if len(ln.text) <= DATE_LINE_MAX_CHARS and _YEAR_RE.search(ln.text):
             sig = _signature(ln.text)
             if sig in wanted:
                 groups.setdefault(sig, set()).add(ln.text)
@@ -354,25 +414,28 @@ def publication_date(lines: Sequence[Line], captured_on: dt.date | None = None) 
     lo, hi = header_span(lines)
     above = [ln for ln in lines[lo:hi] if ln.text and len(ln.text) <= DATE_LINE_MAX_CHARS]
     under = _stamps_under(lines, hi)
-    order = numeric_order([ln.text for ln in above + under]) or numeric_order(
-        [ln.text for ln in lines])
-    found_above, found_under = _dated(above, order), _dated(under, order)
-    labelled = [(ln, d) for ln, d in found_above + found_under if _PUBLISHED_RE.search(ln.text)]
+    order = _page_order(above + under, lines)
+    found_above, found_under = _dated(above, lines, order), _dated(under, lines, order)
+    labelled = [(ln, d) for ln, d in found_above + found_under
+                if _PUBLISHED_RE.search(_said(lines, ln))]
     if labelled:
         ln, got = labelled[0]
         return Fact(got, f"capture line {ln.number}")
     if found_above or found_under:
-        return _header_date(found_above or found_under, lines)
+        chosen = _header_date(found_above or found_under, lines)
+        if chosen.value in _update_dates(above + under, lines):
+            return UNKNOWN  # the page calls this date its update's: not the publication's
+        return chosen
     # a "Posted on May 5, 2012" line elsewhere (a blog's post footer), when it is the only one
-    posted = _agreed([(ln, d) for ln, d in _dated(
-        [ln for ln in lines if ln.kind != "body" and len(ln.text) <= DATE_LINE_MAX_CHARS
-         and _LABEL_FIRST_RE.match(ln.text)], order)
-        if not _under_comments(lines, ln.number - 1)])
+    footers = [ln for ln in lines if ln.kind != "body" and len(ln.text) <= DATE_LINE_MAX_CHARS
+               and _LABEL_FIRST_RE.match(ln.text)]
+    posted = _agreed([(ln, d) for ln, d in _dated(footers, lines, _page_order(footers, lines))
+                      if not _under_comments(lines, ln.number - 1)])
     if posted.known:
         return posted
     if captured_on is not None:
         for ln in above + under:
-            if not not_publication(ln.text):
+            if not not_publication(_said(lines, ln)):
                 rel = parse_date(ln.text, captured_on)
                 if rel:
                     return Fact(rel, f"capture line {ln.number} (relative to capture date)")
