@@ -141,11 +141,12 @@ COMMENTS_REACH = 15
 _STAMP_FILLER_RE = re.compile(
     r"\b(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[ap]\.?m\b\.?"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun"
-    r"|by|on|at|the|posted|published|date|am|um|le|el|à|às|de|[A-Z]{2,4}|\d+)\b",
+    r"|posted|published|\d+)\b",
     re.IGNORECASE,
 )
 # Words a dateline may keep besides its date: an author's name, an agency, a place.
-STAMP_MAX_WORDS = 3
+STAMP_MAX_WORDS = 2
+SHORT_WORD = 4
 _STRUCTURED_RE = re.compile(r"[\"']datePublished[\"']\s*:\s*[\"']([^\"']+)[\"']")
 
 
@@ -296,13 +297,20 @@ def date_stamp(text: str) -> bool:
     if m is None:
         return False
     rest = _STAMP_FILLER_RE.sub(" ", text[: m.start()] + " " + text[m.end() :])
-    return len(R.WORD_RE.findall(rest)) <= STAMP_MAX_WORDS
+    # short words (connectives, zones, "Filed as News on") say little either way: the longer
+    # ones left are a name or two, or the words of a headline or a sentence
+    return sum(len(w) > SHORT_WORD for w in R.WORD_RE.findall(rest)) <= STAMP_MAX_WORDS
 
 
 def _under_comments(lines: Sequence[Line], index: int) -> bool:
-    """A comment thread's heading stands within COMMENTS_REACH lines above ``lines[index]``."""
-    return any(_COMMENTS_HEAD_RE.match(lines[j].text)
-               for j in range(max(0, index - COMMENTS_REACH), index) if lines[j].text)
+    """A comment thread's heading stands within COMMENTS_REACH lines above ``lines[index]``,
+    under the headline ("Comments" over the headline is the page's toolbar link)."""
+    for j in range(index - 1, max(-1, index - COMMENTS_REACH - 1), -1):
+        if lines[j].kind == "title":
+            return False
+        if lines[j].text and _COMMENTS_HEAD_RE.match(lines[j].text):
+            return True
+    return False
 
 
 def _said(lines: Sequence[Line], ln: Line) -> str:
@@ -417,7 +425,8 @@ def publication_date(lines: Sequence[Line], captured_on: dt.date | None = None) 
     order = _page_order(above + under, lines)
     found_above, found_under = _dated(above, lines, order), _dated(under, lines, order)
     labelled = [(ln, d) for ln, d in found_above + found_under
-                if _PUBLISHED_RE.search(_said(lines, ln))]
+                if _PUBLISHED_RE.search(_said(lines, ln))
+                and not _under_comments(lines, ln.number - 1)]
     if labelled:
         ln, got = labelled[0]
         return Fact(got, f"capture line {ln.number}")
