@@ -121,7 +121,7 @@ _UPDATE_WORDS = (
 _UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
 _NOT_PUBLISHED_RE = re.compile(
     rf"\b(?:{_UPDATE_WORDS}|reply|replies|says|said|wrote|expires?|retrieved"
-    r"|archived|accessed|print(?:ed)?\s+date)\b|©|\(c\)|copyright|\(@\w+\)|[│┃\t]"
+    r"|archived|accessed|print(?:ed)?\s+date)\b|©|\(c\)|copyright|\(@\w+\)|[│┃]"
     r"|^\s*«|»\s*$|\b(?:previous|next)\s+(?:post|article|story)\b",
     re.IGNORECASE,
 )
@@ -387,15 +387,15 @@ def _signature(text: str) -> tuple[int, str]:
 
 def _listed(found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]) -> set[int]:
     """Line numbers of the dated lines of ``found`` that come in a series of the same shape
-    with other text somewhere on the page: a comment thread's or a teaser list's stamps, not
-    one article's dateline."""
+    with other dates somewhere on the page: a comment thread's or a teaser list's stamps, not
+    one article's dateline (shown twice, over and under the story, it keeps its date)."""
     wanted = {_signature(ln.text) for ln, _ in found}
-    groups: dict[tuple[int, str], set[str]] = {}
+    groups: dict[tuple[int, str], set[dt.date | None]] = {}
     for ln in lines:
         if len(ln.text) <= DATE_LINE_MAX_CHARS and _YEAR_RE.search(ln.text):
             sig = _signature(ln.text)
             if sig in wanted:
-                groups.setdefault(sig, set()).add(ln.text)
+                groups.setdefault(sig, set()).add(parse_date(ln.text))
     return {ln.number for ln, _ in found if len(groups[_signature(ln.text)]) > 1}
 
 
