@@ -107,10 +107,14 @@ def test_stamps_in_a_series_are_a_thread_or_a_list_not_the_dateline() -> None:
         _BODY,
         ("boilerplate", "Reply"),
         ("subhead", "Susana July 31, 2012 at 4:43 pm"),
+        ("subhead", "Flechis July 18, 2012 at 11:16 pm"),
     )
     assert _date(*page) == (None, "unknown")
     # one stamp of that shape, no series: the article's own
     assert _date(page[0], page[2], page[3])[0] == D(2012, 7, 31)
+    # 5b87dc34e08b: the dateline shown over and under the story, the same day: no series
+    assert _date(("boilerplate", "Thursday  |  September 12, 2002"), _BODY,
+                 ("boilerplate", "Thursday | Sept 12, 2002"))[0] == D(2002, 9, 12)
 
 
 def test_a_headline_or_a_masthead_with_a_date_is_not_a_dateline() -> None:
