@@ -115,8 +115,10 @@ _PUBLISHED_RE = re.compile(
 # "Aktualisiert"), a comment ("reply", "says", "12 comments"), a copyright line, a document's
 # expiry or a reference's retrieval, an embedded post ("— Name (@handle) August 9, 2012").
 _UPDATE_WORDS = (
-    r"updated|modified|edited|revised|reviewed|dateModified|mis\s+à\s+jour|actualizado"
-    r"|atualizado|aggiornato|aktualisiert|bijgewerkt"
+    r"updated|modified|edited|revised|reviewed|refreshed|fact[-\s]checked|dateModified"
+    r"|mis\s+à\s+jour|actualizado|actualización|atualizado|atualização|aggiornato"
+    r"|ultima\s+modifica|aktualisiert|geändert|bijgewerkt|opdateret|uppdaterad|oppdatert"
+    r"|päivitetty|zaktualizowano|aktualizováno|обновлено"
 )
 _UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
 _NOT_PUBLISHED_RE = re.compile(
