@@ -64,6 +64,10 @@ def test_an_update_stamp_is_not_the_publication_date() -> None:
     assert _date(("title", "Savory Sight: Pumpkin Muffin"),
                  ("dateline", "Updated Nov 14 2012 - 3:20am · Posted Nov 12 2012 - 3:15am"),
                  _BODY)[0] == D(2012, 11, 12)  # 3e1cf1cb0481
+    # 8d57ca3d5e69: the date, then its update in brackets: the first is the publication's
+    assert _date(("title", "Séisme au Népal"),
+                 ("boilerplate", "AFP 30 avril 2015 à 07:19 (Mis à jour : 1 mai 2015 à 07:38)"),
+                 _BODY)[0] == D(2015, 4, 30)
 
 
 def test_a_label_alone_on_the_line_above_is_read_with_its_date() -> None:

@@ -122,7 +122,7 @@ _UPDATE_WORDS = (
 )
 _UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
 _NOT_PUBLISHED_RE = re.compile(
-    rf"\b(?:{_UPDATE_WORDS}|reply|replies|says|said|wrote|expires?|retrieved"
+    r"\b(?:reply|replies|says|said|wrote|expires?|retrieved"
     r"|archived|accessed|print(?:ed)?\s+date)\b|©|\(c\)|copyright|\(@\w+\)|[│┃]"
     r"|^\s*«|»\s*$|\b(?:previous|next)\s+(?:post|article|story)\b",
     re.IGNORECASE,
@@ -259,8 +259,17 @@ def header_span(lines: Sequence[Line]) -> tuple[int, int]:
 def not_publication(text: str) -> bool:
     """The line says its date is another one than the publication's: an update, a comment, a
     copyright, an expiry or retrieval, an embedded post. A line labelled "Published" stands
-    even with an update stamp beside it ("Published 5 May, updated 6 May")."""
-    return bool(_NOT_PUBLISHED_RE.search(text)) and not _PUBLISHED_RE.search(text)
+    even with an update stamp beside it ("Published 5 May, updated 6 May"), and so does a date
+    that an update follows ("30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)")."""
+    if _PUBLISHED_RE.search(text):
+        return False
+    return bool(_NOT_PUBLISHED_RE.search(text) or _updated(text))
+
+
+def _updated(text: str) -> bool:
+    """An update label stands before the first date of ``text`` ("Last updated: May 6")."""
+    first = _ANY_DATE_RE.search(text)
+    return bool(_UPDATE_RE.search(text[: first.start()] if first else text))
 
 
 def _stamps_under(lines: Sequence[Line], first_body: int) -> list[Line]:
@@ -323,7 +332,8 @@ def _said(lines: Sequence[Line], ln: Line) -> str:
         above = lines[j].text
         if above:
             bare = len(above) <= LABEL_MAX_CHARS and not _DIGIT_RE.search(above)
-            if bare and (_NOT_PUBLISHED_RE.search(above) or _PUBLISHED_RE.search(above)):
+            if bare and (_UPDATE_RE.search(above) or _NOT_PUBLISHED_RE.search(above)
+                         or _PUBLISHED_RE.search(above)):
                 return f"{above} {ln.text}"
             break
     return ln.text
@@ -359,7 +369,7 @@ def _update_dates(candidates: Sequence[Line], lines: Sequence[Line]) -> set[dt.d
     for ln in candidates:
         if _DIGIT_RE.search(ln.text):
             said = _said(lines, ln)
-            if _UPDATE_RE.search(said) and not _PUBLISHED_RE.search(said):
+            if _updated(said) and not _PUBLISHED_RE.search(said):
                 got = parse_date(ln.text)
                 if got:
                     out.add(got)
