@@ -217,3 +217,7 @@ def test_a_two_way_numeric_date_takes_the_order_the_page_uses() -> None:
     # a page that never says: unknown, never guessed
     assert _date(*head) == (None, "unknown")
     assert numeric_order(["14/09/2011", "09/14/2011"]) is None  # the page contradicts itself
+    # 00fdc89d7398: the weekday says which: 5 November 2012 was a Monday, 11 May a Friday
+    assert parse_date("Monday, 11.05.2012 / 12:04 AM / News") == D(2012, 11, 5)
+    assert parse_date("Friday, 11.05.2012") == D(2012, 5, 11)
+    assert parse_date("Sunday, 11.05.2012") is None  # neither reading is a Sunday

@@ -176,6 +176,26 @@ def _numeric(a: int, b: int, y: int, order: Order | None) -> dt.date | None:
     return None  # both readings possible (03/04/2020) and the page does not say: never guessed
 
 
+_WEEKDAY_RE = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|\.)?\b", re.IGNORECASE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday_order(text: str, a: int, b: int, y: int) -> Order | None:
+    """The reading of a two-way numeric date that falls on the weekday the line names
+    ("Monday, 11.05.2012" is 5 November: 11 May 2012 was a Friday), if only one does."""
+    m = _WEEKDAY_RE.search(text)
+    if m is None:
+        return None
+    day = _WEEKDAYS.index(m.group(1).lower())
+    dmy, mdy = _mk(y, b, a), _mk(y, a, b)
+    fits_dmy = dmy is not None and dmy.weekday() == day
+    fits_mdy = mdy is not None and mdy.weekday() == day
+    if fits_dmy != fits_mdy:
+        return "dmy" if fits_dmy else "mdy"
+    return None
+
+
 def parse_date(
     text: str, captured_on: dt.date | None = None, order: Order | None = None
 ) -> dt.date | None:
@@ -197,7 +217,7 @@ def parse_date(
     m = _NUMERIC_RE.search(text)
     if m:
         a, b, y = (int(g) for g in m.groups())
-        got = _numeric(a, b, y, order)
+        got = _numeric(a, b, y, order or _weekday_order(text, a, b, y))
         if got:
             return got
     if captured_on is not None:
