@@ -7,11 +7,16 @@ above the first paragraph. The choice here, in order:
 
 1. a date the page labels as the publication date ("Published: ...", a ``"datePublished"``
    field of the page's structured data printed in the capture);
-2. else the first date of the header (between the headline and the first paragraph, or a few
-   lines above the first paragraph when no headline was found), skipping lines that say what
-   they are and are not the publication: an update stamp, a comment's or an embedded post's
-   stamp, a copyright line, an expiry or retrieval date;
-3. a relative date ("5 hours ago") only against a known capture date.
+2. else the date of the header (from just above the headline to the first paragraph, or a few
+   lines above the first paragraph when no headline was found; a stamp just under a first
+   paragraph that is a standfirst), the cleaner's dateline and byline lines first, skipping
+   lines that say they are not the publication: an update stamp, a comment's or an embedded
+   post's stamp, a copyright line, an expiry or retrieval date, a link to the previous or next
+   post; and, among the other lines, a headline or masthead with a date in it (more words than
+   a name beside the date) and a series of same-shaped stamps with different days (a comment
+   thread, a teaser list);
+3. else a "Posted on ..." line elsewhere (a blog post's footer) when all such lines agree;
+4. a relative date ("5 hours ago") only against a known capture date.
 
 Two header dates that disagree, and no label saying which is which, leave the date unknown:
 a wrong date is published silently, a missing one is a clear message to the editor.
@@ -20,7 +25,8 @@ Dates are read in English and in the common western European languages ("24 nove
 "1 de diciembre de 2017", "21.dez.2018", "30. April 2015") by a table of month names: a general
 date parser on every header line would cost more than the whole cleaning pass. A numeric date
 that reads two ways (03/04/2020) takes the order the same page uses in an unambiguous numeric
-date (14/09/2011 says day first); without one it stays unknown.
+date (14/09/2011 says day first), or the reading that falls on the weekday its line names;
+without either it stays unknown.
 """
 
 from __future__ import annotations
@@ -76,7 +82,7 @@ _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
      "okt"),
     ("nov", "november", "novembre", "noviembre", "novembro"),
     ("dec", "december", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dez",
-     "dicembre", "dezember", "dezember"),
+     "dicembre", "dezember"),
 )
 _MONTH_NUM = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names}
 _MONTH_ALT = "|".join(sorted({re.escape(n) for n in _MONTH_NUM}, key=len, reverse=True))
@@ -111,9 +117,8 @@ _PUBLISHED_RE = re.compile(
     r"|veröffentlicht|erschienen)\b|发稿时间|发布时间",
     re.IGNORECASE,
 )
-# ... and lines whose date is not the publication's: an update ("Last Updated", "Mis à jour",
-# "Aktualisiert"), a comment ("reply", "says", "12 comments"), a copyright line, a document's
-# expiry or a reference's retrieval, an embedded post ("— Name (@handle) August 9, 2012").
+# ... an update's label ("Last Updated", "Mis à jour", "Aktualisiert"), which counts before
+# the line's first date ("30 avril 2015 à 07:19 (Mis à jour : ...)" was published on the 30th)
 _UPDATE_WORDS = (
     r"updated|modified|edited|revised|reviewed|refreshed|fact[-\s]checked|dateModified"
     r"|mis\s+à\s+jour|actualizado|actualización|atualizado|atualização|aggiornato"
@@ -121,6 +126,9 @@ _UPDATE_WORDS = (
     r"|päivitetty|zaktualizowano|aktualizováno|обновлено"
 )
 _UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
+# ... and lines whose date is another one anywhere they say so: a comment ("reply", "says"), a
+# copyright line, a document's expiry or a reference's retrieval, the day the page was printed,
+# an embedded post ("— Name (@handle) August 9, 2012"), a table row, a previous/next link.
 _NOT_PUBLISHED_RE = re.compile(
     r"\b(?:reply|replies|says|said|wrote|expires?|retrieved"
     r"|archived|accessed|print(?:ed)?\s+date)\b|©|\(c\)|copyright|\(@\w+\)|[│┃]"
@@ -146,7 +154,9 @@ _STAMP_FILLER_RE = re.compile(
     r"|posted|published|\d+)\b",
     re.IGNORECASE,
 )
-# Words a dateline may keep besides its date: an author's name, an agency, a place.
+# Words longer than SHORT_WORD letters a dateline may keep besides its date: an author's name,
+# an agency, a place (chosen on train: three let a masthead's "complete online news edition"
+# and an event's title through, at no gain).
 STAMP_MAX_WORDS = 2
 SHORT_WORD = 4
 _STRUCTURED_RE = re.compile(r"[\"']datePublished[\"']\s*:\s*[\"']([^\"']+)[\"']")
@@ -447,7 +457,8 @@ def _header_date(
 
 def publication_date(lines: Sequence[Line], captured_on: dt.date | None = None) -> Fact[dt.date]:
     """The article's publication date with the line it was read from, or unknown (see the
-    module docstring for the order of the evidence)."""
+    module docstring for the order of the evidence). ``lines`` are all the capture's lines in
+    order, numbered from 1, as the cleaner classified them."""
     structured = _structured(lines)
     if structured.known:
         return structured
