@@ -183,8 +183,9 @@ def load_model(path: Path = MODEL_FILE) -> Model | None:
                  float(doc["threshold_after"]), str(doc.get("trained_on", "")))
 
 
-def content_words(text: str) -> set[str]:
-    return {w for w in linewords.content_word_set(text) if len(w) > 2}
+@functools.lru_cache(maxsize=1 << 14)  # read for the core's vocabulary and each candidate
+def content_words(text: str) -> frozenset[str]:
+    return frozenset([w for w in linewords.content_word_set(text) if len(w) > 2])
 
 
 # Every alternative of COMMENT_META_RE holds one of these (lower-cased): a line without any is
@@ -274,7 +275,7 @@ def features(
         before = i < lo
         after = i > hi
         dist = max(0, n_before_lo - k if before else k + 1 - n_upto_hi)
-        words = content_words(f.text) if f.prose or f.sentence else set()
+        words = content_words(f.text) if f.prose or f.sentence else frozenset()
         share = len(words & vocab) / len(words) if words else 0.0
         rw = run_words[run_of[i]]
         dist_title = math.log1p(k - title_k) if title_k is not None and k > title_k else 3.0
