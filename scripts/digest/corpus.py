@@ -794,7 +794,8 @@ def _date_line(day: dt.date, style: int) -> str:
         f"{month} {day.day}, {day.year}",
         f"{day.day} {month} {day.year}",
         f"Published {day.isoformat()} {day.toordinal() % 24:02d}:{day.day * 7 % 60:02d}",
-        f"Updated {month} {day.day}, {day.year} at {day.day % 12 + 1}:05 p.m. EST",
+        # ("Updated ..." alone is not printed: an update stamp is not the publication date)
+        f"Posted {month} {day.day}, {day.year} at {day.day % 12 + 1}:05 p.m. EST",
         f"{month[:3]} {day.day}, {day.year}",
         f"{WEEKDAYS[day.weekday() % 5]}, {day.day} {month[:3]} {day.year}",
     )

@@ -2,9 +2,8 @@
 
 Title, dek, authors, outlet, published date, url, captions and subheads. Every value is a
 :class:`Fact` with its source ("capture line 4", "html meta og:title"); a value the capture
-does not state stays ``Fact(None, "unknown")``. Nothing is guessed: a relative date ("5 days
-ago") is resolved only against a known capture date, and a numeric date that could be read
-two ways (03/04/2020) stays unknown.
+does not state stays ``Fact(None, "unknown")``. Nothing is guessed. The publication date is
+chosen in dates.py (``parse_date`` is re-exported here for the modules that read dates).
 """
 
 from __future__ import annotations
@@ -14,8 +13,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from digest import headline
+from digest import dates, headline
 from digest import rules as R
+from digest.dates import parse_date as parse_date  # re-exported: headline.py reads dates
 from digest.model import UNKNOWN, Fact, Line, LineKind, Metadata
 
 # How far above the article core the header (title, dek, byline, dateline) is looked for.
@@ -28,90 +28,6 @@ DATELINE_MAX_CHARS = 80
 
 # A dek (standfirst) is a sentence-length line between the headline and the first paragraph.
 DEK_MIN_WORDS = 8
-
-# The earliest and latest years a news date is believed: a four-digit number outside this range
-# in a "date" is a product code or a street number, not a year.
-MIN_YEAR, MAX_YEAR = 1900, 2100
-
-_MONTH_NUM = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-
-_ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_YMD_DOTS_RE = re.compile(r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b")
-_MDY_RE = re.compile(
-    r"\b(" + R.MONTHS + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.IGNORECASE
-)
-_DMY_RE = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + R.MONTHS + r"),?\s+(\d{4})\b", re.IGNORECASE
-)
-_NUMERIC_RE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
-
-
-def _mk(y: int, m: int, d: int) -> dt.date | None:
-    if not MIN_YEAR <= y <= MAX_YEAR:
-        return None
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
-def parse_date(text: str, captured_on: dt.date | None = None) -> dt.date | None:
-    """The first unambiguous calendar date written in ``text``, or None."""
-    for rx in (_ISO_RE, _YMD_DOTS_RE):
-        m = rx.search(text)
-        if m:
-            y, mo, d = (int(g) for g in m.groups())
-            got = _mk(y, mo, d)
-            if got:
-                return got
-    m = _MDY_RE.search(text)
-    if m:
-        got = _mk(int(m.group(3)), _MONTH_NUM[m.group(1).lower().rstrip(".")], int(m.group(2)))
-        if got:
-            return got
-    m = _DMY_RE.search(text)
-    if m:
-        got = _mk(int(m.group(3)), _MONTH_NUM[m.group(2).lower().rstrip(".")], int(m.group(1)))
-        if got:
-            return got
-    m = _NUMERIC_RE.search(text)
-    if m:
-        a, b, y = (int(g) for g in m.groups())
-        if a > 12 >= b:
-            return _mk(y, b, a)
-        if b > 12 >= a:
-            return _mk(y, a, b)
-        # both readings possible (03/04/2020): unknown, never guessed
-    if captured_on is not None:
-        m = R.RELATIVE_DATE_RE.search(text)
-        if m:
-            n, unit = int(m.group(1)), m.group(2).lower()
-            days = {"day": 1, "week": 7}.get(unit)
-            if unit in ("second", "minute", "min", "hour", "hr"):
-                return captured_on if n < 24 or unit != "hour" else None
-            if days is not None:
-                return captured_on - dt.timedelta(days=n * days)
-    return None
 
 
 def parse_byline(text: str) -> tuple[str, ...]:
@@ -239,10 +155,6 @@ def _first(lines: Sequence[Line], kind: str, rule: str | None = None) -> Line | 
     return None
 
 
-# "Updated Nov 13, 2019", "Last modified 2019-11-13": when the page was changed, which is the
-# publication date only when the page states no other date.
-_UPDATED_RE = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.IGNORECASE)
-
 # The site's copyright line: "© 2019 Site Name", "Copyright © 2008 Site Name. All rights
 # reserved.", "Copyright 2019 Site Name". Group "name" is the holder. Without a year, "© Name" is
 # a photo's credit more often than the site's line.
@@ -355,34 +267,7 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         Fact(outlet_line.text, f"capture line {outlet_line.number}") if outlet_line
         else site_named(lines, authors.value or ())
     )
-    published: Fact[dt.date] = UNKNOWN
-    # explicit dates first (header datelines and bylines), relative ones only with a capture date
-    # a line that says when the page was updated comes after every other header line
-    header = sorted((ln for ln in lines if ln.kind in ("dateline", "byline", "title", "dek")),
-                    key=lambda ln: bool(_UPDATED_RE.search(ln.text)))
-    for line in header:
-        d = parse_date(line.text)
-        if d:
-            published = Fact(d, f"capture line {line.number}")
-            break
-    if not published.known:
-        for line in lines:
-            if (
-                line.kind in ("boilerplate", "dateline")
-                and not _UPDATED_RE.search(line.text)
-                and R.DATELINE_RE.match(line.text)
-                and (R.DATE_LABEL_RE.match(line.text))
-            ):
-                d = parse_date(line.text)
-                if d:
-                    published = Fact(d, f"capture line {line.number}")
-                    break
-    if not published.known and captured_on is not None:
-        for line in header:
-            d = parse_date(line.text, captured_on)
-            if d:
-                published = Fact(d, f"capture line {line.number} (relative to capture date)")
-                break
+    published = dates.publication_date(lines, captured_on)  # dates.py: which date and why
     return Metadata(
         title=Fact(title.text, f"capture line {title.number}") if title else UNKNOWN,
         dek=Fact(dek.text, f"capture line {dek.number}") if dek else UNKNOWN,

@@ -1,0 +1,494 @@
+"""Stage 3, extract (the date): when the article of a text capture was published.
+
+A capture holds many dates: the article's dateline, its comments' stamps, teasers' dates, a
+"last updated" line, the site's copyright year, dates inside the story and in embedded posts.
+Only one is the publication date, and it stands in the article's header: under the headline,
+above the first paragraph. The choice here, in order:
+
+1. a date the page labels as the publication date ("Published: ...", a ``"datePublished"``
+   field of the page's structured data printed in the capture);
+2. else the date of the header (from just above the headline to the first paragraph, or a few
+   lines above the first paragraph when no headline was found; a stamp just under a first
+   paragraph that is a standfirst), the cleaner's dateline and byline lines first, skipping
+   lines that say they are not the publication: an update stamp, a comment's or an embedded
+   post's stamp, a copyright line, an expiry or retrieval date, a link to the previous or next
+   post; and, among the other lines, a headline or masthead with a date in it (more words than
+   a name beside the date) and a series of same-shaped stamps with different days (a comment
+   thread, a teaser list);
+3. else a "Posted on ..." line elsewhere (a blog post's footer) when all such lines agree;
+4. a relative date ("5 hours ago") only against a known capture date.
+
+Two header dates that disagree, and no label saying which is which, leave the date unknown:
+a wrong date is published silently, a missing one is a clear message to the editor.
+
+Dates are read in English and in the common western European languages ("24 novembre 2017",
+"1 de diciembre de 2017", "21.dez.2018", "30. April 2015") by a table of month names: a general
+date parser on every header line would cost more than the whole cleaning pass. A numeric date
+that reads two ways (03/04/2020) takes the order the same page uses in an unambiguous numeric
+date (14/09/2011 says day first), or the reading that falls on the weekday its line names;
+without either it stays unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from digest import rules as R
+from digest.model import UNKNOWN, Fact, Line
+
+# The earliest and latest years a news date is believed: a four-digit number outside this range
+# in a "date" is a product code or a street number, not a year.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+# How many lines of text above the first paragraph the header is looked for when no headline
+# was found: a title, dek, byline, outlet and date line and a caption fit, the site menu not.
+HEADER_REACH = 12
+
+# Lines of text above the headline still read as its header (a kicker and date printed over it).
+ABOVE_TITLE = 3
+
+# A dateline is a short line; a longer one is a sentence, a teaser or a table row.
+DATE_LINE_MAX_CHARS = 120
+
+# A label alone on the line above a date ("Published", "Last updated:") is short.
+LABEL_MAX_CHARS = 30
+
+# A date stamp printed under the first paragraph the cleaner found (a standfirst or a caption
+# read as body): within this many lines of text under it, on a short line that is no paragraph.
+AFTER_BODY = 3
+STAMP_MAX_CHARS = 60
+
+Order = Literal["dmy", "mdy"]
+
+_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    # English, French, Spanish, Portuguese, Italian, German, Dutch (full names and the usual
+    # abbreviations); names shared by languages are listed once.
+    ("jan", "january", "janvier", "janv", "enero", "ene", "janeiro", "gennaio", "gen", "januar",
+     "jänner", "januari"),
+    ("feb", "february", "février", "fevrier", "févr", "fev", "fév", "febrero", "fevereiro",
+     "febbraio", "februar", "februari"),
+    ("mar", "march", "mars", "marzo", "março", "marco", "märz", "maerz", "mrz", "maart", "mär"),
+    ("apr", "april", "avril", "avr", "abril", "abr", "aprile"),
+    ("may", "mai", "mayo", "maio", "maggio", "mag", "mei"),
+    ("jun", "june", "juin", "junio", "junho", "giugno", "giu", "juni"),
+    ("jul", "july", "juillet", "juil", "julio", "julho", "luglio", "lug", "juli"),
+    ("aug", "august", "août", "aout", "agosto", "ago", "augustus"),
+    ("sep", "sept", "september", "septembre", "septiembre", "setembro", "set", "settembre",
+     "setiembre"),
+    ("oct", "october", "octobre", "octubre", "outubro", "out", "ottobre", "ott", "oktober",
+     "okt"),
+    ("nov", "november", "novembre", "noviembre", "novembro"),
+    ("dec", "december", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dez",
+     "dicembre", "dezember"),
+)
+_MONTH_NUM = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+_MONTH_ALT = "|".join(sorted({re.escape(n) for n in _MONTH_NUM}, key=len, reverse=True))
+_MONTH = rf"(?P<month>{_MONTH_ALT})\.?"
+
+_DIGIT_RE = re.compile(r"\d")
+_YEAR_RE = re.compile(r"\d{4}")  # every dated line the page shows in a series has a year
+_ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_YMD_DOTS_RE = re.compile(r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b")
+# "Aug 9, 2012", "Monday, November 5 2012"
+_MDY_RE = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE
+)
+# "9th August 2012", "24 novembre 2017", "1 de diciembre de 2017", "21.dez.2018", "30. April 2015"
+_DMY_RE = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s*(?:of\s+|de\s+)?{_MONTH}\s*,?\s*"
+    r"(?:de\s+|del\s+)?(?P<year>\d{4})\b",
+    re.IGNORECASE,
+)
+_NUMERIC_RE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
+_ANY_DATE_RE = re.compile(
+    "|".join(f"(?:{rx.pattern})" for rx in (_ISO_RE, _YMD_DOTS_RE, _NUMERIC_RE))
+    + rf"|\b{_MONTH.replace('?P<month>', '?:')}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    + rf"|\b\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s*(?:of\s+|de\s+)?{_MONTH.replace('?P<month>', '?:')}"
+    + r"\s*,?\s*(?:de\s+|del\s+)?\d{4}\b",
+    re.IGNORECASE,
+)
+
+# What a line says it is. A label for the publication itself ...
+_PUBLISHED_RE = re.compile(
+    r"\b(?:published|posted|datePublished|first\s+published|publié|publicado|pubblicato"
+    r"|veröffentlicht|erschienen)\b|发稿时间|发布时间",
+    re.IGNORECASE,
+)
+# ... an update's label ("Last Updated", "Mis à jour", "Aktualisiert"), which counts before
+# the line's first date ("30 avril 2015 à 07:19 (Mis à jour : ...)" was published on the 30th)
+_UPDATE_WORDS = (
+    r"updated|modified|edited|revised|reviewed|refreshed|fact[-\s]checked|dateModified"
+    r"|mis\s+à\s+jour|actualizado|actualización|atualizado|atualização|aggiornato"
+    r"|ultima\s+modifica|aktualisiert|geändert|bijgewerkt|opdateret|uppdaterad|oppdatert"
+    r"|päivitetty|zaktualizowano|aktualizováno|обновлено"
+)
+_UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
+# ... and lines whose date is another one anywhere they say so: a comment ("reply", "says"), a
+# copyright line, a document's expiry or a reference's retrieval, the day the page was printed,
+# an embedded post ("— Name (@handle) August 9, 2012"), a table row, a previous/next link.
+_NOT_PUBLISHED_RE = re.compile(
+    r"\b(?:reply|replies|says|said|wrote|expires?|retrieved"
+    r"|archived|accessed|print(?:ed)?\s+date)\b|©|\(c\)|copyright|\(@\w+\)|[│┃]"
+    r"|^\s*«|»\s*$|\b(?:previous|next)\s+(?:post|article|story)\b",
+    re.IGNORECASE,
+)
+# A line that opens with the publication label: "Posted on July 10th, 2012", "Published: ..."
+_LABEL_FIRST_RE = re.compile(r"^\W*(?:published|posted|first\s+published)\b", re.IGNORECASE)
+# A comment thread's heading: the dated lines under it are its comments' stamps.
+_COMMENTS_HEAD_RE = re.compile(
+    r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion|leave\s+a\s+(?:reply|comment)"
+    r"|kommentare|commentaires|comentarios)\W*(?:\(\d+\))?\W*$",
+    re.IGNORECASE,
+)
+# How far under a comment thread's heading its stamps are looked for (lines of the page).
+COMMENTS_REACH = 15
+# What a dateline holds besides its date: a weekday, a clock time and zone, a label, a
+# connective; what is left is a name or two ("Dan Goodin - Apr 16, 2015 8:02 pm UTC") or a
+# sentence or headline with a date in it ("AWS Week in Review - October 29, 2012").
+_STAMP_FILLER_RE = re.compile(
+    r"\b(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[ap]\.?m\b\.?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun"
+    r"|posted|published|\d+)\b",
+    re.IGNORECASE,
+)
+# Words longer than SHORT_WORD letters a dateline may keep besides its date: an author's name,
+# an agency, a place (chosen on train: three let a masthead's "complete online news edition"
+# and an event's title through, at no gain).
+STAMP_MAX_WORDS = 2
+SHORT_WORD = 4
+_STRUCTURED_RE = re.compile(r"[\"']datePublished[\"']\s*:\s*[\"']([^\"']+)[\"']")
+
+
+def _mk(y: int, m: int, d: int) -> dt.date | None:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _named(rx: re.Pattern[str], text: str) -> dt.date | None:
+    m = rx.search(text)
+    if not m:
+        return None
+    return _mk(int(m.group("year")), _MONTH_NUM[m.group("month").lower()], int(m.group("day")))
+
+
+def _numeric(a: int, b: int, y: int, order: Order | None) -> dt.date | None:
+    if a > 12 >= b or (order == "dmy" and b <= 12):
+        return _mk(y, b, a)
+    if b > 12 >= a or order == "mdy":
+        return _mk(y, a, b)
+    return None  # both readings possible (03/04/2020) and the page does not say: never guessed
+
+
+_WEEKDAY_RE = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|\.)?\b", re.IGNORECASE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday_order(text: str, a: int, b: int, y: int) -> Order | None:
+    """The reading of a two-way numeric date that falls on the weekday the line names
+    ("Monday, 11.05.2012" is 5 November: 11 May 2012 was a Friday), if only one does."""
+    m = _WEEKDAY_RE.search(text)
+    if m is None:
+        return None
+    day = _WEEKDAYS.index(m.group(1).lower())
+    dmy, mdy = _mk(y, b, a), _mk(y, a, b)
+    fits_dmy = dmy is not None and dmy.weekday() == day
+    fits_mdy = mdy is not None and mdy.weekday() == day
+    if fits_dmy != fits_mdy:
+        return "dmy" if fits_dmy else "mdy"
+    return None
+
+
+def parse_date(
+    text: str, captured_on: dt.date | None = None, order: Order | None = None
+) -> dt.date | None:
+    """The first unambiguous calendar date written in ``text``, or None.
+
+    ``order`` reads a two-way numeric date ("dmy": 09/08/2012 is 9 August); ``captured_on``
+    resolves a relative one ("3 days ago")."""
+    for rx in (_ISO_RE, _YMD_DOTS_RE):
+        m = rx.search(text)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            got = _mk(y, mo, d)
+            if got:
+                return got
+    if any(ch.isalpha() for ch in text):
+        got = _named(_MDY_RE, text) or _named(_DMY_RE, text)
+        if got:
+            return got
+    m = _NUMERIC_RE.search(text)
+    if m:
+        a, b, y = (int(g) for g in m.groups())
+        got = _numeric(a, b, y, order or _weekday_order(text, a, b, y))
+        if got:
+            return got
+    if captured_on is not None:
+        m = R.RELATIVE_DATE_RE.search(text)
+        if m:
+            n, unit = int(m.group(1)), m.group(2).lower()
+            days = {"day": 1, "week": 7}.get(unit)
+            if unit in ("second", "minute", "min", "hour", "hr"):
+                return captured_on if n < 24 or unit != "hour" else None
+            if days is not None:
+                return captured_on - dt.timedelta(days=n * days)
+    return None
+
+
+def numeric_order(texts: Sequence[str]) -> Order | None:
+    """The order of day and month in the page's numeric dates, where one of them can only be
+    read one way (14/09/2011: day first; 6/13/2018: month first) and none says the opposite."""
+    dmy = mdy = False
+    for m in _NUMERIC_RE.finditer("\n".join(texts)):
+        a, b = int(m.group(1)), int(m.group(2))
+        dmy |= 12 < a <= 31 and 1 <= b <= 12
+        mdy |= 12 < b <= 31 and 1 <= a <= 12
+    if dmy != mdy:
+        return "dmy" if dmy else "mdy"
+    return None
+
+
+def _two_way(text: str) -> bool:
+    """``text`` holds a numeric date that reads two ways (03/04/2020)."""
+    return any(int(m.group(1)) <= 12 and int(m.group(2)) <= 12
+               for m in _NUMERIC_RE.finditer(text))
+
+
+def _page_order(candidates: Sequence[Line], lines: Sequence[Line]) -> Order | None:
+    """The numeric date order for ``candidates``: the header's own, else the page's; looked
+    for only when a candidate needs it (a scan of the page is not free)."""
+    if not any(_two_way(ln.text) for ln in candidates):
+        return None
+    return numeric_order([ln.text for ln in candidates]) or numeric_order(
+        [ln.text for ln in lines])
+
+
+def header_span(lines: Sequence[Line]) -> tuple[int, int]:
+    """The indexes [lo, hi) of the article's header: from just above the headline (or
+    HEADER_REACH lines of text above the first paragraph when there is none) to the first
+    paragraph of the body."""
+    first_body = next((i for i, ln in enumerate(lines) if ln.kind == "body"), len(lines))
+    title = next((i for i in range(first_body) if lines[i].kind == "title"
+                  and lines[i].rule == "title"), None)
+    start, reach = (title, ABOVE_TITLE) if title is not None else (first_body, HEADER_REACH)
+    lo = start
+    while lo > 0 and reach > 0:
+        lo -= 1
+        if lines[lo].text:
+            reach -= 1
+    return lo, first_body
+
+
+def not_publication(text: str) -> bool:
+    """The line says its date is another one than the publication's: an update, a comment, a
+    copyright, an expiry or retrieval, an embedded post. A line labelled "Published" stands
+    even with an update stamp beside it ("Published 5 May, updated 6 May"), and so does a date
+    that an update follows ("30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)")."""
+    if _PUBLISHED_RE.search(text):
+        return False
+    return bool(_NOT_PUBLISHED_RE.search(text) or _updated(text))
+
+
+def _updated(text: str) -> bool:
+    """An update label stands before the first date of ``text`` ("Last updated: May 6")."""
+    first = _ANY_DATE_RE.search(text)
+    return bool(_UPDATE_RE.search(text[: first.start()] if first else text))
+
+
+def _stamps_under(lines: Sequence[Line], first_body: int) -> list[Line]:
+    """Short lines other than paragraphs among the first AFTER_BODY lines of text under the
+    first paragraph: where a date stamp stands when the cleaner read a standfirst or a caption
+    as the first paragraph."""
+    out: list[Line] = []
+    seen = 0
+    for ln in lines[first_body + 1 :]:
+        if not ln.text:
+            continue
+        seen += 1
+        if seen > AFTER_BODY:
+            break
+        if ln.kind != "body" and len(ln.text) <= STAMP_MAX_CHARS:
+            out.append(ln)
+    return out
+
+
+def _structured(lines: Sequence[Line]) -> Fact[dt.date]:
+    """A ``"datePublished": "2017-11-03 ..."`` field of the page's structured data, where the
+    capture printed it."""
+    for ln in lines:
+        if "datePublished" in ln.text:
+            m = _STRUCTURED_RE.search(ln.text)
+            got = parse_date(m.group(1)) if m else None
+            if got:
+                return Fact(got, f"capture line {ln.number}")
+    return UNKNOWN
+
+
+def date_stamp(text: str) -> bool:
+    """The line is a date stamp: its date, and besides it at most a name or two, a weekday,
+    a time, a label. Not a headline or a sentence that mentions a date."""
+    m = _ANY_DATE_RE.search(text)
+    if m is None:
+        return False
+    rest = _STAMP_FILLER_RE.sub(" ", text[: m.start()] + " " + text[m.end() :])
+    # short words (connectives, zones, "Filed as News on") say little either way: the longer
+    # ones left are a name or two, or the words of a headline or a sentence
+    return sum(len(w) > SHORT_WORD for w in R.WORD_RE.findall(rest)) <= STAMP_MAX_WORDS
+
+
+def _under_comments(lines: Sequence[Line], index: int) -> bool:
+    """A comment thread's heading stands within COMMENTS_REACH lines above ``lines[index]``,
+    under the headline ("Comments" over the headline is the page's toolbar link)."""
+    for j in range(index - 1, max(-1, index - COMMENTS_REACH - 1), -1):
+        if lines[j].kind == "title":
+            return False
+        if lines[j].text and _COMMENTS_HEAD_RE.match(lines[j].text):
+            return True
+    return False
+
+
+def _said(lines: Sequence[Line], ln: Line) -> str:
+    """What ``ln`` says with its label: a bare label on the line of text above it ("Last
+    updated:" / "January 7, 2025": one line each in a capture of a page that sets them in two
+    elements) reads as part of it."""
+    for j in range(ln.number - 2, max(-1, ln.number - 4), -1):
+        above = lines[j].text
+        if above:
+            bare = len(above) <= LABEL_MAX_CHARS and not _DIGIT_RE.search(above)
+            if bare and (_UPDATE_RE.search(above) or _NOT_PUBLISHED_RE.search(above)
+                         or _PUBLISHED_RE.search(above)):
+                return f"{above} {ln.text}"
+            break
+    return ln.text
+
+
+def _labelled_date(text: str, order: Order | None) -> dt.date | None:
+    """The date after the publication label of ``text`` ("Updated May 6 · Posted May 5,
+    2012" is 5 May), else its first date."""
+    m = _PUBLISHED_RE.search(text)
+    return (parse_date(text[m.start() :], order=order) if m else None) or parse_date(
+        text, order=order)
+
+
+def _dated(
+    candidates: Sequence[Line], lines: Sequence[Line], order: Order | None
+) -> list[tuple[Line, dt.date]]:
+    """The lines of ``candidates`` that state a date and do not say it is another than the
+    publication's, with the date."""
+    out = []
+    for ln in candidates:
+        if _DIGIT_RE.search(ln.text):
+            said = _said(lines, ln)
+            if not not_publication(said):
+                got = _labelled_date(ln.text, order)
+                if got:
+                    out.append((ln, got))
+    return out
+
+
+def _update_dates(candidates: Sequence[Line], lines: Sequence[Line]) -> set[dt.date]:
+    """The dates the header itself calls an update's ("Last Updated: January 7, 2025")."""
+    out = set()
+    for ln in candidates:
+        if _DIGIT_RE.search(ln.text):
+            said = _said(lines, ln)
+            if _updated(said) and not _PUBLISHED_RE.search(said):
+                got = parse_date(ln.text)
+                if got:
+                    out.add(got)
+    return out
+
+
+def _agreed(found: Sequence[tuple[Line, dt.date]]) -> Fact[dt.date]:
+    """The first date of ``found`` when every other one is the same day (give or take one:
+    a date printed in two time zones), else unknown: two dates and no label saying which is
+    the publication's are not guessed between."""
+    if not found:
+        return UNKNOWN
+    ln, got = found[0]
+    if any(abs((d - got).days) > 1 for _, d in found[1:]):
+        return UNKNOWN
+    return Fact(got, f"capture line {ln.number}")
+
+
+def _signature(text: str) -> tuple[int, str]:
+    """A dated line's shape: how many words stand before its date and what follows it with
+    the digits blanked ("Natalia July 31, 2012 at 8:28 pm" -> (1, " at 0:00 pm"))."""
+    m = _ANY_DATE_RE.search(text)
+    if m is None:
+        return (0, text)
+    return (len(text[: m.start()].split()), re.sub(r"\d+", "0", text[m.end() :]))
+
+
+def _listed(found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]) -> set[int]:
+    """Line numbers of the dated lines of ``found`` that come in a series of the same shape
+    with other dates somewhere on the page: a comment thread's or a teaser list's stamps, not
+    one article's dateline (shown twice, over and under the story, it keeps its date)."""
+    wanted = {_signature(ln.text) for ln, _ in found}
+    groups: dict[tuple[int, str], set[dt.date | None]] = {}
+    for ln in lines:
+        if len(ln.text) <= DATE_LINE_MAX_CHARS and _YEAR_RE.search(ln.text):
+            sig = _signature(ln.text)
+            if sig in wanted:
+                groups.setdefault(sig, set()).add(parse_date(ln.text))
+    return {ln.number for ln, _ in found if len(groups[_signature(ln.text)]) > 1}
+
+
+def _header_date(
+    found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]
+) -> Fact[dt.date]:
+    """The header's date: the byline's or dateline's the cleaner marked when they agree, else
+    the other dated lines' when they agree, else unknown."""
+    found = [(ln, d) for ln, d in found if not _under_comments(lines, ln.number - 1)]
+    marked = [(ln, d) for ln, d in found if ln.kind in ("dateline", "byline")]
+    if marked:
+        return _agreed(marked)
+    listed = _listed(found, lines)
+    return _agreed([(ln, d) for ln, d in found
+                    if ln.number not in listed and date_stamp(ln.text)])
+
+
+def publication_date(lines: Sequence[Line], captured_on: dt.date | None = None) -> Fact[dt.date]:
+    """The article's publication date with the line it was read from, or unknown (see the
+    module docstring for the order of the evidence). ``lines`` are all the capture's lines in
+    order, numbered from 1, as the cleaner classified them."""
+    structured = _structured(lines)
+    if structured.known:
+        return structured
+    lo, hi = header_span(lines)
+    above = [ln for ln in lines[lo:hi] if ln.text and len(ln.text) <= DATE_LINE_MAX_CHARS]
+    under = _stamps_under(lines, hi)
+    order = _page_order(above + under, lines)
+    found_above, found_under = _dated(above, lines, order), _dated(under, lines, order)
+    labelled = [(ln, d) for ln, d in found_above + found_under
+                if _PUBLISHED_RE.search(_said(lines, ln))
+                and not _under_comments(lines, ln.number - 1)]
+    if labelled:
+        ln, got = labelled[0]
+        return Fact(got, f"capture line {ln.number}")
+    if found_above or found_under:
+        chosen = _header_date(found_above or found_under, lines)
+        if chosen.value in _update_dates(above + under, lines):
+            return UNKNOWN  # the page calls this date its update's: not the publication's
+        return chosen
+    # a "Posted on May 5, 2012" line elsewhere (a blog's post footer), when it is the only one
+    footers = [ln for ln in lines if ln.kind != "body" and len(ln.text) <= DATE_LINE_MAX_CHARS
+               and _LABEL_FIRST_RE.match(ln.text)]
+    posted = _agreed([(ln, d) for ln, d in _dated(footers, lines, _page_order(footers, lines))
+                      if not _under_comments(lines, ln.number - 1)])
+    if posted.known:
+        return posted
+    if captured_on is not None:
+        for ln in above + under:
+            if not not_publication(_said(lines, ln)):
+                rel = parse_date(ln.text, captured_on)
+                if rel:
+                    return Fact(rel, f"capture line {ln.number} (relative to capture date)")
+    return UNKNOWN

@@ -1,0 +1,223 @@
+"""Stage 3, extract (digest.dates): the publication date of a text capture, or unknown.
+
+One test per failure class found on the train split of ../shared/cleaning-train (the page id
+is cited; the lines are excerpts of it, with the kinds the cleaner gives them), each on both
+sides: the publication date found, the other date refused ("not found" is the safe answer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from digest.dates import numeric_order, parse_date, publication_date
+from digest.model import Line, LineKind
+
+D = dt.date
+
+
+def _lines(*spec: tuple[LineKind, str]) -> tuple[Line, ...]:
+    """Lines numbered from 1, each (kind, text); the rule is the kind (the headline's is
+    "title", as the cleaner marks the one it chose)."""
+    return tuple(Line(number=i, text=text, kind=kind, rule=kind)
+                 for i, (kind, text) in enumerate(spec, start=1))
+
+
+_BODY = ("body", "The council met on Tuesday and agreed to fund the plan from next year's "
+                 "budget, after a long debate about rents, staff and opening hours.")
+
+
+def _date(*spec: tuple[LineKind, str]) -> tuple[dt.date | None, str]:
+    got = publication_date(_lines(*spec))
+    return got.value, got.source
+
+
+# -- the header's dateline, with its provenance ---------------------------------------------
+
+def test_the_dateline_under_the_headline_is_the_date_with_its_line() -> None:
+    # 2156848c7eb9: "Posted January 2, 2008 08:38:00" between the headline and the story
+    assert _date(
+        ("boilerplate", "Hot tags: australia, government-and-politics, sport"),
+        ("title", "22yo 'ran over and killed' girlfriend"),
+        ("dateline", "Posted January 2, 2008 08:38:00"),
+        ("boilerplate", "Map: Canberra 2600"),
+        _BODY,
+    ) == (D(2008, 1, 2), "capture line 3")
+
+
+# -- "last updated" ---------------------------------------------------------------------------
+
+def test_an_update_stamp_is_not_the_publication_date() -> None:
+    # ed108337bd69: a 2020 article whose only date is "Last Updated: January 7, 2025"
+    update_only = (
+        ("title", "Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New"),
+        ("dateline", "Last Updated: January 7, 2025"),
+        _BODY,
+    )
+    assert _date(*update_only) == (None, "unknown")
+    # the same header stating when it was published: that date, not the update's
+    assert _date(update_only[0], ("dateline", "Published: July 10, 2020"), *update_only[1:])[
+        0] == D(2020, 7, 10)
+    # "Updated ... · Posted ...": the date after the publication label
+    assert parse_date("Updated Nov 12 2012 - 3:20am") == D(2012, 11, 12)
+    assert _date(("title", "Savory Sight: Pumpkin Muffin"),
+                 ("dateline", "Updated Nov 14 2012 - 3:20am · Posted Nov 12 2012 - 3:15am"),
+                 _BODY)[0] == D(2012, 11, 12)  # 3e1cf1cb0481
+    # 8d57ca3d5e69: the date, then its update in brackets: the first is the publication's
+    assert _date(("title", "Séisme au Népal"),
+                 ("boilerplate", "AFP 30 avril 2015 à 07:19 (Mis à jour : 1 mai 2015 à 07:38)"),
+                 _BODY)[0] == D(2015, 4, 30)
+
+
+def test_a_label_alone_on_the_line_above_is_read_with_its_date() -> None:
+    # a page that sets "Last updated" and its date in two elements: two lines in the capture
+    head = ("title", "Rewriting Rules of Engagement with Video in 2020: Vidyard Introduces New")
+    assert _date(head, ("boilerplate", "Last updated:"), ("dateline", "January 7, 2025"),
+                 _BODY) == (None, "unknown")
+    assert _date(head, ("boilerplate", "Published"), ("dateline", "July 10, 2020"),
+                 _BODY)[0] == D(2020, 7, 10)
+
+
+# -- comments and teasers --------------------------------------------------------------------
+
+def test_a_comment_stamp_is_not_the_publication_date() -> None:
+    # 13ebc3bb527e: the author's date under the headline; the comments a day later (and a
+    # "Comments" link over the headline, the page's toolbar: 2170100dc22f)
+    page = (
+        ("boilerplate", "Comments"),
+        ("title", "Stack Overflow Jobs Data Shows ReactJS Skills in High Demand"),
+        ("boilerplate", "Sarah Gooding March 9, 2017 13"),
+        _BODY,
+        ("boilerplate", "Comments"),
+        ("boilerplate", "Rarst · March 10, 2017 at 1:26 AM"),
+    )
+    assert _date(*page)[0] == D(2017, 3, 9)
+    # cf1b4303364b: the body read from a comment thread, its one stamp under "Comments"
+    assert _date(
+        ("boilerplate", "Comments"),
+        ("boilerplate", "To all of my EMC customers, fanboi's or anyone interested"),
+        ("boilerplate", "Posted by: Red | October 03, 2012 at 01:12 AM"),
+        _BODY,
+    ) == (None, "unknown")
+
+
+def test_stamps_in_a_series_are_a_thread_or_a_list_not_the_dateline() -> None:
+    # 5769e58b4c45: the story read from the comments; their stamps are all the header has
+    page = (
+        ("boilerplate", "Next post: Happy Birthday Madiba! (PORT, ENG)"),
+        ("unsure", "{ 94 comments… read them below or add one }"),
+        ("subhead", "Natalia July 31, 2012 at 8:28 pm"),
+        _BODY,
+        ("boilerplate", "Reply"),
+        ("subhead", "Susana July 31, 2012 at 4:43 pm"),
+        ("subhead", "Flechis July 18, 2012 at 11:16 pm"),
+    )
+    assert _date(*page) == (None, "unknown")
+    # one stamp of that shape, no series: the article's own
+    assert _date(page[0], page[2], page[3])[0] == D(2012, 7, 31)
+    # 5b87dc34e08b: the dateline shown over and under the story, the same day: no series
+    assert _date(("boilerplate", "Thursday  |  September 12, 2002"), _BODY,
+                 ("boilerplate", "Thursday | Sept 12, 2002"))[0] == D(2002, 9, 12)
+
+
+def test_a_headline_or_a_masthead_with_a_date_is_not_a_dateline() -> None:
+    # ed108337bd69: a teaser with its date; 142ed236cc1f: the site's edition line (the day
+    # the page was saved, not the article's)
+    head = ("title", "Tiger Woods In Top 10 Of PGA Championship Leaderboard")
+    for line in ("Today in History: 7 January, 2025 1610 – Galileo Galilei discovers the first",
+                 "Goa's complete online news edition - Tuesday, January 15, 2008"):
+        assert _date(("boilerplate", line), head, _BODY) == (None, "unknown")
+    # a date stamp in the same place is the header's: 640fee20066f
+    assert _date(("boilerplate", "Dan Goodin - Apr 16, 2015 8:02 pm UTC"), head,
+                 _BODY)[0] == D(2015, 4, 16)
+
+
+def test_two_header_dates_that_disagree_are_not_guessed_between() -> None:
+    # 086d3395cc39: an infobox over the first paragraph, dates of history not of the page
+    assert _date(
+        ("dateline", "26 September 1907"),
+        ("unsure", "Statute of Westminster adoption"),
+        ("dateline", "25 November 1947"),
+        _BODY,
+    ) == (None, "unknown")
+
+
+def test_a_table_row_and_an_embedded_post_are_not_datelines() -> None:
+    # 46d2d7b99656: a query's output over the paragraph that discusses it
+    assert _date(
+        ("boilerplate", "status_code │         period         │ entries"),
+        ("boilerplate", "400 │ 2020-08-01 17:59:00+00 │      12"),
+        _BODY,
+    ) == (None, "unknown")
+    # 0fb969e97cb6: a tweet embedded under the first paragraph
+    assert _date(("title", "West Ham hrozí gigantům, okouzlil i Linekera"), _BODY,
+                 ("unsure", "— West Ham United (@WestHam) October 31, 2021")) == (None, "unknown")
+
+
+# -- where the date stands -------------------------------------------------------------------
+
+def test_a_stamp_just_under_the_first_paragraph_is_the_header_s() -> None:
+    # 9d532b65de56: the standfirst read as the first paragraph, the byline's date under it
+    page = (("title", "Content Depth — Write Comprehensively About Your Core Topics"), _BODY,
+            ("subhead", "On 6/13/2018 by @lazharichir"))
+    assert _date(*page)[0] == D(2018, 6, 13)
+    # further into the story, a short line with a date is the story's, not the header's
+    assert _date(page[0], _BODY, _BODY, _BODY, _BODY, page[2]) == (None, "unknown")
+
+
+def test_the_structured_data_printed_in_the_capture_gives_the_date() -> None:
+    # bf9cba39b3df: the page's JSON-LD is in the text; its "dateModified" is not the date
+    assert _date(("boilerplate", '"dateModified": "2017-11-04 02:22:36.000000"'), _BODY,
+                 ("boilerplate", '"datePublished": "2017-11-03 03:01:00.000000",')
+                 ) == (D(2017, 11, 3), "capture line 3")
+    assert _date(("boilerplate", '"dateModified": "2017-11-04 02:22:36.000000"'), _BODY
+                 ) == (None, "unknown")
+
+
+def test_a_post_footer_gives_the_date_when_it_is_the_only_one() -> None:
+    # 19bd0345f4dd: no date in the header; "Posted on July 10th, 2012" under the post
+    page = (("title", "The Council That Kicked The Hornet's Nest"), _BODY,
+            *[_BODY] * 4, ("boilerplate", "Posted on July 10th, 2012"))
+    assert _date(*page)[0] == D(2012, 7, 10)
+    # 0ac71120ebac: the "Posted ..." lines are the comments' (different days): none chosen
+    assert _date(*page[:-1], ("boilerplate", "Posted 10/18/2012 at 2:57 pm | Permalink"),
+                 ("boilerplate", "Posted 10/21/2012 at 4:45 pm | Permalink")) == (None, "unknown")
+
+
+# -- reading dates ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("1 de diciembre de 2017 3:00 AM PST", D(2017, 12, 1)),  # 0e128ed17f11
+        ("Par Alexandre Hervaud et Jérémy Piette — 24 novembre 2017 à 18:42",
+         D(2017, 11, 24)),  # 5a76cd9caa28
+        ("21.dez.2018 às 12h55", D(2018, 12, 21)),  # 0830d3e86aa5
+        ("30. April 2015", D(2015, 4, 30)),
+        ("发稿时间：2017-03-10 08:42:00", D(2017, 3, 10)),  # 62f043ddb4d8
+        ("Top 10 out of 2019 entries", None),
+        ("před 2 hodinami", None),  # 0fb969e97cb6: relative, no capture date
+        ("An hour ago", None),  # f52d6511556a
+    ],
+)
+def test_dates_in_other_languages_and_what_is_not_a_date(text: str,
+                                                         want: dt.date | None) -> None:
+    assert parse_date(text) == want
+
+
+def test_a_two_way_numeric_date_takes_the_order_the_page_uses() -> None:
+    # e289d2cd7239: "Published on 09/08/2012"; the page's "14/09/2011, 33 Comments" is day first
+    head = (("title", "UNSC Weapons Revealed In New Halo 4 Trailer"),
+            ("dateline", "Published on 09/08/2012 by Nicholas Griffin in Gaming, Videos"), _BODY)
+    teasers = (("boilerplate", "14/09/2011, 33 Comments"), ("boilerplate", "24/07/2011"))
+    assert _date(*head, *teasers)[0] == D(2012, 8, 9)
+    # a page that writes the month first reads it as 8 September
+    assert _date(*head, ("boilerplate", "09/14/2011, 33 Comments"))[0] == D(2012, 9, 8)
+    # a page that never says: unknown, never guessed
+    assert _date(*head) == (None, "unknown")
+    assert numeric_order(["14/09/2011", "09/14/2011"]) is None  # the page contradicts itself
+    # 00fdc89d7398: the weekday says which: 5 November 2012 was a Monday, 11 May a Friday
+    assert parse_date("Monday, 11.05.2012 / 12:04 AM / News") == D(2012, 11, 5)
+    assert parse_date("Friday, 11.05.2012") == D(2012, 5, 11)
+    assert parse_date("Sunday, 11.05.2012") is None  # neither reading is a Sunday
