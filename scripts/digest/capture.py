@@ -133,7 +133,8 @@ def decode_capture(data: bytes, path: Path) -> Capture:
     # ASCII cannot hold mojibake; UTF-8 read as Latin-1/cp1252 always leaves a lead character
     # (Â, Ã, â, Ð, ...) before a continuation character, so ftfy runs only on such text.
     fixed = text
-    if not text.isascii() and _MOJIBAKE_HINT_RE.search(text) and ftfy.badness.is_bad(text):
+    if (not text.isascii() and _latin1_letters(text) and _MOJIBAKE_HINT_RE.search(text)
+            and ftfy.badness.is_bad(text)):
         fixed = ftfy.fix_text(
             text,
             unescape_html=False,
@@ -149,11 +150,11 @@ def decode_capture(data: bytes, path: Path) -> Capture:
         repairs.append("mojibake repaired")
         text = fixed
     # 4. newlines
-    if _NEWLINE_RE.search(text):
+    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:  # _NEWLINE_RE
         text = _NEWLINE_RE.sub("\n", text)
         repairs.append("newlines normalised")
     # 5. control characters
-    n_ctrl = len(_CONTROL_RE.findall(text))
+    n_ctrl = len(_CONTROL_RE.findall(text)) if _has_control(text) else 0
     if n_ctrl:
         text = _CONTROL_RE.sub("", text)
         repairs.append(f"{n_ctrl} control character(s) removed")
@@ -167,6 +168,34 @@ def decode_capture(data: bytes, path: Path) -> Capture:
         encoding=encoding,
         repairs=tuple(repairs),
     )
+
+
+# The scans below read the text's UTF-8 bytes, where a plain byte search runs many times
+# faster than a pattern search over the characters; each is only a pre-test of its pattern.
+# Every byte but the ASCII characters _CONTROL_RE removes (deleting these leaves those).
+_NOT_ASCII_CONTROL = bytes(b for b in range(256) if not (b <= 8 or b in (11, 12) or 14 <= b <= 31
+                                                          or b == 127))
+
+
+def _has_control(text: str) -> bool:
+    """Whether _CONTROL_RE occurs in ``text``. In UTF-8 an ASCII control character is its own
+    byte, and a C1 control (U+0080-U+009F) is 0xC2 then 0x80-0x9F (0xC2 is never a
+    continuation byte)."""
+    raw = text.encode("utf-8", "surrogatepass")
+    if raw.translate(None, _NOT_ASCII_CONTROL):
+        return True
+    at = raw.find(b"\xc2")
+    while at != -1:
+        if raw[at + 1] <= 0x9F:
+            return True
+        at = raw.find(b"\xc2", at + 2)
+    return False
+
+
+def _latin1_letters(text: str) -> bool:
+    """Whether ``text`` holds a character U+00C0-U+00FF (0xC3 and a continuation byte in
+    UTF-8), as every match of _MOJIBAKE_HINT_RE starts with one."""
+    return b"\xc3" in text.encode("utf-8", "surrogatepass")
 
 
 def _too_large(path: Path, size: int) -> DigestError:

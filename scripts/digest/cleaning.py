@@ -76,7 +76,7 @@ def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
 
 def clear_caches() -> None:
     """Forget the per-text facts the cleaner keeps (benchmarks time the cleaner cold)."""
-    for f in (_text_facts, R.line_rule_hits, linemodel.comment_meta):
+    for f in (_text_facts, R.line_rule_hits, linemodel.comment_meta, linemodel.content_words):
         f.cache_clear()
     linewords.clear_caches()
 
@@ -89,15 +89,29 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+# ASCII bytes that are no word characters (``\w`` in ASCII text is [A-Za-z0-9_]), as spaces
+_ASCII_NON_WORD = bytes(
+    c if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else ord(" ") for c in range(256)
+)
+
+
 def count_words(text: str) -> int:
     """Words in ``text``; in scripts written without spaces (CJK) two characters count as one."""
-    if text.isascii() or not R.CJK_RE.search(text):
+    if text.isascii():  # the runs of word bytes, counted without building the words
+        return len(text.encode("ascii").translate(_ASCII_NON_WORD).split())
+    if not R.CJK_RE.search(text):
         return len(R.WORD_RE.findall(text))
     n = 0
     for tok in R.WORD_RE.findall(text):
         cjk = len(R.CJK_RE.findall(tok))
         n += max(1, cjk // 2 + (1 if len(tok) > cjk else 0)) if cjk else 1
     return n
+
+
+def _no_digit_dateline(lower: str) -> bool:
+    """Whether a line without a figure can be a DATELINE_RE line ("Yesterday", "Today",
+    "Just now"): every other form of it has a figure."""
+    return "yesterday" in lower or "today" in lower or "just" in lower
 
 
 def _norm(text: str) -> str:
@@ -159,18 +173,31 @@ def _text_facts(text: str) -> tuple[int, bool, bool, bool, bool, bool, bool, boo
     """What a stripped, non-blank line says by its text alone: words, sentence, prose (unless
     repeated), boundary, legal, dateline, teaser, link row, and label-like unless prose."""
     words = count_words(text)
-    sentence = words >= 2 and bool(R.SENTENCE_END_RE.search(text))
+    sentence = words >= 2 and R.ends_sentence(text)
     prose = words >= R.PROSE_MIN_WORDS and (
         sentence or words >= 2 * R.PROSE_MIN_WORDS or bool(R.SENTENCE_INSIDE_RE.search(text))
     )
-    boundary = (words <= 12 and bool(R.END_BOUNDARY_RE.match(text))) or bool(
-        R.END_PROMPT_RE.match(text)
+    # An ASCII line is matched against a pattern only when it holds what the pattern needs
+    # (the patterns are the rules; these tests only skip searches that cannot succeed).
+    asc = text.isascii()
+    boundary = (words <= 12 and bool(R.END_BOUNDARY_RE.match(text))) or (
+        (not asc or text[0] in "yYsStTcCaA")  # END_PROMPT_RE's first letters
+        and bool(R.END_PROMPT_RE.match(text))
     )
-    link_row = words <= 16 and bool(R.LINK_ROW_RE.match(text))
+    link_row = (
+        words <= 16
+        and (not asc or "|" in text or "   " in text or not text.isprintable())  # the gaps
+        and bool(R.LINK_ROW_RE.match(text))
+    )
     legal = words >= 3 and R.is_legal_notice(text)
-    dateline = words <= 12 and bool(R.DATELINE_RE.match(text))
+    digit = not asc or len(text.encode("ascii").translate(None, b"0123456789")) < len(text)
+    dateline = (
+        words <= 12
+        and (digit or _no_digit_dateline(text.lower()))
+        and bool(R.DATELINE_RE.match(text))
+    )
     teaser = words >= 4 and bool(
-        R.GLUED_TEASER_RE.match(text) or R.GALLERY_COUNTER_RE.match(text)
+        R.GLUED_TEASER_RE.match(text) or (digit and R.GALLERY_COUNTER_RE.match(text))
     )
     label = not sentence and bool(R.LABEL_LIKE_RE.match(text))
     return words, sentence, prose, boundary, legal, dateline, teaser, link_row, label
@@ -779,12 +806,13 @@ def _lines(
 ) -> tuple[Line, ...]:
     """One Line per line; a line of ``reuse`` (the same capture's lines) with the same kind and
     rule is taken as it is (building a frozen dataclass costs more than comparing two)."""
+    # Line(number, text, kind, rule), positional: keywords cost a third more per line
     if len(reuse) != len(feats):
-        return tuple([Line(number=i + 1, text=f.text, kind=k, rule=r)
+        return tuple([Line(i + 1, f.text, k, r)
                       for i, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True))])
     return tuple([
         old if old.kind == k and old.rule == r and old.text == f.text
-        else Line(number=i + 1, text=f.text, kind=k, rule=r)
+        else Line(i + 1, f.text, k, r)
         for i, (f, (k, r), old) in enumerate(zip(feats, kinds, reuse, strict=True))
     ])
 

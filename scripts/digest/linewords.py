@@ -14,14 +14,17 @@ import functools
 
 from digest import rules as R
 
+# Lower-casing a whole text and then splitting it into words gives the same words as splitting
+# it and lower-casing each word, but for two characters: "İ" lower-cases to two characters (one
+# of them no word character), and "Σ" lower-cases by its neighbours (final sigma). Every other
+# character lower-cases to one character, a word character exactly when it is one.
+_CASE_SPLITS = ("İ", "Σ")
+
 
 @functools.lru_cache(maxsize=1 << 14)
 def content_tokens(text: str) -> tuple[str, ...]:
-    """The content words of ``text`` in order, repeats kept, each word lower-cased by itself.
-
-    (Lower-casing ASCII text as a whole is the same as word by word; in other scripts it is
-    not always: "İ" lower-cased is two characters, one of them no word character.)"""
-    tokens = (R.WORD_RE.findall(text.lower()) if text.isascii()
+    """The content words of ``text`` in order, repeats kept, each word lower-cased by itself."""
+    tokens = (R.WORD_RE.findall(text.lower()) if text.isascii() or not _case_splits(text)
               else [t.lower() for t in R.WORD_RE.findall(text)])
     return tuple([w for w in tokens if len(w) > 1 and w not in R.STOPWORDS and not w.isdigit()])
 
@@ -30,12 +33,16 @@ def content_tokens(text: str) -> tuple[str, ...]:
 def content_word_set(text: str) -> frozenset[str]:
     """The distinct content words of ``text`` lower-cased as a whole (``text.lower()`` first,
     then split into words)."""
-    if text.isascii():
+    if text.isascii() or not _case_splits(text):
         return frozenset(content_tokens(text))
     return frozenset(
         w for w in set(R.WORD_RE.findall(text.lower()))
         if len(w) > 1 and w not in R.STOPWORDS and not w.isdigit()
     )
+
+
+def _case_splits(text: str) -> bool:
+    return _CASE_SPLITS[0] in text or _CASE_SPLITS[1] in text
 
 
 def content_word_set_of(texts: list[str]) -> set[str]:

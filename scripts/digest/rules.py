@@ -138,6 +138,18 @@ LABEL_LIKE_RE = re.compile(
     rf"^\s*{_LABEL_TOKEN}(?:\s+{_LABEL_TOKEN})*\s*$|^\W*\w+\W*$"
 )  # tokens split on spaces, so matching is linear (no nested-quantifier backtracking)
 SENTENCE_END_RE = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]+)?\s*$")
+_SENTENCE_STOPS = ".!?…。！？"
+_SENTENCE_CLOSERS = "\"'”’»)]"
+
+
+def ends_sentence(text: str) -> bool:
+    """``SENTENCE_END_RE.search(text)``, read from the end of the line rather than searched
+    for at every position: a stop, closing quotes or brackets, then only whitespace (the
+    pattern's whitespace class and ``str.rstrip()`` agree on what whitespace is)."""
+    end = text.rstrip().rstrip(_SENTENCE_CLOSERS)
+    return end != "" and end[-1] in _SENTENCE_STOPS
+
+
 # A sentence end inside a line (two letters, a stop, a capital): "...the war. China has"; a
 # leading list number ("5. Xi and Putin") or an initial ("P. W. Singer") is not one.
 SENTENCE_INSIDE_RE = re.compile(r"[^\W\d_]{2}[.!?]\s+[\"“‘(]?[A-ZА-ЯЁ0-9]")
@@ -215,9 +227,13 @@ LEGAL_NOTICE_WORDS = ("site", "cookie", "privacy", "terms", "rights", "trademark
 
 
 def is_legal_notice(text: str) -> bool:
-    folded = text.casefold().replace("ı", "i")  # IGNORECASE also equates dotless i with i
-    return any(word in folded for word in LEGAL_NOTICE_WORDS) and bool(
-        LEGAL_NOTICE_RE.search(text)
+    # IGNORECASE also equates dotless i with i; ASCII text has none, and casefolds as it lowers
+    folded = text.lower() if text.isascii() else text.casefold().replace("ı", "i")
+    return (
+        ("site" in folded or "cookie" in folded or "privacy" in folded or "terms" in folded
+         or "rights" in folded or "trademark" in folded or "affiliate" in folded
+         or "commission" in folded or "evaluated" in folded)  # LEGAL_NOTICE_WORDS
+        and bool(LEGAL_NOTICE_RE.search(text))
     )
 
 
