@@ -342,12 +342,18 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
     APPENDED_MIN_WORDS prose words on each side to be judged at all.
     """
     texts = [j for j in range(lo, hi + 1) if feats[j].text]
-    like = {j for j in texts if _cut_candidate(feats[j])}
+    shape: dict[int, bool] = {}  # _cut_candidate of a line, computed when first asked
+
+    def like(j: int) -> bool:
+        if j not in shape:
+            shape[j] = _cut_candidate(feats[j])
+        return shape[j]
+
     seen = {f.text for f in feats[:lo] if f.text}
     # the page's own headline shown again under the article (a gallery, a share box) is no
     # new article's, whatever follows it
-    cands = [j for n, j in enumerate(texts) if j in like and j > lo and feats[j].text not in seen
-             and not (n + 1 < len(texts) and _goes_on(feats[texts[n + 1]]))]
+    cands = [j for n, j in enumerate(texts) if j > lo and feats[j].text not in seen
+             and not (n + 1 < len(texts) and _goes_on(feats[texts[n + 1]])) and like(j)]
     if not cands:
         return []
     prose = [j for j in texts if feats[j].prose]
@@ -366,6 +372,10 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
     before_words = 0
     sentence_words = 0
     k = 0  # prose[k] is the first prose line after the candidate
+    at = -1  # the k the prose features below were computed for
+    window: set[str] = set()
+    overlap = share = back = inner = 0.0
+    no_topic = True
     for n, c in enumerate(cands):
         while k < len(prose) and prose[k] < c:
             before.update(words[prose[k]])
@@ -375,31 +385,35 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
         after_words = suffix[k]
         if before_words < R.APPENDED_MIN_WORDS or after_words < R.APPENDED_MIN_WORDS:
             continue
-        window: set[str] = set()
-        rest: Counter[str] = Counter()
-        read = 0
-        for j in prose[k:]:
-            if read < R.APPENDED_WINDOW_WORDS:
-                window.update(words[j])
-            rest.update(words[j])
-            read += feats[j].words
-            if read >= R.APPENDED_REST_WORDS:
-                break
-        if not window:
+        if at != k:  # all but the line's own features depend only on the prose around it
+            at = k
+            window = set()
+            rest: Counter[str] = Counter()
+            read = 0
+            for j in prose[k:]:
+                if read < R.APPENDED_WINDOW_WORDS:
+                    window.update(words[j])
+                rest.update(words[j])
+                read += feats[j].words
+                if read >= R.APPENDED_REST_WORDS:
+                    break
+            if not window:
+                continue
+            overlap = _overlap(window, before)
+            topic = [w for w, m in before.most_common(R.APPENDED_TOPIC_WORDS) if m >= 2]
+            need = 2 if read >= R.APPENDED_REST_TWICE_WORDS else 1
+            no_topic = len(topic) < R.APPENDED_MIN_TOPIC_WORDS
+            share = 0.0 if no_topic else sum(1 for w in topic if rest[w] >= need) / len(topic)
+            # the last paragraphs before the line, against the text after it and against the
+            # rest of the article (how coherent it is: a multi-post page changes vocabulary at
+            # every post, one article does not)
+            tail = Counter(w for j in _last_prose(prose[:k], feats, R.APPENDED_WINDOW_WORDS)
+                           for w in words[j])
+            back = sum(1 for w in tail if w in rest) / len(tail) if tail else 0.0
+            # a word of the tail used earlier: more occurrences before the line than in it
+            inner = sum(1 for w, m in tail.items() if before[w] > m) / len(tail) if tail else 0.0
+        elif not window:
             continue
-        overlap = _overlap(window, before)
-        topic = [w for w, m in before.most_common(R.APPENDED_TOPIC_WORDS) if m >= 2]
-        need = 2 if read >= R.APPENDED_REST_TWICE_WORDS else 1
-        no_topic = len(topic) < R.APPENDED_MIN_TOPIC_WORDS
-        share = 0.0 if no_topic else sum(1 for w in topic if rest[w] >= need) / len(topic)
-        # the last paragraphs before the line, against the text after it and against the rest
-        # of the article (how coherent it is: a multi-post page changes vocabulary at every
-        # post, one article does not)
-        tail = Counter(w for j in _last_prose(prose[:k], feats, R.APPENDED_WINDOW_WORDS)
-                       for w in words[j])
-        back = sum(1 for w in tail if w in rest) / len(tail) if tail else 0.0
-        # a word of the tail used earlier: more occurrences before the line than in the tail
-        inner = sum(1 for w, m in tail.items() if before[w] > m) / len(tail) if tail else 0.0
         f = feats[c]
         nxt = cands[n + 1] if n + 1 < len(cands) else hi + 1
         section: set[str] = set()
@@ -427,14 +441,14 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
             float(below is not None and not below.prose and (
                 below.dateline or _header_closer(below) or _author_line(below))),
             float(above.prose or above.sentence),
-            float(texts[p - 1] in like or (below is not None and texts[p + 1] in like)),
+            float(like(texts[p - 1]) or (below is not None and like(texts[p + 1]))),
             math.log1p(min(R.APPENDED_MAX_COUNT, len(cands) - n - 1)),
             math.log1p(min(R.APPENDED_MAX_COUNT, n)),
             _overlap(section, before) if section else overlap,
             _overlap(window, header) if header else 0.0,
             float(f.text.isupper()),
             after_words / (before_words + after_words),
-            float(sum(1 for q in texts[max(0, p - 5):p + 6] if q in like) - 1),
+            float(sum(1 for q in texts[max(0, p - 5):p + 6] if like(q)) - 1),
             0.0,  # depth, below
             float(overlap <= R.APPENDED_LOW_OVERLAP),
             float(f.prose),
