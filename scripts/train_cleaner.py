@@ -1,4 +1,4 @@
-"""Train the cleaner's line model (scripts/digest/cleaner-model.json) on the train split.
+"""Train the cleaner's models (scripts/digest/cut-model.json, cleaner-model.json) on train.
 
     .venv/bin/python scripts/train_cleaner.py [--set ../shared/cleaning-train] [--check]
 
@@ -15,6 +15,12 @@ folded into the weights, rounded so that two runs give the same bytes. The decis
 is chosen on the same train pages by running the whole cleaner at each candidate threshold and
 scoring it with the shared scorer's functions (text F1 and sentence recall, appended-kept).
 ``--check`` trains and compares with the committed file instead of writing it.
+
+The appended-article cut model is trained first (the line model reads where the cut fell): at
+each candidate line of each train capture (``cleaning.cut_candidates``), the headline of a
+glued-on article (appended/ variants) is a positive, a line with article text after it a
+negative; same solver. Its two thresholds (``cleaning.CutModel``) are chosen on the same pages
+by ``cut_objective``, on what each cut would drop line by line.
 """
 
 from __future__ import annotations
@@ -37,7 +43,7 @@ from bench_clean import load_tool  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 
-from digest import linemodel  # noqa: E402
+from digest import cleaning, linemodel  # noqa: E402
 from digest.capture import decode_capture  # noqa: E402
 from digest.cleaning import rule_pass  # noqa: E402
 from digest.model import BODY_KINDS  # noqa: E402
@@ -49,6 +55,7 @@ C = 1.0  # inverse regularisation strength (scikit-learn's default)
 BEFORE_THRESHOLDS = (0.2, 0.3, 0.5)  # sentences above the core (see linemodel.Model)
 AFTER_THRESHOLDS = (0.6, 0.7, 0.85)  # everything else
 LABEL_SHARE = 0.5  # a line is the article's when this share of its shingles is in the truth
+CUT_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)  # cut model (see train_cut_model)
 
 
 def label(sc: ModuleType, text: str, truth_shingles: Any, truth_joined: str) -> int:
@@ -143,6 +150,136 @@ def objective(m: dict[str, float]) -> float:
             - 2 * max(0.0, m["app_kept"] - 0.15))
 
 
+def collect_cuts(set_dir: Path, ids: list[str], sc: ModuleType) -> list[dict[str, Any]]:
+    """One record per capture (text and appended/): the candidate cuts and their features
+    (``cleaning.cut_candidates``), where the article's text lies (the lines mostly in the
+    truth) and, for an appended/ variant, the lines of the glued-on article."""
+    docs = []
+    for i in ids:
+        truth = (set_dir / f"{i}.truth.txt").read_text(encoding="utf-8")
+        t_sh, t_join = sc.shingles(truth), sc.tokjoin(sc.tokens(truth))
+        for folder in (set_dir, set_dir / "appended"):
+            path = folder / f"{i}.txt"
+            if not path.exists():
+                continue
+            texts, cands = cleaning.cut_candidates(decode_capture(path.read_bytes(), path))
+            glued: tuple[int, int] | None = None
+            inserted = folder / f"{i}.appended.txt"
+            if inserted.exists():
+                ins = [t.strip() for t in inserted.read_text(encoding="utf-8").split("\n")]
+                starts = [j for j, t in enumerate(texts) if t == ins[0]]
+                if starts:  # the last line equal to its headline, and its extent
+                    last = next((t for t in reversed(ins) if t), ins[0])
+                    end = next((j for j in range(starts[-1], len(texts)) if texts[j] == last),
+                               starts[-1])
+                    glued = (starts[-1], end)
+            article = [j for j, t in enumerate(texts)
+                       if len(sc.tokens(t)) >= 4 and (glued is None or j < glued[0])
+                       and label(sc, t, t_sh, t_join)]
+            docs.append({"id": i, "cands": cands, "article": article, "glued": glued,
+                         "text_lines": [j for j, t in enumerate(texts) if t]})
+    return docs
+
+
+def cut_examples(docs: list[dict[str, Any]]) -> tuple[list[list[float]], list[int]]:
+    """Positive: the headline of the glued-on article. Negative: a candidate with article text
+    after it (a cut there drops some). The rest (inside the glued-on article, or after the
+    article's end on a page without one) are left out: a cut there loses nothing either way."""
+    xs, ys = [], []
+    for d in docs:
+        end = d["article"][-1] if d["article"] else -1
+        for c, x in d["cands"]:
+            if d["glued"] is not None and c == d["glued"][0]:
+                xs.append(x)
+                ys.append(1)
+            elif c <= end:
+                xs.append(x)
+                ys.append(0)
+    return xs, ys
+
+
+def fit_weights(xs: list[list[float]], ys: list[int]) -> list[float]:
+    """Logistic regression weights (bias first, standardisation folded in), rounded."""
+    x = np.array([row[1:] for row in xs], dtype=np.float64)
+    y = np.array(ys, dtype=np.int64)
+    scaler = StandardScaler().fit(x)
+    lr = LogisticRegression(C=C, max_iter=2000, solver="lbfgs")
+    lr.fit(scaler.transform(x), y)
+    w = lr.coef_[0] / scaler.scale_
+    bias = float(lr.intercept_[0] - np.sum(lr.coef_[0] * scaler.mean_ / scaler.scale_))
+    return [round(bias, 6)] + [round(float(v), 6) for v in w]
+
+
+def cut_outcome(docs: list[dict[str, Any]], model: cleaning.CutModel) -> dict[str, float]:
+    """What the cuts at ``model``'s threshold do, line by line: the share of the article's
+    lines kept (a cut drops every line after it), split by track, and the share of the glued
+    article's lines kept."""
+    kept: dict[str, list[float]] = {"text": [], "appended": []}
+    glued_kept: list[float] = []
+    big = 0  # captures losing more than half of the article's lines
+    for d in docs:
+        best: tuple[float, int] | None = None
+        for c, x in d["cands"]:
+            p = model.probability(x)
+            if p >= model.threshold_for(x) and (best is None or p > best[0]):
+                best = (p, c)
+        cut = best[1] if best else None
+        if d["article"]:
+            lost = sum(1 for j in d["article"] if cut is not None and j >= cut)
+            kept["appended" if d["glued"] else "text"].append(1 - lost / len(d["article"]))
+            big += lost > len(d["article"]) / 2
+        if d["glued"] is not None:
+            g0, g1 = d["glued"]
+            lines = [j for j in d["text_lines"] if g0 <= j <= g1]
+            glued_kept.append(sum(1 for j in lines if cut is None or j < cut) / len(lines))
+    return {"text_lines_kept": statistics.mean(kept["text"]),
+            "app_lines_kept": statistics.mean(kept["appended"]),
+            "glued_kept": statistics.mean(glued_kept), "half_lost": big / len(docs)}
+
+
+def cut_objective(m: dict[str, float]) -> float:
+    """Recall first: a share of the article's lines lost costs three times what the same share
+    of a glued-on article kept does, and a capture losing more than half of its article to a
+    cut counts ten times more (the goal is that no page loses its article)."""
+    return (3 * (m["text_lines_kept"] + m["app_lines_kept"]) - m["glued_kept"]
+            - 30 * m["half_lost"])
+
+
+def train_cut_model(set_dir: Path, ids: list[str], sc: ModuleType) -> str:
+    """The cut model file's text (cleaning.CUT_MODEL_FILE): weights and the threshold chosen on
+    the train pages by ``cut_objective``."""
+    docs = collect_cuts(set_dir, ids, sc)
+    xs, ys = cut_examples(docs)
+    weights = fit_weights(xs, ys)
+    best = None
+    for t, major in itertools.combinations_with_replacement(CUT_THRESHOLDS, 2):
+        m = cut_outcome(docs, cleaning.CutModel(tuple(weights), t, major))
+        print(f"cut thresholds {t:.2f} {major:.2f}: "
+              + " ".join(f"{k} {v:.3f}" for k, v in m.items())
+              + f" objective {cut_objective(m):.4f}")
+        if best is None or cut_objective(m) > cut_objective(best[1]):
+            best = ((t, major), m)
+    assert best is not None
+    doc = {
+        "about": "appended-article cut model (digest/cleaning.py _appended_cut), made by "
+                 "scripts/train_cleaner.py",
+        "trained_on": (
+            f"cleaning-train-v1, train split of scripts/cleaning-split.json: {len(ids)} pages, "
+            f"{len(docs)} captures (text + appended/), {len(ys)} candidate lines "
+            f"({sum(ys)} headlines of a glued-on article). Licences as for cleaner-model.json "
+            "(../shared/cleaning-train/README.md). The file holds only feature weights, no text."
+        ),
+        "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
+        "solver": f"LogisticRegression(C={C}, solver=lbfgs) on StandardScaler features",
+        "threshold": best[0][0],
+        "threshold_major": best[0][1],
+        "train_scores": {k: round(v, 4) for k, v in best[1].items()},
+        "features": list(cleaning.CUT_FEATURES),
+        "weights": weights,
+    }
+    return json.dumps(doc, indent=1) + "\n"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", type=Path, default=TRAIN_SET)
@@ -153,6 +290,17 @@ def main() -> int:
         return 2
     sc = load_tool(SCORER)
     ids = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))["train"]
+    # the cut model first: the line model reads where the cut fell
+    cut_text = train_cut_model(a.set, ids, sc)
+    cut_file = cleaning.CUT_MODEL_FILE
+    if a.check:
+        if not cut_file.exists() or cut_file.read_text(encoding="utf-8") != cut_text:
+            print("cut model DIFFERS from the committed one")
+            return 1
+    else:
+        cut_file.write_text(cut_text, encoding="utf-8")
+        cleaning.load_cut_model.cache_clear()
+        print(f"wrote {cut_file.relative_to(ROOT)}")
     docs = collect(a.set, ids, sc)
     weights = fit(docs)
     n_lines = sum(len(d["y"]) for d in docs)

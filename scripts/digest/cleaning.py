@@ -29,11 +29,14 @@ import datetime as dt
 import functools
 import itertools
 import json
+import math
+import operator
 import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -319,10 +322,6 @@ CORE_SIGNATURE_MAX_WORDS = 15
 CORE_HEADER_REACH = 4
 
 
-def _content_words(text: str) -> list[str]:
-    return list(linewords.content_tokens(text))
-
-
 def _headline_like(f: _Feat) -> bool:
     """A line that could be the headline of another article (not a section heading of this
     one: those are short, in capitals, numbered or a Q&A marker)."""
@@ -337,123 +336,273 @@ def _headline_like(f: _Feat) -> bool:
     )
 
 
-def _headline_candidates(feats: list[_Feat], lo: int, hi: int) -> set[int]:
-    """Lines of ``lo..hi`` that could open an appended article: headline-like, not the page's
-    own title shown again (its text occurs earlier in the capture), and not an item of a link
-    list (a run of APPENDED_LIST_RUN or more headline-like lines of text in a row)."""
+def _cut_candidate(f: _Feat) -> bool:
+    """A line that could be the headline of an article glued after this one: short enough, not a
+    sentence, a boundary, a date or a line another rule explains, and starting like a title (a
+    capital, or a "site | headline" title that may begin in lower case)."""
+    return (
+        1 <= f.words <= R.TITLE_MAX_WORDS
+        and not (f.boundary or f.dateline or f.link_row or f.legal)
+        and (bool(R.HEADING_RE.match(f.text)) or bool(R.TITLE_SEPARATOR_RE.search(f.text)))
+        and not f.text.rstrip(R.CLOSING_QUOTES).endswith((".", ",", ";", ":", "…"))
+        and not any(rule.pattern.search(f.text) for rule in R.LINE_RULES)
+    )
+
+
+# The cut model's features, in the order of its weights (see _cut_features).
+CUT_FEATURES: tuple[str, ...] = (
+    "bias",
+    "window-overlap",  # share of the window's content words the article already used
+    "topic-share",  # share of the article's topic words found after the line
+    "no-topic",  # too little article before to have a topic
+    "back-overlap",  # share of the last paragraphs' words found after the line
+    "log-before",  # prose words of the core before the line
+    "log-after",  # prose words of the core after it
+    "headline-like",  # the shape of a headline (not a section mark, a list item, capitals)
+    "title-overlap",  # share of the line's own words the article already used
+    "log-title-words",
+    "header-closer-next",  # a byline or dateline follows it: a new article's header
+    "prose-above",  # the line above it is running text
+    "in-run",  # a headline-shaped line next to it: a list of links or headings
+    "candidates-after",  # headline-shaped lines after it (capped): sections to come
+    "candidates-before",  # ...and before it: sections already seen
+    "section-overlap",  # share of its own section's words (up to the next one) already used
+    "header-overlap",  # share of the window's words found in the page header above the core
+    "upper",  # all capitals
+    "after-share",  # share of the core's prose that follows it
+    "local-candidates",  # headline-shaped lines among the five on each side
+    "depth",  # the page's mean section overlap minus this one's (a dip = a topic change)
+    "window-overlap-low",  # window overlap at most APPENDED_LOW_OVERLAP
+    "prose-title",  # the line reads as prose (a long headline, or a sentence without end)
+    "before-sentences",  # share of the prose words before it in lines ending a sentence
+    "inner-overlap",  # share of the last paragraphs' words used earlier in the article
+    "overlap-drop",  # inner overlap minus window overlap: how far the vocabulary breaks here
+)
+CUT_MODEL_FILE = Path(__file__).with_name("cut-model.json")
+_AFTER_SHARE = CUT_FEATURES.index("after-share")
+
+
+@dataclass(frozen=True)
+class CutModel:
+    """Logistic regression on CUT_FEATURES (standardisation folded into the weights)."""
+
+    weights: tuple[float, ...]
+    # cut at the likeliest candidate at or above this probability; a cut that would drop more
+    # of the core's prose than it keeps must reach the second, higher one (when the part left
+    # is the smaller, a wrong cut loses most of the article)
+    threshold: float
+    threshold_major: float
+
+    def threshold_for(self, x: list[float]) -> float:
+        return self.threshold_major if x[_AFTER_SHARE] > 0.5 else self.threshold
+
+    def probability(self, x: list[float]) -> float:
+        z = math.fsum(map(operator.mul, self.weights, x))
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+@cache
+def load_cut_model(path: Path = CUT_MODEL_FILE) -> CutModel | None:
+    """The committed cut model, or None (then no appended article is ever cut: keep it all)."""
+    if not path.exists():
+        return None
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(doc["features"]) != CUT_FEATURES:
+        raise ValueError(f"{path}: features differ from cleaning.CUT_FEATURES; "
+                         "run make train-cleaner")
+    return CutModel(tuple(float(w) for w in doc["weights"]), float(doc["threshold"]),
+                    float(doc["threshold_major"]))
+
+
+def _last_prose(prose: list[int], feats: list[_Feat], words: int) -> list[int]:
+    """The last prose lines of ``prose`` that hold ``words`` words (or all of them)."""
+    out: list[int] = []
+    read = 0
+    for j in reversed(prose):
+        out.append(j)
+        read += feats[j].words
+        if read >= words:
+            break
+    return out
+
+
+def _goes_on(f: _Feat) -> bool:
+    """A line that continues the sentence above it (a wrapped line goes on in lower case): the
+    line above is no headline. A byline ("by Jane Doe") or a date may follow a headline."""
+    return f.text[:1].islower() and not f.dateline and not R.BYLINE_RE.match(f.text)
+
+
+def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[float]]]:
+    """Each line of ``lo..hi`` where an appended article could begin, with its features.
+
+    A glued-on article starts with a headline and then talks about something else: the prose
+    after the line shares little of the vocabulary of the article before it (TextTiling's
+    signal: vocabulary overlap of the windows on each side of a gap), and the line does not
+    look like a section heading of the same article (it shares no words with the article, no
+    other headings surround it, a byline or dateline may follow it). A line needs
+    APPENDED_MIN_WORDS prose words on each side to be judged at all.
+    """
+    texts = [j for j in range(lo, hi + 1) if feats[j].text]
+    shape: dict[int, bool] = {}  # _cut_candidate of a line, computed when first asked
+
+    def like(j: int) -> bool:
+        if j not in shape:
+            shape[j] = _cut_candidate(feats[j])
+        return shape[j]
+
     seen = {f.text for f in feats[:lo] if f.text}
-    out: set[int] = set()
-    run: list[int] = []
-
-    def flush() -> None:
-        # the last of a run may still be a headline: of an article glued after a list
-        out.update(run if len(run) < R.APPENDED_LIST_RUN else run[-1:])
-        run.clear()
-
-    for i in range(lo, hi + 1):
-        f = feats[i]
-        if not f.text:
+    # the page's own headline shown again under the article (a gallery, a share box) is no
+    # new article's, whatever follows it
+    cands = [j for n, j in enumerate(texts) if j > lo and feats[j].text not in seen
+             and not (n + 1 < len(texts) and _goes_on(feats[texts[n + 1]])) and like(j)]
+    if not cands:
+        return []
+    prose = [j for j in texts if feats[j].prose]
+    # only the words of prose lines are compared (cached by text, linewords)
+    words: list[Sequence[str]] = [()] * len(feats)
+    for j in prose:
+        words[j] = linewords.content_tokens(feats[j].text)
+    suffix = [0] * (len(prose) + 1)  # prose words from prose[k] to the end
+    for k in range(len(prose) - 1, -1, -1):
+        suffix[k] = suffix[k + 1] + feats[prose[k]].words
+    header = {w for j in range(max(0, lo - R.APPENDED_HEADER_LINES), lo)
+              for w in linewords.content_tokens(feats[j].text)}
+    pos = {j: n for n, j in enumerate(texts)}
+    out: list[tuple[int, list[float]]] = []
+    before: Counter[str] = Counter()
+    before_words = 0
+    sentence_words = 0
+    k = 0  # prose[k] is the first prose line after the candidate
+    at = -1  # the k the prose features below were computed for
+    window: set[str] = set()
+    overlap = share = back = inner = 0.0
+    no_topic = True
+    for n, c in enumerate(cands):
+        while k < len(prose) and prose[k] < c:
+            before.update(words[prose[k]])
+            before_words += feats[prose[k]].words
+            sentence_words += feats[prose[k]].words if feats[prose[k]].sentence else 0
+            k += 1
+        after_words = suffix[k]
+        if before_words < R.APPENDED_MIN_WORDS or after_words < R.APPENDED_MIN_WORDS:
             continue
-        if f.text not in seen and _headline_like(f):
-            run.append(i)
-        else:
-            flush()
-        seen.add(f.text)
-    flush()
+        if at != k:  # all but the line's own features depend only on the prose around it
+            at = k
+            window = set()
+            rest: Counter[str] = Counter()
+            read = 0
+            for j in prose[k:]:
+                if read < R.APPENDED_WINDOW_WORDS:
+                    window.update(words[j])
+                rest.update(words[j])
+                read += feats[j].words
+                if read >= R.APPENDED_REST_WORDS:
+                    break
+            if not window:
+                continue
+            overlap = _overlap(window, before)
+            topic = [w for w, m in before.most_common(R.APPENDED_TOPIC_WORDS) if m >= 2]
+            need = 2 if read >= R.APPENDED_REST_TWICE_WORDS else 1
+            no_topic = len(topic) < R.APPENDED_MIN_TOPIC_WORDS
+            share = 0.0 if no_topic else sum(1 for w in topic if rest[w] >= need) / len(topic)
+            # the last paragraphs before the line, against the text after it and against the
+            # rest of the article (how coherent it is: a multi-post page changes vocabulary at
+            # every post, one article does not)
+            tail = Counter(w for j in _last_prose(prose[:k], feats, R.APPENDED_WINDOW_WORDS)
+                           for w in words[j])
+            back = sum(1 for w in tail if w in rest) / len(tail) if tail else 0.0
+            # a word of the tail used earlier: more occurrences before the line than in it
+            inner = sum(1 for w, m in tail.items() if before[w] > m) / len(tail) if tail else 0.0
+        elif not window:
+            continue
+        f = feats[c]
+        nxt = cands[n + 1] if n + 1 < len(cands) else hi + 1
+        section: set[str] = set()
+        read = 0
+        for j in prose[k:]:
+            if j >= nxt or read >= R.APPENDED_REST_WORDS:
+                break
+            section.update(words[j])
+            read += feats[j].words
+        own = set(linewords.content_tokens(f.text))
+        p = pos[c]
+        above = feats[texts[p - 1]]
+        below = feats[texts[p + 1]] if p + 1 < len(texts) else None
+        out.append((c, [
+            1.0,
+            overlap,
+            share,
+            float(no_topic),
+            back,
+            math.log1p(before_words),
+            math.log1p(after_words),
+            float(_headline_like(f)),
+            _overlap(own, before) if own else 0.0,
+            math.log1p(f.words),
+            float(below is not None and not below.prose and (
+                below.dateline or _header_closer(below) or _author_line(below))),
+            float(above.prose or above.sentence),
+            float(like(texts[p - 1]) or (below is not None and like(texts[p + 1]))),
+            math.log1p(min(R.APPENDED_MAX_COUNT, len(cands) - n - 1)),
+            math.log1p(min(R.APPENDED_MAX_COUNT, n)),
+            _overlap(section, before) if section else overlap,
+            _overlap(window, header) if header else 0.0,
+            float(f.text.isupper()),
+            after_words / (before_words + after_words),
+            float(sum(1 for q in texts[max(0, p - 5):p + 6] if like(q)) - 1),
+            0.0,  # depth, below
+            float(overlap <= R.APPENDED_LOW_OVERLAP),
+            float(f.prose),
+            sentence_words / before_words,
+            inner,
+            inner - overlap,
+        ]))
+    if out:
+        sec = CUT_FEATURES.index("section-overlap")
+        mean = sum(x[sec] for _, x in out) / len(out)
+        for _, x in out:
+            x[CUT_FEATURES.index("depth")] = mean - x[sec]
     return out
 
 
 def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
     """Index of the headline of an unrelated article appended inside ``lo..hi``, if any.
 
-    At each headline-like line after enough article text, the prose that follows it (up to
-    APPENDED_REST_WORDS words, and up to the next boundary once it has begun: the end of that
-    article, before its share bar or comments) is compared with the article so far:
-
-    - topic share: of the article's topic words (its most frequent content words), the share
-      that occur in that prose. One article keeps naming its subject; an unrelated one names
-      none of it. Both this and the window overlap below must be low to cut;
-    - window overlap: of the content words in the first two paragraphs after the line, the
-      share the article already used. Next to nothing (APPENDED_SHORT_MAX_OVERLAP) decides
-      alone, whatever the topic share.
-
-    A last section of the article itself can pass these tests when it is short and the
-    appended article follows it: a candidate whose own section (the prose up to the next
-    candidate) shares APPENDED_MAX_OVERLAP or more of its words with the article is passed over.
+    The cut model (a logistic regression trained by scripts/train_cleaner.py on the train
+    split: the headline of each glued-on article against every other candidate line whose cut
+    would drop article text) gives each candidate line (``_cut_features``) a probability; the
+    likeliest at or above the model's threshold is the cut (a higher threshold holds for a cut
+    that would drop most of the core's prose). The likeliest, not the first: an earlier
+    candidate that also passes is more often a section heading of the article itself, and a
+    cut there would drop the rest of the article.
     """
-    candidates = sorted(_headline_candidates(feats, lo, hi))
-    if not candidates:
+    model = load_cut_model()
+    if model is None:
         return None
-    prose_after = [j for j in range(lo, hi + 1) if feats[j].prose]
-    # only the words of prose lines are read (the article so far, the prose after a candidate)
-    words: list[Sequence[str]] = [()] * len(feats)
-    for j in prose_after:
-        words[j] = linewords.content_tokens(feats[j].text)
-    stop_at = [hi + 1] * (hi + 2)  # the next boundary at or after each line
-    for j in range(hi, lo - 1, -1):
-        stop_at[j] = j if feats[j].boundary else stop_at[j + 1]
-    before: Counter[str] = Counter()
-    before_words = 0
-    k = 0  # index into prose_after of the first prose line after i
-    c = 0  # index into candidates of the first candidate after i
-    for i in range(lo, hi + 1):
-        f = feats[i]
-        while k < len(prose_after) and prose_after[k] <= i:
-            k += 1
-        while c < len(candidates) and candidates[c] <= i:
-            c += 1
-        if (
-            before_words >= R.APPENDED_MIN_BEFORE_WORDS
-            and c > 0
-            and candidates[c - 1] == i
-            and _unrelated(feats, words, before, prose_after[k:], stop_at[i + 1])
-        ):
-            nxt = candidates[c] if c < len(candidates) else hi + 1
-            section = {w for j in prose_after[k:] if j < nxt for w in words[j]}
-            if nxt > hi or not section or _overlap(section, before) < R.APPENDED_MAX_OVERLAP:
-                return i
-        if f.prose:
-            before.update(words[i])
-            before_words += f.words
-    return None
+    best: tuple[float, int] | None = None
+    for c, x in _cut_features(feats, lo, hi):
+        p = model.probability(x)
+        if p >= model.threshold_for(x) and (best is None or p > best[0]):
+            best = (p, c)
+    return best[1] if best else None
 
 
-def _overlap(window: set[str], before: Counter[str]) -> float:
+def cut_candidates(capture: Capture) -> tuple[list[str], list[tuple[int, list[float]]]]:
+    """The lines of a text capture and the candidate cuts ``_appended_cut`` judges, with their
+    features, as ``rule_pass`` finds them (steps 1-3): what scripts/train_cleaner.py trains
+    the cut model on."""
+    feats = _features(split_lines(capture.text))
+    span = _core(feats)
+    if span is None:
+        return [f.text for f in feats], []
+    lo, hi = span
+    hi = _grow(feats, hi, len(feats), set())
+    lo = _grow_back(feats, lo)
+    return [f.text for f in feats], _cut_features(feats, lo, hi)
+
+
+def _overlap(window: set[str], before: Counter[str] | set[str]) -> float:
     return sum(1 for w in window if w in before) / len(window)
-
-
-def _unrelated(
-    feats: list[_Feat],
-    words: list[Sequence[str]],
-    before: Counter[str],
-    prose: list[int],
-    stop: int,
-) -> bool:
-    """Whether the prose lines ``prose`` (up to the boundary ``stop``, once APPENDED_MIN_WORDS
-    words are read) read as another article than ``before`` (see ``_appended_cut``)."""
-    rest: Counter[str] = Counter()
-    window: set[str] = set()
-    n_words = 0
-    for j in prose:
-        if j > stop and n_words >= R.APPENDED_MIN_WORDS:
-            break
-        if n_words < R.APPENDED_WINDOW_WORDS:
-            window.update(words[j])
-        rest.update(words[j])
-        n_words += feats[j].words
-        if n_words >= R.APPENDED_REST_WORDS:
-            break
-    if n_words < R.APPENDED_MIN_WORDS or not window:
-        return False
-    overlap = _overlap(window, before)
-    if overlap <= R.APPENDED_SHORT_MAX_OVERLAP:
-        return True  # next to nothing of the window was said before
-    topic = [w for w, n in before.most_common(R.APPENDED_TOPIC_WORDS) if n >= 2]
-    if len(topic) < R.APPENDED_MIN_TOPIC_WORDS:
-        return False
-    need = 2 if n_words >= R.APPENDED_REST_TWICE_WORDS else 1
-    share = sum(1 for w in topic if rest[w] >= need) / len(topic)
-    return share <= R.APPENDED_MAX_TOPIC_SHARE and overlap < R.APPENDED_MAX_OVERLAP
 
 
 def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:

@@ -59,30 +59,22 @@ DATELINE_PENALTY = 30.0
 # headlines, list items) cost this much: less than a menu item, since articles have some.
 MIDDLE_LINE_PENALTY = 3.0
 
-# Appended article (pass 1, step 4). Measured on the dev set: for an unrelated article glued
-# after the story, almost none of the story's topic words occur after its headline (share
-# 0-0.05 in most cases), while the later sections of one article (subheads, Q&A, list items)
-# keep 0.10 or more of them. Both tests below must fail for a cut, so a list article whose
-# sections share few words with each other is not cut unless its topic vanishes too.
+# Appended article (pass 1, step 4): the cut model (cleaning._cut_features, cut-model.json)
+# judges each headline-shaped line of the core by the vocabulary of the text on each side.
 APPENDED_TITLE_MIN_WORDS = 4  # a headline has four words or more; "Extra points" is a subhead
-APPENDED_MIN_WORDS = 60  # prose words after the candidate headline, to judge at all
-APPENDED_MIN_BEFORE_WORDS = 150  # prose words of article before it, to judge at all
+APPENDED_MIN_WORDS = 40  # prose words before and after a candidate line, to judge it at all
 APPENDED_TOPIC_WORDS = 20  # the article's topic: its 20 most frequent content words...
 APPENDED_MIN_TOPIC_WORDS = 5  # ...that occur at least twice; fewer = no topic to judge
-APPENDED_MAX_TOPIC_SHARE = 0.10  # at most this share of the topic words may occur after it
 # In a long rest (this many prose words) a topic word must occur twice to count: one chance
 # occurrence of a common word ("state", "first") does not make two articles one.
 APPENDED_REST_TWICE_WORDS = 250
 APPENDED_REST_WORDS = 400  # the prose after a candidate that is searched for the topic
-APPENDED_SHORT_MAX_OVERLAP = 0.08  # window overlap this low decides alone
-APPENDED_WINDOW_WORDS = 150  # about two paragraphs after the headline...
-APPENDED_MAX_OVERLAP = 0.25  # ...of which less than this share of content words is known
-
-# A headline-shaped line among this many or more in a row (each the next line of text) is an
-# item of a link list ("Related" box without its label), not the headline of an appended
-# article: that one is followed by its text, at most a standfirst comes between. Only the last
-# line of such a run can still head an article (one glued right after a list).
-APPENDED_LIST_RUN = 3
+APPENDED_WINDOW_WORDS = 150  # about two paragraphs on each side of the line
+APPENDED_LOW_OVERLAP = 0.08  # a window overlap this low: next to nothing of it said before
+APPENDED_HEADER_LINES = 12  # lines above the core read as the page header (title, dek, menu)
+APPENDED_MAX_COUNT = 8  # headline-shaped lines before/after a candidate are counted up to this
+# A page title may start in lower case when it names its site first: "site.com | Headline".
+TITLE_SEPARATOR_RE = re.compile(r"\s(?:[-|:»–—]{1,2})\s")
 
 # Quotes and brackets that may close a sentence: "He left." ends in a period, so it is a
 # sentence, not a headline.
