@@ -114,6 +114,8 @@ FEATURES: tuple[str, ...] = (
     "prefix-share",  # share of its words whose first five letters start a word of the body
     "lede-margin",  # its lede share less the best other candidate's
     "first-share",  # share of its content words in the body's first line
+    "comma-share",  # commas per word: a row of tags or names ("Video, Andrea Saul, ...")
+    "only-candidate",  # no other line above the body could be the headline
 )
 
 # Words compared by their first letters too: "crashes"/"crash", "Halloween"/"Halloween's"
@@ -454,6 +456,8 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             sum(w[:PREFIX] in prefixes for w in words) / len(words),
             ledes[k] - (second if ledes[k] == best_lede else best_lede),
             len(words & first_words) / len(words),
+            text.count(",") / len(tokens),
+            float(len(found) == 1),
         ))
     return Candidates(first, tuple(rejected), tuple(f[1] for f in found),
                       tuple(len(window) - f[0] - 1 for f in found), tuple(xs))
