@@ -130,6 +130,7 @@ _UI_RE = re.compile(
     r"|sign\s*(?:up|in)|log\s*(?:in|out)|create\s+an\s+account|subscribe|newsletters?"
     r"|copy\s+link|link\s+copied|url\s*copied|permalink|posted\s+in|filed\s+(?:under|to)"
     r"|^(?:tags?|topics?|labels?|categor(?:y|ies)|keywords|cast)\s*:"
+    r"|your\s+inbox|send\s+you\s+(?:an?\s+)?e-?mail|enter\s+your\s+e-?mail|(?:\.\.\.|…)\s*more$"
     r"|print(?:er)?[\s-]+(?:friendly|mode|this|story|article|page|version|edition)"
     r"|(?:view|download)\s+(?:pdf|as\s+pdf|print)|e-?mail\s+(?:this|to|a\s+friend|story|us)"
     r"|follow\s+(?:us|me|on)|like\s+us|click\s+(?:here|to|for)|read\s+more|show\s+more"
@@ -175,7 +176,7 @@ _SEPARATOR_RE = re.compile(r"[|›•│┃]|\s[>/»]\s|\s-\s.*\s-\s|^[^«]*»")
 _NUMBER_RE = re.compile(r"^\W*\d[\d.,:/-]*\W*$")
 
 # A clock time or a full date: a dateline, an "Originally posted ..." stamp, a teaser's date.
-_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
+_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\b|[ap]\.?m\b)", re.IGNORECASE)
 
 # A photo credit: "Jane Doe/Getty", "(Jacquelyn Martin / Associated Press)", "Photo: AFP",
 # "STEVE RUSSELL/TORONTO STAR", "Amy K. Dragoo/AIMMEDIA". A slash between a name and an agency
@@ -580,10 +581,13 @@ def date_stamp(text: str) -> bool:
 
 
 def dek_text(text: str) -> bool:
-    """Whether ``text`` can be a standfirst: not a caption, a byline, a date stamp or
-    interface text."""
-    return not (
-        _CAPTION_CUE_RE.search(text)
+    """Whether ``text`` can be a standfirst: it opens like a sentence (a capital; a line that
+    starts in lower case is cut from a paragraph), and is not a caption, a byline, a date stamp,
+    a label or interface text."""
+    return bool(R.HEADING_RE.match(text)) and not (
+        text.endswith(":")  # a label or a prompt introducing a form: "Enter your email below:"
+        or (text.startswith("(") and text.endswith(")"))  # an aside: "(Presented at ...)"
+        or _CAPTION_CUE_RE.search(text)
         or _BY_RE.search(text)
         or _TIME_RE.search(text)
         or R.DATELINE_RE.match(text)
