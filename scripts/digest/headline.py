@@ -396,7 +396,13 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             if under and len(under & body_words) >= STANDFIRST_SHARE * len(under):
                 below[pos] = under
     header = [_header_line(lines[i]) for i in window]
-    caption = [lines[i].kind == "caption" or is_credit(lines[i].text) for i in window]
+
+    def caption(pos: int) -> bool:
+        if not 0 <= pos < len(window):
+            return False
+        line = lines[window[pos]]
+        return line.kind == "caption" or is_credit(line.text)
+
     found: list[tuple[int, int, set[str], list[str]]] = []  # (pos, index, words, tokens)
     for pos, i in enumerate(window):
         line = lines[i]
@@ -412,6 +418,12 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             rejected.append((i, why))
             continue
         found.append((pos, i, words, R.WORD_RE.findall(line.text)))
+    # the lines above the body as one string: is a candidate inside another line ("Title - Site")
+    # or at its end (a breadcrumb)? More often in the string than as a line of its own.
+    header_blob = "\n".join(lines[i].text for i in texts) + "\n"
+    own: dict[str, int] = {}
+    for i in texts:
+        own[lines[i].text] = own.get(lines[i].text, 0) + 1
     ledes = [len(w & (lede | below[pos])) / len(w) for pos, _, w, _ in found]
     best_lede = max(ledes, default=0.0)
     second = sorted(ledes)[-2] if len(ledes) > 1 else 0.0
@@ -430,7 +442,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             math.log1p(len(tokens)),
             float(len(tokens) <= SHORT_TITLE_WORDS),
             float(counts[text] > 1),
-            float(any(ln.text != text and text in ln.text for ln in lines[:first])),
+            float(header_blob.count(text) > own[text]),
             math.log1p(above),
             float(above == 0),
             float(any(header[pos + 1 : pos + 1 + HEADER_LINES])),
@@ -447,13 +459,13 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             math.log1p(len(found) - k - 1),
             float(ledes[k] == best_lede),
             float(sum(abs(f[0] - pos) <= 2 for f in found) - 1),
-            float((pos > 0 and caption[pos - 1]) or (pos + 1 < len(window) and caption[pos + 1])),
+            float(caption(pos - 1) or caption(pos + 1)),
             float(nxt is not None and nxt[0] == pos + 1 and len(nxt[3]) > len(tokens)
                   and bool(nxt[2] & words)),
             float(bool(_LABEL_PREFIX_RE.match(text))),
-            _evidence(ledes[k], shared, len(words), len(tokens), counts[text] > 1 or any(
-                ln.text != text and ln.text.endswith(text) for ln in lines[:first]),
-                above, any(header[pos + 1 : pos + 1 + HEADER_LINES])),
+            _evidence(ledes[k], shared, len(words), len(tokens), counts[text] > 1
+                      or header_blob.count(text + "\n") > own[text],
+                      above, any(header[pos + 1 : pos + 1 + HEADER_LINES])),
             sum(w[:PREFIX] in prefixes for w in words) / len(words),
             ledes[k] - (second if ledes[k] == best_lede else best_lede),
             len(words & first_words) / len(words),
