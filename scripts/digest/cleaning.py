@@ -26,15 +26,17 @@ Nothing is deleted: every line of the capture is in ``Cleaned.lines`` with its k
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import json
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from digest import linemodel
+from digest import linemodel, linewords
 from digest import metadata as meta
 from digest import rules as R
 from digest.model import BODY_KINDS, Block, Capture, Cleaned, Line, LineKind
@@ -71,6 +73,13 @@ def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
     return clean_text(capture, captured_on)
 
 
+def clear_caches() -> None:
+    """Forget the per-text facts the cleaner keeps (benchmarks time the cleaner cold)."""
+    for f in (_text_facts, R.line_rule_hits, linemodel.comment_meta):
+        f.cache_clear()
+    linewords.clear_caches()
+
+
 def split_lines(text: str) -> list[str]:
     """The lines of a decoded capture (a final newline does not start an empty line)."""
     lines = text.split("\n")
@@ -98,38 +107,33 @@ def _norm(text: str) -> str:
 def _features(raw: list[str]) -> list[_Feat]:
     feats = []
     stripped = [line.strip(R.STRIP_CHARS) for line in raw]
+    normed = [_norm(t) if t[:1].isdigit() else t for t in stripped]  # LIST_NUMBER_RE needs one
     # where each text occurs, counted in non-blank lines
     positions: dict[str, list[int]] = {}
-    for k, text in enumerate(t for t in stripped if t):
-        positions.setdefault(_norm(text), []).append(k)
-    near_repeat = {
-        text
-        for text, pos in positions.items()
-        if len(pos) > 1 and any(b - a <= R.REPEAT_NEAR_LINES for a, b in itertools.pairwise(pos))
-    }
-    near_repeat = {t for t in stripped if _norm(t) in near_repeat}
+    n_text = 0
+    for text, key in zip(stripped, normed, strict=True):
+        if text:
+            positions.setdefault(key, []).append(n_text)
+            n_text += 1
+    if len(positions) < n_text:  # some text occurs twice
+        near_repeat = {
+            text
+            for text, pos in positions.items()
+            if len(pos) > 1
+            and any(b - a <= R.REPEAT_NEAR_LINES for a, b in itertools.pairwise(pos))
+        }
+    else:
+        near_repeat = set()
     blank = _Feat("", 0, False, False, False, False, False, False, False, False)
-    for text in stripped:
+    for text, key in zip(stripped, normed, strict=True):
         if not text:
             feats.append(blank)
             continue
-        words = count_words(text)
-        sentence = bool(R.SENTENCE_END_RE.search(text)) and words >= 2
-        prose = words >= R.PROSE_MIN_WORDS and (
-            sentence or bool(R.SENTENCE_INSIDE_RE.search(text)) or words >= 2 * R.PROSE_MIN_WORDS
-        )
-        boundary = (words <= 12 and bool(R.END_BOUNDARY_RE.match(text))) or bool(
-            R.END_PROMPT_RE.match(text)
-        )
-        link_row = words <= 16 and bool(R.LINK_ROW_RE.match(text))
-        repeated = text in near_repeat and words >= R.PROSE_MIN_WORDS
+        words, sentence, prose, boundary, legal, dateline, teaser, link_row, label = (
+            _text_facts(text))
+        repeated = words >= R.PROSE_MIN_WORDS and key in near_repeat
         if repeated:
             prose = False
-        legal = words >= 3 and R.is_legal_notice(text)
-        dateline = words <= 12 and bool(R.DATELINE_RE.match(text))
-        teaser = words >= 4 and bool(
-            R.GLUED_TEASER_RE.match(text) or R.GALLERY_COUNTER_RE.match(text)
-        )
         feats.append(
             _Feat(
                 text,
@@ -142,11 +146,33 @@ def _features(raw: list[str]) -> list[_Feat]:
                 teaser,
                 link_row,
                 repeated,
-                dup=len(positions.get(_norm(text), ())) > 1,
-                label_like=not prose and not sentence and bool(R.LABEL_LIKE_RE.match(text)),
+                dup=len(positions[key]) > 1,
+                label_like=label and not prose,
             )
         )
     return feats
+
+
+@functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
+def _text_facts(text: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool, bool]:
+    """What a stripped, non-blank line says by its text alone: words, sentence, prose (unless
+    repeated), boundary, legal, dateline, teaser, link row, and label-like unless prose."""
+    words = count_words(text)
+    sentence = words >= 2 and bool(R.SENTENCE_END_RE.search(text))
+    prose = words >= R.PROSE_MIN_WORDS and (
+        sentence or words >= 2 * R.PROSE_MIN_WORDS or bool(R.SENTENCE_INSIDE_RE.search(text))
+    )
+    boundary = (words <= 12 and bool(R.END_BOUNDARY_RE.match(text))) or bool(
+        R.END_PROMPT_RE.match(text)
+    )
+    link_row = words <= 16 and bool(R.LINK_ROW_RE.match(text))
+    legal = words >= 3 and R.is_legal_notice(text)
+    dateline = words <= 12 and bool(R.DATELINE_RE.match(text))
+    teaser = words >= 4 and bool(
+        R.GLUED_TEASER_RE.match(text) or R.GALLERY_COUNTER_RE.match(text)
+    )
+    label = not sentence and bool(R.LABEL_LIKE_RE.match(text))
+    return words, sentence, prose, boundary, legal, dateline, teaser, link_row, label
 
 
 def _score(f: _Feat) -> float:
@@ -193,23 +219,20 @@ def _core(feats: list[_Feat]) -> tuple[int, int] | None:
 
 
 def _content_words(text: str) -> list[str]:
-    # lower-casing ASCII text once is the same as word by word (not so for every script)
-    tokens = (R.WORD_RE.findall(text.lower()) if text.isascii()
-              else [t.lower() for t in R.WORD_RE.findall(text)])
-    return [w for w in tokens if len(w) > 1 and w not in R.STOPWORDS and not w.isdigit()]
+    return list(linewords.content_tokens(text))
 
 
 def _headline_like(f: _Feat) -> bool:
     """A line that could be the headline of another article (not a section heading of this
     one: those are short, in capitals, numbered or a Q&A marker)."""
-    return (
+    return (  # the cheapest tests first
         R.APPENDED_TITLE_MIN_WORDS <= f.words <= R.TITLE_MAX_WORDS
+        and not f.text.rstrip(R.CLOSING_QUOTES).endswith((".", ",", ";", ":", "…"))
+        and bool(R.HEADING_RE.match(f.text))
         and not f.text.isupper()
         and not R.SECTION_MARK_RE.match(f.text)
         and (not f.prose or bool(R.LABEL_LIKE_RE.match(f.text)))
-        and bool(R.HEADING_RE.match(f.text))
-        and not f.text.rstrip(R.CLOSING_QUOTES).endswith((".", ",", ";", ":", "…"))
-        and not any(rule.pattern.search(f.text) for rule in R.LINE_RULES)
+        and not R.any_line_rule(f.text)
     )
 
 
@@ -230,7 +253,7 @@ def _headline_candidates(feats: list[_Feat], lo: int, hi: int) -> set[int]:
         f = feats[i]
         if not f.text:
             continue
-        if _headline_like(f) and f.text not in seen:
+        if f.text not in seen and _headline_like(f):
             run.append(i)
         else:
             flush()
@@ -257,9 +280,14 @@ def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
     appended article follows it: a candidate whose own section (the prose up to the next
     candidate) shares APPENDED_MAX_OVERLAP or more of its words with the article is passed over.
     """
-    words = [_content_words(feats[j].text) if lo <= j <= hi else [] for j in range(len(feats))]
-    prose_after = [j for j in range(lo, hi + 1) if feats[j].prose]
     candidates = sorted(_headline_candidates(feats, lo, hi))
+    if not candidates:
+        return None
+    prose_after = [j for j in range(lo, hi + 1) if feats[j].prose]
+    # only the words of prose lines are read (the article so far, the prose after a candidate)
+    words: list[Sequence[str]] = [()] * len(feats)
+    for j in prose_after:
+        words[j] = linewords.content_tokens(feats[j].text)
     stop_at = [hi + 1] * (hi + 2)  # the next boundary at or after each line
     for j in range(hi, lo - 1, -1):
         stop_at[j] = j if feats[j].boundary else stop_at[j + 1]
@@ -295,7 +323,7 @@ def _overlap(window: set[str], before: Counter[str]) -> float:
 
 def _unrelated(
     feats: list[_Feat],
-    words: list[list[str]],
+    words: list[Sequence[str]],
     before: Counter[str],
     prose: list[int],
     stop: int,
@@ -490,7 +518,7 @@ def _closing_note(f: _Feat) -> bool:
     return (
         f.words >= R.CLOSING_NOTE_MIN_WORDS
         and bool(R.CLOSING_NOTE_RE.match(f.text))
-        and not any(rule.pattern.search(f.text) for rule in R.LINE_RULES)
+        and not R.any_line_rule(f.text)
     )
 
 
@@ -505,7 +533,7 @@ def _box_paragraph(f: _Feat) -> bool:
         and f.sentence
         and not (f.boundary or f.legal or f.teaser or f.repeated)
         and not R.TEASER_ELLIPSIS_RE.search(f.text)
-        and not any(rule.pattern.search(f.text) for rule in R.LINE_RULES)
+        and not R.any_line_rule(f.text)
     )
 
 
@@ -532,7 +560,7 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
             continue
         if f.boundary or f.legal or f.teaser:
             break
-        if in_list and not any(r.pattern.search(f.text) for r in R.LINE_RULES):
+        if in_list and not R.any_line_rule(f.text):
             new_hi, run = j, 0
             list_items.add(j)
             continue
@@ -623,8 +651,9 @@ def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKi
                 # after it ("Share this information, please?"): kept, and reported
                 return "unsure", "boundary-sentence"
             return "boilerplate", "end-boundary"
+        lower = f.text.lower() if f.text.isascii() else None
         for rule in R.LINE_RULES:
-            if f.words <= rule.max_words and rule.pattern.search(f.text):
+            if f.words <= rule.max_words and rule.search(f.text, lower):
                 return rule.kind, rule.name
         if f.repeated:
             return "caption", "repeated-line"
@@ -649,6 +678,8 @@ class RulePass:
     lo: int  # the article core, inclusive (lo > hi: no core)
     hi: int
     cut: int | None  # where an appended article was cut off, if anywhere
+    # the lines as the rules left them (kinds above), to reuse where a later step keeps a kind
+    lines: tuple[Line, ...] = ()
 
 
 def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
@@ -662,18 +693,26 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
         kinds[i] = ("unsure", why)
     confidence, dropped_prose = _confidence(rp, probs)
     # 8. body blocks and metadata
-    lines = _lines(feats, kinds)
+    lines = _lines(feats, kinds, rp.lines)
     blocks = _blocks(lines)
     metadata = meta.extract_text_metadata(lines, captured_on)
     return Cleaned(capture=capture, lines=lines, blocks=blocks, metadata=metadata,
                    confidence=confidence, dropped_prose=dropped_prose)
 
 
-def _lines(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> tuple[Line, ...]:
-    return tuple(
-        Line(number=i + 1, text=f.text, kind=k, rule=r)
-        for i, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True))
-    )
+def _lines(
+    feats: list[_Feat], kinds: list[tuple[LineKind, str]], reuse: tuple[Line, ...] = ()
+) -> tuple[Line, ...]:
+    """One Line per line; a line of ``reuse`` (the same capture's lines) with the same kind and
+    rule is taken as it is (building a frozen dataclass costs more than comparing two)."""
+    if len(reuse) != len(feats):
+        return tuple([Line(number=i + 1, text=f.text, kind=k, rule=r)
+                      for i, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True))])
+    return tuple([
+        old if old.kind == k and old.rule == r and old.text == f.text
+        else Line(number=i + 1, text=f.text, kind=k, rule=r)
+        for i, (f, (k, r), old) in enumerate(zip(feats, kinds, reuse, strict=True))
+    ])
 
 
 def rule_pass(capture: Capture) -> RulePass:
@@ -735,9 +774,10 @@ def rule_pass(capture: Capture) -> RulePass:
                 break
     # 6. the headline and dek, chosen on evidence above the body the rules found (headline.py);
     #    the line model reads where the headline stands
-    for i, line in enumerate(meta.mark_headline(_lines(feats, kinds))):
+    lines = meta.mark_headline(_lines(feats, kinds))
+    for i, line in enumerate(lines):
         kinds[i] = (line.kind, line.rule)
-    return RulePass(feats, kinds, lo, hi, cut)
+    return RulePass(feats, kinds, lo, hi, cut, lines)
 
 
 def _line_probabilities(rp: RulePass) -> dict[int, tuple[float, list[float]]]:

@@ -21,6 +21,7 @@ well above 200 captures per second.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import math
 import operator
@@ -31,7 +32,7 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
-from digest import rules as R
+from digest import linewords
 
 MODEL_FILE = Path(__file__).with_name("cleaner-model.json")
 
@@ -183,8 +184,7 @@ def load_model(path: Path = MODEL_FILE) -> Model | None:
 
 
 def content_words(text: str) -> set[str]:
-    tokens = set(R.WORD_RE.findall(text.lower()))
-    return {w for w in tokens if len(w) > 2 and w not in R.STOPWORDS and not w.isdigit()}
+    return {w for w in linewords.content_word_set(text) if len(w) > 2}
 
 
 # Every alternative of COMMENT_META_RE holds one of these (lower-cased): a line without any is
@@ -193,10 +193,16 @@ _META_WORDS = ("repl", "permalink", "said", "wrote", "says", "ago", "posted", "r
                "recommend", "comment")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked of every line, and again for the confidence
 def comment_meta(text: str) -> bool:
     """Whether a line carries comment furniture (COMMENT_META_RE)."""
     low = text.lower()
-    return any(w in low for w in _META_WORDS) and bool(COMMENT_META_RE.search(text))
+    return (
+        ("repl" in low or "permalink" in low or "said" in low or "wrote" in low
+         or "says" in low or "ago" in low or "posted" in low or "report" in low
+         or "like" in low or "recommend" in low or "comment" in low)  # _META_WORDS
+        and bool(COMMENT_META_RE.search(text))
+    )
 
 
 def candidates(kinds: Sequence[tuple[str, str]], feats: Sequence[LineFeat]) -> list[int]:
@@ -217,20 +223,20 @@ def features(
     n = len(feats)
     text_idx = [i for i in range(n) if feats[i].text]
     pos_of = {i: k for k, i in enumerate(text_idx)}
-    kept = [kinds[i][0] in ("body", "subhead", "unsure") for i in range(n)]
+    kept = [kind in ("body", "subhead", "unsure") for kind, _ in kinds]
     meta = [0 < f.words <= 40 and comment_meta(f.text) for f in feats]
     label = [f.label_like for f in feats]
     # prefix sums over lines of text: prose, label-like, comment furniture
     prose_p, label_p, meta_p = [0], [0], [0]
     for i in text_idx:
-        f = feats[i]
-        prose_p.append(prose_p[-1] + f.prose)
+        prose_p.append(prose_p[-1] + feats[i].prose)
         label_p.append(label_p[-1] + label[i])
         meta_p.append(meta_p[-1] + meta[i])
-    core_words = sum(feats[i].words for i in range(lo, hi + 1) if kept[i] and feats[i].prose)
+    core_words = 0
     vocab: set[str] = set()
     for i in range(lo, hi + 1):
         if kept[i] and feats[i].prose:
+            core_words += feats[i].words
             vocab |= content_words(feats[i].text)
     title = next((i for i in range(n) if kinds[i][0] == "title"), None)
     # runs of text between boundaries and label runs: the block a line belongs to
@@ -248,74 +254,75 @@ def features(
         run_of[i] = len(run_words) - 1
         run_words[-1] += f.words if f.prose else 0
         run_meta[-1] += meta[i]
-    boundary_before = [False] * n
-    seen = False
-    for i in range(n):
-        boundary_before[i] = seen
-        if lo <= i and feats[i].boundary and i > hi:
-            seen = True
+    # the first boundary after the core (lines after it are "after a boundary")
+    first_boundary = next((i for i in range(max(lo, hi + 1), n) if feats[i].boundary), n)
     n_before_lo = bisect.bisect_left(text_idx, lo)  # lines of text above the core
     n_upto_hi = bisect.bisect_right(text_idx, hi)  # ... up to its end
     title_k = pos_of[title] if title is not None else None
     out = []
     log_core = math.log1p(core_words)
+    n_text = len(text_idx)
+    small_core = core_words < SMALL_CORE_WORDS
+    f_small_core = 1.0 if small_core else 0.0
     for i in which:
         f = feats[i]
         k = pos_of[i]
-        a, b = max(0, k - WINDOW), min(len(text_idx), k + WINDOW + 1)
+        a, b = max(0, k - WINDOW), min(n_text, k + WINDOW + 1)
         span = b - a
         prev_i = text_idx[k - 1] if k > 0 else None
-        next_i = text_idx[k + 1] if k + 1 < len(text_idx) else None
-        dist = max(0, n_before_lo - k if i < lo else k + 1 - n_upto_hi)
+        next_i = text_idx[k + 1] if k + 1 < n_text else None
+        before = i < lo
+        after = i > hi
+        dist = max(0, n_before_lo - k if before else k + 1 - n_upto_hi)
         words = content_words(f.text) if f.prose or f.sentence else set()
         share = len(words & vocab) / len(words) if words else 0.0
         rw = run_words[run_of[i]]
         dist_title = math.log1p(k - title_k) if title_k is not None and k > title_k else 3.0
         after_cut = cut is not None and i >= cut
-        small_core = core_words < SMALL_CORE_WORDS
+        text = f.text
         out.append([
             1.0,  # bias
             math.log1p(f.words),  # log-words
-            float(f.prose),  # prose
-            float(f.sentence),  # sentence
-            float(f.boundary),  # boundary
-            float(f.legal),  # legal
-            float(f.dateline),  # dateline
-            float(f.teaser),  # teaser
-            float(f.link_row),  # link-row
-            float(f.repeated),  # repeated
-            float(f.dup),  # dup
-            float(label[i]),  # label-like
-            float(f.text.endswith(":")),  # ends-colon
-            float(f.text[:1].islower()),  # starts-lower
-            1.0 - len(f.text.translate(_NO_DIGITS)) / len(f.text),  # digit-share
-            float(meta[i]),  # comment-meta
-            float(i < lo),  # before-core
-            float(i > hi),  # after-core
-            float(after_cut),  # after-cut
+            1.0 if f.prose else 0.0,  # prose
+            1.0 if f.sentence else 0.0,  # sentence
+            1.0 if f.boundary else 0.0,  # boundary
+            1.0 if f.legal else 0.0,  # legal
+            1.0 if f.dateline else 0.0,  # dateline
+            1.0 if f.teaser else 0.0,  # teaser
+            1.0 if f.link_row else 0.0,  # link-row
+            1.0 if f.repeated else 0.0,  # repeated
+            1.0 if f.dup else 0.0,  # dup
+            1.0 if label[i] else 0.0,  # label-like
+            1.0 if text.endswith(":") else 0.0,  # ends-colon
+            1.0 if text[:1].islower() else 0.0,  # starts-lower
+            1.0 - len(text.translate(_NO_DIGITS)) / len(text),  # digit-share
+            1.0 if meta[i] else 0.0,  # comment-meta
+            1.0 if before else 0.0,  # before-core
+            1.0 if after else 0.0,  # after-core
+            1.0 if after_cut else 0.0,  # after-cut
             math.log1p(dist),  # log-dist-core
             log_core,  # log-core-words
-            float(small_core),  # core-words-small
+            f_small_core,  # core-words-small
             (prose_p[b] - prose_p[a]) / span,  # prose-share-window
             (label_p[b] - label_p[a]) / span,  # label-share-window
             (meta_p[b] - meta_p[a]) / span,  # comment-meta-window
-            float(prev_i is not None and feats[prev_i].prose),  # prev-prose
-            float(next_i is not None and feats[next_i].prose),  # next-prose
-            float(prev_i is not None and kept[prev_i]),  # prev-kept
-            float(next_i is not None and kept[next_i]),  # next-kept
+            1.0 if prev_i is not None and feats[prev_i].prose else 0.0,  # prev-prose
+            1.0 if next_i is not None and feats[next_i].prose else 0.0,  # next-prose
+            1.0 if prev_i is not None and kept[prev_i] else 0.0,  # prev-kept
+            1.0 if next_i is not None and kept[next_i] else 0.0,  # next-kept
             share,  # core-vocab-share
             math.log1p(rw),  # log-run-words
             min(3.0, rw / max(core_words, 1)),  # run-vs-core
             min(1.0, run_meta[run_of[i]] / 5),  # run-comment-meta
-            float(title is not None and i > title),  # after-title
+            1.0 if title is not None and i > title else 0.0,  # after-title
             dist_title,  # log-dist-title
-            k / max(1, len(text_idx)),  # position
-            float(boundary_before[i]),  # after-boundary
+            k / max(1, n_text),  # position
+            1.0 if i > first_boundary else 0.0,  # after-boundary
             share if after_cut else 0.0,  # after-cut-x-vocab
-            float(small_core and i < lo),  # small-core-x-before
-            float(small_core and f.prose),  # small-core-x-prose
-            dist_title if i < lo else 3.0,  # before-x-dist-title
-            float(i > hi and not after_cut) * share,  # after-x-vocab
-            float(f.prose and i < lo and rw > core_words),  # prose-in-longer-run-before
+            1.0 if small_core and before else 0.0,  # small-core-x-before
+            1.0 if small_core and f.prose else 0.0,  # small-core-x-prose
+            dist_title if before else 3.0,  # before-x-dist-title
+            float(after and not after_cut) * share,  # after-x-vocab
+            1.0 if f.prose and before and rw > core_words else 0.0,  # prose-in-longer-run-before
         ])
     return out

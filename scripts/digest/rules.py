@@ -17,6 +17,7 @@ A capture is cleaned in two passes (see ``cleaning.py``):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -280,6 +281,15 @@ class LineRule:
     pattern: re.Pattern[str]
     why: str
     max_words: int = 10_000  # the rule only applies to lines this short
+    # Words of which an ASCII line must hold one (lower-cased) for ``pattern`` to match: a line
+    # without any is not searched (speed only; empty: always searched).
+    needs: tuple[str, ...] = ()
+
+    def search(self, text: str, lower: str | None = None) -> bool:
+        """Whether ``pattern`` occurs in ``text`` (``lower``: ``text.lower()`` if ASCII)."""
+        if self.needs and lower is not None and not any(w in lower for w in self.needs):
+            return False
+        return bool(self.pattern.search(text))
 
 
 _I = re.IGNORECASE
@@ -337,6 +347,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "photo captions end in a credit ('Photo: AFP', '/ Getty Images')",
         max_words=60,
+        needs=("photo", "image", "picture", "credit", "illustration", "source", "video",
+               "getty", "shutterstock", "istock", "associated", "afp", "reuters", "epa"),
     ),
     LineRule(
         "share-bar",
@@ -372,6 +384,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "a site describing itself ('Welcome to X, your number one source for ...')",
         max_words=60,
+        needs=("welcome", "your"),
     ),
     LineRule(
         "comment-form",
@@ -396,8 +409,21 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "contact or take-down notices of aggregator sites",
         max_words=30,
+        needs=("contact", "email", "request", "remove/chang"),
     ),
 )
+
+
+@functools.lru_cache(maxsize=1 << 16)  # several stages ask about the same line
+def line_rule_hits(text: str) -> tuple[bool, ...]:
+    """Which of LINE_RULES occur in ``text`` (in their order), whatever the line's length."""
+    lower = text.lower() if text.isascii() else None
+    return tuple(rule.search(text, lower) for rule in LINE_RULES)
+
+
+def any_line_rule(text: str) -> bool:
+    """Whether any of LINE_RULES occurs in ``text``."""
+    return True in line_rule_hits(text)
 
 # Lines that say who wrote the article.
 BYLINE_MAX_WORDS = 12  # "Jane Doe and John Roe, Senior correspondents" without a "By"

@@ -1,0 +1,54 @@
+"""The content words of a line of text, computed once and shared by the cleaner's stages.
+
+The appended-article cut, the line model and the headline chooser all compare lines by their
+content words (lower-cased words of two letters or more, no stopwords, no bare numbers). They
+read the same lines, so the words are cached here by the line's text: a pure function of a
+string, computed once per distinct line (and page furniture that comes back from capture to
+capture is not even computed twice). Each stage keeps its own definition on top of these
+(word length, stemming); only where the definitions coincide is the cached value reused.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from digest import rules as R
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def content_tokens(text: str) -> tuple[str, ...]:
+    """The content words of ``text`` in order, repeats kept, each word lower-cased by itself.
+
+    (Lower-casing ASCII text as a whole is the same as word by word; in other scripts it is
+    not always: "İ" lower-cased is two characters, one of them no word character.)"""
+    tokens = (R.WORD_RE.findall(text.lower()) if text.isascii()
+              else [t.lower() for t in R.WORD_RE.findall(text)])
+    return tuple([w for w in tokens if len(w) > 1 and w not in R.STOPWORDS and not w.isdigit()])
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def content_word_set(text: str) -> frozenset[str]:
+    """The distinct content words of ``text`` lower-cased as a whole (``text.lower()`` first,
+    then split into words)."""
+    if text.isascii():
+        return frozenset(content_tokens(text))
+    return frozenset(
+        w for w in set(R.WORD_RE.findall(text.lower()))
+        if len(w) > 1 and w not in R.STOPWORDS and not w.isdigit()
+    )
+
+
+def content_word_set_of(texts: list[str]) -> set[str]:
+    """``content_word_set("\\n".join(texts))``, from the lines' cached sets: words never run
+    across a line break, and lower-casing stops at one (no letter is cased by its neighbour
+    across it)."""
+    out: set[str] = set()
+    for text in texts:
+        out |= content_word_set(text)
+    return out
+
+
+def clear_caches() -> None:
+    """Forget the cached words (benchmarks time the cleaner cold)."""
+    content_tokens.cache_clear()
+    content_word_set.cache_clear()
