@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from digest import linewords
 from digest import rules as R
 from digest.model import Line
 
@@ -229,12 +230,12 @@ def _stem(word: str) -> str:
 def content_words(text: str) -> set[str]:
     """The words of ``text`` that carry its subject: lower-cased, stemmed, no stopwords or
     bare numbers."""
-    # distinct words first: a body repeats its words, and stemming is the costly part
-    return {
-        _stem(w)
-        for w in set(R.WORD_RE.findall(text.lower()))
-        if len(w) > 1 and w not in R.STOPWORDS and not w.isdigit()
-    }
+    return {_stem(w) for w in linewords.content_word_set(text)}
+
+
+def _content_words_of(texts: Sequence[str]) -> set[str]:
+    """``content_words("\n".join(texts))`` from the lines' cached words (linewords.py)."""
+    return {_stem(w) for w in linewords.content_word_set_of(list(texts))}
 
 
 def is_credit(text: str, *, agency: bool = True) -> bool:
@@ -377,9 +378,9 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             break
         lede_lines.append(lines[i].text)
         n += len(R.WORD_RE.findall(lines[i].text))
-    lede = content_words("\n".join(lede_lines))
+    lede = _content_words_of(lede_lines)
     first_words = content_words(lines[first].text)
-    body_words = content_words("\n".join(lines[i].text for i in body))
+    body_words = _content_words_of([lines[i].text for i in body])
     prefixes = {w[:PREFIX] for w in body_words}
     texts = [i for i in range(first) if lines[i].text]
     window = texts[-WINDOW:]
