@@ -181,6 +181,8 @@ def test_a_wire_service_is_neither_outlet_nor_author() -> None:
         "Filed to:metroid",
         "Topics: uber, libertarians, Sydney",
         "(From the last 12 hours)",
+        "Email Me",  # 64e7d3e1f4fe
+        "Get Posts by E-mail",  # f1f7cecb61c4
     ],
 )
 def test_never_a_headline(text: str) -> None:

@@ -117,6 +117,8 @@ FEATURES: tuple[str, ...] = (
     "first-share",  # share of its content words in the body's first line
     "comma-share",  # commas per word: a row of tags or names ("Video, Andrea Saul, ...")
     "only-candidate",  # no other line above the body could be the headline
+    "in-copyright",  # share of its content words in the page's copyright lines (the site's name)
+    "site-words",  # "website", "blog", "newspaper", "online edition": a site's tagline
 )
 
 # Words compared by their first letters too: "crashes"/"crash", "Halloween"/"Halloween's"
@@ -133,7 +135,7 @@ _UI_RE = re.compile(
     r"|^(?:tags?|topics?|labels?|categor(?:y|ies)|keywords|cast)\s*:"
     r"|your\s+inbox|send\s+you\s+(?:an?\s+)?e-?mail|enter\s+your\s+e-?mail|(?:\.\.\.|…)\s*more$"
     r"|print(?:er)?[\s-]+(?:friendly|mode|this|story|article|page|version|edition)"
-    r"|(?:view|download)\s+(?:pdf|as\s+pdf|print)|e-?mail\s+(?:this|to|a\s+friend|story|us)"
+    r"|(?:view|download)\s+(?:pdf|as\s+pdf|print)|e-?mail\s+(?:this|to|a\s+friend|story|us|me)|by\s+e-?mail"
     r"|follow\s+(?:us|me|on)|like\s+us|click\s+(?:here|to|for)|read\s+more|show\s+more"
     r"|view\s+(?:more|all|comments|pics|gallery|photos)|see\s+(?:more|all)"
     r"|\d+\s+comments?|comments?\s*\(\d*\)|leave\s+a\s+(?:comment|reply)|add\s+comment"
@@ -422,6 +424,9 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     # the lines above the body as one string: is a candidate inside another line ("Title - Site")
     # or at its end (a breadcrumb)? More often in the string than as a line of its own.
     header_blob = "\n".join(lines[i].text for i in texts) + "\n"
+    # the words of the page's copyright lines: a line made of them is the site's name
+    rights = _content_words_of([ln.text for ln in lines if "©" in ln.text
+                                or "opyright" in ln.text])
     own: dict[str, int] = {}
     for i in texts:
         own[lines[i].text] = own.get(lines[i].text, 0) + 1
@@ -472,11 +477,19 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             len(words & first_words) / len(words),
             text.count(",") / len(tokens),
             float(len(found) == 1),
+            len(words & rights) / len(words),
+            float(bool(_SITE_WORDS_RE.search(text))),
         ))
     return Candidates(first, tuple(rejected), tuple(f[1] for f in found),
                       tuple(len(window) - f[0] - 1 for f in found), tuple(xs))
 
 
+# What a site says of itself in its tagline: "Online edition of India's National Newspaper"
+_SITE_WORDS_RE = re.compile(
+    r"\b(?:web\s*site|blog|weblog|newspaper|magazine|online\s+edition|official\s+site"
+    r"|news\s+source|home\s*page)\b",
+    re.IGNORECASE,
+)
 # "Labels: adwords, ...", "Re: Exit interviews": a label and its value, not a headline
 _LABEL_PREFIX_RE = re.compile(r"^(?:\w+\s?){1,2}:\s")
 
