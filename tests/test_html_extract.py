@@ -325,3 +325,35 @@ def test_headline_from_the_title_only_when_it_can_be_one() -> None:
         "Pakistan want forfeit reversed", "html title")
     # ... unless that is a site or section name: then no headline rather than a wrong one
     assert _clean_page(_headline_page("Breaking News", ""), "b.html").metadata.title == UNKNOWN
+
+
+def test_headline_is_the_lone_h1_above_the_article_when_the_title_names_only_the_site() -> None:
+    # the class of train page 16035e75c904: <title>Star</title>, the headline in the page's
+    # only <h1> right above the article (it had no headline at all)
+    page = _headline_page("Star", "<h1>Bulls centre out for six months</h1>")
+    cleaned = _clean_page(page, "h1.html")
+    line = next(ln for ln in cleaned.lines if ln.text == "Bulls centre out for six months")
+    assert cleaned.metadata.title == Fact(
+        "Bulls centre out for six months",
+        f"html heading h1, line {line.number} (the page's only h1)")
+    assert line.kind == "title"
+    # two <h1> (a logo and a headline, or two stories): no way to tell, no headline
+    two = _headline_page("Star", "<h1>The Star</h1><h1>Bulls centre out for six months</h1>")
+    assert _clean_page(two, "h2.html").metadata.title == UNKNOWN
+    # an <h1> below the article is a teaser's or a footer's, not this article's headline
+    below = _headline_page("Star", "").replace(
+        "</div></body>", "</div><h1>Other stories of the day</h1></body>")
+    assert _clean_page(below, "h3.html").metadata.title == UNKNOWN
+
+
+def test_real_page_whose_title_names_only_the_site_gets_its_h1_headline() -> None:
+    train = Path(__file__).resolve().parents[2] / "shared" / "cleaning-train"
+    path = train / "16035e75c904.html.gz"
+    if not path.exists():
+        pytest.skip("../shared/cleaning-train is not beside the project")
+    import gzip
+
+    from digest.cleaning import clean
+
+    cleaned = clean(decode_capture(gzip.decompress(path.read_bytes()), Path("16035e75c904.html")))
+    assert cleaned.metadata.title.value == "Bulls centre out for six months"

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from digest.html_reconcile import GAP_WORDS, PageBlock, covered, reconcile
+from digest.html_reconcile import (
+    GAP_WORDS,
+    SHORT_ARTICLE,
+    PageBlock,
+    covered,
+    page_blocks,
+    reconcile,
+)
 from digest.model import Cleaned
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,6 +155,92 @@ def test_real_page_prose_next_to_the_agreed_core_is_kept() -> None:
     # part both agree on
     cleaned, truth = _page("3551ec9c89db")
     assert _sentences_kept(truth, cleaned) == 1.0
+
+
+# --- the third opinion: both extractors agreed on a footer, the article is elsewhere ----------
+
+
+def _never_asked() -> set[int]:
+    raise AssertionError("the third opinion was asked on a page whose article is long enough")
+
+
+def test_a_short_agreed_article_next_to_far_more_prose_asks_a_third_opinion_and_keeps_it() -> None:
+    # the extractors agree on a short footer blurb; jusText finds the article elsewhere
+    footer = _p("Contents of this website are copyright of the newspaper and its owners.")
+    article = [_p(PROSE + f" Paragraph {i}.") for i in range(4)]
+    blocks = [*article, _p("Home"), footer]
+    decision = reconcile(blocks, {5}, {5}, by_third=lambda: {0, 1, 2, 3})
+    assert decision.kept == {5}
+    assert decision.unsure == {0, 1, 2, 3}  # published, marked unsure for the editor
+    assert decision.agreement < 0.5
+
+
+def test_a_long_enough_article_never_asks_the_third_opinion() -> None:
+    article = [_p(PROSE + f" Paragraph {i}.") for i in range(4)]
+    blocks = [*article, _p(OTHER)]
+    decision = reconcile(blocks, {0, 1, 2, 3}, {0, 1, 2, 3}, by_third=_never_asked)
+    assert decision.kept == {0, 1, 2, 3}
+    assert decision.unsure == frozenset()
+
+
+def test_third_opinion_beside_a_real_article_is_reported_not_published() -> None:
+    # an article of SHORT_ARTICLE prose words or more, and a comment thread three times as long
+    n = SHORT_ARTICLE // len(PROSE.split()) + 1
+    article = [_p(PROSE + f" Paragraph {i}.") for i in range(n)]
+    thread = [_p(OTHER + f" Comment {i}.") for i in range(3 * n + 1)]
+    blocks = [*article, *thread]
+    third = set(range(len(blocks)))
+    decision = reconcile(blocks, set(range(n)), set(range(n)), by_third=lambda: third)
+    assert decision.kept == set(range(n))
+    assert decision.unsure == frozenset()
+    assert decision.dropped_prose == tuple(range(n, len(blocks)))  # the editor is told
+
+
+def test_real_page_whose_extractors_chose_the_footer_keeps_the_article() -> None:
+    # l3s-gn1 page 3fb4f20d2469: the article sits in table cells; trafilatura and readability
+    # both chose the site's footer (a 36-word blurb, an address), and the page lost its whole
+    # article. jusText finds it: kept as unsure, and the confidence says so
+    cleaned, truth = _page("3fb4f20d2469")
+    assert _sentences_kept(truth, cleaned) == 1.0
+    unsure = [ln for ln in cleaned.lines if ln.rule == "html-third-opinion"]
+    assert unsure and all(ln.kind == "unsure" for ln in unsure)
+    assert cleaned.confidence <= 0.5
+
+
+def test_real_page_with_a_long_comment_thread_does_not_publish_it() -> None:
+    # l3s-gn1 page 7e0a97352b2e: the article (about 360 words of prose) is followed by a reader
+    # thread four times as long that jusText keeps: the thread is listed as dropped prose, not
+    # published, and the article is whole
+    cleaned, truth = _page("7e0a97352b2e")
+    assert _sentences_kept(truth, cleaned) == 1.0
+    assert not any(ln.rule == "html-third-opinion" for ln in cleaned.lines)
+    assert _precision(truth, _body(cleaned)) > 0.6  # 0.2 when the thread was kept
+    assert len(cleaned.dropped_prose) >= 20
+
+
+# --- the page read as a browser reads it -------------------------------------------------------
+
+
+def test_text_after_the_end_of_the_document_is_read() -> None:
+    pytest.importorskip("trafilatura", exc_type=ImportError)
+    from digest.html_extract import _parse, sanitize_html
+
+    html = (
+        "<html><body><p>Site header</p></body></html>\n"
+        f"<html><head><title>T</title></head><body><p>{PROSE}</p>"
+        "<script>alert(1)</script></body></html>"
+    )
+    texts = [b.text for b in page_blocks(_parse(sanitize_html(html)))]
+    assert texts == ["Site header", PROSE]  # both documents read, the script still not
+
+
+def test_real_page_of_two_glued_documents_keeps_the_article() -> None:
+    # l3s-gn1 page e3d184062941: a template document ends with </html>, then the article's
+    # own document follows; the parser stopped at the first </html> and the page lost its whole
+    # article (one line, a date, was published)
+    cleaned, truth = _page("e3d184062941")
+    assert _sentences_kept(truth, cleaned) == 1.0
+    assert _precision(truth, _body(cleaned)) > 0.8
 
 
 def test_when_trafilatura_finds_nothing_readability_is_taken() -> None:

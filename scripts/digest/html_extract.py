@@ -7,10 +7,11 @@
    depends on the page only, never on what an extractor chose;
 3. extract the main text with trafilatura (settings below) and with readability-lxml, map each
    output back onto the blocks, and keep the blocks the reconciliation chooses (rule
-   "html-extractor", "html-extractor-heading" for a heading); every other block stays in the
-   record as a dropped line (kind boilerplate, rule "html-extractor-removed", or
-   "html-extractors-disagree" when one extractor kept it), where the report, the review pages
-   and curation.yaml's ``keep:`` see it;
+   "html-extractor", "html-extractor-heading" for a heading); when their article is short
+   next to the page's other prose, jusText is asked too (rule "html-third-opinion", kept as
+   unsure); every other block stays in the record as a dropped line (kind boilerplate, rule
+   "html-extractor-removed", or "html-extractors-disagree" when an extractor kept it), where
+   the report, the review pages and curation.yaml's ``keep:`` see it;
 4. metadata from the page's own markup (html_meta: JSON-LD, og/meta tags, canonical link).
 
 The body is plain text, the page's visible text verbatim: it is taken from the tree's element
@@ -78,6 +79,10 @@ _JS_URL_RE = re.compile(r"(href|src)\s*=\s*([\"']?)\s*javascript:[^\"'>]*\2", re
 # only inside tags: the same characters in the page's text (written there as &lt;img onerror=..)
 # are words the page shows, and must reach the body unchanged.
 _START_TAG_RE = re.compile(r"<[A-Za-z][^\s/>]*(?:\"[^\"]*\"|'[^']*'|[^'\">])*>")
+# The end of the document. A browser reads on past </body> and </html> (text after them joins
+# the body), lxml stops there: pages built of two glued documents (a template, then the
+# article) lost the article (train e3d184062941). Removed, so the parsers read the page whole.
+_END_DOC_RE = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 
 
 def _defuse_tag(match: re.Match[str]) -> str:
@@ -86,9 +91,11 @@ def _defuse_tag(match: re.Match[str]) -> str:
 
 
 def sanitize_html(html: str) -> str:
-    """The page without scripts, styles, frames, event handlers or javascript: links."""
+    """The page without scripts, styles, frames, event handlers or javascript: links, and
+    without the end tags of the document (see _END_DOC_RE)."""
     html = _ACTIVE_RE.sub(" ", html)
     html = _ACTIVE_OPEN_RE.sub(" ", html)
+    html = _END_DOC_RE.sub(" ", html)
     return _START_TAG_RE.sub(_defuse_tag, html)
 
 
@@ -259,6 +266,21 @@ def _readability_text(html: str) -> str:
     return "\n".join(b.text for b in page_blocks(root))
 
 
+def _justext_text(html: str) -> str:
+    """The paragraphs jusText does not class as boilerplate, one a line: the third opinion,
+    asked only when the two extractors' article is short next to the page's other prose
+    (html_reconcile.third_opinion). English stop words: on other languages it finds little,
+    and so changes nothing."""
+    import justext
+
+    try:
+        paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist("English"))
+    # jusText raises on pages it cannot parse (an empty document, odd encodings): no opinion
+    except Exception:
+        return ""
+    return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
 def _parse(html: str) -> Any:
     """The page's tree, parsed as trafilatura parses it (encoding declarations, broken markup)."""
     from trafilatura.utils import load_html
@@ -289,6 +311,20 @@ def _headings(blocks: list[PageBlock], kept: frozenset[int]) -> list[tuple[int, 
         for k in range(min(first, len(blocks) - 1), max(-1, first - HEADLINE_REACH - 1), -1)
         if blocks[k].heading and 2 <= len(words(blocks[k].text)) <= 30
     ]
+
+
+def _lone_h1(blocks: list[PageBlock], kept: frozenset[int]) -> tuple[int, str] | None:
+    """(line, text) of the page's only <h1>, when it stands above the article's first kept
+    paragraph, within HEADLINE_REACH blocks: where a page whose <title> names only the site
+    shows its headline."""
+    h1 = [k for k, b in enumerate(blocks) if b.tag == "h1"]
+    body = [k for k in sorted(kept) if not blocks[k].heading]
+    if len(h1) != 1 or not body:
+        return None
+    k = h1[0]
+    if not body[0] - HEADLINE_REACH <= k < body[0]:
+        return None
+    return k + 1, blocks[k].text
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -335,14 +371,16 @@ def clean_html(capture: Capture) -> Cleaned:
         blocks = [PageBlock(text, "h2" if heading else "p") for text, heading in extracted if text]
     traf_text = "\n".join(text for text, _ in extracted)
     decision = reconcile(
-        blocks, covered(blocks, traf_text), covered(blocks, _readability_text(clean))
+        blocks, covered(blocks, traf_text), covered(blocks, _readability_text(clean)),
+        by_third=lambda: covered(blocks, _justext_text(clean)),
     )
 
     tags = meta_tags(root) if root is not None else {}
     objects = json_ld(capture.text)
     ld = article_ld(objects)
     outlet = outlet_fact(tags, objects, ld, fields)
-    title = title_fact(tags, ld, _page_title(root), _headings(blocks, decision.kept), outlet.value)
+    title = title_fact(tags, ld, _page_title(root), _headings(blocks, decision.kept), outlet.value,
+                       _lone_h1(blocks, decision.kept))
     dek: Fact[str] = UNKNOWN
     dek_line = None
     desc = description(tags, ld)
@@ -360,6 +398,9 @@ def clean_html(capture: Capture) -> Cleaned:
             kind, rule = "title", "title-repeat"  # the headline, not a subheading
         elif k == dek_line:
             kind, rule = "dek", "html-dek"
+        elif k in decision.unsure:
+            # the extractors' article was too short to be one; a third opinion found this
+            kind, rule = "unsure", "html-third-opinion"
         elif k in decision.disputed:
             # one extractor kept it, the reconciliation did not: the first place to look
             kind, rule = "boilerplate", "html-extractors-disagree"
@@ -389,6 +430,6 @@ def clean_html(capture: Capture) -> Cleaned:
         lines=tuple(lines),
         blocks=blocks_out,
         metadata=metadata,
-        confidence=agreement(blocks, decision.kept, decision.both, dropped_prose),
+        confidence=agreement(blocks, decision.kept | decision.unsure, decision.both, dropped_prose),
         dropped_prose=tuple(k + 1 for k in dropped_prose),
     )

@@ -178,7 +178,8 @@ def title_segment(page_title: str | None) -> str | None:
 
 
 def title_fact(tags: Mapping[str, str], ld: Mapping[str, Any], page_title: str | None,
-               headings: Sequence[tuple[int, str]], outlet: str | None) -> Fact[str]:
+               headings: Sequence[tuple[int, str]], outlet: str | None,
+               lone_h1: tuple[int, str] | None = None) -> Fact[str]:
     """The headline: the article's own metadata (og/JSON-LD/twitter tags) first; else a
     heading shown above the article that the <title> repeats (``headings``: (line, text), the
     nearest first); else the headline part of the <title>. None of them: unknown (a missing
@@ -201,6 +202,8 @@ def title_fact(tags: Mapping[str, str], ld: Mapping[str, Any], page_title: str |
     segment = title_segment(page_title)
     if segment and (not outlet or _word_set(segment) != _word_set(outlet)):
         return Fact(segment, "html title")
+    if lone_h1 is not None and len(_word_set(lone_h1[1])) >= 3:
+        return Fact(lone_h1[1], f"html heading h1, line {lone_h1[0]} (the page's only h1)")
     return UNKNOWN
 
 

@@ -20,6 +20,10 @@ README's Cleaning section for the numbers):
   block stays when it reads like prose and sits within ``GAP_WORDS`` words of dropped text from
   the span (or from another block kept that way); otherwise it is dropped and, if it is long
   enough to hold a sentence, listed as dropped prose so the editor sees it;
+* both extractors can agree on the wrong text (a footer) when the article sits where neither
+  looks: when the page holds far more prose than the article chosen, a third opinion
+  (jusText) is asked (``third_opinion``), and its prose kept as unsure when the chosen
+  article is too short to be one, or listed as dropped prose beside a real one;
 * when the extractors do not agree on the article (no common block, or the common part is small
   next to either output or to trafilatura's prose), readability has probably picked another
   block of prose (a teaser list, comments) and trafilatura's choice is taken alone; when
@@ -29,7 +33,7 @@ README's Cleaning section for the numbers):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,6 +74,16 @@ GAP_WORDS = 20
 #: the extractors agree when their common blocks hold at least this share of the words of
 #: the smaller output and of trafilatura's prose
 AGREEMENT = 0.3
+#: a third opinion (jusText) is asked when the page's prose outside the chosen article is
+#: more than this many times the article's prose, and heard when the prose it keeps outside
+#: the article is (tuned on the train ids: 2 recovers the one train page that lost its whole
+#: article; 1 and 1.5 fire on more pages and cost precision on pages with long comments)
+THIRD_RATIO = 2.0
+#: an article holding fewer prose words than this is not a news article: the extractors
+#: chose a footer or a caption. The third opinion's prose is then kept, as ``unsure``;
+#: beside a longer article it is only reported as dropped prose (on the train ids, what
+#: jusText finds beside a real article is often a comment thread twice its length)
+SHORT_ARTICLE = 100
 
 
 @dataclass(frozen=True)
@@ -204,12 +218,18 @@ class Decision:
     dropped_prose: tuple[int, ...]  # dropped blocks an extractor kept, of PROSE_WORDS words or more
     method: str  # "agreement", "trafilatura" (they disagreed) or "readability" (only it found text)
     agreement: float  # words both kept / (words kept + words of dropped_prose)
+    #: prose a third opinion found where the article chosen was too short to be one: kept
+    #: (published) but marked unsure, for the editor to check
+    unsure: frozenset[int] = frozenset()
 
 
 def reconcile(
-    blocks: Sequence[PageBlock], by_trafilatura: Iterable[int], by_readability: Iterable[int]
+    blocks: Sequence[PageBlock], by_trafilatura: Iterable[int], by_readability: Iterable[int],
+    by_third: Callable[[], Iterable[int]] | None = None,
 ) -> Decision:
-    """The article's blocks from the two extractors' choices (see the module docstring)."""
+    """The article's blocks from the two extractors' choices (see the module docstring);
+    ``by_third`` gives a third extractor's blocks, asked only when the article chosen is
+    short next to the page's other prose (see ``third_opinion``)."""
     traf, read = frozenset(by_trafilatura), frozenset(by_readability)
     both = traf & read
     n_words = [len(words(b.text)) for b in blocks]
@@ -243,7 +263,8 @@ def reconcile(
     else:  # trafilatura found nothing: readability's choice rather than an empty article
         kept = set(read)
         method = "readability"
-    disputed = (traf | read) - kept
+    unsure, reported = third_opinion(blocks, frozenset(kept), by_third)
+    disputed = (traf | read | reported) - kept - unsure
     # what an extractor kept and the reconciliation dropped, long enough to hold a sentence:
     # where the editor looks first when the article seems short
     dropped = tuple(sorted(k for k in disputed if n_words[k] >= PROSE_WORDS))
@@ -253,8 +274,36 @@ def reconcile(
         disputed=disputed,
         dropped_prose=dropped,
         method=method,
-        agreement=agreement(blocks, frozenset(kept), both, dropped),
+        agreement=agreement(blocks, frozenset(kept | unsure), both, dropped),
+        unsure=unsure,
     )
+
+
+def third_opinion(
+    blocks: Sequence[PageBlock], kept: frozenset[int],
+    by_third: Callable[[], Iterable[int]] | None,
+) -> tuple[frozenset[int], frozenset[int]]:
+    """(blocks to keep as unsure, blocks to report as dropped prose) from a third extractor.
+
+    Both extractors can agree on the wrong block (a footer, a caption) when the article sits
+    where neither looks (table cells of an old layout): the page then loses its article. The
+    third opinion is asked only when the page holds more than THIRD_RATIO times the chosen
+    article's prose elsewhere (so most pages never pay for it), and heard when the prose it
+    keeps outside the article is that large too: kept when the article chosen is shorter
+    than SHORT_ARTICLE prose words, else listed as dropped prose (the editor's warning)."""
+    if by_third is None:
+        return frozenset(), frozenset()
+    prose_words = [len(words(b.text)) if is_prose(b.text) else 0 for b in blocks]
+    inside = sum(prose_words[k] for k in kept)
+    outside = sum(prose_words) - inside
+    if outside <= THIRD_RATIO * inside:
+        return frozenset(), frozenset()
+    extra = frozenset(k for k in by_third() if k not in kept and prose_words[k])
+    if sum(prose_words[k] for k in extra) <= THIRD_RATIO * inside:
+        return frozenset(), frozenset()
+    if inside < SHORT_ARTICLE:
+        return extra, frozenset()
+    return frozenset(), extra
 
 
 def agreement(
