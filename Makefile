@@ -114,7 +114,8 @@ bench: setup ## build benchmark: digest vs plain Pelican vs Hugo, BENCH_SIZES="1
 bench-clean: setup ## score the cleaner on dev + train-validation (text, html, appended, headline, date) + speed
 	$(BIN)/python scripts/bench_clean.py
 
-train-cleaner: setup ## retrain the cleaner's line model (scripts/digest/cleaner-model.json) on ../shared/cleaning-train
+train-cleaner: setup ## retrain the headline scorer and the cleaner's line model (scripts/digest/*-model.json) on ../shared/cleaning-train
+	$(BIN)/python scripts/train_headline.py
 	$(BIN)/python scripts/train_cleaner.py
 
 bench-search: setup ## search budget in headless Chromium, digest vs plain lunr

@@ -14,7 +14,7 @@ import pytest
 
 from digest.capture import decode_capture
 from digest.cleaning import clean
-from digest.headline import reject_reason
+from digest.headline import FEATURES, Candidates, pick, reject_reason
 from digest.metadata import name_case
 from digest.model import Capture, Metadata
 
@@ -50,6 +50,15 @@ def _page(case: str) -> tuple[Metadata, list[str]]:
         # a teaser of another story closer to the body than the headline
         ("05848576638c", "Security fence 'ludicrous' in Ont. town",
          "Melting polar cap No. 1 weather story of 2007"),
+        # a row of topic tags under the story's header ("Topics: uber, libertarians, ...")
+        ("f9ab86e642eb",
+         "Topics: uber, libertarians, Sydney, Editor's Picks, sharing economy, Technology News",
+         "The sharing economy is a lie: Uber, Ayn Rand and the truth about tech and libertarians"),
+        # a headline in capitals word by word is not a person's name ("When" is no name)
+        ("215732c50af9", None, "Fergie Cautious When Traveling"),
+        # a standfirst right under the headline: the headline is the shorter line above it
+        ("d3491b1a326b", "A centrist New Yorker finds a reason to cast his vote strategically.",
+         "A case for voting Republican"),
     ],
 )
 def test_headline_refuses_the_furniture_and_finds_the_real_one(
@@ -80,6 +89,28 @@ def test_no_headline_rather_than_a_wrong_one(case: str, refused: str) -> None:
     assert meta.title.value is None  # the editor supplies it: the safe failure
 
 
+@pytest.mark.parametrize(
+    ("case", "refused"),
+    [
+        # a date stamp with its byline ("Nov 6th '12 by Tom Breihan @ 10:58am")
+        ("2ebed5ff6531", "Nov 6th '12 by Tom Breihan @ 10:58am"),
+        # a sign-up form's label
+        ("d95ad1022694", "Or enter your email below to get SGCC in your inbox:"),
+    ],
+)
+def test_a_byline_or_a_form_label_is_never_the_dek(case: str, refused: str) -> None:
+    meta, texts = _page(case)
+    assert any(t.strip() == refused for t in texts)
+    assert meta.dek.value is None or meta.dek.value.strip() != refused
+
+
+def test_the_standfirst_is_the_dek() -> None:
+    # d3491b1a326b: headline, standfirst, byline
+    meta, _ = _page("d3491b1a326b")
+    assert meta.dek.value == "A centrist New Yorker finds a reason to cast his vote strategically."
+    assert meta.authors.value == ("Jon Bruner",)
+
+
 def test_caption_is_never_the_dek() -> None:
     # 596a3cbc662c: a photo caption stands between the headline and the story
     meta, texts = _page("596a3cbc662c")
@@ -102,6 +133,33 @@ def test_outlet_from_the_copyright_line_with_its_line() -> None:
     assert texts[number - 1].startswith("Copyright © 2008 NY1 News")
 
 
+def test_welcome_line_names_the_site_only_when_it_describes_the_site() -> None:
+    # 3341c1505481: "Welcome to Russia, Where Most of Your Friends Are ..." is a teaser headline
+    meta, texts = _page("3341c1505481")
+    assert any(t.startswith("Welcome to Russia, Where Most") for t in texts)
+    assert meta.outlet.value != "Russia"
+    # 0554904f0bb0: "Welcome to Mashable! Sign in with Facebook ..." is the site greeting you
+    meta, _ = _page("0554904f0bb0")
+    assert meta.outlet.value == "Mashable"
+    assert meta.outlet.source == "capture line 19"
+
+
+def test_a_wire_service_is_neither_outlet_nor_author() -> None:
+    # 684dec5a5d96: "© 2008 AAP" under an agency story: the agency's, not the site's
+    meta, texts = _page("684dec5a5d96")
+    assert "© 2008 AAP" in texts
+    assert meta.outlet.value != "AAP"
+    # 89ccdec4324c: the same kind of page, the site greeting its reader names it
+    meta, _ = _page("89ccdec4324c")
+    assert meta.outlet.value == "The Sydney Morning Herald"
+    # cd08482cf0b1: "By CP"; 05d29f7d6e80: "By Agencies on Friday, January 18, 2008"
+    for case, byline in (("cd08482cf0b1", "By CP"),
+                         ("05d29f7d6e80", "By Agencies on Friday, January 18, 2008")):
+        meta, texts = _page(case)
+        assert byline in texts
+        assert not meta.authors.known
+
+
 # --- the rules themselves, both sides
 
 
@@ -119,6 +177,12 @@ def test_outlet_from_the_copyright_line_with_its_line() -> None:
         "Updated 0339 GMT (1139 HKT) November 19, 2019",
         "BLOG > Weight Loss > Weight Loss Tips",
         "GROWING AN ONLINE BUSINESS",
+        "Scott Roxborough and Gregg Goldstein",
+        "Filed to:metroid",
+        "Topics: uber, libertarians, Sydney",
+        "(From the last 12 hours)",
+        "Email Me",  # 64e7d3e1f4fe
+        "Get Posts by E-mail",  # f1f7cecb61c4
     ],
 )
 def test_never_a_headline(text: str) -> None:
@@ -132,6 +196,8 @@ def test_never_a_headline(text: str) -> None:
         "Council approves levy to fund six new libraries",
         "What the new library levy means for renters?",
         "53-летняя модель: «Посмотри на красотку, которая превратилась в старуху»",
+        "Fergie Cautious When Traveling",
+        "Samantha and The Great Big Lie",
     ],
 )
 def test_headlines_pass_the_rules(text: str) -> None:
@@ -183,3 +249,23 @@ def test_outlet_is_never_guessed() -> None:
               + "\n\n© 2021 The Town Crier. All rights reserved.")
     assert m.outlet.value == "The Town Crier"
     assert m.outlet.source == "capture line 13"
+
+
+def _cands(above: list[int], longer_under: list[bool]) -> Candidates:
+    n = len(FEATURES)
+    k = FEATURES.index("longer-under")
+    xs = tuple(tuple(float(lu) if j == k else 0.0 for j in range(n)) for lu in longer_under)
+    return Candidates(first=10, rejected=(), index=tuple(range(len(above))),
+                      above=tuple(above), x=xs)
+
+
+def test_pick_abstains_below_the_threshold_and_prefers_the_headline_over_its_standfirst() -> None:
+    # one candidate, not sure enough: no headline (the editor supplies it)
+    assert pick(_cands([0], [False]), [0.2], 0.35) is None
+    assert pick(_cands([0], [False]), [0.5], 0.35) == 0
+    # headline right above a longer standfirst on the same subject, the standfirst scored
+    # higher: the headline is the one above, when it clears the threshold itself
+    assert pick(_cands([1, 0], [True, False]), [0.5, 0.7], 0.35) == 0
+    assert pick(_cands([1, 0], [True, False]), [0.3, 0.7], 0.35) == 1
+    # not adjacent (a line of text between them): each stands on its own evidence
+    assert pick(_cands([2, 0], [True, False]), [0.5, 0.7], 0.35) == 1

@@ -31,10 +31,14 @@ scripts/cleaning-split.json only (README, "Cleaning").
 from __future__ import annotations
 
 import functools
+import json
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from digest import linewords
 from digest import rules as R
 from digest.model import Line
 
@@ -78,14 +82,60 @@ HEADER_MIN_SHARED = 1
 # ...and at least this many of them: one shared word ("Get A Blog!" on a blog) is chance.
 MIN_SHARED_WORDS = 2
 
+# The learned scorer's inputs, in the order of the weights in headline-model.json.
+FEATURES: tuple[str, ...] = (
+    "bias",
+    "lede-share",  # share of the line's content words in the article's opening
+    "body-share",  # ... anywhere in the body (or the standfirst right under it)
+    "log-shared",  # how many of them (log)
+    "log-words",
+    "short",  # three words or fewer
+    "shown-twice",  # the page shows the same line again
+    "inside-other",  # another line above the body holds it ("Title - Site", breadcrumb)
+    "log-above",  # lines of text between it and the body (log)
+    "right-above",  # the last line of text above the body
+    "header-under",  # a byline or dateline within HEADER_LINES lines under it
+    "header-over",  # a byline or dateline right above it
+    "standfirst-under",  # a dek-sized line on the article's subject right under it
+    "capitalised",  # share of its words that start with a capital
+    "all-caps",
+    "ends-question",  # "?" or "!"
+    "colon-or-quote",
+    "stopword-share",  # share of its words that are stopwords (sentences have many)
+    "digit-share",
+    "kind-subhead",  # the cleaner read it as a heading inside the article
+    "kind-unsure",
+    "log-candidates-nearer",  # candidates between it and the body (log)
+    "best-lede",  # the candidate with the largest lede share
+    "neighbour-candidates",  # candidates within two lines of text (a teaser list is a crowd)
+    "caption-near",  # a caption or credit right above or under it
+    "longer-under",  # the candidate under it is longer on the same subject (it is the title)
+    "label-prefix",  # "Labels: ...", "Re: ...": a label and its value
+    "evidence",  # the declared evidence score (W_LEDE ... W_HEADER), 0 when its rules refuse
+    "prefix-share",  # share of its words whose first five letters start a word of the body
+    "lede-margin",  # its lede share less the best other candidate's
+    "first-share",  # share of its content words in the body's first line
+    "comma-share",  # commas per word: a row of tags or names ("Video, Andrea Saul, ...")
+    "only-candidate",  # no other line above the body could be the headline
+    "in-copyright",  # share of its content words in the page's copyright lines (the site's name)
+    "site-words",  # "website", "blog", "newspaper", "online edition": a site's tagline
+)
+
+# Words compared by their first letters too: "crashes"/"crash", "Halloween"/"Halloween's"
+PREFIX = 5
+
+MODEL_FILE = Path(__file__).with_name("headline-model.json")
+
 # What a headline never is: interface text. Multi-word prompts and labels of share bars,
 # sign-up boxes, comment counters, print views and page tools (matched anywhere in the line).
 _UI_RE = re.compile(
     r"\b(?:share\s+(?:this|on|via|to|with|the|your|story|article)|sharing\s+options"
     r"|sign\s*(?:up|in)|log\s*(?:in|out)|create\s+an\s+account|subscribe|newsletters?"
-    r"|copy\s+link|link\s+copied|url\s*copied|permalink|posted\s+in|filed\s+under"
+    r"|copy\s+link|link\s+copied|url\s*copied|permalink|posted\s+in|filed\s+(?:under|to)"
+    r"|^(?:tags?|topics?|labels?|categor(?:y|ies)|keywords|cast)\s*:"
+    r"|your\s+inbox|send\s+you\s+(?:an?\s+)?e-?mail|enter\s+your\s+e-?mail|(?:\.\.\.|…)\s*more$"
     r"|print(?:er)?[\s-]+(?:friendly|mode|this|story|article|page|version|edition)"
-    r"|(?:view|download)\s+(?:pdf|as\s+pdf|print)|e-?mail\s+(?:this|to|a\s+friend|story|us)"
+    r"|(?:view|download)\s+(?:pdf|as\s+pdf|print)|e-?mail\s+(?:this|to|a\s+friend|story|us|me)|by\s+e-?mail"
     r"|follow\s+(?:us|me|on)|like\s+us|click\s+(?:here|to|for)|read\s+more|show\s+more"
     r"|view\s+(?:more|all|comments|pics|gallery|photos)|see\s+(?:more|all)"
     r"|\d+\s+comments?|comments?\s*\(\d*\)|leave\s+a\s+(?:comment|reply)|add\s+comment"
@@ -129,7 +179,7 @@ _SEPARATOR_RE = re.compile(r"[|›•│┃]|\s[>/»]\s|\s-\s.*\s-\s|^[^«]*»")
 _NUMBER_RE = re.compile(r"^\W*\d[\d.,:/-]*\W*$")
 
 # A clock time or a full date: a dateline, an "Originally posted ..." stamp, a teaser's date.
-_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
+_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\b|[ap]\.?m\b)", re.IGNORECASE)
 
 # A photo credit: "Jane Doe/Getty", "(Jacquelyn Martin / Associated Press)", "Photo: AFP",
 # "STEVE RUSSELL/TORONTO STAR", "Amy K. Dragoo/AIMMEDIA". A slash between a name and an agency
@@ -182,12 +232,12 @@ def _stem(word: str) -> str:
 def content_words(text: str) -> set[str]:
     """The words of ``text`` that carry its subject: lower-cased, stemmed, no stopwords or
     bare numbers."""
-    # distinct words first: a body repeats its words, and stemming is the costly part
-    return {
-        _stem(w)
-        for w in set(R.WORD_RE.findall(text.lower()))
-        if len(w) > 1 and w not in R.STOPWORDS and not w.isdigit()
-    }
+    return {_stem(w) for w in linewords.content_word_set(text)}
+
+
+def _content_words_of(texts: Sequence[str]) -> set[str]:
+    """``content_words("\n".join(texts))`` from the lines' cached words (linewords.py)."""
+    return {_stem(w) for w in linewords.content_word_set_of(list(texts))}
 
 
 def is_credit(text: str, *, agency: bool = True) -> bool:
@@ -226,6 +276,8 @@ def reject_reason(text: str) -> str | None:
         return "shape"  # a sentence, a label introducing a list, a cut teaser
     if text.endswith("...") or "\t" in text or R.URL_LINE_RE.match(text):
         return "shape"
+    if text.startswith("(") and text.endswith(")"):
+        return "shape"  # an aside: "(From the last 12 hours)", "(Photo: ...)"
     if R.SECTION_MARK_RE.match(text):
         return "list-item"  # "5. Title" of a numbered breadcrumb or list, "Q: ..."
     if _UI_RE.search(text) or R.END_PROMPT_RE.match(text) or R.END_BOUNDARY_RE.match(text):
@@ -257,7 +309,8 @@ def reject_reason(text: str) -> str | None:
         return "numbers"  # a table row or a score line ("Doncaster Rovers 1 Carlisle United 0")
     if text.isupper() and len(words) <= 6:
         return "caps-label"  # section names and labels in capitals ("GROWING A BUSINESS")
-    if len(words) <= 6 and _NAME_RE.match(text) and not any(ch in text for ch in "?!:'’\""):
+    if (len(words) <= 6 and _NAME_RE.match(text) and not any(ch in text for ch in "?!:'’\"")
+            and not any(w.lower() in R.STOPWORDS for w in words if w not in ("and", "And"))):
         # "Katie J.M. Baker", "Scott Roxborough and Gregg Goldstein": who wrote it; a title in
         # capitals word by word this short is kept only with a verb-like lower-case word
         return "name"
@@ -303,11 +356,22 @@ def _is_caption(lines: Sequence[Line], pos: int, texts: list[int]) -> bool:
     return False
 
 
-def choose(lines: Sequence[Line]) -> Headline:
-    """The headline and dek among ``lines`` (a capture's classified lines), on evidence."""
+@dataclass(frozen=True)
+class Candidates:
+    """The lines above a capture's body that could be its headline, with their evidence."""
+
+    first: int  # index of the first body line (len(lines) when there is none)
+    rejected: tuple[tuple[int, str], ...]  # (index, rule) of lines turned away by a rule
+    index: tuple[int, ...]  # the candidates, top to bottom
+    above: tuple[int, ...]  # lines of text between each and the body
+    x: tuple[tuple[float, ...], ...]  # their FEATURES vectors
+
+
+def candidates(lines: Sequence[Line]) -> Candidates:
+    """Every line of text above the body (up to WINDOW) that no rule rejects, with FEATURES."""
     body = [i for i, ln in enumerate(lines) if ln.kind == "body"]
     if not body:
-        return Headline(None, None, 0.0, "no article body")
+        return Candidates(len(lines), (), (), (), ())
     first = body[0]
     lede_lines = []
     n = 0
@@ -316,18 +380,17 @@ def choose(lines: Sequence[Line]) -> Headline:
             break
         lede_lines.append(lines[i].text)
         n += len(R.WORD_RE.findall(lines[i].text))
-    lede = content_words("\n".join(lede_lines))
-    body_words = content_words("\n".join(lines[i].text for i in body))
+    lede = _content_words_of(lede_lines)
+    first_words = content_words(lines[first].text)
+    body_words = _content_words_of([lines[i].text for i in body])
+    prefixes = {w[:PREFIX] for w in body_words}
     texts = [i for i in range(first) if lines[i].text]
     window = texts[-WINDOW:]
     counts: dict[str, int] = {}
     for ln in lines:
         if ln.text:
             counts[ln.text] = counts.get(ln.text, 0) + 1
-    best: tuple[float, int] | None = None
     rejected: list[tuple[int, str]] = []
-    scored: list[tuple[int, float]] = []
-    passed: dict[int, int] = {}  # candidates that passed -> their word count
     # a standfirst right under a line is part of the article that line announces
     below: list[set[str]] = [set() for _ in window]
     for pos in range(len(window) - 1):
@@ -335,6 +398,15 @@ def choose(lines: Sequence[Line]) -> Headline:
             under = content_words(lines[window[pos + 1]].text)
             if under and len(under & body_words) >= STANDFIRST_SHARE * len(under):
                 below[pos] = under
+    header = [_header_line(lines[i]) for i in window]
+
+    def caption(pos: int) -> bool:
+        if not 0 <= pos < len(window):
+            return False
+        line = lines[window[pos]]
+        return line.kind == "caption" or is_credit(line.text)
+
+    found: list[tuple[int, int, set[str], list[str]]] = []  # (pos, index, words, tokens)
     for pos, i in enumerate(window):
         line = lines[i]
         if line.kind in ("byline", "dateline", "caption"):
@@ -342,51 +414,160 @@ def choose(lines: Sequence[Line]) -> Headline:
         why = reject_reason(line.text)
         if why is None and _is_caption(lines, pos, window):
             why = "caption"
-        if why is None:
-            words = content_words(line.text)
-            if not words:
-                why = "shape"
+        words = content_words(line.text) if why is None else set()
+        if why is None and not words & (body_words | below[pos]):
+            why = "off-topic"  # shares no word with the article: not its headline
         if why is not None:
             rejected.append((i, why))
             continue
-        lede_share = len(words & (lede | below[pos])) / len(words)
-        body_share = len(words & (body_words | below[pos])) / len(words)
-        repeated = counts[line.text] > 1 or any(
-            ln.text != line.text and ln.text.endswith(line.text) for ln in lines[:first]
-        )
-        header = any(_header_line(lines[j]) for j in window[pos + 1 : pos + 1 + HEADER_LINES])
-        min_share, min_shared = (
-            (HEADER_MIN_BODY_SHARE, HEADER_MIN_SHARED) if header
-            else (MIN_BODY_SHARE, MIN_SHARED_WORDS)
-        )
-        if body_share < min_share or len(words & (body_words | below[pos])) < min_shared:
-            rejected.append((i, "off-topic"))
-            continue
-        if len(R.WORD_RE.findall(line.text)) <= SHORT_TITLE_WORDS and not (
-            repeated or lede_share == 1.0
-        ):
-            rejected.append((i, "short"))
-            continue
+        found.append((pos, i, words, R.WORD_RE.findall(line.text)))
+    # the lines above the body as one string: is a candidate inside another line ("Title - Site")
+    # or at its end (a breadcrumb)? More often in the string than as a line of its own.
+    header_blob = "\n".join(lines[i].text for i in texts) + "\n"
+    # the words of the page's copyright lines: a line made of them is the site's name
+    rights = _content_words_of([ln.text for ln in lines if "©" in ln.text
+                                or "opyright" in ln.text])
+    own: dict[str, int] = {}
+    for i in texts:
+        own[lines[i].text] = own.get(lines[i].text, 0) + 1
+    ledes = [len(w & (lede | below[pos])) / len(w) for pos, _, w, _ in found]
+    best_lede = max(ledes, default=0.0)
+    second = sorted(ledes)[-2] if len(ledes) > 1 else 0.0
+    xs = []
+    for k, (pos, i, words, tokens) in enumerate(found):
+        text = lines[i].text
+        shared = len(words & (body_words | below[pos]))
         above = len(window) - pos - 1  # lines of text between it and the body
-        near = max(0.0, 1.0 - above / NEAR_LINES)
-        score = (W_LEDE * lede_share + W_BODY * body_share + W_REPEAT * repeated + W_NEAR * near
-                 + W_HEADER * header)
-        scored.append((i, round(score, 3)))
-        passed[i] = len(R.WORD_RE.findall(line.text))
-        if best is None or score > best[0]:
-            best = (score, i)
-    if best is None or best[0] < MIN_SCORE:
+        lower = [t.lower() for t in tokens]
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        xs.append((
+            1.0,
+            ledes[k],
+            shared / len(words),
+            math.log1p(shared),
+            math.log1p(len(tokens)),
+            float(len(tokens) <= SHORT_TITLE_WORDS),
+            float(counts[text] > 1),
+            float(header_blob.count(text) > own[text]),
+            math.log1p(above),
+            float(above == 0),
+            float(any(header[pos + 1 : pos + 1 + HEADER_LINES])),
+            float(pos > 0 and header[pos - 1]),
+            float(bool(below[pos])),
+            sum(t[:1].isupper() for t in tokens) / len(tokens),
+            float(text.isupper()),
+            float(text.rstrip(" \"'”’)").endswith(("?", "!"))),
+            float(any(ch in text for ch in ":\"“”")),
+            sum(t in R.STOPWORDS for t in lower) / len(lower),
+            sum(t.isdigit() for t in tokens) / len(tokens),
+            float(lines[i].kind == "subhead"),
+            float(lines[i].kind == "unsure"),
+            math.log1p(len(found) - k - 1),
+            float(ledes[k] == best_lede),
+            float(sum(abs(f[0] - pos) <= 2 for f in found) - 1),
+            float(caption(pos - 1) or caption(pos + 1)),
+            float(nxt is not None and nxt[0] == pos + 1 and len(nxt[3]) > len(tokens)
+                  and bool(nxt[2] & words)),
+            float(bool(_LABEL_PREFIX_RE.match(text))),
+            _evidence(ledes[k], shared, len(words), len(tokens), counts[text] > 1
+                      or header_blob.count(text + "\n") > own[text],
+                      above, any(header[pos + 1 : pos + 1 + HEADER_LINES])),
+            sum(w[:PREFIX] in prefixes for w in words) / len(words),
+            ledes[k] - (second if ledes[k] == best_lede else best_lede),
+            len(words & first_words) / len(words),
+            text.count(",") / len(tokens),
+            float(len(found) == 1),
+            len(words & rights) / len(words),
+            float(bool(_SITE_WORDS_RE.search(text))),
+        ))
+    return Candidates(first, tuple(rejected), tuple(f[1] for f in found),
+                      tuple(len(window) - f[0] - 1 for f in found), tuple(xs))
+
+
+# What a site says of itself in its tagline: "Online edition of India's National Newspaper"
+_SITE_WORDS_RE = re.compile(
+    r"\b(?:web\s*site|blog|weblog|newspaper|magazine|online\s+edition|official\s+site"
+    r"|news\s+source|home\s*page)\b",
+    re.IGNORECASE,
+)
+# "Labels: adwords, ...", "Re: Exit interviews": a label and its value, not a headline
+_LABEL_PREFIX_RE = re.compile(r"^(?:\w+\s?){1,2}:\s")
+
+
+def _evidence(lede_share: float, shared: int, n_words: int, n_tokens: int, repeated: bool,
+              above: int, header: bool) -> float:
+    """The declared evidence score (the weights W_*), or 0.0 where its rules refuse the line:
+    too little of it in the body, or three words or fewer neither shown twice nor all in the
+    lede."""
+    body_share = shared / n_words
+    min_share, min_shared = (
+        (HEADER_MIN_BODY_SHARE, HEADER_MIN_SHARED) if header else (MIN_BODY_SHARE, MIN_SHARED_WORDS)
+    )
+    if body_share < min_share or shared < min_shared:
+        return 0.0
+    if n_tokens <= SHORT_TITLE_WORDS and not (repeated or lede_share == 1.0):
+        return 0.0
+    near = max(0.0, 1.0 - above / NEAR_LINES)
+    return (W_LEDE * lede_share + W_BODY * body_share + W_REPEAT * repeated + W_NEAR * near
+            + W_HEADER * header)
+
+
+@dataclass(frozen=True)
+class Model:
+    """The learned headline scorer (headline-model.json): logistic regression over FEATURES."""
+
+    weights: tuple[float, ...]
+    threshold: float  # the probability a headline needs (chosen on the train split)
+
+    def probability(self, x: Sequence[float]) -> float:
+        z = sum(w * v for w, v in zip(self.weights, x, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+_LONGER_UNDER = FEATURES.index("longer-under")
+
+
+@functools.cache
+def load_model(path: Path = MODEL_FILE) -> Model:
+    """The committed headline model."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(doc["features"]) != FEATURES:
+        raise ValueError(f"{path}: features differ from headline.FEATURES. Fix: make train-cleaner")
+    return Model(tuple(float(w) for w in doc["weights"]), float(doc["threshold"]))
+
+
+def pick(cands: Candidates, probs: Sequence[float], threshold: float) -> int | None:
+    """Position in ``cands`` of the headline: the most probable candidate when it clears
+    ``threshold``, or the one right above it when that one clears it too and is shorter on the
+    same subject (the headline above its standfirst); None when none clears it."""
+    if not probs:
+        return None
+    k = max(range(len(probs)), key=probs.__getitem__)
+    if probs[k] < threshold:
+        return None
+    if (k > 0 and cands.above[k - 1] == cands.above[k] + 1 and cands.x[k - 1][_LONGER_UNDER]
+            and probs[k - 1] >= threshold):
+        return k - 1
+    return k
+
+
+def choose(lines: Sequence[Line], model: Model | None = None) -> Headline:
+    """The headline and dek among ``lines`` (a capture's classified lines), on evidence."""
+    model = model or load_model()
+    cands = candidates(lines)
+    if cands.first == len(lines):
+        return Headline(None, None, 0.0, "no article body")
+    probs = [model.probability(x) for x in cands.x]
+    scored = tuple((i, round(p, 3)) for i, p in zip(cands.index, probs, strict=True))
+    k = pick(cands, probs, model.threshold)
+    if k is None:
         why = "no headline found: no line above the article shares its subject"
-        if best is not None:
-            why = f"no headline found: best evidence {best[0]:.2f} < {MIN_SCORE}"
-        return Headline(None, None, 0.0, why, tuple(rejected), tuple(scored))
-    score, title = best
-    # a headline right above a longer line on the same subject: that one is the standfirst
-    pos = window.index(title)
-    if pos > 0 and window[pos - 1] in passed and passed[window[pos - 1]] < passed[title]:
-        title = window[pos - 1]
-    dek = _dek(lines, title, first)
-    return Headline(title, dek, score, f"evidence {score:.2f}", tuple(rejected), tuple(scored))
+        if probs:
+            why = f"no headline found: best p={max(probs):.2f} < {model.threshold}"
+        return Headline(None, None, 0.0, why, cands.rejected, scored)
+    title, score = cands.index[k], probs[k]
+    dek = _dek(lines, title, cands.first)
+    return Headline(title, dek, score, f"model p={score:.2f}", cands.rejected, scored)
 
 
 def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:
@@ -426,10 +607,13 @@ def date_stamp(text: str) -> bool:
 
 
 def dek_text(text: str) -> bool:
-    """Whether ``text`` can be a standfirst: not a caption, a byline, a date stamp or
-    interface text."""
-    return not (
-        _CAPTION_CUE_RE.search(text)
+    """Whether ``text`` can be a standfirst: it opens like a sentence (a capital; a line that
+    starts in lower case is cut from a paragraph), and is not a caption, a byline, a date stamp,
+    a label or interface text."""
+    return bool(R.HEADING_RE.match(text)) and not (
+        text.endswith(":")  # a label or a prompt introducing a form: "Enter your email below:"
+        or (text.startswith("(") and text.endswith(")"))  # an aside: "(Presented at ...)"
+        or _CAPTION_CUE_RE.search(text)
         or _BY_RE.search(text)
         or _TIME_RE.search(text)
         or R.DATELINE_RE.match(text)

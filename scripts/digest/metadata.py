@@ -16,7 +16,7 @@ from dataclasses import replace
 from digest import dates, headline
 from digest import rules as R
 from digest.dates import parse_date as parse_date  # re-exported: headline.py reads dates
-from digest.model import UNKNOWN, Fact, Line, LineKind, Metadata
+from digest.model import BODY_KINDS, UNKNOWN, Fact, Line, LineKind, Metadata
 
 # How far above the article core the header (title, dek, byline, dateline) is looked for.
 # Headers sit right above the first paragraph; twelve lines covers a title, dek, byline,
@@ -42,7 +42,8 @@ def parse_byline(text: str) -> tuple[str, ...]:
         n = n.strip(" .:-–—")
         words = n.split()
         particles = ("de", "van", "von", "da", "di", "la", "le", "bin", "al")
-        if 1 <= len(words) <= 5 and all(w[:1].isupper() or w in particles for w in words):
+        if (1 <= len(words) <= 5 and all(w[:1].isupper() or w in particles for w in words)
+                and not _WIRE_RE.match(n) and not _NOT_PERSON_RE.match(n)):
             out.append(n)
     return tuple(out)
 
@@ -163,8 +164,13 @@ _COPYRIGHT_RE = re.compile(
     r"(?:by\s+)?(?P<name>[^.|•·©]+?)\s*(?:[.,|•·]|\ball\s+rights\b|$)",
     re.IGNORECASE,
 )
-# A site describing itself: "Welcome to Site Name, your number one source for ..."
-_WELCOME_RE = re.compile(r"^(?i:welcome\s+to)\s+(?P<name>[A-Z][^,.!]{1,40}?)\s*[,.!]")
+# A site describing itself: "Welcome to Site Name, your number one source for ...", "Welcome to
+# Site Name!". What follows a comma starts in lower case: "Welcome to Russia, Where Most of Your
+# Friends Are ..." is a headline.
+_WELCOME_RE = re.compile(
+    r"^(?i:welcome\s+to)\s+(?P<name>[A-Z][^,.!•|]{1,40}?)"
+    r"\s*(?:$|[.!](?:\s|$)|\.(?:com|net|org|co)\b|,\s+(?:your|the|a|an|home)\b)"
+)
 # What follows the holder's name and is not part of it
 _HOLDER_TAIL_RE = re.compile(
     r"\s*(?:,?\s*(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.?a)\b\.?|\ball\b.*)$",
@@ -176,6 +182,14 @@ OUTLET_MAX_WORDS = 6
 _COMPANY_RE = re.compile(r"\b(?:inc|llc|ltd|limited|plc|corp|gmbh|pty|s\.a)\b", re.IGNORECASE)
 # A news agency's name: under the article, its copyright line is the agency's, not the site's.
 _AGENCY_RE = re.compile(r"\b(?:press|agency|agence|associated|wire)\b", re.IGNORECASE)
+# A wire service named by its initials ("© 2008 AAP", "By CP"): an agency's copy, whatever the
+# site that runs it, and no person's name.
+_WIRE_RE = re.compile(r"^(?:AAP|ANI|AFP|AP|APA|CP|DPA|dpa|IANS|PA|PTI|UPI|UNI|Reuters|Xinhua)$")
+# A byline naming no person: "By Agencies", "By Staff", "By The Times-Picayune".
+_NOT_PERSON_RE = re.compile(
+    r"^(?:the\s|staff\b|agencies\b|wires?\b|news\s+(?:desk|services?)\b|web\s+desk\b)",
+    re.IGNORECASE,
+)
 
 
 # Not a site's name: a role ("Tribune staff reporter"), a rights phrase, or a company that
@@ -208,7 +222,8 @@ def _holder(name: str, authors: Sequence[str]) -> str | None:
     """The copyright holder's name as a site name, or None when it is not one (the author's
     own name on a blog is not an outlet's)."""
     name = _HOLDER_TAIL_RE.sub("", name.strip(" -–—:")).strip(" -–—:,")
-    if not _outlet_name(name) or name.lower() in (a.lower() for a in authors):
+    if (not _outlet_name(name) or name.lower() in (a.lower() for a in authors)
+            or _WIRE_RE.match(name)):
         return None
     return name
 
@@ -241,7 +256,9 @@ def site_named(lines: Sequence[Line], authors: Sequence[str] = ()) -> Fact[str]:
                 if name and not (kinds == ("unsure",) and _AGENCY_RE.search(name)):
                     return Fact(name, f"capture line {line.number}")
     for line in lines:
-        m = _WELCOME_RE.match(line.text)
+        # the page's own furniture: in the article, "Welcome to Ordinary Machines, a new column"
+        # names a column, not the site
+        m = _WELCOME_RE.match(line.text) if line.kind not in BODY_KINDS else None
         if m:
             name = _holder(m.group("name"), authors)
             if name:

@@ -1,0 +1,175 @@
+"""Train the headline scorer (scripts/digest/headline-model.json) on the train split.
+
+    .venv/bin/python scripts/train_headline.py [--set ../shared/cleaning-train] [--check]
+
+Data: the ``train`` ids of scripts/cleaning-split.json (a by-site split of cleaning-train; the
+``validation`` ids are never read here) that have a ``<id>.meta.json`` with headline truth. Each
+capture goes through the cleaner's rule pass (``cleaning.rule_pass``, the headline left
+unchosen); every line of text above the body that no rule of ``headline.reject_reason`` turns
+away is an example (``headline.candidates``), labelled 1 when the shared metadata scorer's own
+``same_headline`` takes it for the page's headline, else 0.
+
+The truth is the page markup's title, and on these older pages it is often the site's own
+title ("Winona Daily News") rather than the article's: such a page would teach the model that
+the real headline is not one. So the model is fitted only on pages whose truth is about the
+article (at least two of its content words, and half of them, in the page's article text) and
+is printed as a line of the capture. The abstain threshold is chosen on ALL train pages with
+truth, scored as the shared scorer scores them: the threshold that maximises right - wrong,
+i.e. that minimises the editor's work when a wrong headline costs two fixes (notice it, replace
+it) and a missing one costs one (supply it).
+
+Model: scikit-learn's logistic regression on standardised features (lbfgs, fixed settings),
+written as plain JSON with the standardisation folded into the weights, rounded so that two
+runs give the same bytes. ``--check`` trains and compares with the committed file instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from unittest import mock
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import numpy as np  # noqa: E402
+import sklearn  # noqa: E402
+from bench_clean import load_tool  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.preprocessing import StandardScaler  # noqa: E402
+
+from digest import cleaning, headline  # noqa: E402
+from digest import metadata as meta  # noqa: E402
+from digest.capture import decode_capture  # noqa: E402
+from digest.model import Line  # noqa: E402
+
+TRAIN_SET = ROOT.parent / "shared" / "cleaning-train"
+META_SCORER = ROOT.parent / "shared" / "tools" / "score_metadata.py"
+SPLIT_FILE = ROOT / "scripts" / "cleaning-split.json"
+C = 1.0  # inverse regularisation strength (scikit-learn's default)
+THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 19))  # 0.10 .. 0.90
+# A truth headline is about the article when this many of its content words, and this share,
+# are in the article's text.
+ABOUT_WORDS, ABOUT_SHARE = 2, 0.5
+
+
+def header_lines(path: Path) -> tuple[Line, ...]:
+    """The capture's classified lines as the headline pass gets them (none chosen yet)."""
+    seen: list[tuple[Line, ...]] = []
+
+    def spy(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+        seen.append(lines)
+        return lines
+
+    with mock.patch.object(meta, "mark_headline", spy):
+        cleaning.rule_pass(decode_capture(path.read_bytes(), path))
+    return seen[0]
+
+
+def about_article(titles: Sequence[str], article: str) -> bool:
+    words = headline.content_words(article)
+    return any(
+        w and len(w & words) >= max(ABOUT_WORDS, ABOUT_SHARE * len(w))
+        for w in map(headline.content_words, titles)
+    )
+
+
+def collect(set_dir: Path, ids: Sequence[str], ms: ModuleType) -> list[dict[str, Any]]:
+    docs = []
+    for i in ids:
+        meta_file = set_dir / f"{i}.meta.json"
+        if not meta_file.exists():
+            continue
+        titles = json.loads(meta_file.read_text(encoding="utf-8")).get("title") or []
+        if not titles:
+            continue
+        lines = header_lines(set_dir / f"{i}.txt")
+        cands = headline.candidates(lines)
+        docs.append({
+            "cands": cands,
+            "y": [int(ms.same_headline(lines[j].text, titles)) for j in cands.index],
+            "fit": about_article(titles, (set_dir / f"{i}.truth.txt").read_text("utf-8"))
+            and any(ln.text and ms.same_headline(ln.text, titles) for ln in lines),
+        })
+    return docs
+
+
+def fit(docs: list[dict[str, Any]]) -> list[float]:
+    """Weights in FEATURES order (bias first), standardisation folded in."""
+    x = np.array([row[1:] for d in docs if d["fit"] for row in d["cands"].x], dtype=np.float64)
+    y = np.array([v for d in docs if d["fit"] for v in d["y"]], dtype=np.int64)
+    scaler = StandardScaler().fit(x)
+    lr = LogisticRegression(C=C, max_iter=5000, solver="lbfgs")
+    lr.fit(scaler.transform(x), y)
+    w = lr.coef_[0] / scaler.scale_
+    bias = float(lr.intercept_[0] - np.sum(lr.coef_[0] * scaler.mean_ / scaler.scale_))
+    return [round(bias, 6)] + [round(float(v), 6) for v in w]
+
+
+def evaluate(docs: list[dict[str, Any]], model: headline.Model) -> dict[str, float]:
+    """right / wrong / missing shares over the pages, as the shared scorer counts them."""
+    got = {"right": 0, "wrong": 0, "missing": 0}
+    for d in docs:
+        probs = [model.probability(x) for x in d["cands"].x]
+        k = headline.pick(d["cands"], probs, model.threshold)
+        got["missing" if k is None else "right" if d["y"][k] else "wrong"] += 1
+    return {k: round(v / len(docs), 4) for k, v in got.items()}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", type=Path, default=TRAIN_SET)
+    ap.add_argument("--check", action="store_true", help="compare with the committed model")
+    a = ap.parse_args()
+    if not a.set.exists() or not META_SCORER.exists():
+        print(f"training set or scorer not found ({a.set}, {META_SCORER})", file=sys.stderr)
+        return 2
+    ms = load_tool(META_SCORER)
+    ids = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))["train"]
+    docs = collect(a.set, ids, ms)
+    weights = fit(docs)
+    best: tuple[float, float, dict[str, float]] | None = None
+    for t in THRESHOLDS:
+        m = evaluate(docs, headline.Model(tuple(weights), t))
+        gain = m["right"] - m["wrong"]
+        print(f"threshold {t:.2f}: right {m['right']:.3f} wrong {m['wrong']:.3f} "
+              f"missing {m['missing']:.3f}")
+        if best is None or gain > best[0] + 1e-9:
+            best = (gain, t, m)
+    assert best is not None
+    n_fit = sum(d["fit"] for d in docs)
+    doc = {
+        "about": "headline scorer (digest/headline.py), made by scripts/train_headline.py",
+        "trained_on": (
+            f"cleaning-train-v1, train split of scripts/cleaning-split.json: {len(docs)} pages "
+            f"with headline truth (fitted on the {n_fit} whose truth is about the article and "
+            f"printed in the capture), {sum(len(d['y']) for d in docs)} candidate lines. Source "
+            "datasets and licences (../shared/cleaning-train/README.md): L3S-GN1 (research use "
+            "only), Dragnet (AGPLv3), Mozilla Readability test pages (Apache-2.0), CleanEval and "
+            "CleanPortalEval (no licence stated). The file holds only feature weights, no text."
+        ),
+        "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
+        "solver": f"LogisticRegression(C={C}, solver=lbfgs) on StandardScaler features",
+        "threshold": best[1],
+        "threshold_rule": "maximises right - wrong on all train pages with truth",
+        "train_scores": best[2],
+        "features": list(headline.FEATURES),
+        "weights": weights,
+    }
+    text = json.dumps(doc, indent=1) + "\n"
+    if a.check:
+        same = headline.MODEL_FILE.exists() and headline.MODEL_FILE.read_text() == text
+        print("same bytes as the committed model" if same else "DIFFERS from the committed model")
+        return 0 if same else 1
+    headline.MODEL_FILE.write_text(text, encoding="utf-8")
+    print(f"wrote {headline.MODEL_FILE.relative_to(ROOT)} (threshold {best[1]})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
