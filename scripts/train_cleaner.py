@@ -96,14 +96,7 @@ def collect(set_dir: Path, ids: list[str], sc: ModuleType) -> list[dict[str, Any
 
 def fit(docs: list[dict[str, Any]]) -> list[float]:
     """Weights in FEATURES order (bias first), standardisation folded in."""
-    x = np.array([row[1:] for d in docs for row in d["x"]], dtype=np.float64)
-    y = np.array([v for d in docs for v in d["y"]], dtype=np.int64)
-    scaler = StandardScaler().fit(x)
-    lr = LogisticRegression(C=C, max_iter=2000, solver="lbfgs")
-    lr.fit(scaler.transform(x), y)
-    w = lr.coef_[0] / scaler.scale_
-    bias = float(lr.intercept_[0] - np.sum(lr.coef_[0] * scaler.mean_ / scaler.scale_))
-    return [round(bias, 6)] + [round(float(v), 6) for v in w]
+    return fit_weights([row for d in docs for row in d["x"]], [v for d in docs for v in d["y"]])
 
 
 def _tp_fp_fn(a: Any, b: Any) -> tuple[float, float, float]:
@@ -198,12 +191,13 @@ def cut_examples(docs: list[dict[str, Any]]) -> tuple[list[list[float]], list[in
     return xs, ys
 
 
-def fit_weights(xs: list[list[float]], ys: list[int]) -> list[float]:
-    """Logistic regression weights (bias first, standardisation folded in), rounded."""
+def fit_weights(xs: list[list[float]], ys: list[int], max_iter: int = 2000) -> list[float]:
+    """Logistic regression weights (bias first, standardisation folded in), rounded: the
+    three models (line, cut, headline) are fitted by this one function."""
     x = np.array([row[1:] for row in xs], dtype=np.float64)
     y = np.array(ys, dtype=np.int64)
     scaler = StandardScaler().fit(x)
-    lr = LogisticRegression(C=C, max_iter=2000, solver="lbfgs")
+    lr = LogisticRegression(C=C, max_iter=max_iter, solver="lbfgs")
     lr.fit(scaler.transform(x), y)
     w = lr.coef_[0] / scaler.scale_
     bias = float(lr.intercept_[0] - np.sum(lr.coef_[0] * scaler.mean_ / scaler.scale_))

@@ -40,8 +40,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from bench_clean import load_tool  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
-from sklearn.preprocessing import StandardScaler  # noqa: E402
+from train_cleaner import fit_weights  # noqa: E402
 
 from digest import cleaning, headline  # noqa: E402
 from digest import metadata as meta  # noqa: E402
@@ -101,14 +100,9 @@ def collect(set_dir: Path, ids: Sequence[str], ms: ModuleType) -> list[dict[str,
 
 def fit(docs: list[dict[str, Any]]) -> list[float]:
     """Weights in FEATURES order (bias first), standardisation folded in."""
-    x = np.array([row[1:] for d in docs if d["fit"] for row in d["cands"].x], dtype=np.float64)
-    y = np.array([v for d in docs if d["fit"] for v in d["y"]], dtype=np.int64)
-    scaler = StandardScaler().fit(x)
-    lr = LogisticRegression(C=C, max_iter=5000, solver="lbfgs")
-    lr.fit(scaler.transform(x), y)
-    w = lr.coef_[0] / scaler.scale_
-    bias = float(lr.intercept_[0] - np.sum(lr.coef_[0] * scaler.mean_ / scaler.scale_))
-    return [round(bias, 6)] + [round(float(v), 6) for v in w]
+    fitted = [d for d in docs if d["fit"]]
+    return fit_weights([row for d in fitted for row in d["cands"].x],
+                       [v for d in fitted for v in d["y"]], max_iter=5000)
 
 
 def evaluate(docs: list[dict[str, Any]], model: headline.Model) -> dict[str, float]:
