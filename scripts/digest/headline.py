@@ -11,16 +11,16 @@ names, author names, league-table rows, teaser headlines of other stories. So:
    ``date``, ``name``, ``caps-label``, ``numbers``, ``list-item``, ``shape``; and, once its
    words are compared with the article's, ``off-topic`` or ``short``), reported in
    ``Headline.rejected``;
-2. a candidate is scored on evidence: the share of its content words that the article's
-   opening paragraphs repeat (a headline announces what the lede says; a share prompt, a
-   section name or another story's teaser shares nothing with it), the share the whole body
-   repeats, whether the page shows the line twice (breadcrumb and heading), a byline or
-   dateline right under it (the article's header block), and how close it stands above the
-   body; a headline right above a longer line on the same subject is the headline of that
-   standfirst;
-3. the best candidate is the headline only when its evidence clears MIN_SCORE; otherwise there
-   is no headline ("no headline found": the editor supplies one, the safe failure, where a wrong
-   headline would be published silently).
+2. each candidate is described by FEATURES: the declared evidence score (the share of its
+   content words the article's opening paragraphs and body repeat: a headline announces what
+   the lede says, a share prompt or another story's teaser shares nothing with it; the page
+   showing it twice; a byline or dateline right under it), and its place, shape and
+   neighbours; a logistic regression (``headline-model.json``, trained by
+   scripts/train_headline.py) gives it a probability;
+3. the most probable candidate is the headline only when that probability clears the model's
+   threshold (a headline right above a longer line on the same subject is the headline of
+   that standfirst); otherwise there is no headline ("no headline found": the editor supplies
+   one, the safe failure, where a wrong headline would be published silently).
 
 The dek is the dek-sized line between the headline and the body, unless it is a caption (a
 photo credit on it or on the line under it, caption cues such as "pictured"), a byline or a
@@ -71,8 +71,6 @@ NEAR_LINES = 12
 # The article's header block: a byline or a dateline within HEADER_LINES lines of text under it.
 W_HEADER = 1.0
 HEADER_LINES = 3
-# The score a headline needs. Below it the capture gets no headline.
-MIN_SCORE = 2.2
 # And at least this share of its content words must come back in the body: a line that shares
 # nothing with the article is not its headline, however close it stands.
 MIN_BODY_SHARE = 0.5
