@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -14,13 +15,32 @@ from pathlib import Path
 
 import pytest
 
+from digest.capture import decode_capture
 from digest.chromium import CHROMIUM_ARGS, find_chromium
+from digest.cleaning import clean
+from digest.model import Cleaned
 
 ROOT = Path(__file__).resolve().parent.parent
 # The tests own a copy of the default digest (captures, YAML, pages): the editor's content/
 # may hold anything, and make test must still pass.
 CONTENT = ROOT / "tests" / "fixtures" / "digest"
 BIN = Path(sys.executable).parent
+# The cleaner's tests read pages of ../shared/cleaning-train where they run: its licences forbid
+# copying them into the repository. Only its train ids: the validation ids are never looked at.
+TRAIN_CORPUS = ROOT.parent / "shared" / "cleaning-train"
+TRAIN_IDS = frozenset(
+    json.loads((ROOT / "scripts" / "cleaning-split.json").read_text(encoding="utf-8"))["train"])
+
+
+def clean_train_page(case: str, appended: bool = False) -> Cleaned:
+    """A train page of the cleaning corpus (or its appended/ variant), cleaned; the test is
+    skipped when ../shared/cleaning-train is not beside the project."""
+    assert case in TRAIN_IDS, "tests use train pages only"
+    folder = TRAIN_CORPUS / "appended" if appended else TRAIN_CORPUS
+    path = folder / f"{case}.txt"
+    if not path.exists():
+        pytest.skip(f"training corpus not found ({path}): ../shared/cleaning-train is absent")
+    return clean(decode_capture(path.read_bytes(), path))
 
 
 

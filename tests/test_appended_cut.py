@@ -9,27 +9,10 @@ is a TRAIN id of scripts/cleaning-split.json (never a validation one).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-
-from digest.capture import decode_capture
-from digest.cleaning import clean, render_plain
+from digest.cleaning import render_plain
 from digest.model import Cleaned
 
-ROOT = Path(__file__).resolve().parent.parent
-TRAIN = ROOT.parent / "shared" / "cleaning-train"
-SPLIT = json.loads((ROOT / "scripts" / "cleaning-split.json").read_text(encoding="utf-8"))
-
-
-def _clean(case: str, appended: bool = False) -> Cleaned:
-    assert case in SPLIT["train"], "tests use train pages only"
-    folder = TRAIN / "appended" if appended else TRAIN
-    path = folder / f"{case}.txt"
-    if not path.exists():
-        pytest.skip(f"training corpus not found ({path}): ../shared/cleaning-train is absent")
-    return clean(decode_capture(path.read_bytes(), path))
+from .conftest import clean_train_page as _clean
 
 
 def _rule(cleaned: Cleaned, start: str) -> str:

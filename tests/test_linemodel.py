@@ -8,7 +8,6 @@ scripts/cleaning-split.json (never a validation one).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -18,19 +17,10 @@ from digest.capture import decode_capture
 from digest.cleaning import clean, render_plain, to_json
 from digest.model import Cleaned
 
+from .conftest import clean_train_page as _clean
+
 ROOT = Path(__file__).resolve().parent.parent
-TRAIN = ROOT.parent / "shared" / "cleaning-train"
-SPLIT = json.loads((ROOT / "scripts" / "cleaning-split.json").read_text(encoding="utf-8"))
 SEEDS = sorted((ROOT / "tests" / "fixtures" / "digest" / "captures").glob("*.txt"))
-
-
-def _clean(case: str, appended: bool = False) -> Cleaned:
-    assert case in SPLIT["train"], "tests use train pages only"
-    folder = TRAIN / "appended" if appended else TRAIN
-    path = folder / f"{case}.txt"
-    if not path.exists():
-        pytest.skip(f"training corpus not found ({path}): ../shared/cleaning-train is absent")
-    return clean(decode_capture(path.read_bytes(), path))
 
 
 def _line(cleaned: Cleaned, start: str) -> tuple[str, str]:
