@@ -798,15 +798,29 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
     text) until a boundary line, a site notice, or a run of EXTEND_MAX_LABEL_RUN label-like lines
     (a menu, a teaser list); it ends at the last line of text before that. A line ending in a
     colon announces a list: the lines right under it (up to a blank line) are kept whatever
-    their shape.
+    their shape; under a sentence ending in a colon, also a table after one blank line, or a
+    list set out as paragraphs (``_spaced_list``).
     """
     new_hi = hi
     run = 0
     in_list = False
+    spaced_end = -1  # the last item of a list set out with blank lines (_spaced_list)
+    if _announcement(feats[hi]):  # the core's last line announces a list: "... as follows:"
+        in_list = True
+        spaced = _spaced_list(feats, hi, stop) if _announces_list(feats, hi, hi) else []
+        if spaced:
+            list_items.update(spaced)
+            new_hi = spaced_end = spaced[-1]
+            in_list = False
     for j in range(hi + 1, stop):
         f = feats[j]
+        if j <= spaced_end:
+            continue
         if not f.text:
-            in_list = False
+            # a blank line ends the list, unless it parts a sentence announcing a table from
+            # the table's first row (cells parted by tabs)
+            in_list = (in_list and _sentence_announcement(feats[j - 1])
+                       and j + 1 < stop and "\t" in feats[j + 1].text)
             continue
         if f.boundary or f.legal or f.teaser:
             break
@@ -814,9 +828,14 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
             new_hi, run = j, 0
             list_items.add(j)
             continue
-        if f.text.endswith(":") and f.words >= 2:
+        if _announcement(f):
             in_list = True
             new_hi, run = j, 0
+            spaced = _spaced_list(feats, j, stop) if _announces_list(feats, hi, j) else []
+            if spaced:
+                list_items.update(spaced)
+                new_hi = spaced_end = spaced[-1]
+                in_list = False
             continue
         if f.repeated:
             continue
@@ -829,6 +848,57 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
         if f.prose or f.sentence or f.words >= 3:
             new_hi = j
     return new_hi
+
+
+def _announcement(f: _Feat) -> bool:
+    """A line ending in a colon: the lines right under it are what it announces."""
+    return f.text.endswith(":") and f.words >= 2
+
+
+def _sentence_announcement(f: _Feat) -> bool:
+    """A sentence ending in a colon ("The release history tells another story:"), not a
+    label ("Latest in Money:", "Support Our Sponsors:")."""
+    return (_announcement(f) and f.words >= LIST_INTRO_MIN_WORDS and not f.label_like
+            and not f.dup and not R.LABEL_LIKE_RE.match(f.text))
+
+
+def _announces_list(feats: list[_Feat], hi: int, j: int) -> bool:
+    """Line ``j``, a sentence ending in a colon right after the article's text ("Below is the
+    list of players invited to the combine:"), announces what follows."""
+    return (_sentence_announcement(feats[j])
+            and all(not feats[k].text or feats[k].prose or feats[k].sentence
+                    for k in range(hi + 1, j)))
+
+
+def _spaced_list(feats: list[_Feat], j: int, stop: int) -> list[int]:
+    """The items of a list announced at line ``j`` and set out as paragraphs: short lines, each
+    after one or two blank lines (a list of links or a menu has none between its lines, a page
+    section starts after more). At least LIST_MIN_ITEMS of them, else none."""
+    items: list[int] = []
+    k = j + 1
+    while k < stop:
+        gap = 0
+        while k < stop and not feats[k].text:
+            gap, k = gap + 1, k + 1
+        if k >= stop or not 1 <= gap <= LIST_MAX_GAP or not _spaced_item(feats[k]):
+            break
+        items.append(k)
+        k += 1
+    return items if len(items) >= LIST_MIN_ITEMS else []
+
+
+def _spaced_item(f: _Feat) -> bool:
+    """An item of a list set out as paragraphs: not a boundary, notice, teaser, link row,
+    date, byline, line the page shows twice, line a rule names, or new announcement."""
+    return not (f.boundary or f.legal or f.teaser or f.link_row or f.dateline or f.dup
+                or f.text.endswith(":") or R.BYLINE_RE.match(f.text)
+                or R.any_line_rule(f.text))
+
+
+# A list announced by a sentence (see _announces_list, _spaced_list), chosen on the train pages
+LIST_INTRO_MIN_WORDS = 5
+LIST_MAX_GAP = 2
+LIST_MIN_ITEMS = 3
 
 
 def _teaser_title_like(f: _Feat) -> bool:
