@@ -63,3 +63,25 @@ def test_blank_line_still_ends_a_list_announced_by_a_sentence() -> None:
     assert "Getting that credit is another reason why Nike chose the wrist" in body
     assert "Subscriber Content" not in body
     assert "A near-term outlook for big data" not in body
+
+
+def test_table_under_the_article_is_kept() -> None:
+    """l3s-gn1 page f6dd03c117ef: a cricket report ends, then "SCOREBOARD", "Bangladesh:" and
+    the score card, a table whose cells the browser parts with tabs ("Tamim Iqbal\\tc Styris b
+    Mason\\t13"). Its rows read as labels, and a run of labels used to end the article; a
+    table right under the text is now kept, with its caption. The advertisements under it
+    stay dropped."""
+    cleaned = _clean("f6dd03c117ef")
+    body = render_plain(cleaned)
+    assert _line(cleaned, "Tamim Iqbal\tc Styris b Mason") == ("body", "list-item")
+    assert "Series result" in body
+    assert "advertisement" not in body
+
+
+def test_calendar_under_the_article_is_no_table_of_it() -> None:
+    """The other side, dragnet page 59f49d91fb32: under the post and its comments, the blog's
+    calendar ("Sun\\tMon\\tTue...", then rows of day numbers) has cells parted by tabs too,
+    but its rows hold no words: it is no table of the article and stays dropped."""
+    cleaned = _clean("59f49d91fb32")
+    assert _line(cleaned, "Sun\tMon\tTue")[0] == "boilerplate"
+    assert _line(cleaned, "10\t11\t12")[0] == "boilerplate"

@@ -839,6 +839,12 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
             continue
         if f.repeated:
             continue
+        table = _table_block(feats, j, stop) if run <= TABLE_MAX_LABELS_ABOVE else []
+        if table:  # a table under the text, its caption or labels above it in the core
+            list_items.update(table)
+            new_hi = spaced_end = table[-1]
+            run = 0
+            continue
         if _label_like(f) or _teaser_title_like(f) or f.dateline:
             run += 1
             if run >= R.EXTEND_MAX_LABEL_RUN:
@@ -895,6 +901,37 @@ def _spaced_item(f: _Feat) -> bool:
                 or R.any_line_rule(f.text))
 
 
+def _table_row(f: _Feat) -> bool:
+    """A row of a table as the browser gives it: cells parted by tabs, with words in them (a
+    calendar's rows of day numbers are no text of the article)."""
+    return ("\t" in f.text and not (f.boundary or f.legal or f.link_row)
+            and any(ch.isalpha() for ch in f.text))
+
+
+def _table_block(feats: list[_Feat], j: int, stop: int) -> list[int]:
+    """The lines of a table starting at line ``j``, a row with cells parted by tabs (a score
+    card, a release history, a results table): the lines up to its last row, with no blank line
+    between them and fewer than TABLE_MAX_OTHER lines in a row without cells, when they are
+    TABLE_MIN_ROWS or more; else none. A row of links or a line a rule names ends it."""
+    if not _table_row(feats[j]):
+        return []
+    block: list[int] = []
+    k = j
+    other = 0  # lines without cells since the last row
+    while k < stop and feats[k].text and other < TABLE_MAX_OTHER and not (
+            feats[k].boundary or feats[k].legal or feats[k].link_row
+            or R.any_line_rule(feats[k].text)):
+        other = 0 if _table_row(feats[k]) else other + 1
+        block.append(k)
+        k += 1
+    block = block[:len(block) - other]  # the table ends at its last row
+    return block if len(block) >= TABLE_MIN_ROWS else []
+
+
+# A table under the article's text (see _table_block), chosen on the train pages
+TABLE_MIN_ROWS = 3
+TABLE_MAX_OTHER = 3  # lines without cells in a row: the table has ended (a menu follows)
+TABLE_MAX_LABELS_ABOVE = 2  # short lines between the text and the table: its caption, labels
 # A list announced by a sentence (see _announces_list, _spaced_list), chosen on the train pages
 LIST_INTRO_MIN_WORDS = 5
 LIST_MAX_GAP = 2
