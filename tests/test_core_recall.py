@@ -85,3 +85,28 @@ def test_calendar_under_the_article_is_no_table_of_it() -> None:
     cleaned = _clean("59f49d91fb32")
     assert _line(cleaned, "Sun\tMon\tTue")[0] == "boilerplate"
     assert _line(cleaned, "10\t11\t12")[0] == "boilerplate"
+
+
+def test_dated_post_below_a_sidebar_is_kept_as_unsure() -> None:
+    """Class "a short post below a denser run", dragnet page d3d52e8d8f5c: a blog's sidebar
+    ("12 Things I Believe", no byline or date near it) is the densest run at the top; the post
+    itself, far below, is shorter and has its date under it ("October 07, 2012 in ... |
+    Permalink"). The post was lost whole; it is now kept as unsure (published, reported), the
+    core unchanged."""
+    cleaned = _clean("d3d52e8d8f5c")
+    body = render_plain(cleaned)
+    assert "William Gibson is one of the most influential" in body
+    assert _line(cleaned, "William Gibson is one of the most influential") == (
+        "unsure", "other-post")
+    assert "Reblog (0)" not in body
+
+
+def test_comment_below_an_undated_post_stays_dropped() -> None:
+    """The other side, dragnet page 6533a4cadfa3: a one-paragraph post with no byline or date
+    near it, then "Comments", a comment under "September 15, 2008 at 6:55 pm" and "Mike
+    says:". A time of day marks a comment's signature, not a post's date: the comment stays
+    dropped."""
+    cleaned = _clean("6533a4cadfa3")
+    body = render_plain(cleaned)
+    assert "Steely Dan fans will want to take a look" in body
+    assert "Wow that definitely inspired me" not in body

@@ -34,7 +34,7 @@ import operator
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -296,6 +296,52 @@ def _choose_core(feats: list[_Feat]) -> tuple[int, int] | None:
     return alt if opener and a_score >= CORE_ALT_SHARE * b_score else span
 
 
+def _other_post(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, int] | None:
+    """A post below the article core that may be the article: the best run of prose below the
+    core (``span``, as ``_choose_core`` chose it) when the core stands under no header of its
+    own (no byline or date just above or just under it: an "about me" box, a list of links or a
+    tagline in a blog's sidebar) and the run below does (a post under its date, or with its
+    date under it), scores OTHER_POST_SHARE of the core or more, and is no comment thread nor
+    list of posts. The core stays; the post is kept as ``unsure`` (published, reported), since
+    the density score alone cannot tell which of the two the page is about."""
+    lo, hi = span
+    if _headed(feats, lo) or _dated_after(feats, hi):
+        return None
+    scores = [_score(f) for f in feats]
+    c_score = sum(scores[j] for j in range(lo, hi + 1))
+    o_score, run = _best_run(scores, feats, hi + 1, len(feats) - 1)
+    if run is None or o_score < CORE_ALT_MIN_SCORE or o_score < OTHER_POST_SHARE * c_score:
+        return None
+    if not (_post_headed(feats, run[0]) or _dated_after(feats, run[1], _post_header)):
+        return None
+    if sum(1 for j in range(run[0] + 1, run[1] + 1) if _header_line(feats[j])) > 1:
+        return None  # a list of posts
+    if _comment_lines(feats, run[0], run[1]) >= CORE_ALT_SIGNATURES:
+        return None
+    return run
+
+
+def _dated_after(feats: list[_Feat], hi: int,
+                 header: Callable[[_Feat], bool] | None = None) -> bool:
+    """A byline or a date line (``header``, by default ``_header_line``) among the
+    CORE_HEADER_REACH lines of text under ``hi``: a post with its date under it ("October 07,
+    2012 in Books | Permalink")."""
+    test = header or _header_line
+    after = [j for j in range(hi + 1, len(feats)) if feats[j].text][:CORE_HEADER_REACH]
+    return any(test(feats[j]) for j in after)
+
+
+def _post_headed(feats: list[_Feat], lo: int) -> bool:
+    """``_headed`` by a post's header, not a comment's ("May 5, 2012 at 6:55 pm")."""
+    above = [j for j in range(lo - 1, -1, -1) if feats[j].text][:CORE_HEADER_REACH]
+    return any(_post_header(feats[j]) for j in [*above, lo])
+
+
+def _post_header(f: _Feat) -> bool:
+    """A byline or a date line that is no comment's signature (a time of day, "Re:")."""
+    return _header_line(f) and COMMENT_SIGNATURE_RE.search(f.text) is None
+
+
 def _headed(feats: list[_Feat], lo: int) -> bool:
     """A byline or a date line just above ``lo`` (or opening it): an article's header."""
     above = [j for j in range(lo - 1, -1, -1) if feats[j].text][:CORE_HEADER_REACH]
@@ -320,6 +366,7 @@ COMMENT_SIGNATURE_RE = re.compile(
 )
 CORE_SIGNATURE_MAX_WORDS = 15
 CORE_HEADER_REACH = 4
+OTHER_POST_SHARE = 0.5  # a headed post below an unheaded core: half its score or more
 
 
 def _headline_like(f: _Feat) -> bool:
@@ -1084,6 +1131,7 @@ def rule_pass(capture: Capture) -> RulePass:
     cut: int | None = None
     # 2. the article core
     span = _choose_core(feats)
+    other = _other_post(feats, span) if span is not None else None
     if span is None:
         lo, hi = len(raw), len(raw) - 1  # no article found: everything is boilerplate
     else:
@@ -1116,6 +1164,10 @@ def rule_pass(capture: Capture) -> RulePass:
         for i in range(cut, len(feats)):
             if feats[i].text and (i > hi):
                 kinds[i] = ("boilerplate", "appended-article")
+    if other is not None:  # a post below a core with no header: kept, reported
+        for i in range(other[0], other[1] + 1):
+            if kinds[i][1] == "after-article" and feats[i].text:
+                kinds[i] = ("unsure", "other-post")
     header = meta.classify_header(raw, feats_text=[f.text for f in feats], start=lo)
     for i, (kind, rule) in header.items():
         if kinds[i][0] in ("boilerplate",):
