@@ -1226,6 +1226,7 @@ def _confidence(
       the article may be the shorter one): CONF_LONGER_BLOCK;
     - a dropped prose line the model thought could be the article's (probability between
       CONF_DOUBT_P and its threshold): one minus that probability, scaled;
+    - a post below the core kept as ``unsure`` (``_other_post``): CONF_OTHER_POST;
     - the kept article far below the headline (CONF_FAR_LINES lines of text between): the
       text between may be the article;
     - the share of prose words dropped: a page that keeps little of its prose is suspect,
@@ -1273,6 +1274,8 @@ def _confidence(
         between = sum(1 for j in range(title + 1, first_kept) if feats[j].text)
         if between >= CONF_FAR_LINES:
             caps.append(CONF_FAR)
+    if any(rule == "other-post" for _, rule in kinds):
+        caps.append(CONF_OTHER_POST)  # two posts kept, the page may be about either
     total = kept_words + dropped_words
     if total:
         share = dropped_words / total
@@ -1285,6 +1288,7 @@ def _confidence(
 # Confidence caps (see _confidence). A longer dropped prose block is the classic way to lose a
 # short article whole: low enough to warn. The other signals warn less.
 CONF_LONGER_BLOCK = 0.3
+CONF_OTHER_POST = 0.5  # a post below the core kept as unsure (_other_post): warn
 CONF_DOUBT_P = 0.25  # a dropped prose line this likely to be the article's is a doubt
 CONF_DOUBT_SCALE = 0.6  # a doubt alone warns only when the model was close to keeping the line
 CONF_FAR_LINES = 25  # lines of text between the headline and the first kept line
