@@ -119,3 +119,15 @@ def test_page_with_a_post_kept_below_its_core_is_flagged() -> None:
     a report and its score card) keeps a high confidence."""
     assert _clean("d3d52e8d8f5c").confidence <= 0.5
     assert _clean("f6dd03c117ef").confidence >= 0.8
+
+
+def test_fact_box_under_its_label_is_kept() -> None:
+    """l3s-gn1 page cf4201662559: "Key Features:", a blank line, then the specification
+    ("Processor: 1.2GHz VIA C7-M ULV Processor", "Display: ...", "Memory: ..."): a block of
+    "Name: value" lines is what the label announced, and is kept across the blank line, up to
+    its last such line: the site's name under it is no item of it."""
+    cleaned = _clean("cf4201662559")
+    body = render_plain(cleaned)
+    assert _line(cleaned, "Processor: 1.2GHz VIA C7-M ULV") == ("body", "list-item")
+    assert "Wi-Fi: 802.11b/g" in body
+    assert _line(cleaned, "tech.co.uk")[1] != "list-item"

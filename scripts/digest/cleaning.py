@@ -852,6 +852,7 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
     run = 0
     in_list = False
     spaced_end = -1  # the last item of a list set out with blank lines (_spaced_list)
+    key_values = False  # in a block of "Name: value" lines after its label (_key_values)
     if _announcement(feats[hi]):  # the core's last line announces a list: "... as follows:"
         in_list = True
         spaced = _spaced_list(feats, hi, stop) if _announces_list(feats, hi, hi) else []
@@ -865,12 +866,17 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
             continue
         if not f.text:
             # a blank line ends the list, unless it parts a sentence announcing a table from
-            # the table's first row (cells parted by tabs)
-            in_list = (in_list and _sentence_announcement(feats[j - 1])
-                       and j + 1 < stop and "\t" in feats[j + 1].text)
+            # the table's first row (cells parted by tabs), or an announcement ("Key
+            # Features:") from a block of "Name: value" lines
+            opens = in_list and j + 1 < stop and bool(feats[j - 1].text)
+            rows = opens and _sentence_announcement(feats[j - 1]) and "\t" in feats[j + 1].text
+            key_values = opens and not rows and _key_values(feats, j + 1, stop)
+            in_list = rows or key_values
             continue
         if f.boundary or f.legal or f.teaser:
             break
+        if key_values and not KEY_VALUE_RE.match(f.text):
+            in_list = key_values = False  # the block of "Name: value" lines has ended
         if in_list and not R.any_line_rule(f.text):
             new_hi, run = j, 0
             list_items.add(j)
@@ -906,6 +912,18 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
 def _announcement(f: _Feat) -> bool:
     """A line ending in a colon: the lines right under it are what it announces."""
     return f.text.endswith(":") and f.words >= 2
+
+
+def _key_values(feats: list[_Feat], j: int, stop: int) -> bool:
+    """Lines ``j``.. (no blank line between them) open with KEY_VALUE_MIN_ROWS or more lines
+    that each name a property and give its value ("Processor: 1.2GHz", "Display: 7-inch"): a
+    specification or a fact box."""
+    rows = 0
+    for k in range(j, min(stop, j + KEY_VALUE_MIN_ROWS)):
+        if not feats[k].text or not KEY_VALUE_RE.match(feats[k].text):
+            return False
+        rows += 1
+    return rows >= KEY_VALUE_MIN_ROWS
 
 
 def _sentence_announcement(f: _Feat) -> bool:
@@ -979,6 +997,9 @@ def _table_block(feats: list[_Feat], j: int, stop: int) -> list[int]:
 TABLE_MIN_ROWS = 3
 TABLE_MAX_OTHER = 3  # lines without cells in a row: the table has ended (a menu follows)
 TABLE_MAX_LABELS_ABOVE = 2  # short lines between the text and the table: its caption, labels
+# "Name: value", the name in at most four words, the value not a link
+KEY_VALUE_RE = re.compile(r"^(?!https?:)[^\W\d][^:\s]*(?:[ \t][^:\s]+){0,3}:\s+\S")
+KEY_VALUE_MIN_ROWS = 3
 # A list announced by a sentence (see _announces_list, _spaced_list), chosen on the train pages
 LIST_INTRO_MIN_WORDS = 5
 LIST_MAX_GAP = 2
