@@ -1,6 +1,6 @@
 """Score the publication date of text captures on a part of ../shared/cleaning-train.
 
-    .venv/bin/python scripts/bench_dates.py [--sets train,validation] [--silver] [--list]
+    .venv/bin/python scripts/bench_dates.py [--sets train,validation] [--silver] [--list] [--json F]
 
 Truths, each page scored against the first it has:
 
@@ -29,7 +29,6 @@ only: validation is quoted, dev never opened.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gzip
 import json
 import re
@@ -136,12 +135,14 @@ def main() -> int:
     ap.add_argument("--silver", action="store_true",
                     help="add the saved pages' markup and htmldate as truths")
     ap.add_argument("--list", action="store_true", help="print each page whose date is wrong")
+    ap.add_argument("--json", type=Path, help="write every scored page's truth and answer here")
     a = ap.parse_args()
     scorer: Any = load_tool(META_SCORER)
     split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
     manifest = {c["id"]: c for c in json.loads(
         (TRAIN_SET / "manifest.json").read_text(encoding="utf-8"))["cases"]}
     print("right / wrong / missing")
+    pages: dict[str, dict[str, str | None]] = {}
     for name in a.sets.split(","):
         rows: dict[str, list[str]] = defaultdict(list)
         sites: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -153,10 +154,10 @@ def main() -> int:
                     if kind in have and against in have:
                         checks[f"{kind} vs {against}"][
                             scorer.same_date(have[kind], have[against])] += 1
-            kind = next((k for k in TRUTHS if k in have), None)
-            if kind is None:
+            truth = next((k for k in TRUTHS if k in have), None)
+            if truth is None:
                 continue
-            want = have[kind]
+            kind, want = truth, have[truth]
             path = TRAIN_SET / f"{i}.txt"
             cleaned = clean_bytes(path.read_bytes(), path)
             got = cleaned.metadata.published if cleaned else None
@@ -164,6 +165,8 @@ def main() -> int:
             result = ("missing" if value is None else
                       "right" if scorer.same_date(value, want) else "wrong")
             rows[kind].append(result)
+            pages[i] = {"set": name, "truth": kind, "want": want, "got": value,
+                        "source": got.source if got else None, "result": result}
             site = urlparse(manifest[i].get("url", "")).netloc or i
             sites[kind][site].append(result)
             if a.list and result == "wrong" and got is not None:
@@ -176,6 +179,8 @@ def main() -> int:
         print(f"{name:10s} {'all':8s} pages {shares(every)}")
         for check, n in sorted(checks.items()):
             print(f"{name:10s} check {check}: agree {n[True]} of {n[True] + n[False]}")
+    if a.json:
+        a.json.write_text(json.dumps(pages, indent=1, sort_keys=True), encoding="utf-8")
     return 0
 
 

@@ -120,12 +120,15 @@ _PUBLISHED_RE = re.compile(
 # ... an update's label ("Last Updated", "Mis à jour", "Aktualisiert"), which counts before
 # the line's first date ("30 avril 2015 à 07:19 (Mis à jour : ...)" was published on the 30th)
 _UPDATE_WORDS = (
-    r"updated|modified|edited|revised|reviewed|refreshed|fact[-\s]checked|dateModified"
+    r"updated|upd\.?|modified|edited|revised|reviewed|refreshed|fact[-\s]checked|dateModified"
+    r"|as\s+of"
     r"|mis\s+à\s+jour|actualizado|actualización|atualizado|atualização|aggiornato"
     r"|ultima\s+modifica|aktualisiert|geändert|bijgewerkt|opdateret|uppdaterad|oppdatert"
     r"|päivitetty|zaktualizowano|aktualizováno|обновлено"
 )
 _UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
+# An update label alone on its line, the badge of the date above it ("Updated", "(edited)").
+_UPDATE_BADGE_RE = re.compile(rf"^\W*(?:last\s+)?(?:{_UPDATE_WORDS})\W*$", re.IGNORECASE)
 # ... and lines whose date is another one anywhere they say so: a comment ("reply", "says"), a
 # copyright line, a document's expiry or a reference's retrieval, the day the page was printed,
 # an embedded post ("— Name (@handle) August 9, 2012"), a table row, a previous/next link.
@@ -143,6 +146,9 @@ _COMMENTS_HEAD_RE = re.compile(
     r"|kommentare|commentaires|comentarios)\W*(?:\(\d+\))?\W*$",
     re.IGNORECASE,
 )
+# A stamp with a clock time under this many stamps of its own shape is a comment of a thread.
+SERIES_ABOVE = 2
+_CLOCK_SHAPE_RE = re.compile(r"0[:.h]0")  # a clock time in a stamp's shape (digits as 0)
 # How far under a comment thread's heading its stamps are looked for (lines of the page).
 COMMENTS_REACH = 15
 # What a dateline holds besides its date: a weekday, a clock time and zone, a label, a
@@ -159,6 +165,9 @@ _STAMP_FILLER_RE = re.compile(
 # and an event's title through, at no gain).
 STAMP_MAX_WORDS = 2
 SHORT_WORD = 4
+# A web address: a scheme or "www.", or a domain name followed by a path.
+_LINK_RE = re.compile(r"(?:\b[a-z][a-z+.-]*://|\bwww\.|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/)\S*",
+                      re.IGNORECASE)
 _STRUCTURED_RE = re.compile(r"[\"']datePublished[\"']\s*:\s*[\"']([^\"']+)[\"']")
 
 
@@ -286,6 +295,16 @@ def header_span(lines: Sequence[Line]) -> tuple[int, int]:
     return lo, first_body
 
 
+# A span of days ("26-28 November 1997", "March 3 - 5, 2012"): an event's dates, a
+# conference's or a festival's, not the day a page was published.
+_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
+_RANGE_RE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_ANY_MONTH}"
+    rf"|\b{_ANY_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*[-–]\s*\d{{1,2}}\b(?![:.]\d)",
+    re.IGNORECASE,
+)
+
+
 def not_publication(text: str) -> bool:
     """The line says its date is another one than the publication's: an update, a comment, a
     copyright, an expiry or retrieval, an embedded post. A line labelled "Published" stands
@@ -293,13 +312,23 @@ def not_publication(text: str) -> bool:
     that an update follows ("30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)")."""
     if _PUBLISHED_RE.search(text):
         return False
-    return bool(_NOT_PUBLISHED_RE.search(text) or _updated(text))
+    return bool(_NOT_PUBLISHED_RE.search(text) or _updated(text) or _RANGE_RE.search(text))
 
 
 def _updated(text: str) -> bool:
-    """An update label stands before the first date of ``text`` ("Last updated: May 6")."""
-    first = _ANY_DATE_RE.search(text)
-    return bool(_UPDATE_RE.search(text[: first.start()] if first else text))
+    """An update label stands before the first date of ``text`` ("Last updated: May 6"), or
+    right after its last date ("May 6, 2012 (updated)", "24 July 2012 Last updated at 05:40
+    ET": that date is the update's). In "May 5 | Updated May 6" the label names the second
+    date, and in "May 5, 2012 4:03 pm, updated 4:25 pm" the first date has its own time: the
+    publication's, updated later that day."""
+    dates = list(_ANY_DATE_RE.finditer(text))
+    if not dates:
+        return bool(_UPDATE_RE.search(text))
+    if _UPDATE_RE.search(text[: dates[0].start()]):
+        return True
+    tail = text[dates[-1].end() :]
+    label = _UPDATE_RE.search(tail)
+    return label is not None and not _DIGIT_RE.search(tail[: label.start()])
 
 
 def _stamps_under(lines: Sequence[Line], first_body: int) -> list[Line]:
@@ -354,18 +383,41 @@ def _under_comments(lines: Sequence[Line], index: int) -> bool:
     return False
 
 
+def _bare_label(text: str) -> bool:
+    """A short line without digits that is a label ("Last updated:", "Published", "Updated")."""
+    return (len(text) <= LABEL_MAX_CHARS and not _DIGIT_RE.search(text)
+            and bool(_UPDATE_RE.search(text) or _NOT_PUBLISHED_RE.search(text)
+                     or _PUBLISHED_RE.search(text)))
+
+
+def _filler(text: str) -> bool:
+    """A line holding only a clock time, a weekday, a zone or separators ("5:05 PM EST",
+    "Thursday"): a page setting label, time and date in three elements puts it between them."""
+    rest = _STAMP_FILLER_RE.sub(" ", text)
+    return not _ANY_DATE_RE.search(text) and not any(
+        len(w) > 3 for w in R.WORD_RE.findall(rest))
+
+
 def _said(lines: Sequence[Line], ln: Line) -> str:
     """What ``ln`` says with its label: a bare label on the line of text above it ("Last
     updated:" / "January 7, 2025": one line each in a capture of a page that sets them in two
-    elements) reads as part of it."""
-    for j in range(ln.number - 2, max(-1, ln.number - 4), -1):
+    elements, maybe with a time or weekday line between) reads as part of it, and so does a
+    bare update label right under it that no other date follows ("January 7, 2025" /
+    "Updated": the badge of an update stamp)."""
+    seen = 0
+    for j in range(ln.number - 2, max(-1, ln.number - 5), -1):
         above = lines[j].text
-        if above:
-            bare = len(above) <= LABEL_MAX_CHARS and not _DIGIT_RE.search(above)
-            if bare and (_UPDATE_RE.search(above) or _NOT_PUBLISHED_RE.search(above)
-                         or _PUBLISHED_RE.search(above)):
-                return f"{above} {ln.text}"
+        if not above:
+            continue
+        if _bare_label(above):
+            return f"{above} {ln.text}"
+        seen += 1
+        if seen >= 2 or not _filler(above):
             break
+    below = [x.text for x in lines[ln.number : ln.number + 4] if x.text][:2]
+    if below and _UPDATE_BADGE_RE.match(below[0]) and not (
+            len(below) > 1 and _ANY_DATE_RE.search(below[1])):
+        return f"{ln.text} ({below[0]})"
     return ln.text
 
 
@@ -375,6 +427,12 @@ def _labelled_date(text: str, order: Order | None) -> dt.date | None:
     m = _PUBLISHED_RE.search(text)
     return (parse_date(text[m.start() :], order=order) if m else None) or parse_date(
         text, order=order)
+
+
+def _without_links(text: str) -> str:
+    """``text`` without its web addresses: the date in ".../2012/08/09/story" is the day the
+    address was made, printed by a link or a share prompt, not a date the page states."""
+    return _LINK_RE.sub(" ", text) if "/" in text or "www." in text else text
 
 
 def _dated(
@@ -387,7 +445,7 @@ def _dated(
         if _DIGIT_RE.search(ln.text):
             said = _said(lines, ln)
             if not not_publication(said):
-                got = _labelled_date(ln.text, order)
+                got = _labelled_date(_without_links(ln.text), order)
                 if got:
                     out.append((ln, got))
     return out
@@ -441,15 +499,35 @@ def _listed(found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]) -> set
     return {ln.number for ln, _ in found if len(groups[_signature(ln.text)]) > 1}
 
 
+def _in_thread(found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]) -> set[int]:
+    """Line numbers of the dated lines of ``found`` under SERIES_ABOVE or more stamps of their
+    own shape with a clock time ("August 9th, 2012 at 2:10 pm"): a comment of a thread, not
+    the article's dateline, which comes before its comments' and its teasers' stamps (a
+    thread's comments are often all of one day, so their dates do not tell them apart)."""
+    out = set()
+    for ln, _ in found:
+        sig = _signature(ln.text)
+        if not _CLOCK_SHAPE_RE.search(sig[1]):
+            continue
+        above = sum(1 for x in lines[: ln.number - 1]
+                    if len(x.text) <= DATE_LINE_MAX_CHARS and _YEAR_RE.search(x.text)
+                    and _signature(x.text) == sig)
+        if above >= SERIES_ABOVE:
+            out.add(ln.number)
+    return out
+
+
 def _header_date(
     found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]
 ) -> Fact[dt.date]:
-    """The header's date: the byline's or dateline's the cleaner marked when they agree, else
-    the other dated lines' when they agree, else unknown."""
+    """The header's date: the byline's or dateline's the cleaner marked when they agree (not a
+    comment's stamp), else the other dated lines' when they agree (not stamps of a series),
+    else unknown."""
     found = [(ln, d) for ln, d in found if not _under_comments(lines, ln.number - 1)]
     marked = [(ln, d) for ln, d in found if ln.kind in ("dateline", "byline")]
     if marked:
-        return _agreed(marked)
+        thread = _in_thread(marked, lines)
+        return _agreed([(ln, d) for ln, d in marked if ln.number not in thread])
     listed = _listed(found, lines)
     return _agreed([(ln, d) for ln, d in found
                     if ln.number not in listed and date_stamp(ln.text)])
