@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Literal
 
 from digest import rules as R
@@ -139,7 +140,9 @@ _NOT_PUBLISHED_RE = re.compile(
     re.IGNORECASE,
 )
 # A line that opens with the publication label: "Posted on July 10th, 2012", "Published: ..."
-_LABEL_FIRST_RE = re.compile(r"^\W*(?:published|posted|first\s+published)\b", re.IGNORECASE)
+_LABEL_WORDS = ("osted", "OSTED", "ublished", "UBLISHED")  # what _LABEL_FIRST_LINE_RE needs
+_LABEL_FIRST_LINE_RE = re.compile(
+    r"^[^\w\n]*(?:published|posted|first\s+published)\b", re.IGNORECASE | re.MULTILINE)
 # A comment thread's heading: the dated lines under it are its comments' stamps.
 _COMMENTS_HEAD_RE = re.compile(
     r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion|leave\s+a\s+(?:reply|comment)"
@@ -148,6 +151,8 @@ _COMMENTS_HEAD_RE = re.compile(
 )
 # A stamp with a clock time under this many stamps of its own shape is a comment of a thread.
 SERIES_ABOVE = 2
+_TEXT = attrgetter("text")
+_DIGITS_AS_0 = str.maketrans("123456789", "000000000")
 _CLOCK_SHAPE_RE = re.compile(r"0[:.h]0")  # a clock time in a stamp's shape (digits as 0)
 # How far under a comment thread's heading its stamps are looked for (lines of the page).
 COMMENTS_REACH = 15
@@ -160,6 +165,11 @@ _STAMP_FILLER_RE = re.compile(
     r"|posted|published|\d+)\b",
     re.IGNORECASE,
 )
+# A line of a clock time, a weekday and a time zone at most ("Thursday", "5:05 PM EST", "|").
+_FILLER_LINE_RE = re.compile(
+    r"[\W_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day[\W_]*)?"
+    r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?[\W_]*(?:[a-z]{2,4}\b[\W_]*)?)?\Z",
+    re.IGNORECASE)
 # Words longer than SHORT_WORD letters a dateline may keep besides its date: an author's name,
 # an agency, a place (chosen on train: three let a masthead's "complete online news edition"
 # and an event's title through, at no gain).
@@ -273,7 +283,7 @@ def _two_way(text: str) -> bool:
 def _page_order(candidates: Sequence[Line], lines: Sequence[Line]) -> Order | None:
     """The numeric date order for ``candidates``: the header's own, else the page's; looked
     for only when a candidate needs it (a scan of the page is not free)."""
-    if not any(_two_way(ln.text) for ln in candidates):
+    if not _two_way("\n".join(map(_TEXT, candidates))):
         return None
     return numeric_order([ln.text for ln in candidates]) or numeric_order(
         [ln.text for ln in lines])
@@ -312,7 +322,8 @@ def not_publication(text: str) -> bool:
     that an update follows ("30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)")."""
     if _PUBLISHED_RE.search(text):
         return False
-    return bool(_NOT_PUBLISHED_RE.search(text) or _updated(text) or _RANGE_RE.search(text))
+    return bool(_NOT_PUBLISHED_RE.search(text) or _updated(text)
+                or (("-" in text or "–" in text) and _RANGE_RE.search(text)))
 
 
 def _updated(text: str) -> bool:
@@ -321,9 +332,11 @@ def _updated(text: str) -> bool:
     ET": that date is the update's). In "May 5 | Updated May 6" the label names the second
     date, and in "May 5, 2012 4:03 pm, updated 4:25 pm" the first date has its own time: the
     publication's, updated later that day."""
+    if not _UPDATE_RE.search(text):
+        return False
     dates = list(_ANY_DATE_RE.finditer(text))
     if not dates:
-        return bool(_UPDATE_RE.search(text))
+        return True
     if _UPDATE_RE.search(text[: dates[0].start()]):
         return True
     tail = text[dates[-1].end() :]
@@ -348,9 +361,11 @@ def _stamps_under(lines: Sequence[Line], first_body: int) -> list[Line]:
     return out
 
 
-def _structured(lines: Sequence[Line]) -> Fact[dt.date]:
+def _structured(lines: Sequence[Line], joined: str) -> Fact[dt.date]:
     """A ``"datePublished": "2017-11-03 ..."`` field of the page's structured data, where the
-    capture printed it."""
+    capture printed it (``joined``: the lines' text joined by newlines, one scan in C)."""
+    if "datePublished" not in joined:
+        return UNKNOWN
     for ln in lines:
         if "datePublished" in ln.text:
             m = _STRUCTURED_RE.search(ln.text)
@@ -393,9 +408,7 @@ def _bare_label(text: str) -> bool:
 def _filler(text: str) -> bool:
     """A line holding only a clock time, a weekday, a zone or separators ("5:05 PM EST",
     "Thursday"): a page setting label, time and date in three elements puts it between them."""
-    rest = _STAMP_FILLER_RE.sub(" ", text)
-    return not _ANY_DATE_RE.search(text) and not any(
-        len(w) > 3 for w in R.WORD_RE.findall(rest))
+    return _FILLER_LINE_RE.match(text) is not None
 
 
 def _said(lines: Sequence[Line], ln: Line) -> str:
@@ -409,13 +422,14 @@ def _said(lines: Sequence[Line], ln: Line) -> str:
         above = lines[j].text
         if not above:
             continue
-        if _bare_label(above):
+        short = len(above) <= LABEL_MAX_CHARS
+        if short and _bare_label(above):
             return f"{above} {ln.text}"
         seen += 1
-        if seen >= 2 or not _filler(above):
+        if seen >= 2 or not short or not _filler(above):
             break
     below = [x.text for x in lines[ln.number : ln.number + 4] if x.text][:2]
-    if below and _UPDATE_BADGE_RE.match(below[0]) and not (
+    if below and len(below[0]) <= LABEL_MAX_CHARS and _UPDATE_BADGE_RE.match(below[0]) and not (
             len(below) > 1 and _ANY_DATE_RE.search(below[1])):
         return f"{ln.text} ({below[0]})"
     return ln.text
@@ -435,15 +449,24 @@ def _without_links(text: str) -> str:
     return _LINK_RE.sub(" ", text) if "/" in text or "www." in text else text
 
 
+def _said_once(lines: Sequence[Line], ln: Line, cache: dict[int, str]) -> str:
+    """``_said``, computed once per line of a page (``cache``: line number -> what it says)."""
+    said = cache.get(ln.number)
+    if said is None:
+        said = cache[ln.number] = _said(lines, ln)
+    return said
+
+
 def _dated(
-    candidates: Sequence[Line], lines: Sequence[Line], order: Order | None
+    candidates: Sequence[Line], lines: Sequence[Line], order: Order | None,
+    cache: dict[int, str],
 ) -> list[tuple[Line, dt.date]]:
     """The lines of ``candidates`` that state a date and do not say it is another than the
     publication's, with the date."""
     out = []
     for ln in candidates:
         if _DIGIT_RE.search(ln.text):
-            said = _said(lines, ln)
+            said = _said_once(lines, ln, cache)
             if not not_publication(said):
                 got = _labelled_date(_without_links(ln.text), order)
                 if got:
@@ -451,12 +474,14 @@ def _dated(
     return out
 
 
-def _update_dates(candidates: Sequence[Line], lines: Sequence[Line]) -> set[dt.date]:
+def _update_dates(
+    candidates: Sequence[Line], lines: Sequence[Line], cache: dict[int, str]
+) -> set[dt.date]:
     """The dates the header itself calls an update's ("Last Updated: January 7, 2025")."""
     out = set()
     for ln in candidates:
         if _DIGIT_RE.search(ln.text):
-            said = _said(lines, ln)
+            said = _said_once(lines, ln, cache)
             if _updated(said) and not _PUBLISHED_RE.search(said):
                 got = parse_date(ln.text)
                 if got:
@@ -485,14 +510,22 @@ def _signature(text: str) -> tuple[int, str]:
     return (len(text[: m.start()].split()), re.sub(r"\d+", "0", text[m.end() :]))
 
 
+def _end(text: str) -> str:
+    """The last character of ``text``, a digit read as 0: two lines of the same shape
+    (``_signature``) end alike, a cheap test before the regular expressions."""
+    return text[-1:].translate(_DIGITS_AS_0)
+
+
 def _listed(found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]) -> set[int]:
     """Line numbers of the dated lines of ``found`` that come in a series of the same shape
     with other dates somewhere on the page: a comment thread's or a teaser list's stamps, not
     one article's dateline (shown twice, over and under the story, it keeps its date)."""
     wanted = {_signature(ln.text) for ln, _ in found}
+    ends = {_end(ln.text) for ln, _ in found}
     groups: dict[tuple[int, str], set[dt.date | None]] = {}
     for ln in lines:
-        if len(ln.text) <= DATE_LINE_MAX_CHARS and _YEAR_RE.search(ln.text):
+        if (_end(ln.text) in ends and len(ln.text) <= DATE_LINE_MAX_CHARS
+                and _YEAR_RE.search(ln.text)):
             sig = _signature(ln.text)
             if sig in wanted:
                 groups.setdefault(sig, set()).add(parse_date(ln.text))
@@ -509,8 +542,9 @@ def _in_thread(found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]) -> 
         sig = _signature(ln.text)
         if not _CLOCK_SHAPE_RE.search(sig[1]):
             continue
+        end = _end(ln.text)
         above = sum(1 for x in lines[: ln.number - 1]
-                    if len(x.text) <= DATE_LINE_MAX_CHARS and _YEAR_RE.search(x.text)
+                    if _end(x.text) == end and len(x.text) <= DATE_LINE_MAX_CHARS
                     and _signature(x.text) == sig)
         if above >= SERIES_ABOVE:
             out.add(ln.number)
@@ -533,39 +567,56 @@ def _header_date(
                     if ln.number not in listed and date_stamp(ln.text)])
 
 
+def _label_first(lines: Sequence[Line], joined: str) -> list[Line]:
+    """The lines that open with the publication label, found by one scan of ``joined``."""
+    out: list[Line] = []
+    at = index = 0
+    if not any(word in joined for word in _LABEL_WORDS):
+        return out  # a substring test is much cheaper than the pattern over the page
+    for m in _LABEL_FIRST_LINE_RE.finditer(joined):
+        index += joined.count("\n", at, m.start())
+        at = m.start()
+        out.append(lines[index])
+    return out
+
+
 def publication_date(lines: Sequence[Line], captured_on: dt.date | None = None) -> Fact[dt.date]:
     """The article's publication date with the line it was read from, or unknown (see the
     module docstring for the order of the evidence). ``lines`` are all the capture's lines in
     order, numbered from 1, as the cleaner classified them."""
-    structured = _structured(lines)
+    joined = "\n".join(map(_TEXT, lines))
+    structured = _structured(lines, joined)
     if structured.known:
         return structured
     lo, hi = header_span(lines)
     above = [ln for ln in lines[lo:hi] if ln.text and len(ln.text) <= DATE_LINE_MAX_CHARS]
     under = _stamps_under(lines, hi)
     order = _page_order(above + under, lines)
-    found_above, found_under = _dated(above, lines, order), _dated(under, lines, order)
+    cache: dict[int, str] = {}
+    found_above = _dated(above, lines, order, cache)
+    found_under = _dated(under, lines, order, cache)
     labelled = [(ln, d) for ln, d in found_above + found_under
-                if _PUBLISHED_RE.search(_said(lines, ln))
+                if _PUBLISHED_RE.search(cache[ln.number])
                 and not _under_comments(lines, ln.number - 1)]
     if labelled:
         ln, got = labelled[0]
         return Fact(got, f"capture line {ln.number}")
     if found_above or found_under:
         chosen = _header_date(found_above or found_under, lines)
-        if chosen.value in _update_dates(above + under, lines):
+        if chosen.value in _update_dates(above + under, lines, cache):
             return UNKNOWN  # the page calls this date its update's: not the publication's
         return chosen
     # a "Posted on May 5, 2012" line elsewhere (a blog's post footer), when it is the only one
-    footers = [ln for ln in lines if ln.kind != "body" and len(ln.text) <= DATE_LINE_MAX_CHARS
-               and _LABEL_FIRST_RE.match(ln.text)]
-    posted = _agreed([(ln, d) for ln, d in _dated(footers, lines, _page_order(footers, lines))
+    footers = [ln for ln in _label_first(lines, joined)
+               if ln.kind != "body" and len(ln.text) <= DATE_LINE_MAX_CHARS]
+    posted = _agreed([(ln, d) for ln, d in _dated(footers, lines, _page_order(footers, lines),
+                                                  cache)
                       if not _under_comments(lines, ln.number - 1)])
     if posted.known:
         return posted
     if captured_on is not None:
         for ln in above + under:
-            if not not_publication(_said(lines, ln)):
+            if not not_publication(_said_once(lines, ln, cache)):
                 rel = parse_date(ln.text, captured_on)
                 if rel:
                     return Fact(rel, f"capture line {ln.number} (relative to capture date)")
