@@ -116,6 +116,14 @@ def test_an_update_badge_under_the_date_makes_it_the_update_s() -> None:
     assert _date(page[0], ("boilerplate", "Updated"), *page[1:]) == (None, "unknown")
     assert _date(page[0], ("boilerplate", "Updated"), ("dateline", "30 Dec, 2007"),
                  *page[1:])[0] == D(2007, 12, 29)
+    # the update line with its clock time (bf6332b8a373's "Last updated at 05:40 ET" set on a
+    # line of its own), over or under the date: the date is the update's day ...
+    for update in ("Updated 10:05 AM EST", "Last updated at 05:40 ET"):
+        assert _date(page[0], ("boilerplate", update), *page[1:]) == (None, "unknown")
+        assert _date(("boilerplate", update), *page) == (None, "unknown")
+    # ... but under a date with its own clock time it is a later hour of the same day
+    assert _date(("dateline", "29 Dec, 2007 8:02 AM"), ("boilerplate", "Updated 10:05 AM EST"),
+                 *page[1:])[0] == D(2007, 12, 29)
 
 
 # -- comments and teasers --------------------------------------------------------------------

@@ -128,8 +128,8 @@ _UPDATE_WORDS = (
     r"|päivitetty|zaktualizowano|aktualizováno|обновлено"
 )
 _UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
-# An update label alone on its line, the badge of the date above it ("Updated", "(edited)").
-_UPDATE_BADGE_RE = re.compile(rf"^\W*(?:last\s+)?(?:{_UPDATE_WORDS})\W*$", re.IGNORECASE)
+_UPDATE_LEAD_RE = re.compile(r"\W*(?:(?:last|page)\s+)?\Z", re.IGNORECASE)
+_AT_RE = re.compile(r"^\W*(?:at|on)\b", re.IGNORECASE)
 # ... and lines whose date is another one anywhere they say so: a comment ("reply", "says"), a
 # copyright line, a document's expiry or a reference's retrieval, the day the page was printed,
 # an embedded post ("— Name (@handle) August 9, 2012"), a table row, a previous/next link.
@@ -423,16 +423,27 @@ def _said(lines: Sequence[Line], ln: Line) -> str:
         if not above:
             continue
         short = len(above) <= LABEL_MAX_CHARS
-        if short and _bare_label(above):
+        if short and (_bare_label(above) or _update_line(above)):
             return f"{above} {ln.text}"
         seen += 1
         if seen >= 2 or not short or not _filler(above):
             break
     below = [x.text for x in lines[ln.number : ln.number + 4] if x.text][:2]
-    if below and len(below[0]) <= LABEL_MAX_CHARS and _UPDATE_BADGE_RE.match(below[0]) and not (
+    if below and len(below[0]) <= LABEL_MAX_CHARS and _update_line(below[0]) and not (
             len(below) > 1 and _ANY_DATE_RE.search(below[1])):
         return f"{ln.text} ({below[0]})"
     return ln.text
+
+
+def _update_line(text: str) -> bool:
+    """The line is an update's label without a date, alone or with a clock time ("Updated",
+    "(edited)", "Updated 10:05 AM EST", "Last updated at 05:40 ET"): with the date on the line
+    above or below it, an update stamp set in two elements."""
+    m = _UPDATE_RE.search(text)
+    if m is None or not _UPDATE_LEAD_RE.match(text[: m.start()]):
+        return False
+    rest = _AT_RE.sub("", text[m.end() :], count=1)
+    return _FILLER_LINE_RE.match(rest) is not None
 
 
 def _labelled_date(text: str, order: Order | None) -> dt.date | None:
