@@ -70,6 +70,16 @@ def test_an_update_stamp_is_not_the_publication_date() -> None:
     assert _date(("title", "Séisme au Népal"),
                  ("boilerplate", "AFP 30 avril 2015 à 07:19 (Mis à jour : 1 mai 2015 à 07:38)"),
                  _BODY)[0] == D(2015, 4, 30)
+    # the update label in the other languages read (8d57ca3d5e69's class): the update's date
+    # alone is refused, the publication's label beside it wins; a print view's day likewise
+    for line in ("Mise à jour le 1 mai 2015", "Stand: 01.05.2015 07:38 Uhr",
+                 "Ultimo aggiornamento 1 maggio 2015", "Laatst gewijzigd 1 mei 2015",
+                 "Printed on May 1, 2015"):
+        assert _date(("title", "Séisme au Népal"), ("dateline", line), _BODY) == (
+            None, "unknown"), line
+    assert _date(("title", "Séisme au Népal"),
+                 ("dateline", "Gepubliceerd 30 april 2015, laatst gewijzigd 1 mei 2015"),
+                 _BODY)[0] == D(2015, 4, 30)
 
 
 def test_a_label_alone_on_the_line_above_is_read_with_its_date() -> None:

@@ -115,7 +115,8 @@ _ANY_DATE_RE = re.compile(
 # What a line says it is. A label for the publication itself ...
 _PUBLISHED_RE = re.compile(
     r"\b(?:published|posted|datePublished|first\s+published|publié|publicado|pubblicato"
-    r"|veröffentlicht|erschienen)\b|发稿时间|发布时间",
+    r"|veröffentlicht|erschienen|gepubliceerd|publicerad|publiceret|publisert|julkaistu"
+    r"|opublikowano)\b|发稿时间|发布时间",
     re.IGNORECASE,
 )
 # ... an update's label ("Last Updated", "Mis à jour", "Aktualisiert"), which counts before
@@ -123,8 +124,9 @@ _PUBLISHED_RE = re.compile(
 _UPDATE_WORDS = (
     r"updated|upd\.?|modified|edited|revised|reviewed|refreshed|fact[-\s]checked|dateModified"
     r"|as\s+of"
-    r"|mis\s+à\s+jour|actualizado|actualización|atualizado|atualização|aggiornato"
-    r"|ultima\s+modifica|aktualisiert|geändert|bijgewerkt|opdateret|uppdaterad|oppdatert"
+    r"|mise?\s+à\s+jour|actualizado|actualización|atualizado|atualização|aggiornato"
+    r"|aggiornamento|ultima\s+modifica|aktualisiert|aktualisierung|geändert|stand(?=\s*:)"
+    r"|bijgewerkt|gewijzigd|opdateret|uppdaterad|oppdatert"
     r"|päivitetty|zaktualizowano|aktualizováno|обновлено"
 )
 _UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
@@ -135,7 +137,8 @@ _AT_RE = re.compile(r"^\W*(?:at|on)\b", re.IGNORECASE)
 # an embedded post ("— Name (@handle) August 9, 2012"), a table row, a previous/next link.
 _NOT_PUBLISHED_RE = re.compile(
     r"\b(?:reply|replies|says|said|wrote|expires?|retrieved"
-    r"|archived|accessed|print(?:ed)?\s+date)\b|©|\(c\)|copyright|\(@\w+\)|[│┃]"
+    r"|archived|accessed|print(?:ed)?\s+date|(?:printed|downloaded|generated)\s+on)\b"
+    r"|©|\(c\)|copyright|\(@\w+\)|[│┃]"
     r"|^\s*«|»\s*$|\b(?:previous|next)\s+(?:post|article|story)\b",
     re.IGNORECASE,
 )
