@@ -329,6 +329,20 @@ def test_a_two_way_numeric_date_takes_the_order_the_page_uses() -> None:
     assert parse_date("Sunday, 11.05.2012") is None  # neither reading is a Sunday
 
 
+def test_a_two_way_numeric_date_reads_as_the_day_the_page_names() -> None:
+    # 7b1ea4c295c8: "Posted: 08/09/2012 4:03 pm Updated: 08/09/2012 4:25 pm" under the
+    # headline; no numeric date of the page reads one way only, but the page writes
+    # "August 9, 2012" with the month's name: 8 September is named nowhere
+    head = (("title", "Usain Bolt Wins Gold In 200 Meters Final, Repeating As Olympic Champion"),
+            ("dateline", "Posted: 08/09/2012 4:03 pm Updated: 08/09/2012 4:25 pm"), _BODY)
+    assert _date(("boilerplate", "August 9, 2012"), *head)[0] == D(2012, 8, 9)
+    assert _date(("boilerplate", "8 September 2012"), *head)[0] == D(2012, 9, 8)
+    # both days named, or neither: unknown, never guessed
+    assert _date(("boilerplate", "August 9, 2012"), ("boilerplate", "8 September 2012"),
+                 *head) == (None, "unknown")
+    assert _date(*head) == (None, "unknown")
+
+
 # -- whole train pages through the cleaner ------------------------------------------------------
 
 @pytest.mark.parametrize(("case", "want"), [
@@ -337,6 +351,7 @@ def test_a_two_way_numeric_date_takes_the_order_the_page_uses() -> None:
     ("a01ab303ff1c", None),  # "26-28 November 1997": the conference's days
     ("86004f99f0d8", D(2008, 1, 5)),  # its dateline above teasers' stamps of the same shape
     ("9ada70ee1e59", D(2007, 12, 29)),  # a date over the headline "PlayStation Store updated"
+    ("7b1ea4c295c8", D(2012, 8, 9)),  # "Posted: 08/09/2012", the page naming "August 9, 2012"
 ])
 def test_train_pages_date_or_not_found(case: str, want: dt.date | None) -> None:
     assert clean_train_page(case).metadata.published.value == want

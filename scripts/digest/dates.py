@@ -32,6 +32,7 @@ without either it stays unknown.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from operator import attrgetter
@@ -50,6 +51,10 @@ HEADER_REACH = 12
 
 # Lines of text above the headline still read as its header (a kicker and date printed over it).
 ABOVE_TITLE = 3
+
+# How many characters before its year a date written with the month's name starts at most
+# ("Wednesday, 9th of September, 2012" and a little more).
+NAMED_DATE_REACH = 40
 
 # A dateline is a short line; a longer one is a sentence, a teaser or a table row.
 DATE_LINE_MAX_CHARS = 120
@@ -286,10 +291,56 @@ def _two_way(text: str) -> bool:
 def _page_order(candidates: Sequence[Line], lines: Sequence[Line]) -> Order | None:
     """The numeric date order for ``candidates``: the header's own, else the page's; looked
     for only when a candidate needs it (a scan of the page is not free)."""
-    if not _two_way("\n".join(map(_TEXT, candidates))):
+    header = "\n".join(map(_TEXT, candidates))
+    if not _two_way(header):
         return None
-    return numeric_order([ln.text for ln in candidates]) or numeric_order(
-        [ln.text for ln in lines])
+    order = numeric_order([header])
+    if order is None:
+        page = ["\n".join(map(_TEXT, lines))]
+        order = numeric_order(page) or named_order(header, page)
+    return order
+
+
+def named_order(text: str, page: Sequence[str]) -> Order | None:
+    """The order in which the two-way numeric dates of ``text`` name a day the page writes
+    with a month name ("Posted: 08/09/2012" on a page that shows "August 9, 2012" is 9
+    August), when every such date reads one way only and all in the same order."""
+    joined = ""
+    orders: set[Order] = set()
+    for m in _NUMERIC_RE.finditer(text):
+        a, b, y = (int(g) for g in m.groups())
+        if a <= 12 and b <= 12 and a != b:
+            joined = joined or "\n".join(page)
+            dmy, mdy = _names(joined, y, b, a), _names(joined, y, a, b)
+            if dmy == mdy:
+                return None
+            orders.add("dmy" if dmy else "mdy")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _names(text: str, year: int, month: int, day: int) -> bool:
+    """``text`` writes this day with its month's name: the pattern is tried only just before
+    each place the year is written (a plain substring search), not along the whole page."""
+    pattern, y = _written(year, month, day), str(year)
+    at = text.find(y)
+    while at != -1:
+        if pattern.search(text, max(0, at - NAMED_DATE_REACH), at + len(y)):
+            return True
+        at = text.find(y, at + len(y))
+    return False
+
+
+@functools.lru_cache(maxsize=256)
+def _written(year: int, month: int, day: int) -> re.Pattern[str]:
+    """A pattern for one day written with its month's name, either order ("August 9, 2012",
+    "9th Aug 2012", "9 de agosto de 2012"): one small pattern, not the whole month table."""
+    names = "|".join(sorted((re.escape(n) for n in _MONTH_NAMES[month - 1]), key=len,
+                            reverse=True))
+    d = rf"0?{day}(?:st|nd|rd|th|er|º|\.)?"
+    return re.compile(
+        rf"\b(?:{names})\.?\s+{d},?\s+{year}\b"
+        rf"|\b{d}\s*(?:of\s+|de\s+)?(?:{names})\.?\s*,?\s*(?:de\s+|del\s+)?{year}\b",
+        re.IGNORECASE)
 
 
 def header_span(lines: Sequence[Line]) -> tuple[int, int]:
