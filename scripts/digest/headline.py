@@ -49,6 +49,11 @@ from digest.model import Line
 # date, a caption and a share bar can push it to twenty.
 WINDOW = 24
 
+# The article's text starts at its first paragraph of at least PARAGRAPH_WORDS words, looked
+# for within OPENING_LINES lines of text of the cleaner's first body line.
+PARAGRAPH_WORDS = 15
+OPENING_LINES = 5
+
 # The article's opening: its first this many words of body text. A headline's words are the
 # lede's words ("Council funds library" / "The council agreed on Tuesday to fund...").
 LEDE_WORDS = 120
@@ -292,6 +297,9 @@ def is_interface(text: str) -> bool:
     )
 
 
+_CLOSING_QUOTES = ('"', "”", "'", "’", "»")
+
+
 def reject_reason(text: str) -> str | None:
     """Why ``text`` cannot be a headline (the rule's name), or None."""
     words = R.WORD_RE.findall(text)
@@ -299,6 +307,9 @@ def reject_reason(text: str) -> str | None:
         return "shape"
     if text.endswith((".", ",", ";", ":", "…")) and not text.endswith("..."):
         return "shape"  # a sentence, a label introducing a list, a cut teaser
+    if text.endswith(_CLOSING_QUOTES) and text.rstrip("".join(_CLOSING_QUOTES)).endswith(
+            (".", ",")):
+        return "shape"  # a sentence ending in a quotation: 'She said: "We will."'
     if text.endswith("...") or "\t" in text or R.URL_LINE_RE.match(text):
         return "shape"
     if text.startswith("(") and text.endswith(")"):
@@ -408,6 +419,24 @@ def _word_count(text: str) -> int:
     return len(R.WORD_RE.findall(text))
 
 
+def _first_paragraph(texts: Sequence[str], kinds: Sequence[str], first: int) -> int:
+    """Where the article's text starts: its first paragraph (a body line of PARAGRAPH_WORDS
+    words or more, no caption) within OPENING_LINES lines of text of the cleaner's first body
+    line, else that line. The cleaner's body can open with lines that are not the article's
+    text yet: a photo's caption, a link to the previous post, the headline itself."""
+    seen = 0
+    for i in range(first, len(texts)):
+        text = texts[i]
+        if not text:
+            continue
+        if kinds[i] == "body" and _word_count(text) >= PARAGRAPH_WORDS and not is_caption(text):
+            return i
+        seen += 1
+        if seen > OPENING_LINES:
+            break
+    return first
+
+
 _KIND = operator.attrgetter("kind")
 _TEXT = operator.attrgetter("text")
 
@@ -420,9 +449,9 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     kinds = list(map(_KIND, lines))
     if "body" not in kinds:
         return Candidates(len(lines), (), (), (), ())
-    first = kinds.index("body")
     all_texts = list(map(_TEXT, lines))
-    body_texts = list(itertools.compress(all_texts, map("body".__eq__, kinds)))
+    first = _first_paragraph(all_texts, kinds, kinds.index("body"))
+    body_texts = list(itertools.compress(all_texts[first:], map("body".__eq__, kinds[first:])))
     lede_lines = []
     n = 0
     for text in body_texts:
@@ -649,6 +678,8 @@ def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:
         line = lines[i]
         if i == first or line.kind in ("byline", "dateline"):
             continue
+        if line.kind == "body":
+            return None  # the article has begun (a headline found inside the body's opening)
         words = len(R.WORD_RE.findall(line.text))
         if words < DEK_MIN_WORDS:
             continue
