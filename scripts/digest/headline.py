@@ -178,9 +178,9 @@ _UI_LINE_RULES = tuple(k for k, rule in enumerate(R.LINE_RULES) if rule.name != 
 
 
 def _ui_line_rule(text: str) -> bool:
-    # the cleaner has already asked every line of the capture (rules.line_rule_hits is cached)
-    hits = R.line_rule_hits(text)
-    return any(hits[k] for k in _UI_LINE_RULES)
+    # the first rule that matches answers (each skips a line without the words it needs)
+    lower = text.lower() if text.isascii() else None
+    return any(R.LINE_RULES[k].search(text, lower) for k in _UI_LINE_RULES)
 
 # A line cut up by separators is a breadcrumb, a menu or a "Title | Site" label, not the
 # headline as the page prints it.
@@ -452,19 +452,25 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     all_texts = list(map(_TEXT, lines))
     first = _first_paragraph(all_texts, kinds, kinds.index("body"))
     body_texts = list(itertools.compress(all_texts[first:], map("body".__eq__, kinds[first:])))
-    lede_lines = []
-    n = 0
+    n_lede = n = 0
     for text in body_texts:
         if n >= LEDE_WORDS:
             break
-        lede_lines.append(text)
+        n_lede += 1
         n += _word_count(text)
-    lede = _content_words_of(lede_lines)
+    lede = _content_words_of(body_texts[:n_lede])
     first_words = content_words(all_texts[first])
     body_words = _content_words_of(body_texts)
     texts = list(itertools.compress(range(first), all_texts[:first]))
     window = texts[-WINDOW:]
-    window_words = [content_words(all_texts[i]) for i in window]
+    window_words: list[set[str] | None] = [None] * len(window)
+
+    def words_at(pos: int) -> set[str]:
+        got = window_words[pos]
+        if got is None:
+            got = window_words[pos] = content_words(all_texts[window[pos]])
+        return got
+
     reasons: dict[str, str | None] = {}
 
     def reason(text: str) -> str | None:
@@ -480,7 +486,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             under: set[str] = set()
             if pos + 1 < len(window) and _standfirst(lines[window[pos + 1]], pos + 1, window,
                                                      lines, reason):
-                under = window_words[pos + 1]
+                under = words_at(pos + 1)
                 if not under or len(under & body_words) < STANDFIRST_SHARE * len(under):
                     under = set()
             belows[pos] = under
@@ -508,10 +514,13 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         if kinds[i] in ("byline", "dateline", "caption"):
             continue
         text = all_texts[i]
-        words = window_words[pos]
+        if not 2 <= _word_count(text) <= R.TITLE_MAX_WORDS or not R.HEADING_RE.match(text):
+            rejected.append((i, "shape"))  # reject_reason's first test, before any other
+            continue
+        words = words_at(pos)
         # shares no word with the article (nor with the standfirst under it): not its headline
         off_topic = not words & body_words and not (
-            pos + 1 < len(window) and words & window_words[pos + 1] and words & below(pos))
+            pos + 1 < len(window) and words & words_at(pos + 1) and words & below(pos))
         why = "off-topic" if off_topic else reason(text)
         if why is None and _is_caption(lines, pos, window):
             why = "caption"
