@@ -6,7 +6,8 @@ position alone. A page's header is crowded with lines shaped like headlines: sha
 ("Show more sharing options"), sign-up prompts, photo captions, breadcrumbs, section and site
 names, author names, league-table rows, teaser headlines of other stories. So:
 
-1. every line above the body (up to WINDOW lines of text) is a candidate unless a rule rejects
+1. every line above the article's first paragraph (up to WINDOW lines of text; the cleaner's
+   body can open with a caption or the headline itself) is a candidate unless a rule rejects
    it; each rejection has a name (``ui``, ``prompt``, ``site``, ``caption``, ``separator``,
    ``date``, ``name``, ``caps-label``, ``numbers``, ``list-item``, ``shape``; and, once its
    words are compared with the article's, ``off-topic`` or ``short``), reported in
