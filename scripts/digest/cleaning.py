@@ -475,7 +475,7 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
     k = counted = end = start = 0  # prose[k] is the first prose line after the candidate
     at = -1  # the k the prose features below were computed for
     window: set[str] = set()
-    overlap = share = back = inner = 0.0
+    overlap = share = back = inner = header_overlap = 0.0
     no_topic = True
     for n, c in enumerate(cands):
         k = bisect.bisect_left(prose, c, k)
@@ -503,6 +503,7 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
             if not window:
                 continue
             overlap = _overlap(window, before)
+            header_overlap = _overlap(window, header) if header else 0.0
             topic = [w for w in top if before[w] >= 2]
             need = 2 if cum[end] - cum[k] >= R.APPENDED_REST_TWICE_WORDS else 1
             no_topic = len(topic) < R.APPENDED_MIN_TOPIC_WORDS
@@ -552,7 +553,7 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
             math.log1p(min(R.APPENDED_MAX_COUNT, len(cands) - n - 1)),
             math.log1p(min(R.APPENDED_MAX_COUNT, n)),
             _overlap(section, before) if section else overlap,
-            _overlap(window, header) if header else 0.0,
+            header_overlap,
             float(f.text.isupper()),
             after_words / (before_words + after_words),
             float(sum(shape[max(0, p - 5):p + 6]) - 1),
