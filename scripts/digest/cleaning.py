@@ -339,13 +339,15 @@ def _headline_like(f: _Feat) -> bool:
 
 def _cut_candidate(f: _Feat) -> bool:
     """A line that could be the headline of an article glued after this one: short enough, not a
-    sentence, a boundary, a date or a line another rule explains, and starting like a title (a
-    capital, or a "site | headline" title that may begin in lower case)."""
+    sentence, a boundary, a date, a link (a web address in it) or a line another rule explains,
+    and starting like a title (a capital, or a "site | headline" title that may begin in lower
+    case)."""
     return (
         1 <= f.words <= R.TITLE_MAX_WORDS
         and not (f.boundary or f.dateline or f.link_row or f.legal)
         and (bool(R.HEADING_RE.match(f.text)) or bool(R.TITLE_SEPARATOR_RE.search(f.text)))
         and not f.text.rstrip(R.CLOSING_QUOTES).endswith((".", ",", ";", ":", "…"))
+        and not R.WEB_ADDRESS_RE.search(f.text)
         and not R.any_line_rule(f.text)
     )
 
