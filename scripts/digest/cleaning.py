@@ -25,6 +25,7 @@ Nothing is deleted: every line of the capture is in ``Cleaned.lines`` with its k
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -34,7 +35,7 @@ import operator
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -338,14 +339,16 @@ def _headline_like(f: _Feat) -> bool:
 
 def _cut_candidate(f: _Feat) -> bool:
     """A line that could be the headline of an article glued after this one: short enough, not a
-    sentence, a boundary, a date or a line another rule explains, and starting like a title (a
-    capital, or a "site | headline" title that may begin in lower case)."""
+    sentence, a boundary, a date, a link (a web address in it) or a line another rule explains,
+    and starting like a title (a capital, or a "site | headline" title that may begin in lower
+    case)."""
     return (
         1 <= f.words <= R.TITLE_MAX_WORDS
         and not (f.boundary or f.dateline or f.link_row or f.legal)
         and (bool(R.HEADING_RE.match(f.text)) or bool(R.TITLE_SEPARATOR_RE.search(f.text)))
         and not f.text.rstrip(R.CLOSING_QUOTES).endswith((".", ",", ";", ":", "…"))
-        and not any(rule.pattern.search(f.text) for rule in R.LINE_RULES)
+        and not R.WEB_ADDRESS_RE.search(f.text)
+        and not R.any_line_rule(f.text)
     )
 
 
@@ -414,18 +417,6 @@ def load_cut_model(path: Path = CUT_MODEL_FILE) -> CutModel | None:
                     float(doc["threshold_major"]))
 
 
-def _last_prose(prose: list[int], feats: list[_Feat], words: int) -> list[int]:
-    """The last prose lines of ``prose`` that hold ``words`` words (or all of them)."""
-    out: list[int] = []
-    read = 0
-    for j in reversed(prose):
-        out.append(j)
-        read += feats[j].words
-        if read >= words:
-            break
-    return out
-
-
 def _goes_on(f: _Feat) -> bool:
     """A line that continues the sentence above it (a wrapped line goes on in lower case): the
     line above is no headline. A byline ("by Jane Doe") or a date may follow a headline."""
@@ -441,89 +432,107 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
     look like a section heading of the same article (it shares no words with the article, no
     other headings surround it, a byline or dateline may follow it). A line needs
     APPENDED_MIN_WORDS prose words on each side to be judged at all.
+
+    Speed: every window (the prose after the line up to APPENDED_WINDOW_WORDS or
+    APPENDED_REST_WORDS words, the last paragraphs before it, its section) is a run of prose
+    lines found by bisecting the running word counts, and its words are gathered in one pass
+    over the lines' cached content words; the article's words before the line are counted once,
+    line by line, as the candidates move down the page.
     """
     texts = [j for j in range(lo, hi + 1) if feats[j].text]
-    shape: dict[int, bool] = {}  # _cut_candidate of a line, computed when first asked
-
-    def like(j: int) -> bool:
-        if j not in shape:
-            shape[j] = _cut_candidate(feats[j])
-        return shape[j]
-
-    seen = {f.text for f in feats[:lo] if f.text}
+    shape = [_cut_candidate(feats[j]) for j in texts]  # by position in texts
     # the page's own headline shown again under the article (a gallery, a share box) is no
-    # new article's, whatever follows it
-    cands = [j for n, j in enumerate(texts) if j > lo and feats[j].text not in seen
-             and not (n + 1 < len(texts) and _goes_on(feats[texts[n + 1]])) and like(j)]
+    # new article's, whatever follows it (only a line whose text occurs twice can be one)
+    seen = ({f.text for f in feats[:lo] if f.text}
+            if any(feats[j].dup for n, j in enumerate(texts) if shape[n]) else set())
+    cands = [j for n, j in enumerate(texts) if shape[n] and j > lo and feats[j].text not in seen
+             and not (n + 1 < len(texts) and _goes_on(feats[texts[n + 1]]))]
     if not cands:
         return []
     prose = [j for j in texts if feats[j].prose]
-    # only the words of prose lines are compared (cached by text, linewords)
-    words: list[Sequence[str]] = [()] * len(feats)
+    n_prose = len(prose)
+    # only the words of prose lines are compared (cached by text, linewords), by prose index
+    words = [linewords.content_tokens(feats[j].text) for j in prose]
+    # running prose word counts: cum[i] words in prose[:i]; sent[i] of them in sentences
+    cum = [0]
+    sent = [0]
     for j in prose:
-        words[j] = linewords.content_tokens(feats[j].text)
-    suffix = [0] * (len(prose) + 1)  # prose words from prose[k] to the end
-    for k in range(len(prose) - 1, -1, -1):
-        suffix[k] = suffix[k + 1] + feats[prose[k]].words
+        f = feats[j]
+        cum.append(cum[-1] + f.words)
+        sent.append(sent[-1] + (f.words if f.sentence else 0))
+    total = cum[-1]
+    chain = itertools.chain.from_iterable
     header = {w for j in range(max(0, lo - R.APPENDED_HEADER_LINES), lo)
               for w in linewords.content_tokens(feats[j].text)}
     pos = {j: n for n, j in enumerate(texts)}
     out: list[tuple[int, list[float]]] = []
+    # the words of prose[:k] (before the line), of prose[:end] (to the end of the text after
+    # it that is searched for the topic) and of prose[:start] (before the last paragraphs
+    # above it): all three ends only move down, so each is counted once, line by line
     before: Counter[str] = Counter()
-    before_words = 0
-    sentence_words = 0
-    k = 0  # prose[k] is the first prose line after the candidate
+    first: dict[str, int] = {}
+    top: list[str] = []
+    upto: Counter[str] = Counter()
+    early: set[str] = set()
+    k = counted = end = start = 0  # prose[k] is the first prose line after the candidate
     at = -1  # the k the prose features below were computed for
     window: set[str] = set()
-    overlap = share = back = inner = 0.0
+    overlap = share = back = inner = header_overlap = 0.0
     no_topic = True
     for n, c in enumerate(cands):
-        while k < len(prose) and prose[k] < c:
-            before.update(words[prose[k]])
-            before_words += feats[prose[k]].words
-            sentence_words += feats[prose[k]].words if feats[prose[k]].sentence else 0
-            k += 1
-        after_words = suffix[k]
+        k = bisect.bisect_left(prose, c, k)
+        before_words = cum[k]
+        after_words = total - before_words
         if before_words < R.APPENDED_MIN_WORDS or after_words < R.APPENDED_MIN_WORDS:
             continue
         if at != k:  # all but the line's own features depend only on the prose around it
             at = k
-            window = set()
-            rest: Counter[str] = Counter()
-            read = 0
-            for j in prose[k:]:
-                if read < R.APPENDED_WINDOW_WORDS:
-                    window.update(words[j])
-                rest.update(words[j])
-                read += feats[j].words
-                if read >= R.APPENDED_REST_WORDS:
-                    break
+            # the words before the line, each word's order of first use and the most frequent
+            # ones (the topic is read from them)
+            fresh = dict.fromkeys(chain(words[counted:k]))  # in order of first use
+            first.update(zip(itertools.filterfalse(before.__contains__, fresh),
+                             itertools.count(len(first))))
+            before.update(chain(words[counted:k]))
+            top = _most_common(top, fresh, before, first)
+            counted = k
+            # the window: the prose lines that start under APPENDED_WINDOW_WORDS words after
+            # the line; the rest: up to and including the line that reaches APPENDED_REST_WORDS
+            last = end
+            end = min(n_prose, bisect.bisect_left(cum, cum[k] + R.APPENDED_REST_WORDS, k + 1))
+            upto.update(chain(words[last:end]))
+            window = set(chain(words[k:min(end, bisect.bisect_left(
+                cum, cum[k] + R.APPENDED_WINDOW_WORDS, k))]))
             if not window:
                 continue
             overlap = _overlap(window, before)
-            topic = [w for w, m in before.most_common(R.APPENDED_TOPIC_WORDS) if m >= 2]
-            need = 2 if read >= R.APPENDED_REST_TWICE_WORDS else 1
+            header_overlap = _overlap(window, header) if header else 0.0
+            topic = [w for w in top if before[w] >= 2]
+            need = 2 if cum[end] - cum[k] >= R.APPENDED_REST_TWICE_WORDS else 1
             no_topic = len(topic) < R.APPENDED_MIN_TOPIC_WORDS
-            share = 0.0 if no_topic else sum(1 for w in topic if rest[w] >= need) / len(topic)
-            # the last paragraphs before the line, against the text after it and against the
-            # rest of the article (how coherent it is: a multi-post page changes vocabulary at
-            # every post, one article does not)
-            tail = Counter(w for j in _last_prose(prose[:k], feats, R.APPENDED_WINDOW_WORDS)
-                           for w in words[j])
-            back = sum(1 for w in tail if w in rest) / len(tail) if tail else 0.0
-            # a word of the tail used earlier: more occurrences before the line than in it
-            inner = sum(1 for w, m in tail.items() if before[w] > m) / len(tail) if tail else 0.0
+            # a topic word found in the rest (need times): more uses up to its end than before
+            share = 0.0 if no_topic else sum(
+                1 for w in topic if upto[w] - before[w] >= need) / len(topic)
+            # the last paragraphs before the line (back to the one that reaches
+            # APPENDED_WINDOW_WORDS), against the text after it and against the rest of the
+            # article (how coherent it is: a multi-post page changes vocabulary at every post,
+            # one article does not)
+            last = start
+            start = max(0, bisect.bisect_right(cum, cum[k] - R.APPENDED_WINDOW_WORDS, 0, k) - 1)
+            early.update(chain(words[last:start]))
+            tail = set(chain(words[start:k]))
+            if tail:
+                # a word of the tail found after the line: more uses up to the rest's end
+                back = sum(map(operator.gt, map(upto.__getitem__, tail),
+                               map(before.__getitem__, tail))) / len(tail)
+                # a word of the tail used earlier: used before the last paragraphs
+                inner = sum(map(early.__contains__, tail)) / len(tail)
+            else:
+                back = inner = 0.0
         elif not window:
             continue
         f = feats[c]
         nxt = cands[n + 1] if n + 1 < len(cands) else hi + 1
-        section: set[str] = set()
-        read = 0
-        for j in prose[k:]:
-            if j >= nxt or read >= R.APPENDED_REST_WORDS:
-                break
-            section.update(words[j])
-            read += feats[j].words
+        section = set(chain(words[k:min(end, bisect.bisect_left(prose, nxt, k))]))
         own = set(linewords.content_tokens(f.text))
         p = pos[c]
         above = feats[texts[p - 1]]
@@ -542,18 +551,18 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
             float(below is not None and not below.prose and (
                 below.dateline or _header_closer(below) or _author_line(below))),
             float(above.prose or above.sentence),
-            float(like(texts[p - 1]) or (below is not None and like(texts[p + 1]))),
+            float(shape[p - 1] or (below is not None and shape[p + 1])),
             math.log1p(min(R.APPENDED_MAX_COUNT, len(cands) - n - 1)),
             math.log1p(min(R.APPENDED_MAX_COUNT, n)),
             _overlap(section, before) if section else overlap,
-            _overlap(window, header) if header else 0.0,
+            header_overlap,
             float(f.text.isupper()),
             after_words / (before_words + after_words),
-            float(sum(1 for q in texts[max(0, p - 5):p + 6] if like(q)) - 1),
+            float(sum(shape[max(0, p - 5):p + 6]) - 1),
             0.0,  # depth, below
             float(overlap <= R.APPENDED_LOW_OVERLAP),
             float(f.prose),
-            sentence_words / before_words,
+            sent[k] / before_words,
             inner,
             inner - overlap,
         ]))
@@ -601,8 +610,19 @@ def cut_candidates(capture: Capture) -> tuple[list[str], list[tuple[int, list[fl
     return [f.text for f in feats], _cut_features(feats, lo, hi)
 
 
+def _most_common(top: list[str], fresh: Iterable[str], counts: Counter[str],
+                 first: dict[str, int]) -> list[str]:
+    """``[w for w, _ in counts.most_common(APPENDED_TOPIC_WORDS)]`` (the most frequent first,
+    ties in order of first use, ``first``) after the words ``fresh`` were counted again, from
+    ``top``, the same list before: a word that was not counted again cannot overtake one of the
+    old list, so the new one is the best of ``top`` and ``fresh`` (no pass over every word)."""
+    ranked = sorted(set(top).union(fresh), key=first.__getitem__)
+    ranked.sort(key=counts.__getitem__, reverse=True)  # stable: ties stay in order of first use
+    return ranked[:R.APPENDED_TOPIC_WORDS]
+
+
 def _overlap(window: set[str], before: Counter[str] | set[str]) -> float:
-    return sum(1 for w in window if w in before) / len(window)
+    return sum(map(before.__contains__, window)) / len(window)
 
 
 def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:

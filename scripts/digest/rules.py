@@ -146,6 +146,9 @@ def ends_sentence(text: str) -> bool:
 # leading list number ("5. Xi and Putin") or an initial ("P. W. Singer") is not one.
 SENTENCE_INSIDE_RE = re.compile(r"[^\W\d_]{2}[.!?]\s+[\"“‘(]?[A-ZА-ЯЁ0-9]")
 URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+(?:\s+\S+){0,6}$", re.IGNORECASE)
+# A web address anywhere in a line ("Official Rules (http://...)"): a link, never the headline
+# of an article glued after this one (appended-article cut).
+WEB_ADDRESS_RE = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 
 # Boundaries after the article: the line, by itself, opens the comment section, a share bar,
 # a teaser list or the footer. Matched against the whole stripped line, case-insensitively.
