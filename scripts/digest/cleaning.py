@@ -79,7 +79,8 @@ def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
 
 def clear_caches() -> None:
     """Forget the per-text facts the cleaner keeps (benchmarks time the cleaner cold)."""
-    for f in (_text_facts, R.line_rule_hits, linemodel.comment_meta, linemodel.content_words):
+    for f in (_feat, _text_facts, R.line_rule_hits, linemodel.comment_meta,
+              linemodel.content_words):
         f.cache_clear()
     linewords.clear_caches()
 
@@ -92,16 +93,19 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-# ASCII bytes that are no word characters (``\w`` in ASCII text is [A-Za-z0-9_]), as spaces
-_ASCII_NON_WORD = bytes(
-    c if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else ord(" ") for c in range(256)
+# ASCII bytes as "a" for a word character (``\w`` in ASCII text is [A-Za-z0-9_]), " " for any
+# other: a word is then a run of "a", and each run but a leading one follows a " "
+_ASCII_WORD_MARK = bytes(
+    ord("a") if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else ord(" ")
+    for c in range(256)
 )
 
 
 def count_words(text: str) -> int:
     """Words in ``text``; in scripts written without spaces (CJK) two characters count as one."""
     if text.isascii():  # the runs of word bytes, counted without building the words
-        return len(text.encode("ascii").translate(_ASCII_NON_WORD).split())
+        marks = text.encode("ascii").translate(_ASCII_WORD_MARK)
+        return marks.count(b" a") + marks.startswith(b"a")
     if not R.CJK_RE.search(text):
         return len(R.WORD_RE.findall(text))
     n = 0
@@ -147,28 +151,22 @@ def _features(raw: list[str]) -> list[_Feat]:
         if not text:
             feats.append(blank)
             continue
-        words, sentence, prose, boundary, legal, dateline, teaser, link_row, label = (
-            _text_facts(text))
-        repeated = words >= R.PROSE_MIN_WORDS and key in near_repeat
-        if repeated:
-            prose = False
-        feats.append(
-            _Feat(
-                text,
-                words,
-                prose,
-                sentence,
-                boundary,
-                legal,
-                dateline,
-                teaser,
-                link_row,
-                repeated,
-                dup=len(positions[key]) > 1,
-                label_like=label and not prose,
-            )
-        )
+        feats.append(_feat(text, key in near_repeat, len(positions[key]) > 1))
     return feats
+
+
+@functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
+def _feat(text: str, near_repeat: bool, dup: bool) -> _Feat:
+    """The record of a non-blank line (stripped ``text``) that occurs again within
+    REPEAT_NEAR_LINES lines of text (``near_repeat``) or anywhere (``dup``). Records are
+    frozen, so one is shared by every line with the same text and the same two flags."""
+    words, sentence, prose, boundary, legal, dateline, teaser, link_row, label = (
+        _text_facts(text))
+    repeated = near_repeat and words >= R.PROSE_MIN_WORDS
+    if repeated:
+        prose = False
+    return _Feat(text, words, prose, sentence, boundary, legal, dateline, teaser, link_row,
+                 repeated, dup=dup, label_like=label and not prose)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture

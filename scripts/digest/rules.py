@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -292,12 +293,47 @@ class LineRule:
     # Words of which an ASCII line must hold one (lower-cased) for ``pattern`` to match: a line
     # without any is not searched (speed only; empty: always searched).
     needs: tuple[str, ...] = ()
+    # A finer pre-test of an ASCII line (its text, lower-cased text): False only where
+    # ``pattern`` cannot match (speed only; None: ``needs`` alone)
+    may_match: Callable[[str, str], bool] | None = None
 
     def search(self, text: str, lower: str | None = None) -> bool:
         """Whether ``pattern`` occurs in ``text`` (``lower``: ``text.lower()`` if ASCII)."""
-        if self.needs and lower is not None and not any(w in lower for w in self.needs):
-            return False
+        if lower is not None:
+            if self.needs and not any(w in lower for w in self.needs):
+                return False
+            if self.may_match is not None and not self.may_match(text, lower):
+                return False
         return bool(self.pattern.search(text))
+
+
+def _may_be_link_row(text: str, lower: str) -> bool:
+    """LINK_ROW_RE's gaps in an ASCII line: a bar, three spaces, or a tab or other
+    non-printable whitespace ("•" and "·" are not ASCII)."""
+    return "|" in text or "   " in text or not text.isprintable()
+
+
+def _may_be_credit(text: str, lower: str) -> bool:
+    """What each branch of the photo-credit pattern needs in an ASCII line: a word and a
+    ":", "|" or "/" after it ("©" is not ASCII), a "(...)" credit, or an agency's name ("ap
+    photo" and "file photo" hold "photo")."""
+    return (
+        "photo" in lower
+        or ("(" in text and ")" in text)
+        or (("/" in text or ":" in text or "|" in text)
+            and ("image" in lower or "picture" in lower or "credit" in lower
+                 or "illustration" in lower or "source" in lower or "video" in lower))
+        or "getty" in lower or "shutterstock" in lower or "istock" in lower
+        or "associated" in lower or "afp" in lower or "reuters" in lower or "epa" in lower
+    )
+
+
+def _may_describe_site(text: str, lower: str) -> bool:
+    """A "welcome to" opening and a place word, or "your" and a place word (the two branches
+    of the site-self-description pattern)."""
+    return (("your" in lower or lower.startswith("welcome"))
+            and ("source" in lower or "destination" in lower or "home" in lower
+                 or "site" in lower or "place" in lower))
 
 
 _I = re.IGNORECASE
@@ -310,6 +346,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         LINK_ROW_RE,
         "three or more short items set apart by wide gaps or bars: a row of links or buttons",
         max_words=16,
+        may_match=_may_be_link_row,
     ),
     LineRule(
         "glued-teaser",
@@ -355,8 +392,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "photo captions end in a credit ('Photo: AFP', '/ Getty Images')",
         max_words=60,
-        needs=("photo", "image", "picture", "credit", "illustration", "source", "video",
-               "getty", "shutterstock", "istock", "associated", "afp", "reuters", "epa"),
+        may_match=_may_be_credit,
     ),
     LineRule(
         "share-bar",
@@ -392,7 +428,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "a site describing itself ('Welcome to X, your number one source for ...')",
         max_words=60,
-        needs=("welcome", "your"),
+        may_match=_may_describe_site,
     ),
     LineRule(
         "comment-form",
