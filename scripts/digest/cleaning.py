@@ -115,6 +115,9 @@ def count_words(text: str) -> int:
     return n
 
 
+_DIGIT_RE = re.compile(r"\d")  # a digit of any script, as the date patterns' \d reads one
+
+
 def _no_digit_dateline(lower: str) -> bool:
     """Whether a line without a figure can be a DATELINE_RE line ("Yesterday", "Today",
     "Just now"): every other form of it has a figure."""
@@ -178,23 +181,21 @@ def _text_facts(text: str) -> tuple[int, bool, bool, bool, bool, bool, bool, boo
     prose = words >= R.PROSE_MIN_WORDS and (
         sentence or words >= 2 * R.PROSE_MIN_WORDS or bool(R.SENTENCE_INSIDE_RE.search(text))
     )
-    # An ASCII line is matched against a pattern only when it holds what the pattern needs
-    # (the patterns are the rules; these tests only skip searches that cannot succeed).
+    # A line is matched against a pattern only when it holds what the pattern needs (the
+    # patterns are the rules; these tests only skip searches that cannot succeed).
     asc = text.isascii()
+    low = R.fold(text)
     boundary = (words <= 12 and bool(R.END_BOUNDARY_RE.match(text))) or (
-        (not asc or text[0] in "yYsStTcCaA")  # END_PROMPT_RE's first letters
+        low[0] in "ystca©"  # END_PROMPT_RE's first characters
         and bool(R.END_PROMPT_RE.match(text))
     )
-    link_row = (
-        words <= 16
-        and (not asc or "|" in text or "   " in text or not text.isprintable())  # the gaps
-        and bool(R.LINK_ROW_RE.match(text))
-    )
+    link_row = words <= 16 and R.may_be_link_row(text) and bool(R.LINK_ROW_RE.match(text))
     legal = words >= 3 and R.is_legal_notice(text)
-    digit = not asc or len(text.encode("ascii").translate(None, b"0123456789")) < len(text)
+    digit = (len(text.encode("ascii").translate(None, b"0123456789")) < len(text) if asc
+             else _DIGIT_RE.search(text) is not None)
     dateline = (
         words <= 12
-        and (digit or _no_digit_dateline(text.lower()))
+        and (digit or _no_digit_dateline(low))
         and bool(R.DATELINE_RE.match(text))
     )
     teaser = words >= 4 and bool(
@@ -899,7 +900,7 @@ def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKi
                 # after it ("Share this information, please?"): kept, and reported
                 return "unsure", "boundary-sentence"
             return "boilerplate", "end-boundary"
-        lower = f.text.lower() if f.text.isascii() else None
+        lower = R.fold(f.text)
         for rule in R.LINE_RULES:
             if f.words <= rule.max_words and rule.search(f.text, lower):
                 return rule.kind, rule.name

@@ -281,6 +281,18 @@ Kind = Literal[
 ]
 
 
+# The only characters beyond ASCII that IGNORECASE equates with an ASCII letter: "İ" and "ı"
+# with i, "ſ" with s, the Kelvin sign with k (Python's re module documents these four).
+_FOLD_TO_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased as IGNORECASE compares it with a pattern's ASCII letters: a
+    pattern's ASCII word can match only where ``fold(text)`` holds it (pre-tests only). No other
+    character lower-cases to an ASCII letter, and only "İ" lower-cases to two characters."""
+    return text.lower() if text.isascii() else text.translate(_FOLD_TO_ASCII).lower()
+
+
 @dataclass(frozen=True)
 class LineRule:
     """A named line rule: when ``pattern`` matches the stripped line, the line gets ``kind``."""
@@ -290,15 +302,16 @@ class LineRule:
     pattern: re.Pattern[str]
     why: str
     max_words: int = 10_000  # the rule only applies to lines this short
-    # Words of which an ASCII line must hold one (lower-cased) for ``pattern`` to match: a line
+    # Words of which a line must hold one (in ``fold(text)``) for ``pattern`` to match: a line
     # without any is not searched (speed only; empty: always searched).
     needs: tuple[str, ...] = ()
-    # A finer pre-test of an ASCII line (its text, lower-cased text): False only where
-    # ``pattern`` cannot match (speed only; None: ``needs`` alone)
+    # A finer pre-test of a line (its text, ``fold(text)``): False only where ``pattern``
+    # cannot match (speed only; None: ``needs`` alone)
     may_match: Callable[[str, str], bool] | None = None
 
     def search(self, text: str, lower: str | None = None) -> bool:
-        """Whether ``pattern`` occurs in ``text`` (``lower``: ``text.lower()`` if ASCII)."""
+        """Whether ``pattern`` occurs in ``text`` (``lower``: ``fold(text)``, for the
+        pre-tests; None: no pre-test)."""
         if lower is not None:
             if self.needs and not any(w in lower for w in self.needs):
                 return False
@@ -307,20 +320,25 @@ class LineRule:
         return bool(self.pattern.search(text))
 
 
+def may_be_link_row(text: str) -> bool:
+    """LINK_ROW_RE's gaps: a bar or dot, three spaces, or another whitespace character (a tab,
+    a no-break space: every whitespace character but the space is non-printable)."""
+    return ("|" in text or "   " in text or not text.isprintable()
+            or (not text.isascii() and ("•" in text or "·" in text)))
+
+
 def _may_be_link_row(text: str, lower: str) -> bool:
-    """LINK_ROW_RE's gaps in an ASCII line: a bar, three spaces, or a tab or other
-    non-printable whitespace ("•" and "·" are not ASCII)."""
-    return "|" in text or "   " in text or not text.isprintable()
+    return may_be_link_row(text)
 
 
 def _may_be_credit(text: str, lower: str) -> bool:
-    """What each branch of the photo-credit pattern needs in an ASCII line: a word and a
-    ":", "|" or "/" after it ("©" is not ASCII), a "(...)" credit, or an agency's name ("ap
-    photo" and "file photo" hold "photo")."""
+    """What each branch of the photo-credit pattern needs: a word and a ":", "|", "/" or "©"
+    after it, a "(...)" credit, or an agency's name ("ap photo" and "file photo" hold
+    "photo")."""
     return (
         "photo" in lower
         or ("(" in text and ")" in text)
-        or (("/" in text or ":" in text or "|" in text)
+        or (("/" in text or ":" in text or "|" in text or "©" in text)
             and ("image" in lower or "picture" in lower or "credit" in lower
                  or "illustration" in lower or "source" in lower or "video" in lower))
         or "getty" in lower or "shutterstock" in lower or "istock" in lower
@@ -461,7 +479,7 @@ LINE_RULES: tuple[LineRule, ...] = (
 @functools.lru_cache(maxsize=1 << 16)  # several stages ask about the same line
 def line_rule_hits(text: str) -> tuple[bool, ...]:
     """Which of LINE_RULES occur in ``text`` (in their order), whatever the line's length."""
-    lower = text.lower() if text.isascii() else None
+    lower = fold(text)
     return tuple(rule.search(text, lower) for rule in LINE_RULES)
 
 
