@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import math
 import operator
@@ -222,45 +223,27 @@ def features(
     cut: int | None,
     which: Sequence[int],
 ) -> list[list[float]]:
-    """The feature vector (FEATURES order) of each line index in ``which``.
-
-    Only the candidates' neighbourhoods are read: their windows, their runs, and the core's
-    vocabulary when a candidate is text (the model scores a few lines of a page)."""
+    """The feature vector (FEATURES order) of each line index in ``which``."""
     n = len(feats)
     text_idx = [i for i in range(n) if feats[i].text]
     n_text = len(text_idx)
-    # per line of text (in text order): prose, label-like
-    prose_t = [feats[i].prose for i in text_idx]
-    label_t = [feats[i].label_like for i in text_idx]
-    # comment furniture of the line of text at k, computed when a window or run needs it
-    meta_t: dict[int, bool] = {}
-
-    def meta(k: int) -> bool:
-        got = meta_t.get(k)
-        if got is None:
-            f = feats[text_idx[k]]
-            got = meta_t[k] = 0 < f.words <= 40 and comment_meta(f.text)
-        return got
-
+    tf = [feats[i] for i in text_idx]  # the lines of text, in order
+    # per line of text: prose, label-like, comment furniture; and their prefix sums (C loops)
+    prose_t = [f.prose for f in tf]
+    label_t = [f.label_like for f in tf]
+    meta_t = [0 < f.words <= 40 and comment_meta(f.text) for f in tf]
+    prose_p = [0, *itertools.accumulate(prose_t)]
+    label_p = [0, *itertools.accumulate(label_t)]
+    meta_p = [0, *itertools.accumulate(meta_t)]
+    words_p = [0, *itertools.accumulate([f.words if f.prose else 0 for f in tf])]
     core = [i for i in range(lo, hi + 1) if feats[i].prose and kinds[i][0] in _KEPT]
     core_words = sum([feats[i].words for i in core])
     vocab: set[str] | None = None  # the core's content words, read for text candidates only
     title = next((i for i in range(n) if kinds[i][0] == "title"), None)
     # runs of text between boundaries and label runs: the block a line belongs to (a run
     # starts at the first line of text, a boundary, or a label-like line under another)
-    starts = [0, *[k for k in range(1, n_text) if feats[text_idx[k]].boundary
-                   or (label_t[k] and label_t[k - 1])]]
-    runs: dict[int, tuple[int, int]] = {}  # run -> (prose words, lines with comment furniture)
-
-    def run_of(k: int) -> tuple[int, int]:
-        r = bisect.bisect_right(starts, k) - 1
-        got = runs.get(r)
-        if got is None:
-            ks = range(starts[r], starts[r + 1] if r + 1 < len(starts) else n_text)
-            got = runs[r] = (sum([feats[text_idx[j]].words for j in ks if prose_t[j]]),
-                             sum([meta(j) for j in ks]))
-        return got
-
+    starts = [0, *[k for k in range(1, n_text) if tf[k].boundary
+                   or (label_t[k] and label_t[k - 1])], n_text]
     # the first boundary after the core (lines after it are "after a boundary")
     first_boundary = next((i for i in range(max(lo, hi + 1), n) if feats[i].boundary), n)
     n_before_lo = bisect.bisect_left(text_idx, lo)  # lines of text above the core
@@ -284,11 +267,12 @@ def features(
         if words and vocab is None:
             vocab = set().union(*[content_words(feats[j].text) for j in core])
         share = len(words & vocab) / len(words) if words and vocab is not None else 0.0
-        rw, r_meta = run_of(k)
+        r = bisect.bisect_right(starts, k) - 1
+        r_lo, r_hi = starts[r], starts[r + 1]
+        rw = words_p[r_hi] - words_p[r_lo]
         dist_title = math.log1p(k - title_k) if title_k is not None and k > title_k else 3.0
         after_cut = cut is not None and i >= cut
         text = f.text
-        is_meta = meta(k)
         out.append([
             1.0,  # bias
             math.log1p(f.words),  # log-words
@@ -306,16 +290,16 @@ def features(
             1.0 if text[:1].islower() else 0.0,  # starts-lower
             # digit-share: len(text.translate(_NO_DIGITS)) is len(text) less its digits
             1.0 - (len(text) - sum(map(text.count, _DIGITS))) / len(text),
-            1.0 if is_meta else 0.0,  # comment-meta
+            1.0 if meta_t[k] else 0.0,  # comment-meta
             1.0 if before else 0.0,  # before-core
             1.0 if after else 0.0,  # after-core
             1.0 if after_cut else 0.0,  # after-cut
             math.log1p(dist),  # log-dist-core
             log_core,  # log-core-words
             f_small_core,  # core-words-small
-            sum(prose_t[a:b]) / span,  # prose-share-window
-            sum(label_t[a:b]) / span,  # label-share-window
-            sum([meta(j) for j in range(a, b)]) / span,  # comment-meta-window
+            (prose_p[b] - prose_p[a]) / span,  # prose-share-window
+            (label_p[b] - label_p[a]) / span,  # label-share-window
+            (meta_p[b] - meta_p[a]) / span,  # comment-meta-window
             1.0 if prev_i is not None and feats[prev_i].prose else 0.0,  # prev-prose
             1.0 if next_i is not None and feats[next_i].prose else 0.0,  # next-prose
             1.0 if prev_i is not None and kinds[prev_i][0] in _KEPT else 0.0,  # prev-kept
@@ -323,7 +307,7 @@ def features(
             share,  # core-vocab-share
             math.log1p(rw),  # log-run-words
             min(3.0, rw / max(core_words, 1)),  # run-vs-core
-            min(1.0, r_meta / 5),  # run-comment-meta
+            min(1.0, (meta_p[r_hi] - meta_p[r_lo]) / 5),  # run-comment-meta
             1.0 if title is not None and i > title else 0.0,  # after-title
             dist_title,  # log-dist-title
             k / max(1, n_text),  # position
