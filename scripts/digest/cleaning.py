@@ -130,32 +130,26 @@ def _norm(text: str) -> str:
 
 
 def _features(raw: list[str]) -> list[_Feat]:
-    feats = []
     stripped = [line.strip(R.STRIP_CHARS) for line in raw]
     normed = [_norm(t) if t[:1].isdigit() else t for t in stripped]  # LIST_NUMBER_RE needs one
-    # where each text occurs, counted in non-blank lines
-    positions: dict[str, list[int]] = {}
-    n_text = 0
-    for text, key in zip(stripped, normed, strict=True):
-        if text:
-            positions.setdefault(key, []).append(n_text)
-            n_text += 1
-    if len(positions) < n_text:  # some text occurs twice
+    keys = [key for text, key in zip(stripped, normed, strict=True) if text]
+    counts = Counter(keys)  # how often each text occurs
+    near_repeat: set[str] = set()
+    if len(counts) < len(keys):  # some text occurs twice: where, counted in non-blank lines
+        positions: dict[str, list[int]] = {}
+        for n, key in enumerate(keys):
+            if counts[key] > 1:
+                positions.setdefault(key, []).append(n)
         near_repeat = {
             text
             for text, pos in positions.items()
-            if len(pos) > 1
-            and any(b - a <= R.REPEAT_NEAR_LINES for a, b in itertools.pairwise(pos))
+            if any(b - a <= R.REPEAT_NEAR_LINES for a, b in itertools.pairwise(pos))
         }
-    else:
-        near_repeat = set()
-    blank = _Feat("", 0, False, False, False, False, False, False, False, False)
-    for text, key in zip(stripped, normed, strict=True):
-        if not text:
-            feats.append(blank)
-            continue
-        feats.append(_feat(text, key in near_repeat, len(positions[key]) > 1))
-    return feats
+    return [_feat(text, key in near_repeat, counts[key] > 1) if text else _BLANK
+            for text, key in zip(stripped, normed, strict=True)]
+
+
+_BLANK = _Feat("", 0, False, False, False, False, False, False, False, False)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
