@@ -101,8 +101,17 @@ _ASCII_WORD_MARK = bytes(
 )
 
 
+# Punctuation beyond ASCII that English text is full of (curly quotes, dashes, no-break space):
+# none is a word character, so a space in its place leaves the words as they were.
+_NON_WORD_MARKS = ("’", "“", "”", "‘", "\u00a0", "–", "—", "…", "«", "»", "•", "·", "„")
+
+
 def count_words(text: str) -> int:
     """Words in ``text``; in scripts written without spaces (CJK) two characters count as one."""
+    if not text.isascii():
+        for ch in _NON_WORD_MARKS:
+            if ch in text:
+                text = text.replace(ch, " ")
     if text.isascii():  # the runs of word bytes, counted without building the words
         marks = text.encode("ascii").translate(_ASCII_WORD_MARK)
         return marks.count(b" a") + marks.startswith(b"a")
