@@ -79,7 +79,7 @@ def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
 
 def clear_caches() -> None:
     """Forget the per-text facts the cleaner keeps (benchmarks time the cleaner cold)."""
-    for f in (_feat, _text_facts, R.line_rule_hits, linemodel.comment_meta,
+    for f in (_feat, _text_facts, _first_line_rule, R.line_rule_hits, linemodel.comment_meta,
               linemodel.content_words):
         f.cache_clear()
     linewords.clear_caches()
@@ -914,10 +914,9 @@ def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKi
                 # after it ("Share this information, please?"): kept, and reported
                 return "unsure", "boundary-sentence"
             return "boilerplate", "end-boundary"
-        lower = R.fold(f.text)
-        for rule in R.LINE_RULES:
-            if f.words <= rule.max_words and rule.search(f.text, lower):
-                return rule.kind, rule.name
+        hit = _first_line_rule(f.text, f.words)
+        if hit is not None:
+            return hit
         if f.repeated:
             return "caption", "repeated-line"
         if f.prose or (f.sentence and f.words >= 4):
@@ -930,6 +929,17 @@ def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKi
             return "boilerplate", "end-boundary"
         return "boilerplate", "after-article"
     return "boilerplate", "before-article"
+
+
+@functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
+def _first_line_rule(text: str, words: int) -> tuple[LineKind, str] | None:
+    """The kind and name of the first of LINE_RULES that recognises a line of the article
+    (its text and word count), or None."""
+    lower = R.fold(text)
+    for rule in R.LINE_RULES:
+        if words <= rule.max_words and rule.search(text, lower):
+            return rule.kind, rule.name
+    return None
 
 
 @dataclass(frozen=True)
