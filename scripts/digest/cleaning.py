@@ -1009,7 +1009,6 @@ def rule_pass(capture: Capture) -> RulePass:
     # 1. lines and features
     raw = split_lines(capture.text)
     feats = _features(raw)
-    kinds: list[tuple[LineKind, str]] = []
     list_items: set[int] = set()
     after: dict[int, str] = {}
     cut: int | None = None
@@ -1035,14 +1034,12 @@ def rule_pass(capture: Capture) -> RulePass:
         # a headline (and standfirst) opening the core belong to the header
         lo = _skip_opening_header(feats, lo, hi)
     # 5. classify: line rules in the core, boilerplate around it, header lines above it
-    for i, f in enumerate(feats):
-        in_core = lo <= i <= hi
-        if i in list_items:
-            kinds.append(("body", "list-item"))
-        elif i in after:
-            kinds.append(("unsure", after[i]))
-        else:
-            kinds.append(_classify(i, f, in_core, i > hi))
+    # (list items, then the kept text after the core, override the line rules)
+    kinds = [_classify(i, f, lo <= i <= hi, i > hi) for i, f in enumerate(feats)]
+    for i, why in after.items():
+        kinds[i] = ("unsure", why)
+    for i in list_items:
+        kinds[i] = ("body", "list-item")
     if cut is not None:
         for i in range(cut, len(feats)):
             if feats[i].text and (i > hi):
