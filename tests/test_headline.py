@@ -16,7 +16,7 @@ from digest.capture import decode_capture
 from digest.cleaning import clean
 from digest.headline import FEATURES, Candidates, pick, reject_reason
 from digest.metadata import name_case
-from digest.model import Capture, Metadata
+from digest.model import Capture, Cleaned, Metadata
 
 TRAIN = Path(__file__).resolve().parents[2] / "shared" / "cleaning-train"
 
@@ -71,6 +71,37 @@ def test_headline_refuses_the_furniture_and_finds_the_real_one(
     assert meta.title.source.startswith("capture line ")
     number = int(meta.title.source.split()[-1])
     assert texts[number - 1] == headline  # provenance points at the line
+
+
+def _cleaned(case: str) -> Cleaned:
+    path = TRAIN / f"{case}.txt"
+    if not path.exists():
+        pytest.skip(f"training page {case} not found: ../shared/cleaning-train is not here")
+    return clean(decode_capture(path.read_bytes(), path))
+
+
+@pytest.mark.parametrize(
+    ("case", "headline", "kept"),
+    [
+        # the cleaner's body opens with a photo caption, the headline under it (6b9a6765e30e):
+        # the headline is found below the caption, and the caption is not taken for it
+        ("6b9a6765e30e", "PM to call limited Mulroney-Schreiber probe",
+         "Former prime minister Brian Mulroney, left, and Karlheinz Schreiber are seen in this "
+         "combined image."),
+        # the cleaner read the headline itself as the body's first line (ca37fc027188): it is
+        # the headline, and the paragraph under it stays the article's
+        ("ca37fc027188", "Who gives a cluck about a broiler chicken?",
+         "Ignore the posh fooderati on Channel 4 moaning about the factory-farming of chickens"),
+    ],
+)
+def test_headline_at_the_opening_of_the_body(case: str, headline: str, kept: str) -> None:
+    cleaned = _cleaned(case)
+    assert cleaned.metadata.title.value == headline
+    number = int(cleaned.metadata.title.source.split()[-1])
+    assert cleaned.lines[number - 1].kind == "title"
+    line = next(ln for ln in cleaned.lines if ln.text.startswith(kept))
+    assert line.number > number if case == "ca37fc027188" else line.number < number
+    assert line.kind == "body"  # nothing of the article is lost to the header
 
 
 @pytest.mark.parametrize(
@@ -269,3 +300,28 @@ def test_pick_abstains_below_the_threshold_and_prefers_the_headline_over_its_sta
     assert pick(_cands([1, 0], [True, False]), [0.3, 0.7], 0.35) == 1
     # not adjacent (a line of text between them): each stands on its own evidence
     assert pick(_cands([2, 0], [True, False]), [0.5, 0.7], 0.35) == 1
+
+
+def test_a_quoted_sentence_is_no_headline_but_a_quoted_headline_is() -> None:
+    # 6d478d32ce96: a quotation ending in a full stop inside its quotes, near the top of the
+    # story, is a sentence of the article; a headline in quotes without a full stop
+    # (3867bc595138) can still be one
+    quote = '"My thoughts are with his family at this tragic time."'
+    cleaned = _cleaned("6d478d32ce96")
+    assert any(ln.text == quote for ln in cleaned.lines)
+    assert reject_reason(quote) == "shape"
+    assert cleaned.metadata.title.value == "SPL Mourns for O'Donnell"
+    headline = "“Firefox developers don’t listen to users”"
+    assert reject_reason(headline) is None
+    assert _cleaned("3867bc595138").metadata.title.value == headline
+
+
+def test_a_short_first_paragraph_is_no_dek() -> None:
+    # 189ec21b4d44: the story opens with a one-sentence paragraph shorter than the paragraphs
+    # the headline's words are compared with; it stays the article's, not the standfirst
+    # (the standfirst above the body is still the dek: test_the_standfirst_is_the_dek)
+    cleaned = _cleaned("189ec21b4d44")
+    assert cleaned.metadata.title.value == "Terry set for scan"
+    lede = "John Terry will have a scan on his foot injury on Monday."
+    assert cleaned.metadata.dek.value != lede
+    assert next(ln for ln in cleaned.lines if ln.text == lede).kind == "body"

@@ -6,7 +6,8 @@ position alone. A page's header is crowded with lines shaped like headlines: sha
 ("Show more sharing options"), sign-up prompts, photo captions, breadcrumbs, section and site
 names, author names, league-table rows, teaser headlines of other stories. So:
 
-1. every line above the body (up to WINDOW lines of text) is a candidate unless a rule rejects
+1. every line above the article's first paragraph (up to WINDOW lines of text; the cleaner's
+   body can open with a caption or the headline itself) is a candidate unless a rule rejects
    it; each rejection has a name (``ui``, ``prompt``, ``site``, ``caption``, ``separator``,
    ``date``, ``name``, ``caps-label``, ``numbers``, ``list-item``, ``shape``; and, once its
    words are compared with the article's, ``off-topic`` or ``short``), reported in
@@ -31,10 +32,12 @@ scripts/cleaning-split.json only (README, "Cleaning").
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
+import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +49,11 @@ from digest.model import Line
 # text above it on nine pages in ten of the training split; a header with a dek, a byline, a
 # date, a caption and a share bar can push it to twenty.
 WINDOW = 24
+
+# The article's text starts at its first paragraph of at least PARAGRAPH_WORDS words, looked
+# for within OPENING_LINES lines of text of the cleaner's first body line.
+PARAGRAPH_WORDS = 15
+OPENING_LINES = 5
 
 # The article's opening: its first this many words of body text. A headline's words are the
 # lede's words ("Council funds library" / "The council agreed on Tuesday to fund...").
@@ -167,7 +175,13 @@ _SITE_RE = re.compile(
 
 # The cleaner's line rules that mark page furniture, except the glued-teaser one: a headline
 # is short, and in a short line its pattern is a brand name in CamelCase ("WordPress Market").
-_UI_LINE_RULES = tuple(rule for rule in R.LINE_RULES if rule.name != "glued-teaser")
+_UI_LINE_RULES = tuple(k for k, rule in enumerate(R.LINE_RULES) if rule.name != "glued-teaser")
+
+
+def _ui_line_rule(text: str) -> bool:
+    # the first rule that matches answers (each skips a line without the words it needs)
+    lower = text.lower() if text.isascii() else None
+    return any(R.LINE_RULES[k].search(text, lower) for k in _UI_LINE_RULES)
 
 # A line cut up by separators is a breadcrumb, a menu or a "Title | Site" label, not the
 # headline as the page prints it.
@@ -227,25 +241,44 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+def _stemmed(words: frozenset[str] | set[str]) -> set[str]:
+    """``{_stem(w) for w in words}``: only a word ending in "s" has a stem of its own (the
+    cached words hold no apostrophes), so only those are stemmed one by one."""
+    out = set(words)
+    plural = [w for w in words if w[-1] == "s"]
+    if plural:
+        out.difference_update(plural)
+        out.update([_stem(w) for w in plural])
+    return out
+
+
 def content_words(text: str) -> set[str]:
     """The words of ``text`` that carry its subject: lower-cased, stemmed, no stopwords or
     bare numbers."""
-    return {_stem(w) for w in linewords.content_word_set(text)}
+    return _stemmed(linewords.content_word_set(text))
 
 
 def _content_words_of(texts: Sequence[str]) -> set[str]:
     """``content_words("\n".join(texts))`` from the lines' cached words (linewords.py)."""
-    return {_stem(w) for w in linewords.content_word_set_of(list(texts))}
+    return _stemmed(linewords.content_word_set_of(list(texts)))
 
 
 def is_credit(text: str, *, agency: bool = True) -> bool:
     """A photo credit (or a caption ending in one); with ``agency``, a line ending in a news
     or photo agency's name counts too."""
+    # each pattern is searched only in a line holding what it needs (speed: most lines hold none)
+    lower = text.lower()
     return bool(
-        _SLASH_CREDIT_RE.search(text)
-        or _CREDIT_RE.search(text)
-        or (agency and _AGENCY_END_RE.search(text))
+        ("/" in text and _SLASH_CREDIT_RE.search(text))
+        or (_CREDIT_CUES.search(lower) and _CREDIT_RE.search(text))
+        or (agency and _AGENCY_CUES.search(lower) and _AGENCY_END_RE.search(text))
     )
+
+
+# What _CREDIT_RE and _AGENCY_END_RE need in the lower-cased line to match at all
+_CREDIT_CUES = re.compile(r"\(|photo|image|picture|credit|illustration|©|courtesy")
+_AGENCY_CUES = re.compile(r"getty|shutterstock|istock|reuters|afp|associated|ap photo|epa|xinhua"
+                          r"|file photo")
 
 
 def is_caption(text: str) -> bool:
@@ -261,8 +294,11 @@ def is_interface(text: str) -> bool:
         or R.END_PROMPT_RE.match(text)
         or R.END_BOUNDARY_RE.match(text)
         or (words and sum(w in _UI_WORDS for w in words) * 2 > len(words))
-        or any(rule.pattern.search(text) for rule in _UI_LINE_RULES)
+        or _ui_line_rule(text)
     )
+
+
+_CLOSING_QUOTES = ('"', "”", "'", "’", "»")
 
 
 def reject_reason(text: str) -> str | None:
@@ -272,6 +308,9 @@ def reject_reason(text: str) -> str | None:
         return "shape"
     if text.endswith((".", ",", ";", ":", "…")) and not text.endswith("..."):
         return "shape"  # a sentence, a label introducing a list, a cut teaser
+    if text.endswith(_CLOSING_QUOTES) and text.rstrip("".join(_CLOSING_QUOTES)).endswith(
+            (".", ",")):
+        return "shape"  # a sentence ending in a quotation: 'She said: "We will."'
     if text.endswith("...") or "\t" in text or R.URL_LINE_RE.match(text):
         return "shape"
     if text.startswith("(") and text.endswith(")"):
@@ -281,9 +320,7 @@ def reject_reason(text: str) -> str | None:
     if _UI_RE.search(text) or R.END_PROMPT_RE.match(text) or R.END_BOUNDARY_RE.match(text):
         return "ui"
     lower = [w.lower() for w in words]
-    if sum(w in _UI_WORDS for w in lower) * 2 > len(lower) or any(
-        rule.pattern.search(text) for rule in _UI_LINE_RULES
-    ):
+    if sum(w in _UI_WORDS for w in lower) * 2 > len(lower) or _ui_line_rule(text):
         return "ui"
     if R.is_legal_notice(text) or (
         text.endswith("!") and _READER_RE.search(text) and len(words) <= 8
@@ -315,19 +352,24 @@ def reject_reason(text: str) -> str | None:
     return None
 
 
+# Every full date parse_date reads has a year of four digits: a line without one has no date.
+_YEAR_RE = re.compile(r"\d{4}")
+
+
 def _full_date(text: str) -> bool:
     from digest.metadata import parse_date  # metadata imports this module
 
-    return parse_date(text) is not None
+    return bool(_YEAR_RE.search(text)) and parse_date(text) is not None
 
 
-def _standfirst(line: Line, pos: int, texts: list[int], lines: Sequence[Line]) -> bool:
+def _standfirst(line: Line, pos: int, texts: list[int], lines: Sequence[Line],
+                reason: Callable[[str], str | None] = reject_reason) -> bool:
     """A dek-sized line of text that is no caption, prompt or date."""
     words = len(R.WORD_RE.findall(line.text))
     return (
         DEK_MIN_WORDS <= words <= 2 * R.TITLE_MAX_WORDS
         and line.kind not in ("byline", "dateline", "caption")
-        and reject_reason(line.text) in (None, "shape")
+        and reason(line.text) in (None, "shape")
         and not _is_caption(lines, pos, texts)
     )
 
@@ -365,38 +407,101 @@ class Candidates:
     x: tuple[tuple[float, ...], ...]  # their FEATURES vectors
 
 
+# ASCII bytes that are no word characters (``\w`` in ASCII text is [A-Za-z0-9_]), as spaces
+_ASCII_NON_WORD = bytes(
+    c if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else ord(" ") for c in range(256)
+)
+
+
+def _word_count(text: str) -> int:
+    """``len(R.WORD_RE.findall(text))``, for an ASCII line by a byte scan (no list of words)."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(_ASCII_NON_WORD).split())
+    return len(R.WORD_RE.findall(text))
+
+
+def _first_paragraph(texts: Sequence[str], kinds: Sequence[str], first: int) -> int:
+    """Where the article's text starts: its first paragraph (a body line of PARAGRAPH_WORDS
+    words or more, no caption) within OPENING_LINES lines of text of the cleaner's first body
+    line, else that line. The cleaner's body can open with lines that are not the article's
+    text yet: a photo's caption, a link to the previous post, the headline itself."""
+    seen = 0
+    for i in range(first, len(texts)):
+        text = texts[i]
+        if not text:
+            continue
+        if kinds[i] == "body" and _word_count(text) >= PARAGRAPH_WORDS and not is_caption(text):
+            return i
+        seen += 1
+        if seen > OPENING_LINES:
+            break
+    return first
+
+
+_KIND = operator.attrgetter("kind")
+_TEXT = operator.attrgetter("text")
+
+
 def candidates(lines: Sequence[Line]) -> Candidates:
-    """Every line of text above the body (up to WINDOW) that no rule rejects, with FEATURES."""
-    body = [i for i, ln in enumerate(lines) if ln.kind == "body"]
-    if not body:
+    """Every line of text above the body (up to WINDOW) that no rule rejects, with FEATURES.
+
+    Cheap tests first (the line's kind, its words shared with the article), the rules of
+    :func:`reject_reason` only on the lines left, each asked once per text."""
+    kinds = list(map(_KIND, lines))
+    if "body" not in kinds:
         return Candidates(len(lines), (), (), (), ())
-    first = body[0]
-    lede_lines = []
-    n = 0
-    for i in body:
+    all_texts = list(map(_TEXT, lines))
+    first = _first_paragraph(all_texts, kinds, kinds.index("body"))
+    body_texts = list(itertools.compress(all_texts[first:], map("body".__eq__, kinds[first:])))
+    n_lede = n = 0
+    for text in body_texts:
         if n >= LEDE_WORDS:
             break
-        lede_lines.append(lines[i].text)
-        n += len(R.WORD_RE.findall(lines[i].text))
-    lede = _content_words_of(lede_lines)
-    first_words = content_words(lines[first].text)
-    body_words = _content_words_of([lines[i].text for i in body])
-    prefixes = {w[:PREFIX] for w in body_words}
-    texts = [i for i in range(first) if lines[i].text]
+        n_lede += 1
+        n += _word_count(text)
+    lede = _content_words_of(body_texts[:n_lede])
+    first_words = content_words(all_texts[first])
+    body_words = _content_words_of(body_texts)
+    texts = list(itertools.compress(range(first), all_texts[:first]))
     window = texts[-WINDOW:]
-    counts: dict[str, int] = {}
-    for ln in lines:
-        if ln.text:
-            counts[ln.text] = counts.get(ln.text, 0) + 1
-    rejected: list[tuple[int, str]] = []
+    window_words: list[set[str] | None] = [None] * len(window)
+
+    def words_at(pos: int) -> set[str]:
+        got = window_words[pos]
+        if got is None:
+            got = window_words[pos] = content_words(all_texts[window[pos]])
+        return got
+
+    reasons: dict[str, str | None] = {}
+
+    def reason(text: str) -> str | None:
+        if text not in reasons:
+            reasons[text] = reject_reason(text)
+        return reasons[text]
+
     # a standfirst right under a line is part of the article that line announces
-    below: list[set[str]] = [set() for _ in window]
-    for pos in range(len(window) - 1):
-        if _standfirst(lines[window[pos + 1]], pos + 1, window, lines):
-            under = content_words(lines[window[pos + 1]].text)
-            if under and len(under & body_words) >= STANDFIRST_SHARE * len(under):
-                below[pos] = under
-    header = [_header_line(lines[i]) for i in window]
+    belows: dict[int, set[str]] = {}
+
+    def below(pos: int) -> set[str]:
+        if pos not in belows:
+            under: set[str] = set()
+            if pos + 1 < len(window) and _standfirst(lines[window[pos + 1]], pos + 1, window,
+                                                     lines, reason):
+                under = words_at(pos + 1)
+                if not under or len(under & body_words) < STANDFIRST_SHARE * len(under):
+                    under = set()
+            belows[pos] = under
+        return belows[pos]
+
+    headers: dict[int, bool] = {}
+
+    def header(pos: int) -> bool:
+        if pos not in headers:
+            headers[pos] = 0 <= pos < len(window) and _header_line(lines[window[pos]])
+        return headers[pos]
+
+    def header_under(pos: int) -> bool:
+        return any(header(p) for p in range(pos + 1, pos + 1 + HEADER_LINES))
 
     def caption(pos: int) -> bool:
         if not 0 <= pos < len(window):
@@ -404,40 +509,48 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         line = lines[window[pos]]
         return line.kind == "caption" or is_credit(line.text)
 
+    rejected: list[tuple[int, str]] = []
     found: list[tuple[int, int, set[str], list[str]]] = []  # (pos, index, words, tokens)
     for pos, i in enumerate(window):
-        line = lines[i]
-        if line.kind in ("byline", "dateline", "caption"):
+        if kinds[i] in ("byline", "dateline", "caption"):
             continue
-        why = reject_reason(line.text)
+        text = all_texts[i]
+        if not 2 <= _word_count(text) <= R.TITLE_MAX_WORDS or not R.HEADING_RE.match(text):
+            rejected.append((i, "shape"))  # reject_reason's first test, before any other
+            continue
+        words = words_at(pos)
+        # shares no word with the article (nor with the standfirst under it): not its headline
+        off_topic = not words & body_words and not (
+            pos + 1 < len(window) and words & words_at(pos + 1) and words & below(pos))
+        why = "off-topic" if off_topic else reason(text)
         if why is None and _is_caption(lines, pos, window):
             why = "caption"
-        words = content_words(line.text) if why is None else set()
-        if why is None and not words & (body_words | below[pos]):
-            why = "off-topic"  # shares no word with the article: not its headline
         if why is not None:
             rejected.append((i, why))
             continue
-        found.append((pos, i, words, R.WORD_RE.findall(line.text)))
+        found.append((pos, i, words, R.WORD_RE.findall(text)))
+    if not found:
+        return Candidates(first, tuple(rejected), (), (), ())
     # the lines above the body as one string: is a candidate inside another line ("Title - Site")
     # or at its end (a breadcrumb)? More often in the string than as a line of its own.
-    header_blob = "\n".join(lines[i].text for i in texts) + "\n"
+    above_texts = [all_texts[i] for i in texts]
+    header_blob = "\n".join(above_texts) + "\n"
     # the words of the page's copyright lines: a line made of them is the site's name
-    rights = _content_words_of([ln.text for ln in lines if "©" in ln.text
-                                or "opyright" in ln.text])
-    own: dict[str, int] = {}
-    for i in texts:
-        own[lines[i].text] = own.get(lines[i].text, 0) + 1
-    ledes = [len(w & (lede | below[pos])) / len(w) for pos, _, w, _ in found]
+    rights = _content_words_of([t for t in all_texts if "©" in t or "opyright" in t])
+    prefixes = {w[:PREFIX] for w in body_words}
+    ledes = [len(w & (lede | below(pos))) / len(w) for pos, _, w, _ in found]
     best_lede = max(ledes, default=0.0)
     second = sorted(ledes)[-2] if len(ledes) > 1 else 0.0
     xs = []
     for k, (pos, i, words, tokens) in enumerate(found):
-        text = lines[i].text
-        shared = len(words & (body_words | below[pos]))
+        text = all_texts[i]
+        shared = len(words & (body_words | below(pos)))
         above = len(window) - pos - 1  # lines of text between it and the body
         lower = [t.lower() for t in tokens]
         nxt = found[k + 1] if k + 1 < len(found) else None
+        twice = all_texts.count(text) > 1
+        own = above_texts.count(text)
+        under = header_under(pos)
         xs.append((
             1.0,
             ledes[k],
@@ -445,21 +558,21 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             math.log1p(shared),
             math.log1p(len(tokens)),
             float(len(tokens) <= SHORT_TITLE_WORDS),
-            float(counts[text] > 1),
-            float(header_blob.count(text) > own[text]),
+            float(twice),
+            float(header_blob.count(text) > own),
             math.log1p(above),
             float(above == 0),
-            float(any(header[pos + 1 : pos + 1 + HEADER_LINES])),
-            float(pos > 0 and header[pos - 1]),
-            float(bool(below[pos])),
+            float(under),
+            float(pos > 0 and header(pos - 1)),
+            float(bool(below(pos))),
             sum(t[:1].isupper() for t in tokens) / len(tokens),
             float(text.isupper()),
             float(text.rstrip(" \"'”’)").endswith(("?", "!"))),
             float(any(ch in text for ch in ":\"“”")),
             sum(t in R.STOPWORDS for t in lower) / len(lower),
             sum(t.isdigit() for t in tokens) / len(tokens),
-            float(lines[i].kind == "subhead"),
-            float(lines[i].kind == "unsure"),
+            float(kinds[i] == "subhead"),
+            float(kinds[i] == "unsure"),
             math.log1p(len(found) - k - 1),
             float(ledes[k] == best_lede),
             float(sum(abs(f[0] - pos) <= 2 for f in found) - 1),
@@ -467,9 +580,8 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             float(nxt is not None and nxt[0] == pos + 1 and len(nxt[3]) > len(tokens)
                   and bool(nxt[2] & words)),
             float(bool(_LABEL_PREFIX_RE.match(text))),
-            _evidence(ledes[k], shared, len(words), len(tokens), counts[text] > 1
-                      or header_blob.count(text + "\n") > own[text],
-                      above, any(header[pos + 1 : pos + 1 + HEADER_LINES])),
+            _evidence(ledes[k], shared, len(words), len(tokens),
+                      twice or header_blob.count(text + "\n") > own, above, under),
             sum(w[:PREFIX] in prefixes for w in words) / len(words),
             ledes[k] - (second if ledes[k] == best_lede else best_lede),
             len(words & first_words) / len(words),
@@ -576,6 +688,8 @@ def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:
         line = lines[i]
         if i == first or line.kind in ("byline", "dateline"):
             continue
+        if line.kind == "body":
+            return None  # the article has begun (a headline found inside the body's opening)
         words = len(R.WORD_RE.findall(line.text))
         if words < DEK_MIN_WORDS:
             continue

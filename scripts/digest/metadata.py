@@ -334,6 +334,9 @@ def mark_headline(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     title = lines[choice.title].text
     first_body = next((i for i, ln in enumerate(lines) if ln.kind == "body"), len(lines))
     # a headline shown twice: the copy nearest the article is the one the source names
+    # (the headline can stand below the cleaner's first body line: a caption or the headline
+    # itself opened the body)
+    first_body = max(first_body, max(choice.title, choice.dek or 0) + 1)
     at = max(i for i in range(first_body) if lines[i].text == title and lines[i].kind not in
              ("byline", "dateline"))
     out = list(lines)
