@@ -36,7 +36,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -80,7 +80,8 @@ def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
 
 def clear_caches() -> None:
     """Forget the per-text facts the cleaner keeps (benchmarks time the cleaner cold)."""
-    for f in (_text_facts, R.line_rule_hits, linemodel.comment_meta, linemodel.content_words):
+    for f in (_feat, _text_facts, _first_line_rule, R.line_rule_hits, linemodel.comment_meta,
+              linemodel.content_words):
         f.cache_clear()
     linewords.clear_caches()
 
@@ -93,16 +94,28 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-# ASCII bytes that are no word characters (``\w`` in ASCII text is [A-Za-z0-9_]), as spaces
-_ASCII_NON_WORD = bytes(
-    c if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else ord(" ") for c in range(256)
+# ASCII bytes as "a" for a word character (``\w`` in ASCII text is [A-Za-z0-9_]), " " for any
+# other: a word is then a run of "a", and each run but a leading one follows a " "
+_ASCII_WORD_MARK = bytes(
+    ord("a") if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else ord(" ")
+    for c in range(256)
 )
+
+
+# Punctuation beyond ASCII that English text is full of (curly quotes, dashes, no-break space):
+# none is a word character, so a space in its place leaves the words as they were.
+_NON_WORD_MARKS = ("’", "“", "”", "‘", "\u00a0", "–", "—", "…", "«", "»", "•", "·", "„")
 
 
 def count_words(text: str) -> int:
     """Words in ``text``; in scripts written without spaces (CJK) two characters count as one."""
+    if not text.isascii():
+        for ch in _NON_WORD_MARKS:
+            if ch in text:
+                text = text.replace(ch, " ")
     if text.isascii():  # the runs of word bytes, counted without building the words
-        return len(text.encode("ascii").translate(_ASCII_NON_WORD).split())
+        marks = text.encode("ascii").translate(_ASCII_WORD_MARK)
+        return marks.count(b" a") + marks.startswith(b"a")
     if not R.CJK_RE.search(text):
         return len(R.WORD_RE.findall(text))
     n = 0
@@ -110,6 +123,9 @@ def count_words(text: str) -> int:
         cjk = len(R.CJK_RE.findall(tok))
         n += max(1, cjk // 2 + (1 if len(tok) > cjk else 0)) if cjk else 1
     return n
+
+
+_DIGIT_RE = re.compile(r"\d")  # a digit of any script, as the date patterns' \d reads one
 
 
 def _no_digit_dateline(lower: str) -> bool:
@@ -124,52 +140,51 @@ def _norm(text: str) -> str:
 
 
 def _features(raw: list[str]) -> list[_Feat]:
-    feats = []
     stripped = [line.strip(R.STRIP_CHARS) for line in raw]
     normed = [_norm(t) if t[:1].isdigit() else t for t in stripped]  # LIST_NUMBER_RE needs one
-    # where each text occurs, counted in non-blank lines
-    positions: dict[str, list[int]] = {}
-    n_text = 0
-    for text, key in zip(stripped, normed, strict=True):
-        if text:
-            positions.setdefault(key, []).append(n_text)
-            n_text += 1
-    if len(positions) < n_text:  # some text occurs twice
+    keys = [key for text, key in zip(stripped, normed, strict=True) if text]
+    counts = Counter(keys)  # how often each text occurs
+    near_repeat: set[str] = set()
+    if len(counts) < len(keys):  # some text occurs twice: where, counted in non-blank lines
+        positions: dict[str, list[int]] = {}
+        for n, key in enumerate(keys):
+            if counts[key] > 1:
+                positions.setdefault(key, []).append(n)
         near_repeat = {
             text
             for text, pos in positions.items()
-            if len(pos) > 1
-            and any(b - a <= R.REPEAT_NEAR_LINES for a, b in itertools.pairwise(pos))
+            if any(b - a <= R.REPEAT_NEAR_LINES for a, b in itertools.pairwise(pos))
         }
-    else:
-        near_repeat = set()
-    blank = _Feat("", 0, False, False, False, False, False, False, False, False)
-    for text, key in zip(stripped, normed, strict=True):
-        if not text:
-            feats.append(blank)
-            continue
-        words, sentence, prose, boundary, legal, dateline, teaser, link_row, label = (
-            _text_facts(text))
-        repeated = words >= R.PROSE_MIN_WORDS and key in near_repeat
-        if repeated:
-            prose = False
-        feats.append(
-            _Feat(
-                text,
-                words,
-                prose,
-                sentence,
-                boundary,
-                legal,
-                dateline,
-                teaser,
-                link_row,
-                repeated,
-                dup=len(positions[key]) > 1,
-                label_like=label and not prose,
-            )
-        )
-    return feats
+    return [_feat(text, key in near_repeat, counts[key] > 1) if text else _BLANK
+            for text, key in zip(stripped, normed, strict=True)]
+
+
+_BLANK = _Feat("", 0, False, False, False, False, False, False, False, False)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
+def _feat(text: str, near_repeat: bool, dup: bool) -> _Feat:
+    """The record of a non-blank line (stripped ``text``) that occurs again within
+    REPEAT_NEAR_LINES lines of text (``near_repeat``) or anywhere (``dup``). Records are
+    frozen, so one is shared by every line with the same text and the same two flags."""
+    words, sentence, prose, boundary, legal, dateline, teaser, link_row, label = (
+        _text_facts(text))
+    repeated = near_repeat and words >= R.PROSE_MIN_WORDS
+    if repeated:
+        prose = False
+    # _Feat(...), with its fields written straight into the instance (see _line): the
+    # record of every distinct line is built once per page, the cost of a slow __init__
+    f = _new_object(_Feat)
+    f.__dict__.update(zip(_FEAT_FIELDS, (text, words, prose, sentence, boundary, legal,
+                                         dateline, teaser, link_row, repeated, dup,
+                                         label and not prose), strict=True))
+    return f
+
+
+_FEAT_FIELDS = ("text", "words", "prose", "sentence", "boundary", "legal", "dateline", "teaser",
+                "link_row", "repeated", "dup", "label_like")
+if tuple(f.name for f in fields(_Feat)) != _FEAT_FIELDS:  # a new field must be set in _feat
+    raise AssertionError("cleaning._FEAT_FIELDS must list _Feat's fields in order")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
@@ -181,23 +196,21 @@ def _text_facts(text: str) -> tuple[int, bool, bool, bool, bool, bool, bool, boo
     prose = words >= R.PROSE_MIN_WORDS and (
         sentence or words >= 2 * R.PROSE_MIN_WORDS or bool(R.SENTENCE_INSIDE_RE.search(text))
     )
-    # An ASCII line is matched against a pattern only when it holds what the pattern needs
-    # (the patterns are the rules; these tests only skip searches that cannot succeed).
+    # A line is matched against a pattern only when it holds what the pattern needs (the
+    # patterns are the rules; these tests only skip searches that cannot succeed).
     asc = text.isascii()
+    low = R.fold(text)
     boundary = (words <= 12 and bool(R.END_BOUNDARY_RE.match(text))) or (
-        (not asc or text[0] in "yYsStTcCaA")  # END_PROMPT_RE's first letters
+        low[0] in "ystca©"  # END_PROMPT_RE's first characters
         and bool(R.END_PROMPT_RE.match(text))
     )
-    link_row = (
-        words <= 16
-        and (not asc or "|" in text or "   " in text or not text.isprintable())  # the gaps
-        and bool(R.LINK_ROW_RE.match(text))
-    )
+    link_row = words <= 16 and R.may_be_link_row(text) and bool(R.LINK_ROW_RE.match(text))
     legal = words >= 3 and R.is_legal_notice(text)
-    digit = not asc or len(text.encode("ascii").translate(None, b"0123456789")) < len(text)
+    digit = (len(text.encode("ascii").translate(None, b"0123456789")) < len(text) if asc
+             else _DIGIT_RE.search(text) is not None)
     dateline = (
         words <= 12
-        and (digit or _no_digit_dateline(text.lower()))
+        and (digit or _no_digit_dateline(low))
         and bool(R.DATELINE_RE.match(text))
     )
     teaser = words >= 4 and bool(
@@ -921,10 +934,9 @@ def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKi
                 # after it ("Share this information, please?"): kept, and reported
                 return "unsure", "boundary-sentence"
             return "boilerplate", "end-boundary"
-        lower = f.text.lower() if f.text.isascii() else None
-        for rule in R.LINE_RULES:
-            if f.words <= rule.max_words and rule.search(f.text, lower):
-                return rule.kind, rule.name
+        hit = _first_line_rule(f.text, f.words)
+        if hit is not None:
+            return hit
         if f.repeated:
             return "caption", "repeated-line"
         if f.prose or (f.sentence and f.words >= 4):
@@ -937,6 +949,17 @@ def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKi
             return "boilerplate", "end-boundary"
         return "boilerplate", "after-article"
     return "boilerplate", "before-article"
+
+
+@functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
+def _first_line_rule(text: str, words: int) -> tuple[LineKind, str] | None:
+    """The kind and name of the first of LINE_RULES that recognises a line of the article
+    (its text and word count), or None."""
+    lower = R.fold(text)
+    for rule in R.LINE_RULES:
+        if words <= rule.max_words and rule.search(text, lower):
+            return rule.kind, rule.name
+    return None
 
 
 @dataclass(frozen=True)
@@ -975,15 +998,30 @@ def _lines(
 ) -> tuple[Line, ...]:
     """One Line per line; a line of ``reuse`` (the same capture's lines) with the same kind and
     rule is taken as it is (building a frozen dataclass costs more than comparing two)."""
-    # Line(number, text, kind, rule), positional: keywords cost a third more per line
     if len(reuse) != len(feats):
-        return tuple([Line(i + 1, f.text, k, r)
+        return tuple([_line(i + 1, f.text, k, r)
                       for i, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True))])
     return tuple([
         old if old.kind == k and old.rule == r and old.text == f.text
-        else Line(i + 1, f.text, k, r)
+        else _line(i + 1, f.text, k, r)
         for i, (f, (k, r), old) in enumerate(zip(feats, kinds, reuse, strict=True))
     ])
+
+
+_new_object = object.__new__
+
+
+def _line(number: int, text: str, kind: LineKind, rule: str) -> Line:
+    """``Line(number, text, kind, rule)``, built four times as fast: a frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__``; the same fields are written
+    straight into the new instance's ``__dict__`` (equal, hashed and printed as ``Line``)."""
+    line = _new_object(Line)
+    d = line.__dict__
+    d["number"] = number
+    d["text"] = text
+    d["kind"] = kind
+    d["rule"] = rule
+    return line
 
 
 def rule_pass(capture: Capture) -> RulePass:
@@ -991,7 +1029,6 @@ def rule_pass(capture: Capture) -> RulePass:
     # 1. lines and features
     raw = split_lines(capture.text)
     feats = _features(raw)
-    kinds: list[tuple[LineKind, str]] = []
     list_items: set[int] = set()
     after: dict[int, str] = {}
     cut: int | None = None
@@ -1017,14 +1054,12 @@ def rule_pass(capture: Capture) -> RulePass:
         # a headline (and standfirst) opening the core belong to the header
         lo = _skip_opening_header(feats, lo, hi)
     # 5. classify: line rules in the core, boilerplate around it, header lines above it
-    for i, f in enumerate(feats):
-        in_core = lo <= i <= hi
-        if i in list_items:
-            kinds.append(("body", "list-item"))
-        elif i in after:
-            kinds.append(("unsure", after[i]))
-        else:
-            kinds.append(_classify(i, f, in_core, i > hi))
+    # (list items, then the kept text after the core, override the line rules)
+    kinds = [_classify(i, f, lo <= i <= hi, i > hi) for i, f in enumerate(feats)]
+    for i, why in after.items():
+        kinds[i] = ("unsure", why)
+    for i in list_items:
+        kinds[i] = ("body", "list-item")
     if cut is not None:
         for i in range(cut, len(feats)):
             if feats[i].text and (i > hi):
