@@ -14,6 +14,8 @@ import pytest
 from digest.dates import numeric_order, parse_date, publication_date
 from digest.model import Line, LineKind
 
+from .conftest import clean_train_page
+
 D = dt.date
 
 
@@ -68,6 +70,16 @@ def test_an_update_stamp_is_not_the_publication_date() -> None:
     assert _date(("title", "Séisme au Népal"),
                  ("boilerplate", "AFP 30 avril 2015 à 07:19 (Mis à jour : 1 mai 2015 à 07:38)"),
                  _BODY)[0] == D(2015, 4, 30)
+    # the update label in the other languages read (8d57ca3d5e69's class): the update's date
+    # alone is refused, the publication's label beside it wins; a print view's day likewise
+    for line in ("Mise à jour le 1 mai 2015", "Stand: 01.05.2015 07:38 Uhr",
+                 "Ultimo aggiornamento 1 maggio 2015", "Laatst gewijzigd 1 mei 2015",
+                 "Printed on May 1, 2015"):
+        assert _date(("title", "Séisme au Népal"), ("dateline", line), _BODY) == (
+            None, "unknown"), line
+    assert _date(("title", "Séisme au Népal"),
+                 ("dateline", "Gepubliceerd 30 april 2015, laatst gewijzigd 1 mei 2015"),
+                 _BODY)[0] == D(2015, 4, 30)
 
 
 def test_a_label_alone_on_the_line_above_is_read_with_its_date() -> None:
@@ -77,6 +89,51 @@ def test_a_label_alone_on_the_line_above_is_read_with_its_date() -> None:
                  _BODY) == (None, "unknown")
     assert _date(head, ("boilerplate", "Published"), ("dateline", "July 10, 2020"),
                  _BODY)[0] == D(2020, 7, 10)
+    # label, clock time and date in three elements: the time line does not part them
+    assert _date(head, ("boilerplate", "Last updated:"), ("boilerplate", "5:05 PM EST"),
+                 ("dateline", "January 7, 2025"), _BODY) == (None, "unknown")
+    assert _date(head, ("boilerplate", "Published"), ("boilerplate", "5:05 PM EST"),
+                 ("dateline", "July 10, 2020"), _BODY)[0] == D(2020, 7, 10)
+
+
+def test_an_update_label_after_the_date_makes_it_the_update_s() -> None:
+    # bf6332b8a373: "24 July 2012 Last updated at 05:40 ET" under the headline is the day the
+    # page was last updated (the label names the date before it), not its publication;
+    # 3304234afc72: "Sunday, December 30, 2007 - Page updated at 12:00 AM" likewise
+    head = ("title", "Scott and Kathy Cleveland are coming to the Olympics")
+    for line in ("24 July 2012 Last updated at 05:40 ET Help",
+                 "Sunday, December 30, 2007 - Page updated at 12:00 AM",
+                 "24 July 2012 (updated)"):
+        assert _date(head, ("dateline", line), _BODY) == (None, "unknown")
+    # a date with its own clock time, updated later that day; a label naming a second date;
+    # the update stamp on a line of its own under the publication's: the first date stands
+    for line in ("24 July 2012 05:12 ET, updated 05:40 ET",
+                 "24 July 2012 | Updated 25 July 2012"):
+        assert _date(head, ("dateline", line), _BODY)[0] == D(2012, 7, 24)
+    assert _date(head, ("dateline", "24 July 2012"), ("dateline", "25 July 2012 (updated)"),
+                 _BODY)[0] == D(2012, 7, 24)
+
+
+def test_an_update_badge_under_the_date_makes_it_the_update_s() -> None:
+    # 9ada70ee1e59: "29 Dec, 2007" over the headline "PlayStation Store updated": a headline
+    # that says "updated" is no label, the date stands ...
+    page = (("dateline", "29 Dec, 2007"), ("title", "PlayStation Store updated"),
+            ("body", "Welcome to The Club."), _BODY)
+    assert _date(*page)[0] == D(2007, 12, 29)
+    # ... while a bare "Updated" badge under the date (a page that sets it in its own
+    # element after the date) makes it the update's; a badge followed by another date is
+    # that date's label
+    assert _date(page[0], ("boilerplate", "Updated"), *page[1:]) == (None, "unknown")
+    assert _date(page[0], ("boilerplate", "Updated"), ("dateline", "30 Dec, 2007"),
+                 *page[1:])[0] == D(2007, 12, 29)
+    # the update line with its clock time (bf6332b8a373's "Last updated at 05:40 ET" set on a
+    # line of its own), over or under the date: the date is the update's day ...
+    for update in ("Updated 10:05 AM EST", "Last updated at 05:40 ET"):
+        assert _date(page[0], ("boilerplate", update), *page[1:]) == (None, "unknown")
+        assert _date(("boilerplate", update), *page) == (None, "unknown")
+    # ... but under a date with its own clock time it is a later hour of the same day
+    assert _date(("dateline", "29 Dec, 2007 8:02 AM"), ("boilerplate", "Updated 10:05 AM EST"),
+                 *page[1:])[0] == D(2007, 12, 29)
 
 
 # -- comments and teasers --------------------------------------------------------------------
@@ -119,6 +176,55 @@ def test_stamps_in_a_series_are_a_thread_or_a_list_not_the_dateline() -> None:
     # 5b87dc34e08b: the dateline shown over and under the story, the same day: no series
     assert _date(("boilerplate", "Thursday  |  September 12, 2002"), _BODY,
                  ("boilerplate", "Thursday | Sept 12, 2002"))[0] == D(2002, 9, 12)
+
+
+def test_a_comment_stamp_read_as_the_dateline_is_not_the_date() -> None:
+    # c191a863befb: the body read from a comment thread; the stamp the cleaner marked as the
+    # dateline is a comment's, under others of its shape (the thread all of one day, so the
+    # dates alone do not tell it is a series); 5177a113d31e likewise
+    said = ("unsure", "Which is why the Caravan remains at or near the top of the minivan "
+                      "sales chart.")
+    thread = (
+        ("boilerplate", "gslippy"), ("dateline", "August 9th, 2012 at 2:39 pm"),
+        *[said] * 12, ("boilerplate", "Login to reply"),
+        ("boilerplate", "DC Bruce"), ("dateline", "August 9th, 2012 at 2:46 pm"),
+        *[said] * 12, ("boilerplate", "Login to reply"),
+        ("boilerplate", "NormSV650"), ("dateline", "August 9th, 2012 at 2:10 pm"),
+        ("body", "Honda on the down? Prius C makes the top 5 list too, and nobody at the "
+                 "magazine seems to have noticed what that says about the market."),
+    )
+    assert _date(*thread) == (None, "unknown")
+    # 86004f99f0d8: the article's dateline comes before the stamps of its shape (there,
+    # teasers' further down): it stays the date
+    article = (("dateline", "January 5, 2008 - 6:11 PM"),
+               ("title", "Somali gunmen briefly kidnap Libyan diplomats"), _BODY,
+               ("boilerplate", "January 15, 2008 - 3:02 PM"),
+               ("boilerplate", "January 14, 2008 - 10:14 PM"))
+    assert _date(*article)[0] == D(2008, 1, 5)
+
+
+def test_a_span_of_days_is_an_event_not_the_publication() -> None:
+    # a01ab303ff1c: a speech's page headed by its conference's dates "26-28 November 1997"
+    head = ("title", "Minister for the Environment")
+    for line in ("26-28 November 1997", "November 26-28, 1997", "26 - 28 Nov. 1997"):
+        assert _date(("boilerplate", "OPENING ADDRESS FENNER CONFERENCE"),
+                     ("boilerplate", line), head, _BODY) == (None, "unknown")
+    # one day is a date, a clock time after a dash no span
+    for line in ("28 November 1997", "November 28, 1997 - 10:15 AM"):
+        assert _date(("boilerplate", "OPENING ADDRESS FENNER CONFERENCE"),
+                     ("boilerplate", line), head, _BODY)[0] == D(1997, 11, 28)
+
+
+def test_a_date_in_a_web_address_is_not_a_date_the_page_states() -> None:
+    # 19bd0345f4dd: links printed as text ("http://inthecapital.com/2012/07/10/why-you-...");
+    # the date in an address is the day it was made, not one the page states
+    head = ("title", "Why you should all be confused on the UberDC issue")
+    link = ("boilerplate", "inthecapital.com/2012/07/10/why-you-should-all-be-confused")
+    assert _date(head, link, _BODY) == (None, "unknown")
+    assert _date(head, ("boilerplate", "http://inthecapital.com/2012/07/10/"), _BODY) == (
+        None, "unknown")
+    # the dateline beside it is the date
+    assert _date(head, link, ("dateline", "July 11, 2012"), _BODY)[0] == D(2012, 7, 11)
 
 
 def test_a_headline_or_a_masthead_with_a_date_is_not_a_dateline() -> None:
@@ -199,6 +305,9 @@ def test_a_post_footer_gives_the_date_when_it_is_the_only_one() -> None:
         ("Top 10 out of 2019 entries", None),
         ("před 2 hodinami", None),  # 0fb969e97cb6: relative, no capture date
         ("An hour ago", None),  # f52d6511556a
+        ("3 hours ago", None),  # a relative date never becomes one without a capture date
+        ("Australian sales charts, week ending 06/01/08", None),  # 9ada70ee1e59: a two-digit
+        ("Posted 06.01.08 at 14:49", None),  # year is never read (which century, which order?)
     ],
 )
 def test_dates_in_other_languages_and_what_is_not_a_date(text: str,
@@ -221,3 +330,31 @@ def test_a_two_way_numeric_date_takes_the_order_the_page_uses() -> None:
     assert parse_date("Monday, 11.05.2012 / 12:04 AM / News") == D(2012, 11, 5)
     assert parse_date("Friday, 11.05.2012") == D(2012, 5, 11)
     assert parse_date("Sunday, 11.05.2012") is None  # neither reading is a Sunday
+
+
+def test_a_two_way_numeric_date_reads_as_the_day_the_page_names() -> None:
+    # 7b1ea4c295c8: "Posted: 08/09/2012 4:03 pm Updated: 08/09/2012 4:25 pm" under the
+    # headline; no numeric date of the page reads one way only, but the page writes
+    # "August 9, 2012" with the month's name: 8 September is named nowhere
+    head = (("title", "Usain Bolt Wins Gold In 200 Meters Final, Repeating As Olympic Champion"),
+            ("dateline", "Posted: 08/09/2012 4:03 pm Updated: 08/09/2012 4:25 pm"), _BODY)
+    assert _date(("boilerplate", "August 9, 2012"), *head)[0] == D(2012, 8, 9)
+    assert _date(("boilerplate", "8 September 2012"), *head)[0] == D(2012, 9, 8)
+    # both days named, or neither: unknown, never guessed
+    assert _date(("boilerplate", "August 9, 2012"), ("boilerplate", "8 September 2012"),
+                 *head) == (None, "unknown")
+    assert _date(*head) == (None, "unknown")
+
+
+# -- whole train pages through the cleaner ------------------------------------------------------
+
+@pytest.mark.parametrize(("case", "want"), [
+    ("bf6332b8a373", None),  # "24 July 2012 Last updated at 05:40 ET": the update's day
+    ("c191a863befb", None),  # the body read from comments: a comment's stamp is no dateline
+    ("a01ab303ff1c", None),  # "26-28 November 1997": the conference's days
+    ("86004f99f0d8", D(2008, 1, 5)),  # its dateline above teasers' stamps of the same shape
+    ("9ada70ee1e59", D(2007, 12, 29)),  # a date over the headline "PlayStation Store updated"
+    ("7b1ea4c295c8", D(2012, 8, 9)),  # "Posted: 08/09/2012", the page naming "August 9, 2012"
+])
+def test_train_pages_date_or_not_found(case: str, want: dt.date | None) -> None:
+    assert clean_train_page(case).metadata.published.value == want

@@ -32,8 +32,10 @@ without either it stays unknown.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Literal
 
 from digest import rules as R
@@ -49,6 +51,10 @@ HEADER_REACH = 12
 
 # Lines of text above the headline still read as its header (a kicker and date printed over it).
 ABOVE_TITLE = 3
+
+# How many characters before its year a date written with the month's name starts at most
+# ("Wednesday, 9th of September, 2012" and a little more).
+NAMED_DATE_REACH = 40
 
 # A dateline is a short line; a longer one is a sentence, a teaser or a table row.
 DATE_LINE_MAX_CHARS = 120
@@ -114,35 +120,48 @@ _ANY_DATE_RE = re.compile(
 # What a line says it is. A label for the publication itself ...
 _PUBLISHED_RE = re.compile(
     r"\b(?:published|posted|datePublished|first\s+published|publié|publicado|pubblicato"
-    r"|veröffentlicht|erschienen)\b|发稿时间|发布时间",
+    r"|veröffentlicht|erschienen|gepubliceerd|publicerad|publiceret|publisert|julkaistu"
+    r"|opublikowano)\b|发稿时间|发布时间",
     re.IGNORECASE,
 )
 # ... an update's label ("Last Updated", "Mis à jour", "Aktualisiert"), which counts before
 # the line's first date ("30 avril 2015 à 07:19 (Mis à jour : ...)" was published on the 30th)
 _UPDATE_WORDS = (
-    r"updated|modified|edited|revised|reviewed|refreshed|fact[-\s]checked|dateModified"
-    r"|mis\s+à\s+jour|actualizado|actualización|atualizado|atualização|aggiornato"
-    r"|ultima\s+modifica|aktualisiert|geändert|bijgewerkt|opdateret|uppdaterad|oppdatert"
+    r"updated|upd\.?|modified|edited|revised|reviewed|refreshed|fact[-\s]checked|dateModified"
+    r"|as\s+of"
+    r"|mise?\s+à\s+jour|actualizado|actualización|atualizado|atualização|aggiornato"
+    r"|aggiornamento|ultima\s+modifica|aktualisiert|aktualisierung|geändert|stand(?=\s*:)"
+    r"|bijgewerkt|gewijzigd|opdateret|uppdaterad|oppdatert"
     r"|päivitetty|zaktualizowano|aktualizováno|обновлено"
 )
 _UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
+_UPDATE_LEAD_RE = re.compile(r"\W*(?:(?:last|page)\s+)?\Z", re.IGNORECASE)
+_AT_RE = re.compile(r"^\W*(?:at|on)\b", re.IGNORECASE)
 # ... and lines whose date is another one anywhere they say so: a comment ("reply", "says"), a
 # copyright line, a document's expiry or a reference's retrieval, the day the page was printed,
 # an embedded post ("— Name (@handle) August 9, 2012"), a table row, a previous/next link.
 _NOT_PUBLISHED_RE = re.compile(
     r"\b(?:reply|replies|says|said|wrote|expires?|retrieved"
-    r"|archived|accessed|print(?:ed)?\s+date)\b|©|\(c\)|copyright|\(@\w+\)|[│┃]"
+    r"|archived|accessed|print(?:ed)?\s+date|(?:printed|downloaded|generated)\s+on)\b"
+    r"|©|\(c\)|copyright|\(@\w+\)|[│┃]"
     r"|^\s*«|»\s*$|\b(?:previous|next)\s+(?:post|article|story)\b",
     re.IGNORECASE,
 )
 # A line that opens with the publication label: "Posted on July 10th, 2012", "Published: ..."
-_LABEL_FIRST_RE = re.compile(r"^\W*(?:published|posted|first\s+published)\b", re.IGNORECASE)
+_LABEL_WORDS = ("osted", "OSTED", "ublished", "UBLISHED")  # what _LABEL_FIRST_LINE_RE needs
+_LABEL_FIRST_LINE_RE = re.compile(
+    r"^[^\w\n]*(?:published|posted|first\s+published)\b", re.IGNORECASE | re.MULTILINE)
 # A comment thread's heading: the dated lines under it are its comments' stamps.
 _COMMENTS_HEAD_RE = re.compile(
     r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion|leave\s+a\s+(?:reply|comment)"
     r"|kommentare|commentaires|comentarios)\W*(?:\(\d+\))?\W*$",
     re.IGNORECASE,
 )
+# A stamp with a clock time under this many stamps of its own shape is a comment of a thread.
+SERIES_ABOVE = 2
+_TEXT = attrgetter("text")
+_DIGITS_AS_0 = str.maketrans("123456789", "000000000")
+_CLOCK_SHAPE_RE = re.compile(r"0[:.h]0")  # a clock time in a stamp's shape (digits as 0)
 # How far under a comment thread's heading its stamps are looked for (lines of the page).
 COMMENTS_REACH = 15
 # What a dateline holds besides its date: a weekday, a clock time and zone, a label, a
@@ -154,11 +173,19 @@ _STAMP_FILLER_RE = re.compile(
     r"|posted|published|\d+)\b",
     re.IGNORECASE,
 )
+# A line of a clock time, a weekday and a time zone at most ("Thursday", "5:05 PM EST", "|").
+_FILLER_LINE_RE = re.compile(
+    r"[\W_]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day[\W_]*)?"
+    r"(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?[\W_]*(?:[a-z]{2,4}\b[\W_]*)?)?\Z",
+    re.IGNORECASE)
 # Words longer than SHORT_WORD letters a dateline may keep besides its date: an author's name,
 # an agency, a place (chosen on train: three let a masthead's "complete online news edition"
 # and an event's title through, at no gain).
 STAMP_MAX_WORDS = 2
 SHORT_WORD = 4
+# A web address: a scheme or "www.", or a domain name followed by a path.
+_LINK_RE = re.compile(r"(?:\b[a-z][a-z+.-]*://|\bwww\.|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/)\S*",
+                      re.IGNORECASE)
 _STRUCTURED_RE = re.compile(r"[\"']datePublished[\"']\s*:\s*[\"']([^\"']+)[\"']")
 
 
@@ -264,10 +291,56 @@ def _two_way(text: str) -> bool:
 def _page_order(candidates: Sequence[Line], lines: Sequence[Line]) -> Order | None:
     """The numeric date order for ``candidates``: the header's own, else the page's; looked
     for only when a candidate needs it (a scan of the page is not free)."""
-    if not any(_two_way(ln.text) for ln in candidates):
+    header = "\n".join(map(_TEXT, candidates))
+    if not _two_way(header):
         return None
-    return numeric_order([ln.text for ln in candidates]) or numeric_order(
-        [ln.text for ln in lines])
+    order = numeric_order([header])
+    if order is None:
+        page = ["\n".join(map(_TEXT, lines))]
+        order = numeric_order(page) or named_order(header, page)
+    return order
+
+
+def named_order(text: str, page: Sequence[str]) -> Order | None:
+    """The order in which the two-way numeric dates of ``text`` name a day the page writes
+    with a month name ("Posted: 08/09/2012" on a page that shows "August 9, 2012" is 9
+    August), when every such date reads one way only and all in the same order."""
+    joined = ""
+    orders: set[Order] = set()
+    for m in _NUMERIC_RE.finditer(text):
+        a, b, y = (int(g) for g in m.groups())
+        if a <= 12 and b <= 12 and a != b:
+            joined = joined or "\n".join(page)
+            dmy, mdy = _names(joined, y, b, a), _names(joined, y, a, b)
+            if dmy == mdy:
+                return None
+            orders.add("dmy" if dmy else "mdy")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _names(text: str, year: int, month: int, day: int) -> bool:
+    """``text`` writes this day with its month's name: the pattern is tried only just before
+    each place the year is written (a plain substring search), not along the whole page."""
+    pattern, y = _written(year, month, day), str(year)
+    at = text.find(y)
+    while at != -1:
+        if pattern.search(text, max(0, at - NAMED_DATE_REACH), at + len(y)):
+            return True
+        at = text.find(y, at + len(y))
+    return False
+
+
+@functools.lru_cache(maxsize=256)
+def _written(year: int, month: int, day: int) -> re.Pattern[str]:
+    """A pattern for one day written with its month's name, either order ("August 9, 2012",
+    "9th Aug 2012", "9 de agosto de 2012"): one small pattern, not the whole month table."""
+    names = "|".join(sorted((re.escape(n) for n in _MONTH_NAMES[month - 1]), key=len,
+                            reverse=True))
+    d = rf"0?{day}(?:st|nd|rd|th|er|º|\.)?"
+    return re.compile(
+        rf"\b(?:{names})\.?\s+{d},?\s+{year}\b"
+        rf"|\b{d}\s*(?:of\s+|de\s+)?(?:{names})\.?\s*,?\s*(?:de\s+|del\s+)?{year}\b",
+        re.IGNORECASE)
 
 
 def header_span(lines: Sequence[Line]) -> tuple[int, int]:
@@ -286,6 +359,16 @@ def header_span(lines: Sequence[Line]) -> tuple[int, int]:
     return lo, first_body
 
 
+# A span of days ("26-28 November 1997", "March 3 - 5, 2012"): an event's dates, a
+# conference's or a festival's, not the day a page was published.
+_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
+_RANGE_RE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_ANY_MONTH}"
+    rf"|\b{_ANY_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*[-–]\s*\d{{1,2}}\b(?![:.]\d)",
+    re.IGNORECASE,
+)
+
+
 def not_publication(text: str) -> bool:
     """The line says its date is another one than the publication's: an update, a comment, a
     copyright, an expiry or retrieval, an embedded post. A line labelled "Published" stands
@@ -293,13 +376,26 @@ def not_publication(text: str) -> bool:
     that an update follows ("30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)")."""
     if _PUBLISHED_RE.search(text):
         return False
-    return bool(_NOT_PUBLISHED_RE.search(text) or _updated(text))
+    return bool(_NOT_PUBLISHED_RE.search(text) or _updated(text)
+                or (("-" in text or "–" in text) and _RANGE_RE.search(text)))
 
 
 def _updated(text: str) -> bool:
-    """An update label stands before the first date of ``text`` ("Last updated: May 6")."""
-    first = _ANY_DATE_RE.search(text)
-    return bool(_UPDATE_RE.search(text[: first.start()] if first else text))
+    """An update label stands before the first date of ``text`` ("Last updated: May 6"), or
+    right after its last date ("May 6, 2012 (updated)", "24 July 2012 Last updated at 05:40
+    ET": that date is the update's). In "May 5 | Updated May 6" the label names the second
+    date, and in "May 5, 2012 4:03 pm, updated 4:25 pm" the first date has its own time: the
+    publication's, updated later that day."""
+    if not _UPDATE_RE.search(text):
+        return False
+    dates = list(_ANY_DATE_RE.finditer(text))
+    if not dates:
+        return True
+    if _UPDATE_RE.search(text[: dates[0].start()]):
+        return True
+    tail = text[dates[-1].end() :]
+    label = _UPDATE_RE.search(tail)
+    return label is not None and not _DIGIT_RE.search(tail[: label.start()])
 
 
 def _stamps_under(lines: Sequence[Line], first_body: int) -> list[Line]:
@@ -319,9 +415,11 @@ def _stamps_under(lines: Sequence[Line], first_body: int) -> list[Line]:
     return out
 
 
-def _structured(lines: Sequence[Line]) -> Fact[dt.date]:
+def _structured(lines: Sequence[Line], joined: str) -> Fact[dt.date]:
     """A ``"datePublished": "2017-11-03 ..."`` field of the page's structured data, where the
-    capture printed it."""
+    capture printed it (``joined``: the lines' text joined by newlines, one scan in C)."""
+    if "datePublished" not in joined:
+        return UNKNOWN
     for ln in lines:
         if "datePublished" in ln.text:
             m = _STRUCTURED_RE.search(ln.text)
@@ -354,19 +452,52 @@ def _under_comments(lines: Sequence[Line], index: int) -> bool:
     return False
 
 
+def _bare_label(text: str) -> bool:
+    """A short line without digits that is a label ("Last updated:", "Published", "Updated")."""
+    return (len(text) <= LABEL_MAX_CHARS and not _DIGIT_RE.search(text)
+            and bool(_UPDATE_RE.search(text) or _NOT_PUBLISHED_RE.search(text)
+                     or _PUBLISHED_RE.search(text)))
+
+
+def _filler(text: str) -> bool:
+    """A line holding only a clock time, a weekday, a zone or separators ("5:05 PM EST",
+    "Thursday"): a page setting label, time and date in three elements puts it between them."""
+    return _FILLER_LINE_RE.match(text) is not None
+
+
 def _said(lines: Sequence[Line], ln: Line) -> str:
     """What ``ln`` says with its label: a bare label on the line of text above it ("Last
     updated:" / "January 7, 2025": one line each in a capture of a page that sets them in two
-    elements) reads as part of it."""
-    for j in range(ln.number - 2, max(-1, ln.number - 4), -1):
+    elements, maybe with a time or weekday line between) reads as part of it, and so does a
+    bare update label right under it that no other date follows ("January 7, 2025" /
+    "Updated": the badge of an update stamp)."""
+    seen = 0
+    for j in range(ln.number - 2, max(-1, ln.number - 5), -1):
         above = lines[j].text
-        if above:
-            bare = len(above) <= LABEL_MAX_CHARS and not _DIGIT_RE.search(above)
-            if bare and (_UPDATE_RE.search(above) or _NOT_PUBLISHED_RE.search(above)
-                         or _PUBLISHED_RE.search(above)):
-                return f"{above} {ln.text}"
+        if not above:
+            continue
+        short = len(above) <= LABEL_MAX_CHARS
+        if short and (_bare_label(above) or _update_line(above)):
+            return f"{above} {ln.text}"
+        seen += 1
+        if seen >= 2 or not short or not _filler(above):
             break
+    below = [x.text for x in lines[ln.number : ln.number + 4] if x.text][:2]
+    if below and len(below[0]) <= LABEL_MAX_CHARS and _update_line(below[0]) and not (
+            len(below) > 1 and _ANY_DATE_RE.search(below[1])):
+        return f"{ln.text} ({below[0]})"
     return ln.text
+
+
+def _update_line(text: str) -> bool:
+    """The line is an update's label without a date, alone or with a clock time ("Updated",
+    "(edited)", "Updated 10:05 AM EST", "Last updated at 05:40 ET"): with the date on the line
+    above or below it, an update stamp set in two elements."""
+    m = _UPDATE_RE.search(text)
+    if m is None or not _UPDATE_LEAD_RE.match(text[: m.start()]):
+        return False
+    rest = _AT_RE.sub("", text[m.end() :], count=1)
+    return _FILLER_LINE_RE.match(rest) is not None
 
 
 def _labelled_date(text: str, order: Order | None) -> dt.date | None:
@@ -377,28 +508,45 @@ def _labelled_date(text: str, order: Order | None) -> dt.date | None:
         text, order=order)
 
 
+def _without_links(text: str) -> str:
+    """``text`` without its web addresses: the date in ".../2012/08/09/story" is the day the
+    address was made, printed by a link or a share prompt, not a date the page states."""
+    return _LINK_RE.sub(" ", text) if "/" in text or "www." in text else text
+
+
+def _said_once(lines: Sequence[Line], ln: Line, cache: dict[int, str]) -> str:
+    """``_said``, computed once per line of a page (``cache``: line number -> what it says)."""
+    said = cache.get(ln.number)
+    if said is None:
+        said = cache[ln.number] = _said(lines, ln)
+    return said
+
+
 def _dated(
-    candidates: Sequence[Line], lines: Sequence[Line], order: Order | None
+    candidates: Sequence[Line], lines: Sequence[Line], order: Order | None,
+    cache: dict[int, str],
 ) -> list[tuple[Line, dt.date]]:
     """The lines of ``candidates`` that state a date and do not say it is another than the
     publication's, with the date."""
     out = []
     for ln in candidates:
         if _DIGIT_RE.search(ln.text):
-            said = _said(lines, ln)
+            said = _said_once(lines, ln, cache)
             if not not_publication(said):
-                got = _labelled_date(ln.text, order)
+                got = _labelled_date(_without_links(ln.text), order)
                 if got:
                     out.append((ln, got))
     return out
 
 
-def _update_dates(candidates: Sequence[Line], lines: Sequence[Line]) -> set[dt.date]:
+def _update_dates(
+    candidates: Sequence[Line], lines: Sequence[Line], cache: dict[int, str]
+) -> set[dt.date]:
     """The dates the header itself calls an update's ("Last Updated: January 7, 2025")."""
     out = set()
     for ln in candidates:
         if _DIGIT_RE.search(ln.text):
-            said = _said(lines, ln)
+            said = _said_once(lines, ln, cache)
             if _updated(said) and not _PUBLISHED_RE.search(said):
                 got = parse_date(ln.text)
                 if got:
@@ -427,67 +575,113 @@ def _signature(text: str) -> tuple[int, str]:
     return (len(text[: m.start()].split()), re.sub(r"\d+", "0", text[m.end() :]))
 
 
+def _end(text: str) -> str:
+    """The last character of ``text``, a digit read as 0: two lines of the same shape
+    (``_signature``) end alike, a cheap test before the regular expressions."""
+    return text[-1:].translate(_DIGITS_AS_0)
+
+
 def _listed(found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]) -> set[int]:
     """Line numbers of the dated lines of ``found`` that come in a series of the same shape
     with other dates somewhere on the page: a comment thread's or a teaser list's stamps, not
     one article's dateline (shown twice, over and under the story, it keeps its date)."""
     wanted = {_signature(ln.text) for ln, _ in found}
+    ends = {_end(ln.text) for ln, _ in found}
     groups: dict[tuple[int, str], set[dt.date | None]] = {}
     for ln in lines:
-        if len(ln.text) <= DATE_LINE_MAX_CHARS and _YEAR_RE.search(ln.text):
+        if (_end(ln.text) in ends and len(ln.text) <= DATE_LINE_MAX_CHARS
+                and _YEAR_RE.search(ln.text)):
             sig = _signature(ln.text)
             if sig in wanted:
                 groups.setdefault(sig, set()).add(parse_date(ln.text))
     return {ln.number for ln, _ in found if len(groups[_signature(ln.text)]) > 1}
 
 
+def _in_thread(found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]) -> set[int]:
+    """Line numbers of the dated lines of ``found`` under SERIES_ABOVE or more stamps of their
+    own shape with a clock time ("August 9th, 2012 at 2:10 pm"): a comment of a thread, not
+    the article's dateline, which comes before its comments' and its teasers' stamps (a
+    thread's comments are often all of one day, so their dates do not tell them apart)."""
+    out = set()
+    for ln, _ in found:
+        sig = _signature(ln.text)
+        if not _CLOCK_SHAPE_RE.search(sig[1]):
+            continue
+        end = _end(ln.text)
+        above = sum(1 for x in lines[: ln.number - 1]
+                    if _end(x.text) == end and len(x.text) <= DATE_LINE_MAX_CHARS
+                    and _signature(x.text) == sig)
+        if above >= SERIES_ABOVE:
+            out.add(ln.number)
+    return out
+
+
 def _header_date(
     found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]
 ) -> Fact[dt.date]:
-    """The header's date: the byline's or dateline's the cleaner marked when they agree, else
-    the other dated lines' when they agree, else unknown."""
+    """The header's date: the byline's or dateline's the cleaner marked when they agree (not a
+    comment's stamp), else the other dated lines' when they agree (not stamps of a series),
+    else unknown."""
     found = [(ln, d) for ln, d in found if not _under_comments(lines, ln.number - 1)]
     marked = [(ln, d) for ln, d in found if ln.kind in ("dateline", "byline")]
     if marked:
-        return _agreed(marked)
+        thread = _in_thread(marked, lines)
+        return _agreed([(ln, d) for ln, d in marked if ln.number not in thread])
     listed = _listed(found, lines)
     return _agreed([(ln, d) for ln, d in found
                     if ln.number not in listed and date_stamp(ln.text)])
+
+
+def _label_first(lines: Sequence[Line], joined: str) -> list[Line]:
+    """The lines that open with the publication label, found by one scan of ``joined``."""
+    out: list[Line] = []
+    at = index = 0
+    if not any(word in joined for word in _LABEL_WORDS):
+        return out  # a substring test is much cheaper than the pattern over the page
+    for m in _LABEL_FIRST_LINE_RE.finditer(joined):
+        index += joined.count("\n", at, m.start())
+        at = m.start()
+        out.append(lines[index])
+    return out
 
 
 def publication_date(lines: Sequence[Line], captured_on: dt.date | None = None) -> Fact[dt.date]:
     """The article's publication date with the line it was read from, or unknown (see the
     module docstring for the order of the evidence). ``lines`` are all the capture's lines in
     order, numbered from 1, as the cleaner classified them."""
-    structured = _structured(lines)
+    joined = "\n".join(map(_TEXT, lines))
+    structured = _structured(lines, joined)
     if structured.known:
         return structured
     lo, hi = header_span(lines)
     above = [ln for ln in lines[lo:hi] if ln.text and len(ln.text) <= DATE_LINE_MAX_CHARS]
     under = _stamps_under(lines, hi)
     order = _page_order(above + under, lines)
-    found_above, found_under = _dated(above, lines, order), _dated(under, lines, order)
+    cache: dict[int, str] = {}
+    found_above = _dated(above, lines, order, cache)
+    found_under = _dated(under, lines, order, cache)
     labelled = [(ln, d) for ln, d in found_above + found_under
-                if _PUBLISHED_RE.search(_said(lines, ln))
+                if _PUBLISHED_RE.search(cache[ln.number])
                 and not _under_comments(lines, ln.number - 1)]
     if labelled:
         ln, got = labelled[0]
         return Fact(got, f"capture line {ln.number}")
     if found_above or found_under:
         chosen = _header_date(found_above or found_under, lines)
-        if chosen.value in _update_dates(above + under, lines):
+        if chosen.value in _update_dates(above + under, lines, cache):
             return UNKNOWN  # the page calls this date its update's: not the publication's
         return chosen
     # a "Posted on May 5, 2012" line elsewhere (a blog's post footer), when it is the only one
-    footers = [ln for ln in lines if ln.kind != "body" and len(ln.text) <= DATE_LINE_MAX_CHARS
-               and _LABEL_FIRST_RE.match(ln.text)]
-    posted = _agreed([(ln, d) for ln, d in _dated(footers, lines, _page_order(footers, lines))
+    footers = [ln for ln in _label_first(lines, joined)
+               if ln.kind != "body" and len(ln.text) <= DATE_LINE_MAX_CHARS]
+    posted = _agreed([(ln, d) for ln, d in _dated(footers, lines, _page_order(footers, lines),
+                                                  cache)
                       if not _under_comments(lines, ln.number - 1)])
     if posted.known:
         return posted
     if captured_on is not None:
         for ln in above + under:
-            if not not_publication(_said(lines, ln)):
+            if not not_publication(_said_once(lines, ln, cache)):
                 rel = parse_date(ln.text, captured_on)
                 if rel:
                     return Fact(rel, f"capture line {ln.number} (relative to capture date)")
