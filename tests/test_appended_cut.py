@@ -75,3 +75,23 @@ def test_no_cut_inside_a_multi_section_post() -> None:
     assert "Yet, all of the new monkeys vigorously enforce" in body
     assert "Pam Moran leaves a comment" in body
     assert all(ln.rule != "appended-article" for ln in plain.lines)
+
+
+def test_no_cut_at_a_link_line() -> None:
+    """False cut, cleaneval page ced06f28f3af: a forum post on the Tour de France rules links
+    them with a line "Official Rules (http://www.letour.fr/...)"; the cut took that link for a
+    glued article's headline and dropped the rest of the post (48 of its 112 lines). A line
+    holding a web address is a link, never a new article's headline: the post is kept whole.
+    The other side, l3s-gn1 page 3eecf84eaf2d with an article glued on: the credit line with
+    its address ("Information from: San Francisco Chronicle, http://...") right above the glued
+    article stays in the story, and the cut still falls at the glued article's headline."""
+    plain = _clean("ced06f28f3af")
+    body = render_plain(plain)
+    assert "Official Rules (http://www.letour.fr" in body
+    assert "Here are the highlights for the TTT" in body
+    assert all(ln.rule != "appended-article" for ln in plain.lines)
+    glued = _clean("3eecf84eaf2d", appended=True)
+    body = render_plain(glued)
+    assert "Information from: San Francisco Chronicle, http://www.sfgate.com" in body
+    assert "Amy Winehouse's husband appeared in court" not in body
+    assert _rule(glued, "Amy cries `I love you' to jailed husband") == "appended-article"

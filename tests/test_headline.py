@@ -325,3 +325,35 @@ def test_a_short_first_paragraph_is_no_dek() -> None:
     lede = "John Terry will have a scan on his foot injury on Monday."
     assert cleaned.metadata.dek.value != lede
     assert next(ln for ln in cleaned.lines if ln.text == lede).kind == "body"
+
+
+def test_lower_case_twins_answer_as_the_patterns_do() -> None:
+    """The case-insensitive patterns are matched, for speed, as case-sensitive twins against
+    the lower-cased line: every verdict must stay the same, and a pattern that is case-sensitive
+    somewhere inside ("16/50 High street ...", a gallery counter only before a lower-case
+    word) gets no twin."""
+    import re
+
+    from digest import headline as H
+    from digest import rules as R
+
+    lines = [
+        "SHARE THIS STORY", "Share on Facebook", "Sign Up For Our Newsletter",
+        "16/50 High street shops hit by exodus", "Photo 3 of 12", "3 of 12 photos",
+        "Welcome to Your Daily News!", "Copyright 2019 Winona Daily News", "PHP.SYS-CON.com",
+        "Council funds new library", "Xi Jinping, left, and Joe Biden", "Read More",
+        "Posted in Open thread | Permalink | 10 Comments", "Café owner Ünal wins award",
+    ]
+    pairs = [(H._UI_RE, H._UI_LOWER_RE), (H._SITE_RE, H._SITE_LOWER_RE),
+             (H._CAPTION_CUE_RE, H._CAPTION_CUE_LOWER_RE), (H._SITE_WORDS_RE, H._SITE_WORDS_TWIN)]
+    for rx, twin in pairs:
+        assert twin is not None
+        for text in lines:
+            assert H._search_ci(rx, twin, text) == bool(rx.search(text)), (rx.pattern[:20], text)
+    for text in lines:
+        lower = text.lower() if text.isascii() else None
+        assert H._ui_line_rule(text) == any(
+            R.LINE_RULES[k].search(text, lower) for k in H._UI_LINE_RULES), text
+    gallery = next(rule for rule in R.LINE_RULES if rule.name == "gallery-counter")
+    assert H._lower_twin(gallery.pattern) is None
+    assert H._lower_twin(re.compile("[A-Z]x", re.IGNORECASE)) is None

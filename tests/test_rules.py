@@ -327,3 +327,46 @@ def test_sentence_with_colon_right_above_the_article_is_kept() -> None:
     assert _kind(c, "Menu Of The Day:")[0] not in BODY
     c = _clean("Home", "News", "Sport", intro, "Jane Doe", *_article())
     assert _kind(c, intro)[0] not in BODY
+
+
+# The speed pre-tests (rules.fold, LineRule.may_match, the word count's byte path) only skip
+# work: each must agree with the pattern or the plain count it stands in front of.
+PRE_TEST_LINES = [
+    "Photo: AFP / Getty Images",
+    "“Source: Reuters” — a caption",
+    "PHOTOGRAPH © Jane Doe",
+    "The minister said (Photo credit: Jane Doe)",
+    "Home | News | Sport",
+    "Home\u00a0\u00a0\u00a0News\u00a0\u00a0\u00a0Sport",
+    "Home • News • Sport",
+    "Welcome to The Daily Site, your number one source for news",
+    "It’s your go-to place for recipes",
+    "SİTE KULLANIM ŞARTLARI: ſource: İmage",  # letters IGNORECASE equates with i and s
+    "PHOTO: \u212aELVIN / REUTERS",  # the Kelvin sign matches k
+    "Contact us at the address below",
+    "Read more: the minister’s speech",
+    "https://example.org/image.jpg",
+    "A plain sentence of the article, with “quotes” and an em dash — nothing else.",
+]
+
+
+@pytest.mark.parametrize("text", PRE_TEST_LINES)
+def test_rule_pre_tests_never_skip_a_match(text: str) -> None:
+    for rule in R.LINE_RULES:
+        assert rule.search(text, R.fold(text)) == bool(rule.pattern.search(text)), rule.name
+
+
+@pytest.mark.parametrize("text", [*PRE_TEST_LINES, "¿Qué pasó? — “Nada”", "日本語のテキスト"])
+def test_word_count_byte_path_counts_the_pattern_words(text: str) -> None:
+    if R.CJK_RE.search(text):
+        assert count_words(text) == 4  # two characters count as one word
+    else:
+        assert count_words(text) == len(R.WORD_RE.findall(text))
+
+
+def test_fast_line_record_is_a_line() -> None:
+    from digest.cleaning import _line
+    from digest.model import Line
+
+    fast, slow = _line(3, "Text", "body", "prose"), Line(3, "Text", "body", "prose")
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)

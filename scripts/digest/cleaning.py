@@ -25,6 +25,7 @@ Nothing is deleted: every line of the capture is in ``Cleaned.lines`` with its k
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -34,8 +35,8 @@ import operator
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -79,7 +80,8 @@ def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
 
 def clear_caches() -> None:
     """Forget the per-text facts the cleaner keeps (benchmarks time the cleaner cold)."""
-    for f in (_text_facts, R.line_rule_hits, linemodel.comment_meta, linemodel.content_words):
+    for f in (_feat, _text_facts, _first_line_rule, R.line_rule_hits, linemodel.comment_meta,
+              linemodel.content_words):
         f.cache_clear()
     linewords.clear_caches()
 
@@ -92,16 +94,28 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-# ASCII bytes that are no word characters (``\w`` in ASCII text is [A-Za-z0-9_]), as spaces
-_ASCII_NON_WORD = bytes(
-    c if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else ord(" ") for c in range(256)
+# ASCII bytes as "a" for a word character (``\w`` in ASCII text is [A-Za-z0-9_]), " " for any
+# other: a word is then a run of "a", and each run but a leading one follows a " "
+_ASCII_WORD_MARK = bytes(
+    ord("a") if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else ord(" ")
+    for c in range(256)
 )
+
+
+# Punctuation beyond ASCII that English text is full of (curly quotes, dashes, no-break space):
+# none is a word character, so a space in its place leaves the words as they were.
+_NON_WORD_MARKS = ("’", "“", "”", "‘", "\u00a0", "–", "—", "…", "«", "»", "•", "·", "„")
 
 
 def count_words(text: str) -> int:
     """Words in ``text``; in scripts written without spaces (CJK) two characters count as one."""
+    if not text.isascii():
+        for ch in _NON_WORD_MARKS:
+            if ch in text:
+                text = text.replace(ch, " ")
     if text.isascii():  # the runs of word bytes, counted without building the words
-        return len(text.encode("ascii").translate(_ASCII_NON_WORD).split())
+        marks = text.encode("ascii").translate(_ASCII_WORD_MARK)
+        return marks.count(b" a") + marks.startswith(b"a")
     if not R.CJK_RE.search(text):
         return len(R.WORD_RE.findall(text))
     n = 0
@@ -109,6 +123,9 @@ def count_words(text: str) -> int:
         cjk = len(R.CJK_RE.findall(tok))
         n += max(1, cjk // 2 + (1 if len(tok) > cjk else 0)) if cjk else 1
     return n
+
+
+_DIGIT_RE = re.compile(r"\d")  # a digit of any script, as the date patterns' \d reads one
 
 
 def _no_digit_dateline(lower: str) -> bool:
@@ -123,52 +140,51 @@ def _norm(text: str) -> str:
 
 
 def _features(raw: list[str]) -> list[_Feat]:
-    feats = []
     stripped = [line.strip(R.STRIP_CHARS) for line in raw]
     normed = [_norm(t) if t[:1].isdigit() else t for t in stripped]  # LIST_NUMBER_RE needs one
-    # where each text occurs, counted in non-blank lines
-    positions: dict[str, list[int]] = {}
-    n_text = 0
-    for text, key in zip(stripped, normed, strict=True):
-        if text:
-            positions.setdefault(key, []).append(n_text)
-            n_text += 1
-    if len(positions) < n_text:  # some text occurs twice
+    keys = [key for text, key in zip(stripped, normed, strict=True) if text]
+    counts = Counter(keys)  # how often each text occurs
+    near_repeat: set[str] = set()
+    if len(counts) < len(keys):  # some text occurs twice: where, counted in non-blank lines
+        positions: dict[str, list[int]] = {}
+        for n, key in enumerate(keys):
+            if counts[key] > 1:
+                positions.setdefault(key, []).append(n)
         near_repeat = {
             text
             for text, pos in positions.items()
-            if len(pos) > 1
-            and any(b - a <= R.REPEAT_NEAR_LINES for a, b in itertools.pairwise(pos))
+            if any(b - a <= R.REPEAT_NEAR_LINES for a, b in itertools.pairwise(pos))
         }
-    else:
-        near_repeat = set()
-    blank = _Feat("", 0, False, False, False, False, False, False, False, False)
-    for text, key in zip(stripped, normed, strict=True):
-        if not text:
-            feats.append(blank)
-            continue
-        words, sentence, prose, boundary, legal, dateline, teaser, link_row, label = (
-            _text_facts(text))
-        repeated = words >= R.PROSE_MIN_WORDS and key in near_repeat
-        if repeated:
-            prose = False
-        feats.append(
-            _Feat(
-                text,
-                words,
-                prose,
-                sentence,
-                boundary,
-                legal,
-                dateline,
-                teaser,
-                link_row,
-                repeated,
-                dup=len(positions[key]) > 1,
-                label_like=label and not prose,
-            )
-        )
-    return feats
+    return [_feat(text, key in near_repeat, counts[key] > 1) if text else _BLANK
+            for text, key in zip(stripped, normed, strict=True)]
+
+
+_BLANK = _Feat("", 0, False, False, False, False, False, False, False, False)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
+def _feat(text: str, near_repeat: bool, dup: bool) -> _Feat:
+    """The record of a non-blank line (stripped ``text``) that occurs again within
+    REPEAT_NEAR_LINES lines of text (``near_repeat``) or anywhere (``dup``). Records are
+    frozen, so one is shared by every line with the same text and the same two flags."""
+    words, sentence, prose, boundary, legal, dateline, teaser, link_row, label = (
+        _text_facts(text))
+    repeated = near_repeat and words >= R.PROSE_MIN_WORDS
+    if repeated:
+        prose = False
+    # _Feat(...), with its fields written straight into the instance (see _line): the
+    # record of every distinct line is built once per page, the cost of a slow __init__
+    f = _new_object(_Feat)
+    f.__dict__.update(zip(_FEAT_FIELDS, (text, words, prose, sentence, boundary, legal,
+                                         dateline, teaser, link_row, repeated, dup,
+                                         label and not prose), strict=True))
+    return f
+
+
+_FEAT_FIELDS = ("text", "words", "prose", "sentence", "boundary", "legal", "dateline", "teaser",
+                "link_row", "repeated", "dup", "label_like")
+if tuple(f.name for f in fields(_Feat)) != _FEAT_FIELDS:  # a new field must be set in _feat
+    raise AssertionError("cleaning._FEAT_FIELDS must list _Feat's fields in order")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
@@ -180,23 +196,21 @@ def _text_facts(text: str) -> tuple[int, bool, bool, bool, bool, bool, bool, boo
     prose = words >= R.PROSE_MIN_WORDS and (
         sentence or words >= 2 * R.PROSE_MIN_WORDS or bool(R.SENTENCE_INSIDE_RE.search(text))
     )
-    # An ASCII line is matched against a pattern only when it holds what the pattern needs
-    # (the patterns are the rules; these tests only skip searches that cannot succeed).
+    # A line is matched against a pattern only when it holds what the pattern needs (the
+    # patterns are the rules; these tests only skip searches that cannot succeed).
     asc = text.isascii()
+    low = R.fold(text)
     boundary = (words <= 12 and bool(R.END_BOUNDARY_RE.match(text))) or (
-        (not asc or text[0] in "yYsStTcCaA")  # END_PROMPT_RE's first letters
+        low[0] in "ystca©"  # END_PROMPT_RE's first characters
         and bool(R.END_PROMPT_RE.match(text))
     )
-    link_row = (
-        words <= 16
-        and (not asc or "|" in text or "   " in text or not text.isprintable())  # the gaps
-        and bool(R.LINK_ROW_RE.match(text))
-    )
+    link_row = words <= 16 and R.may_be_link_row(text) and bool(R.LINK_ROW_RE.match(text))
     legal = words >= 3 and R.is_legal_notice(text)
-    digit = not asc or len(text.encode("ascii").translate(None, b"0123456789")) < len(text)
+    digit = (len(text.encode("ascii").translate(None, b"0123456789")) < len(text) if asc
+             else _DIGIT_RE.search(text) is not None)
     dateline = (
         words <= 12
-        and (digit or _no_digit_dateline(text.lower()))
+        and (digit or _no_digit_dateline(low))
         and bool(R.DATELINE_RE.match(text))
     )
     teaser = words >= 4 and bool(
@@ -385,14 +399,16 @@ def _headline_like(f: _Feat) -> bool:
 
 def _cut_candidate(f: _Feat) -> bool:
     """A line that could be the headline of an article glued after this one: short enough, not a
-    sentence, a boundary, a date or a line another rule explains, and starting like a title (a
-    capital, or a "site | headline" title that may begin in lower case)."""
+    sentence, a boundary, a date, a link (a web address in it) or a line another rule explains,
+    and starting like a title (a capital, or a "site | headline" title that may begin in lower
+    case)."""
     return (
         1 <= f.words <= R.TITLE_MAX_WORDS
         and not (f.boundary or f.dateline or f.link_row or f.legal)
         and (bool(R.HEADING_RE.match(f.text)) or bool(R.TITLE_SEPARATOR_RE.search(f.text)))
         and not f.text.rstrip(R.CLOSING_QUOTES).endswith((".", ",", ";", ":", "…"))
-        and not any(rule.pattern.search(f.text) for rule in R.LINE_RULES)
+        and not R.WEB_ADDRESS_RE.search(f.text)
+        and not R.any_line_rule(f.text)
     )
 
 
@@ -461,18 +477,6 @@ def load_cut_model(path: Path = CUT_MODEL_FILE) -> CutModel | None:
                     float(doc["threshold_major"]))
 
 
-def _last_prose(prose: list[int], feats: list[_Feat], words: int) -> list[int]:
-    """The last prose lines of ``prose`` that hold ``words`` words (or all of them)."""
-    out: list[int] = []
-    read = 0
-    for j in reversed(prose):
-        out.append(j)
-        read += feats[j].words
-        if read >= words:
-            break
-    return out
-
-
 def _goes_on(f: _Feat) -> bool:
     """A line that continues the sentence above it (a wrapped line goes on in lower case): the
     line above is no headline. A byline ("by Jane Doe") or a date may follow a headline."""
@@ -488,89 +492,107 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
     look like a section heading of the same article (it shares no words with the article, no
     other headings surround it, a byline or dateline may follow it). A line needs
     APPENDED_MIN_WORDS prose words on each side to be judged at all.
+
+    Speed: every window (the prose after the line up to APPENDED_WINDOW_WORDS or
+    APPENDED_REST_WORDS words, the last paragraphs before it, its section) is a run of prose
+    lines found by bisecting the running word counts, and its words are gathered in one pass
+    over the lines' cached content words; the article's words before the line are counted once,
+    line by line, as the candidates move down the page.
     """
     texts = [j for j in range(lo, hi + 1) if feats[j].text]
-    shape: dict[int, bool] = {}  # _cut_candidate of a line, computed when first asked
-
-    def like(j: int) -> bool:
-        if j not in shape:
-            shape[j] = _cut_candidate(feats[j])
-        return shape[j]
-
-    seen = {f.text for f in feats[:lo] if f.text}
+    shape = [_cut_candidate(feats[j]) for j in texts]  # by position in texts
     # the page's own headline shown again under the article (a gallery, a share box) is no
-    # new article's, whatever follows it
-    cands = [j for n, j in enumerate(texts) if j > lo and feats[j].text not in seen
-             and not (n + 1 < len(texts) and _goes_on(feats[texts[n + 1]])) and like(j)]
+    # new article's, whatever follows it (only a line whose text occurs twice can be one)
+    seen = ({f.text for f in feats[:lo] if f.text}
+            if any(feats[j].dup for n, j in enumerate(texts) if shape[n]) else set())
+    cands = [j for n, j in enumerate(texts) if shape[n] and j > lo and feats[j].text not in seen
+             and not (n + 1 < len(texts) and _goes_on(feats[texts[n + 1]]))]
     if not cands:
         return []
     prose = [j for j in texts if feats[j].prose]
-    # only the words of prose lines are compared (cached by text, linewords)
-    words: list[Sequence[str]] = [()] * len(feats)
+    n_prose = len(prose)
+    # only the words of prose lines are compared (cached by text, linewords), by prose index
+    words = [linewords.content_tokens(feats[j].text) for j in prose]
+    # running prose word counts: cum[i] words in prose[:i]; sent[i] of them in sentences
+    cum = [0]
+    sent = [0]
     for j in prose:
-        words[j] = linewords.content_tokens(feats[j].text)
-    suffix = [0] * (len(prose) + 1)  # prose words from prose[k] to the end
-    for k in range(len(prose) - 1, -1, -1):
-        suffix[k] = suffix[k + 1] + feats[prose[k]].words
+        f = feats[j]
+        cum.append(cum[-1] + f.words)
+        sent.append(sent[-1] + (f.words if f.sentence else 0))
+    total = cum[-1]
+    chain = itertools.chain.from_iterable
     header = {w for j in range(max(0, lo - R.APPENDED_HEADER_LINES), lo)
               for w in linewords.content_tokens(feats[j].text)}
     pos = {j: n for n, j in enumerate(texts)}
     out: list[tuple[int, list[float]]] = []
+    # the words of prose[:k] (before the line), of prose[:end] (to the end of the text after
+    # it that is searched for the topic) and of prose[:start] (before the last paragraphs
+    # above it): all three ends only move down, so each is counted once, line by line
     before: Counter[str] = Counter()
-    before_words = 0
-    sentence_words = 0
-    k = 0  # prose[k] is the first prose line after the candidate
+    first: dict[str, int] = {}
+    top: list[str] = []
+    upto: Counter[str] = Counter()
+    early: set[str] = set()
+    k = counted = end = start = 0  # prose[k] is the first prose line after the candidate
     at = -1  # the k the prose features below were computed for
     window: set[str] = set()
-    overlap = share = back = inner = 0.0
+    overlap = share = back = inner = header_overlap = 0.0
     no_topic = True
     for n, c in enumerate(cands):
-        while k < len(prose) and prose[k] < c:
-            before.update(words[prose[k]])
-            before_words += feats[prose[k]].words
-            sentence_words += feats[prose[k]].words if feats[prose[k]].sentence else 0
-            k += 1
-        after_words = suffix[k]
+        k = bisect.bisect_left(prose, c, k)
+        before_words = cum[k]
+        after_words = total - before_words
         if before_words < R.APPENDED_MIN_WORDS or after_words < R.APPENDED_MIN_WORDS:
             continue
         if at != k:  # all but the line's own features depend only on the prose around it
             at = k
-            window = set()
-            rest: Counter[str] = Counter()
-            read = 0
-            for j in prose[k:]:
-                if read < R.APPENDED_WINDOW_WORDS:
-                    window.update(words[j])
-                rest.update(words[j])
-                read += feats[j].words
-                if read >= R.APPENDED_REST_WORDS:
-                    break
+            # the words before the line, each word's order of first use and the most frequent
+            # ones (the topic is read from them)
+            fresh = dict.fromkeys(chain(words[counted:k]))  # in order of first use
+            first.update(zip(itertools.filterfalse(before.__contains__, fresh),
+                             itertools.count(len(first))))
+            before.update(chain(words[counted:k]))
+            top = _most_common(top, fresh, before, first)
+            counted = k
+            # the window: the prose lines that start under APPENDED_WINDOW_WORDS words after
+            # the line; the rest: up to and including the line that reaches APPENDED_REST_WORDS
+            last = end
+            end = min(n_prose, bisect.bisect_left(cum, cum[k] + R.APPENDED_REST_WORDS, k + 1))
+            upto.update(chain(words[last:end]))
+            window = set(chain(words[k:min(end, bisect.bisect_left(
+                cum, cum[k] + R.APPENDED_WINDOW_WORDS, k))]))
             if not window:
                 continue
             overlap = _overlap(window, before)
-            topic = [w for w, m in before.most_common(R.APPENDED_TOPIC_WORDS) if m >= 2]
-            need = 2 if read >= R.APPENDED_REST_TWICE_WORDS else 1
+            header_overlap = _overlap(window, header) if header else 0.0
+            topic = [w for w in top if before[w] >= 2]
+            need = 2 if cum[end] - cum[k] >= R.APPENDED_REST_TWICE_WORDS else 1
             no_topic = len(topic) < R.APPENDED_MIN_TOPIC_WORDS
-            share = 0.0 if no_topic else sum(1 for w in topic if rest[w] >= need) / len(topic)
-            # the last paragraphs before the line, against the text after it and against the
-            # rest of the article (how coherent it is: a multi-post page changes vocabulary at
-            # every post, one article does not)
-            tail = Counter(w for j in _last_prose(prose[:k], feats, R.APPENDED_WINDOW_WORDS)
-                           for w in words[j])
-            back = sum(1 for w in tail if w in rest) / len(tail) if tail else 0.0
-            # a word of the tail used earlier: more occurrences before the line than in it
-            inner = sum(1 for w, m in tail.items() if before[w] > m) / len(tail) if tail else 0.0
+            # a topic word found in the rest (need times): more uses up to its end than before
+            share = 0.0 if no_topic else sum(
+                1 for w in topic if upto[w] - before[w] >= need) / len(topic)
+            # the last paragraphs before the line (back to the one that reaches
+            # APPENDED_WINDOW_WORDS), against the text after it and against the rest of the
+            # article (how coherent it is: a multi-post page changes vocabulary at every post,
+            # one article does not)
+            last = start
+            start = max(0, bisect.bisect_right(cum, cum[k] - R.APPENDED_WINDOW_WORDS, 0, k) - 1)
+            early.update(chain(words[last:start]))
+            tail = set(chain(words[start:k]))
+            if tail:
+                # a word of the tail found after the line: more uses up to the rest's end
+                back = sum(map(operator.gt, map(upto.__getitem__, tail),
+                               map(before.__getitem__, tail))) / len(tail)
+                # a word of the tail used earlier: used before the last paragraphs
+                inner = sum(map(early.__contains__, tail)) / len(tail)
+            else:
+                back = inner = 0.0
         elif not window:
             continue
         f = feats[c]
         nxt = cands[n + 1] if n + 1 < len(cands) else hi + 1
-        section: set[str] = set()
-        read = 0
-        for j in prose[k:]:
-            if j >= nxt or read >= R.APPENDED_REST_WORDS:
-                break
-            section.update(words[j])
-            read += feats[j].words
+        section = set(chain(words[k:min(end, bisect.bisect_left(prose, nxt, k))]))
         own = set(linewords.content_tokens(f.text))
         p = pos[c]
         above = feats[texts[p - 1]]
@@ -589,18 +611,18 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
             float(below is not None and not below.prose and (
                 below.dateline or _header_closer(below) or _author_line(below))),
             float(above.prose or above.sentence),
-            float(like(texts[p - 1]) or (below is not None and like(texts[p + 1]))),
+            float(shape[p - 1] or (below is not None and shape[p + 1])),
             math.log1p(min(R.APPENDED_MAX_COUNT, len(cands) - n - 1)),
             math.log1p(min(R.APPENDED_MAX_COUNT, n)),
             _overlap(section, before) if section else overlap,
-            _overlap(window, header) if header else 0.0,
+            header_overlap,
             float(f.text.isupper()),
             after_words / (before_words + after_words),
-            float(sum(1 for q in texts[max(0, p - 5):p + 6] if like(q)) - 1),
+            float(sum(shape[max(0, p - 5):p + 6]) - 1),
             0.0,  # depth, below
             float(overlap <= R.APPENDED_LOW_OVERLAP),
             float(f.prose),
-            sentence_words / before_words,
+            sent[k] / before_words,
             inner,
             inner - overlap,
         ]))
@@ -648,8 +670,19 @@ def cut_candidates(capture: Capture) -> tuple[list[str], list[tuple[int, list[fl
     return [f.text for f in feats], _cut_features(feats, lo, hi)
 
 
+def _most_common(top: list[str], fresh: Iterable[str], counts: Counter[str],
+                 first: dict[str, int]) -> list[str]:
+    """``[w for w, _ in counts.most_common(APPENDED_TOPIC_WORDS)]`` (the most frequent first,
+    ties in order of first use, ``first``) after the words ``fresh`` were counted again, from
+    ``top``, the same list before: a word that was not counted again cannot overtake one of the
+    old list, so the new one is the best of ``top`` and ``fresh`` (no pass over every word)."""
+    ranked = sorted(set(top).union(fresh), key=first.__getitem__)
+    ranked.sort(key=counts.__getitem__, reverse=True)  # stable: ties stay in order of first use
+    return ranked[:R.APPENDED_TOPIC_WORDS]
+
+
 def _overlap(window: set[str], before: Counter[str] | set[str]) -> float:
-    return sum(1 for w in window if w in before) / len(window)
+    return sum(map(before.__contains__, window)) / len(window)
 
 
 def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:
@@ -1076,10 +1109,9 @@ def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKi
                 # after it ("Share this information, please?"): kept, and reported
                 return "unsure", "boundary-sentence"
             return "boilerplate", "end-boundary"
-        lower = f.text.lower() if f.text.isascii() else None
-        for rule in R.LINE_RULES:
-            if f.words <= rule.max_words and rule.search(f.text, lower):
-                return rule.kind, rule.name
+        hit = _first_line_rule(f.text, f.words)
+        if hit is not None:
+            return hit
         if f.repeated:
             return "caption", "repeated-line"
         if f.prose or (f.sentence and f.words >= 4):
@@ -1092,6 +1124,17 @@ def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKi
             return "boilerplate", "end-boundary"
         return "boilerplate", "after-article"
     return "boilerplate", "before-article"
+
+
+@functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
+def _first_line_rule(text: str, words: int) -> tuple[LineKind, str] | None:
+    """The kind and name of the first of LINE_RULES that recognises a line of the article
+    (its text and word count), or None."""
+    lower = R.fold(text)
+    for rule in R.LINE_RULES:
+        if words <= rule.max_words and rule.search(text, lower):
+            return rule.kind, rule.name
+    return None
 
 
 @dataclass(frozen=True)
@@ -1130,15 +1173,30 @@ def _lines(
 ) -> tuple[Line, ...]:
     """One Line per line; a line of ``reuse`` (the same capture's lines) with the same kind and
     rule is taken as it is (building a frozen dataclass costs more than comparing two)."""
-    # Line(number, text, kind, rule), positional: keywords cost a third more per line
     if len(reuse) != len(feats):
-        return tuple([Line(i + 1, f.text, k, r)
+        return tuple([_line(i + 1, f.text, k, r)
                       for i, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True))])
     return tuple([
         old if old.kind == k and old.rule == r and old.text == f.text
-        else Line(i + 1, f.text, k, r)
+        else _line(i + 1, f.text, k, r)
         for i, (f, (k, r), old) in enumerate(zip(feats, kinds, reuse, strict=True))
     ])
+
+
+_new_object = object.__new__
+
+
+def _line(number: int, text: str, kind: LineKind, rule: str) -> Line:
+    """``Line(number, text, kind, rule)``, built four times as fast: a frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__``; the same fields are written
+    straight into the new instance's ``__dict__`` (equal, hashed and printed as ``Line``)."""
+    line = _new_object(Line)
+    d = line.__dict__
+    d["number"] = number
+    d["text"] = text
+    d["kind"] = kind
+    d["rule"] = rule
+    return line
 
 
 def rule_pass(capture: Capture) -> RulePass:
@@ -1146,7 +1204,6 @@ def rule_pass(capture: Capture) -> RulePass:
     # 1. lines and features
     raw = split_lines(capture.text)
     feats = _features(raw)
-    kinds: list[tuple[LineKind, str]] = []
     list_items: set[int] = set()
     after: dict[int, str] = {}
     cut: int | None = None
@@ -1173,14 +1230,12 @@ def rule_pass(capture: Capture) -> RulePass:
         # a headline (and standfirst) opening the core belong to the header
         lo = _skip_opening_header(feats, lo, hi)
     # 5. classify: line rules in the core, boilerplate around it, header lines above it
-    for i, f in enumerate(feats):
-        in_core = lo <= i <= hi
-        if i in list_items:
-            kinds.append(("body", "list-item"))
-        elif i in after:
-            kinds.append(("unsure", after[i]))
-        else:
-            kinds.append(_classify(i, f, in_core, i > hi))
+    # (list items, then the kept text after the core, override the line rules)
+    kinds = [_classify(i, f, lo <= i <= hi, i > hi) for i, f in enumerate(feats)]
+    for i, why in after.items():
+        kinds[i] = ("unsure", why)
+    for i in list_items:
+        kinds[i] = ("body", "list-item")
     if cut is not None:
         for i in range(cut, len(feats)):
             if feats[i].text and (i > hi):

@@ -153,6 +153,47 @@ _UI_RE = re.compile(
     re.IGNORECASE,
 )
 
+
+def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``rx`` without IGNORECASE, to be matched against a lower-cased ASCII line: there it
+    matches exactly where ``rx`` matches the line, two to three times as fast (speed). None
+    when ``rx`` is case-sensitive, names a capital (outside an escape such as ``\\W``) or sets
+    flags inline (``(?-i:[a-z])`` is case-sensitive inside)."""
+    pattern = rx.pattern
+    if (not rx.flags & re.IGNORECASE or re.search(r"[A-Z]", re.sub(r"\\.", "", pattern))
+            or re.search(r"\(\?[aiLmsux-]", pattern)):
+        return None
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+
+_UI_LOWER_RE = _lower_twin(_UI_RE)
+
+
+def _ui_match(text: str) -> bool:
+    """Whether _UI_RE occurs in ``text``."""
+    return _search_ci(_UI_RE, _UI_LOWER_RE, text)
+
+
+def _search_ci(rx: re.Pattern[str], twin: re.Pattern[str] | None, text: str) -> bool:
+    """Whether ``rx`` occurs in ``text``: for an ASCII line, its ``twin`` (_lower_twin) in the
+    lower-cased line."""
+    if twin is not None and text.isascii():
+        return twin.search(text.lower()) is not None
+    return rx.search(text) is not None
+
+
+def _match_ci(rx: re.Pattern[str], twin: re.Pattern[str] | None, text: str) -> bool:
+    """Whether ``rx`` matches at the start of ``text`` (as :func:`_search_ci`)."""
+    if twin is not None and text.isascii():
+        return twin.match(text.lower()) is not None
+    return rx.match(text) is not None
+
+
+_END_PROMPT_TWIN = _lower_twin(R.END_PROMPT_RE)
+_END_BOUNDARY_TWIN = _lower_twin(R.END_BOUNDARY_RE)
+_URL_LINE_TWIN = _lower_twin(R.URL_LINE_RE)
+
+
 # Words of page tools and social networks: a line made mostly of them is a button row.
 _UI_WORDS: frozenset[str] = frozenset(
     str.split("""share sharing tweet email e mail print pin save copy link facebook twitter linkedin
@@ -173,19 +214,35 @@ _SITE_RE = re.compile(
     re.IGNORECASE,
 )
 
+_SITE_LOWER_RE = _lower_twin(_SITE_RE)
+
 # The cleaner's line rules that mark page furniture, except the glued-teaser one: a headline
 # is short, and in a short line its pattern is a brand name in CamelCase ("WordPress Market").
 _UI_LINE_RULES = tuple(k for k, rule in enumerate(R.LINE_RULES) if rule.name != "glued-teaser")
 
 
+# ...each with its twin for lower-cased ASCII lines (speed)
+_UI_LINE_TWINS = tuple((R.LINE_RULES[k], _lower_twin(R.LINE_RULES[k].pattern))
+                       for k in _UI_LINE_RULES)
+
+
 def _ui_line_rule(text: str) -> bool:
     # the first rule that matches answers (each skips a line without the words it needs)
-    lower = text.lower() if text.isascii() else None
-    return any(R.LINE_RULES[k].search(text, lower) for k in _UI_LINE_RULES)
+    if not text.isascii():
+        return any(R.LINE_RULES[k].search(text) for k in _UI_LINE_RULES)
+    lower = text.lower()
+    for rule, twin in _UI_LINE_TWINS:
+        if rule.needs and not any(w in lower for w in rule.needs):
+            continue
+        if (twin.search(lower) if twin is not None else rule.pattern.search(text)):
+            return True
+    return False
 
 # A line cut up by separators is a breadcrumb, a menu or a "Title | Site" label, not the
 # headline as the page prints it.
 _SEPARATOR_RE = re.compile(r"[|›•│┃]|\s[>/»]\s|\s-\s.*\s-\s|^[^«]*»")
+
+_DIGIT_RE = re.compile(r"\d")
 
 # A number standing as a word (a score, a count, a version: "9-1", "4.9.3", "$5.3", "27-12)").
 _NUMBER_RE = re.compile(r"^\W*\d[\d.,:/-]*\W*$")
@@ -283,14 +340,14 @@ _AGENCY_CUES = re.compile(r"getty|shutterstock|istock|reuters|afp|associated|ap 
 
 def is_caption(text: str) -> bool:
     """A photo caption or credit ("Xi Jinping, left, ...", "... (AP Photo/...)")."""
-    return is_credit(text) or bool(_CAPTION_CUE_RE.search(text))
+    return is_credit(text) or _caption_cue(text)
 
 
 def is_interface(text: str) -> bool:
     """Text of the page's interface: share and sign-up prompts, buttons, section openers."""
     words = [w.lower() for w in R.WORD_RE.findall(text)]
     return bool(
-        _UI_RE.search(text)
+        _ui_match(text)
         or R.END_PROMPT_RE.match(text)
         or R.END_BOUNDARY_RE.match(text)
         or (words and sum(w in _UI_WORDS for w in words) * 2 > len(words))
@@ -311,22 +368,23 @@ def reject_reason(text: str) -> str | None:
     if text.endswith(_CLOSING_QUOTES) and text.rstrip("".join(_CLOSING_QUOTES)).endswith(
             (".", ",")):
         return "shape"  # a sentence ending in a quotation: 'She said: "We will."'
-    if text.endswith("...") or "\t" in text or R.URL_LINE_RE.match(text):
+    if text.endswith("...") or "\t" in text or _match_ci(R.URL_LINE_RE, _URL_LINE_TWIN, text):
         return "shape"
     if text.startswith("(") and text.endswith(")"):
         return "shape"  # an aside: "(From the last 12 hours)", "(Photo: ...)"
     if R.SECTION_MARK_RE.match(text):
         return "list-item"  # "5. Title" of a numbered breadcrumb or list, "Q: ..."
-    if _UI_RE.search(text) or R.END_PROMPT_RE.match(text) or R.END_BOUNDARY_RE.match(text):
+    if (_ui_match(text) or _match_ci(R.END_PROMPT_RE, _END_PROMPT_TWIN, text)
+            or _match_ci(R.END_BOUNDARY_RE, _END_BOUNDARY_TWIN, text)):
         return "ui"
-    lower = [w.lower() for w in words]
-    if sum(w in _UI_WORDS for w in lower) * 2 > len(lower) or _ui_line_rule(text):
+    lower = R.WORD_RE.findall(text.lower()) if text.isascii() else [w.lower() for w in words]
+    if sum(map(_UI_WORDS.__contains__, lower)) * 2 > len(lower) or _ui_line_rule(text):
         return "ui"
     if R.is_legal_notice(text) or (
         text.endswith("!") and _READER_RE.search(text) and len(words) <= 8
     ):
         return "prompt"  # a notice, or a short call to the reader ("Tell us what you think!")
-    if _SITE_RE.search(text):
+    if _search_ci(_SITE_RE, _SITE_LOWER_RE, text):
         return "site"
     if _SEPARATOR_RE.search(text):
         return "separator"
@@ -337,10 +395,12 @@ def reject_reason(text: str) -> str | None:
         or _full_date(text)
     ):
         return "date"
-    if is_credit(text) or _CAPTION_CUE_RE.search(text):
+    if is_credit(text) or _caption_cue(text):
         return "caption"
     tokens = text.split()
-    if sum(bool(_NUMBER_RE.match(t)) for t in tokens) * 3 >= len(tokens):
+    # a number standing as a word holds a digit: a line without any has none (speed)
+    if _DIGIT_RE.search(text) and sum(
+            _NUMBER_RE.match(t) is not None for t in tokens) * 3 >= len(tokens):
         return "numbers"  # a table row or a score line ("Doncaster Rovers 1 Carlisle United 0")
     if text.isupper() and len(words) <= 6:
         return "caps-label"  # section names and labels in capitals ("GROWING A BUSINESS")
@@ -536,8 +596,9 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     above_texts = [all_texts[i] for i in texts]
     header_blob = "\n".join(above_texts) + "\n"
     # the words of the page's copyright lines: a line made of them is the site's name
-    rights = _content_words_of([t for t in all_texts if "©" in t or "opyright" in t])
-    prefixes = {w[:PREFIX] for w in body_words}
+    rights = _content_words_of([t for t in all_texts if "©" in t or "opyright" in t]
+                               if _may_hold_rights(all_texts) else [])
+    prefixes = set(map(operator.itemgetter(slice(PREFIX)), body_words))
     ledes = [len(w & (lede | below(pos))) / len(w) for pos, _, w, _ in found]
     best_lede = max(ledes, default=0.0)
     second = sorted(ledes)[-2] if len(ledes) > 1 else 0.0
@@ -588,7 +649,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             text.count(",") / len(tokens),
             float(len(found) == 1),
             len(words & rights) / len(words),
-            float(bool(_SITE_WORDS_RE.search(text))),
+            float(_search_ci(_SITE_WORDS_RE, _SITE_WORDS_TWIN, text)),
         ))
     return Candidates(first, tuple(rejected), tuple(f[1] for f in found),
                       tuple(len(window) - f[0] - 1 for f in found), tuple(xs))
@@ -600,6 +661,16 @@ _SITE_WORDS_RE = re.compile(
     r"|news\s+source|home\s*page)\b",
     re.IGNORECASE,
 )
+_SITE_WORDS_TWIN = _lower_twin(_SITE_WORDS_RE)
+
+
+def _may_hold_rights(texts: Sequence[str]) -> bool:
+    """Whether any of ``texts`` holds "©" or "opyright", searched in one string (speed: most
+    captures hold one copyright line or none)."""
+    blob = "\n".join(texts)
+    return "©" in blob or "opyright" in blob
+
+
 # "Labels: adwords, ...", "Re: Exit interviews": a label and its value, not a headline
 _LABEL_PREFIX_RE = re.compile(r"^(?:\w+\s?){1,2}:\s")
 
@@ -630,7 +701,9 @@ class Model:
     threshold: float  # the probability a headline needs (chosen on the train split)
 
     def probability(self, x: Sequence[float]) -> float:
-        z = sum(w * v for w, v in zip(self.weights, x, strict=True))
+        if len(x) != len(self.weights):
+            raise ValueError(f"{len(x)} features for {len(self.weights)} weights")
+        z = sum(map(operator.mul, self.weights, x))  # the same sum, left to right
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -709,6 +782,13 @@ _CAPTION_CUE_RE = re.compile(
     r"|^(?:above|below|top|pictured|inset|main\s+picture)\s*:",
     re.IGNORECASE,
 )
+_CAPTION_CUE_LOWER_RE = _lower_twin(_CAPTION_CUE_RE)
+
+
+def _caption_cue(text: str) -> bool:
+    return _search_ci(_CAPTION_CUE_RE, _CAPTION_CUE_LOWER_RE, text)
+
+
 # A byline or label inside the line: "Analysis by Chris Cillizza", "Tested by: John Milbank".
 _BY_RE = re.compile(r"^(?:\S+\s+){0,2}by:?\s+[A-Z]|^(?:posted|updated|published)\b", re.IGNORECASE)
 
@@ -725,7 +805,7 @@ def dek_text(text: str) -> bool:
     return bool(R.HEADING_RE.match(text)) and not (
         text.endswith(":")  # a label or a prompt introducing a form: "Enter your email below:"
         or (text.startswith("(") and text.endswith(")"))  # an aside: "(Presented at ...)"
-        or _CAPTION_CUE_RE.search(text)
+        or _caption_cue(text)
         or _BY_RE.search(text)
         or _TIME_RE.search(text)
         or R.DATELINE_RE.match(text)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import math
 import operator
@@ -137,6 +138,7 @@ FEATURES: tuple[str, ...] = (
 _INDEX = {name: k for k, name in enumerate(FEATURES)}
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 _DIGITS = "0123456789"
+_KEPT = ("body", "subhead", "unsure")  # the kinds published as the article
 
 
 @dataclass(frozen=True)
@@ -224,51 +226,36 @@ def features(
     """The feature vector (FEATURES order) of each line index in ``which``."""
     n = len(feats)
     text_idx = [i for i in range(n) if feats[i].text]
-    pos_of = {i: k for k, i in enumerate(text_idx)}
-    kept = [kind in ("body", "subhead", "unsure") for kind, _ in kinds]
-    meta = [0 < f.words <= 40 and comment_meta(f.text) for f in feats]
-    label = [f.label_like for f in feats]
-    # prefix sums over lines of text: prose, label-like, comment furniture
-    prose_p, label_p, meta_p = [0], [0], [0]
-    for i in text_idx:
-        prose_p.append(prose_p[-1] + feats[i].prose)
-        label_p.append(label_p[-1] + label[i])
-        meta_p.append(meta_p[-1] + meta[i])
-    core_words = 0
-    vocab: set[str] = set()
-    for i in range(lo, hi + 1):
-        if kept[i] and feats[i].prose:
-            core_words += feats[i].words
-            vocab |= content_words(feats[i].text)
+    n_text = len(text_idx)
+    tf = [feats[i] for i in text_idx]  # the lines of text, in order
+    # per line of text: prose, label-like, comment furniture; and their prefix sums (C loops)
+    prose_t = [f.prose for f in tf]
+    label_t = [f.label_like for f in tf]
+    meta_t = [0 < f.words <= 40 and comment_meta(f.text) for f in tf]
+    prose_p = [0, *itertools.accumulate(prose_t)]
+    label_p = [0, *itertools.accumulate(label_t)]
+    meta_p = [0, *itertools.accumulate(meta_t)]
+    words_p = [0, *itertools.accumulate([f.words if f.prose else 0 for f in tf])]
+    core = [i for i in range(lo, hi + 1) if feats[i].prose and kinds[i][0] in _KEPT]
+    core_words = sum([feats[i].words for i in core])
+    vocab: set[str] | None = None  # the core's content words, read for text candidates only
     title = next((i for i in range(n) if kinds[i][0] == "title"), None)
-    # runs of text between boundaries and label runs: the block a line belongs to
-    run_of: dict[int, int] = {}
-    run_words: list[int] = []
-    run_meta: list[int] = []
-    labels = 0
-    for i in text_idx:
-        f = feats[i]
-        breaks = f.boundary or (label[i] and labels >= 1)
-        labels = labels + 1 if label[i] else 0
-        if breaks or not run_words:
-            run_words.append(0)
-            run_meta.append(0)
-        run_of[i] = len(run_words) - 1
-        run_words[-1] += f.words if f.prose else 0
-        run_meta[-1] += meta[i]
+    # runs of text between boundaries and label runs: the block a line belongs to (a run
+    # starts at the first line of text, a boundary, or a label-like line under another)
+    starts = [0, *[k for k in range(1, n_text) if tf[k].boundary
+                   or (label_t[k] and label_t[k - 1])], n_text]
     # the first boundary after the core (lines after it are "after a boundary")
     first_boundary = next((i for i in range(max(lo, hi + 1), n) if feats[i].boundary), n)
     n_before_lo = bisect.bisect_left(text_idx, lo)  # lines of text above the core
     n_upto_hi = bisect.bisect_right(text_idx, hi)  # ... up to its end
-    title_k = pos_of[title] if title is not None else None
+    title_k = bisect.bisect_left(text_idx, title) if title is not None else None
     out = []
     log_core = math.log1p(core_words)
-    n_text = len(text_idx)
     small_core = core_words < SMALL_CORE_WORDS
     f_small_core = 1.0 if small_core else 0.0
     for i in which:
         f = feats[i]
-        k = pos_of[i]
+        k = bisect.bisect_left(text_idx, i)
         a, b = max(0, k - WINDOW), min(n_text, k + WINDOW + 1)
         span = b - a
         prev_i = text_idx[k - 1] if k > 0 else None
@@ -277,8 +264,12 @@ def features(
         after = i > hi
         dist = max(0, n_before_lo - k if before else k + 1 - n_upto_hi)
         words = content_words(f.text) if f.prose or f.sentence else frozenset()
-        share = len(words & vocab) / len(words) if words else 0.0
-        rw = run_words[run_of[i]]
+        if words and vocab is None:
+            vocab = set().union(*[content_words(feats[j].text) for j in core])
+        share = len(words & vocab) / len(words) if words and vocab is not None else 0.0
+        r = bisect.bisect_right(starts, k) - 1
+        r_lo, r_hi = starts[r], starts[r + 1]
+        rw = words_p[r_hi] - words_p[r_lo]
         dist_title = math.log1p(k - title_k) if title_k is not None and k > title_k else 3.0
         after_cut = cut is not None and i >= cut
         text = f.text
@@ -294,12 +285,12 @@ def features(
             1.0 if f.link_row else 0.0,  # link-row
             1.0 if f.repeated else 0.0,  # repeated
             1.0 if f.dup else 0.0,  # dup
-            1.0 if label[i] else 0.0,  # label-like
+            1.0 if f.label_like else 0.0,  # label-like
             1.0 if text.endswith(":") else 0.0,  # ends-colon
             1.0 if text[:1].islower() else 0.0,  # starts-lower
             # digit-share: len(text.translate(_NO_DIGITS)) is len(text) less its digits
             1.0 - (len(text) - sum(map(text.count, _DIGITS))) / len(text),
-            1.0 if meta[i] else 0.0,  # comment-meta
+            1.0 if meta_t[k] else 0.0,  # comment-meta
             1.0 if before else 0.0,  # before-core
             1.0 if after else 0.0,  # after-core
             1.0 if after_cut else 0.0,  # after-cut
@@ -311,12 +302,12 @@ def features(
             (meta_p[b] - meta_p[a]) / span,  # comment-meta-window
             1.0 if prev_i is not None and feats[prev_i].prose else 0.0,  # prev-prose
             1.0 if next_i is not None and feats[next_i].prose else 0.0,  # next-prose
-            1.0 if prev_i is not None and kept[prev_i] else 0.0,  # prev-kept
-            1.0 if next_i is not None and kept[next_i] else 0.0,  # next-kept
+            1.0 if prev_i is not None and kinds[prev_i][0] in _KEPT else 0.0,  # prev-kept
+            1.0 if next_i is not None and kinds[next_i][0] in _KEPT else 0.0,  # next-kept
             share,  # core-vocab-share
             math.log1p(rw),  # log-run-words
             min(3.0, rw / max(core_words, 1)),  # run-vs-core
-            min(1.0, run_meta[run_of[i]] / 5),  # run-comment-meta
+            min(1.0, (meta_p[r_hi] - meta_p[r_lo]) / 5),  # run-comment-meta
             1.0 if title is not None and i > title else 0.0,  # after-title
             dist_title,  # log-dist-title
             k / max(1, n_text),  # position

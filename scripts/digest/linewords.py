@@ -11,6 +11,7 @@ capture is not even computed twice). Each stage keeps its own definition on top 
 from __future__ import annotations
 
 import functools
+import re
 
 from digest import rules as R
 
@@ -24,9 +25,18 @@ _CASE_SPLITS = ("İ", "Σ")
 @functools.lru_cache(maxsize=1 << 14)
 def content_tokens(text: str) -> tuple[str, ...]:
     """The content words of ``text`` in order, repeats kept, each word lower-cased by itself."""
-    tokens = (R.WORD_RE.findall(text.lower()) if text.isascii() or not _case_splits(text)
-              else [t.lower() for t in R.WORD_RE.findall(text)])
+    if text.isascii() or not _case_splits(text):
+        low = text.lower()
+        tokens = _WORDS_RE.findall(low)  # the words of two characters or more
+        if low.isascii() and not _ASCII_DIGIT_RE.search(low):  # no word is a number
+            return tuple([w for w in tokens if w not in R.STOPWORDS])
+        return tuple([w for w in tokens if w not in R.STOPWORDS and not w.isdigit()])
+    tokens = [t.lower() for t in R.WORD_RE.findall(text)]
     return tuple([w for w in tokens if len(w) > 1 and w not in R.STOPWORDS and not w.isdigit()])
+
+
+_WORDS_RE = re.compile(r"\w{2,}")  # R.WORD_RE's words but those of one character
+_ASCII_DIGIT_RE = re.compile(r"[0-9]")
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -102,7 +102,7 @@ def _title_candidate(text: str) -> bool:
         and not text.endswith((".", ",", ";", ":"))
         and not R.URL_LINE_RE.match(text)
         and "\t" not in text
-        and not any(rule.pattern.search(text) for rule in R.LINE_RULES)
+        and not R.any_line_rule(text)  # LINE_RULES, each asked once per text
         and not R.SECTION_MARK_RE.match(text)
     )
 

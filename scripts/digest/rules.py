@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -146,6 +147,9 @@ def ends_sentence(text: str) -> bool:
 # leading list number ("5. Xi and Putin") or an initial ("P. W. Singer") is not one.
 SENTENCE_INSIDE_RE = re.compile(r"[^\W\d_]{2}[.!?]\s+[\"“‘(]?[A-ZА-ЯЁ0-9]")
 URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+(?:\s+\S+){0,6}$", re.IGNORECASE)
+# A web address anywhere in a line ("Official Rules (http://...)"): a link, never the headline
+# of an article glued after this one (appended-article cut).
+WEB_ADDRESS_RE = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 
 # Boundaries after the article: the line, by itself, opens the comment section, a share bar,
 # a teaser list or the footer. Matched against the whole stripped line, case-insensitively.
@@ -280,6 +284,20 @@ Kind = Literal[
 ]
 
 
+# The only characters beyond ASCII that IGNORECASE equates with an ASCII letter: "İ" and "ı"
+# with i, "ſ" with s, the Kelvin sign with k (Python's re module documents these four).
+_FOLD_TO_ASCII = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased as IGNORECASE compares it with a pattern's ASCII letters: a
+    pattern's ASCII word can match only where ``fold(text)`` holds it (pre-tests only). No other
+    character lower-cases to an ASCII letter, and only "İ" lower-cases to two characters."""
+    if text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text or "\u212a" in text):
+        return text.lower()  # (a translation reads each character through a dict: slow)
+    return text.translate(_FOLD_TO_ASCII).lower()
+
+
 @dataclass(frozen=True)
 class LineRule:
     """A named line rule: when ``pattern`` matches the stripped line, the line gets ``kind``."""
@@ -289,15 +307,56 @@ class LineRule:
     pattern: re.Pattern[str]
     why: str
     max_words: int = 10_000  # the rule only applies to lines this short
-    # Words of which an ASCII line must hold one (lower-cased) for ``pattern`` to match: a line
+    # Words of which a line must hold one (in ``fold(text)``) for ``pattern`` to match: a line
     # without any is not searched (speed only; empty: always searched).
     needs: tuple[str, ...] = ()
+    # A finer pre-test of a line (its text, ``fold(text)``): False only where ``pattern``
+    # cannot match (speed only; None: ``needs`` alone)
+    may_match: Callable[[str, str], bool] | None = None
 
     def search(self, text: str, lower: str | None = None) -> bool:
-        """Whether ``pattern`` occurs in ``text`` (``lower``: ``text.lower()`` if ASCII)."""
-        if self.needs and lower is not None and not any(w in lower for w in self.needs):
-            return False
+        """Whether ``pattern`` occurs in ``text`` (``lower``: ``fold(text)``, for the
+        pre-tests; None: no pre-test)."""
+        if lower is not None:
+            if self.needs and not any(w in lower for w in self.needs):
+                return False
+            if self.may_match is not None and not self.may_match(text, lower):
+                return False
         return bool(self.pattern.search(text))
+
+
+def may_be_link_row(text: str) -> bool:
+    """LINK_ROW_RE's gaps: a bar or dot, three spaces, or another whitespace character (a tab,
+    a no-break space: every whitespace character but the space is non-printable)."""
+    return ("|" in text or "   " in text or not text.isprintable()
+            or (not text.isascii() and ("•" in text or "·" in text)))
+
+
+def _may_be_link_row(text: str, lower: str) -> bool:
+    return may_be_link_row(text)
+
+
+def _may_be_credit(text: str, lower: str) -> bool:
+    """What each branch of the photo-credit pattern needs: a word and a ":", "|", "/" or "©"
+    after it, a "(...)" credit, or an agency's name ("ap photo" and "file photo" hold
+    "photo")."""
+    return (
+        "photo" in lower
+        or ("(" in text and ")" in text)
+        or (("/" in text or ":" in text or "|" in text or "©" in text)
+            and ("image" in lower or "picture" in lower or "credit" in lower
+                 or "illustration" in lower or "source" in lower or "video" in lower))
+        or "getty" in lower or "shutterstock" in lower or "istock" in lower
+        or "associated" in lower or "afp" in lower or "reuters" in lower or "epa" in lower
+    )
+
+
+def _may_describe_site(text: str, lower: str) -> bool:
+    """A "welcome to" opening and a place word, or "your" and a place word (the two branches
+    of the site-self-description pattern)."""
+    return (("your" in lower or lower.startswith("welcome"))
+            and ("source" in lower or "destination" in lower or "home" in lower
+                 or "site" in lower or "place" in lower))
 
 
 _I = re.IGNORECASE
@@ -310,6 +369,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         LINK_ROW_RE,
         "three or more short items set apart by wide gaps or bars: a row of links or buttons",
         max_words=16,
+        may_match=_may_be_link_row,
     ),
     LineRule(
         "glued-teaser",
@@ -355,8 +415,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "photo captions end in a credit ('Photo: AFP', '/ Getty Images')",
         max_words=60,
-        needs=("photo", "image", "picture", "credit", "illustration", "source", "video",
-               "getty", "shutterstock", "istock", "associated", "afp", "reuters", "epa"),
+        may_match=_may_be_credit,
     ),
     LineRule(
         "share-bar",
@@ -392,7 +451,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "a site describing itself ('Welcome to X, your number one source for ...')",
         max_words=60,
-        needs=("welcome", "your"),
+        may_match=_may_describe_site,
     ),
     LineRule(
         "comment-form",
@@ -425,7 +484,7 @@ LINE_RULES: tuple[LineRule, ...] = (
 @functools.lru_cache(maxsize=1 << 16)  # several stages ask about the same line
 def line_rule_hits(text: str) -> tuple[bool, ...]:
     """Which of LINE_RULES occur in ``text`` (in their order), whatever the line's length."""
-    lower = text.lower() if text.isascii() else None
+    lower = fold(text)
     return tuple(rule.search(text, lower) for rule in LINE_RULES)
 
 
