@@ -35,7 +35,7 @@ import operator
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
@@ -310,6 +310,52 @@ def _choose_core(feats: list[_Feat]) -> tuple[int, int] | None:
     return alt if opener and a_score >= CORE_ALT_SHARE * b_score else span
 
 
+def _other_post(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, int] | None:
+    """A post below the article core that may be the article: the best run of prose below the
+    core (``span``, as ``_choose_core`` chose it) when the core stands under no header of its
+    own (no byline or date just above or just under it: an "about me" box, a list of links or a
+    tagline in a blog's sidebar) and the run below does (a post under its date, or with its
+    date under it), scores OTHER_POST_SHARE of the core or more, and is no comment thread nor
+    list of posts. The core stays; the post is kept as ``unsure`` (published, reported), since
+    the density score alone cannot tell which of the two the page is about."""
+    lo, hi = span
+    if _headed(feats, lo) or _dated_after(feats, hi):
+        return None
+    scores = [_score(f) for f in feats]
+    c_score = sum(scores[j] for j in range(lo, hi + 1))
+    o_score, run = _best_run(scores, feats, hi + 1, len(feats) - 1)
+    if run is None or o_score < CORE_ALT_MIN_SCORE or o_score < OTHER_POST_SHARE * c_score:
+        return None
+    if not (_post_headed(feats, run[0]) or _dated_after(feats, run[1], _post_header)):
+        return None
+    if sum(1 for j in range(run[0] + 1, run[1] + 1) if _header_line(feats[j])) > 1:
+        return None  # a list of posts
+    if _comment_lines(feats, run[0], run[1]) >= CORE_ALT_SIGNATURES:
+        return None
+    return run
+
+
+def _dated_after(feats: list[_Feat], hi: int,
+                 header: Callable[[_Feat], bool] | None = None) -> bool:
+    """A byline or a date line (``header``, by default ``_header_line``) among the
+    CORE_HEADER_REACH lines of text under ``hi``: a post with its date under it ("October 07,
+    2012 in Books | Permalink")."""
+    test = header or _header_line
+    after = [j for j in range(hi + 1, len(feats)) if feats[j].text][:CORE_HEADER_REACH]
+    return any(test(feats[j]) for j in after)
+
+
+def _post_headed(feats: list[_Feat], lo: int) -> bool:
+    """``_headed`` by a post's header, not a comment's ("May 5, 2012 at 6:55 pm")."""
+    above = [j for j in range(lo - 1, -1, -1) if feats[j].text][:CORE_HEADER_REACH]
+    return any(_post_header(feats[j]) for j in [*above, lo])
+
+
+def _post_header(f: _Feat) -> bool:
+    """A byline or a date line that is no comment's signature (a time of day, "Re:")."""
+    return _header_line(f) and COMMENT_SIGNATURE_RE.search(f.text) is None
+
+
 def _headed(feats: list[_Feat], lo: int) -> bool:
     """A byline or a date line just above ``lo`` (or opening it): an article's header."""
     above = [j for j in range(lo - 1, -1, -1) if feats[j].text][:CORE_HEADER_REACH]
@@ -334,6 +380,7 @@ COMMENT_SIGNATURE_RE = re.compile(
 )
 CORE_SIGNATURE_MAX_WORDS = 15
 CORE_HEADER_REACH = 4
+OTHER_POST_SHARE = 0.5  # a headed post below an unheaded core: half its score or more
 
 
 def _headline_like(f: _Feat) -> bool:
@@ -831,27 +878,58 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
     text) until a boundary line, a site notice, or a run of EXTEND_MAX_LABEL_RUN label-like lines
     (a menu, a teaser list); it ends at the last line of text before that. A line ending in a
     colon announces a list: the lines right under it (up to a blank line) are kept whatever
-    their shape.
+    their shape; under a sentence ending in a colon, also a table after one blank line, or a
+    list set out as paragraphs (``_spaced_list``).
     """
     new_hi = hi
     run = 0
     in_list = False
+    spaced_end = -1  # the last item of a list set out with blank lines (_spaced_list)
+    key_values = False  # in a block of "Name: value" lines after its label (_key_values)
+    if _announcement(feats[hi]):  # the core's last line announces a list: "... as follows:"
+        in_list = True
+        spaced = _spaced_list(feats, hi, stop) if _announces_list(feats, hi, hi) else []
+        if spaced:
+            list_items.update(spaced)
+            new_hi = spaced_end = spaced[-1]
+            in_list = False
     for j in range(hi + 1, stop):
         f = feats[j]
+        if j <= spaced_end:
+            continue
         if not f.text:
-            in_list = False
+            # a blank line ends the list, unless it parts a sentence announcing a table from
+            # the table's first row (cells parted by tabs), or an announcement ("Key
+            # Features:") from a block of "Name: value" lines
+            opens = in_list and j + 1 < stop and bool(feats[j - 1].text)
+            rows = opens and _sentence_announcement(feats[j - 1]) and "\t" in feats[j + 1].text
+            key_values = opens and not rows and _key_values(feats, j + 1, stop)
+            in_list = rows or key_values
             continue
         if f.boundary or f.legal or f.teaser:
             break
+        if key_values and not KEY_VALUE_RE.match(f.text):
+            in_list = key_values = False  # the block of "Name: value" lines has ended
         if in_list and not R.any_line_rule(f.text):
             new_hi, run = j, 0
             list_items.add(j)
             continue
-        if f.text.endswith(":") and f.words >= 2:
+        if _announcement(f):
             in_list = True
             new_hi, run = j, 0
+            spaced = _spaced_list(feats, j, stop) if _announces_list(feats, hi, j) else []
+            if spaced:
+                list_items.update(spaced)
+                new_hi = spaced_end = spaced[-1]
+                in_list = False
             continue
         if f.repeated:
+            continue
+        table = _table_block(feats, j, stop) if run <= TABLE_MAX_LABELS_ABOVE else []
+        if table:  # a table under the text, its caption or labels above it in the core
+            list_items.update(table)
+            new_hi = spaced_end = table[-1]
+            run = 0
             continue
         if _label_like(f) or _teaser_title_like(f) or f.dateline:
             run += 1
@@ -862,6 +940,103 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
         if f.prose or f.sentence or f.words >= 3:
             new_hi = j
     return new_hi
+
+
+def _announcement(f: _Feat) -> bool:
+    """A line ending in a colon: the lines right under it are what it announces."""
+    return f.text.endswith(":") and f.words >= 2
+
+
+def _key_values(feats: list[_Feat], j: int, stop: int) -> bool:
+    """Lines ``j``.. (no blank line between them) open with KEY_VALUE_MIN_ROWS or more lines
+    that each name a property and give its value ("Processor: 1.2GHz", "Display: 7-inch"): a
+    specification or a fact box."""
+    rows = 0
+    for k in range(j, min(stop, j + KEY_VALUE_MIN_ROWS)):
+        if not feats[k].text or not KEY_VALUE_RE.match(feats[k].text):
+            return False
+        rows += 1
+    return rows >= KEY_VALUE_MIN_ROWS
+
+
+def _sentence_announcement(f: _Feat) -> bool:
+    """A sentence ending in a colon ("The release history tells another story:"), not a
+    label ("Latest in Money:", "Support Our Sponsors:")."""
+    return (_announcement(f) and f.words >= LIST_INTRO_MIN_WORDS and not f.label_like
+            and not f.dup and not R.LABEL_LIKE_RE.match(f.text))
+
+
+def _announces_list(feats: list[_Feat], hi: int, j: int) -> bool:
+    """Line ``j``, a sentence ending in a colon right after the article's text ("Below is the
+    list of players invited to the combine:"), announces what follows."""
+    return (_sentence_announcement(feats[j])
+            and all(not feats[k].text or feats[k].prose or feats[k].sentence
+                    for k in range(hi + 1, j)))
+
+
+def _spaced_list(feats: list[_Feat], j: int, stop: int) -> list[int]:
+    """The items of a list announced at line ``j`` and set out as paragraphs: short lines, each
+    after one or two blank lines (a list of links or a menu has none between its lines, a page
+    section starts after more). At least LIST_MIN_ITEMS of them, else none."""
+    items: list[int] = []
+    k = j + 1
+    while k < stop:
+        gap = 0
+        while k < stop and not feats[k].text:
+            gap, k = gap + 1, k + 1
+        if k >= stop or not 1 <= gap <= LIST_MAX_GAP or not _spaced_item(feats[k]):
+            break
+        items.append(k)
+        k += 1
+    return items if len(items) >= LIST_MIN_ITEMS else []
+
+
+def _spaced_item(f: _Feat) -> bool:
+    """An item of a list set out as paragraphs: not a boundary, notice, teaser, link row,
+    date, byline, line the page shows twice, line a rule names, or new announcement."""
+    return not (f.boundary or f.legal or f.teaser or f.link_row or f.dateline or f.dup
+                or f.text.endswith(":") or R.BYLINE_RE.match(f.text)
+                or R.any_line_rule(f.text))
+
+
+def _table_row(f: _Feat) -> bool:
+    """A row of a table as the browser gives it: cells parted by tabs, with words in them (a
+    calendar's rows of day numbers are no text of the article)."""
+    return ("\t" in f.text and not (f.boundary or f.legal or f.link_row)
+            and any(ch.isalpha() for ch in f.text))
+
+
+def _table_block(feats: list[_Feat], j: int, stop: int) -> list[int]:
+    """The lines of a table starting at line ``j``, a row with cells parted by tabs (a score
+    card, a release history, a results table): the lines up to its last row, with no blank line
+    between them and fewer than TABLE_MAX_OTHER lines in a row without cells, when they are
+    TABLE_MIN_ROWS or more; else none. A row of links or a line a rule names ends it."""
+    if not _table_row(feats[j]):
+        return []
+    block: list[int] = []
+    k = j
+    other = 0  # lines without cells since the last row
+    while k < stop and feats[k].text and other < TABLE_MAX_OTHER and not (
+            feats[k].boundary or feats[k].legal or feats[k].link_row
+            or R.any_line_rule(feats[k].text)):
+        other = 0 if _table_row(feats[k]) else other + 1
+        block.append(k)
+        k += 1
+    block = block[:len(block) - other]  # the table ends at its last row
+    return block if len(block) >= TABLE_MIN_ROWS else []
+
+
+# A table under the article's text (see _table_block), chosen on the train pages
+TABLE_MIN_ROWS = 3
+TABLE_MAX_OTHER = 3  # lines without cells in a row: the table has ended (a menu follows)
+TABLE_MAX_LABELS_ABOVE = 2  # short lines between the text and the table: its caption, labels
+# "Name: value", the name in at most four words, the value not a link
+KEY_VALUE_RE = re.compile(r"^(?!https?:)[^\W\d][^:\s]*(?:[ \t][^:\s]+){0,3}:\s+\S")
+KEY_VALUE_MIN_ROWS = 3
+# A list announced by a sentence (see _announces_list, _spaced_list), chosen on the train pages
+LIST_INTRO_MIN_WORDS = 5
+LIST_MAX_GAP = 2
+LIST_MIN_ITEMS = 3
 
 
 def _teaser_title_like(f: _Feat) -> bool:
@@ -1034,6 +1209,7 @@ def rule_pass(capture: Capture) -> RulePass:
     cut: int | None = None
     # 2. the article core
     span = _choose_core(feats)
+    other = _other_post(feats, span) if span is not None else None
     if span is None:
         lo, hi = len(raw), len(raw) - 1  # no article found: everything is boilerplate
     else:
@@ -1064,6 +1240,10 @@ def rule_pass(capture: Capture) -> RulePass:
         for i in range(cut, len(feats)):
             if feats[i].text and (i > hi):
                 kinds[i] = ("boilerplate", "appended-article")
+    if other is not None:  # a post below a core with no header: kept, reported
+        for i in range(other[0], other[1] + 1):
+            if kinds[i][1] == "after-article" and feats[i].text:
+                kinds[i] = ("unsure", "other-post")
     header = meta.classify_header(raw, feats_text=[f.text for f in feats], start=lo)
     for i, (kind, rule) in header.items():
         if kinds[i][0] in ("boilerplate",):
@@ -1122,6 +1302,7 @@ def _confidence(
       the article may be the shorter one): CONF_LONGER_BLOCK;
     - a dropped prose line the model thought could be the article's (probability between
       CONF_DOUBT_P and its threshold): one minus that probability, scaled;
+    - a post below the core kept as ``unsure`` (``_other_post``): CONF_OTHER_POST;
     - the kept article far below the headline (CONF_FAR_LINES lines of text between): the
       text between may be the article;
     - the share of prose words dropped: a page that keeps little of its prose is suspect,
@@ -1169,6 +1350,8 @@ def _confidence(
         between = sum(1 for j in range(title + 1, first_kept) if feats[j].text)
         if between >= CONF_FAR_LINES:
             caps.append(CONF_FAR)
+    if any(rule == "other-post" for _, rule in kinds):
+        caps.append(CONF_OTHER_POST)  # two posts kept, the page may be about either
     total = kept_words + dropped_words
     if total:
         share = dropped_words / total
@@ -1181,6 +1364,7 @@ def _confidence(
 # Confidence caps (see _confidence). A longer dropped prose block is the classic way to lose a
 # short article whole: low enough to warn. The other signals warn less.
 CONF_LONGER_BLOCK = 0.3
+CONF_OTHER_POST = 0.5  # a post below the core kept as unsure (_other_post): warn
 CONF_DOUBT_P = 0.25  # a dropped prose line this likely to be the article's is a doubt
 CONF_DOUBT_SCALE = 0.6  # a doubt alone warns only when the model was close to keeping the line
 CONF_FAR_LINES = 25  # lines of text between the headline and the first kept line

@@ -1,0 +1,133 @@
+"""Sentence recall of the text cleaner's core choice and growth, on pages of the training corpus.
+
+One test per failure class fixed, each on both sides of the decision. The pages are read from
+../shared/cleaning-train at test time (its licences forbid copying them into the repo); without
+that folder these tests are skipped. Every page used here is a TRAIN id of
+scripts/cleaning-split.json (never a validation one).
+"""
+
+from __future__ import annotations
+
+from digest.cleaning import render_plain
+from digest.model import Cleaned
+
+from .conftest import clean_train_page as _clean
+
+
+def _line(cleaned: Cleaned, start: str) -> tuple[str, str]:
+    line = next(ln for ln in cleaned.lines if ln.text.startswith(start))
+    return line.kind, line.rule
+
+
+def test_list_set_out_as_paragraphs_after_its_announcement_is_kept() -> None:
+    """l3s-gn1 page 957b22d53483: "Below is the list of players who have been invited to the
+    '08 combine:" closes the report's prose, then 60 names, one a paragraph, blank lines
+    between them. The names are the article (a list-shaped article); they were dropped as
+    short lines after the core. The job-search form after the notice stays dropped."""
+    cleaned = _clean("957b22d53483")
+    body = render_plain(cleaned)
+    assert _line(cleaned, "Brian Edwards (Wake Forest University)") == ("body", "list-item")
+    assert "Scott Campbell (University of North Carolina)" in body
+    assert "Players currently with the U.S. U-23 national team" in body
+    assert "Quick Job Search" not in body
+
+
+def test_announcement_of_an_embed_does_not_take_the_links_under_it() -> None:
+    """The other side, dragnet page 1586578c846c: "If you enjoyed this article, please share
+    it on:" announces share buttons that are not in the text; the teaser headlines further
+    down are no list of the article (one line each, with no blank line between them) and stay
+    dropped."""
+    cleaned = _clean("1586578c846c")
+    body = render_plain(cleaned)
+    assert "ideal for disconnecting from a crowded lifestyle" in body
+    assert "Perfect Indoor/Outdoor Communication" not in body
+    assert "No.5 House: Stylish minimalist home" not in body
+
+
+def test_table_announced_by_a_sentence_is_kept() -> None:
+    """readability page b1d9d277a1ed: "The release history for LibreOffice tells a slightly
+    different story:", a blank line, then a table (cells parted by tabs). The blank line
+    between a sentence and the table it announces no longer ends the list."""
+    cleaned = _clean("b1d9d277a1ed")
+    assert _line(cleaned, "4.2.3\tApril 2014") == ("body", "list-item")
+    assert _line(cleaned, "4.4.1\tFebruary 2015") == ("body", "list-item")
+
+
+def test_blank_line_still_ends_a_list_announced_by_a_sentence() -> None:
+    """The other side, dragnet page 4c4ebce2365a: "... a video recording of the session follows
+    below:" announces a video the text capture does not hold; after the blank line come a
+    box of subscriber links ("Subscriber Content", research teasers), no table, and they stay
+    dropped."""
+    cleaned = _clean("4c4ebce2365a")
+    body = render_plain(cleaned)
+    assert "Getting that credit is another reason why Nike chose the wrist" in body
+    assert "Subscriber Content" not in body
+    assert "A near-term outlook for big data" not in body
+
+
+def test_table_under_the_article_is_kept() -> None:
+    """l3s-gn1 page f6dd03c117ef: a cricket report ends, then "SCOREBOARD", "Bangladesh:" and
+    the score card, a table whose cells the browser parts with tabs ("Tamim Iqbal\\tc Styris b
+    Mason\\t13"). Its rows read as labels, and a run of labels used to end the article; a
+    table right under the text is now kept, with its caption. The advertisements under it
+    stay dropped."""
+    cleaned = _clean("f6dd03c117ef")
+    body = render_plain(cleaned)
+    assert _line(cleaned, "Tamim Iqbal\tc Styris b Mason") == ("body", "list-item")
+    assert "Series result" in body
+    assert "advertisement" not in body
+
+
+def test_calendar_under_the_article_is_no_table_of_it() -> None:
+    """The other side, dragnet page 59f49d91fb32: under the post and its comments, the blog's
+    calendar ("Sun\\tMon\\tTue...", then rows of day numbers) has cells parted by tabs too,
+    but its rows hold no words: it is no table of the article and stays dropped."""
+    cleaned = _clean("59f49d91fb32")
+    assert _line(cleaned, "Sun\tMon\tTue")[0] == "boilerplate"
+    assert _line(cleaned, "10\t11\t12")[0] == "boilerplate"
+
+
+def test_dated_post_below_a_sidebar_is_kept_as_unsure() -> None:
+    """Class "a short post below a denser run", dragnet page d3d52e8d8f5c: a blog's sidebar
+    ("12 Things I Believe", no byline or date near it) is the densest run at the top; the post
+    itself, far below, is shorter and has its date under it ("October 07, 2012 in ... |
+    Permalink"). The post was lost whole; it is now kept as unsure (published, reported), the
+    core unchanged."""
+    cleaned = _clean("d3d52e8d8f5c")
+    body = render_plain(cleaned)
+    assert "William Gibson is one of the most influential" in body
+    assert _line(cleaned, "William Gibson is one of the most influential") == (
+        "unsure", "other-post")
+    assert "Reblog (0)" not in body
+
+
+def test_comment_below_an_undated_post_stays_dropped() -> None:
+    """The other side, dragnet page 6533a4cadfa3: a one-paragraph post with no byline or date
+    near it, then "Comments", a comment under "September 15, 2008 at 6:55 pm" and "Mike
+    says:". A time of day marks a comment's signature, not a post's date: the comment stays
+    dropped."""
+    cleaned = _clean("6533a4cadfa3")
+    body = render_plain(cleaned)
+    assert "Steely Dan fans will want to take a look" in body
+    assert "Wow that definitely inspired me" not in body
+
+
+def test_page_with_a_post_kept_below_its_core_is_flagged() -> None:
+    """Confidence: on dragnet page d3d52e8d8f5c the cleaner keeps a sidebar and, as unsure, the
+    dated post below it; it cannot tell which the page is about, so the capture is flagged
+    (`make content` warns below 0.6). A page without such a post (l3s-gn1 page f6dd03c117ef,
+    a report and its score card) keeps a high confidence."""
+    assert _clean("d3d52e8d8f5c").confidence <= 0.5
+    assert _clean("f6dd03c117ef").confidence >= 0.8
+
+
+def test_fact_box_under_its_label_is_kept() -> None:
+    """l3s-gn1 page cf4201662559: "Key Features:", a blank line, then the specification
+    ("Processor: 1.2GHz VIA C7-M ULV Processor", "Display: ...", "Memory: ..."): a block of
+    "Name: value" lines is what the label announced, and is kept across the blank line, up to
+    its last such line: the site's name under it is no item of it."""
+    cleaned = _clean("cf4201662559")
+    body = render_plain(cleaned)
+    assert _line(cleaned, "Processor: 1.2GHz VIA C7-M ULV") == ("body", "list-item")
+    assert "Wi-Fi: 802.11b/g" in body
+    assert _line(cleaned, "tech.co.uk")[1] != "list-item"
