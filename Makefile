@@ -109,7 +109,7 @@ golden: setup ## rewrite the golden files of the seed captures (then read the di
 	$(BIN)/python -m tests.golden_refresh
 
 bench: setup ## build benchmark: digest vs plain Pelican vs Hugo, BENCH_SIZES="100 1000"
-	$(BIN)/python scripts/bench_build.py --sizes $(BENCH_SIZES)
+	$(BIN)/python scripts/bench_build.py --sizes $(BENCH_SIZES) --curate all
 
 bench-clean: setup ## score the cleaner on dev + train-validation (text, html, appended, headline, date) + speed
 	$(BIN)/python scripts/bench_clean.py
