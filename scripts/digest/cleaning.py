@@ -175,9 +175,11 @@ def _feat(text: str, near_repeat: bool, dup: bool) -> _Feat:
     # _Feat(...), with its fields written straight into the instance (see _line): the
     # record of every distinct line is built once per page, the cost of a slow __init__
     f = _new_object(_Feat)
-    f.__dict__.update(zip(_FEAT_FIELDS, (text, words, prose, sentence, boundary, legal,
-                                         dateline, teaser, link_row, repeated, dup,
-                                         label and not prose), strict=True))
+    _set_dict(f, "__dict__", {"text": text, "words": words, "prose": prose,
+                              "sentence": sentence, "boundary": boundary, "legal": legal,
+                              "dateline": dateline, "teaser": teaser, "link_row": link_row,
+                              "repeated": repeated, "dup": dup,
+                              "label_like": label and not prose})
     return f
 
 
@@ -1184,6 +1186,7 @@ def _lines(
 
 
 _new_object = object.__new__
+_set_dict = object.__setattr__
 
 
 def _line(number: int, text: str, kind: LineKind, rule: str) -> Line:
@@ -1191,11 +1194,7 @@ def _line(number: int, text: str, kind: LineKind, rule: str) -> Line:
     ``__init__`` sets each field through ``object.__setattr__``; the same fields are written
     straight into the new instance's ``__dict__`` (equal, hashed and printed as ``Line``)."""
     line = _new_object(Line)
-    d = line.__dict__
-    d["number"] = number
-    d["text"] = text
-    d["kind"] = kind
-    d["rule"] = rule
+    _set_dict(line, "__dict__", {"number": number, "text": text, "kind": kind, "rule": rule})
     return line
 
 
