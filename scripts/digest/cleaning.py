@@ -63,6 +63,7 @@ class _Feat:
     repeated: bool  # a long line that occurs again nearby (gallery caption, teaser)
     dup: bool = False  # the line occurs more than once in the capture (any length)
     label_like: bool = False  # not prose nor a sentence, every word capitalised (a menu item)
+    score: float = 0.0  # density score (_score): what the line adds to a run of article text
 
 
 def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
@@ -80,7 +81,7 @@ def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
 
 def clear_caches() -> None:
     """Forget the per-text facts the cleaner keeps (benchmarks time the cleaner cold)."""
-    for f in (_feat, _text_facts, _first_line_rule, R.line_rule_hits, linemodel.comment_meta,
+    for f in (_feat, _plain_feat, _first_line_rule, R.line_rule_hits, linemodel.comment_meta,
               linemodel.content_words):
         f.cache_clear()
     linewords.clear_caches()
@@ -144,18 +145,20 @@ def _features(raw: list[str]) -> list[_Feat]:
     normed = [_norm(t) if t[:1].isdigit() else t for t in stripped]  # LIST_NUMBER_RE needs one
     keys = [key for text, key in zip(stripped, normed, strict=True) if text]
     counts = Counter(keys)  # how often each text occurs
-    near_repeat: set[str] = set()
-    if len(counts) < len(keys):  # some text occurs twice: where, counted in non-blank lines
-        positions: dict[str, list[int]] = {}
-        for n, key in enumerate(keys):
-            if counts[key] > 1:
-                positions.setdefault(key, []).append(n)
-        near_repeat = {
-            text
-            for text, pos in positions.items()
-            if any(b - a <= R.REPEAT_NEAR_LINES for a, b in itertools.pairwise(pos))
-        }
-    return [_feat(text, key in near_repeat, counts[key] > 1) if text else _BLANK
+    if len(counts) == len(keys):  # no text occurs twice (most pages): one lookup per line
+        return [_plain_feat(text) if text else _BLANK for text in stripped]
+    # some text occurs twice: where, counted in non-blank lines
+    positions: dict[str, list[int]] = {}
+    for n, key in enumerate(keys):
+        if counts[key] > 1:
+            positions.setdefault(key, []).append(n)
+    near_repeat = {
+        text
+        for text, pos in positions.items()
+        if any(b - a <= R.REPEAT_NEAR_LINES for a, b in itertools.pairwise(pos))
+    }
+    return [(_feat(text, key in near_repeat, True) if key in positions else _plain_feat(text))
+            if text else _BLANK
             for text, key in zip(stripped, normed, strict=True)]
 
 
@@ -163,87 +166,118 @@ _BLANK = _Feat("", 0, False, False, False, False, False, False, False, False)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
+def _plain_feat(text: str) -> _Feat:
+    """``_feat(text, False, False)``: the record of a line whose text occurs once in its
+    capture, as most do (a cache keyed by the text alone is the cheapest to ask)."""
+    return _make_feat(text, False, False)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
 def _feat(text: str, near_repeat: bool, dup: bool) -> _Feat:
     """The record of a non-blank line (stripped ``text``) that occurs again within
     REPEAT_NEAR_LINES lines of text (``near_repeat``) or anywhere (``dup``). Records are
     frozen, so one is shared by every line with the same text and the same two flags."""
+    return _make_feat(text, near_repeat, dup)
+
+
+def _make_feat(text: str, near_repeat: bool, dup: bool) -> _Feat:
     words, sentence, prose, boundary, legal, dateline, teaser, link_row, label = (
         _text_facts(text))
     repeated = near_repeat and words >= R.PROSE_MIN_WORDS
     if repeated:
         prose = False
-    # _Feat(...), with its fields written straight into the instance (see _line): the
-    # record of every distinct line is built once per page, the cost of a slow __init__
+    label_like = label and not prose
+    # _Feat(...), with its __dict__ set whole (see _line): the record of every distinct line
+    # is built once per page, the cost of a slow __init__
     f = _new_object(_Feat)
     _set_dict(f, "__dict__", {"text": text, "words": words, "prose": prose,
                               "sentence": sentence, "boundary": boundary, "legal": legal,
                               "dateline": dateline, "teaser": teaser, "link_row": link_row,
-                              "repeated": repeated, "dup": dup,
-                              "label_like": label and not prose})
+                              "repeated": repeated, "dup": dup, "label_like": label_like,
+                              "score": _line_score(text, words, prose, sentence, boundary, legal,
+                                                   dateline, teaser, link_row, repeated,
+                                                   label)})
     return f
 
 
 _FEAT_FIELDS = ("text", "words", "prose", "sentence", "boundary", "legal", "dateline", "teaser",
-                "link_row", "repeated", "dup", "label_like")
+                "link_row", "repeated", "dup", "label_like", "score")
 if tuple(f.name for f in fields(_Feat)) != _FEAT_FIELDS:  # a new field must be set in _feat
     raise AssertionError("cleaning._FEAT_FIELDS must list _Feat's fields in order")
 
 
-@functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
 def _text_facts(text: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool, bool]:
     """What a stripped, non-blank line says by its text alone: words, sentence, prose (unless
-    repeated), boundary, legal, dateline, teaser, link row, and label-like unless prose."""
+    repeated), boundary, legal, dateline, teaser, link row, and label-like (LABEL_LIKE_RE)
+    unless a sentence."""
     words = count_words(text)
     sentence = words >= 2 and R.ends_sentence(text)
     prose = words >= R.PROSE_MIN_WORDS and (
         sentence or words >= 2 * R.PROSE_MIN_WORDS or bool(R.SENTENCE_INSIDE_RE.search(text))
     )
     # A line is matched against a pattern only when it holds what the pattern needs (the
-    # patterns are the rules; these tests only skip searches that cannot succeed).
+    # patterns are the rules; these tests only skip searches that cannot succeed). An ASCII
+    # line is matched lower-cased by the case-insensitive patterns' twins (R.lower_twin).
     asc = text.isascii()
     low = R.fold(text)
-    boundary = (words <= 12 and bool(R.END_BOUNDARY_RE.match(text))) or (
-        low[0] in "ystca©"  # END_PROMPT_RE's first characters
-        and bool(R.END_PROMPT_RE.match(text))
-    )
-    link_row = words <= 16 and R.may_be_link_row(text) and bool(R.LINK_ROW_RE.match(text))
-    legal = words >= 3 and R.is_legal_notice(text)
-    digit = (len(text.encode("ascii").translate(None, b"0123456789")) < len(text) if asc
-             else _DIGIT_RE.search(text) is not None)
+    if asc:
+        boundary = (words <= 12 and R.END_BOUNDARY_LOWER.match(low) is not None) or (
+            low[0] in "ystca"  # END_PROMPT_RE's first characters
+            and R.END_PROMPT_RE.match(text) is not None
+        )
+        legal = words >= 3 and R.is_legal_notice_lower(low)
+        digit = len(text.encode("ascii").translate(None, b"0123456789")) < len(text)
+    else:
+        boundary = (words <= 12 and R.END_BOUNDARY_RE.match(text) is not None) or (
+            low[0] in "ystca©"  # END_PROMPT_RE's first characters
+            and R.END_PROMPT_RE.match(text) is not None
+        )
+        legal = words >= 3 and R.is_legal_notice(text)
+        digit = _DIGIT_RE.search(text) is not None
+    link_row = words <= 16 and R.may_be_link_row(text) and R.LINK_ROW_RE.match(text) is not None
     dateline = (
         words <= 12
         and (digit or _no_digit_dateline(low))
-        and bool(R.DATELINE_RE.match(text))
+        and R.DATELINE_RE.match(text) is not None
     )
-    teaser = words >= 4 and bool(
-        R.GLUED_TEASER_RE.match(text) or (digit and R.GALLERY_COUNTER_RE.match(text))
+    teaser = words >= 4 and (
+        R.GLUED_TEASER_RE.match(text) is not None
+        or (digit and R.GALLERY_COUNTER_RE.match(text) is not None)
     )
-    label = not sentence and bool(R.LABEL_LIKE_RE.match(text))
+    label = not sentence and R.LABEL_LIKE_RE.match(text) is not None
     return words, sentence, prose, boundary, legal, dateline, teaser, link_row, label
 
 
-def _score(f: _Feat) -> float:
-    if not f.text:
-        return 0.0
-    if f.boundary:
+def _line_score(text: str, words: int, prose: bool, sentence: bool, boundary: bool, legal: bool,
+                dateline: bool, teaser: bool, link_row: bool, repeated: bool,
+                label: bool) -> float:
+    """The density score of a line of text (``_score``), from its facts (``label``:
+    LABEL_LIKE_RE matches it, known unless it is a sentence)."""
+    if boundary:
         return -R.BOUNDARY_PENALTY
-    if f.repeated:
+    if repeated:
         return 0.0
-    if f.link_row:
+    if link_row:
         return -R.SHORT_LINE_PENALTY
-    if f.legal or f.teaser:
-        return -float(max(f.words, R.SHORT_LINE_PENALTY))
-    if f.dateline:
+    if legal or teaser:
+        return -float(max(words, R.SHORT_LINE_PENALTY))
+    if dateline:
         return -R.DATELINE_PENALTY
-    if f.prose:
-        return float(f.words)
-    if f.sentence and f.words >= 4:
+    if prose:
+        return float(words)
+    if sentence and words >= 4:
         return 1.0
-    if f.words <= R.SHORT_MAX_WORDS:
-        if R.LABEL_LIKE_RE.match(f.text):
+    if words <= R.SHORT_MAX_WORDS:
+        # (LABEL_LIKE_RE is asked of a sentence here: _text_facts skips sentences)
+        if label or (sentence and R.LABEL_LIKE_RE.match(text) is not None):
             return -R.SHORT_LINE_PENALTY
         return -R.FRAGMENT_PENALTY
     return -R.MIDDLE_LINE_PENALTY
+
+
+def _score(f: _Feat) -> float:
+    """The line's density score: prose adds its words, furniture subtracts (rules.py)."""
+    return f.score
 
 
 def _core(feats: list[_Feat]) -> tuple[int, int] | None:

@@ -222,6 +222,16 @@ LEGAL_NOTICE_WORDS = ("site", "cookie", "privacy", "terms", "rights", "trademark
                       "commission", "evaluated")
 
 
+def is_legal_notice_lower(low: str) -> bool:
+    """``is_legal_notice(text)`` for an ASCII line, from ``low``, the line lower-cased."""
+    return (
+        ("site" in low or "cookie" in low or "privacy" in low or "terms" in low
+         or "rights" in low or "trademark" in low or "affiliate" in low
+         or "commission" in low or "evaluated" in low)  # LEGAL_NOTICE_WORDS
+        and LEGAL_NOTICE_LOWER.search(low) is not None
+    )
+
+
 def is_legal_notice(text: str) -> bool:
     # IGNORECASE also equates dotless i with i; ASCII text has none, and casefolds as it lowers
     folded = text.lower() if text.isascii() else text.casefold().replace("ı", "i")
@@ -296,6 +306,23 @@ def fold(text: str) -> str:
     if text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text or "\u212a" in text):
         return text.lower()  # (a translation reads each character through a dict: slow)
     return text.translate(_FOLD_TO_ASCII).lower()
+
+
+def lower_twin(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` without IGNORECASE, to be matched against a lower-cased ASCII line: there it
+    matches exactly where ``rx`` matches the line (ASCII letters are the only cased characters
+    of such a line, and ``rx`` names no capital), two to three times as fast. For a pattern
+    that is case-sensitive, names a capital (outside an escape such as ``\\W``) or sets flags
+    inline (``(?-i:[a-z])`` is case-sensitive inside), it is an error to ask."""
+    pattern = rx.pattern
+    if (not rx.flags & re.IGNORECASE or re.search(r"[A-Z]", re.sub(r"\\.", "", pattern))
+            or re.search(r"\(\?[aiLmsux-]", pattern)):
+        raise ValueError(f"no lower-case twin for {pattern[:40]!r}")
+    return re.compile(pattern, rx.flags & ~re.IGNORECASE)
+
+
+END_BOUNDARY_LOWER = lower_twin(END_BOUNDARY_RE)
+LEGAL_NOTICE_LOWER = lower_twin(LEGAL_NOTICE_RE)
 
 
 @dataclass(frozen=True)
