@@ -81,7 +81,7 @@ def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
 
 def clear_caches() -> None:
     """Forget the per-text facts the cleaner keeps (benchmarks time the cleaner cold)."""
-    for f in (_feat, _plain_feat, _first_line_rule, R.line_rule_hits, linemodel.comment_meta,
+    for f in (_feat, _plain_feat, R.any_line_rule, linemodel.comment_meta,
               linemodel.content_words):
         f.cache_clear()
     linewords.clear_caches()
@@ -1145,7 +1145,7 @@ def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKi
                 # after it ("Share this information, please?"): kept, and reported
                 return "unsure", "boundary-sentence"
             return "boilerplate", "end-boundary"
-        hit = _first_line_rule(f.text, f.words)
+        hit = _first_line_rule(f)
         if hit is not None:
             return hit
         if f.repeated:
@@ -1162,15 +1162,34 @@ def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKi
     return "boilerplate", "before-article"
 
 
-@functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
-def _first_line_rule(text: str, words: int) -> tuple[LineKind, str] | None:
+def _first_line_rule(f: _Feat) -> tuple[LineKind, str] | None:
     """The kind and name of the first of LINE_RULES that recognises a line of the article
-    (its text and word count), or None."""
+    (its record), or None. The record already answers two of them: the link-row rule is
+    ``f.link_row`` (the same test), and a line of four words or more that is no teaser did
+    not match the glued-teaser pattern (``_text_facts``)."""
+    text, words = f.text, f.words
+    no_glue = words >= 4 and not f.teaser
     lower = R.fold(text)
-    for rule in R.LINE_RULES:
-        if words <= rule.max_words and rule.search(text, lower):
+    for rule, how in _LINE_RULES_BY_RECORD:
+        if words > rule.max_words:
+            continue
+        if how == _LINK_ROW:
+            hit = f.link_row
+        elif how == _GLUED and no_glue:
+            hit = False
+        else:
+            hit = rule.search(text, lower)
+        if hit:
             return rule.kind, rule.name
     return None
+
+
+_LINK_ROW, _GLUED, _SEARCH = 0, 1, 2
+_LINE_RULES_BY_RECORD = tuple(
+    (rule, _LINK_ROW if rule.pattern is R.LINK_ROW_RE and rule.max_words == 16
+     else _GLUED if rule.pattern is R.GLUED_TEASER_RE else _SEARCH)
+    for rule in R.LINE_RULES
+)
 
 
 @dataclass(frozen=True)

@@ -386,6 +386,29 @@ def _may_describe_site(text: str, lower: str) -> bool:
                  or "site" in lower or "place" in lower))
 
 
+def _may_be_url_line(text: str, lower: str) -> bool:
+    """URL_LINE_RE's opening: "http" or "www." (in any case)."""
+    return lower.startswith(("http", "www."))
+
+
+def _may_be_teaser_prefix(text: str, lower: str) -> bool:
+    """The teaser-prefix pattern's separator after the label ("Also Read | ...")."""
+    return ("|" in text or ":" in text or "-" in text or ">" in text
+            or (not text.isascii() and ("»" in text or "–" in text or "—" in text)))
+
+
+_COUNTER_WORDS = ("image", "photo", "slide")  # GALLERY_COUNTER_RE's optional first word
+
+
+def _may_open_counter(text: str, lower: str) -> bool:
+    """GALLERY_COUNTER_RE's opening: a digit (``\\d``: a decimal digit of any script), after
+    one of _COUNTER_WORDS and whitespace, if any (whitespace is what ``\\s`` and
+    ``str.lstrip`` both remove)."""
+    if lower.startswith(_COUNTER_WORDS):
+        return lower[5:].lstrip()[:1].isdecimal()
+    return lower.lstrip()[:1].isdecimal()
+
+
 _I = re.IGNORECASE
 
 #: Ordered line rules (first match wins), applied to lines inside the article region.
@@ -409,6 +432,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "boilerplate",
         URL_LINE_RE,
         "a bare address (image or link target) is page furniture, not text",
+        may_match=_may_be_url_line,
     ),
     LineRule(
         "teaser-prefix",
@@ -421,6 +445,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "'Also Read | headline' teasers link to other stories",
         max_words=25,
+        needs=("read", "watch", "see", "listen", "stor", "link", "pick"),
+        may_match=_may_be_teaser_prefix,
     ),
     LineRule(
         "gallery-counter",
@@ -428,6 +454,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         GALLERY_COUNTER_RE,
         "a gallery slide ('1 of 4', '2of4A shopper looks...') is a caption, with its counter",
         max_words=80,
+        may_match=_may_open_counter,
     ),
     LineRule(
         "photo-credit",
@@ -508,16 +535,18 @@ LINE_RULES: tuple[LineRule, ...] = (
 )
 
 
-@functools.lru_cache(maxsize=1 << 16)  # several stages ask about the same line
 def line_rule_hits(text: str) -> tuple[bool, ...]:
     """Which of LINE_RULES occur in ``text`` (in their order), whatever the line's length."""
     lower = fold(text)
     return tuple(rule.search(text, lower) for rule in LINE_RULES)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # several stages ask about the same line
 def any_line_rule(text: str) -> bool:
-    """Whether any of LINE_RULES occurs in ``text``."""
-    return True in line_rule_hits(text)
+    """Whether any of LINE_RULES occurs in ``text``, whatever the line's length (the first
+    that occurs answers)."""
+    lower = fold(text)
+    return any(rule.search(text, lower) for rule in LINE_RULES)
 
 # Lines that say who wrote the article.
 BYLINE_MAX_WORDS = 12  # "Jane Doe and John Roe, Senior correspondents" without a "By"
