@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Protocol
 
 from digest import linewords
+from digest.rules import lower_twin
 
 MODEL_FILE = Path(__file__).with_name("cleaner-model.json")
 
@@ -201,12 +202,16 @@ _META_WORDS = ("repl", "permalink", "said", "wrote", "says", "ago", "posted", "r
 def comment_meta(text: str) -> bool:
     """Whether a line carries comment furniture (COMMENT_META_RE)."""
     low = text.lower()
-    return (
-        ("repl" in low or "permalink" in low or "said" in low or "wrote" in low
-         or "says" in low or "ago" in low or "posted" in low or "report" in low
-         or "like" in low or "recommend" in low or "comment" in low)  # _META_WORDS
-        and bool(COMMENT_META_RE.search(text))
-    )
+    if not ("repl" in low or "permalink" in low or "said" in low or "wrote" in low
+            or "says" in low or "ago" in low or "posted" in low or "report" in low
+            or "like" in low or "recommend" in low or "comment" in low):  # _META_WORDS
+        return False
+    if text.isascii():  # the lower-cased line against the pattern's lower-case twin (speed)
+        return _COMMENT_META_LOWER.search(low) is not None
+    return COMMENT_META_RE.search(text) is not None
+
+
+_COMMENT_META_LOWER = lower_twin(COMMENT_META_RE)
 
 
 def candidates(kinds: Sequence[tuple[str, str]], feats: Sequence[LineFeat]) -> list[int]:
