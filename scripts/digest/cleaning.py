@@ -1135,50 +1135,69 @@ def _introduces(f: _Feat) -> bool:
     )
 
 
-def _classify(i: int, f: _Feat, in_core: bool, after_core: bool) -> tuple[LineKind, str]:
-    if not f.text:
-        return "blank", "blank"
-    if in_core:
-        if f.boundary:
-            if f.sentence and f.words >= 4 and not R.END_PROMPT_RE.match(f.text):
-                # a sentence that reads like a section opener, with the article going on
-                # after it ("Share this information, please?"): kept, and reported
-                return "unsure", "boundary-sentence"
-            return "boilerplate", "end-boundary"
-        hit = _first_line_rule(f)
-        if hit is not None:
-            return hit
-        if f.repeated:
-            return "caption", "repeated-line"
-        if f.prose or (f.sentence and f.words >= 4):
-            return "body", "prose"
-        if f.words <= R.SUBHEAD_MAX_WORDS and R.HEADING_RE.match(f.text) and not f.sentence:
-            return "subhead", "heading-in-article"
-        return "unsure", "short-in-article"
-    if after_core:
-        if f.boundary:
-            return "boilerplate", "end-boundary"
-        return "boilerplate", "after-article"
-    return "boilerplate", "before-article"
+_BLANK_KIND: tuple[LineKind, str] = ("blank", "blank")
+_BEFORE_KIND: tuple[LineKind, str] = ("boilerplate", "before-article")
+_AFTER_KIND: tuple[LineKind, str] = ("boilerplate", "after-article")
+_END_BOUNDARY_KIND: tuple[LineKind, str] = ("boilerplate", "end-boundary")
+
+
+def _kinds(feats: list[_Feat], lo: int, hi: int) -> list[tuple[LineKind, str]]:
+    """The kind and rule of every line: blank, or boilerplate above the core (``lo..hi``,
+    inclusive; none when ``lo > hi``), the line rules in it (``_core_kind``), boilerplate
+    under it (a boundary named as one)."""
+    before = min(lo, hi + 1)  # lines [0, before) are above the core, [hi + 1, n) under it
+    return [
+        *[_BLANK_KIND if not f.text else _BEFORE_KIND for f in feats[:before]],
+        *[_BLANK_KIND if not f.text else _core_kind(f) for f in feats[lo:hi + 1]],
+        *[_BLANK_KIND if not f.text else _END_BOUNDARY_KIND if f.boundary else _AFTER_KIND
+          for f in feats[max(hi + 1, 0):]],
+    ]
+
+
+def _core_kind(f: _Feat) -> tuple[LineKind, str]:
+    """The kind and rule of a line of text in the article core."""
+    if f.boundary:
+        if f.sentence and f.words >= 4 and not R.END_PROMPT_RE.match(f.text):
+            # a sentence that reads like a section opener, with the article going on
+            # after it ("Share this information, please?"): kept, and reported
+            return "unsure", "boundary-sentence"
+        return _END_BOUNDARY_KIND
+    hit = _first_line_rule(f)
+    if hit is not None:
+        return hit
+    if f.repeated:
+        return "caption", "repeated-line"
+    if f.prose or (f.sentence and f.words >= 4):
+        return "body", "prose"
+    if f.words <= R.SUBHEAD_MAX_WORDS and R.HEADING_RE.match(f.text) and not f.sentence:
+        return "subhead", "heading-in-article"
+    return "unsure", "short-in-article"
 
 
 def _first_line_rule(f: _Feat) -> tuple[LineKind, str] | None:
     """The kind and name of the first of LINE_RULES that recognises a line of the article
-    (its record), or None. The record already answers two of them: the link-row rule is
+    (its record), or None. Only the rules for a line of its length are asked (a table by
+    word count), and the record already answers two of them: the link-row rule is
     ``f.link_row`` (the same test), and a line of four words or more that is no teaser did
-    not match the glued-teaser pattern (``_text_facts``)."""
+    not match the glued-teaser pattern (``_text_facts``). A line longer than any rule's
+    pre-test needs is not lower-cased: its few rules are anchored patterns, asked directly."""
     text, words = f.text, f.words
+    lower: str | None = None
+    if words <= _LINE_RULES_LOWER_WORDS:
+        rules = _LINE_RULES_FOR[words]
+        lower = R.fold(text)
+    elif words <= _LINE_RULES_LONG_WORDS:
+        rules = _LINE_RULES_FOR[-1]
+    else:
+        rules = tuple(rh for rh in _LINE_RULES_BY_RECORD if words <= rh[0].max_words)
     no_glue = words >= 4 and not f.teaser
-    lower = R.fold(text)
-    for rule, how in _LINE_RULES_BY_RECORD:
-        if words > rule.max_words:
-            continue
-        if how == _LINK_ROW:
-            hit = f.link_row
-        elif how == _GLUED and no_glue:
-            hit = False
-        else:
+    for rule, how in rules:
+        if how == _SEARCH:
             hit = rule.search(text, lower)
+        elif how == _LINK_ROW:
+            hit = f.link_row
+        else:
+            hit = not no_glue and rule.search(text, lower)
         if hit:
             return rule.kind, rule.name
     return None
@@ -1190,6 +1209,15 @@ _LINE_RULES_BY_RECORD = tuple(
      else _GLUED if rule.pattern is R.GLUED_TEASER_RE else _SEARCH)
     for rule in R.LINE_RULES
 )
+# the longest line a rule with a word limit applies to; longer lines meet only the rules
+# without one (max_words 10,000)
+_LINE_RULES_LOWER_WORDS = max(r.max_words for r in R.LINE_RULES if r.max_words < 10_000)
+_LINE_RULES_FOR = tuple(
+    tuple(rh for rh in _LINE_RULES_BY_RECORD if words <= rh[0].max_words)
+    for words in range(_LINE_RULES_LOWER_WORDS + 2)
+)  # by word count; the last entry holds up to _LINE_RULES_LONG_WORDS words
+_LINE_RULES_LONG_WORDS = min(r.max_words for r in R.LINE_RULES
+                             if r.max_words > _LINE_RULES_LOWER_WORDS)
 
 
 @dataclass(frozen=True)
@@ -1283,7 +1311,7 @@ def rule_pass(capture: Capture) -> RulePass:
         lo = _skip_opening_header(feats, lo, hi)
     # 5. classify: line rules in the core, boilerplate around it, header lines above it
     # (list items, then the kept text after the core, override the line rules)
-    kinds = [_classify(i, f, lo <= i <= hi, i > hi) for i, f in enumerate(feats)]
+    kinds = _kinds(feats, lo, hi)
     for i, why in after.items():
         kinds[i] = ("unsure", why)
     for i in list_items:
