@@ -1244,7 +1244,8 @@ def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
         kinds[i] = ("unsure", why)
     confidence, dropped_prose = _confidence(rp, probs)
     # 8. body blocks and metadata
-    lines = _lines(feats, kinds, rp.lines)
+    lines = (_relabelled(rp.lines, rescued) if len(rp.lines) == len(feats)
+             else _lines(feats, kinds))
     blocks = _blocks(lines)
     metadata = meta.extract_text_metadata(lines, captured_on)
     return Cleaned(capture=capture, lines=lines, blocks=blocks, metadata=metadata,
@@ -1264,6 +1265,20 @@ def _lines(
         else _line(i + 1, f.text, k, r)
         for i, (f, (k, r), old) in enumerate(zip(feats, kinds, reuse, strict=True))
     ])
+
+
+def _relabelled(lines: tuple[Line, ...], unsure: dict[int, str]) -> tuple[Line, ...]:
+    """``lines`` (the rule pass's, whose kinds the rescue changed only at the indexes of
+    ``unsure``) with those lines made ``unsure`` under their new rule: ``_lines(feats, kinds,
+    lines)`` without comparing every line."""
+    if not unsure:
+        return lines
+    out = list(lines)
+    for i, rule in unsure.items():
+        old = out[i]
+        if old.kind != "unsure" or old.rule != rule:
+            out[i] = _line(old.number, old.text, "unsure", rule)
+    return tuple(out)
 
 
 _new_object = object.__new__
