@@ -137,8 +137,8 @@ FEATURES: tuple[str, ...] = (
     "prose-in-longer-run-before",
 )
 _INDEX = {name: k for k, name in enumerate(FEATURES)}
-_NO_DIGITS = str.maketrans("", "", "0123456789")
 _DIGITS = "0123456789"
+_DIGIT_BYTES = b"0123456789"
 _KEPT = ("body", "subhead", "unsure")  # the kinds published as the article
 
 
@@ -230,25 +230,36 @@ def features(
 ) -> list[list[float]]:
     """The feature vector (FEATURES order) of each line index in ``which``."""
     n = len(feats)
-    text_idx = [i for i in range(n) if feats[i].text]
+    text_idx = [i for i, f in enumerate(feats) if f.text]
     n_text = len(text_idx)
     tf = [feats[i] for i in text_idx]  # the lines of text, in order
     # per line of text: prose, label-like, comment furniture; and their prefix sums (C loops)
-    prose_t = [f.prose for f in tf]
     label_t = [f.label_like for f in tf]
-    meta_t = [0 < f.words <= 40 and comment_meta(f.text) for f in tf]
-    prose_p = [0, *itertools.accumulate(prose_t)]
+    prose_p = [0, *itertools.accumulate([f.prose for f in tf])]
     label_p = [0, *itertools.accumulate(label_t)]
-    meta_p = [0, *itertools.accumulate(meta_t)]
     words_p = [0, *itertools.accumulate([f.words if f.prose else 0 for f in tf])]
-    core = [i for i in range(lo, hi + 1) if feats[i].prose and kinds[i][0] in _KEPT]
-    core_words = sum([feats[i].words for i in core])
-    vocab: set[str] | None = None  # the core's content words, read for text candidates only
-    title = next((i for i in range(n) if kinds[i][0] == "title"), None)
     # runs of text between boundaries and label runs: the block a line belongs to (a run
     # starts at the first line of text, a boundary, or a label-like line under another)
     starts = [0, *[k for k in range(1, n_text) if tf[k].boundary
                    or (label_t[k] and label_t[k - 1])], n_text]
+    # each candidate's place among the lines of text, and its run
+    places = [bisect.bisect_left(text_idx, i) for i in which]
+    runs = [bisect.bisect_right(starts, k) - 1 for k in places]
+    # comment furniture is read only in a candidate's window and run: the other lines are
+    # not asked (the pattern is the costliest test per line), and count as none
+    read = bytearray(n_text)
+    for k in places:
+        read[max(0, k - WINDOW):k + WINDOW + 1] = b"\x01" * (min(n_text, k + WINDOW + 1)
+                                                              - max(0, k - WINDOW))
+    for r in set(runs):
+        read[starts[r]:starts[r + 1]] = b"\x01" * (starts[r + 1] - starts[r])
+    meta_t = [r and 0 < f.words <= 40 and comment_meta(f.text)
+              for r, f in zip(read, tf, strict=True)]
+    meta_p = [0, *itertools.accumulate(meta_t)]
+    core = [i for i in range(lo, hi + 1) if feats[i].prose and kinds[i][0] in _KEPT]
+    core_words = sum([feats[i].words for i in core])
+    vocab: set[str] | None = None  # the core's content words, read for text candidates only
+    title = next((i for i in range(n) if kinds[i][0] == "title"), None)
     # the first boundary after the core (lines after it are "after a boundary")
     first_boundary = next((i for i in range(max(lo, hi + 1), n) if feats[i].boundary), n)
     n_before_lo = bisect.bisect_left(text_idx, lo)  # lines of text above the core
@@ -258,13 +269,12 @@ def features(
     log_core = math.log1p(core_words)
     small_core = core_words < SMALL_CORE_WORDS
     f_small_core = 1.0 if small_core else 0.0
-    for i in which:
+    position_scale = max(1, n_text)
+    core_scale = max(core_words, 1)
+    for i, k, r in zip(which, places, runs, strict=True):
         f = feats[i]
-        k = bisect.bisect_left(text_idx, i)
         a, b = max(0, k - WINDOW), min(n_text, k + WINDOW + 1)
         span = b - a
-        prev_i = text_idx[k - 1] if k > 0 else None
-        next_i = text_idx[k + 1] if k + 1 < n_text else None
         before = i < lo
         after = i > hi
         dist = max(0, n_before_lo - k if before else k + 1 - n_upto_hi)
@@ -272,16 +282,19 @@ def features(
         if words and vocab is None:
             vocab = set().union(*[content_words(feats[j].text) for j in core])
         share = len(words & vocab) / len(words) if words and vocab is not None else 0.0
-        r = bisect.bisect_right(starts, k) - 1
         r_lo, r_hi = starts[r], starts[r + 1]
         rw = words_p[r_hi] - words_p[r_lo]
         dist_title = math.log1p(k - title_k) if title_k is not None and k > title_k else 3.0
         after_cut = cut is not None and i >= cut
         text = f.text
+        # digits in the line (for an ASCII line, counted as the bytes a deletion removes)
+        digits = (len(text) - len(text.encode("ascii").translate(None, _DIGIT_BYTES))
+                  if text.isascii() else sum(map(text.count, _DIGITS)))
+        prose = f.prose
         out.append([
             1.0,  # bias
             math.log1p(f.words),  # log-words
-            1.0 if f.prose else 0.0,  # prose
+            1.0 if prose else 0.0,  # prose
             1.0 if f.sentence else 0.0,  # sentence
             1.0 if f.boundary else 0.0,  # boundary
             1.0 if f.legal else 0.0,  # legal
@@ -293,8 +306,7 @@ def features(
             1.0 if f.label_like else 0.0,  # label-like
             1.0 if text.endswith(":") else 0.0,  # ends-colon
             1.0 if text[:1].islower() else 0.0,  # starts-lower
-            # digit-share: len(text.translate(_NO_DIGITS)) is len(text) less its digits
-            1.0 - (len(text) - sum(map(text.count, _DIGITS))) / len(text),
+            1.0 - (len(text) - digits) / len(text),  # digit-share
             1.0 if meta_t[k] else 0.0,  # comment-meta
             1.0 if before else 0.0,  # before-core
             1.0 if after else 0.0,  # after-core
@@ -305,23 +317,23 @@ def features(
             (prose_p[b] - prose_p[a]) / span,  # prose-share-window
             (label_p[b] - label_p[a]) / span,  # label-share-window
             (meta_p[b] - meta_p[a]) / span,  # comment-meta-window
-            1.0 if prev_i is not None and feats[prev_i].prose else 0.0,  # prev-prose
-            1.0 if next_i is not None and feats[next_i].prose else 0.0,  # next-prose
-            1.0 if prev_i is not None and kinds[prev_i][0] in _KEPT else 0.0,  # prev-kept
-            1.0 if next_i is not None and kinds[next_i][0] in _KEPT else 0.0,  # next-kept
+            1.0 if k > 0 and tf[k - 1].prose else 0.0,  # prev-prose
+            1.0 if k + 1 < n_text and tf[k + 1].prose else 0.0,  # next-prose
+            1.0 if k > 0 and kinds[text_idx[k - 1]][0] in _KEPT else 0.0,  # prev-kept
+            1.0 if k + 1 < n_text and kinds[text_idx[k + 1]][0] in _KEPT else 0.0,  # next-kept
             share,  # core-vocab-share
             math.log1p(rw),  # log-run-words
-            min(3.0, rw / max(core_words, 1)),  # run-vs-core
+            min(3.0, rw / core_scale),  # run-vs-core
             min(1.0, (meta_p[r_hi] - meta_p[r_lo]) / 5),  # run-comment-meta
             1.0 if title is not None and i > title else 0.0,  # after-title
             dist_title,  # log-dist-title
-            k / max(1, n_text),  # position
+            k / position_scale,  # position
             1.0 if i > first_boundary else 0.0,  # after-boundary
             share if after_cut else 0.0,  # after-cut-x-vocab
             1.0 if small_core and before else 0.0,  # small-core-x-before
-            1.0 if small_core and f.prose else 0.0,  # small-core-x-prose
+            1.0 if small_core and prose else 0.0,  # small-core-x-prose
             dist_title if before else 3.0,  # before-x-dist-title
             float(after and not after_cut) * share,  # after-x-vocab
-            1.0 if f.prose and before and rw > core_words else 0.0,  # prose-in-longer-run-before
+            1.0 if prose and before and rw > core_words else 0.0,  # prose-in-longer-run-before
         ])
     return out
