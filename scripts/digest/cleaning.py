@@ -1184,7 +1184,9 @@ def _first_line_rule(f: _Feat) -> tuple[LineKind, str] | None:
     text, words = f.text, f.words
     lower: str | None = None
     if words <= _LINE_RULES_LOWER_WORDS:
-        rules = _LINE_RULES_FOR[words]
+        # where no anchored rule matches at the line's start, only the others are asked
+        rules = (_LINE_RULES_FOR if R.ANCHORED_LINE_RULES_RE.match(text) is not None
+                 else _UNANCHORED_LINE_RULES_FOR)[words]
         lower = R.fold(text)
     elif words <= _LINE_RULES_LONG_WORDS:
         rules = _LINE_RULES_FOR[-1]
@@ -1216,6 +1218,8 @@ _LINE_RULES_FOR = tuple(
     tuple(rh for rh in _LINE_RULES_BY_RECORD if words <= rh[0].max_words)
     for words in range(_LINE_RULES_LOWER_WORDS + 2)
 )  # by word count; the last entry holds up to _LINE_RULES_LONG_WORDS words
+_UNANCHORED_LINE_RULES_FOR = tuple(tuple(rh for rh in rules if not rh[0].anchored)
+                                   for rules in _LINE_RULES_FOR)
 _LINE_RULES_LONG_WORDS = min(r.max_words for r in R.LINE_RULES
                              if r.max_words > _LINE_RULES_LOWER_WORDS)
 
