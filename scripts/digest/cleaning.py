@@ -330,7 +330,7 @@ def _choose_core(feats: list[_Feat]) -> tuple[int, int] | None:
     article 19 -> 9 of 1,094); a denser run with no headed run above it (a promotion above a
     report) stays the core.
     """
-    scores = [_score(f) for f in feats]
+    scores = [f.score for f in feats]  # _score
     b_score, span = _best_run(scores, feats, 0, len(feats) - 1)
     if span is None:
         return None
@@ -357,7 +357,7 @@ def _other_post(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, int] | 
     lo, hi = span
     if _headed(feats, lo) or _dated_after(feats, hi):
         return None
-    scores = [_score(f) for f in feats]
+    scores = [f.score for f in feats]  # _score
     c_score = sum(scores[j] for j in range(lo, hi + 1))
     o_score, run = _best_run(scores, feats, hi + 1, len(feats) - 1)
     if run is None or o_score < CORE_ALT_MIN_SCORE or o_score < OTHER_POST_SHARE * c_score:
@@ -1359,9 +1359,11 @@ def rule_pass(capture: Capture) -> RulePass:
                 break
     # 6. the headline and dek, chosen on evidence above the body the rules found (headline.py);
     #    the line model reads where the headline stands
-    lines = meta.mark_headline(_lines(feats, kinds))
-    for i, line in enumerate(lines):
-        kinds[i] = (line.kind, line.rule)
+    plain = _lines(feats, kinds)
+    lines = meta.mark_headline(plain)
+    for i, (old, line) in enumerate(zip(plain, lines, strict=True)):
+        if line is not old:  # (an unchanged line has its kind and rule from kinds[i])
+            kinds[i] = (line.kind, line.rule)
     return RulePass(feats, kinds, lo, hi, cut, lines)
 
 
