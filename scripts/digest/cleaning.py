@@ -1421,14 +1421,14 @@ def _confidence(
     dropped_words = 0
     dropped: list[int] = []
     run = best_run = 0
-    for i, f in enumerate(feats):
+    candidate_rules = linemodel.CANDIDATE_RULES
+    for i, (f, (kind, rule)) in enumerate(zip(feats, kinds, strict=True)):
         if not f.text:
             continue
-        kind, rule = kinds[i]
         if kind in BODY_KINDS:
             kept_words += f.words if f.prose else 0
             run = 0
-        elif kind == "boilerplate" and rule in linemodel.CANDIDATE_RULES and f.prose:
+        elif kind == "boilerplate" and rule in candidate_rules and f.prose:
             dropped.append(i + 1)
             dropped_words += f.words
             run += f.words
@@ -1445,13 +1445,14 @@ def _confidence(
              if model and CONF_DOUBT_P <= p < model.threshold(x) and feats[i].prose]
     if doubt:
         caps.append(1.0 - max(doubt) * CONF_DOUBT_SCALE)
-    title = next((i for i, (k, _) in enumerate(kinds) if k == "title"), None)
-    first_kept = next((i for i, (k, _) in enumerate(kinds) if k in BODY_KINDS), None)
+    kind_of = [k for k, _ in kinds]
+    title = kind_of.index("title") if "title" in kind_of else None
+    first_kept = next((i for i, k in enumerate(kind_of) if k in BODY_KINDS), None)
     if title is not None and first_kept is not None:
         between = sum(1 for j in range(title + 1, first_kept) if feats[j].text)
         if between >= CONF_FAR_LINES:
             caps.append(CONF_FAR)
-    if any(rule == "other-post" for _, rule in kinds):
+    if "other-post" in [rule for _, rule in kinds]:
         caps.append(CONF_OTHER_POST)  # two posts kept, the page may be about either
     total = kept_words + dropped_words
     if total:
