@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from digest import linemodel, linewords
 from digest import metadata as meta
@@ -1477,11 +1477,16 @@ CONF_MOSTLY_DROPPED = 0.45  # ...caps the confidence here
 
 
 def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
-    return tuple(
-        Block("subhead" if line.kind == "subhead" else "paragraph", line.text, line.number)
-        for line in lines
-        if line.kind in BODY_KINDS
-    )
+    return tuple([_block("subhead" if line.kind == "subhead" else "paragraph", line.text,
+                         line.number)
+                  for line in lines if line.kind in BODY_KINDS])
+
+
+def _block(kind: Literal["paragraph", "subhead"], text: str, number: int) -> Block:
+    """``Block(kind, text, number)``, built as ``_line`` builds a Line (twice as fast)."""
+    block = _new_object(Block)
+    _set_dict(block, "__dict__", {"kind": kind, "text": text, "line": number})
+    return block
 
 
 # --------------------------------------------------------------------------------------------
