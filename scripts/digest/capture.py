@@ -119,13 +119,17 @@ def decode_capture(data: bytes, path: Path) -> Capture:
     # 1. refuse what is not a capture
     if len(data) > MAX_CAPTURE_BYTES:
         raise _too_large(path, len(data))
-    if not data.strip():
+    if not data or data.isspace():  # (no copy of the bytes, as data.strip() makes)
         raise DigestError.one(
             path, "", "the capture is empty", "save the page's text (select all, copy) into it"
         )
     # 2. decode
     text, encoding, repairs = _decode(data, path)
-    if not text.strip():
+    # the text's UTF-8 bytes, for the byte scans below, are the capture's own bytes when they
+    # were strict UTF-8 without a BOM (any other decoding names a repair or another encoding)
+    raw: bytes | None = (data if encoding == "utf-8" and not repairs
+                         and not data.startswith(codecs.BOM_UTF8) else None)
+    if not text or text.isspace():
         raise DigestError.one(
             path, "", "the capture is empty", "save the page's text (select all, copy) into it"
         )
@@ -133,7 +137,7 @@ def decode_capture(data: bytes, path: Path) -> Capture:
     # ASCII cannot hold mojibake; UTF-8 read as Latin-1/cp1252 always leaves a lead character
     # (Â, Ã, â, Ð, ...) before a continuation character, so ftfy runs only on such text.
     fixed = text
-    if (not text.isascii() and _latin1_letters(text) and _MOJIBAKE_HINT_RE.search(text)
+    if (not text.isascii() and _latin1_letters(text, raw) and _MOJIBAKE_HINT_RE.search(text)
             and ftfy.badness.is_bad(text)):
         fixed = ftfy.fix_text(
             text,
@@ -149,12 +153,14 @@ def decode_capture(data: bytes, path: Path) -> Capture:
     if fixed != text:
         repairs.append("mojibake repaired")
         text = fixed
+        raw = None
     # 4. newlines
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:  # _NEWLINE_RE
         text = _NEWLINE_RE.sub("\n", text)
         repairs.append("newlines normalised")
+        raw = None
     # 5. control characters
-    n_ctrl = len(_CONTROL_RE.findall(text)) if _has_control(text) else 0
+    n_ctrl = len(_CONTROL_RE.findall(text)) if _has_control(text, raw) else 0
     if n_ctrl:
         text = _CONTROL_RE.sub("", text)
         repairs.append(f"{n_ctrl} control character(s) removed")
@@ -177,11 +183,12 @@ _NOT_ASCII_CONTROL = bytes(b for b in range(256) if not (b <= 8 or b in (11, 12)
                                                           or b == 127))
 
 
-def _has_control(text: str) -> bool:
+def _has_control(text: str, raw: bytes | None = None) -> bool:
     """Whether _CONTROL_RE occurs in ``text``. In UTF-8 an ASCII control character is its own
     byte, and a C1 control (U+0080-U+009F) is 0xC2 then 0x80-0x9F (0xC2 is never a
     continuation byte)."""
-    raw = text.encode("utf-8", "surrogatepass")
+    if raw is None:  # (else: ``text``'s UTF-8 bytes, given)
+        raw = text.encode("utf-8", "surrogatepass")
     if raw.translate(None, _NOT_ASCII_CONTROL):
         return True
     at = raw.find(b"\xc2")
@@ -192,10 +199,10 @@ def _has_control(text: str) -> bool:
     return False
 
 
-def _latin1_letters(text: str) -> bool:
+def _latin1_letters(text: str, raw: bytes | None = None) -> bool:
     """Whether ``text`` holds a character U+00C0-U+00FF (0xC3 and a continuation byte in
     UTF-8), as every match of _MOJIBAKE_HINT_RE starts with one."""
-    return b"\xc3" in text.encode("utf-8", "surrogatepass")
+    return b"\xc3" in (text.encode("utf-8", "surrogatepass") if raw is None else raw)
 
 
 def _too_large(path: Path, size: int) -> DigestError:
