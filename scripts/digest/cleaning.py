@@ -129,6 +129,13 @@ def count_words(text: str) -> int:
 _DIGIT_RE = re.compile(r"\d")  # a digit of any script, as the date patterns' \d reads one
 
 
+def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit as the date patterns' ``\\d`` reads one (any script)."""
+    if text.isascii():  # (a deletion of the digit bytes is faster than a search)
+        return len(text.encode("ascii").translate(None, b"0123456789")) < len(text)
+    return _DIGIT_RE.search(text) is not None
+
+
 def _no_digit_dateline(lower: str) -> bool:
     """Whether a line without a figure can be a DATELINE_RE line ("Yesterday", "Today",
     "Just now"): every other form of it has a figure."""
@@ -226,23 +233,22 @@ def _text_facts(text: str) -> tuple[int, bool, bool, bool, bool, bool, bool, boo
             and R.END_PROMPT_RE.match(text) is not None
         )
         legal = words >= 3 and R.is_legal_notice_lower(low)
-        digit = len(text.encode("ascii").translate(None, b"0123456789")) < len(text)
     else:
         boundary = (words <= 12 and R.END_BOUNDARY_RE.match(text) is not None) or (
             low[0] in "ystca©"  # END_PROMPT_RE's first characters
             and R.END_PROMPT_RE.match(text) is not None
         )
         legal = words >= 3 and R.is_legal_notice(text)
-        digit = _DIGIT_RE.search(text) is not None
     link_row = words <= 16 and R.may_be_link_row(text) and R.LINK_ROW_RE.match(text) is not None
     dateline = (
         words <= 12
-        and (digit or _no_digit_dateline(low))
+        and (_has_digit(text) or _no_digit_dateline(low))
         and R.DATELINE_RE.match(text) is not None
     )
+    # (GALLERY_COUNTER_RE holds a digit: a line without one fails it, at its first characters)
     teaser = words >= 4 and (
         R.GLUED_TEASER_RE.match(text) is not None
-        or (digit and R.GALLERY_COUNTER_RE.match(text) is not None)
+        or R.GALLERY_COUNTER_RE.match(text) is not None
     )
     label = not sentence and R.LABEL_LIKE_RE.match(text) is not None
     return words, sentence, prose, boundary, legal, dateline, teaser, link_row, label
