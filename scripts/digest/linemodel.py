@@ -137,6 +137,7 @@ FEATURES: tuple[str, ...] = (
     "prose-in-longer-run-before",
 )
 _INDEX = {name: k for k, name in enumerate(FEATURES)}
+_PROSE, _SENTENCE, _BEFORE_CORE = _INDEX["prose"], _INDEX["sentence"], _INDEX["before-core"]
 _DIGITS = "0123456789"
 _DIGIT_BYTES = b"0123456789"
 _KEPT = ("body", "subhead", "unsure")  # the kinds published as the article
@@ -157,8 +158,8 @@ class Model:
     def threshold(self, x: Sequence[float]) -> float:
         """The lower threshold holds for sentences above the core only: a name list, a tag
         row or a caption there reads as text too, and is no sentence the reader would miss."""
-        sentence = x[_INDEX["prose"]] or x[_INDEX["sentence"]]
-        return self.threshold_before if x[_INDEX["before-core"]] and sentence else (
+        sentence = x[_PROSE] or x[_SENTENCE]
+        return self.threshold_before if x[_BEFORE_CORE] and sentence else (
             self.threshold_after)
 
     def probability(self, x: Sequence[float]) -> float:
