@@ -408,8 +408,30 @@ def _cut_candidate(f: _Feat) -> bool:
         and (bool(R.HEADING_RE.match(f.text)) or bool(R.TITLE_SEPARATOR_RE.search(f.text)))
         and not f.text.rstrip(R.CLOSING_QUOTES).endswith((".", ",", ";", ":", "…"))
         and not R.WEB_ADDRESS_RE.search(f.text)
-        and not R.any_line_rule(f.text)
+        and not _short_line_rule(f.text, f.words)
     )
+
+
+def _short_line_rule(text: str, words: int) -> bool:
+    """``R.any_line_rule(text)`` for a line of ``words`` words, read from ``_first_line_rule``
+    (the rules that apply to a line this short, cached: the classification asks the same of
+    every line of the core) and the few rules meant for shorter lines only."""
+    if _first_line_rule(text, words) is not None:
+        return True
+    longer = _RULES_SHORTER_THAN.get(words)
+    if longer is None:  # a longer line (no cut candidate is one)
+        longer = tuple(rule for rule in R.LINE_RULES if rule.max_words < words)
+    if not longer:
+        return False
+    lower = R.fold(text)
+    return any(rule.search(text, lower) for rule in longer)
+
+
+# the LINE_RULES whose max_words a line of n words exceeds, by n (up to TITLE_MAX_WORDS)
+_RULES_SHORTER_THAN = {
+    n: tuple(rule for rule in R.LINE_RULES if rule.max_words < n)
+    for n in range(R.TITLE_MAX_WORDS + 1)
+}
 
 
 # The cut model's features, in the order of its weights (see _cut_features).
@@ -500,19 +522,8 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
     line by line, as the candidates move down the page.
     """
     texts = [j for j in range(lo, hi + 1) if feats[j].text]
-    shape = [_cut_candidate(feats[j]) for j in texts]  # by position in texts
-    # the page's own headline shown again under the article (a gallery, a share box) is no
-    # new article's, whatever follows it (only a line whose text occurs twice can be one)
-    seen = ({f.text for f in feats[:lo] if f.text}
-            if any(feats[j].dup for n, j in enumerate(texts) if shape[n]) else set())
-    cands = [j for n, j in enumerate(texts) if shape[n] and j > lo and feats[j].text not in seen
-             and not (n + 1 < len(texts) and _goes_on(feats[texts[n + 1]]))]
-    if not cands:
-        return []
     prose = [j for j in texts if feats[j].prose]
     n_prose = len(prose)
-    # only the words of prose lines are compared (cached by text, linewords), by prose index
-    words = [linewords.content_tokens(feats[j].text) for j in prose]
     # running prose word counts: cum[i] words in prose[:i]; sent[i] of them in sentences
     cum = [0]
     sent = [0]
@@ -521,10 +532,68 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
         cum.append(cum[-1] + f.words)
         sent.append(sent[-1] + (f.words if f.sentence else 0))
     total = cum[-1]
+    # The lines judged (k prose lines above them, k_first <= k <= k_last) are those after the
+    # prose line that reaches APPENDED_MIN_WORDS and up to the last that leaves as many after
+    # it: texts[pa:pb]. Only they are tested first; the lines around them only as far as their
+    # features reach (neighbours, candidates counted up to APPENDED_MAX_COUNT).
+    k_first = bisect.bisect_left(cum, R.APPENDED_MIN_WORDS)
+    k_last = bisect.bisect_right(cum, total - R.APPENDED_MIN_WORDS) - 1
+    if k_first > k_last:
+        return []
+    pa = bisect.bisect_right(texts, prose[k_first - 1])
+    pb = bisect.bisect_right(texts, prose[k_last])
+    n_texts = len(texts)
+    shape: list[bool | None] = [None] * n_texts  # _cut_candidate, by position in texts
+    seen: set[str] = set()
+    seen_read = False
+
+    def shaped(p: int) -> bool:
+        got = shape[p]
+        if got is None:
+            got = shape[p] = _cut_candidate(feats[texts[p]])
+        return got
+
+    def is_cand(p: int) -> bool:
+        nonlocal seen_read
+        if not shaped(p) or texts[p] <= lo:
+            return False
+        f = feats[texts[p]]
+        # the page's own headline shown again under the article (a gallery, a share box) is
+        # no new article's, whatever follows it (only a line whose text occurs twice can be)
+        if f.dup:
+            if not seen_read:
+                seen.update(g.text for g in feats[:lo] if g.text)
+                seen_read = True
+            if f.text in seen:
+                return False
+        return not (p + 1 < n_texts and _goes_on(feats[texts[p + 1]]))
+
+    cands = [p for p in range(pa, pb) if is_cand(p)]  # positions in texts
+    if not cands:
+        return []
+    n_above = 0  # candidates above texts[pa] (up to APPENDED_MAX_COUNT)
+    p = pa - 1
+    while p >= 0 and n_above < R.APPENDED_MAX_COUNT:
+        n_above += is_cand(p)
+        p -= 1
+    n_below = 0  # ... below texts[pb - 1], and the first of them
+    next_below = hi + 1
+    p = pb
+    while p < n_texts and n_below < R.APPENDED_MAX_COUNT:
+        if is_cand(p):
+            if not n_below:
+                next_below = texts[p]
+            n_below += 1
+        p += 1
+    # the prose read: up to the end of the rest after the last candidate
+    k_max = bisect.bisect_left(prose, texts[cands[-1]])
+    upto_end = min(n_prose, bisect.bisect_left(cum, cum[k_max] + R.APPENDED_REST_WORDS,
+                                               k_max + 1))
+    # only the words of prose lines are compared (cached by text, linewords), by prose index
+    words = [linewords.content_tokens(feats[j].text) for j in prose[:upto_end]]
     chain = itertools.chain.from_iterable
     header = {w for j in range(max(0, lo - R.APPENDED_HEADER_LINES), lo)
               for w in linewords.content_tokens(feats[j].text)}
-    pos = {j: n for n, j in enumerate(texts)}
     out: list[tuple[int, list[float]]] = []
     # the words of prose[:k] (before the line), of prose[:end] (to the end of the text after
     # it that is searched for the topic) and of prose[:start] (before the last paragraphs
@@ -539,12 +608,12 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
     window: set[str] = set()
     overlap = share = back = inner = header_overlap = 0.0
     no_topic = True
-    for n, c in enumerate(cands):
+    n_cands = len(cands)
+    for n, p in enumerate(cands):
+        c = texts[p]
         k = bisect.bisect_left(prose, c, k)
         before_words = cum[k]
         after_words = total - before_words
-        if before_words < R.APPENDED_MIN_WORDS or after_words < R.APPENDED_MIN_WORDS:
-            continue
         if at != k:  # all but the line's own features depend only on the prose around it
             at = k
             # the words before the line, each word's order of first use and the most frequent
@@ -591,12 +660,11 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
         elif not window:
             continue
         f = feats[c]
-        nxt = cands[n + 1] if n + 1 < len(cands) else hi + 1
+        nxt = texts[cands[n + 1]] if n + 1 < n_cands else next_below
         section = set(chain(words[k:min(end, bisect.bisect_left(prose, nxt, k))]))
         own = set(linewords.content_tokens(f.text))
-        p = pos[c]
-        above = feats[texts[p - 1]]
-        below = feats[texts[p + 1]] if p + 1 < len(texts) else None
+        above = feats[texts[p - 1]]  # p >= 1: prose lies above
+        below = feats[texts[p + 1]] if p + 1 < n_texts else None
         out.append((c, [
             1.0,
             overlap,
@@ -611,14 +679,14 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
             float(below is not None and not below.prose and (
                 below.dateline or _header_closer(below) or _author_line(below))),
             float(above.prose or above.sentence),
-            float(shape[p - 1] or (below is not None and shape[p + 1])),
-            math.log1p(min(R.APPENDED_MAX_COUNT, len(cands) - n - 1)),
-            math.log1p(min(R.APPENDED_MAX_COUNT, n)),
+            float(shaped(p - 1) or (below is not None and shaped(p + 1))),
+            math.log1p(min(R.APPENDED_MAX_COUNT, n_cands - n - 1 + n_below)),
+            math.log1p(min(R.APPENDED_MAX_COUNT, n_above + n)),
             _overlap(section, before) if section else overlap,
             header_overlap,
             float(f.text.isupper()),
             after_words / (before_words + after_words),
-            float(sum(shape[max(0, p - 5):p + 6]) - 1),
+            float(sum(map(shaped, range(max(0, p - 5), min(n_texts, p + 6)))) - 1),
             0.0,  # depth, below
             float(overlap <= R.APPENDED_LOW_OVERLAP),
             float(f.prose),
