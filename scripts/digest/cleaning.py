@@ -393,7 +393,7 @@ def _headline_like(f: _Feat) -> bool:
         and not f.text.isupper()
         and not R.SECTION_MARK_RE.match(f.text)
         and (not f.prose or bool(R.LABEL_LIKE_RE.match(f.text)))
-        and not R.any_line_rule(f.text)
+        and not _short_line_rule(f.text, f.words)
     )
 
 
