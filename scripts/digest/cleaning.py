@@ -761,11 +761,22 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     list's when it comes with a crowd of short lines (source, headline, category) around each
     blurb: TEASER_SHORT_PER_PROSE short lines or more per prose line.
     """
-    for b in range(lo + 1, hi + 1):
-        if not feats[b].boundary:
-            continue
-        prose = sum(1 for j in range(b + 1, hi + 1) if feats[j].prose)
-        short = sum(1 for j in range(b + 1, hi + 1) if feats[j].text and not feats[j].prose)
+    bounds = [b for b in range(lo + 1, hi + 1) if feats[b].boundary]
+    if not bounds:
+        return hi
+    # the prose and short lines below each boundary, counted once from the bottom up
+    below: dict[int, tuple[int, int]] = {}
+    prose = short = 0
+    for j in range(hi, bounds[0] - 1, -1):
+        f = feats[j]
+        if f.boundary and j > lo:
+            below[j] = (prose, short)
+        if f.prose:
+            prose += 1
+        elif f.text:
+            short += 1
+    for b in bounds:
+        prose, short = below[b]
         if short >= R.TEASER_SHORT_PER_PROSE * max(1, prose):
             end = b - 1
             while end > lo and not feats[end].text:
