@@ -544,18 +544,14 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
     pb = bisect.bisect_right(texts, prose[k_last])
     n_texts = len(texts)
     shape: list[bool | None] = [None] * n_texts  # _cut_candidate, by position in texts
+    shape[pa:pb] = [_cut_candidate(feats[j]) for j in texts[pa:pb]]
     seen: set[str] = set()
     seen_read = False
 
-    def shaped(p: int) -> bool:
-        got = shape[p]
-        if got is None:
-            got = shape[p] = _cut_candidate(feats[texts[p]])
-        return got
-
     def is_cand(p: int) -> bool:
+        """Whether the headline-shaped line at texts[p] is a candidate."""
         nonlocal seen_read
-        if not shaped(p) or texts[p] <= lo:
+        if texts[p] <= lo:
             return False
         f = feats[texts[p]]
         # the page's own headline shown again under the article (a gallery, a share box) is
@@ -568,19 +564,30 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
                 return False
         return not (p + 1 < n_texts and _goes_on(feats[texts[p + 1]]))
 
-    cands = [p for p in range(pa, pb) if is_cand(p)]  # positions in texts
+    cands = [p for p in range(pa, pb) if shape[p] and is_cand(p)]  # positions in texts
     if not cands:
         return []
+    # the lines' shape around the judged ones, as far as local-candidates reads (five lines
+    # on each side), and its running count
+    shape[max(0, pa - 5):pa] = [_cut_candidate(feats[j]) for j in texts[max(0, pa - 5):pa]]
+    shape[pb:pb + 5] = [_cut_candidate(feats[j]) for j in texts[pb:pb + 5]]
+    shaped = [0]
+    for got in shape:
+        shaped.append(shaped[-1] + (got is True))
     n_above = 0  # candidates above texts[pa] (up to APPENDED_MAX_COUNT)
     p = pa - 1
     while p >= 0 and n_above < R.APPENDED_MAX_COUNT:
-        n_above += is_cand(p)
+        if shape[p] is None:
+            shape[p] = _cut_candidate(feats[texts[p]])
+        n_above += bool(shape[p] and is_cand(p))
         p -= 1
     n_below = 0  # ... below texts[pb - 1], and the first of them
     next_below = hi + 1
     p = pb
     while p < n_texts and n_below < R.APPENDED_MAX_COUNT:
-        if is_cand(p):
+        if shape[p] is None:
+            shape[p] = _cut_candidate(feats[texts[p]])
+        if shape[p] and is_cand(p):
             if not n_below:
                 next_below = texts[p]
             n_below += 1
@@ -679,14 +686,14 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
             float(below is not None and not below.prose and (
                 below.dateline or _header_closer(below) or _author_line(below))),
             float(above.prose or above.sentence),
-            float(shaped(p - 1) or (below is not None and shaped(p + 1))),
+            float(bool(shape[p - 1]) or (below is not None and bool(shape[p + 1]))),
             math.log1p(min(R.APPENDED_MAX_COUNT, n_cands - n - 1 + n_below)),
             math.log1p(min(R.APPENDED_MAX_COUNT, n_above + n)),
             _overlap(section, before) if section else overlap,
             header_overlap,
             float(f.text.isupper()),
             after_words / (before_words + after_words),
-            float(sum(map(shaped, range(max(0, p - 5), min(n_texts, p + 6)))) - 1),
+            float(shaped[min(n_texts, p + 6)] - shaped[max(0, p - 5)] - 1),
             0.0,  # depth, below
             float(overlap <= R.APPENDED_LOW_OVERLAP),
             float(f.prose),
