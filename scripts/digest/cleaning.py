@@ -767,6 +767,12 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     enough prose follows it; that prose is an article's when it reads as paragraphs, a teaser
     list's when it comes with a crowd of short lines (source, headline, category) around each
     blurb: TEASER_SHORT_PER_PROSE short lines or more per prose line.
+
+    The same test reads the part the cut would keep: when that part is the teaser list (blurbs
+    under their headlines above the article, the core's best run starting on them) and the
+    section under the boundary (up to the next one) reads as paragraphs, with a longer run of
+    them than anything kept, the boundary is a line of the article's header ("4 Comments"
+    under the headline), not its end: the cut would drop the article whole (``_teaser_kept``).
     """
     bounds = [b for b in range(lo + 1, hi + 1) if feats[b].boundary]
     if not bounds:
@@ -782,14 +788,44 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:
             prose += 1
         elif f.text:
             short += 1
-    for b in bounds:
+    for n, b in enumerate(bounds):
         prose, short = below[b]
         if short >= R.TEASER_SHORT_PER_PROSE * max(1, prose):
+            if _teaser_kept(feats, lo, b, bounds[n + 1] if n + 1 < len(bounds) else hi + 1):
+                continue
             end = b - 1
             while end > lo and not feats[end].text:
                 end -= 1
             return end
     return hi
+
+
+def _teaser_kept(feats: list[_Feat], lo: int, b: int, stop: int) -> bool:
+    """Whether a teaser cut at boundary ``b`` would keep a teaser list (``lo..b-1``) and drop
+    the article: the section ``b+1..stop-1`` reads as paragraphs (fewer than
+    TEASER_SHORT_PER_PROSE short lines per prose line) and holds a run of consecutive
+    paragraphs with more words than any run kept."""
+    kept_prose, kept_short, kept_run = _prose_runs(feats, lo, b)
+    if kept_short < R.TEASER_SHORT_PER_PROSE * max(1, kept_prose):
+        return False
+    prose, short, run = _prose_runs(feats, b + 1, stop)
+    return short < R.TEASER_SHORT_PER_PROSE * max(1, prose) and run > kept_run
+
+
+def _prose_runs(feats: list[_Feat], start: int, stop: int) -> tuple[int, int, int]:
+    """Prose lines, other lines of text, and the words of the longest run of prose lines with
+    nothing but blank lines between them, in ``start..stop-1``."""
+    prose = short = run = best = 0
+    for j in range(start, stop):
+        f = feats[j]
+        if f.prose:
+            prose += 1
+            run += f.words
+            best = max(best, run)
+        elif f.text:
+            short += 1
+            run = 0
+    return prose, short, best
 
 
 def _notice_cut(feats: list[_Feat], lo: int, hi: int) -> int:
