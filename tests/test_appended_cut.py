@@ -116,7 +116,7 @@ def test_teaser_cut_keeps_the_article_under_a_teaser_list() -> None:
     lines: list[str] = []
     for title, byline, blurb in ((69, 71, 222), (73, 75, 242), (81, 83, 256), (85, 87, 282)):
         lines += [page[title], page[byline], "", page[blurb], ""]
-    lines += page[20:29] + [""] + page[32:45] + [""] + page[68:107]
+    lines += [*page[20:29], "", *page[32:45], "", *page[68:107]]
     end = _teaser_cut(_features(lines), 0, len(lines) - 1)
     # kept: the article's paragraphs under the comment count; cut: the list after it
     assert lines[end].startswith("Straily nearly recorded as many homeruns")
