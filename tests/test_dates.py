@@ -72,11 +72,23 @@ def test_an_update_stamp_is_not_the_publication_date() -> None:
                  _BODY)[0] == D(2015, 4, 30)
     # the update label in the other languages read (8d57ca3d5e69's class): the update's date
     # alone is refused, the publication's label beside it wins; a print view's day likewise
-    for line in ("Mise à jour le 1 mai 2015", "Stand: 01.05.2015 07:38 Uhr",
+    for line in ("Mise à jour le 1 mai 2015", "Stand: 1. Mai 2015, 07:38 Uhr",
                  "Ultimo aggiornamento 1 maggio 2015", "Laatst gewijzigd 1 mei 2015",
-                 "Printed on May 1, 2015"):
+                 "Printed on May 1, 2015",
+                 # the noun (542267b4862a's "Last update: Friday, May 6, 2005 at 7:40:29
+                 # AM"), and the labels of the other languages of the month table
+                 "Last update: Friday, May 1, 2015 at 7:40:29 AM", "Update: May 1, 2015",
+                 "Dernière modification : 1 mai 2015", "Actualisé le 1 mai 2015",
+                 "Última modificación: 1 de mayo de 2015", "Aggiornato il 1 maggio 2015",
+                 "Letzte Änderung: 1. Mai 2015", "Uppdaterat 2015-05-01 07:38",
+                 "更新时间：2015-05-01 07:38"):
+        assert parse_date(line) == D(2015, 5, 1), line  # a date, refused for its label
         assert _date(("title", "Séisme au Népal"), ("dateline", line), _BODY) == (
             None, "unknown"), line
+    # a newsletter called an update is no update label (744645b38d69: "CLT Update" over
+    # "Friday, February 26, 1999"), nor is a headline's "update" before its date
+    assert _date(("boilerplate", "CLT Update"), ("dateline", "Friday, February 26, 1999"),
+                 _BODY)[0] == D(1999, 2, 26)
     assert _date(("title", "Séisme au Népal"),
                  ("dateline", "Gepubliceerd 30 april 2015, laatst gewijzigd 1 mei 2015"),
                  _BODY)[0] == D(2015, 4, 30)

@@ -133,15 +133,20 @@ _PUBLISHED_RE = re.compile(
 # ... an update's label ("Last Updated", "Mis à jour", "Aktualisiert"), which counts before
 # the line's first date ("30 avril 2015 à 07:19 (Mis à jour : ...)" was published on the 30th)
 _UPDATE_WORDS = (
-    r"updated|upd\.?|modified|edited|revised|reviewed|refreshed|fact[-\s]checked|dateModified"
-    r"|as\s+of"
-    r"|mise?\s+à\s+jour|actualizado|actualización|atualizado|atualização|aggiornato"
-    r"|aggiornamento|ultima\s+modifica|aktualisiert|aktualisierung|geändert|stand(?=\s*:)"
-    r"|bijgewerkt|gewijzigd|opdateret|uppdaterad|oppdatert"
-    r"|päivitetty|zaktualizowano|aktualizováno|обновлено"
+    r"updated|(?:last|latest)\s+update|update(?=\s*:)|upd\.?|modified|modifi[ée]e?|modification|modificad[oa]|modificaci[óo]n"
+    r"|modificat[oa]|edited|revised|reviewed|refreshed|fact[-\s]checked|dateModified|amended"
+    r"|corrected|last\s+changed|as\s+of"
+    r"|mise?\s+à\s+jour|actualis[ée]e?|actualizad[oa]|actualización|atualizad[oa]|atualização"
+    r"|aggiornat[oa]|aggiornamento|ultima\s+modifica|aktualisiert|aktualisierung|geändert"
+    r"|änderung|stand(?=\s*:)|bijgewerkt|gewijzigd|opdateret|uppdaterad|uppdaterat|oppdatert"
+    r"|päivitetty|zaktualizowano|aktualizacja|aktualizováno|aktualizace|güncellendi|güncelleme"
+    r"|обновлено|обновлен"
 )
-_UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
-_UPDATE_LEAD_RE = re.compile(r"\W*(?:(?:last|page)\s+)?\Z", re.IGNORECASE)
+# (the Chinese and Japanese "更新", an update, stands between other letters: no word boundary)
+_UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b|更新", re.IGNORECASE)
+_UPDATE_LEAD_RE = re.compile(
+    r"\W*(?:(?:last|latest|page|dernière|última|ultima|ultimo|zuletzt|laatst|senast|sidst)"
+    r"\s+)?\Z", re.IGNORECASE)
 _AT_RE = re.compile(r"^\W*(?:at|on)\b", re.IGNORECASE)
 # ... and lines whose date is another one anywhere they say so: a comment ("reply", "says"), a
 # copyright line, a document's expiry or a reference's retrieval, the day the page was printed,
