@@ -305,6 +305,10 @@ def test_a_sentence_saying_when_the_entry_was_posted_gives_the_date() -> None:
     assert _date(head, _BODY, *comments[:1], footer) == (None, "unknown")
     assert _date(head, _BODY, ("body", "This entry was posted in News. Tags: May 5, 2012"),
                  ) == (None, "unknown")
+    # a sentence of the story about another article is not this one's
+    assert _date(head, _BODY, ("body", "The article was published on May 5, 2012 in Nature, "
+                                       "and the team has since repeated the study.")
+                 ) == (None, "unknown")
 
 
 def test_a_header_date_later_than_the_first_publication_is_not_the_date() -> None:

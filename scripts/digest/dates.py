@@ -168,7 +168,7 @@ _LABEL_FIRST_LINE_RE = re.compile(
 # was published on guardian.co.uk at 13.10 EDT on Monday 29 October 2012. It was last modified
 # at ...". Its date follows within the same sentence.
 _OWN_RE = re.compile(
-    r"\b(?:this|the)\s+(?:entry|post|article|story|column|piece)\s+was\s+"
+    r"\bthis\s+(?:entry|post|article|story|column|piece)\s+was\s+"
     r"(?:written\s+by\s+[^.;\n]{1,40}?,\s+)?(?:posted|published)\b"
     r"|[.!?]\s+(?:posted|published)\s+on\b",
     re.IGNORECASE)
