@@ -305,6 +305,13 @@ def test_a_sentence_saying_when_the_entry_was_posted_gives_the_date() -> None:
     assert _date(head, _BODY, *comments[:1], footer) == (None, "unknown")
     assert _date(head, _BODY, ("body", "This entry was posted in News. Tags: May 5, 2012"),
                  ) == (None, "unknown")
+    # a header whose date is its update's ("Last updated: January 7, 2025" beside it) leaves
+    # the sentence to say when the entry was posted
+    updated = (("dateline", "January 7, 2025"), ("boilerplate", "Last updated: January 7, 2025"))
+    assert _date(head, *updated, _BODY) == (None, "unknown")
+    assert _date(head, *updated, _BODY, ("body", "This entry was posted on Friday, July 10th, "
+                                                 "2020 at 9:00 am and is filed under News.")
+                 )[0] == D(2020, 7, 10)
     # a sentence of the story about another article is not this one's
     assert _date(head, _BODY, ("body", "The article was published on May 5, 2012 in Nature, "
                                        "and the team has since repeated the study.")

@@ -782,7 +782,7 @@ def publication_date(lines: Sequence[Line], captured_on: dt.date | None = None) 
     if found_above or found_under:
         chosen = _header_date(found_above or found_under, lines)
         if chosen.value in _update_dates(above + under, lines, cache):
-            return UNKNOWN  # the page calls this date its update's: not the publication's
+            chosen = UNKNOWN  # the page calls this date its update's: not the publication's
         return _checked(chosen, own, original)
     if own.known:
         return own
