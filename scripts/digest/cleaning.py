@@ -549,6 +549,13 @@ def _goes_on(f: _Feat) -> bool:
 
 
 def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[float]]]:
+    """Each line of ``lo..hi`` where an appended article could begin, with its features (see
+    ``_cut_rows``)."""
+    return _cut_rows(feats, lo, hi, None)[0]
+
+
+def _cut_rows(feats: list[_Feat], lo: int, hi: int, model: CutModel | None
+              ) -> tuple[list[tuple[int, list[float]]], list[bool]]:
     """Each line of ``lo..hi`` where an appended article could begin, with its features.
 
     A glued-on article starts with a headline and then talks about something else: the prose
@@ -562,7 +569,10 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
     APPENDED_REST_WORDS words, the last paragraphs before it, its section) is a run of prose
     lines found by bisecting the running word counts, and its words are gathered in one pass
     over the lines' cached content words; the article's words before the line are counted once,
-    line by line, as the candidates move down the page.
+    line by line, as the candidates move down the page. With a ``model``, the features of the
+    prose around a group of lines (the vocabulary windows, the topic) are read only if one of
+    them could still reach the model's threshold whatever they are (``_cut_bound``); the rows
+    of the others are returned unjudged (False in the second list), their depth exact.
     """
     texts = [j for j in range(lo, hi + 1) if feats[j].text]
     prose = [j for j in texts if feats[j].prose]
@@ -582,7 +592,7 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
     k_first = bisect.bisect_left(cum, R.APPENDED_MIN_WORDS)
     k_last = bisect.bisect_right(cum, total - R.APPENDED_MIN_WORDS) - 1
     if k_first > k_last:
-        return []
+        return [], []
     pa = bisect.bisect_right(texts, prose[k_first - 1])
     pb = bisect.bisect_right(texts, prose[k_last])
     n_texts = len(texts)
@@ -609,7 +619,7 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
 
     cands = [p for p in range(pa, pb) if shape[p] and is_cand(p)]  # positions in texts
     if not cands:
-        return []
+        return [], []
     # the lines' shape around the judged ones, as far as local-candidates reads (five lines
     # on each side), and its running count
     shape[max(0, pa - 5):pa] = [_cut_candidate(feats[j]) for j in texts[max(0, pa - 5):pa]]
@@ -645,46 +655,111 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
     header = {w for j in range(max(0, lo - R.APPENDED_HEADER_LINES), lo)
               for w in linewords.content_tokens(feats[j].text)}
     out: list[tuple[int, list[float]]] = []
+    judged: list[bool] = []  # by row of out: its features complete (see model, below)
     # the words of prose[:k] (before the line), of prose[:end] (to the end of the text after
     # it that is searched for the topic) and of prose[:start] (before the last paragraphs
-    # above it): all three ends only move down, so each is counted once, line by line
+    # above it): all three ends only move down, so each is counted once, line by line (upto
+    # and early only when a line's features need them: up to upto_at and early_at)
     before: Counter[str] = Counter()
     first: dict[str, int] = {}
     top: list[str] = []
+    fresh: dict[str, None] = {}  # words counted since top was ranked, in order of first use
     upto: Counter[str] = Counter()
     early: set[str] = set()
-    k = counted = end = start = 0  # prose[k] is the first prose line after the candidate
-    at = -1  # the k the prose features below were computed for
-    window: set[str] = set()
-    overlap = share = back = inner = header_overlap = 0.0
-    no_topic = True
+    k = counted = end = upto_at = early_at = 0  # prose[k]: the first prose line after the line
     n_cands = len(cands)
-    for n, p in enumerate(cands):
-        c = texts[p]
-        k = bisect.bisect_left(prose, c, k)
+    bound = _cut_bound(model) if model is not None else None
+    n = 0
+    while n < n_cands:
+        # the candidates with the same prose around them (no prose line between them): all
+        # but their own features depend only on that prose
+        k = bisect.bisect_left(prose, texts[cands[n]], k)
+        m = n + 1
+        while m < n_cands and bisect.bisect_left(prose, texts[cands[m]], k) == k:
+            m += 1
+        group = range(n, m)
+        n = m
         before_words = cum[k]
         after_words = total - before_words
-        if at != k:  # all but the line's own features depend only on the prose around it
-            at = k
-            # the words before the line, each word's order of first use and the most frequent
-            # ones (the topic is read from them)
-            fresh = dict.fromkeys(chain(words[counted:k]))  # in order of first use
-            first.update(zip(itertools.filterfalse(before.__contains__, fresh),
-                             itertools.count(len(first))))
-            before.update(chain(words[counted:k]))
-            top = _most_common(top, fresh, before, first)
-            counted = k
-            # the window: the prose lines that start under APPENDED_WINDOW_WORDS words after
-            # the line; the rest: up to and including the line that reaches APPENDED_REST_WORDS
-            last = end
-            end = min(n_prose, bisect.bisect_left(cum, cum[k] + R.APPENDED_REST_WORDS, k + 1))
-            upto.update(chain(words[last:end]))
-            window = set(chain(words[k:min(end, bisect.bisect_left(
-                cum, cum[k] + R.APPENDED_WINDOW_WORDS, k))]))
-            if not window:
-                continue
+        # the words before the line, each word's order of first use (the topic is read from
+        # the most frequent ones)
+        new = dict.fromkeys(chain(words[counted:k]))  # in order of first use
+        first.update(zip(itertools.filterfalse(before.__contains__, new),
+                         itertools.count(len(first))))
+        before.update(chain(words[counted:k]))
+        fresh.update(new)
+        counted = k
+        # the window: the prose lines that start under APPENDED_WINDOW_WORDS words after the
+        # line; the rest: up to and including the line that reaches APPENDED_REST_WORDS
+        end = min(n_prose, bisect.bisect_left(cum, cum[k] + R.APPENDED_REST_WORDS, k + 1))
+        window_end = min(end, bisect.bisect_left(cum, cum[k] + R.APPENDED_WINDOW_WORDS, k))
+        if not any(words[k:window_end]):  # no content word in the window: nothing to judge
+            continue
+        rows: list[tuple[int, list[float]]] = []
+        for i in group:
+            p = cands[i]
+            c = texts[p]
+            f = feats[c]
+            nxt = texts[cands[i + 1]] if i + 1 < n_cands else next_below
+            section = set(chain(words[k:min(end, bisect.bisect_left(prose, nxt, k))]))
+            own = set(linewords.content_tokens(f.text))
+            above = feats[texts[p - 1]]  # p >= 1: prose lies above
+            below = feats[texts[p + 1]] if p + 1 < n_texts else None
+            x = [
+                1.0,
+                0.0,  # window-overlap, below
+                0.0,  # topic-share
+                0.0,  # no-topic
+                0.0,  # back-overlap
+                math.log1p(before_words),
+                math.log1p(after_words),
+                float(_headline_like(f)),
+                _overlap(own, before) if own else 0.0,
+                math.log1p(f.words),
+                float(below is not None and not below.prose and (
+                    below.dateline or _header_closer(below) or _author_line(below))),
+                float(above.prose or above.sentence),
+                float(bool(shape[p - 1]) or (below is not None and bool(shape[p + 1]))),
+                math.log1p(min(R.APPENDED_MAX_COUNT, n_cands - i - 1 + n_below)),
+                math.log1p(min(R.APPENDED_MAX_COUNT, n_above + i)),
+                _overlap(section, before) if section else -1.0,  # -1: the window's, below
+                0.0,  # header-overlap
+                float(f.text.isupper()),
+                after_words / (before_words + after_words),
+                float(shaped[min(n_texts, p + 6)] - shaped[max(0, p - 5)] - 1),
+                0.0,  # depth, below
+                0.0,  # window-overlap-low
+                float(f.prose),
+                sent[k] / before_words,
+                0.0,  # inner-overlap
+                0.0,  # overlap-drop
+            ]
+            rows.append((c, x))
+        # a model judging the lines: the features of the prose around them are only worth
+        # reading if one of them could still reach its threshold (see _cut_bound); the window
+        # overlap is read first if a line's section is empty (it stands for the section's)
+        overlap = -1.0  # not read yet
+        if bound is not None and any(x[_SECTION] < 0.0 for _, x in rows):
+            window = set(chain(words[k:window_end]))
             overlap = _overlap(window, before)
             header_overlap = _overlap(window, header) if header else 0.0
+            for _, x in rows:
+                _window_features(x, overlap, header_overlap)
+        full = bound is None or any(bound(x, overlap >= 0.0) for _, x in rows)
+        if full:
+            # the topic, the rest (up to end) and the words before the last paragraphs (up to
+            # start) brought up to date
+            if fresh:
+                top = _most_common(top, fresh, before, first)
+                fresh = {}
+            upto.update(chain(words[upto_at:end]))
+            upto_at = end
+            if overlap < 0.0:
+                window = set(chain(words[k:window_end]))
+                overlap = _overlap(window, before)
+                header_overlap = _overlap(window, header) if header else 0.0
+                for _, x in rows:
+                    _window_features(x, overlap, header_overlap)
             topic = [w for w in top if before[w] >= 2]
             need = 2 if cum[end] - cum[k] >= R.APPENDED_REST_TWICE_WORDS else 1
             no_topic = len(topic) < R.APPENDED_MIN_TOPIC_WORDS
@@ -695,9 +770,9 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
             # APPENDED_WINDOW_WORDS), against the text after it and against the rest of the
             # article (how coherent it is: a multi-post page changes vocabulary at every post,
             # one article does not)
-            last = start
             start = max(0, bisect.bisect_right(cum, cum[k] - R.APPENDED_WINDOW_WORDS, 0, k) - 1)
-            early.update(chain(words[last:start]))
+            early.update(chain(words[early_at:start]))
+            early_at = max(early_at, start)
             tail = set(chain(words[start:k]))
             if tail:
                 # a word of the tail found after the line: more uses up to the rest's end
@@ -707,49 +782,60 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
                 inner = sum(map(early.__contains__, tail)) / len(tail)
             else:
                 back = inner = 0.0
-        elif not window:
-            continue
-        f = feats[c]
-        nxt = texts[cands[n + 1]] if n + 1 < n_cands else next_below
-        section = set(chain(words[k:min(end, bisect.bisect_left(prose, nxt, k))]))
-        own = set(linewords.content_tokens(f.text))
-        above = feats[texts[p - 1]]  # p >= 1: prose lies above
-        below = feats[texts[p + 1]] if p + 1 < n_texts else None
-        out.append((c, [
-            1.0,
-            overlap,
-            share,
-            float(no_topic),
-            back,
-            math.log1p(before_words),
-            math.log1p(after_words),
-            float(_headline_like(f)),
-            _overlap(own, before) if own else 0.0,
-            math.log1p(f.words),
-            float(below is not None and not below.prose and (
-                below.dateline or _header_closer(below) or _author_line(below))),
-            float(above.prose or above.sentence),
-            float(bool(shape[p - 1]) or (below is not None and bool(shape[p + 1]))),
-            math.log1p(min(R.APPENDED_MAX_COUNT, n_cands - n - 1 + n_below)),
-            math.log1p(min(R.APPENDED_MAX_COUNT, n_above + n)),
-            _overlap(section, before) if section else overlap,
-            header_overlap,
-            float(f.text.isupper()),
-            after_words / (before_words + after_words),
-            float(shaped[min(n_texts, p + 6)] - shaped[max(0, p - 5)] - 1),
-            0.0,  # depth, below
-            float(overlap <= R.APPENDED_LOW_OVERLAP),
-            float(f.prose),
-            sent[k] / before_words,
-            inner,
-            inner - overlap,
-        ]))
+            for _, x in rows:
+                x[2:5] = share, float(no_topic), back
+                x[_DEPTH + 4:] = inner, inner - overlap
+        out += rows
+        judged += [full] * len(rows)
     if out:
-        sec = CUT_FEATURES.index("section-overlap")
-        mean = sum(x[sec] for _, x in out) / len(out)
+        mean = sum(x[_SECTION] for _, x in out) / len(out)
         for _, x in out:
-            x[CUT_FEATURES.index("depth")] = mean - x[sec]
-    return out
+            x[_DEPTH] = mean - x[_SECTION]
+    return out, judged
+
+
+def _window_features(x: list[float], overlap: float, header_overlap: float) -> None:
+    """Set the features of ``x`` read from the window after its line (the overlap drop as if
+    the inner overlap were 0: see _cut_bound), and its section overlap if its section is
+    empty (-1)."""
+    x[1] = overlap
+    if x[_SECTION] < 0.0:
+        x[_SECTION] = overlap
+    x[_SECTION + 1] = header_overlap
+    x[_DEPTH + 1] = float(overlap <= R.APPENDED_LOW_OVERLAP)
+    x[_DEPTH + 5] = -overlap
+
+
+_SECTION = CUT_FEATURES.index("section-overlap")
+_DEPTH = CUT_FEATURES.index("depth")
+# the features read from the prose around a line (see _cut_bound)
+_PROSE_FEATURES = ("window-overlap", "topic-share", "no-topic", "back-overlap",
+                   "header-overlap", "window-overlap-low", "inner-overlap", "overlap-drop")
+
+
+@cache
+def _cut_bound(model: CutModel) -> Callable[[list[float], bool], bool]:
+    """Whether a line whose features are known but for those of the prose around it (zero in
+    ``x``) and its depth could still reach ``model``'s threshold: ``x``'s score plus the most
+    the others could add (each overlap and share lies in 0..1, the overlap drop is the inner
+    overlap minus the window overlap, the depth is the page's mean section overlap, in 0..1,
+    minus the line's own) against the threshold's log-odds, with a margin for rounding. The
+    window's features may be known already (``window``: ``_window_features`` set them)."""
+    w = dict(zip(CUT_FEATURES, model.weights, strict=True))
+    rest = (max(0.0, w["inner-overlap"] + w["overlap-drop"])
+            + sum(max(0.0, w[name]) for name in _PROSE_FEATURES[1:4]))
+    unread = rest + (max(0.0, w["window-overlap"] - w["overlap-drop"])
+                     + max(0.0, w["header-overlap"]) + max(0.0, w["window-overlap-low"]))
+    depth = w["depth"]
+    logits = {t: math.log(t / (1.0 - t)) - 1e-6 for t in (model.threshold, model.threshold_major)}
+    weights = model.weights
+
+    def may_pass(x: list[float], window: bool) -> bool:
+        z = math.fsum(map(operator.mul, weights, x)) + (rest if window else unread)
+        z += max(-depth * x[_SECTION], depth * (1.0 - x[_SECTION]))
+        return z >= logits[model.threshold_for(x)]
+
+    return may_pass
 
 
 def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
@@ -767,7 +853,10 @@ def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
     if model is None:
         return None
     best: tuple[float, int] | None = None
-    for c, x in _cut_features(feats, lo, hi):
+    rows, judged = _cut_rows(feats, lo, hi, model)
+    for (c, x), full in zip(rows, judged, strict=True):
+        if not full:  # it could not reach the threshold
+            continue
         p = model.probability(x)
         if p >= model.threshold_for(x) and (best is None or p > best[0]):
             best = (p, c)
