@@ -309,3 +309,29 @@ def test_a_bare_fragment_page_keeps_its_text() -> None:
 
     cleaned = clean(decode_capture(f"<p>{PROSE}</p>".encode(), Path("fragment.html")))
     assert [b.text for b in cleaned.blocks] == [PROSE]
+
+
+# --- a paragraph neither extractor kept, in the middle of the article ---------------------------
+
+
+def test_prose_neither_extractor_kept_between_two_kept_paragraphs_is_kept() -> None:
+    blocks = [_p(PROSE + " One."), _p("Advertisement:"), _p(OTHER), _p(PROSE + " Two.")]
+    decision = reconcile(blocks, {0, 3}, {0, 3})
+    assert decision.kept == {0, 2, 3} and decision.between == {2}  # the label stays out
+
+
+def test_prose_beside_the_article_or_past_a_longer_non_prose_block_is_not_added() -> None:
+    teaser = _p("Read more stories like this one from our newsroom team and correspondents")
+    blocks = [_p(OTHER), _p(PROSE + " One."), teaser, _p(OTHER + " Two."), _p(PROSE + " Three.")]
+    assert not reconcile(blocks, {1}, {1}).between  # before/after the article: one side only
+    assert not reconcile(blocks, {1, 4}, {1, 4}).between  # a 12-word non-prose block between
+
+
+def test_real_page_paragraph_both_extractors_skipped_mid_article_is_kept() -> None:
+    # l3s-gn1 page d73dfdc1fa79: a paragraph after an "Advertisement:" label, between two
+    # paragraphs trafilatura kept, was kept by neither extractor and lost
+    cleaned, truth = _page("d73dfdc1fa79")
+    between = [ln for ln in cleaned.lines if ln.rule == "html-between-paragraphs"]
+    assert [ln.text[:35] for ln in between] == ["A source close to Rare told the mag"]
+    assert between[0].kind == "body"
+    assert _sentences_kept(truth, cleaned) > 0.7  # 0.67 before; the lede above is still lost

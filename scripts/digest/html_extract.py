@@ -11,7 +11,8 @@
    next to the page's other prose, jusText is asked too (rule "html-third-opinion", kept as
    unsure); every other block stays in the record as a dropped line (kind boilerplate, rule
    "html-extractor-removed", or "html-extractors-disagree" when an extractor kept it, or
-   "html-comments" below the article after the page's comments anchor), where
+   "html-comments" below the article after the page's comments anchor; a paragraph neither
+   kept between two kept ones is kept, rule "html-between-paragraphs"), where
    the report, the review pages and curation.yaml's ``keep:`` see it;
 4. metadata from the page's own markup (html_meta: JSON-LD, og/meta tags, canonical link).
 
@@ -410,6 +411,9 @@ def clean_html(capture: Capture) -> Cleaned:
             kind, rule = "boilerplate", "html-extractors-disagree"
         elif k not in decision.kept:
             kind, rule = "boilerplate", "html-extractor-removed"
+        elif k in decision.between:
+            # prose neither extractor kept, between two kept paragraphs of the article
+            kind, rule = "body", "html-between-paragraphs"
         elif block.heading:
             kind, rule = "subhead", "html-extractor-heading"
         else:

@@ -260,6 +260,32 @@ class Decision:
     #: blocks an extractor kept below the article, in its reader comments (comments_start):
     #: dropped, and not listed as dropped prose (a thread is not text the article lost)
     comments: frozenset[int] = frozenset()
+    #: prose neither extractor kept, between two kept paragraphs (between_prose): kept
+    between: frozenset[int] = frozenset()
+
+
+def between_prose(
+    blocks: Sequence[PageBlock], prose: Sequence[bool], kept: frozenset[int]
+) -> frozenset[int]:
+    """Paragraphs of prose that neither extractor kept, standing between two kept paragraphs
+    of prose with nothing but short labels between them ("Advertisement:", a credit: blocks of
+    fewer than PROSE_WORDS words that are not prose): a paragraph the extractors skipped in the
+    middle of the article (a class or a layout they score down). On the train ids: 8 more
+    sentences on 4 pages, precision unchanged (0.943)."""
+    add: set[int] = set()
+    label = [not prose[k] and len(words(b.text)) < PROSE_WORDS for k, b in enumerate(blocks)]
+    for k in range(len(blocks)):
+        if k in kept or not prose[k]:
+            continue
+        sides = []
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(blocks) and label[j]:
+                j += step
+            sides.append(0 <= j < len(blocks) and j in kept and prose[j])
+        if all(sides):
+            add.add(k)
+    return frozenset(add)
 
 
 def reconcile(
@@ -305,6 +331,8 @@ def reconcile(
     start = comments_start(blocks, kept)
     comments = frozenset(k for k in traf | read if start is not None and k >= start)
     kept -= comments
+    between = between_prose(blocks, prose, frozenset(kept))
+    kept |= between
     unsure, reported = third_opinion(blocks, frozenset(kept), by_third, start)
     disputed = (traf | read | reported) - kept - unsure - comments
     # what an extractor kept and the reconciliation dropped, long enough to hold a sentence:
@@ -319,6 +347,7 @@ def reconcile(
         agreement=agreement(blocks, frozenset(kept | unsure), both, dropped),
         unsure=unsure,
         comments=comments,
+        between=between,
     )
 
 
