@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from digest.html_reconcile import (
+    COMMENTS_MIN_PROSE,
     GAP_WORDS,
     SHORT_ARTICLE,
     PageBlock,
@@ -209,13 +210,65 @@ def test_real_page_whose_extractors_chose_the_footer_keeps_the_article() -> None
 
 def test_real_page_with_a_long_comment_thread_does_not_publish_it() -> None:
     # l3s-gn1 page 7e0a97352b2e: the article (about 360 words of prose) is followed by a reader
-    # thread four times as long that jusText keeps: the thread is listed as dropped prose, not
-    # published, and the article is whole
+    # thread four times as long, after the page's comments anchor: the thread is dropped as
+    # the reader comments, not published nor asked of jusText, and the article is whole
     cleaned, truth = _page("7e0a97352b2e")
     assert _sentences_kept(truth, cleaned) == 1.0
     assert not any(ln.rule == "html-third-opinion" for ln in cleaned.lines)
-    assert _precision(truth, _body(cleaned)) > 0.6  # 0.2 when the thread was kept
-    assert len(cleaned.dropped_prose) >= 20
+    assert _precision(truth, _body(cleaned)) > 0.9  # 0.2 when the thread was kept
+    comments = [ln for ln in cleaned.lines if ln.rule == "html-comments"]
+    assert len(comments) >= 15 and all(ln.kind == "boilerplate" for ln in comments)
+
+
+# --- the reader comments below the article ------------------------------------------------------
+
+
+def _comments_page(anchor_at_top: bool = False) -> list[PageBlock]:
+    pytest.importorskip("trafilatura", exc_type=ImportError)
+    from digest.html_extract import _parse
+
+    article = "".join(f"<p>{PROSE} Paragraph {i}.</p>" for i in range(4))
+    thread = "".join(f"<div><b>Reader {i}</b><br>{OTHER}</div>" for i in range(6))
+    anchor = '<a name="comments"></a>'
+    html = (f"<html><body>{anchor if anchor_at_top else ''}<h1>Headline</h1>{article}<hr>"
+            f"{'' if anchor_at_top else anchor}<b>Comments are now closed</b>{thread}"
+            "</body></html>")
+    return page_blocks(_parse(html))
+
+
+def test_what_follows_the_comments_anchor_below_the_article_is_dropped() -> None:
+    blocks = _comments_page()
+    first = next(k for k, b in enumerate(blocks) if b.after_comments_anchor)
+    assert blocks[first].text == "Comments are now closed"
+    assert not any(b.after_comments_anchor for b in blocks[:first])
+    everything = set(range(len(blocks)))  # both extractors keep the thread
+    decision = reconcile(blocks, everything, everything)
+    assert decision.kept == set(range(first))  # the headline and the article, whole
+    assert decision.comments == everything - set(range(first))
+    assert decision.dropped_prose == ()  # a thread is not text the article lost
+
+
+def test_a_comments_anchor_above_the_article_drops_nothing() -> None:
+    # the anchor stands before COMMENTS_MIN_PROSE words of the article: it is not its end
+    blocks = _comments_page(anchor_at_top=True)
+    assert all(b.after_comments_anchor for b in blocks)
+    assert 4 * len(PROSE.split()) >= COMMENTS_MIN_PROSE
+    everything = set(range(len(blocks)))
+    decision = reconcile(blocks, everything, everything)
+    assert decision.kept == everything and decision.comments == frozenset()
+
+
+def test_real_page_whose_comments_both_extractors_keep_publishes_only_the_article() -> None:
+    # l3s-gn1 page b20d96961850: "Comments are now closed for this story" and some fifty
+    # reader comments, four times the article, follow an empty <a name="commentSection">;
+    # trafilatura and readability both kept them (precision 0.16). Dropped as the comments,
+    # every sentence of the article kept
+    cleaned, truth = _page("b20d96961850")
+    assert _sentences_kept(truth, cleaned) == 1.0
+    assert _precision(truth, _body(cleaned)) > 0.8
+    comments = [ln for ln in cleaned.lines if ln.rule == "html-comments"]
+    assert comments[0].text == "Comments are now closed for this story"
+    assert "Stephen B" in [ln.text for ln in comments]
 
 
 # --- the page read as a browser reads it -------------------------------------------------------
@@ -256,3 +309,29 @@ def test_a_bare_fragment_page_keeps_its_text() -> None:
 
     cleaned = clean(decode_capture(f"<p>{PROSE}</p>".encode(), Path("fragment.html")))
     assert [b.text for b in cleaned.blocks] == [PROSE]
+
+
+# --- a paragraph neither extractor kept, in the middle of the article ---------------------------
+
+
+def test_prose_neither_extractor_kept_between_two_kept_paragraphs_is_kept() -> None:
+    blocks = [_p(PROSE + " One."), _p("Advertisement:"), _p(OTHER), _p(PROSE + " Two.")]
+    decision = reconcile(blocks, {0, 3}, {0, 3})
+    assert decision.kept == {0, 2, 3} and decision.between == {2}  # the label stays out
+
+
+def test_prose_beside_the_article_or_past_a_longer_non_prose_block_is_not_added() -> None:
+    teaser = _p("Read more stories like this one from our newsroom team and correspondents")
+    blocks = [_p(OTHER), _p(PROSE + " One."), teaser, _p(OTHER + " Two."), _p(PROSE + " Three.")]
+    assert not reconcile(blocks, {1}, {1}).between  # before/after the article: one side only
+    assert not reconcile(blocks, {1, 4}, {1, 4}).between  # a 12-word non-prose block between
+
+
+def test_real_page_paragraph_both_extractors_skipped_mid_article_is_kept() -> None:
+    # l3s-gn1 page d73dfdc1fa79: a paragraph after an "Advertisement:" label, between two
+    # paragraphs trafilatura kept, was kept by neither extractor and lost
+    cleaned, truth = _page("d73dfdc1fa79")
+    between = [ln for ln in cleaned.lines if ln.rule == "html-between-paragraphs"]
+    assert [ln.text[:35] for ln in between] == ["A source close to Rare told the mag"]
+    assert between[0].kind == "body"
+    assert _sentences_kept(truth, cleaned) > 0.7  # 0.67 before; the lede above is still lost

@@ -10,7 +10,9 @@
    "html-extractor", "html-extractor-heading" for a heading); when their article is short
    next to the page's other prose, jusText is asked too (rule "html-third-opinion", kept as
    unsure); every other block stays in the record as a dropped line (kind boilerplate, rule
-   "html-extractor-removed", or "html-extractors-disagree" when an extractor kept it), where
+   "html-extractor-removed", or "html-extractors-disagree" when an extractor kept it, or
+   "html-comments" below the article after the page's comments anchor; a paragraph neither
+   kept between two kept ones is kept, rule "html-between-paragraphs"), where
    the report, the review pages and curation.yaml's ``keep:`` see it;
 4. metadata from the page's own markup (html_meta: JSON-LD, og/meta tags, canonical link).
 
@@ -401,11 +403,17 @@ def clean_html(capture: Capture) -> Cleaned:
         elif k in decision.unsure:
             # the extractors' article was too short to be one; a third opinion found this
             kind, rule = "unsure", "html-third-opinion"
+        elif k in decision.comments:
+            # below the article, after the page's comments anchor: the reader comments
+            kind, rule = "boilerplate", "html-comments"
         elif k in decision.disputed:
             # one extractor kept it, the reconciliation did not: the first place to look
             kind, rule = "boilerplate", "html-extractors-disagree"
         elif k not in decision.kept:
             kind, rule = "boilerplate", "html-extractor-removed"
+        elif k in decision.between:
+            # prose neither extractor kept, between two kept paragraphs of the article
+            kind, rule = "body", "html-between-paragraphs"
         elif block.heading:
             kind, rule = "subhead", "html-extractor-heading"
         else:
