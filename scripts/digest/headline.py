@@ -125,6 +125,8 @@ FEATURES: tuple[str, ...] = (
     "only-candidate",  # no other line above the body could be the headline
     "in-copyright",  # share of its content words in the page's copyright lines (the site's name)
     "site-words",  # "website", "blog", "newspaper", "online edition": a site's tagline
+    "name-shape",  # shaped like a name ("Yard Sign Fenders") but the body writes its words in
+    # lower case: a title in capitals word by word, let through the ``name`` rule
 )
 
 # Words compared by their first letters too: "crashes"/"crash", "Halloween"/"Halloween's"
@@ -136,7 +138,7 @@ MODEL_FILE = Path(__file__).with_name("headline-model.json")
 # sign-up boxes, comment counters, print views and page tools (matched anywhere in the line).
 _UI_RE = re.compile(
     r"\b(?:share\s+(?:this|on|via|to|with|the|your|story|article)|sharing\s+options"
-    r"|sign\s*(?:up|in)|log\s*(?:in|out)|create\s+an\s+account|subscribe|newsletters?"
+    r"|sign\s*(?:up|in)|log\s*(?:in|out)|create\s+an\s+account|subscribe\b|newsletters?"
     r"|copy\s+link|link\s+copied|url\s*copied|permalink|posted\s+in|filed\s+(?:under|to)"
     r"|^(?:tags?|topics?|labels?|categor(?:y|ies)|keywords|cast)\s*:"
     r"|your\s+inbox|send\s+you\s+(?:an?\s+)?e-?mail|enter\s+your\s+e-?mail|(?:\.\.\.|…)\s*more$"
@@ -268,11 +270,50 @@ _AGENCY_END_RE = re.compile(
 )
 
 
+# A headline opens with a capital or a digit, or with a brand written with a lower-case prefix
+# ("iTunes does movie deal with Fox", "iPad Mini to debut", "eBay ...").
+_HEADING_RE = re.compile(R.HEADING_RE.pattern + r"|^[a-z]{1,2}[A-Z]")
+
+# A headline can carry the page's comment counter: "How to Lose 100 Pounds ... 385 Comments".
+# The title is the line without it (the counter alone is interface text).
+_COUNT_TAIL_RE = re.compile(r"\s+\d[\d,]*\s+[Cc]omments?$")
+
+
+def title_text(text: str) -> str:
+    """The headline as published: ``text`` without a trailing comment count."""
+    bare = _COUNT_TAIL_RE.sub("", text) if "omment" in text else text
+    return bare if bare.strip() else text
+
+
 # A person's name (or two): what bylines and author boxes print without "By".
 _NAME_RE = re.compile(
     r"^(?:[A-Z][\w'’.-]*\.?\s+){0,3}[A-Z][\w'’-]+"
     r"(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'’.-]*\.?\s+){0,3}[A-Z][\w'’-]+)*$"
 )
+
+
+# A name's words are capitalised wherever the page prints them; a short title in capitals word
+# by word ("Almond Fall Wedding Cake") is made of common words that the article writes in lower
+# case. A line shaped like a name is a name unless at least this share of its words (not
+# stopwords) is in the body in lower case (chosen on the train split).
+NAME_COMMON_SHARE = 0.5
+# ...and is longer than this many words: two capitalised words are a section's or a menu's label
+# ("Recipe Archive", "Crime News") far more often than a title; and a row cut by commas is a row
+# of tags ("Celebrity, Sex, Fashion for Women") or of names.
+NAME_LABEL_WORDS = 2
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’.-])[a-z][a-z]+")
+
+
+def _lower_words(texts: Sequence[str]) -> set[str]:
+    """The stemmed words ``texts`` write in lower case."""
+    return _stemmed(set(_LOWER_WORD_RE.findall("\n".join(texts))))
+
+
+def common_share(text: str, lower_words: set[str]) -> float:
+    """Share of the words of ``text`` (not stopwords) found in ``lower_words``."""
+    toks = [t.lower() for t in R.WORD_RE.findall(text)]
+    toks = [t for t in toks if t not in R.STOPWORDS]
+    return sum(_stem(t) in lower_words for t in toks) / len(toks) if toks else 0.0
 
 
 @dataclass(frozen=True)
@@ -361,7 +402,7 @@ _CLOSING_QUOTES = ('"', "”", "'", "’", "»")
 def reject_reason(text: str) -> str | None:
     """Why ``text`` cannot be a headline (the rule's name), or None."""
     words = R.WORD_RE.findall(text)
-    if not 2 <= len(words) <= R.TITLE_MAX_WORDS or not R.HEADING_RE.match(text):
+    if not 2 <= len(words) <= R.TITLE_MAX_WORDS or not _HEADING_RE.match(text):
         return "shape"
     if text.endswith((".", ",", ";", ":", "…")) and not text.endswith("..."):
         return "shape"  # a sentence, a label introducing a list, a cut teaser
@@ -529,10 +570,18 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     def words_at(pos: int) -> set[str]:
         got = window_words[pos]
         if got is None:
-            got = window_words[pos] = content_words(all_texts[window[pos]])
+            got = window_words[pos] = content_words(title_text(all_texts[window[pos]]))
         return got
 
     reasons: dict[str, str | None] = {}
+    lowers: list[set[str]] = []
+
+    def lower_words() -> set[str]:
+        if not lowers:
+            lowers.append(_lower_words(body_texts))
+        return lowers[0]
+
+    named: set[int] = set()  # name-shaped candidates let through (their words are common)
 
     def reason(text: str) -> str | None:
         if text not in reasons:
@@ -574,8 +623,8 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     for pos, i in enumerate(window):
         if kinds[i] in ("byline", "dateline", "caption"):
             continue
-        text = all_texts[i]
-        if not 2 <= _word_count(text) <= R.TITLE_MAX_WORDS or not R.HEADING_RE.match(text):
+        text = title_text(all_texts[i])
+        if not 2 <= _word_count(text) <= R.TITLE_MAX_WORDS or not _HEADING_RE.match(text):
             rejected.append((i, "shape"))  # reject_reason's first test, before any other
             continue
         words = words_at(pos)
@@ -583,6 +632,10 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         off_topic = not words & body_words and not (
             pos + 1 < len(window) and words & words_at(pos + 1) and words & below(pos))
         why = "off-topic" if off_topic else reason(text)
+        if (why == "name" and _word_count(text) > NAME_LABEL_WORDS and "," not in text
+                and common_share(text, lower_words()) >= NAME_COMMON_SHARE):
+            why = None
+            named.add(i)
         if why is None and _is_caption(lines, pos, window):
             why = "caption"
         if why is not None:
@@ -604,13 +657,14 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     second = sorted(ledes)[-2] if len(ledes) > 1 else 0.0
     xs = []
     for k, (pos, i, words, tokens) in enumerate(found):
-        text = all_texts[i]
+        raw = all_texts[i]
+        text = title_text(raw)
         shared = len(words & (body_words | below(pos)))
         above = len(window) - pos - 1  # lines of text between it and the body
         lower = [t.lower() for t in tokens]
         nxt = found[k + 1] if k + 1 < len(found) else None
-        twice = all_texts.count(text) > 1
-        own = above_texts.count(text)
+        twice = all_texts.count(raw) > 1
+        own = above_texts.count(raw)
         under = header_under(pos)
         xs.append((
             1.0,
@@ -620,7 +674,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             math.log1p(len(tokens)),
             float(len(tokens) <= SHORT_TITLE_WORDS),
             float(twice),
-            float(header_blob.count(text) > own),
+            float(header_blob.count(raw) > own),
             math.log1p(above),
             float(above == 0),
             float(under),
@@ -642,7 +696,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
                   and bool(nxt[2] & words)),
             float(bool(_LABEL_PREFIX_RE.match(text))),
             _evidence(ledes[k], shared, len(words), len(tokens),
-                      twice or header_blob.count(text + "\n") > own, above, under),
+                      twice or header_blob.count(raw + "\n") > own, above, under),
             sum(w[:PREFIX] in prefixes for w in words) / len(words),
             ledes[k] - (second if ledes[k] == best_lede else best_lede),
             len(words & first_words) / len(words),
@@ -650,6 +704,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             float(len(found) == 1),
             len(words & rights) / len(words),
             float(_search_ci(_SITE_WORDS_RE, _SITE_WORDS_TWIN, text)),
+            float(i in named),
         ))
     return Candidates(first, tuple(rejected), tuple(f[1] for f in found),
                       tuple(len(window) - f[0] - 1 for f in found), tuple(xs))
