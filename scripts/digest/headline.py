@@ -127,7 +127,13 @@ FEATURES: tuple[str, ...] = (
     "site-words",  # "website", "blog", "newspaper", "online edition": a site's tagline
     "name-shape",  # shaped like a name ("Yard Sign Fenders") but the body writes its words in
     # lower case: a title in capitals word by word, let through the ``name`` rule
+    "shorter-over",  # a shorter candidate on the same subject a few lines above: this is the
+    # standfirst of that headline (a byline or a "Print | Email" row can stand between them)
+    "longer-under-near",  # ... and the other side: a longer one on its subject a few lines under
 )
+
+# How many lines of text apart a headline and its standfirst can stand (a byline, a share row).
+STANDFIRST_GAP = 4
 
 # Words compared by their first letters too: "crashes"/"crash", "Halloween"/"Halloween's"
 PREFIX = 5
@@ -271,8 +277,8 @@ _AGENCY_END_RE = re.compile(
 
 
 # A headline opens with a capital or a digit, or with a brand written with a lower-case prefix
-# ("iTunes does movie deal with Fox", "iPad Mini to debut", "eBay ...").
-_HEADING_RE = re.compile(R.HEADING_RE.pattern + r"|^[a-z]{1,2}[A-Z]")
+# ("iTunes does movie deal with Fox", "iPad Mini to debut", "eBay ...", "x86 processor ...").
+_HEADING_RE = re.compile(R.HEADING_RE.pattern + r"|^[a-z]{1,2}[A-Z0-9]")
 
 # A headline can carry the page's comment counter: "How to Lose 100 Pounds ... 385 Comments".
 # The title is the line without it (the counter alone is interface text).
@@ -705,6 +711,10 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             len(words & rights) / len(words),
             float(_search_ci(_SITE_WORDS_RE, _SITE_WORDS_TWIN, text)),
             float(i in named),
+            float(any(0 < pos - f[0] <= STANDFIRST_GAP and len(f[3]) < len(tokens)
+                      and f[2] & words for f in found[:k])),
+            float(any(0 < f[0] - pos <= STANDFIRST_GAP and len(f[3]) > len(tokens)
+                      and f[2] & words for f in found[k + 1:])),
         ))
     return Candidates(first, tuple(rejected), tuple(f[1] for f in found),
                       tuple(len(window) - f[0] - 1 for f in found), tuple(xs))
@@ -820,6 +830,8 @@ def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:
             return None  # the article has begun (a headline found inside the body's opening)
         words = len(R.WORD_RE.findall(line.text))
         if words < DEK_MIN_WORDS:
+            if _TEASER_LABEL_RE.match(line.text):
+                return None  # "Related Articles": what follows is another story's teaser
             continue
         if _is_caption(lines, pos, texts) or words > 2 * R.TITLE_MAX_WORDS:
             return None
@@ -827,6 +839,15 @@ def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:
             return None
         return i
     return None
+
+
+# The label of a list of other stories' teasers: a line under it is no standfirst.
+_TEASER_LABEL_RE = re.compile(
+    r"^\W*(?:related|more\s+(?:stories|news|from|on)|most\s+(?:popular|read|viewed|shared)"
+    r"|see\s+also|(?:also|further)\s+read|read\s+(?:also|more)|recommended|you\s+may\s+also"
+    r"|top\s+stories|latest\s+(?:news|stories))\b",
+    re.IGNORECASE,
+)
 
 
 # What a photo caption says and a standfirst does not: "pictured", "this image", "(left)".
