@@ -12,8 +12,8 @@ Truths, each page scored against the first it has:
   other publication meta tags (``publicationdate``, ``dcterms.issued``, ...) and the first
   ``<time datetime>`` or ``<abbr class="published" title>`` outside related, comment and
   sidebar blocks. Never a modification date, never the page's visible text.
-- ``url``: the date in the page's URL (``/2012/08/09/``, manifest.json), approximate: the day
-  the address was made.
+- ``url``: the date in the page's URL (``/2012/08/09/``, ``/2007/dec/28/``, manifest.json),
+  approximate: the day the address was made.
 - ``htmldate`` (``--silver``): for saved pages with none of the above, htmldate's reading of
   the original date (markup and the page's date elements, no search of the whole text). The
   weakest: on these 2008 pages it sometimes takes the site's "today" banner (the day the page
@@ -45,6 +45,10 @@ from bench_clean import META_SCORER, SPLIT_FILE, TRAIN_SET, clean_bytes, load_to
 
 # A date in a URL's path: /2012/08/09/, /20120809, /2012-08-09
 URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|\D)")
+# ... and with the month's name: /2007/dec/28/
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+URL_NAMED_DATE_RE = re.compile(
+    rf"/((?:19|20)\d\d)/({'|'.join(MONTHS)})[a-z]*/(0?[1-9]|[12]\d|3[01])(?:/|\D)", re.IGNORECASE)
 KINDS = ("right", "wrong", "missing")
 TRUTHS = ("gold", "tags", "url", "htmldate")
 # Publication meta tags html_meta does not read (seen on the train pages' markup); never a
@@ -104,9 +108,14 @@ def all_truths(i: str, manifest: dict[str, dict[str, str]], silver: bool) -> dic
         if meta.exists() else None
     if published:
         out["gold"] = published[:10]
-    m = URL_DATE_RE.search(manifest[i].get("url", ""))
+    url = manifest[i].get("url", "")
+    m = URL_DATE_RE.search(url)
     if m:
         out["url"] = "-".join(m.groups())
+    named = None if m else URL_NAMED_DATE_RE.search(url)
+    if named:
+        y, mon, d = named.groups()
+        out["url"] = f"{y}-{MONTHS.index(mon.lower()) + 1:02d}-{int(d):02d}"
     page = TRAIN_SET / f"{i}.html.gz"
     if silver and page.exists():
         raw = gzip.decompress(page.read_bytes())

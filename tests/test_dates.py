@@ -72,11 +72,23 @@ def test_an_update_stamp_is_not_the_publication_date() -> None:
                  _BODY)[0] == D(2015, 4, 30)
     # the update label in the other languages read (8d57ca3d5e69's class): the update's date
     # alone is refused, the publication's label beside it wins; a print view's day likewise
-    for line in ("Mise à jour le 1 mai 2015", "Stand: 01.05.2015 07:38 Uhr",
+    for line in ("Mise à jour le 1 mai 2015", "Stand: 1. Mai 2015, 07:38 Uhr",
                  "Ultimo aggiornamento 1 maggio 2015", "Laatst gewijzigd 1 mei 2015",
-                 "Printed on May 1, 2015"):
+                 "Printed on May 1, 2015",
+                 # the noun (542267b4862a's "Last update: Friday, May 6, 2005 at 7:40:29
+                 # AM"), and the labels of the other languages of the month table
+                 "Last update: Friday, May 1, 2015 at 7:40:29 AM", "Update: May 1, 2015",
+                 "Dernière modification : 1 mai 2015", "Actualisé le 1 mai 2015",
+                 "Última modificación: 1 de mayo de 2015", "Aggiornato il 1 maggio 2015",
+                 "Letzte Änderung: 1. Mai 2015", "Uppdaterat 2015-05-01 07:38",
+                 "更新时间：2015-05-01 07:38"):
+        assert parse_date(line) == D(2015, 5, 1), line  # a date, refused for its label
         assert _date(("title", "Séisme au Népal"), ("dateline", line), _BODY) == (
             None, "unknown"), line
+    # a newsletter called an update is no update label (744645b38d69: "CLT Update" over
+    # "Friday, February 26, 1999"), nor is a headline's "update" before its date
+    assert _date(("boilerplate", "CLT Update"), ("dateline", "Friday, February 26, 1999"),
+                 _BODY)[0] == D(1999, 2, 26)
     assert _date(("title", "Séisme au Népal"),
                  ("dateline", "Gepubliceerd 30 april 2015, laatst gewijzigd 1 mei 2015"),
                  _BODY)[0] == D(2015, 4, 30)
@@ -249,6 +261,80 @@ def test_two_header_dates_that_disagree_are_not_guessed_between() -> None:
     ) == (None, "unknown")
 
 
+def test_a_later_date_over_the_headline_gives_way_to_the_dateline_under_it() -> None:
+    # 23ad6b7f1c34: the site's "today" over the headline, the article's dateline under the
+    # byline a week earlier: the dateline's day
+    today, dateline = ("dateline", "Tuesday, January 15, 2008"), (
+        "dateline", "Tuesday, January 8th 2008, 4:00 AM")
+    head = ("title", "Golden Globes show nixed by strike")
+    byline = ("byline", "BY RICHARD HUFF")
+    assert _date(today, head, byline, dateline, _BODY) == (D(2008, 1, 8), "capture line 4")
+    # the other way round (the later date under the headline) nothing says which: unknown
+    assert _date(("dateline", "Tuesday, January 8, 2008"), head, byline,
+                 ("dateline", "Tuesday, January 15th 2008, 4:00 AM"), _BODY) == (None, "unknown")
+
+
+def test_a_date_over_the_headline_is_no_series_with_other_written_dates() -> None:
+    # 188a0a298940: "August 9, 2012" over the headline; the teasers' "8/8/2012", "8/7/2012"
+    # further down are written another way: no series of one shape, the date stands
+    page = (("boilerplate", "August 9, 2012"),
+            ("title", "Unilever, DHL Partner to Drive Sustainability, Efficiency"), _BODY,
+            ("boilerplate", "8/8/2012"), ("boilerplate", "8/7/2012"))
+    assert _date(*page) == (D(2012, 8, 9), "capture line 1")
+    # teasers' stamps written the same way make it one of a series: unknown
+    assert _date(*page[:3], ("boilerplate", "August 8, 2012"),
+                 ("boilerplate", "August 7, 2012")) == (None, "unknown")
+
+
+def test_a_sentence_saying_when_the_entry_was_posted_gives_the_date() -> None:
+    # 0ac71120ebac: no date in the header; the post's footer "This entry was written by
+    # matt, posted on 10/18/2012 at 12:22 pm." over the comments' "Posted ..." stamps
+    footer = ("body", "This entry was written by matt, posted on 10/18/2012 at 12:22 pm. "
+                      "Bookmark the permalink.")
+    comments = (("subhead", "5 Comments"),
+                ("boilerplate", "Posted 10/19/2012 at 3:13 am | Permalink"),
+                ("body", "Great post, thanks."),
+                ("boilerplate", "Posted 10/21/2012 at 10:43 am | Permalink"))
+    head = ("title", "Why the rewrite took a year")
+    assert _date(head, _BODY, footer, *comments) == (D(2012, 10, 18), "capture line 3")
+    # 40d05edeef74: "... Schneider. Posted on Sunday, August 26, 2012, at 11:06 am."
+    assert _date(head, _BODY, ("body", "This was written by K.G. Schneider. Posted on Sunday, "
+                                       "August 26, 2012, at 11:06 am. Filed under Life."))[0] == (
+        D(2012, 8, 26))
+    # the same sentence in a comment, or a date in another sentence, says nothing
+    assert _date(head, _BODY, *comments[:1], footer) == (None, "unknown")
+    assert _date(head, _BODY, ("body", "This entry was posted in News. Tags: May 5, 2012"),
+                 ) == (None, "unknown")
+    # a header whose date is its update's ("Last updated: January 7, 2025" beside it) leaves
+    # the sentence to say when the entry was posted
+    updated = (("dateline", "January 7, 2025"), ("boilerplate", "Last updated: January 7, 2025"))
+    assert _date(head, *updated, _BODY) == (None, "unknown")
+    assert _date(head, *updated, _BODY, ("body", "This entry was posted on Friday, July 10th, "
+                                                 "2020 at 9:00 am and is filed under News.")
+                 )[0] == D(2020, 7, 10)
+    # a sentence of the story about another article is not this one's
+    assert _date(head, _BODY, ("body", "The article was published on May 5, 2012 in Nature, "
+                                       "and the team has since repeated the study.")
+                 ) == (None, "unknown")
+
+
+def test_a_header_date_later_than_the_first_publication_is_not_the_date() -> None:
+    # 34351c82e8f2: the header dates the post "Nov 12 2012", the day it was put up again;
+    # under the story "Originally published January 4, 2010.": which one the page counts
+    # as its publication is not guessed
+    head = (("dateline", "Nov 12 2012"),
+            ("title", "How To Become A Great Cook Without Being A Chef"), _BODY)
+    original = ("body", "Originally published January 4, 2010.")
+    assert _date(*head, original) == (None, "unknown")
+    assert _date(*head)[0] == D(2012, 11, 12)
+    # a note of the first publication on the same day leaves the header's date
+    assert _date(*head, ("body", "Originally published November 12, 2012."))[0] == D(
+        2012, 11, 12)
+    # 634ab61288b6: alone it is the first publication elsewhere, not this page's: unknown
+    assert _date(head[1], _BODY, ("body", "Originally published at www.courtneykirchoff.com "
+                                          "on November 18, 2011.")) == (None, "unknown")
+
+
 def test_a_table_row_and_an_embedded_post_are_not_datelines() -> None:
     # 46d2d7b99656: a query's output over the paragraph that discusses it
     assert _date(
@@ -355,6 +441,11 @@ def test_a_two_way_numeric_date_reads_as_the_day_the_page_names() -> None:
     ("86004f99f0d8", D(2008, 1, 5)),  # its dateline above teasers' stamps of the same shape
     ("9ada70ee1e59", D(2007, 12, 29)),  # a date over the headline "PlayStation Store updated"
     ("7b1ea4c295c8", D(2012, 8, 9)),  # "Posted: 08/09/2012", the page naming "August 9, 2012"
+    ("23ad6b7f1c34", D(2008, 1, 8)),  # the site's "today" over the headline, a week later
+    ("188a0a298940", D(2012, 8, 9)),  # over the headline; teasers' "8/8/2012" another shape
+    ("40d05edeef74", D(2012, 8, 26)),  # "... Posted on Sunday, August 26, 2012, at 11:06 am."
+    ("34351c82e8f2", None),  # "Nov 12 2012" over "Originally published January 4, 2010."
+    ("634ab61288b6", None),  # "Originally published at www... on November 18, 2011."
 ])
 def test_train_pages_date_or_not_found(case: str, want: dt.date | None) -> None:
     assert clean_train_page(case).metadata.published.value == want

@@ -14,12 +14,18 @@ above the first paragraph. The choice here, in order:
    post's stamp, a copyright line, an expiry or retrieval date, a link to the previous or next
    post; and, among the other lines, a headline or masthead with a date in it (more words than
    a name beside the date) and a series of same-shaped stamps with different days (a comment
-   thread, a teaser list);
-3. else a "Posted on ..." line elsewhere (a blog post's footer) when all such lines agree;
+   thread, a teaser list); a header date later than the day a sentence of the page says the
+   article was posted or first published ("This entry was posted on ...", "Originally
+   published January 4, 2010.") is an update's or a re-publication's, not taken;
+3. else a sentence of the page saying when this entry was posted ("This entry was written by
+   matt, posted on 10/18/2012 at 12:22 pm."), or a "Posted on ..." line elsewhere (a blog
+   post's footer) when all such lines agree;
 4. a relative date ("5 hours ago") only against a known capture date.
 
 Two header dates that disagree, and no label saying which is which, leave the date unknown:
-a wrong date is published silently, a missing one is a clear message to the editor.
+a wrong date is published silently, a missing one is a clear message to the editor. The one
+exception: later dates over the headline and the earliest under it (the site's "today" over
+the headline, the article's dateline under the byline) give the earliest.
 
 Dates are read in English and in the common western European languages ("24 novembre 2017",
 "1 de diciembre de 2017", "21.dez.2018", "30. April 2015") by a table of month names: a general
@@ -127,15 +133,20 @@ _PUBLISHED_RE = re.compile(
 # ... an update's label ("Last Updated", "Mis à jour", "Aktualisiert"), which counts before
 # the line's first date ("30 avril 2015 à 07:19 (Mis à jour : ...)" was published on the 30th)
 _UPDATE_WORDS = (
-    r"updated|upd\.?|modified|edited|revised|reviewed|refreshed|fact[-\s]checked|dateModified"
-    r"|as\s+of"
-    r"|mise?\s+à\s+jour|actualizado|actualización|atualizado|atualização|aggiornato"
-    r"|aggiornamento|ultima\s+modifica|aktualisiert|aktualisierung|geändert|stand(?=\s*:)"
-    r"|bijgewerkt|gewijzigd|opdateret|uppdaterad|oppdatert"
-    r"|päivitetty|zaktualizowano|aktualizováno|обновлено"
+    r"updated|(?:last|latest)\s+update|update(?=\s*:)|upd\.?|modified|modifi[ée]e?|modification|modificad[oa]|modificaci[óo]n"
+    r"|modificat[oa]|edited|revised|reviewed|refreshed|fact[-\s]checked|dateModified|amended"
+    r"|corrected|last\s+changed|as\s+of"
+    r"|mise?\s+à\s+jour|actualis[ée]e?|actualizad[oa]|actualización|atualizad[oa]|atualização"
+    r"|aggiornat[oa]|aggiornamento|ultima\s+modifica|aktualisiert|aktualisierung|geändert"
+    r"|änderung|stand(?=\s*:)|bijgewerkt|gewijzigd|opdateret|uppdaterad|uppdaterat|oppdatert"
+    r"|päivitetty|zaktualizowano|aktualizacja|aktualizováno|aktualizace|güncellendi|güncelleme"
+    r"|обновлено|обновлен"
 )
-_UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b", re.IGNORECASE)
-_UPDATE_LEAD_RE = re.compile(r"\W*(?:(?:last|page)\s+)?\Z", re.IGNORECASE)
+# (the Chinese and Japanese "更新", an update, stands between other letters: no word boundary)
+_UPDATE_RE = re.compile(rf"\b(?:{_UPDATE_WORDS})\b|更新", re.IGNORECASE)
+_UPDATE_LEAD_RE = re.compile(
+    r"\W*(?:(?:last|latest|page|dernière|última|ultima|ultimo|zuletzt|laatst|senast|sidst)"
+    r"\s+)?\Z", re.IGNORECASE)
 _AT_RE = re.compile(r"^\W*(?:at|on)\b", re.IGNORECASE)
 # ... and lines whose date is another one anywhere they say so: a comment ("reply", "says"), a
 # copyright line, a document's expiry or a reference's retrieval, the day the page was printed,
@@ -151,6 +162,27 @@ _NOT_PUBLISHED_RE = re.compile(
 _LABEL_WORDS = ("osted", "OSTED", "ublished", "UBLISHED")  # what _LABEL_FIRST_LINE_RE needs
 _LABEL_FIRST_LINE_RE = re.compile(
     r"^[^\w\n]*(?:published|posted|first\s+published)\b", re.IGNORECASE | re.MULTILINE)
+# A sentence of the page that states when this article was published: "This entry was posted
+# on Monday, August 6th, 2012 at 10:00 am and is filed under ...", "This entry was written by
+# matt, posted on 10/18/2012", "... Schneider. Posted on Sunday, August 26, 2012", "This article
+# was published on guardian.co.uk at 13.10 EDT on Monday 29 October 2012. It was last modified
+# at ...". Its date follows within the same sentence.
+_OWN_RE = re.compile(
+    r"\bthis\s+(?:entry|post|article|story|column|piece)\s+was\s+"
+    r"(?:written\s+by\s+[^.;\n]{1,40}?,\s+)?(?:posted|published)\b"
+    r"|[.!?]\s+(?:posted|published)\s+on\b",
+    re.IGNORECASE)
+# ... or when it was first published, elsewhere or before: "Originally published January 4,
+# 2010." under a post the header dates on the day it was put up again, "Originally published
+# at www.example.com on November 18, 2011." on a page that published it years later.
+_ORIGINAL_RE = re.compile(r"\b(?:originally|first)\s+(?:published|posted|appeared)\b",
+                          re.IGNORECASE)
+_STATED_WORDS = ("osted", "ublished", "ppeared")  # what _OWN_RE and _ORIGINAL_RE need
+# How far after its label a stated date may start ("by Asia Times Online on 4 June 2003"),
+# and how long a line holding such a sentence is at most (a post's footer, a note).
+STATED_REACH = 60
+STATED_MAX_CHARS = 300
+_SENTENCE_END_RE = re.compile(r"[.!?]\s+[A-Z]")
 # A comment thread's heading: the dated lines under it are its comments' stamps.
 _COMMENTS_HEAD_RE = re.compile(
     r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion|leave\s+a\s+(?:reply|comment)"
@@ -162,6 +194,8 @@ SERIES_ABOVE = 2
 _TEXT = attrgetter("text")
 _DIGITS_AS_0 = str.maketrans("123456789", "000000000")
 _CLOCK_SHAPE_RE = re.compile(r"0[:.h]0")  # a clock time in a stamp's shape (digits as 0)
+_DIGITS_RE = re.compile(r"\d+")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 # How far under a comment thread's heading its stamps are looked for (lines of the page).
 COMMENTS_REACH = 15
 # What a dateline holds besides its date: a weekday, a clock time and zone, a label, a
@@ -566,13 +600,16 @@ def _agreed(found: Sequence[tuple[Line, dt.date]]) -> Fact[dt.date]:
     return Fact(got, f"capture line {ln.number}")
 
 
-def _signature(text: str) -> tuple[int, str]:
-    """A dated line's shape: how many words stand before its date and what follows it with
-    the digits blanked ("Natalia July 31, 2012 at 8:28 pm" -> (1, " at 0:00 pm"))."""
+def _signature(text: str) -> tuple[int, str, str]:
+    """A dated line's shape: how many words stand before its date, how the date is written
+    (a month's name or numbers) and what follows it with the digits blanked ("Natalia July
+    31, 2012 at 8:28 pm" -> (1, " at 0:00 pm", "a 0, 0")): "August 9, 2012" over the headline
+    and a teaser list's "8/8/2012" stamps are not one series."""
     m = _ANY_DATE_RE.search(text)
     if m is None:
-        return (0, text)
-    return (len(text[: m.start()].split()), re.sub(r"\d+", "0", text[m.end() :]))
+        return (0, text, "")
+    return (len(text[: m.start()].split()), _DIGITS_RE.sub("0", text[m.end() :]),
+            _LETTERS_RE.sub("a", _DIGITS_RE.sub("0", m.group())))
 
 
 def _end(text: str) -> str:
@@ -587,7 +624,7 @@ def _listed(found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]) -> set
     one article's dateline (shown twice, over and under the story, it keeps its date)."""
     wanted = {_signature(ln.text) for ln, _ in found}
     ends = {_end(ln.text) for ln, _ in found}
-    groups: dict[tuple[int, str], set[dt.date | None]] = {}
+    groups: dict[tuple[int, str, str], set[dt.date | None]] = {}
     for ln in lines:
         if (_end(ln.text) in ends and len(ln.text) <= DATE_LINE_MAX_CHARS
                 and _YEAR_RE.search(ln.text)):
@@ -626,10 +663,29 @@ def _header_date(
     marked = [(ln, d) for ln, d in found if ln.kind in ("dateline", "byline")]
     if marked:
         thread = _in_thread(marked, lines)
-        return _agreed([(ln, d) for ln, d in marked if ln.number not in thread])
+        return _under_title([(ln, d) for ln, d in marked if ln.number not in thread], lines)
     listed = _listed(found, lines)
-    return _agreed([(ln, d) for ln, d in found
-                    if ln.number not in listed and date_stamp(ln.text)])
+    return _under_title([(ln, d) for ln, d in found
+                         if ln.number not in listed and date_stamp(ln.text)], lines)
+
+
+def _under_title(found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]) -> Fact[dt.date]:
+    """``_agreed``, but where the header's dates disagree and every later one stands above the
+    headline while the earliest stand under it, the earliest: a date over the headline later
+    than the dateline under it is the site's "today" (the day the page was saved) or an
+    update's, not the article's ("Tuesday, January 15, 2008" / headline / byline / "Tuesday,
+    January 8th 2008, 4:00 AM")."""
+    chosen = _agreed(found)
+    if chosen.known or len(found) < 2:
+        return chosen
+    title = next((ln.number for ln in lines if ln.kind == "title" and ln.rule == "title"), None)
+    if title is None:
+        return chosen
+    earliest = min(d for _, d in found)
+    late = [ln.number for ln, d in found if (d - earliest).days > 1]
+    if all(n < title for n in late):
+        return _agreed([(ln, d) for ln, d in found if ln.number > title])
+    return chosen
 
 
 def _label_first(lines: Sequence[Line], joined: str) -> list[Line]:
@@ -643,6 +699,62 @@ def _label_first(lines: Sequence[Line], joined: str) -> list[Line]:
         at = m.start()
         out.append(lines[index])
     return out
+
+
+def _stated(lines: Sequence[Line], joined: str) -> tuple[Fact[dt.date], Fact[dt.date]]:
+    """The dates the page's own sentences say this article was published (``_OWN_RE``) and
+    first published (``_ORIGINAL_RE``), each when every such sentence agrees; not in a comment
+    thread. Only the lines holding the words are read (a substring scan of ``joined``)."""
+    own: list[tuple[Line, dt.date]] = []
+    original: list[tuple[Line, dt.date]] = []
+    hits = []
+    for word in _STATED_WORDS:
+        at = joined.find(word)
+        while at != -1:
+            hits.append(at)
+            at = joined.find(word, at + len(word))
+    index = last = 0
+    done = -1
+    for at in sorted(hits):
+        index += joined.count("\n", last, at)
+        last = at
+        ln = lines[index]
+        if index == done or len(ln.text) > STATED_MAX_CHARS or not _DIGIT_RE.search(ln.text):
+            continue
+        done = index
+        for rx, out in ((_OWN_RE, own), (_ORIGINAL_RE, original)):
+            got = _stated_date(rx, ln, lines)
+            if got and not _under_comments(lines, index):
+                out.append((ln, got))
+    return _agreed(own), _agreed(original)
+
+
+def _stated_date(rx: re.Pattern[str], ln: Line, lines: Sequence[Line]) -> dt.date | None:
+    """The date right after the label ``rx`` finds in ``ln``, in the same sentence."""
+    for m in rx.finditer(ln.text):
+        tail = ln.text[m.end():]
+        date = _ANY_DATE_RE.search(tail, 0, STATED_REACH + 40)
+        if (date is None or date.start() > STATED_REACH
+                or _SENTENCE_END_RE.search(tail, 0, date.start())):
+            continue
+        got = parse_date(_without_links(tail[date.start():]), order=_page_order([ln], lines))
+        if got:
+            return got
+    return None
+
+
+def _checked(chosen: Fact[dt.date], own: Fact[dt.date], original: Fact[dt.date]) -> Fact[dt.date]:
+    """The header's date ``chosen`` against the dates the page's sentences state: a header
+    date later than the day the article says it was published or first published is the day
+    it was updated or put up again, not the publication's; the sentence saying "this entry was
+    posted on" wins, "originally published" only refuses (the page may be a republication)."""
+    if chosen.value is None:
+        return own if own.known else chosen
+    if own.value is not None and abs((chosen.value - own.value).days) > 1:
+        return own if own.value < chosen.value else UNKNOWN
+    if original.value is not None and (chosen.value - original.value).days > 1:
+        return UNKNOWN
+    return chosen
 
 
 def publication_date(lines: Sequence[Line], captured_on: dt.date | None = None) -> Fact[dt.date]:
@@ -666,11 +778,14 @@ def publication_date(lines: Sequence[Line], captured_on: dt.date | None = None) 
     if labelled:
         ln, got = labelled[0]
         return Fact(got, f"capture line {ln.number}")
+    own, original = _stated(lines, joined)
     if found_above or found_under:
         chosen = _header_date(found_above or found_under, lines)
         if chosen.value in _update_dates(above + under, lines, cache):
-            return UNKNOWN  # the page calls this date its update's: not the publication's
-        return chosen
+            chosen = UNKNOWN  # the page calls this date its update's: not the publication's
+        return _checked(chosen, own, original)
+    if own.known:
+        return own
     # a "Posted on May 5, 2012" line elsewhere (a blog's post footer), when it is the only one
     footers = [ln for ln in _label_first(lines, joined)
                if ln.kind != "body" and len(ln.text) <= DATE_LINE_MAX_CHARS]
