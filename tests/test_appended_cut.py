@@ -1,4 +1,5 @@
-"""The appended-article cut (cleaning._appended_cut and its model), on pages of the training corpus.
+"""The appended-article cut (cleaning._appended_cut and its model) and the teaser cut, on pages
+of the training corpus.
 
 One test per failure class of the cut, each on both sides of the decision: a glued-on article
 after a short story was missed; a cut fired inside a multi-section article and dropped the rest
@@ -9,9 +10,12 @@ is a TRAIN id of scripts/cleaning-split.json (never a validation one).
 
 from __future__ import annotations
 
-from digest.cleaning import render_plain
+import pytest
+
+from digest.cleaning import _features, _teaser_cut, render_plain, split_lines
 from digest.model import Cleaned
 
+from .conftest import TRAIN_CORPUS
 from .conftest import clean_train_page as _clean
 
 
@@ -95,3 +99,30 @@ def test_no_cut_at_a_link_line() -> None:
     assert "Information from: San Francisco Chronicle, http://www.sfgate.com" in body
     assert "Amy Winehouse's husband appeared in court" not in body
     assert _rule(glued, "Amy cries `I love you' to jailed husband") == "appended-article"
+
+
+def test_teaser_cut_keeps_the_article_under_a_teaser_list() -> None:
+    """Whole article lost, built from dragnet page 5a6956a20d45 (a baseball blog): its own lines
+    rearranged as such pages come when the best run of prose starts on a list of teasers
+    (headline, byline, blurb) above the article, and a comment count ("455 comments", a
+    boundary) stands under the headline. The teaser cut took that count for the article's end,
+    since teasers follow the article too, and dropped it whole; a cut that would keep a teaser
+    list and drop a section of paragraphs longer than anything kept is passed over. The page
+    as captured (the article first) is still cut at its "More from Athletics Nation" list."""
+    path = TRAIN_CORPUS / "5a6956a20d45.txt"
+    if not path.exists():
+        pytest.skip(f"training corpus not found ({path})")
+    page = split_lines(path.read_text(encoding="utf-8"))
+    lines: list[str] = []
+    for title, byline, blurb in ((69, 71, 222), (73, 75, 242), (81, 83, 256), (85, 87, 282)):
+        lines += [page[title], page[byline], "", page[blurb], ""]
+    lines += [*page[20:29], "", *page[32:45], "", *page[68:107]]
+    end = _teaser_cut(_features(lines), 0, len(lines) - 1)
+    # kept: the article's paragraphs under the comment count; cut: the list after it
+    assert lines[end].startswith("Straily nearly recorded as many homeruns")
+    assert lines[end + 2] == "More from Athletics Nation"
+    plain = _clean("5a6956a20d45")
+    body = render_plain(plain)
+    assert "It wasn't the prettiest win" in body
+    assert "Down On The Farm" not in body
+    assert _rule(plain, "More from Athletics Nation") == "end-boundary"

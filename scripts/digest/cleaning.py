@@ -393,7 +393,7 @@ def _headline_like(f: _Feat) -> bool:
         and not f.text.isupper()
         and not R.SECTION_MARK_RE.match(f.text)
         and (not f.prose or bool(R.LABEL_LIKE_RE.match(f.text)))
-        and not R.any_line_rule(f.text)
+        and not _short_line_rule(f.text, f.words)
     )
 
 
@@ -408,8 +408,30 @@ def _cut_candidate(f: _Feat) -> bool:
         and (bool(R.HEADING_RE.match(f.text)) or bool(R.TITLE_SEPARATOR_RE.search(f.text)))
         and not f.text.rstrip(R.CLOSING_QUOTES).endswith((".", ",", ";", ":", "…"))
         and not R.WEB_ADDRESS_RE.search(f.text)
-        and not R.any_line_rule(f.text)
+        and not _short_line_rule(f.text, f.words)
     )
+
+
+def _short_line_rule(text: str, words: int) -> bool:
+    """``R.any_line_rule(text)`` for a line of ``words`` words, read from ``_first_line_rule``
+    (the rules that apply to a line this short, cached: the classification asks the same of
+    every line of the core) and the few rules meant for shorter lines only."""
+    if _first_line_rule(text, words) is not None:
+        return True
+    longer = _RULES_SHORTER_THAN.get(words)
+    if longer is None:  # a longer line (no cut candidate is one)
+        longer = tuple(rule for rule in R.LINE_RULES if rule.max_words < words)
+    if not longer:
+        return False
+    lower = R.fold(text)
+    return any(rule.search(text, lower) for rule in longer)
+
+
+# the LINE_RULES whose max_words a line of n words exceeds, by n (up to TITLE_MAX_WORDS)
+_RULES_SHORTER_THAN = {
+    n: tuple(rule for rule in R.LINE_RULES if rule.max_words < n)
+    for n in range(R.TITLE_MAX_WORDS + 1)
+}
 
 
 # The cut model's features, in the order of its weights (see _cut_features).
@@ -500,19 +522,8 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
     line by line, as the candidates move down the page.
     """
     texts = [j for j in range(lo, hi + 1) if feats[j].text]
-    shape = [_cut_candidate(feats[j]) for j in texts]  # by position in texts
-    # the page's own headline shown again under the article (a gallery, a share box) is no
-    # new article's, whatever follows it (only a line whose text occurs twice can be one)
-    seen = ({f.text for f in feats[:lo] if f.text}
-            if any(feats[j].dup for n, j in enumerate(texts) if shape[n]) else set())
-    cands = [j for n, j in enumerate(texts) if shape[n] and j > lo and feats[j].text not in seen
-             and not (n + 1 < len(texts) and _goes_on(feats[texts[n + 1]]))]
-    if not cands:
-        return []
     prose = [j for j in texts if feats[j].prose]
     n_prose = len(prose)
-    # only the words of prose lines are compared (cached by text, linewords), by prose index
-    words = [linewords.content_tokens(feats[j].text) for j in prose]
     # running prose word counts: cum[i] words in prose[:i]; sent[i] of them in sentences
     cum = [0]
     sent = [0]
@@ -521,10 +532,75 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
         cum.append(cum[-1] + f.words)
         sent.append(sent[-1] + (f.words if f.sentence else 0))
     total = cum[-1]
+    # The lines judged (k prose lines above them, k_first <= k <= k_last) are those after the
+    # prose line that reaches APPENDED_MIN_WORDS and up to the last that leaves as many after
+    # it: texts[pa:pb]. Only they are tested first; the lines around them only as far as their
+    # features reach (neighbours, candidates counted up to APPENDED_MAX_COUNT).
+    k_first = bisect.bisect_left(cum, R.APPENDED_MIN_WORDS)
+    k_last = bisect.bisect_right(cum, total - R.APPENDED_MIN_WORDS) - 1
+    if k_first > k_last:
+        return []
+    pa = bisect.bisect_right(texts, prose[k_first - 1])
+    pb = bisect.bisect_right(texts, prose[k_last])
+    n_texts = len(texts)
+    shape: list[bool | None] = [None] * n_texts  # _cut_candidate, by position in texts
+    shape[pa:pb] = [_cut_candidate(feats[j]) for j in texts[pa:pb]]
+    seen: set[str] = set()
+    seen_read = False
+
+    def is_cand(p: int) -> bool:
+        """Whether the headline-shaped line at texts[p] is a candidate."""
+        nonlocal seen_read
+        if texts[p] <= lo:
+            return False
+        f = feats[texts[p]]
+        # the page's own headline shown again under the article (a gallery, a share box) is
+        # no new article's, whatever follows it (only a line whose text occurs twice can be)
+        if f.dup:
+            if not seen_read:
+                seen.update(g.text for g in feats[:lo] if g.text)
+                seen_read = True
+            if f.text in seen:
+                return False
+        return not (p + 1 < n_texts and _goes_on(feats[texts[p + 1]]))
+
+    cands = [p for p in range(pa, pb) if shape[p] and is_cand(p)]  # positions in texts
+    if not cands:
+        return []
+    # the lines' shape around the judged ones, as far as local-candidates reads (five lines
+    # on each side), and its running count
+    shape[max(0, pa - 5):pa] = [_cut_candidate(feats[j]) for j in texts[max(0, pa - 5):pa]]
+    shape[pb:pb + 5] = [_cut_candidate(feats[j]) for j in texts[pb:pb + 5]]
+    shaped = [0]
+    for got in shape:
+        shaped.append(shaped[-1] + (got is True))
+    n_above = 0  # candidates above texts[pa] (up to APPENDED_MAX_COUNT)
+    p = pa - 1
+    while p >= 0 and n_above < R.APPENDED_MAX_COUNT:
+        if shape[p] is None:
+            shape[p] = _cut_candidate(feats[texts[p]])
+        n_above += bool(shape[p] and is_cand(p))
+        p -= 1
+    n_below = 0  # ... below texts[pb - 1], and the first of them
+    next_below = hi + 1
+    p = pb
+    while p < n_texts and n_below < R.APPENDED_MAX_COUNT:
+        if shape[p] is None:
+            shape[p] = _cut_candidate(feats[texts[p]])
+        if shape[p] and is_cand(p):
+            if not n_below:
+                next_below = texts[p]
+            n_below += 1
+        p += 1
+    # the prose read: up to the end of the rest after the last candidate
+    k_max = bisect.bisect_left(prose, texts[cands[-1]])
+    upto_end = min(n_prose, bisect.bisect_left(cum, cum[k_max] + R.APPENDED_REST_WORDS,
+                                               k_max + 1))
+    # only the words of prose lines are compared (cached by text, linewords), by prose index
+    words = [linewords.content_tokens(feats[j].text) for j in prose[:upto_end]]
     chain = itertools.chain.from_iterable
     header = {w for j in range(max(0, lo - R.APPENDED_HEADER_LINES), lo)
               for w in linewords.content_tokens(feats[j].text)}
-    pos = {j: n for n, j in enumerate(texts)}
     out: list[tuple[int, list[float]]] = []
     # the words of prose[:k] (before the line), of prose[:end] (to the end of the text after
     # it that is searched for the topic) and of prose[:start] (before the last paragraphs
@@ -539,12 +615,12 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
     window: set[str] = set()
     overlap = share = back = inner = header_overlap = 0.0
     no_topic = True
-    for n, c in enumerate(cands):
+    n_cands = len(cands)
+    for n, p in enumerate(cands):
+        c = texts[p]
         k = bisect.bisect_left(prose, c, k)
         before_words = cum[k]
         after_words = total - before_words
-        if before_words < R.APPENDED_MIN_WORDS or after_words < R.APPENDED_MIN_WORDS:
-            continue
         if at != k:  # all but the line's own features depend only on the prose around it
             at = k
             # the words before the line, each word's order of first use and the most frequent
@@ -591,12 +667,11 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
         elif not window:
             continue
         f = feats[c]
-        nxt = cands[n + 1] if n + 1 < len(cands) else hi + 1
+        nxt = texts[cands[n + 1]] if n + 1 < n_cands else next_below
         section = set(chain(words[k:min(end, bisect.bisect_left(prose, nxt, k))]))
         own = set(linewords.content_tokens(f.text))
-        p = pos[c]
-        above = feats[texts[p - 1]]
-        below = feats[texts[p + 1]] if p + 1 < len(texts) else None
+        above = feats[texts[p - 1]]  # p >= 1: prose lies above
+        below = feats[texts[p + 1]] if p + 1 < n_texts else None
         out.append((c, [
             1.0,
             overlap,
@@ -611,14 +686,14 @@ def _cut_features(feats: list[_Feat], lo: int, hi: int) -> list[tuple[int, list[
             float(below is not None and not below.prose and (
                 below.dateline or _header_closer(below) or _author_line(below))),
             float(above.prose or above.sentence),
-            float(shape[p - 1] or (below is not None and shape[p + 1])),
-            math.log1p(min(R.APPENDED_MAX_COUNT, len(cands) - n - 1)),
-            math.log1p(min(R.APPENDED_MAX_COUNT, n)),
+            float(bool(shape[p - 1]) or (below is not None and bool(shape[p + 1]))),
+            math.log1p(min(R.APPENDED_MAX_COUNT, n_cands - n - 1 + n_below)),
+            math.log1p(min(R.APPENDED_MAX_COUNT, n_above + n)),
             _overlap(section, before) if section else overlap,
             header_overlap,
             float(f.text.isupper()),
             after_words / (before_words + after_words),
-            float(sum(shape[max(0, p - 5):p + 6]) - 1),
+            float(shaped[min(n_texts, p + 6)] - shaped[max(0, p - 5)] - 1),
             0.0,  # depth, below
             float(overlap <= R.APPENDED_LOW_OVERLAP),
             float(f.prose),
@@ -692,18 +767,65 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     enough prose follows it; that prose is an article's when it reads as paragraphs, a teaser
     list's when it comes with a crowd of short lines (source, headline, category) around each
     blurb: TEASER_SHORT_PER_PROSE short lines or more per prose line.
+
+    The same test reads the part the cut would keep: when that part is the teaser list (blurbs
+    under their headlines above the article, the core's best run starting on them) and the
+    section under the boundary (up to the next one) reads as paragraphs, with a longer run of
+    them than anything kept, the boundary is a line of the article's header ("4 Comments"
+    under the headline), not its end: the cut would drop the article whole (``_teaser_kept``).
     """
-    for b in range(lo + 1, hi + 1):
-        if not feats[b].boundary:
-            continue
-        prose = sum(1 for j in range(b + 1, hi + 1) if feats[j].prose)
-        short = sum(1 for j in range(b + 1, hi + 1) if feats[j].text and not feats[j].prose)
+    bounds = [b for b in range(lo + 1, hi + 1) if feats[b].boundary]
+    if not bounds:
+        return hi
+    # the prose and short lines below each boundary, counted once from the bottom up
+    below: dict[int, tuple[int, int]] = {}
+    prose = short = 0
+    for j in range(hi, bounds[0] - 1, -1):
+        f = feats[j]
+        if f.boundary and j > lo:
+            below[j] = (prose, short)
+        if f.prose:
+            prose += 1
+        elif f.text:
+            short += 1
+    for n, b in enumerate(bounds):
+        prose, short = below[b]
         if short >= R.TEASER_SHORT_PER_PROSE * max(1, prose):
+            if _teaser_kept(feats, lo, b, bounds[n + 1] if n + 1 < len(bounds) else hi + 1):
+                continue
             end = b - 1
             while end > lo and not feats[end].text:
                 end -= 1
             return end
     return hi
+
+
+def _teaser_kept(feats: list[_Feat], lo: int, b: int, stop: int) -> bool:
+    """Whether a teaser cut at boundary ``b`` would keep a teaser list (``lo..b-1``) and drop
+    the article: the section ``b+1..stop-1`` reads as paragraphs (fewer than
+    TEASER_SHORT_PER_PROSE short lines per prose line) and holds a run of consecutive
+    paragraphs with more words than any run kept."""
+    kept_prose, kept_short, kept_run = _prose_runs(feats, lo, b)
+    if kept_short < R.TEASER_SHORT_PER_PROSE * max(1, kept_prose):
+        return False
+    prose, short, run = _prose_runs(feats, b + 1, stop)
+    return short < R.TEASER_SHORT_PER_PROSE * max(1, prose) and run > kept_run
+
+
+def _prose_runs(feats: list[_Feat], start: int, stop: int) -> tuple[int, int, int]:
+    """Prose lines, other lines of text, and the words of the longest run of prose lines with
+    nothing but blank lines between them, in ``start..stop-1``."""
+    prose = short = run = best = 0
+    for j in range(start, stop):
+        f = feats[j]
+        if f.prose:
+            prose += 1
+            run += f.words
+            best = max(best, run)
+        elif f.text:
+            short += 1
+            run = 0
+    return prose, short, best
 
 
 def _notice_cut(feats: list[_Feat], lo: int, hi: int) -> int:
