@@ -125,7 +125,15 @@ FEATURES: tuple[str, ...] = (
     "only-candidate",  # no other line above the body could be the headline
     "in-copyright",  # share of its content words in the page's copyright lines (the site's name)
     "site-words",  # "website", "blog", "newspaper", "online edition": a site's tagline
+    "name-shape",  # shaped like a name ("Yard Sign Fenders") but the body writes its words in
+    # lower case: a title in capitals word by word, let through the ``name`` rule
+    "shorter-over",  # a shorter candidate on the same subject a few lines above: this is the
+    # standfirst of that headline (a byline or a "Print | Email" row can stand between them)
+    "longer-under-near",  # ... and the other side: a longer one on its subject a few lines under
 )
+
+# How many lines of text apart a headline and its standfirst can stand (a byline, a share row).
+STANDFIRST_GAP = 4
 
 # Words compared by their first letters too: "crashes"/"crash", "Halloween"/"Halloween's"
 PREFIX = 5
@@ -136,7 +144,7 @@ MODEL_FILE = Path(__file__).with_name("headline-model.json")
 # sign-up boxes, comment counters, print views and page tools (matched anywhere in the line).
 _UI_RE = re.compile(
     r"\b(?:share\s+(?:this|on|via|to|with|the|your|story|article)|sharing\s+options"
-    r"|sign\s*(?:up|in)|log\s*(?:in|out)|create\s+an\s+account|subscribe|newsletters?"
+    r"|sign\s*(?:up|in)|log\s*(?:in|out)|create\s+an\s+account|subscribe\b|newsletters?"
     r"|copy\s+link|link\s+copied|url\s*copied|permalink|posted\s+in|filed\s+(?:under|to)"
     r"|^(?:tags?|topics?|labels?|categor(?:y|ies)|keywords|cast)\s*:"
     r"|your\s+inbox|send\s+you\s+(?:an?\s+)?e-?mail|enter\s+your\s+e-?mail|(?:\.\.\.|…)\s*more$"
@@ -268,11 +276,50 @@ _AGENCY_END_RE = re.compile(
 )
 
 
+# A headline opens with a capital or a digit, or with a brand written with a lower-case prefix
+# ("iTunes does movie deal with Fox", "iPad Mini to debut", "eBay ...", "x86 processor ...").
+_HEADING_RE = re.compile(R.HEADING_RE.pattern + r"|^[a-z]{1,2}[A-Z0-9]")
+
+# A headline can carry the page's comment counter: "How to Lose 100 Pounds ... 385 Comments".
+# The title is the line without it (the counter alone is interface text).
+_COUNT_TAIL_RE = re.compile(r"\s+\d[\d,]*\s+[Cc]omments?$")
+
+
+def title_text(text: str) -> str:
+    """The headline as published: ``text`` without a trailing comment count."""
+    bare = _COUNT_TAIL_RE.sub("", text) if "omment" in text else text
+    return bare if bare.strip() else text
+
+
 # A person's name (or two): what bylines and author boxes print without "By".
 _NAME_RE = re.compile(
     r"^(?:[A-Z][\w'’.-]*\.?\s+){0,3}[A-Z][\w'’-]+"
     r"(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'’.-]*\.?\s+){0,3}[A-Z][\w'’-]+)*$"
 )
+
+
+# A name's words are capitalised wherever the page prints them; a short title in capitals word
+# by word ("Almond Fall Wedding Cake") is made of common words that the article writes in lower
+# case. A line shaped like a name is a name unless at least this share of its words (not
+# stopwords) is in the body in lower case (chosen on the train split).
+NAME_COMMON_SHARE = 0.5
+# ...and is longer than this many words: two capitalised words are a section's or a menu's label
+# ("Recipe Archive", "Crime News") far more often than a title; and a row cut by commas is a row
+# of tags ("Celebrity, Sex, Fashion for Women") or of names.
+NAME_LABEL_WORDS = 2
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’.-])[a-z][a-z]+")
+
+
+def _lower_words(texts: Sequence[str]) -> set[str]:
+    """The stemmed words ``texts`` write in lower case."""
+    return _stemmed(set(_LOWER_WORD_RE.findall("\n".join(texts))))
+
+
+def common_share(text: str, lower_words: set[str]) -> float:
+    """Share of the words of ``text`` (not stopwords) found in ``lower_words``."""
+    toks = [t.lower() for t in R.WORD_RE.findall(text)]
+    toks = [t for t in toks if t not in R.STOPWORDS]
+    return sum(_stem(t) in lower_words for t in toks) / len(toks) if toks else 0.0
 
 
 @dataclass(frozen=True)
@@ -361,7 +408,7 @@ _CLOSING_QUOTES = ('"', "”", "'", "’", "»")
 def reject_reason(text: str) -> str | None:
     """Why ``text`` cannot be a headline (the rule's name), or None."""
     words = R.WORD_RE.findall(text)
-    if not 2 <= len(words) <= R.TITLE_MAX_WORDS or not R.HEADING_RE.match(text):
+    if not 2 <= len(words) <= R.TITLE_MAX_WORDS or not _HEADING_RE.match(text):
         return "shape"
     if text.endswith((".", ",", ";", ":", "…")) and not text.endswith("..."):
         return "shape"  # a sentence, a label introducing a list, a cut teaser
@@ -529,10 +576,18 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     def words_at(pos: int) -> set[str]:
         got = window_words[pos]
         if got is None:
-            got = window_words[pos] = content_words(all_texts[window[pos]])
+            got = window_words[pos] = content_words(title_text(all_texts[window[pos]]))
         return got
 
     reasons: dict[str, str | None] = {}
+    lowers: list[set[str]] = []
+
+    def lower_words() -> set[str]:
+        if not lowers:
+            lowers.append(_lower_words(body_texts))
+        return lowers[0]
+
+    named: set[int] = set()  # name-shaped candidates let through (their words are common)
 
     def reason(text: str) -> str | None:
         if text not in reasons:
@@ -574,8 +629,8 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     for pos, i in enumerate(window):
         if kinds[i] in ("byline", "dateline", "caption"):
             continue
-        text = all_texts[i]
-        if not 2 <= _word_count(text) <= R.TITLE_MAX_WORDS or not R.HEADING_RE.match(text):
+        text = title_text(all_texts[i])
+        if not 2 <= _word_count(text) <= R.TITLE_MAX_WORDS or not _HEADING_RE.match(text):
             rejected.append((i, "shape"))  # reject_reason's first test, before any other
             continue
         words = words_at(pos)
@@ -583,6 +638,10 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         off_topic = not words & body_words and not (
             pos + 1 < len(window) and words & words_at(pos + 1) and words & below(pos))
         why = "off-topic" if off_topic else reason(text)
+        if (why == "name" and _word_count(text) > NAME_LABEL_WORDS and "," not in text
+                and common_share(text, lower_words()) >= NAME_COMMON_SHARE):
+            why = None
+            named.add(i)
         if why is None and _is_caption(lines, pos, window):
             why = "caption"
         if why is not None:
@@ -604,13 +663,14 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     second = sorted(ledes)[-2] if len(ledes) > 1 else 0.0
     xs = []
     for k, (pos, i, words, tokens) in enumerate(found):
-        text = all_texts[i]
+        raw = all_texts[i]
+        text = title_text(raw)
         shared = len(words & (body_words | below(pos)))
         above = len(window) - pos - 1  # lines of text between it and the body
         lower = [t.lower() for t in tokens]
         nxt = found[k + 1] if k + 1 < len(found) else None
-        twice = all_texts.count(text) > 1
-        own = above_texts.count(text)
+        twice = all_texts.count(raw) > 1
+        own = above_texts.count(raw)
         under = header_under(pos)
         xs.append((
             1.0,
@@ -620,7 +680,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             math.log1p(len(tokens)),
             float(len(tokens) <= SHORT_TITLE_WORDS),
             float(twice),
-            float(header_blob.count(text) > own),
+            float(header_blob.count(raw) > own),
             math.log1p(above),
             float(above == 0),
             float(under),
@@ -642,7 +702,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
                   and bool(nxt[2] & words)),
             float(bool(_LABEL_PREFIX_RE.match(text))),
             _evidence(ledes[k], shared, len(words), len(tokens),
-                      twice or header_blob.count(text + "\n") > own, above, under),
+                      twice or header_blob.count(raw + "\n") > own, above, under),
             sum(w[:PREFIX] in prefixes for w in words) / len(words),
             ledes[k] - (second if ledes[k] == best_lede else best_lede),
             len(words & first_words) / len(words),
@@ -650,6 +710,11 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             float(len(found) == 1),
             len(words & rights) / len(words),
             float(_search_ci(_SITE_WORDS_RE, _SITE_WORDS_TWIN, text)),
+            float(i in named),
+            float(any(0 < pos - f[0] <= STANDFIRST_GAP and len(f[3]) < len(tokens)
+                      and f[2] & words for f in found[:k])),
+            float(any(0 < f[0] - pos <= STANDFIRST_GAP and len(f[3]) > len(tokens)
+                      and f[2] & words for f in found[k + 1:])),
         ))
     return Candidates(first, tuple(rejected), tuple(f[1] for f in found),
                       tuple(len(window) - f[0] - 1 for f in found), tuple(xs))
@@ -765,6 +830,8 @@ def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:
             return None  # the article has begun (a headline found inside the body's opening)
         words = len(R.WORD_RE.findall(line.text))
         if words < DEK_MIN_WORDS:
+            if _TEASER_LABEL_RE.match(line.text):
+                return None  # "Related Articles": what follows is another story's teaser
             continue
         if _is_caption(lines, pos, texts) or words > 2 * R.TITLE_MAX_WORDS:
             return None
@@ -772,6 +839,15 @@ def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:
             return None
         return i
     return None
+
+
+# The label of a list of other stories' teasers: a line under it is no standfirst.
+_TEASER_LABEL_RE = re.compile(
+    r"^\W*(?:related|more\s+(?:stories|news|from|on)|most\s+(?:popular|read|viewed|shared)"
+    r"|see\s+also|(?:also|further)\s+read|read\s+(?:also|more)|recommended|you\s+may\s+also"
+    r"|top\s+stories|latest\s+(?:news|stories))\b",
+    re.IGNORECASE,
+)
 
 
 # What a photo caption says and a standfirst does not: "pictured", "this image", "(left)".

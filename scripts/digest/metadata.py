@@ -9,6 +9,7 @@ chosen in dates.py (``parse_date`` is re-exported here for the modules that read
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -73,6 +74,31 @@ def name_case(name: str) -> str:
             cased = "Mc" + cased[2:3].upper() + cased[3:]  # "MCDONALD"; "Mac" names vary
         out.append(cased)
     return " ".join(out)
+
+
+# What a byline glues after the author's name: a label and its value ("Tim Ferriss Topics: The
+# 4-Hour Body"), the day or month of its date stamp ("Stephen M. Walt  Thursday").
+_NAME_LABEL_RE = re.compile(r"\s+[A-Z]\w*:(?:\s.*)?$")
+_NAME_DATE_TAIL_RE = re.compile(
+    r"(?:\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|" + R.MONTHS + r"))+$", re.IGNORECASE
+)
+
+
+def person_name(name: str) -> str:
+    """The person's name in a byline's name part, without what the page glued after it: a
+    label ("Topics: ..."), a weekday or month, or the role and agency printed after a name in
+    capitals ("TARIQ PANJA Associated Press Writer", "JOSEPH WHITE AP Sports Writer"). The
+    name itself is left as written (``name_case`` sets its case); when the cut would leave no
+    name of two words, the name part is kept whole."""
+    cut = _NAME_DATE_TAIL_RE.sub("", _NAME_LABEL_RE.sub("", name)).strip(" ,;-–—")
+    words = cut.split()
+    caps = list(itertools.takewhile(lambda w: w.isupper() and len(w.strip(".")) > 1, words))
+    if 2 <= len(caps) < len(words):
+        while caps and _WIRE_RE.match(caps[-1]):
+            caps.pop()  # "JOSEPH WHITE AP": the agency's initials close the capitals
+        if len(caps) >= 2:
+            cut = " ".join(caps)
+    return cut if len(cut.split()) >= 2 else name
 
 
 def parse_author_line(text: str) -> tuple[str, ...]:
@@ -275,7 +301,8 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         if line.kind == "byline" and line.rule in ("byline", "author-line"):
             names = parse_byline(line.text) or parse_author_line(line.text)
             if names:
-                authors = Fact(tuple(name_case(n) for n in names), f"capture line {line.number}")
+                authors = Fact(tuple(name_case(person_name(n)) for n in names),
+                               f"capture line {line.number}")
                 break
     outlet_line = _first(lines, "byline", "outlet")
     if outlet_line is not None and not _named_again(outlet_line, lines, authors.value or ()):
@@ -286,7 +313,9 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
     )
     published = dates.publication_date(lines, captured_on)  # dates.py: which date and why
     return Metadata(
-        title=Fact(title.text, f"capture line {title.number}") if title else UNKNOWN,
+        # the headline without a trailing comment count ("Title 385 Comments")
+        title=(Fact(headline.title_text(title.text), f"capture line {title.number}") if title
+               else UNKNOWN),
         dek=Fact(dek.text, f"capture line {dek.number}") if dek else UNKNOWN,
         authors=authors,
         outlet=outlet,
