@@ -347,6 +347,14 @@ PRE_TEST_LINES = [
     "Read more: the minister’s speech",
     "https://example.org/image.jpg",
     "A plain sentence of the article, with “quotes” and an em dash — nothing else.",
+    "The separate (and prepared) plan of the department",  # "epa" inside words, parentheses
+    "Flood waters rise in the town. EPA/JANE DOE",
+    "The river at dawn (Image Jane Doe)",  # the credit in brackets alone
+    "2of4A shopper looks at the shelves",
+    "Slide 3 / 12",
+    "SHARE   TWEET   EMAIL",
+    "ADVERTISEMENT",
+    "Comment *",
 ]
 
 
@@ -354,6 +362,13 @@ PRE_TEST_LINES = [
 def test_rule_pre_tests_never_skip_a_match(text: str) -> None:
     for rule in R.LINE_RULES:
         assert rule.search(text, R.fold(text)) == bool(rule.pattern.search(text)), rule.name
+
+
+@pytest.mark.parametrize("text", PRE_TEST_LINES)
+def test_anchored_rules_twin_never_skips_a_match(text: str) -> None:
+    # (the twin is asked of ASCII lines only, lower-cased)
+    if R.ANCHORED_LINE_RULES_RE.match(text) and text.isascii():
+        assert R.ANCHORED_LINE_RULES_LOWER.match(R.fold(text))
 
 
 @pytest.mark.parametrize("text", [*PRE_TEST_LINES, "¿Qué pasó? — “Nada”", "日本語のテキスト"])

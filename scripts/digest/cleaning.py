@@ -1403,9 +1403,12 @@ def _first_line_rule(f: _Feat) -> tuple[LineKind, str] | None:
     lower: str | None = None
     if words <= _LINE_RULES_LOWER_WORDS:
         # where no anchored rule matches at the line's start, only the others are asked
-        rules = (_LINE_RULES_FOR if R.ANCHORED_LINE_RULES_RE.match(text) is not None
-                 else _UNANCHORED_LINE_RULES_FOR)[words]
         lower = R.fold(text)
+        # (an ASCII line is first matched lower-cased, by the pattern's cheaper twin)
+        rules = (_LINE_RULES_FOR
+                 if ((not text.isascii() or R.ANCHORED_LINE_RULES_LOWER.match(lower) is not None)
+                     and R.ANCHORED_LINE_RULES_RE.match(text) is not None)
+                 else _UNANCHORED_LINE_RULES_FOR)[words]
     elif words <= _LINE_RULES_LONG_WORDS:
         rules = _LINE_RULES_FOR[-1]
     else:
