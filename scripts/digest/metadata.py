@@ -175,13 +175,6 @@ def classify_header(
     return out
 
 
-def _first(lines: Sequence[Line], kind: str, rule: str | None = None) -> Line | None:
-    for line in lines:
-        if line.kind == kind and (rule is None or line.rule == rule):
-            return line
-    return None
-
-
 # The site's copyright line: "© 2019 Site Name", "Copyright © 2008 Site Name. All rights
 # reserved.", "Copyright 2019 Site Name". Group "name" is the holder. Without a year, "© Name" is
 # a photo's credit more often than the site's line.
@@ -190,6 +183,7 @@ _COPYRIGHT_RE = re.compile(
     r"(?:by\s+)?(?P<name>[^.|•·©]+?)\s*(?:[.,|•·]|\ball\s+rights\b|$)",
     re.IGNORECASE,
 )
+_COPYRIGHT_FIRST = "cC©("  # _COPYRIGHT_RE's first characters (no other folds to "c")
 # A site describing itself: "Welcome to Site Name, your number one source for ...", "Welcome to
 # Site Name!". What follows a comma starts in lower case: "Welcome to Russia, Where Most of Your
 # Friends Are ..." is a headline.
@@ -275,7 +269,9 @@ def site_named(lines: Sequence[Line], authors: Sequence[str] = ()) -> Fact[str]:
     # when the page has no other (an agency's credit in it is refused by _holder's rules)
     for kinds in (("boilerplate", "byline", "dateline"), ("unsure",)):
         for line in reversed(lines):
-            m = _COPYRIGHT_RE.match(line.text) if line.kind in kinds else None
+            # (the pattern opens with "copyright", "©" or "(c)": a first character test first)
+            m = (_COPYRIGHT_RE.match(line.text)
+                 if line.kind in kinds and line.text[:1] in _COPYRIGHT_FIRST else None)
             if m and len(line.text) <= 200 and not _COMPANY_RE.search(
                     line.text[m.start("name") : m.end("name") + 8]):
                 name = _holder(m.group("name"), authors)
@@ -284,7 +280,8 @@ def site_named(lines: Sequence[Line], authors: Sequence[str] = ()) -> Fact[str]:
     for line in lines:
         # the page's own furniture: in the article, "Welcome to Ordinary Machines, a new column"
         # names a column, not the site
-        m = _WELCOME_RE.match(line.text) if line.kind not in BODY_KINDS else None
+        m = (_WELCOME_RE.match(line.text)
+             if line.text[:1] in "Ww" and line.kind not in BODY_KINDS else None)
         if m:
             name = _holder(m.group("name"), authors)
             if name:
@@ -294,17 +291,40 @@ def site_named(lines: Sequence[Line], authors: Sequence[str] = ()) -> Fact[str]:
 
 def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = None) -> Metadata:
     """Metadata from the classified lines of a text capture."""
-    title = _first(lines, "title", "title") or _first(lines, "title")
-    dek = _first(lines, "dek")
-    authors: Fact[tuple[str, ...]] = UNKNOWN
+    # one pass gathers the lines of the kinds read here (most lines are of none of them)
+    title = first_title = dek = outlet_line = None
+    bylines: list[Line] = []
+    captions: list[str] = []
+    subheads: list[str] = []
     for line in lines:
-        if line.kind == "byline" and line.rule in ("byline", "author-line"):
-            names = parse_byline(line.text) or parse_author_line(line.text)
-            if names:
-                authors = Fact(tuple(name_case(person_name(n)) for n in names),
-                               f"capture line {line.number}")
-                break
-    outlet_line = _first(lines, "byline", "outlet")
+        kind = line.kind
+        if kind not in _METADATA_KINDS:
+            continue
+        if kind == "title":
+            if title is None and line.rule == "title":
+                title = line
+            if first_title is None:
+                first_title = line
+        elif kind == "byline":
+            if line.rule in ("byline", "author-line"):
+                bylines.append(line)
+            elif outlet_line is None and line.rule == "outlet":
+                outlet_line = line
+        elif kind == "dek":
+            if dek is None:
+                dek = line
+        elif kind == "caption":
+            captions.append(line.text)
+        else:
+            subheads.append(line.text)
+    title = title or first_title
+    authors: Fact[tuple[str, ...]] = UNKNOWN
+    for line in bylines:
+        names = parse_byline(line.text) or parse_author_line(line.text)
+        if names:
+            authors = Fact(tuple(name_case(person_name(n)) for n in names),
+                           f"capture line {line.number}")
+            break
     if outlet_line is not None and not _named_again(outlet_line, lines, authors.value or ()):
         outlet_line = None
     outlet: Fact[str] = (
@@ -321,9 +341,12 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         outlet=outlet,
         published=published,
         url=UNKNOWN,
-        captions=tuple(ln.text for ln in lines if ln.kind == "caption"),
-        subheads=tuple(ln.text for ln in lines if ln.kind == "subhead"),
+        captions=tuple(captions),
+        subheads=tuple(subheads),
     )
+
+
+_METADATA_KINDS = frozenset(("title", "byline", "dek", "caption", "subhead"))
 
 
 def html_metadata(meta: Mapping[str, str | None]) -> Metadata:
