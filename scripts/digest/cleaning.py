@@ -84,6 +84,7 @@ def clear_caches() -> None:
     for f in (_feat, _plain_feat, R.any_line_rule, linemodel.comment_meta,
               linemodel.content_words):
         f.cache_clear()
+    _FIRST_RULE.clear()
     linewords.clear_caches()
 
 
@@ -213,10 +214,65 @@ if tuple(f.name for f in fields(_Feat)) != _FEAT_FIELDS:  # a new field must be 
     raise AssertionError("cleaning._FEAT_FIELDS must list _Feat's fields in order")
 
 
+# An ASCII line's bytes by class, for the pre-tests of _ascii_facts: "a" a lower-case letter,
+# "A" a capital, "0" a digit, "_" the underscore, " " whitespace (as ``\s`` reads it), "!" one
+# of "?!)", "." a full stop, "-" any other character.
+_ASCII_CLASS = bytes(
+    ord("a") if chr(c).islower() else ord("A") if chr(c).isupper()
+    else ord("0") if chr(c).isdigit() else ord("_") if c == ord("_")
+    else ord(" ") if chr(c).isspace() else ord("!") if chr(c) in "?!)"
+    else ord(".") if c == ord(".") else ord("-")
+    for c in range(128)
+) + b"-" * 128
+_DIGIT_OR_SPACE = (ord("0"), ord(" "))  # the classes of a digit and of whitespace
+# the classes as _ASCII_WORD_MARK marks them: word characters "a", any other " "
+_CLASS_TO_WORD_MARK = bytes(ord("a") if chr(c) in "aA0_" else ord(" ") for c in range(256))
+
+
+def _ascii_facts(text: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool, bool]:
+    """``_text_facts`` of an ASCII line: the same answers, with the patterns asked only where
+    the line's character classes (one translation of its bytes) allow a match: a digit for a
+    dateline with a figure, a lower-case letter (or "?!)") before a capital for a glued
+    teaser, a stop before whitespace for a sentence end inside the line, and, for a label,
+    one word or no word opening with four lower-case letters (LABEL_LIKE_RE's tokens)."""
+    marks = text.encode("ascii").translate(_ASCII_CLASS)
+    words_marks = marks.translate(_CLASS_TO_WORD_MARK)
+    words = words_marks.count(b" a") + words_marks.startswith(b"a")  # (count_words)
+    sentence = words >= 2 and R.ends_sentence(text)
+    prose = words >= R.PROSE_MIN_WORDS and (
+        sentence or words >= 2 * R.PROSE_MIN_WORDS
+        or ((b". " in marks or b"! " in marks) and R.SENTENCE_INSIDE_RE.search(text) is not None)
+    )
+    low = text.lower()  # (R.fold of an ASCII line)
+    boundary = (words <= 12 and R.END_BOUNDARY_LOWER.match(low) is not None) or (
+        low[0] in "ystca"  # END_PROMPT_RE's first characters
+        and R.END_PROMPT_RE.match(text) is not None
+    )
+    legal = words >= 3 and R.is_legal_notice_lower(low)
+    link_row = words <= 16 and R.may_be_link_row(text) and R.LINK_ROW_RE.match(text) is not None
+    dateline = (
+        words <= 12
+        and (b"0" in marks or _no_digit_dateline(low))
+        and R.DATELINE_RE.match(text) is not None
+    )
+    teaser = words >= 4 and (
+        ((b"aA" in marks or b"!A" in marks) and R.GLUED_TEASER_RE.match(text) is not None)
+        # (R.may_open_counter: a digit or whitespace first, or a counter word)
+        or ((marks[0] in _DIGIT_OR_SPACE or (low[0] in "ips" and R.may_open_counter(text, low)))
+            and R.GALLERY_COUNTER_RE.match(text) is not None)
+    )
+    label = (not sentence
+             and (words == 1 or not (marks.startswith(b"aaaa") or b" aaaa" in marks))
+             and R.LABEL_LIKE_RE.match(text) is not None)
+    return words, sentence, prose, boundary, legal, dateline, teaser, link_row, label
+
+
 def _text_facts(text: str) -> tuple[int, bool, bool, bool, bool, bool, bool, bool, bool]:
     """What a stripped, non-blank line says by its text alone: words, sentence, prose (unless
     repeated), boundary, legal, dateline, teaser, link row, and label-like (LABEL_LIKE_RE)
     unless a sentence."""
+    if text.isascii():
+        return _ascii_facts(text)
     words = count_words(text)
     sentence = words >= 2 and R.ends_sentence(text)
     prose = words >= R.PROSE_MIN_WORDS and (
@@ -224,21 +280,14 @@ def _text_facts(text: str) -> tuple[int, bool, bool, bool, bool, bool, bool, boo
     )
     # A line is matched against a pattern only when it holds what the pattern needs (the
     # patterns are the rules; these tests only skip searches that cannot succeed). An ASCII
-    # line is matched lower-cased by the case-insensitive patterns' twins (R.lower_twin).
-    asc = text.isascii()
+    # line (_ascii_facts) is matched lower-cased by the case-insensitive patterns' twins
+    # (R.lower_twin).
     low = R.fold(text)
-    if asc:
-        boundary = (words <= 12 and R.END_BOUNDARY_LOWER.match(low) is not None) or (
-            low[0] in "ystca"  # END_PROMPT_RE's first characters
-            and R.END_PROMPT_RE.match(text) is not None
-        )
-        legal = words >= 3 and R.is_legal_notice_lower(low)
-    else:
-        boundary = (words <= 12 and R.END_BOUNDARY_RE.match(text) is not None) or (
-            low[0] in "ystca©"  # END_PROMPT_RE's first characters
-            and R.END_PROMPT_RE.match(text) is not None
-        )
-        legal = words >= 3 and R.is_legal_notice(text)
+    boundary = (words <= 12 and R.END_BOUNDARY_RE.match(text) is not None) or (
+        low[0] in "ystca©"  # END_PROMPT_RE's first characters
+        and R.END_PROMPT_RE.match(text) is not None
+    )
+    legal = words >= 3 and R.is_legal_notice(text)
     link_row = words <= 16 and R.may_be_link_row(text) and R.LINK_ROW_RE.match(text) is not None
     dateline = (
         words <= 12
@@ -1393,6 +1442,24 @@ def _core_kind(f: _Feat) -> tuple[LineKind, str]:
 
 
 def _first_line_rule(f: _Feat) -> tuple[LineKind, str] | None:
+    """The kind and name of the first of LINE_RULES that recognises a line of the article
+    (its record), or None (``_find_first_line_rule``), kept by the line's text: the answer
+    depends on the text alone, and the appended cut asks first about many of the lines the
+    classification asks about again."""
+    hit = _FIRST_RULE.get(f.text, _NOT_ASKED)
+    if hit is _NOT_ASKED:
+        if len(_FIRST_RULE) >= _FIRST_RULE_MAX:
+            _FIRST_RULE.clear()
+        hit = _FIRST_RULE[f.text] = _find_first_line_rule(f)
+    return hit
+
+
+_FIRST_RULE: dict[str, tuple[LineKind, str] | None] = {}  # text -> _find_first_line_rule
+_FIRST_RULE_MAX = 1 << 16
+_NOT_ASKED: tuple[LineKind, str] = ("unsure", "")  # (compared by identity: no rule's answer)
+
+
+def _find_first_line_rule(f: _Feat) -> tuple[LineKind, str] | None:
     """The kind and name of the first of LINE_RULES that recognises a line of the article
     (its record), or None. Only the rules for a line of its length are asked (a table by
     word count), and the record already answers two of them: the link-row rule is

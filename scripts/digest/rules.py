@@ -411,7 +411,7 @@ def _may_be_teaser_prefix(text: str, lower: str) -> bool:
 _COUNTER_WORDS = ("image", "photo", "slide")  # GALLERY_COUNTER_RE's optional first word
 
 
-def _may_open_counter(text: str, lower: str) -> bool:
+def may_open_counter(text: str, lower: str) -> bool:
     """GALLERY_COUNTER_RE's opening: a digit (``\\d``: a decimal digit of any script), after
     one of _COUNTER_WORDS and whitespace, if any (whitespace is what ``\\s`` and
     ``str.lstrip`` both remove)."""
@@ -467,7 +467,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         GALLERY_COUNTER_RE,
         "a gallery slide ('1 of 4', '2of4A shopper looks...') is a caption, with its counter",
         max_words=80,
-        may_match=_may_open_counter,
+        may_match=may_open_counter,
         anchored=True,
     ),
     LineRule(
