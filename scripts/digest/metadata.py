@@ -184,6 +184,7 @@ _COPYRIGHT_RE = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT_FIRST = "cC©("  # _COPYRIGHT_RE's first characters (no other folds to "c")
+_SITE_LINE_FIRST = _COPYRIGHT_FIRST + "Ww"  # and _WELCOME_RE's
 # A site describing itself: "Welcome to Site Name, your number one source for ...", "Welcome to
 # Site Name!". What follows a comma starts in lower case: "Welcome to Russia, Where Most of Your
 # Friends Are ..." is a headline.
@@ -267,9 +268,11 @@ def site_named(lines: Sequence[Line], authors: Sequence[str] = ()) -> Fact[str]:
     self-description. Unknown otherwise: an outlet is never guessed."""
     # the page's own lines first; then a closing line under the article, which is the site's
     # when the page has no other (an agency's credit in it is refused by _holder's rules)
+    # (both patterns open with a word or sign: only the lines that start with one of their
+    # first characters are read, found in one pass)
+    named = [line for line in lines if line.text[:1] in _SITE_LINE_FIRST and line.text]
     for kinds in (("boilerplate", "byline", "dateline"), ("unsure",)):
-        for line in reversed(lines):
-            # (the pattern opens with "copyright", "©" or "(c)": a first character test first)
+        for line in reversed(named):
             m = (_COPYRIGHT_RE.match(line.text)
                  if line.kind in kinds and line.text[:1] in _COPYRIGHT_FIRST else None)
             if m and len(line.text) <= 200 and not _COMPANY_RE.search(
@@ -277,7 +280,7 @@ def site_named(lines: Sequence[Line], authors: Sequence[str] = ()) -> Fact[str]:
                 name = _holder(m.group("name"), authors)
                 if name and not (kinds == ("unsure",) and _AGENCY_RE.search(name)):
                     return Fact(name, f"capture line {line.number}")
-    for line in lines:
+    for line in named:
         # the page's own furniture: in the article, "Welcome to Ordinary Machines, a new column"
         # names a column, not the site
         m = (_WELCOME_RE.match(line.text)
