@@ -1489,10 +1489,13 @@ def _find_first_line_rule(f: _Feat) -> tuple[LineKind, str] | None:
         else:
             hit = not no_glue and rule.search(text, lower)
         if hit:
-            return rule.kind, rule.name
+            return _RULE_HIT[rule.name]
     return None
 
 
+# each rule's answer, one tuple for every line it recognises (kept by _first_line_rule)
+_RULE_HIT: dict[str, tuple[LineKind, str]] = {rule.name: (rule.kind, rule.name)
+                                              for rule in R.LINE_RULES}
 _LINK_ROW, _GLUED, _SEARCH = 0, 1, 2
 _LINE_RULES_BY_RECORD = tuple(
     (rule, _LINK_ROW if rule.pattern is R.LINK_ROW_RE and rule.max_words == 16
@@ -1550,8 +1553,15 @@ def _lines(
     """One Line per line; a line of ``reuse`` (the same capture's lines) with the same kind and
     rule is taken as it is (building a frozen dataclass costs more than comparing two)."""
     if len(reuse) != len(feats):
-        return tuple([_line(i + 1, f.text, k, r)
-                      for i, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True))])
+        # (_line written out: a call per line costs a fifth of building the lines)
+        new, set_dict = _new_object, _set_dict
+        out: list[Line] = []
+        append = out.append
+        for number, (f, (k, r)) in enumerate(zip(feats, kinds, strict=True), 1):
+            line = new(Line)
+            set_dict(line, "__dict__", {"number": number, "text": f.text, "kind": k, "rule": r})
+            append(line)
+        return tuple(out)
     return tuple([
         old if old.kind == k and old.rule == r and old.text == f.text
         else _line(i + 1, f.text, k, r)
