@@ -185,7 +185,13 @@ def _feat(text: str, near_repeat: bool, dup: bool) -> _Feat:
     """The record of a non-blank line (stripped ``text``) that occurs again within
     REPEAT_NEAR_LINES lines of text (``near_repeat``) or anywhere (``dup``). Records are
     frozen, so one is shared by every line with the same text and the same two flags."""
-    return _make_feat(text, near_repeat, dup)
+    plain = _plain_feat(text)
+    if near_repeat and plain.words >= R.PROSE_MIN_WORDS:  # repeated: other facts
+        return _make_feat(text, near_repeat, dup)
+    # not a repeat: the record of the same text occurring once, with its ``dup`` flag
+    f = _new_object(_Feat)
+    _set_dict(f, "__dict__", {**plain.__dict__, "dup": dup})
+    return f
 
 
 def _make_feat(text: str, near_repeat: bool, dup: bool) -> _Feat:
