@@ -459,6 +459,24 @@ def reject_reason(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _title_words(text: str) -> frozenset[str]:
+    """The content words of the headline ``text`` would publish (a line above the body: page
+    furniture comes back from capture to capture, so they are kept by the line's text)."""
+    return frozenset(content_words(title_text(text)))
+
+
+# reject_reason of a line's text, asked once per text: page furniture comes back from line to line
+# and from capture to capture (a site's menu, its share bar)
+_cached_reason = functools.lru_cache(maxsize=1 << 14)(reject_reason)
+
+
+def clear_caches() -> None:
+    """Forget the per-text verdicts kept here (benchmarks time the cleaner cold)."""
+    _cached_reason.cache_clear()
+    _title_words.cache_clear()
+
+
 # Every full date parse_date reads has a year of four digits: a line without one has no date.
 _YEAR_RE = re.compile(r"\d{4}")
 
@@ -571,15 +589,14 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     body_words = _content_words_of(body_texts)
     texts = list(itertools.compress(range(first), all_texts[:first]))
     window = texts[-WINDOW:]
-    window_words: list[set[str] | None] = [None] * len(window)
+    window_words: list[frozenset[str] | None] = [None] * len(window)
 
-    def words_at(pos: int) -> set[str]:
+    def words_at(pos: int) -> frozenset[str]:
         got = window_words[pos]
         if got is None:
-            got = window_words[pos] = content_words(title_text(all_texts[window[pos]]))
+            got = window_words[pos] = _title_words(all_texts[window[pos]])
         return got
 
-    reasons: dict[str, str | None] = {}
     lowers: list[set[str]] = []
 
     def lower_words() -> set[str]:
@@ -589,22 +606,19 @@ def candidates(lines: Sequence[Line]) -> Candidates:
 
     named: set[int] = set()  # name-shaped candidates let through (their words are common)
 
-    def reason(text: str) -> str | None:
-        if text not in reasons:
-            reasons[text] = reject_reason(text)
-        return reasons[text]
+    reason = _cached_reason
 
     # a standfirst right under a line is part of the article that line announces
-    belows: dict[int, set[str]] = {}
+    belows: dict[int, frozenset[str]] = {}
 
-    def below(pos: int) -> set[str]:
+    def below(pos: int) -> frozenset[str]:
         if pos not in belows:
-            under: set[str] = set()
+            under: frozenset[str] = frozenset()
             if pos + 1 < len(window) and _standfirst(lines[window[pos + 1]], pos + 1, window,
                                                      lines, reason):
                 under = words_at(pos + 1)
                 if not under or len(under & body_words) < STANDFIRST_SHARE * len(under):
-                    under = set()
+                    under = frozenset()
             belows[pos] = under
         return belows[pos]
 
@@ -625,7 +639,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         return line.kind == "caption" or is_credit(line.text)
 
     rejected: list[tuple[int, str]] = []
-    found: list[tuple[int, int, set[str], list[str]]] = []  # (pos, index, words, tokens)
+    found: list[tuple[int, int, frozenset[str], list[str]]] = []  # (pos, index, words, tokens)
     for pos, i in enumerate(window):
         if kinds[i] in ("byline", "dateline", "caption"):
             continue
