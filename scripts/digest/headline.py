@@ -144,7 +144,7 @@ MODEL_FILE = Path(__file__).with_name("headline-model.json")
 # sign-up boxes, comment counters, print views and page tools (matched anywhere in the line).
 _UI_RE = re.compile(
     r"\b(?:share\s+(?:this|on|via|to|with|the|your|story|article)|sharing\s+options"
-    r"|sign\s*(?:up|in)|log\s*(?:in|out)|create\s+an\s+account|subscribe\b|newsletters?"
+    r"|sign\s*(?:up|in)(?!g)|log\s*(?:in|out)|create\s+an\s+account|subscribe\b|newsletters?"
     r"|copy\s+link|link\s+copied|url\s*copied|permalink|posted\s+in|filed\s+(?:under|to)"
     r"|^(?:tags?|topics?|labels?|categor(?:y|ies)|keywords|cast)\s*:"
     r"|your\s+inbox|send\s+you\s+(?:an?\s+)?e-?mail|enter\s+your\s+e-?mail|(?:\.\.\.|…)\s*more$"
@@ -451,11 +451,19 @@ def reject_reason(text: str) -> str | None:
         return "numbers"  # a table row or a score line ("Doncaster Rovers 1 Carlisle United 0")
     if text.isupper() and len(words) <= 6:
         return "caps-label"  # section names and labels in capitals ("GROWING A BUSINESS")
-    if (len(words) <= 6 and _NAME_RE.match(text) and not any(ch in text for ch in "?!:'’\"")
+    if (len(words) <= 6 and _NAME_RE.match(text) and not any(ch in text for ch in "?!:\"")
+            and not _TITLE_APOSTROPHE_RE.search(text)
             and not any(w.lower() in R.STOPWORDS for w in words if w not in ("and", "And"))):
-        # "Katie J.M. Baker", "Scott Roxborough and Gregg Goldstein": who wrote it; a title in
-        # capitals word by word this short is kept only with a verb-like lower-case word
+        # "Katie J.M. Baker", "Scott Roxborough and Gregg Goldstein", "Lupita Nyong'o": who
+        # wrote it or who is pictured; a title in capitals word by word this short is kept only
+        # with a verb-like lower-case word, a possessive or a contraction ("Obama's Plan")
         return "name"
+    if text.count(",") >= TAG_ROW_COMMAS and all(
+            1 <= len(R.WORD_RE.findall(item)) <= TAG_WORDS and item.strip()[:1].isupper()
+            for item in text.split(",")):
+        # "Video, Andrea Saul, Marsha Blackburn, Romney Health Care, ...": a row of tags or
+        # names, each a word or three, not a sentence
+        return "tags"
     return None
 
 
@@ -475,6 +483,17 @@ def clear_caches() -> None:
     """Forget the per-text verdicts kept here (benchmarks time the cleaner cold)."""
     _cached_reason.cache_clear()
     _title_words.cache_clear()
+
+
+# An apostrophe a title has and a name has not: a possessive or a contraction ("Obama's",
+# "Don't"), or a quotation mark ('Creed' at a word's edge); inside a name it joins letters
+# ("Nyong'o", "O'Brien")
+_TITLE_APOSTROPHE_RE = re.compile(r"['’](?:s|t|re|ll|ve|d|m)\b|(?<!\w)['’]|['’](?!\w)",
+                                  re.IGNORECASE)
+
+# A row of tags: this many commas or more, and every item between them this many words or fewer
+TAG_ROW_COMMAS = 3
+TAG_WORDS = 3
 
 
 # Every full date parse_date reads has a year of four digits: a line without one has no date.
