@@ -367,6 +367,19 @@ def _content_words_of(texts: Sequence[str]) -> set[str]:
     return _stemmed(linewords.content_word_set_of(list(texts)))
 
 
+def _line_words(texts: Sequence[str]) -> set[str]:
+    """``linewords.content_word_set_of(texts)`` from each line's cached words in order (a line
+    read once, as the body's are here, needs no set of its own): the same words where a line
+    lower-cases letter by letter (linewords.py)."""
+    out: set[str] = set()
+    for text in texts:
+        if text.isascii() or not ("İ" in text or "Σ" in text):
+            out.update(linewords.content_tokens(text))
+        else:
+            out |= linewords.content_word_set(text)
+    return out
+
+
 def is_credit(text: str, *, agency: bool = True) -> bool:
     """A photo credit (or a caption ending in one); with ``agency``, a line ending in a news
     or photo agency's name counts too."""
@@ -603,9 +616,14 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             break
         n_lede += 1
         n += _word_count(text)
-    lede = _content_words_of(body_texts[:n_lede])
+    # the body's words: the lede's and the rest's, each line's words read once, and a word
+    # stemmed once (a stem is the word's own: the union's stems are the stems' union)
+    lede_raw = _line_words(body_texts[:n_lede])
+    rest_raw = _line_words(body_texts[n_lede:])
+    rest_raw -= lede_raw
+    lede = _stemmed(lede_raw)
+    body_words = lede | _stemmed(rest_raw)
     first_words = content_words(all_texts[first])
-    body_words = _content_words_of(body_texts)
     texts = list(itertools.compress(range(first), all_texts[:first]))
     window = texts[-WINDOW:]
     window_words: list[frozenset[str] | None] = [None] * len(window)
