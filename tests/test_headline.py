@@ -536,3 +536,19 @@ def test_signing_is_no_sign_in_prompt() -> None:
     assert reject_reason("Signin Or Register Today") == "ui"
     assert _cleaned("e7d01d4c1049").metadata.title.value == headline
 
+
+
+def test_lower_case_words_asked_one_by_one_answer_as_the_whole_set() -> None:
+    # the name-shape test looks for a line's few words in the article as written, instead of
+    # gathering every lower-case word of it: the same share, word forms and edges included
+    from digest.headline import LowerWords, _lower_words, common_share
+
+    body = ["The yard signs were cut into fenders; Sign-up sheets and e-mail lists.",
+            "Cities' libraries (the city's library) and iPads, x-rays, u.s. Bikes"]
+    whole = _lower_words(body)
+    asked = LowerWords("\n".join(body))
+    for line in ("Yard Sign Fenders", "City Library Bikes", "Mail Lists Rays", "Scott Roxborough",
+                 "Up Sheets", "Library Cities Pads", "Signs Were Cut"):
+        assert asked.share(line) == common_share(line, whole), line
+    assert asked.share("Yard Sign Fenders") == 1.0  # "yard", "signs", "fenders" written so
+    assert asked.share("Scott Roxborough") == 0.0
