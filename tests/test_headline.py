@@ -496,3 +496,59 @@ def test_a_standfirst_or_teaser_under_the_headline_is_not_the_headline(
     if dek is None:
         texts = [ln.text for ln in cleaned.lines]
         assert "Ranatunga to take over as Sri Lanka chief" in texts  # the teaser is there
+
+
+# --- round 5: a row of tags, a name with an apostrophe inside it, "signing"
+
+
+def test_a_row_of_tags_is_no_headline_but_a_headline_with_commas_is() -> None:
+    # c6944a2168e9: under the story's header, a row of topic tags ("Video, Andrea Saul, ...")
+    # shares every word with the article; the headline above it has commas too
+    tags = ("Video, Andrea Saul, Marsha Blackburn, Romney Health Care, Andrea Saul Romneycare, "
+            "Romneycare, Romneycare Obamacare, Politics News")
+    headline = ("Marsha Blackburn, GOP Congresswoman, Refuses To Acknowledge Romneycare "
+                "(VIDEO)")
+    cleaned = _cleaned("c6944a2168e9")
+    assert any(ln.text == tags for ln in cleaned.lines)
+    assert reject_reason(tags) == "tags"
+    assert reject_reason(headline) is None
+    assert reject_reason("Ames, Weir third, fourth in season opener") is None
+    assert cleaned.metadata.title.value == headline
+
+
+def test_a_name_with_an_apostrophe_is_a_name_a_possessive_is_a_title() -> None:
+    # 97c1a980acfc: the photo's subject ("Lupita Nyong'o") stands under the headline that
+    # names her; the apostrophe inside a name makes no title of it, a possessive does
+    cleaned = _cleaned("97c1a980acfc")
+    assert any(ln.text == "Lupita Nyong'o" for ln in cleaned.lines)
+    assert reject_reason("Lupita Nyong'o") == "name"
+    assert reject_reason("Conan O'Brien") == "name"
+    assert reject_reason("Obama's Choice") != "name"
+    assert reject_reason("Don't Stop Believing") != "name"
+    assert cleaned.metadata.title.value == "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!"
+
+
+def test_signing_is_no_sign_in_prompt() -> None:
+    # e7d01d4c1049: a transfer story's headline says "signing"; "Sign in" is still a prompt
+    headline = "'Ronaldo signing would be great for PSG' - Pastore"
+    assert reject_reason(headline) is None
+    assert reject_reason("Sign in to comment") == "ui"
+    assert reject_reason("Signin Or Register Today") == "ui"
+    assert _cleaned("e7d01d4c1049").metadata.title.value == headline
+
+
+
+def test_lower_case_words_asked_one_by_one_answer_as_the_whole_set() -> None:
+    # the name-shape test looks for a line's few words in the article as written, instead of
+    # gathering every lower-case word of it: the same share, word forms and edges included
+    from digest.headline import LowerWords, _lower_words, common_share
+
+    body = ["The yard signs were cut into fenders; Sign-up sheets and e-mail lists.",
+            "Cities' libraries (the city's library) and iPads, x-rays, u.s. Bikes"]
+    whole = _lower_words(body)
+    asked = LowerWords("\n".join(body))
+    for line in ("Yard Sign Fenders", "City Library Bikes", "Mail Lists Rays", "Scott Roxborough",
+                 "Up Sheets", "Library Cities Pads", "Signs Were Cut"):
+        assert asked.share(line) == common_share(line, whole), line
+    assert asked.share("Yard Sign Fenders") == 1.0  # "yard", "signs", "fenders" written so
+    assert asked.share("Scott Roxborough") == 0.0

@@ -41,7 +41,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from digest import linemodel, linewords
+from digest import headline, linemodel, linewords
 from digest import metadata as meta
 from digest import rules as R
 from digest.model import BODY_KINDS, Block, Capture, Cleaned, Line, LineKind
@@ -86,6 +86,7 @@ def clear_caches() -> None:
         f.cache_clear()
     _FIRST_RULE.clear()
     linewords.clear_caches()
+    headline.clear_caches()
 
 
 def split_lines(text: str) -> list[str]:

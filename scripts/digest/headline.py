@@ -144,7 +144,7 @@ MODEL_FILE = Path(__file__).with_name("headline-model.json")
 # sign-up boxes, comment counters, print views and page tools (matched anywhere in the line).
 _UI_RE = re.compile(
     r"\b(?:share\s+(?:this|on|via|to|with|the|your|story|article)|sharing\s+options"
-    r"|sign\s*(?:up|in)|log\s*(?:in|out)|create\s+an\s+account|subscribe\b|newsletters?"
+    r"|sign\s*(?:up|in)(?!g)|log\s*(?:in|out)|create\s+an\s+account|subscribe\b|newsletters?"
     r"|copy\s+link|link\s+copied|url\s*copied|permalink|posted\s+in|filed\s+(?:under|to)"
     r"|^(?:tags?|topics?|labels?|categor(?:y|ies)|keywords|cast)\s*:"
     r"|your\s+inbox|send\s+you\s+(?:an?\s+)?e-?mail|enter\s+your\s+e-?mail|(?:\.\.\.|…)\s*more$"
@@ -322,6 +322,48 @@ def common_share(text: str, lower_words: set[str]) -> float:
     return sum(_stem(t) in lower_words for t in toks) / len(toks) if toks else 0.0
 
 
+class LowerWords:
+    """The words a text writes in lower case (:func:`_lower_words`), asked word by word: the few
+    words of a name-shaped line are looked for in the text as it is written, where gathering
+    every lower-case word of an article reads all of it through a pattern (speed)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def share(self, text: str) -> float:
+        """``common_share(text, _lower_words([self.text]))``."""
+        toks = [t.lower() for t in R.WORD_RE.findall(text)]
+        toks = [t for t in toks if t not in R.STOPWORDS]
+        return sum(map(self.has, map(_stem, toks))) / len(toks) if toks else 0.0
+
+    def has(self, stem: str) -> bool:
+        """Whether the text writes in lower case a word whose stem is ``stem``."""
+        if stem not in self.known:
+            # the words stemmed to it: itself, its plural in "s", and "-ies" for "-y"
+            forms = [stem, stem + "s"] + ([stem[:-1] + "ies"] if stem.endswith("y") else [])
+            self.known[stem] = any(_LOWER_RUN_RE.fullmatch(w) and _stem(w) == stem
+                                   and self._written(w) for w in forms)
+        return self.known[stem]
+
+    def _written(self, word: str) -> bool:
+        """Whether ``word`` stands in the text as a whole lower-case word of _LOWER_WORD_RE:
+        no word character, apostrophe, full stop or hyphen before it, no letter a-z after."""
+        text, n = self.text, len(word)
+        at = text.find(word)
+        while at >= 0:
+            end = at + n
+            if ((at == 0 or not _NOT_BEFORE_LOWER_RE.match(text, at - 1))
+                    and (end == len(text) or not "a" <= text[end] <= "z")):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+_LOWER_RUN_RE = re.compile(r"[a-z]{2,}")
+_NOT_BEFORE_LOWER_RE = re.compile(r"[\w'’.-]")
+
+
 @dataclass(frozen=True)
 class Headline:
     """The header the capture states: indexes into the lines given to :func:`choose`."""
@@ -365,6 +407,19 @@ def content_words(text: str) -> set[str]:
 def _content_words_of(texts: Sequence[str]) -> set[str]:
     """``content_words("\n".join(texts))`` from the lines' cached words (linewords.py)."""
     return _stemmed(linewords.content_word_set_of(list(texts)))
+
+
+def _line_words(texts: Sequence[str]) -> set[str]:
+    """``linewords.content_word_set_of(texts)`` from each line's cached words in order (a line
+    read once, as the body's are here, needs no set of its own): the same words where a line
+    lower-cases letter by letter (linewords.py)."""
+    out: set[str] = set()
+    for text in texts:
+        if text.isascii() or not ("İ" in text or "Σ" in text):
+            out.update(linewords.content_tokens(text))
+        else:
+            out |= linewords.content_word_set(text)
+    return out
 
 
 def is_credit(text: str, *, agency: bool = True) -> bool:
@@ -451,12 +506,49 @@ def reject_reason(text: str) -> str | None:
         return "numbers"  # a table row or a score line ("Doncaster Rovers 1 Carlisle United 0")
     if text.isupper() and len(words) <= 6:
         return "caps-label"  # section names and labels in capitals ("GROWING A BUSINESS")
-    if (len(words) <= 6 and _NAME_RE.match(text) and not any(ch in text for ch in "?!:'’\"")
+    if (len(words) <= 6 and _NAME_RE.match(text) and not any(ch in text for ch in "?!:\"")
+            and not _TITLE_APOSTROPHE_RE.search(text)
             and not any(w.lower() in R.STOPWORDS for w in words if w not in ("and", "And"))):
-        # "Katie J.M. Baker", "Scott Roxborough and Gregg Goldstein": who wrote it; a title in
-        # capitals word by word this short is kept only with a verb-like lower-case word
+        # "Katie J.M. Baker", "Scott Roxborough and Gregg Goldstein", "Lupita Nyong'o": who
+        # wrote it or who is pictured; a title in capitals word by word this short is kept only
+        # with a verb-like lower-case word, a possessive or a contraction ("Obama's Plan")
         return "name"
+    if text.count(",") >= TAG_ROW_COMMAS and all(
+            1 <= len(R.WORD_RE.findall(item)) <= TAG_WORDS and item.strip()[:1].isupper()
+            for item in text.split(",")):
+        # "Video, Andrea Saul, Marsha Blackburn, Romney Health Care, ...": a row of tags or
+        # names, each a word or three, not a sentence
+        return "tags"
     return None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _title_words(text: str) -> frozenset[str]:
+    """The content words of the headline ``text`` would publish (a line above the body: page
+    furniture comes back from capture to capture, so they are kept by the line's text)."""
+    return frozenset(content_words(title_text(text)))
+
+
+# reject_reason of a line's text, asked once per text: page furniture comes back from line to line
+# and from capture to capture (a site's menu, its share bar)
+_cached_reason = functools.lru_cache(maxsize=1 << 14)(reject_reason)
+
+
+def clear_caches() -> None:
+    """Forget the per-text verdicts kept here (benchmarks time the cleaner cold)."""
+    _cached_reason.cache_clear()
+    _title_words.cache_clear()
+
+
+# An apostrophe a title has and a name has not: a possessive or a contraction ("Obama's",
+# "Don't"), or a quotation mark ('Creed' at a word's edge); inside a name it joins letters
+# ("Nyong'o", "O'Brien")
+_TITLE_APOSTROPHE_RE = re.compile(r"['’](?:s|t|re|ll|ve|d|m)\b|(?<!\w)['’]|['’](?!\w)",
+                                  re.IGNORECASE)
+
+# A row of tags: this many commas or more, and every item between them this many words or fewer
+TAG_ROW_COMMAS = 3
+TAG_WORDS = 3
 
 
 # Every full date parse_date reads has a year of four digits: a line without one has no date.
@@ -566,45 +658,46 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             break
         n_lede += 1
         n += _word_count(text)
-    lede = _content_words_of(body_texts[:n_lede])
+    # the body's words: the lede's and the rest's, each line's words read once, and a word
+    # stemmed once (a stem is the word's own: the union's stems are the stems' union)
+    lede_raw = _line_words(body_texts[:n_lede])
+    rest_raw = _line_words(body_texts[n_lede:])
+    rest_raw -= lede_raw
+    lede = _stemmed(lede_raw)
+    body_words = lede | _stemmed(rest_raw)
     first_words = content_words(all_texts[first])
-    body_words = _content_words_of(body_texts)
     texts = list(itertools.compress(range(first), all_texts[:first]))
     window = texts[-WINDOW:]
-    window_words: list[set[str] | None] = [None] * len(window)
+    window_words: list[frozenset[str] | None] = [None] * len(window)
 
-    def words_at(pos: int) -> set[str]:
+    def words_at(pos: int) -> frozenset[str]:
         got = window_words[pos]
         if got is None:
-            got = window_words[pos] = content_words(title_text(all_texts[window[pos]]))
+            got = window_words[pos] = _title_words(all_texts[window[pos]])
         return got
 
-    reasons: dict[str, str | None] = {}
-    lowers: list[set[str]] = []
+    lowers: list[LowerWords] = []
 
-    def lower_words() -> set[str]:
+    def lower_words() -> LowerWords:
         if not lowers:
-            lowers.append(_lower_words(body_texts))
+            lowers.append(LowerWords("\n".join(body_texts)))
         return lowers[0]
 
     named: set[int] = set()  # name-shaped candidates let through (their words are common)
 
-    def reason(text: str) -> str | None:
-        if text not in reasons:
-            reasons[text] = reject_reason(text)
-        return reasons[text]
+    reason = _cached_reason
 
     # a standfirst right under a line is part of the article that line announces
-    belows: dict[int, set[str]] = {}
+    belows: dict[int, frozenset[str]] = {}
 
-    def below(pos: int) -> set[str]:
+    def below(pos: int) -> frozenset[str]:
         if pos not in belows:
-            under: set[str] = set()
+            under: frozenset[str] = frozenset()
             if pos + 1 < len(window) and _standfirst(lines[window[pos + 1]], pos + 1, window,
                                                      lines, reason):
                 under = words_at(pos + 1)
                 if not under or len(under & body_words) < STANDFIRST_SHARE * len(under):
-                    under = set()
+                    under = frozenset()
             belows[pos] = under
         return belows[pos]
 
@@ -625,7 +718,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         return line.kind == "caption" or is_credit(line.text)
 
     rejected: list[tuple[int, str]] = []
-    found: list[tuple[int, int, set[str], list[str]]] = []  # (pos, index, words, tokens)
+    found: list[tuple[int, int, frozenset[str], list[str]]] = []  # (pos, index, words, tokens)
     for pos, i in enumerate(window):
         if kinds[i] in ("byline", "dateline", "caption"):
             continue
@@ -639,7 +732,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             pos + 1 < len(window) and words & words_at(pos + 1) and words & below(pos))
         why = "off-topic" if off_topic else reason(text)
         if (why == "name" and _word_count(text) > NAME_LABEL_WORDS and "," not in text
-                and common_share(text, lower_words()) >= NAME_COMMON_SHARE):
+                and lower_words().share(text) >= NAME_COMMON_SHARE):
             why = None
             named.add(i)
         if why is None and _is_caption(lines, pos, window):
