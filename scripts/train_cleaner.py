@@ -212,12 +212,7 @@ def cut_outcome(docs: list[dict[str, Any]], model: cleaning.CutModel) -> dict[st
     glued_kept: list[float] = []
     big = 0  # captures losing more than half of the article's lines
     for d in docs:
-        best: tuple[float, int] | None = None
-        for c, x in d["cands"]:
-            p = model.probability(x)
-            if p >= model.threshold_for(x) and (best is None or p > best[0]):
-                best = (p, c)
-        cut = best[1] if best else None
+        cut = cleaning.choose_cut(d["cands"], model)
         if d["article"]:
             lost = sum(1 for j in d["article"] if cut is not None and j >= cut)
             kept["appended" if d["glued"] else "text"].append(1 - lost / len(d["article"]))

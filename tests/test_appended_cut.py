@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import pytest
 
-from digest.cleaning import _features, _teaser_cut, render_plain, split_lines
+from digest.capture import decode_capture
+from digest.cleaning import (
+    _features,
+    _teaser_cut,
+    cut_candidates,
+    load_cut_model,
+    render_plain,
+    split_lines,
+)
 from digest.model import Cleaned
 
 from .conftest import TRAIN_CORPUS
@@ -99,6 +107,66 @@ def test_no_cut_at_a_link_line() -> None:
     assert "Information from: San Francisco Chronicle, http://www.sfgate.com" in body
     assert "Amy Winehouse's husband appeared in court" not in body
     assert _rule(glued, "Amy cries `I love you' to jailed husband") == "appended-article"
+
+
+def test_glued_article_after_a_sectioned_post_is_cut() -> None:
+    """Missed cut (round 5), dragnet page 04590cd210dc: a short product post in sections ("Photos
+    get better", "Messages on top", "Get the App"), then a glued-on space story. Most of the core
+    followed the glued headline, so the cut needed the higher threshold, and the vocabulary
+    windows alone did not reach it. The page's furniture (its title bar, its "most popular"
+    list) repeats the post's words and none of the story's, and the story's headline words
+    fill the text under it: cut. On the page as captured no section heading is a cut, the last
+    section is kept."""
+    glued = _clean("04590cd210dc", appended=True)
+    body = render_plain(glued)
+    assert "Facebook for Android is available on Android Market" in body
+    assert "Doesn’t Gale Crater look lovely this time of year?" not in body
+    assert _rule(glued, "Curiosity’s First 360-Degree Color Panorama") == "appended-article"
+    plain = _clean("04590cd210dc")
+    assert "Facebook for Android is available on Android Market" in render_plain(plain)
+    assert all(ln.rule != "appended-article" for ln in plain.lines)
+
+
+def test_no_cut_at_a_question_in_the_article() -> None:
+    """False cut (round 5), dragnet page cb8f9770c17d: a column asks "But where is the evidence,
+    the real evidence?" on a line of its own, shaped like a headline (short, a capital, no full
+    stop); the cut fell there and dropped the second half of the column (16 of its 33
+    sentences). A line opening like a sentence going on ("But") and ending in a question mark is
+    rarely a glued article's headline (the model reads both, and a post's signature or a photo
+    credit, from the line's own text): the column is kept whole. Its appended/ variant is still
+    cut at the glued post's headline, under the column's last paragraph."""
+    plain = _clean("cb8f9770c17d")
+    body = render_plain(plain)
+    assert "But where is the evidence, the real evidence?" in body
+    assert "Newsnight’s report began the latest deluge" in body
+    assert all(ln.rule != "appended-article" for ln in plain.lines)
+    glued = _clean("cb8f9770c17d", appended=True)
+    body = render_plain(glued)
+    assert "Newsnight’s report began the latest deluge" in body
+    assert "To me, the barn is the centerpiece of any farm" not in body
+    assert _rule(glued, "Life as a Healthcare CIO: Building Unity Farm") == "appended-article"
+
+
+def test_no_cut_with_no_sentence_above() -> None:
+    """Would-be false cut (round 5), dragnet page a0faddb53b5b: a blog's previous/next link row
+    ("« ... | Main | ...") is read as prose at the top of the core, the post's own headline
+    under it. The model scores that headline above its threshold (nothing of the link row's
+    words follows it), but a cut there would keep a link row and drop the whole post: a
+    candidate with no sentence above it in the core is never a cut. The post is kept; the
+    other side is every cut above, each under a paragraph of the article."""
+    path = TRAIN_CORPUS / "a0faddb53b5b.txt"
+    if not path.exists():
+        pytest.skip("training corpus not found")
+    texts, rows = cut_candidates(decode_capture(path.read_bytes(), path))
+    model = load_cut_model()
+    assert model is not None
+    headline = next(x for c, x in rows
+                    if texts[c] == "Angry Birds Star Wars Comes To iOS And Android")
+    assert model.probability(headline) >= model.threshold_for(headline)
+    assert model.passes(headline) is None
+    plain = _clean("a0faddb53b5b")
+    assert "Face it kids, chances are you like Star Wars." in render_plain(plain)
+    assert all(ln.rule != "appended-article" for ln in plain.lines)
 
 
 def test_teaser_cut_keeps_the_article_under_a_teaser_list() -> None:

@@ -561,9 +561,39 @@ CUT_FEATURES: tuple[str, ...] = (
     "before-sentences",  # share of the prose words before it in lines ending a sentence
     "inner-overlap",  # share of the last paragraphs' words used earlier in the article
     "overlap-drop",  # inner overlap minus window overlap: how far the vocabulary breaks here
+    "furniture-overlap",  # share of the window's words found in the page outside the core
+    "furniture-drop",  # ...the same share of the last paragraphs' words minus the window's
+    "title-in-window",  # share of the line's own words found in the window after it
+    "capitals",  # share of its words opening with a capital (a title's case)
+    "question",  # ends in "?" or "!"
+    "stamp",  # a clock time, a date, "posted by/on": a post's or comment's signature
+    "opener",  # opens like a sentence going on ("But", "Meanwhile", "We", "It")
+    "credit",  # names a photo, a source or a link ("Image via", "Read it at")
+)
+# The page's own article is echoed in its furniture (the title bar, a "most read" list, the
+# comments under it); a glued-on article from another page is not: "furniture-overlap" and
+# "furniture-drop" compare the words after a line and before it with the page outside the core.
+# A comment's or post's signature ("Posted by: Jane | Apr 6, 2007 1:49 PM"), a line of a
+# conversation ("But where is the evidence?") or a photo credit looks like a headline by its
+# length and first capital, and is the commonest false cut on the train split.
+CUT_STAMP_RE = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b(?:posted|tracked|filed)\s+(?:by|on|in)\b"
+    rf"|{R.MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}",
+    re.IGNORECASE,
+)
+CUT_OPENER_RE = re.compile(
+    r"^(?:but|and|so|or|yet|meanwhile|however|still|then|now|also|because|if|when|while|we|i"
+    r"|you|it|this|that|there|they|he|she)\b",
+    re.IGNORECASE,
+)
+CUT_CREDIT_RE = re.compile(
+    r"\b(?:image|images|photo|photos|picture|video|source|via|credit|courtesy|read it at"
+    r"|read more)\b",
+    re.IGNORECASE,
 )
 CUT_MODEL_FILE = Path(__file__).with_name("cut-model.json")
 _AFTER_SHARE = CUT_FEATURES.index("after-share")
+_BEFORE_SENTENCES = CUT_FEATURES.index("before-sentences")
 
 
 @dataclass(frozen=True)
@@ -579,6 +609,17 @@ class CutModel:
 
     def threshold_for(self, x: list[float]) -> float:
         return self.threshold_major if x[_AFTER_SHARE] > 0.5 else self.threshold
+
+    def passes(self, x: list[float]) -> float | None:
+        """The line's probability if it is a cut at this model's thresholds, else None. A line
+        with no sentence above it in the core is never one: the part a cut there would keep
+        holds no sentence (a link row, a menu read as prose), so no article, and the article
+        is what follows (train: 3 glued-on articles' headlines against 2 pages that lost their
+        article, one whole)."""
+        if x[_BEFORE_SENTENCES] <= 0.0:
+            return None
+        p = self.probability(x)
+        return p if p >= self.threshold_for(x) else None
 
     def probability(self, x: list[float]) -> float:
         z = math.fsum(map(operator.mul, self.weights, x))
@@ -596,6 +637,18 @@ def load_cut_model(path: Path = CUT_MODEL_FILE) -> CutModel | None:
                          "run make train-cleaner")
     return CutModel(tuple(float(w) for w in doc["weights"]), float(doc["threshold"]),
                     float(doc["threshold_major"]))
+
+
+def _line_shape(text: str) -> list[float]:
+    """The cut features read from a candidate line's own text alone ("capitals" to "credit")."""
+    words = text.split()
+    return [
+        sum([w[0].isupper() for w in words]) / len(words) if words else 0.0,
+        float(text.rstrip(R.CLOSING_QUOTES + " \xa0").endswith(("?", "!"))),
+        float(bool(CUT_STAMP_RE.search(text)) or bool(R.BYLINE_RE.match(text))),
+        float(bool(CUT_OPENER_RE.match(text))),
+        float(bool(CUT_CREDIT_RE.search(text))),
+    ]
 
 
 def _goes_on(f: _Feat) -> bool:
@@ -722,6 +775,7 @@ def _cut_rows(feats: list[_Feat], lo: int, hi: int, model: CutModel | None
     fresh: dict[str, None] = {}  # words counted since top was ranked, in order of first use
     upto: Counter[str] = Counter()
     early: set[str] = set()
+    furniture: set[str] | None = None  # the words of the page outside lo..hi, when needed
     k = counted = end = upto_at = early_at = 0  # prose[k]: the first prose line after the line
     n_cands = len(cands)
     bound = _cut_bound(model) if model is not None else None
@@ -752,6 +806,7 @@ def _cut_rows(feats: list[_Feat], lo: int, hi: int, model: CutModel | None
         if not any(words[k:window_end]):  # no content word in the window: nothing to judge
             continue
         rows: list[tuple[int, list[float]]] = []
+        owns: list[set[str]] = []
         for i in group:
             p = cands[i]
             c = texts[p]
@@ -789,8 +844,13 @@ def _cut_rows(feats: list[_Feat], lo: int, hi: int, model: CutModel | None
                 sent[k] / before_words,
                 0.0,  # inner-overlap
                 0.0,  # overlap-drop
+                0.0,  # furniture-overlap
+                0.0,  # furniture-drop
+                0.0,  # title-in-window
+                *_line_shape(f.text),
             ]
             rows.append((c, x))
+            owns.append(own)
         # a model judging the lines: the features of the prose around them are only worth
         # reading if one of them could still reach its threshold (see _cut_bound); the window
         # overlap is read first if a line's section is empty (it stands for the section's)
@@ -801,8 +861,32 @@ def _cut_rows(feats: list[_Feat], lo: int, hi: int, model: CutModel | None
             header_overlap = _overlap(window, header) if header else 0.0
             for _, x in rows:
                 _window_features(x, overlap, header_overlap)
-        full = bound is None or any(bound(x, overlap >= 0.0) for _, x in rows)
+        full = bound is None or any(bound(x, 1 if overlap >= 0.0 else 0) for _, x in rows)
+        tail: set[str] | None = None
         if full:
+            if overlap < 0.0:
+                window = set(chain(words[k:window_end]))
+                overlap = _overlap(window, before)
+                header_overlap = _overlap(window, header) if header else 0.0
+                for _, x in rows:
+                    _window_features(x, overlap, header_overlap)
+            # the last paragraphs before the line (back to the one that reaches
+            # APPENDED_WINDOW_WORDS) and the window, against the page outside the core (its
+            # furniture, read once)
+            start = max(0, bisect.bisect_right(cum, cum[k] - R.APPENDED_WINDOW_WORDS, 0, k) - 1)
+            tail = set(chain(words[start:k]))
+            if furniture is None:
+                furniture = _page_words([g.text for g in itertools.chain(feats[:lo], feats[hi + 1:])
+                                         if g.text])
+            in_furniture = _overlap(window, furniture) if furniture else 0.0
+            drop = ((_overlap(tail, furniture) if tail and furniture else 0.0)
+                    - in_furniture)
+            for (_, x), own in zip(rows, owns, strict=True):
+                x[_FURNITURE:_FURNITURE + 3] = (
+                    in_furniture, drop, len(own & window) / len(own) if own else 0.0)
+            full = bound is None or any(bound(x, 2) for _, x in rows)
+        if full:
+            assert tail is not None
             # the topic, the rest (up to end) and the words before the last paragraphs (up to
             # start) brought up to date
             if fresh:
@@ -810,26 +894,17 @@ def _cut_rows(feats: list[_Feat], lo: int, hi: int, model: CutModel | None
                 fresh = {}
             upto.update(chain(words[upto_at:end]))
             upto_at = end
-            if overlap < 0.0:
-                window = set(chain(words[k:window_end]))
-                overlap = _overlap(window, before)
-                header_overlap = _overlap(window, header) if header else 0.0
-                for _, x in rows:
-                    _window_features(x, overlap, header_overlap)
             topic = [w for w in top if before[w] >= 2]
             need = 2 if cum[end] - cum[k] >= R.APPENDED_REST_TWICE_WORDS else 1
             no_topic = len(topic) < R.APPENDED_MIN_TOPIC_WORDS
             # a topic word found in the rest (need times): more uses up to its end than before
             share = 0.0 if no_topic else sum(
                 1 for w in topic if upto[w] - before[w] >= need) / len(topic)
-            # the last paragraphs before the line (back to the one that reaches
-            # APPENDED_WINDOW_WORDS), against the text after it and against the rest of the
-            # article (how coherent it is: a multi-post page changes vocabulary at every post,
-            # one article does not)
-            start = max(0, bisect.bisect_right(cum, cum[k] - R.APPENDED_WINDOW_WORDS, 0, k) - 1)
+            # the tail against the text after the line and against the rest of the article
+            # (how coherent it is: a multi-post page changes vocabulary at every post, one
+            # article does not)
             early.update(chain(words[early_at:start]))
             early_at = max(early_at, start)
-            tail = set(chain(words[start:k]))
             if tail:
                 # a word of the tail found after the line: more uses up to the rest's end
                 back = sum(map(operator.gt, map(upto.__getitem__, tail),
@@ -840,7 +915,7 @@ def _cut_rows(feats: list[_Feat], lo: int, hi: int, model: CutModel | None
                 back = inner = 0.0
             for _, x in rows:
                 x[2:5] = share, float(no_topic), back
-                x[_DEPTH + 4:] = inner, inner - overlap
+                x[_DEPTH + 4:_DEPTH + 6] = inner, inner - overlap
         out += rows
         judged += [full] * len(rows)
     if out:
@@ -864,30 +939,53 @@ def _window_features(x: list[float], overlap: float, header_overlap: float) -> N
 
 _SECTION = CUT_FEATURES.index("section-overlap")
 _DEPTH = CUT_FEATURES.index("depth")
+_FURNITURE = CUT_FEATURES.index("furniture-overlap")
 # the features read from the prose around a line (see _cut_bound)
 _PROSE_FEATURES = ("window-overlap", "topic-share", "no-topic", "back-overlap",
-                   "header-overlap", "window-overlap-low", "inner-overlap", "overlap-drop")
+                   "header-overlap", "window-overlap-low", "inner-overlap", "overlap-drop",
+                   "furniture-overlap", "furniture-drop", "title-in-window")
+
+
+def _page_words(texts: list[str]) -> set[str]:
+    """``linewords.content_word_set_of(texts)``, for the many lines of a page's furniture read
+    once each: in one pass over their joined text (no cache entry per line). A line's words
+    never run across a line break, and but for the two letters that lower-case by their
+    neighbours or into two characters (linewords._CASE_SPLITS) a line's content_word_set is
+    its content_tokens."""
+    joined = "\n".join(texts)
+    if "İ" in joined or "Σ" in joined:
+        return linewords.content_word_set_of(texts)
+    return set(linewords.content_tokens.__wrapped__(joined))
 
 
 @cache
-def _cut_bound(model: CutModel) -> Callable[[list[float], bool], bool]:
+def _cut_bound(model: CutModel) -> Callable[[list[float], int], bool]:
     """Whether a line whose features are known but for those of the prose around it (zero in
     ``x``) and its depth could still reach ``model``'s threshold: ``x``'s score plus the most
     the others could add (each overlap and share lies in 0..1, the overlap drop is the inner
     overlap minus the window overlap, the depth is the page's mean section overlap, in 0..1,
-    minus the line's own) against the threshold's log-odds, with a margin for rounding. The
-    window's features may be known already (``window``: ``_window_features`` set them)."""
+    minus the line's own) against the threshold's log-odds, with a margin for rounding. What
+    is known grows by ``stage``: 0 the line's own features, 1 also the window's
+    (``_window_features``), 2 also the furniture overlaps and the line's words in the window;
+    the topic, back and inner overlaps are read last, when the line passes at stage 2."""
     w = dict(zip(CUT_FEATURES, model.weights, strict=True))
     rest = (max(0.0, w["inner-overlap"] + w["overlap-drop"])
             + sum(max(0.0, w[name]) for name in _PROSE_FEATURES[1:4]))
-    unread = rest + (max(0.0, w["window-overlap"] - w["overlap-drop"])
-                     + max(0.0, w["header-overlap"]) + max(0.0, w["window-overlap-low"]))
+    # the furniture overlaps: the window's share f and the tail's t, both in 0..1, give
+    # w_o * f + w_d * (t - f)
+    furniture = (max(0.0, w["furniture-overlap"] - w["furniture-drop"])
+                 + max(0.0, w["furniture-drop"]) + max(0.0, w["title-in-window"]))
+    window = (max(0.0, w["window-overlap"] - w["overlap-drop"])
+              + max(0.0, w["header-overlap"]) + max(0.0, w["window-overlap-low"]))
+    unread = (rest + furniture + window, rest + furniture, rest)
     depth = w["depth"]
     logits = {t: math.log(t / (1.0 - t)) - 1e-6 for t in (model.threshold, model.threshold_major)}
     weights = model.weights
 
-    def may_pass(x: list[float], window: bool) -> bool:
-        z = math.fsum(map(operator.mul, weights, x)) + (rest if window else unread)
+    def may_pass(x: list[float], stage: int) -> bool:
+        if x[_BEFORE_SENTENCES] <= 0.0:  # never a cut (CutModel.passes)
+            return False
+        z = math.fsum(map(operator.mul, weights, x)) + unread[stage]
         z += max(-depth * x[_SECTION], depth * (1.0 - x[_SECTION]))
         return z >= logits[model.threshold_for(x)]
 
@@ -908,13 +1006,17 @@ def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
     model = load_cut_model()
     if model is None:
         return None
-    best: tuple[float, int] | None = None
     rows, judged = _cut_rows(feats, lo, hi, model)
-    for (c, x), full in zip(rows, judged, strict=True):
-        if not full:  # it could not reach the threshold
-            continue
-        p = model.probability(x)
-        if p >= model.threshold_for(x) and (best is None or p > best[0]):
+    # (a row not judged could not reach the threshold)
+    return choose_cut([row for row, full in zip(rows, judged, strict=True) if full], model)
+
+
+def choose_cut(rows: list[tuple[int, list[float]]], model: CutModel) -> int | None:
+    """The line of the likeliest candidate in ``rows`` that passes ``model``, if any."""
+    best: tuple[float, int] | None = None
+    for c, x in rows:
+        p = model.passes(x)
+        if p is not None and (best is None or p > best[0]):
             best = (p, c)
     return best[1] if best else None
 
