@@ -11,9 +11,10 @@ the page's truth (most of its 4-token shingles, or the whole line when shorter),
 
 Model: scikit-learn's logistic regression on standardised features (lbfgs, fixed settings: the
 same data and versions give the same weights), written as plain JSON with the standardisation
-folded into the weights, rounded so that two runs give the same bytes. The decision threshold
-is chosen on the same train pages by running the whole cleaner at each candidate threshold and
-scoring it with the shared scorer's functions (text F1 and sentence recall, appended-kept).
+folded into the weights, rounded so that two runs give the same bytes. The four decision
+thresholds (``linemodel.Model.threshold``) are chosen on the same train pages by running the
+whole cleaner at candidate thresholds and scoring it with the shared scorer's functions (text
+F1 and sentence recall, appended-kept; ``choose_thresholds``).
 ``--check`` trains and compares with the committed file instead of writing it.
 
 The appended-article cut model is trained first (the line model reads where the cut fell): at
@@ -151,8 +152,8 @@ def choose_thresholds(docs: list[dict[str, Any]], weights: list[float], sc: Modu
                       ) -> tuple[tuple[float, float, float, float], dict[str, float]]:
     """The four thresholds with the best ``objective`` on the train pages, by coordinate
     search over THRESHOLD_GRIDS from START_THRESHOLDS (each threshold in turn over its grid,
-    the others fixed, until a pass changes none): 20 runs of the whole cleaner instead of the
-    180 of the full grid, which reach the same best on the train pages of round 5."""
+    the others fixed, until a pass changes none): 18 runs of the whole cleaner on round 5's
+    train pages instead of the 240 of the full grid."""
     seen: dict[tuple[float, ...], dict[str, float]] = {}
 
     def run(th: tuple[float, float, float, float]) -> dict[str, float]:
