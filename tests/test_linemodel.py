@@ -33,6 +33,27 @@ def test_model_file_matches_the_features() -> None:
     assert model is not None
     assert len(model.weights) == len(linemodel.FEATURES)
     assert 0 < model.threshold_before <= model.threshold_after < 1
+    assert 0 < model.threshold_before_other <= model.threshold_after_other < 1
+
+
+def test_heading_above_the_core_is_kept_at_the_lower_threshold() -> None:
+    """Round 5, lines above the core that are no sentence, cleaneval page 0d7d43c2b39c: an
+    ethics opinion opens with its table of contents (chapter and section titles the truth
+    keeps) above the first paragraph. Such a line above the core is kept at a lower
+    probability (``threshold_before_other``) than the same line below it, where it is more
+    often a teaser or the footer; the page's own furniture above (a download link, a
+    "Transfusion in the futur" entry the truth leaves out) stays dropped."""
+    cleaned = _clean("0d7d43c2b39c")
+    body = render_plain(cleaned)
+    kind, rule = _line(cleaned, "Consequences for the present transfusion system")
+    assert kind == "unsure" and rule.startswith("model p=")
+    p = float(rule.split("=")[1].split()[0])
+    model = linemodel.load_model()
+    assert model is not None
+    assert model.threshold_before_other <= p < model.threshold_after_other
+    assert "Consequences for the present transfusion system" in body
+    assert _line(cleaned, "Download opinion (36 KB)") == ("boilerplate", "before-article")
+    assert _line(cleaned, "Transfusion in the futur") == ("boilerplate", "before-article")
 
 
 def test_short_article_next_to_a_longer_block_is_kept() -> None:

@@ -138,6 +138,7 @@ FEATURES: tuple[str, ...] = (
 )
 _INDEX = {name: k for k, name in enumerate(FEATURES)}
 _PROSE, _SENTENCE, _BEFORE_CORE = _INDEX["prose"], _INDEX["sentence"], _INDEX["before-core"]
+_LABEL_LIKE = _INDEX["label-like"]
 _DIGITS = "0123456789"
 _DIGIT_BYTES = b"0123456789"
 _KEPT = ("body", "subhead", "unsure")  # the kinds published as the article
@@ -148,19 +149,29 @@ class Model:
     """Logistic regression on FEATURES (standardisation folded into the weights)."""
 
     weights: tuple[float, ...]
-    # keep a candidate at or above this probability: one threshold for the lines above the
-    # core (a short article under its headline, above a longer block), one for those below it
-    # (where an appended article must stay dropped)
+    # keep a candidate at or above this probability, by its place and shape: a sentence above
+    # the core (a short article under its headline, above a longer block), a sentence below it
+    # (where an appended article or a comment thread must stay dropped), and the lines that are
+    # no sentence on either side (names, labels, captions, list rows)
     threshold_before: float
     threshold_after: float
     trained_on: str
+    threshold_before_other: float = 0.0  # 0: as threshold_after (a model of rounds 1-4)
+    threshold_after_other: float = 0.0
 
     def threshold(self, x: Sequence[float]) -> float:
-        """The lower threshold holds for sentences above the core only: a name list, a tag
-        row or a caption there reads as text too, and is no sentence the reader would miss."""
+        """The threshold for a candidate with features ``x``. Chosen on the train pages
+        (round 5): a line of text above the core that is no sentence needs less than one
+        below it (above the core it is more often the article's section titles or list
+        items; below it a teaser, a comment's name or the page's footer), unless every word
+        of it is capitalised: a menu item, a row of tags or names ("Xi Jinping, Vladimir
+        Putin"), read as below the core."""
         sentence = x[_PROSE] or x[_SENTENCE]
-        return self.threshold_before if x[_BEFORE_CORE] and sentence else (
-            self.threshold_after)
+        if x[_BEFORE_CORE] and not x[_LABEL_LIKE]:
+            return self.threshold_before if sentence else (
+                self.threshold_before_other or self.threshold_after)
+        return self.threshold_after if sentence else (
+            self.threshold_after_other or self.threshold_after)
 
     def probability(self, x: Sequence[float]) -> float:
         z = math.fsum(map(operator.mul, self.weights, x))
@@ -185,7 +196,9 @@ def load_model(path: Path = MODEL_FILE) -> Model | None:
     if tuple(doc["features"]) != FEATURES:
         raise ValueError(f"{path}: features differ from linemodel.FEATURES; run make train-cleaner")
     return Model(tuple(float(w) for w in doc["weights"]), float(doc["threshold_before"]),
-                 float(doc["threshold_after"]), str(doc.get("trained_on", "")))
+                 float(doc["threshold_after"]), str(doc.get("trained_on", "")),
+                 float(doc.get("threshold_before_other", 0.0)),
+                 float(doc.get("threshold_after_other", 0.0)))
 
 
 @functools.lru_cache(maxsize=1 << 14)  # read for the core's vocabulary and each candidate
