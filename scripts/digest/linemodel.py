@@ -206,6 +206,19 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset([w for w in linewords.content_word_set(text) if len(w) > 2])
 
 
+def _vocabulary(texts: list[str]) -> set[str]:
+    """``set().union(*map(content_words, texts))``, from the lines' cached content tokens
+    where a line's content word set is the set of its tokens (linewords.content_word_set):
+    no two frozen sets built and cached per line of the core, which is read once."""
+    out: set[str] = set()
+    for text in texts:
+        if text.isascii() or not linewords.case_splits(text):
+            out.update([w for w in linewords.content_tokens(text) if len(w) > 2])
+        else:
+            out |= content_words(text)
+    return out
+
+
 # Every alternative of COMMENT_META_RE holds one of these (lower-cased): a line without any is
 # not searched (most lines have none, and the search is the costliest step per line).
 _META_WORDS = ("repl", "permalink", "said", "wrote", "says", "ago", "posted", "report", "like",
@@ -294,7 +307,7 @@ def features(
         dist = max(0, n_before_lo - k if before else k + 1 - n_upto_hi)
         words = content_words(f.text) if f.prose or f.sentence else frozenset()
         if words and vocab is None:
-            vocab = set().union(*[content_words(feats[j].text) for j in core])
+            vocab = _vocabulary([feats[j].text for j in core])
         share = len(words & vocab) / len(words) if words and vocab is not None else 0.0
         r_lo, r_hi = starts[r], starts[r + 1]
         rw = words_p[r_hi] - words_p[r_lo]

@@ -67,6 +67,12 @@ def _case_splits(text: str) -> bool:
     return _CASE_SPLITS[0] in text or _CASE_SPLITS[1] in text
 
 
+def case_splits(text: str) -> bool:
+    """Whether ``text`` holds a letter that lower-cases by its neighbours or into two
+    characters: only then is ``content_word_set(text)`` not ``set(content_tokens(text))``."""
+    return _case_splits(text)
+
+
 def content_word_set_of(texts: list[str]) -> set[str]:
     """``content_word_set("\\n".join(texts))``, from the lines' cached sets: words never run
     across a line break, and lower-casing stops at one (no letter is cased by its neighbour
