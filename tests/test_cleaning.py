@@ -270,3 +270,25 @@ def test_every_nonblank_line_is_in_body_or_record(lines: list[str]) -> None:
         else:
             assert ln.rule, f"line {ln.number} dropped without a rule"
         assert ln.text and ln.text in original
+
+
+def test_cleaning_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """The cyclic collector is paused while a text capture is cleaned (speed, round 6) and
+    restored after, also when cleaning fails; a caller that turned it off keeps it off."""
+    import gc
+
+    capture = read_capture(CAPTURES[0])
+    assert gc.isenabled()
+    expected = golden_tsv(clean(capture))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert golden_tsv(clean(capture)) == expected
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    broken = Capture(path=CAPTURES[0], name="broken.txt", format="text",
+                     text=None, encoding="utf-8")  # type: ignore[arg-type]
+    with pytest.raises((AttributeError, TypeError)):
+        clean(broken)
+    assert gc.isenabled()

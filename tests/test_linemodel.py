@@ -150,3 +150,20 @@ def test_seed_captures_are_confident(path: Path) -> None:
     """The five seeds are cleaned right: no doubt reported on them."""
     cleaned = clean(decode_capture(path.read_bytes(), path))
     assert cleaned.confidence >= 0.7
+
+
+def test_core_vocabulary_is_the_union_of_the_lines_content_words() -> None:
+    """The core's vocabulary is read from the lines' cached tokens (speed, round 6): it must be
+    the union of ``content_words`` line by line, also for the letters that lower-case by their
+    neighbours or into two characters ("Σ", "İ"), where a line's word set is not its tokens'."""
+    texts = [
+        "Parliament voted on the 2024 budget in Athens, the minister said.",
+        "ΟΔΥΣΣΕΑΣ ΚΑΙ ΣΟΦΙΑ ΣΤΗΝ ΑΘΗΝΑ",  # final sigma: lower-cased by its neighbours
+        "İSTANBUL'DA İKİ BÜYÜK KÖPRÜ",  # dotted capital I: two characters lower-cased
+        "Café crème, naïve résumé — déjà vu",
+        "a an of to",  # stopwords and short words only
+    ]
+    expected: set[str] = set().union(*[linemodel.content_words(t) for t in texts])
+    assert linemodel._vocabulary(texts) == expected
+    assert "parliament" in expected and "budget" in expected
+    assert "a" not in expected and "2024" not in expected
