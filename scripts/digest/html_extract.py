@@ -28,6 +28,7 @@ import re
 from typing import Any
 
 from digest.errors import DigestError
+from digest.html_edges import edge_furniture, text_verdicts
 from digest.html_meta import (
     DEK_MIN_WORDS,
     article_ld,
@@ -360,6 +361,22 @@ def _dek_block(
     return None
 
 
+def _drop_edge_furniture(lines: list[Line], name: str) -> list[Line]:
+    """The lines, with the furniture the extractors kept at the article's edges dropped
+    (html_edges: a navigation row, a copyright line, a web address above or under the
+    article's prose, as the text track's rules read them), kind boilerplate."""
+    body = [k for k, ln in enumerate(lines) if ln.kind in BODY_KINDS]
+    texts = [lines[k].text for k in body]
+    if not texts:
+        return lines
+    drop = edge_furniture(texts, text_verdicts(texts, name))
+    out = list(lines)
+    for j, rule in drop.items():
+        k = body[j]
+        out[k] = Line(lines[k].number, lines[k].text, "boilerplate", rule)
+    return out
+
+
 def clean_html(capture: Capture) -> Cleaned:
     """Clean an HTML capture: every text block of the page is a line, kept where the two
     extractors agree it is the article (see html_reconcile), dropped otherwise with the rule
@@ -419,6 +436,7 @@ def clean_html(capture: Capture) -> Cleaned:
         else:
             kind, rule = "body", "html-extractor"
         lines.append(Line(k + 1, block.text, kind, rule))
+    lines = _drop_edge_furniture(lines, capture.name)
     blocks_out = tuple(
         Block("subhead" if ln.kind == "subhead" else "paragraph", ln.text, ln.number)
         for ln in lines
