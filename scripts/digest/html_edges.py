@@ -41,13 +41,21 @@ SHORT_TOKENS = 4
 EDGE_RULES = frozenset({
     "url-line",  # a web address alone
     "end-boundary",  # "Read more:", "Related Articles", "Comments"
-    "appended-article",  # the start of another article
     "outlet",  # the site's or paper's name alone
     "teaser-prefix",  # "Related: ...", "See also: ..."
     "gallery-counter",  # "1 of 12"
     "date-stamp",  # a date alone, with a time
     "title-repeat",  # the headline again
 })
+#: a class or id word of an element that holds the site's legal notice ("© 2008 The Associated
+#: Press. All rights reserved. This material may not be published...", often prose): on the
+#: train ids no kept line inside such an element was article text (181 words on 10 pages),
+#: and a page's copyright element never wrapped its article. Other class words were weighed
+#: and left out: "footer", "nav", "share", "comments", "newsletter" and "caption" wrap
+#: articles or keep truth sentences on some pages (README, "Round 6, HTML")
+LEGAL_CLASS = "copyright"
+#: the rule name of a kept line inside such an element, dropped
+LEGAL_RULE = "html-copyright-element"
 #: the rule name of a line dropped here: this prefix and the text rule's name
 RULE_PREFIX = "html-edge-"
 
@@ -65,17 +73,21 @@ def text_verdicts(texts: Sequence[str], name: str) -> list[tuple[str, str]]:
 
 
 def edge_furniture(
-    texts: Sequence[str], verdicts: Sequence[tuple[str, str]]
+    texts: Sequence[str], verdicts: Sequence[tuple[str, str]],
+    contexts: Sequence[Sequence[str]] | None = None,
 ) -> dict[int, str]:
     """{index: rule} of the lines of an article (``texts``, in page order, with the text
-    track's ``verdicts``) that are furniture at its edges (see the module docstring)."""
-    prose = [k for k, t in enumerate(texts) if is_prose(t)]
+    track's ``verdicts`` and, when known, the class and id words of the elements each sits
+    in, ``contexts``) that are furniture: at its edges, or the site's legal notice (see the
+    module docstring). The article's prose outside a legal notice's element always stays."""
+    legal = {k for k, ctx in enumerate(contexts or ()) if LEGAL_CLASS in ctx}
+    prose = [k for k, t in enumerate(texts) if is_prose(t) and k not in legal]
     if not prose:
         return {}
     first, last = prose[0], prose[-1]
-    drop: dict[int, str] = {}
+    drop = dict.fromkeys(sorted(legal), LEGAL_RULE)
     for k, (text, (kind, rule)) in enumerate(zip(texts, verdicts, strict=True)):
-        if first <= k <= last or kind in BODY_KINDS:
+        if first <= k <= last or kind in BODY_KINDS or k in drop:
             continue
         if len(_TOKEN_RE.findall(text)) < SHORT_TOKENS or rule in EDGE_RULES:
             drop[k] = RULE_PREFIX + rule

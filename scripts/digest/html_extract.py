@@ -361,7 +361,9 @@ def _dek_block(
     return None
 
 
-def _drop_edge_furniture(lines: list[Line], name: str) -> list[Line]:
+def _drop_edge_furniture(
+    lines: list[Line], blocks: list[PageBlock], name: str
+) -> list[Line]:
     """The lines, with the furniture the extractors kept at the article's edges dropped
     (html_edges: a navigation row, a copyright line, a web address above or under the
     article's prose, as the text track's rules read them), kind boilerplate."""
@@ -369,7 +371,8 @@ def _drop_edge_furniture(lines: list[Line], name: str) -> list[Line]:
     texts = [lines[k].text for k in body]
     if not texts:
         return lines
-    drop = edge_furniture(texts, text_verdicts(texts, name))
+    contexts = [blocks[lines[k].number - 1].context for k in body]
+    drop = edge_furniture(texts, text_verdicts(texts, name), contexts)
     out = list(lines)
     for j, rule in drop.items():
         k = body[j]
@@ -436,7 +439,7 @@ def clean_html(capture: Capture) -> Cleaned:
         else:
             kind, rule = "body", "html-extractor"
         lines.append(Line(k + 1, block.text, kind, rule))
-    lines = _drop_edge_furniture(lines, capture.name)
+    lines = _drop_edge_furniture(lines, blocks, capture.name)
     blocks_out = tuple(
         Block("subhead" if ln.kind == "subhead" else "paragraph", ln.text, ln.number)
         for ln in lines
