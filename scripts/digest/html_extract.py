@@ -14,6 +14,9 @@
    "html-comments" below the article after the page's comments anchor; a paragraph neither
    kept between two kept ones is kept, rule "html-between-paragraphs"), where
    the report, the review pages and curation.yaml's ``keep:`` see it;
+   the furniture both extractors kept at the article's edges, as the text track's rules read
+   it, is dropped the same way (html_edges: rule "html-edge-" + the text rule, or
+   "html-copyright-element");
 4. metadata from the page's own markup (html_meta: JSON-LD, og/meta tags, canonical link).
 
 The body is plain text, the page's visible text verbatim: it is taken from the tree's element
