@@ -262,9 +262,9 @@ _TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\b|[ap]\.?m\b)", re.IGNORECASE)
 # "STEVE RUSSELL/TORONTO STAR", "Amy K. Dragoo/AIMMEDIA". A slash between a name and an agency
 # ends the line; an agency alone ("Tom Davies Associated Press") is also how bylines end, so it
 # marks a caption only on the caption's own line.
-_SLASH_CREDIT_RE = re.compile(r"[A-Za-z.]\s?/\s?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*\s*\)?\s*$")
+_SLASH_CREDIT_RE = re.compile(r"[A-Za-z.]\s?/\s?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}\s*\)?\s*$")
 _CREDIT_RE = re.compile(
-    r"^\(.*(?:photo|image|press|getty|reuters|afp|\bap\b|/).*\)$"
+    r"^\((?=.*[A-Za-z]).*(?:photo|image|press|getty|reuters|afp|\bap\b|/).*\)$"
     r"|^(?:photo|image|picture|credit|illustration)s?\b\s*(?:by|credit)?\s*[:|/©]"
     r"|©|\bphoto(?:graph)?\s+(?:by|credit|courtesy)\b|\bcourtesy\s+of\b",
     re.IGNORECASE,
