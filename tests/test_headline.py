@@ -556,6 +556,23 @@ def test_a_slash_inside_a_headline_or_a_date_in_brackets_makes_no_photo_credit()
             == "10,000 trusted domains infected by crimeware Trojan")
 
 
+def test_a_standfirst_repeating_its_little_words_loses_to_the_headline_above_it() -> None:
+    # 0830d3e86aa5: the headline, then a standfirst that shares more words with the article
+    # ("... técnico do Corinthians entregou réplica do troféu ..."); a sentence says its little
+    # words twice, a headline's compressed style drops them ("repeats" in headline.FEATURES)
+    from digest.headline import _repeats
+
+    headline = "Tite diz que errou ao levar taça da Libertadores a Lula em 2012"
+    standfirst = "Na ocasião, técnico do Corinthians entregou réplica do troféu ao ex-presidente"
+    words = [w.lower() for w in headline.split()]
+    assert _repeats(words) == 0.0
+    assert _repeats([w.strip(",").lower() for w in standfirst.split()]) > 0.0
+    assert FEATURES[-1] == "repeats"
+    cleaned = _cleaned("0830d3e86aa5")
+    assert any(ln.text == standfirst for ln in cleaned.lines)
+    assert cleaned.metadata.title.value == headline
+
+
 def test_lower_case_words_asked_one_by_one_answer_as_the_whole_set() -> None:
     # the name-shape test looks for a line's few words in the article as written, instead of
     # gathering every lower-case word of it: the same share, word forms and edges included
