@@ -14,6 +14,9 @@
    "html-comments" below the article after the page's comments anchor; a paragraph neither
    kept between two kept ones is kept, rule "html-between-paragraphs"), where
    the report, the review pages and curation.yaml's ``keep:`` see it;
+   the furniture both extractors kept at the article's edges, as the text track's rules read
+   it, is dropped the same way (html_edges: rule "html-edge-" + the text rule, or
+   "html-copyright-element");
 4. metadata from the page's own markup (html_meta: JSON-LD, og/meta tags, canonical link).
 
 The body is plain text, the page's visible text verbatim: it is taken from the tree's element
@@ -28,6 +31,7 @@ import re
 from typing import Any
 
 from digest.errors import DigestError
+from digest.html_edges import edge_furniture, text_verdicts
 from digest.html_meta import (
     DEK_MIN_WORDS,
     article_ld,
@@ -360,6 +364,25 @@ def _dek_block(
     return None
 
 
+def _drop_edge_furniture(
+    lines: list[Line], blocks: list[PageBlock], name: str
+) -> list[Line]:
+    """The lines, with the furniture the extractors kept at the article's edges dropped
+    (html_edges: a navigation row, a copyright line, a web address above or under the
+    article's prose, as the text track's rules read them), kind boilerplate."""
+    body = [k for k, ln in enumerate(lines) if ln.kind in BODY_KINDS]
+    texts = [lines[k].text for k in body]
+    if not texts:
+        return lines
+    contexts = [blocks[lines[k].number - 1].context for k in body]
+    drop = edge_furniture(texts, text_verdicts(texts, name), contexts)
+    out = list(lines)
+    for j, rule in drop.items():
+        k = body[j]
+        out[k] = Line(lines[k].number, lines[k].text, "boilerplate", rule)
+    return out
+
+
 def clean_html(capture: Capture) -> Cleaned:
     """Clean an HTML capture: every text block of the page is a line, kept where the two
     extractors agree it is the article (see html_reconcile), dropped otherwise with the rule
@@ -419,6 +442,7 @@ def clean_html(capture: Capture) -> Cleaned:
         else:
             kind, rule = "body", "html-extractor"
         lines.append(Line(k + 1, block.text, kind, rule))
+    lines = _drop_edge_furniture(lines, blocks, capture.name)
     blocks_out = tuple(
         Block("subhead" if ln.kind == "subhead" else "paragraph", ln.text, ln.number)
         for ln in lines

@@ -103,6 +103,9 @@ class PageBlock:
     tag: str  # the block element it belongs to ("p", "li", "h2", "tr", ...)
     #: the block comes after an empty anchor named for the comments (COMMENTS_ANCHOR_RE)
     after_comments_anchor: bool = False
+    #: the words of the class and id attributes and the tag names of the elements it sits in,
+    #: outermost first (lower case): where the page's markup says what the block is
+    context: tuple[str, ...] = ()
 
     @property
     def heading(self) -> bool:
@@ -120,13 +123,16 @@ def page_blocks(root: Any) -> list[PageBlock]:
     # index of the first block after an empty comments anchor (the block under way when the
     # anchor comes, if it has text already, is not after it)
     comments_from: list[int | None] = [None]
+    # the context words of the open elements, one entry an element
+    stack: list[tuple[str, ...]] = []
 
     def flush() -> None:
         text = " ".join("".join(buf).split())
         buf.clear()
         if text:
             after = comments_from[0] is not None and len(blocks) >= comments_from[0]
-            blocks.append(PageBlock(text, current[0], after))
+            context = tuple(w for entry in stack for w in entry)
+            blocks.append(PageBlock(text, current[0], after, context))
 
     def walk(el: Any, parent_block: str) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else None
@@ -141,17 +147,31 @@ def page_blocks(root: Any) -> list[PageBlock]:
             current[0] = tag
         elif tag in _CELL_TAGS and "".join(buf).strip():
             buf.append(" | ")
+        if is_block:
+            stack.append(_context_words(el, tag))
         buf.append(el.text or "")
         for child in el:
             walk(child, tag if is_block else parent_block)
         if is_block:
             flush()
             current[0] = parent_block
+            stack.pop()
         buf.append(el.tail or "")
 
     walk(root, "html")
     flush()
     return blocks
+
+
+_ATTR_WORD_RE = re.compile(r"[a-z]+")
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _context_words(el: Any, tag: str) -> tuple[str, ...]:
+    """A block element's tag name and the words of its class and id (``post-comments`` gives
+    "post", "comments"; letters only, lower case)."""
+    attrs = _CAMEL_RE.sub(" ", f"{el.get('class') or ''} {el.get('id') or ''}")
+    return (tag, *_ATTR_WORD_RE.findall(attrs.lower()))
 
 
 def _is_comments_anchor(el: Any, tag: str) -> bool:

@@ -1,0 +1,78 @@
+"""The furniture both HTML extractors keep at the article's edges (html_edges.py), on pages of
+the training corpus (read from ../shared/cleaning-train at test time; never copied here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.html_edges import LEGAL_RULE, RULE_PREFIX, edge_furniture, text_verdicts
+from tests.test_html_reconcile import PROSE, _body, _page, _precision, _sentences_kept
+
+BODY = ("body", "html-extractor")
+
+
+def test_only_lines_outside_the_article_prose_are_dropped() -> None:
+    # the same short line ("Share", "More") goes above the first paragraph and under the
+    # last, and stays between two paragraphs; a longer line of a kind that can be the article's
+    # (a headline, read as "title") stays at the edge too
+    texts = ["More", "Court rules against the city council", PROSE, "More", PROSE, "More"]
+    verdicts = [("boilerplate", "before-article"), ("title", "title"), BODY,
+                ("boilerplate", "label"), BODY, ("boilerplate", "after-article")]
+    drop = edge_furniture(texts, verdicts)
+    assert drop == {0: RULE_PREFIX + "before-article", 5: RULE_PREFIX + "after-article"}
+
+
+def test_a_page_without_prose_loses_nothing() -> None:
+    texts = ["Home", "News", "Sport"]
+    assert edge_furniture(texts, [("boilerplate", "menu")] * 3) == {}
+
+
+def test_a_legal_notice_element_never_takes_the_article() -> None:
+    # an article whose every paragraph sits in an element named for the copyright keeps them
+    texts = [PROSE, PROSE]
+    contexts = [("div", "copyright", "p")] * 2
+    assert edge_furniture(texts, [BODY, BODY], contexts) == {}
+
+
+def test_text_verdicts_read_the_lines_as_a_text_capture() -> None:
+    verdicts = text_verdicts(["http://example.org/news/2008/a-story.html", PROSE], "x.html")
+    assert len(verdicts) == 2 and verdicts[0][1] == "url-line"
+
+
+@pytest.mark.parametrize("case", ["b290a1fc6df5"])
+def test_real_page_header_furniture_above_the_article_is_dropped(case: str) -> None:
+    # l3s-gn1 page b290a1fc6df5: both extractors keep a byline, the paper's name, a date and
+    # "Comments" / "Print Email" between the headline and the first paragraph. Dropped (they
+    # stay in the record), every sentence kept; the headline, four words or more of a kind
+    # the truth sometimes keeps, stays
+    cleaned, truth = _page(case)
+    rules = {ln.text: ln.rule for ln in cleaned.lines}
+    assert rules["Print Email"] == RULE_PREFIX + "before-article"
+    assert rules["Summit Daily News"] == RULE_PREFIX + "outlet"
+    assert rules["By LESLIE BREFELD"] == RULE_PREFIX + "byline"
+    assert "Graceful girl in a similar world" in _body(cleaned)
+    assert _sentences_kept(truth, cleaned) == 1.0
+
+
+def test_real_page_web_addresses_under_the_article_are_dropped() -> None:
+    # l3s-gn1 page 2d37a32c2212: a list of group addresses under the article, kept by both
+    # extractors: each a url-line to the text track, dropped at any length; the article stays
+    cleaned, truth = _page("2d37a32c2212")
+    urls = [ln for ln in cleaned.lines if ln.rule == RULE_PREFIX + "url-line"]
+    assert len(urls) >= 6 and all(ln.kind == "boilerplate" for ln in urls)
+    assert all(ln.text not in _body(cleaned) for ln in urls)
+    assert _sentences_kept(truth, cleaned) == 1.0
+
+
+def test_real_page_copyright_element_is_dropped_wherever_it_stands() -> None:
+    # l3s-gn1 page 128fbb9725a6: "© 2007 United Press International. All Rights Reserved." and
+    # "This material may not be reproduced..." (prose) sit in <div class="story copyright">,
+    # kept by the extractors; dropped (none of it is the article's), the article's
+    # paragraphs above it kept (the truth's photo captions, which no extractor keeps, aside)
+    cleaned, truth = _page("128fbb9725a6")
+    legal = [ln.text for ln in cleaned.lines if ln.rule == LEGAL_RULE]
+    assert any(t.startswith("This material may not be reproduced") for t in legal)
+    assert not any(t in _body(cleaned) or t in truth for t in legal)
+    paragraphs = [p for p in truth.split("\n") if p.startswith(("LOS ANGELES", "Rounding out"))]
+    assert len(paragraphs) == 2 and all(p in _body(cleaned) for p in paragraphs)
+    assert _precision(truth, _body(cleaned)) > 0.9
