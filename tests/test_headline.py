@@ -538,6 +538,41 @@ def test_signing_is_no_sign_in_prompt() -> None:
 
 
 
+def test_a_slash_inside_a_headline_or_a_date_in_brackets_makes_no_photo_credit() -> None:
+    # 29dcd50a6a5d: a headline says "Home/Road Split In Latest ..." (a slash between two words,
+    # then five more); 61e0dee80b5f: the date under a headline is "(14/01/2008)". A credit
+    # names a photographer and an agency of one to four words, and has letters in brackets.
+    from digest.headline import is_credit
+
+    home_road = "Voters Split On Brewers' Home/Road Split In Latest BCB Tracking\xa0Poll"
+    assert not is_credit(home_road) and reject_reason(home_road) is None
+    assert not is_credit("(14/01/2008)")
+    for credit in ("STEVE RUSSELL/TORONTO STAR", "Jim Craven/ NBC News", "(Ferrey/WireImage)",
+                   "London, Aug. 4, 2012. (AP Photo/Daniel Ochoa De Olza)",
+                   "(Jacquelyn Martin / Associated Press)", "(AP Photo/Getty)"):
+        assert is_credit(credit), credit
+    assert _cleaned("29dcd50a6a5d").metadata.title.value == home_road
+    assert (_cleaned("61e0dee80b5f").metadata.title.value
+            == "10,000 trusted domains infected by crimeware Trojan")
+
+
+def test_a_standfirst_repeating_its_little_words_loses_to_the_headline_above_it() -> None:
+    # 0830d3e86aa5: the headline, then a standfirst that shares more words with the article
+    # ("... técnico do Corinthians entregou réplica do troféu ..."); a sentence says its little
+    # words twice, a headline's compressed style drops them ("repeats" in headline.FEATURES)
+    from digest.headline import _repeats
+
+    headline = "Tite diz que errou ao levar taça da Libertadores a Lula em 2012"
+    standfirst = "Na ocasião, técnico do Corinthians entregou réplica do troféu ao ex-presidente"
+    words = [w.lower() for w in headline.split()]
+    assert _repeats(words) == 0.0
+    assert _repeats([w.strip(",").lower() for w in standfirst.split()]) > 0.0
+    assert FEATURES[-1] == "repeats"
+    cleaned = _cleaned("0830d3e86aa5")
+    assert any(ln.text == standfirst for ln in cleaned.lines)
+    assert cleaned.metadata.title.value == headline
+
+
 def test_lower_case_words_asked_one_by_one_answer_as_the_whole_set() -> None:
     # the name-shape test looks for a line's few words in the article as written, instead of
     # gathering every lower-case word of it: the same share, word forms and edges included

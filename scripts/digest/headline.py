@@ -130,6 +130,8 @@ FEATURES: tuple[str, ...] = (
     "shorter-over",  # a shorter candidate on the same subject a few lines above: this is the
     # standfirst of that headline (a byline or a "Print | Email" row can stand between them)
     "longer-under-near",  # ... and the other side: a longer one on its subject a few lines under
+    "repeats",  # share of its words that say a word of it again ("A new car, a new way", "do ...
+    # do"): a sentence repeats its little words, a headline's compressed style drops them
 )
 
 # How many lines of text apart a headline and its standfirst can stand (a byline, a share row).
@@ -262,9 +264,9 @@ _TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\b|[ap]\.?m\b)", re.IGNORECASE)
 # "STEVE RUSSELL/TORONTO STAR", "Amy K. Dragoo/AIMMEDIA". A slash between a name and an agency
 # ends the line; an agency alone ("Tom Davies Associated Press") is also how bylines end, so it
 # marks a caption only on the caption's own line.
-_SLASH_CREDIT_RE = re.compile(r"[A-Za-z.]\s?/\s?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*\s*\)?\s*$")
+_SLASH_CREDIT_RE = re.compile(r"[A-Za-z.]\s?/\s?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}\s*\)?\s*$")
 _CREDIT_RE = re.compile(
-    r"^\(.*(?:photo|image|press|getty|reuters|afp|\bap\b|/).*\)$"
+    r"^\((?=.*[A-Za-z]).*(?:photo|image|press|getty|reuters|afp|\bap\b|/).*\)$"
     r"|^(?:photo|image|picture|credit|illustration)s?\b\s*(?:by|credit)?\s*[:|/©]"
     r"|©|\bphoto(?:graph)?\s+(?:by|credit|courtesy)\b|\bcourtesy\s+of\b",
     re.IGNORECASE,
@@ -808,6 +810,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
                       and f[2] & words for f in found[:k])),
             float(any(0 < f[0] - pos <= STANDFIRST_GAP and len(f[3]) > len(tokens)
                       and f[2] & words for f in found[k + 1:])),
+            _repeats(lower),
         ))
     return Candidates(first, tuple(rejected), tuple(f[1] for f in found),
                       tuple(len(window) - f[0] - 1 for f in found), tuple(xs))
@@ -827,6 +830,11 @@ def _may_hold_rights(texts: Sequence[str]) -> bool:
     captures hold one copyright line or none)."""
     blob = "\n".join(texts)
     return "©" in blob or "opyright" in blob
+
+
+def _repeats(words: Sequence[str]) -> float:
+    """Share of ``words`` that say again a word said before them."""
+    return 1.0 - len(set(words)) / len(words) if words else 0.0
 
 
 # "Labels: adwords, ...", "Re: Exit interviews": a label and its value, not a headline
