@@ -82,7 +82,7 @@ def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
 
 def clear_caches() -> None:
     """Forget the per-text facts the cleaner keeps (benchmarks time the cleaner cold)."""
-    for f in (_feat, _plain_feat, R.any_line_rule, linemodel.comment_meta,
+    for f in (_facts, _plain_facts, R.any_line_rule, linemodel.comment_meta,
               linemodel.content_words):
         f.cache_clear()
     _FIRST_RULE.clear()
@@ -155,70 +155,78 @@ def _features(raw: list[str]) -> list[_Feat]:
     normed = [_norm(t) if t[:1].isdigit() else t for t in stripped]  # LIST_NUMBER_RE needs one
     keys = [key for text, key in zip(stripped, normed, strict=True) if text]
     counts = Counter(keys)  # how often each text occurs
-    if len(counts) == len(keys):  # no text occurs twice (most pages): one lookup per line
-        return [_plain_feat(text) if text else _BLANK for text in stripped]
-    # some text occurs twice: where, counted in non-blank lines
+    # where a text occurs twice or more, counted in non-blank lines (most pages: none)
     positions: dict[str, list[int]] = {}
-    for n, key in enumerate(keys):
-        if counts[key] > 1:
-            positions.setdefault(key, []).append(n)
+    if len(counts) < len(keys):
+        for n, key in enumerate(keys):
+            if counts[key] > 1:
+                positions.setdefault(key, []).append(n)
     near_repeat = {
         text
         for text, pos in positions.items()
         if any(b - a <= R.REPEAT_NEAR_LINES for a, b in itertools.pairwise(pos))
     }
-    return [(_feat(text, key in near_repeat, True) if key in positions else _plain_feat(text))
-            if text else _BLANK
-            for text, key in zip(stripped, normed, strict=True)]
+    # Each line gets a record of its own around its cached facts (``_Feat(**facts)``, the dict
+    # shared, not copied: a record is frozen, its ``__dict__`` never written), not a cached
+    # record: the garbage collector never tracks a dict of strings, numbers and booleans but
+    # tracks every class instance, and its full collections walked every cached record (tens of
+    # thousands over a batch of captures). A capture's records die with it, before any
+    # collection sees them (``clean_text`` pauses the collector).
+    new, set_dict = _new_object, _set_dict
+    out: list[_Feat] = []
+    append = out.append
+    for text, key in zip(stripped, normed, strict=True):
+        if not text:
+            append(_BLANK)
+            continue
+        f = new(_Feat)
+        set_dict(f, "__dict__", _facts(text, key in near_repeat, True) if key in positions
+                 else _plain_facts(text))
+        append(f)
+    return out
 
 
 _BLANK = _Feat("", 0, False, False, False, False, False, False, False, False)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
-def _plain_feat(text: str) -> _Feat:
-    """``_feat(text, False, False)``: the record of a line whose text occurs once in its
+def _plain_facts(text: str) -> dict[str, Any]:
+    """``_facts(text, False, False)``: the facts of a line whose text occurs once in its
     capture, as most do (a cache keyed by the text alone is the cheapest to ask)."""
-    return _make_feat(text, False, False)
+    return _make_facts(text, False, False)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # page furniture comes back from capture to capture
-def _feat(text: str, near_repeat: bool, dup: bool) -> _Feat:
-    """The record of a non-blank line (stripped ``text``) that occurs again within
-    REPEAT_NEAR_LINES lines of text (``near_repeat``) or anywhere (``dup``). Records are
-    frozen, so one is shared by every line with the same text and the same two flags."""
-    plain = _plain_feat(text)
-    if near_repeat and plain.words >= R.PROSE_MIN_WORDS:  # repeated: other facts
-        return _make_feat(text, near_repeat, dup)
-    # not a repeat: the record of the same text occurring once, with its ``dup`` flag
-    f = _new_object(_Feat)
-    _set_dict(f, "__dict__", {**plain.__dict__, "dup": dup})
-    return f
+def _facts(text: str, near_repeat: bool, dup: bool) -> dict[str, Any]:
+    """The facts (``_Feat`` fields) of a non-blank line (stripped ``text``) that occurs again
+    within REPEAT_NEAR_LINES lines of text (``near_repeat``) or anywhere (``dup``). Shared by
+    the records of every line with the same text and the same two flags (never written)."""
+    plain = _plain_facts(text)
+    if near_repeat and plain["words"] >= R.PROSE_MIN_WORDS:  # repeated: other facts
+        return _make_facts(text, near_repeat, dup)
+    # not a repeat: the facts of the same text occurring once, with its ``dup`` flag
+    return {**plain, "dup": dup}
 
 
-def _make_feat(text: str, near_repeat: bool, dup: bool) -> _Feat:
+def _make_facts(text: str, near_repeat: bool, dup: bool) -> dict[str, Any]:
     words, sentence, prose, boundary, legal, dateline, teaser, link_row, label = (
         _text_facts(text))
     repeated = near_repeat and words >= R.PROSE_MIN_WORDS
     if repeated:
         prose = False
     label_like = label and not prose
-    # _Feat(...), with its __dict__ set whole (see _line): the record of every distinct line
-    # is built once per page, the cost of a slow __init__
-    f = _new_object(_Feat)
-    _set_dict(f, "__dict__", {"text": text, "words": words, "prose": prose,
-                              "sentence": sentence, "boundary": boundary, "legal": legal,
-                              "dateline": dateline, "teaser": teaser, "link_row": link_row,
-                              "repeated": repeated, "dup": dup, "label_like": label_like,
-                              "score": _line_score(text, words, prose, sentence, boundary, legal,
-                                                   dateline, teaser, link_row, repeated,
-                                                   label)})
-    return f
+    # a _Feat's fields, to be the __dict__ of the line's records (see _features; _line sets a
+    # Line's the same way, without the cost of a frozen __init__)
+    return {"text": text, "words": words, "prose": prose, "sentence": sentence,
+            "boundary": boundary, "legal": legal, "dateline": dateline, "teaser": teaser,
+            "link_row": link_row, "repeated": repeated, "dup": dup, "label_like": label_like,
+            "score": _line_score(text, words, prose, sentence, boundary, legal, dateline,
+                                 teaser, link_row, repeated, label)}
 
 
 _FEAT_FIELDS = ("text", "words", "prose", "sentence", "boundary", "legal", "dateline", "teaser",
                 "link_row", "repeated", "dup", "label_like", "score")
-if tuple(f.name for f in fields(_Feat)) != _FEAT_FIELDS:  # a new field must be set in _feat
+if tuple(f.name for f in fields(_Feat)) != _FEAT_FIELDS:  # a new field must be set in _make_facts
     raise AssertionError("cleaning._FEAT_FIELDS must list _Feat's fields in order")
 
 
