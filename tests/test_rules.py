@@ -385,3 +385,23 @@ def test_fast_line_record_is_a_line() -> None:
 
     fast, slow = _line(3, "Text", "body", "prose"), Line(3, "Text", "body", "prose")
     assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+
+
+def test_line_facts_shared_between_captures_stay_as_computed() -> None:
+    """Each line's record is built around a cached dict of facts shared by every capture
+    holding that line (speed: the collector never tracks such a dict); cleaning one capture must
+    leave the facts another capture reads unchanged, and a record must equal one built the
+    ordinary way."""
+    from dataclasses import asdict
+
+    from digest.cleaning import _Feat, _features, _make_facts, clear_caches
+
+    clear_caches()
+    shared = "Officials said the talks would resume next week in Geneva."
+    first = _features(["Home", shared, shared, "Menu"])
+    clean(Capture(Path("b.txt"), "b.txt", "text", f"Home\n\n{shared}\n\nMore news\n", "utf-8"))
+    again = _features(["News", shared])
+    assert asdict(again[1]) == _make_facts(shared, False, False)
+    assert asdict(first[1]) == _make_facts(shared, True, True)  # repeated on the next line
+    assert again[1] == _Feat(**_make_facts(shared, False, False))
+    assert again[1] is not _features(["News", shared])[1]  # a record per line, not cached
