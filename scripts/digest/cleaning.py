@@ -1524,6 +1524,17 @@ _BLANK_KIND: tuple[LineKind, str] = ("blank", "blank")
 _BEFORE_KIND: tuple[LineKind, str] = ("boilerplate", "before-article")
 _AFTER_KIND: tuple[LineKind, str] = ("boilerplate", "after-article")
 _END_BOUNDARY_KIND: tuple[LineKind, str] = ("boilerplate", "end-boundary")
+# A boundary that is a prompt or notice sentence ("Your email address will not be published",
+# a newsletter pitch, a copyright or takedown notice): recognised by its words, not its place,
+# so the line model never gives it back (on the train ids, 1 of 567 such lines of three words
+# or more was in the truth: "all rights reserved.")
+_END_PROMPT_KIND: tuple[LineKind, str] = ("boilerplate", "end-prompt")
+
+
+def _boundary_kind(f: _Feat) -> tuple[LineKind, str]:
+    """A boundary line's kind: a prompt or notice sentence (END_PROMPT_RE), or a section
+    opener ("Related", "Comments", "Share this")."""
+    return _END_PROMPT_KIND if R.END_PROMPT_RE.match(f.text) else _END_BOUNDARY_KIND
 
 
 def _kinds(feats: list[_Feat], lo: int, hi: int) -> list[tuple[LineKind, str]]:
@@ -1534,7 +1545,7 @@ def _kinds(feats: list[_Feat], lo: int, hi: int) -> list[tuple[LineKind, str]]:
     return [
         *[_BLANK_KIND if not f.text else _BEFORE_KIND for f in feats[:before]],
         *[_BLANK_KIND if not f.text else _core_kind(f) for f in feats[lo:hi + 1]],
-        *[_BLANK_KIND if not f.text else _END_BOUNDARY_KIND if f.boundary else _AFTER_KIND
+        *[_BLANK_KIND if not f.text else _boundary_kind(f) if f.boundary else _AFTER_KIND
           for f in feats[max(hi + 1, 0):]],
     ]
 
@@ -1546,7 +1557,7 @@ def _core_kind(f: _Feat) -> tuple[LineKind, str]:
             # a sentence that reads like a section opener, with the article going on
             # after it ("Share this information, please?"): kept, and reported
             return "unsure", "boundary-sentence"
-        return _END_BOUNDARY_KIND
+        return _boundary_kind(f)
     hit = _first_line_rule(f)
     if hit is not None:
         return hit
