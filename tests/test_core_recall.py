@@ -187,10 +187,11 @@ def test_bulleted_menu_under_the_page_menus_stays_dropped() -> None:
 
 
 def test_numbered_list_in_a_comment_stays_dropped() -> None:
-    """dragnet page f285dae28db4: a reader's comment under the post lists "1) Stockholm" to "4)
-    Madrid/Barcelona". The growth of the core reaches into the comments before the comment
-    thread is cut off; a marked list left outside the core after that cut is no list of the
-    article and stays dropped."""
+    """dragnet page f285dae28db4: readers' comments under the post list "1) Stockholm" to "4)
+    Madrid/Barcelona" (and "- Kangaroo Island, Australia" ...). The plain growth of the core
+    runs into the comments, and a cut then ends the core far above them; a marked list is
+    carried over only where the growth, not a cut, ended the core, so the lists in the
+    comments stay dropped."""
     cleaned = _clean("f285dae28db4")
     assert _line(cleaned, "1) Stockholm")[0] == "boilerplate"
     assert _line(cleaned, "3) Florence")[0] == "boilerplate"

@@ -1301,10 +1301,11 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int],
     (a menu, a teaser list); it ends at the last line of text before that. A line ending in a
     colon announces a list: the lines right under it (up to a blank line) are kept whatever
     their shape; under a sentence ending in a colon, also a table after one blank line, or a
-    list set out as paragraphs (``_spaced_list``). A list of marked items (``_marked_list``:
-    "1." "2." "3.", or the same bullet) right under the text, at most MARKED_MAX_LABELS_ABOVE
-    labels or a line ending in a colon above it, is carried over whatever its items' shape
-    (names, titles, results: a menu's shape); its lines go to ``marked_items``.
+    list set out as paragraphs (``_spaced_list``). Given ``marked_items``, a list of marked
+    items (``_marked_list``: "1." "2." "3.", or the same bullet) right under the text, at most
+    MARKED_MAX_LABELS_ABOVE labels or a line ending in a colon above it, is carried over
+    whatever its items' shape (names, titles, results: a menu's shape), and its lines go to
+    ``marked_items``.
     """
     new_hi = hi
     run = 0
@@ -1356,11 +1357,10 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int],
             new_hi = spaced_end = table[-1]
             run = 0
             continue
-        marked = (_marked_list(feats, j, stop)
-                  if run <= MARKED_MAX_LABELS_ABOVE or feats[j - 1].text.endswith(":") else [])
+        marked = (_marked_list(feats, j, stop) if marked_items is not None and (
+            run <= MARKED_MAX_LABELS_ABOVE or feats[j - 1].text.endswith(":")) else [])
         if marked:  # numbered or bulleted items: a list of the article, however short
-            if marked_items is not None:
-                marked_items.update(marked)
+            marked_items.update(marked)
             new_hi = spaced_end = marked[-1]
             run = 0
             continue
@@ -1807,7 +1807,7 @@ def rule_pass(capture: Capture) -> RulePass:
     else:
         lo, hi = span
         # 3. grow over the text around the core (list items, short closing sentences)
-        hi = _grow(feats, hi, len(feats), list_items, marked_items)
+        hi = grown = _grow(feats, hi, len(feats), list_items)
         lo = _grow_back(feats, lo)
         # 4. cut an unrelated article appended inside the core, a teaser list after a boundary,
         #    or what follows a copyright notice
@@ -1816,6 +1816,11 @@ def rule_pass(capture: Capture) -> RulePass:
             hi = cut - 1
         hi = _teaser_cut(feats, lo, hi)
         hi = _notice_cut(feats, lo, hi)
+        # a numbered or bulleted list right under the core's end (and the text after it): the
+        # growth goes on over it, where no cut ended the core (the cuts judge the core as the
+        # plain growth leaves it, as the cut model was trained)
+        if cut is None and hi == grown:
+            hi = _grow(feats, hi, len(feats), list_items, marked_items)
         # a closing credit or a last paragraph after an inline box, kept as "unsure"
         if cut is None:
             after = _after_core(feats, hi)
