@@ -1357,13 +1357,14 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int],
             new_hi = spaced_end = table[-1]
             run = 0
             continue
-        marked = (_marked_list(feats, j, stop) if marked_items is not None and (
-            run <= MARKED_MAX_LABELS_ABOVE or feats[j - 1].text.endswith(":")) else [])
-        if marked:  # numbered or bulleted items: a list of the article, however short
-            marked_items.update(marked)
-            new_hi = spaced_end = marked[-1]
-            run = 0
-            continue
+        if marked_items is not None and (
+                run <= MARKED_MAX_LABELS_ABOVE or feats[j - 1].text.endswith(":")):
+            marked = _marked_list(feats, j, stop)
+            if marked:  # numbered or bulleted items: a list of the article, however short
+                marked_items.update(marked)
+                new_hi = spaced_end = marked[-1]
+                run = 0
+                continue
         if _label_like(f) or _teaser_title_like(f) or f.dateline:
             run += 1
             if run >= R.EXTEND_MAX_LABEL_RUN:
