@@ -194,3 +194,26 @@ def test_teaser_cut_keeps_the_article_under_a_teaser_list() -> None:
     assert "It wasn't the prettiest win" in body
     assert "Down On The Farm" not in body
     assert _rule(plain, "More from Athletics Nation") == "end-boundary"
+
+
+def test_numbered_section_of_a_list_article_is_no_cut_candidate() -> None:
+    """Round 9, Thought Catalog page f6a259ff0d05 (train): a list-shaped article ("A List Of The
+    Worst Jobs I've Had") whose sections open with numbered headings. "3. Intern at an
+    Animation Studio" scored near the cut model's higher threshold (0.597), so a retraining
+    after an unrelated change could cut there and drop the rest of the list. A numbered or
+    bulleted line is an item of a list, never a glued article's headline (none of the 640 in
+    cleaning-train opens with one): no candidate, and the article keeps its last sections. The
+    other side: an ordinary headline-shaped line of the page is still judged."""
+    path = TRAIN_CORPUS / "f6a259ff0d05.txt"
+    if not path.exists():
+        pytest.skip("training corpus not found")
+    texts, rows = cut_candidates(decode_capture(path.read_bytes(), path))
+    judged = [texts[c] for c, _ in rows]
+    assert "3. Intern at an Animation Studio" not in judged
+    assert not any(t[:2] in ("2.", "4.", "5.") for t in judged)
+    appended = TRAIN_CORPUS / "appended" / "f6a259ff0d05.txt"
+    if appended.exists():
+        _, glued_rows = cut_candidates(decode_capture(appended.read_bytes(), appended))
+        assert glued_rows, "the glued article's headline is still a candidate"
+    body = render_plain(_clean("f6a259ff0d05"))
+    assert "Worstest moment: That same night. It was my birthday." in body

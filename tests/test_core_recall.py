@@ -131,3 +131,86 @@ def test_fact_box_under_its_label_is_kept() -> None:
     assert _line(cleaned, "Processor: 1.2GHz VIA C7-M ULV") == ("body", "list-item")
     assert "Wi-Fi: 802.11b/g" in body
     assert _line(cleaned, "tech.co.uk")[1] != "list-item"
+
+
+def test_numbered_list_under_the_article_is_kept() -> None:
+    """Class "list-shaped articles", l3s-gn1 page ed6de5acfdb2: a test-day report ends, then a
+    heading ("World Superbike Pirelli Development Winter Test - Phillip Island Day 2") and the
+    results, "1. Bayliss (Ducati) 1'32.2" to "10. Tamada (Kawasaki) 1'35.5". Each item reads
+    as a menu label (capitalised, no sentence), and a run of labels used to end the article:
+    the whole result list was dropped. Items numbered 1, 2, 3 ... right under the text are a
+    list of the article, whatever their shape; the shop boxes under "Print this story" stay
+    dropped."""
+    cleaned = _clean("ed6de5acfdb2")
+    body = render_plain(cleaned)
+    assert _line(cleaned, "1. Bayliss (Ducati) 1'32.2") == ("body", "list-item")
+    assert _line(cleaned, "10. Tamada (Kawasaki) 1'35.5") == ("body", "list-item")
+    assert "Phillip Island Day 2" in body
+    assert "Motorcycle Helmets" not in body
+    assert "Superstore Deals" not in body
+
+
+def test_numbered_list_after_its_announcement_and_a_blank_line_is_kept() -> None:
+    """dragnet page 4d85474d377a: a post on wallpapers ends "From left to right:", a blank
+    line, then "1. Owls Of The British Isles Wallpaper" to "9. Aqua Leaf Wallpaper" (a blank
+    line ends a list announced by a label-like line; the items then read as labels). The
+    numbered items are kept; the "Related posts:" teasers under them stay dropped."""
+    cleaned = _clean("4d85474d377a")
+    body = render_plain(cleaned)
+    assert _line(cleaned, "1. Owls Of The British Isles Wallpaper") == ("body", "list-item")
+    assert "9. Aqua Leaf Wallpaper" in body
+    assert "Lucile's Kitchen prints" not in body
+
+
+def test_bulleted_list_between_paragraphs_is_kept() -> None:
+    """dragnet page 244885e11e8e: the article's bulleted lists ("- Generate a Relationship
+    with the Reader" ... "- Initiate Trust", then a subheading and "- Guest Blogging" to "-
+    Infographics") stand between its paragraphs; the core's end fell inside the first list,
+    and its short items ended the article there, dropping the last paragraph too."""
+    cleaned = _clean("244885e11e8e")
+    body = render_plain(cleaned)
+    assert _line(cleaned, "- Initiate Trust") == ("body", "list-item")
+    assert "- Infographics" in body
+    assert "While this is only a small insight into the role of a copywriter" in body
+    assert "Leave a Reply" not in body
+
+
+def test_bulleted_menu_under_the_page_menus_stays_dropped() -> None:
+    """The other side, l3s-gn1 page cd08482cf0b1: below the sports page's text, after a wide
+    gap, two menu rows ("Home | News | Opinion ...") and "Newspapers", then the publisher's
+    papers as a bulleted list ("- Toronto Sun", "- Calgary Sun" ...). Three labels stand
+    between the text and the bullets: a menu, not a list of the article."""
+    cleaned = _clean("cd08482cf0b1")
+    body = render_plain(cleaned)
+    assert "- Toronto Sun" not in body
+    assert "- Saskatchewan" not in body
+
+
+def test_numbered_list_in_a_comment_stays_dropped() -> None:
+    """dragnet page f285dae28db4: readers' comments under the post list "1) Stockholm" to "4)
+    Madrid/Barcelona" (and "- Kangaroo Island, Australia" ...). The plain growth of the core
+    runs into the comments, and a cut then ends the core far above them; a marked list is
+    carried over only where the growth, not a cut, ended the core, so the lists in the
+    comments stay dropped."""
+    cleaned = _clean("f285dae28db4")
+    assert _line(cleaned, "1) Stockholm")[0] == "boilerplate"
+    assert _line(cleaned, "3) Florence")[0] == "boilerplate"
+
+
+def test_marked_list_counts_up_from_one_with_one_marker() -> None:
+    """What makes a marked list (``_marked_list``): three items or more, no blank line between
+    them, numbered 1, 2, 3 ... or opening with the same bullet. A numbered menu copied from
+    the middle ("5. Home"), numbers that do not count up, mixed bullets, or two items are
+    none."""
+    from digest.cleaning import _features, _marked_list
+
+    def items(*lines: str) -> list[int]:
+        return _marked_list(_features(["Text.", *lines]), 1, len(lines) + 1)
+
+    assert items("1. Bayliss", "2. Kagayama", "3. Haga") == [1, 2, 3]
+    assert items("- Guest Blogging", "- SEO Articles", "- Website Text") == [1, 2, 3]
+    assert items("5. Home", "6. News", "7. Sport") == []
+    assert items("1. Home", "3. News", "4. Sport") == []
+    assert items("- Home", "• News", "- Sport") == []
+    assert items("1. Home", "2. News") == []
+    assert items("1. Home", "", "2. News", "3. Sport") == []

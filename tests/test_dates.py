@@ -48,6 +48,34 @@ def test_the_dateline_under_the_headline_is_the_date_with_its_line() -> None:
     ) == (D(2008, 1, 2), "capture line 3")
 
 
+def test_a_navigation_link_over_the_dateline_is_no_label() -> None:
+    # 6d478d32ce96: "« Back to Football Home" over "December 29, 2007" over the headline; the
+    # link's arrow marks its own line as a link to another page, not the date under it
+    head = (("title", "SPL Mourns for O'Donnell"),
+            ("unsure", "by Simon Martin (Columnist) 1 comments Filed Under: Football"), _BODY)
+    assert _date(("boilerplate", "« Back to Football Home"), ("dateline", "December 29, 2007"),
+                 *head) == (D(2007, 12, 29), "capture line 2")
+    # a real label over the date still says what it is; a link with a date on its own line
+    # (the previous post's) is still refused
+    assert _date(("boilerplate", "Last updated:"), ("dateline", "December 29, 2007"),
+                 *head) == (None, "unknown")
+    assert _date(("boilerplate", "« Rangers sign striker December 28, 2007"),
+                 *head) == (None, "unknown")
+
+
+def test_a_bare_stamp_read_as_the_first_paragraph_is_the_dateline() -> None:
+    # 26821c059cae: "Tue, 2008-01-08 18:35." right under the headline, read as a paragraph
+    title = ("title", "Lawyers for Alberta premier threaten blogger who owns edstelmach.ca")
+    assert _date(title, ("body", "Tue, 2008-01-08 18:35."), _BODY) == (
+        D(2008, 1, 8), "capture line 2")
+    # a first paragraph that opens with a date is the story's lead, not a stamp: its date
+    # may be another than the publication's (fdc53d349c9b: "Feb. 23, 2015 -- Life-threatening
+    # peanut allergies ..." on a page whose address says 2015-02-20)
+    assert _date(title, ("body", "Feb. 23, 2015 -- Life-threatening peanut allergies have "
+                                 "mysteriously been rising in children."), _BODY) == (
+        None, "unknown")
+
+
 # -- "last updated" ---------------------------------------------------------------------------
 
 def test_an_update_stamp_is_not_the_publication_date() -> None:
@@ -446,6 +474,9 @@ def test_a_two_way_numeric_date_reads_as_the_day_the_page_names() -> None:
     ("40d05edeef74", D(2012, 8, 26)),  # "... Posted on Sunday, August 26, 2012, at 11:06 am."
     ("34351c82e8f2", None),  # "Nov 12 2012" over "Originally published January 4, 2010."
     ("634ab61288b6", None),  # "Originally published at www... on November 18, 2011."
+    ("6d478d32ce96", D(2007, 12, 29)),  # "« Back to Football Home" over it is no label
+    ("26821c059cae", D(2008, 1, 8)),  # "Tue, 2008-01-08 18:35." read as the first paragraph
+    ("fdc53d349c9b", None),  # "Feb. 23, 2015 -- ..." opens the lead: not taken
 ])
 def test_train_pages_date_or_not_found(case: str, want: dt.date | None) -> None:
     assert clean_train_page(case).metadata.published.value == want

@@ -167,3 +167,26 @@ def test_core_vocabulary_is_the_union_of_the_lines_content_words() -> None:
     assert linemodel._vocabulary(texts) == expected
     assert "parliament" in expected and "budget" in expected
     assert "a" not in expected and "2024" not in expected
+
+
+def test_prompt_and_notice_lines_are_never_given_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Round 9: a boundary that is a prompt or notice sentence (END_PROMPT_RE: "Your email
+    address will not be published", a takedown notice, a copyright line) is recognised by its
+    words, so the line model never gives it back, whatever its thresholds (on the train ids 1
+    of 567 such lines was in the truth). Before, a retrained threshold for lines under the core
+    that moved by a near-tie brought seed 001's takedown notice back into the article. Lines
+    dropped for their place (the glued-on article under it) are still the model's to judge:
+    a model keeping every candidate gives them back."""
+    keep_all = linemodel.Model(tuple(0.0 for _ in linemodel.FEATURES), 0.01, 0.01, "test",
+                               0.01, 0.01)
+    monkeypatch.setattr(linemodel, "load_model", lambda *a: keep_all)
+    seed_001 = next(p for p in SEEDS if p.name.startswith("001_"))
+    cleaned = clean(decode_capture(seed_001.read_bytes(), seed_001))
+    body = render_plain(cleaned)
+    assert _line(cleaned, "The mention sources can contact us") == ("boilerplate", "end-prompt")
+    assert "The mention sources can contact us" not in body
+    assert _line(cleaned, "What Are The Main Benefits Of Comparing")[0] == "unsure"
+    seed_000 = next(p for p in SEEDS if p.name.startswith("000_"))
+    cleaned = clean(decode_capture(seed_000.read_bytes(), seed_000))
+    assert _line(cleaned, "Your email address will not be published") == (
+        "boilerplate", "end-prompt")

@@ -405,3 +405,24 @@ def test_line_facts_shared_between_captures_stay_as_computed() -> None:
     assert asdict(first[1]) == _make_facts(shared, True, True)  # repeated on the next line
     assert again[1] == _Feat(**_make_facts(shared, False, False))
     assert again[1] is not _features(["News", shared])[1]  # a record per line, not cached
+
+
+def test_a_slash_between_words_or_an_agency_announcing_a_quote_is_no_photo_credit() -> None:
+    """Round 9, train pages: a credit word before a slash that pairs it with a lower-case word
+    ("all images/gifs", dragnet 481f47236e5a; "did a photo/video shoot", df1211f3f9bc) and an
+    agency named at the end of a line ending in a colon ("Update: The Associated Press later
+    today reported:", 3987059d22b8) are the article's own sentences, no photo caption; a
+    caption ending in a real credit (". Credit: CSA", 524a0a90b786) stays one."""
+    from .conftest import clean_train_page
+
+    def kind(case: str, start: str) -> tuple[str, str]:
+        line = next(ln for ln in clean_train_page(case).lines if ln.text.startswith(start))
+        return line.kind, line.rule
+
+    assert kind("481f47236e5a", "I thought that was one reason we used titles")[0] in BODY
+    assert kind("481f47236e5a", "But putting titles on all images/gifs")[0] in BODY
+    assert kind("df1211f3f9bc", "While we were in Glacier this year")[0] in BODY
+    assert kind("3987059d22b8", "Update: The Associated Press later today")[0] in BODY
+    assert kind("524a0a90b786", "Prototype of the new Juno rover") == ("caption", "photo-credit")
+    credit = next(r for r in R.LINE_RULES if r.name == "photo-credit")
+    assert credit.search("Photo/AP") and credit.search("Mourners gather. Photo / Getty Images")

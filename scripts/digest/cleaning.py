@@ -508,9 +508,12 @@ def _cut_candidate(f: _Feat) -> bool:
     """A line that could be the headline of an article glued after this one: short enough, not a
     sentence, a boundary, a date, a link (a web address in it) or a line another rule explains,
     and starting like a title (a capital, or a "site | headline" title that may begin in lower
-    case)."""
+    case), with no list marker: a numbered or bulleted line ("3. Intern at an Animation
+    Studio") is an item or section of a list-shaped article (none of the 640 glued-on articles
+    of cleaning-train opens with one)."""
     return (
         1 <= f.words <= R.TITLE_MAX_WORDS
+        and ITEM_MARKER_RE.match(f.text) is None
         and not (f.boundary or f.dateline or f.link_row or f.legal)
         and (bool(R.HEADING_RE.match(f.text)) or bool(R.TITLE_SEPARATOR_RE.search(f.text)))
         and not f.text.rstrip(R.CLOSING_QUOTES).endswith((".", ",", ";", ":", "…"))
@@ -1292,7 +1295,8 @@ def _label_like(f: _Feat) -> bool:
     return f.label_like
 
 
-def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
+def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int],
+          marked_items: set[int] | None = None) -> int:
     """Extend the end ``hi`` of the core forward, up to ``stop`` (exclusive).
 
     The core is carried on over list-like text (fragments, short sentences, labels mixed with
@@ -1300,7 +1304,11 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
     (a menu, a teaser list); it ends at the last line of text before that. A line ending in a
     colon announces a list: the lines right under it (up to a blank line) are kept whatever
     their shape; under a sentence ending in a colon, also a table after one blank line, or a
-    list set out as paragraphs (``_spaced_list``).
+    list set out as paragraphs (``_spaced_list``). Given ``marked_items``, a list of marked
+    items (``_marked_list``: "1." "2." "3.", or the same bullet) right under the text, at most
+    MARKED_MAX_LABELS_ABOVE labels or a line ending in a colon above it, is carried over
+    whatever its items' shape (names, titles, results: a menu's shape), and its lines go to
+    ``marked_items``.
     """
     new_hi = hi
     run = 0
@@ -1352,6 +1360,14 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int]) -> int:
             new_hi = spaced_end = table[-1]
             run = 0
             continue
+        if marked_items is not None and (
+                run <= MARKED_MAX_LABELS_ABOVE or feats[j - 1].text.endswith(":")):
+            marked = _marked_list(feats, j, stop)
+            if marked:  # numbered or bulleted items: a list of the article, however short
+                marked_items.update(marked)
+                new_hi = spaced_end = marked[-1]
+                run = 0
+                continue
         if _label_like(f) or _teaser_title_like(f) or f.dateline:
             run += 1
             if run >= R.EXTEND_MAX_LABEL_RUN:
@@ -1447,6 +1463,52 @@ def _table_block(feats: list[_Feat], j: int, stop: int) -> list[int]:
     return block if len(block) >= TABLE_MIN_ROWS else []
 
 
+def _item_marker(text: str) -> tuple[str, int] | None:
+    """The marker opening a list item: a bullet ("- ", "• ", "* ") and 0, or "#" and the
+    item's number ("3. ", "3) "); None for a line that opens with neither."""
+    m = ITEM_MARKER_RE.match(text)
+    if m is None:
+        return None
+    mark = m.group(1)
+    return ("#", int(mark[:-1])) if mark[:1].isdigit() else (mark, 0)
+
+
+def _list_item_ok(f: _Feat) -> bool:
+    return not (f.boundary or f.legal or f.teaser or f.link_row or f.dateline
+                or R.any_line_rule(f.text))
+
+
+def _marked_list(feats: list[_Feat], j: int, stop: int) -> list[int]:
+    """The items of a marked list starting at line ``j``: lines with no blank line between
+    them, each opening with the same bullet, or with numbers counting up by one ("1.", "2.",
+    "3."), MARKED_MIN_ITEMS of them or more counting the items of the same list right above
+    ``j`` (a list the core's end cut in two); else none. A menu is no list of marked items,
+    and a numbered list of teasers or links stands under a boundary ("Most Read"), a line a
+    rule names, or is no run of lines counting up."""
+    first = _item_marker(feats[j].text)
+    if first is None or not _list_item_ok(feats[j]):
+        return []
+    mark, number = first
+    above = 0  # items of the same list right above j
+    k, want = j - 1, number - 1
+    while k >= 0 and feats[k].text and _item_marker(feats[k].text) == (
+            mark, want if mark == "#" else 0):
+        above, k, want = above + 1, k - 1, want - 1
+    if mark == "#" and number - above != 1:
+        return []  # a numbered list starts at 1 (else: a part of one, a list of years ...)
+    items = [j]
+    k, want = j + 1, number + 1
+    while k < stop and feats[k].text and _list_item_ok(feats[k]) and _item_marker(
+            feats[k].text) == (mark, want if mark == "#" else 0):
+        items.append(k)
+        k, want = k + 1, want + 1
+    return items if above + len(items) >= MARKED_MIN_ITEMS else []
+
+
+# A marked list under the article's text (see _marked_list), chosen on the train pages
+ITEM_MARKER_RE = re.compile(r"^(\d{1,2}[.)]|[-–•*·▪])\s+\S")
+MARKED_MIN_ITEMS = 3
+MARKED_MAX_LABELS_ABOVE = 2  # label-like lines between the text and the list: its heading
 # A table under the article's text (see _table_block), chosen on the train pages
 TABLE_MIN_ROWS = 3
 TABLE_MAX_OTHER = 3  # lines without cells in a row: the table has ended (a menu follows)
@@ -1524,6 +1586,17 @@ _BLANK_KIND: tuple[LineKind, str] = ("blank", "blank")
 _BEFORE_KIND: tuple[LineKind, str] = ("boilerplate", "before-article")
 _AFTER_KIND: tuple[LineKind, str] = ("boilerplate", "after-article")
 _END_BOUNDARY_KIND: tuple[LineKind, str] = ("boilerplate", "end-boundary")
+# A boundary that is a prompt or notice sentence ("Your email address will not be published",
+# a newsletter pitch, a copyright or takedown notice): recognised by its words, not its place,
+# so the line model never gives it back (on the train ids, 1 of 567 such lines of three words
+# or more was in the truth: "all rights reserved.")
+_END_PROMPT_KIND: tuple[LineKind, str] = ("boilerplate", "end-prompt")
+
+
+def _boundary_kind(f: _Feat) -> tuple[LineKind, str]:
+    """A boundary line's kind: a prompt or notice sentence (END_PROMPT_RE), or a section
+    opener ("Related", "Comments", "Share this")."""
+    return _END_PROMPT_KIND if R.END_PROMPT_RE.match(f.text) else _END_BOUNDARY_KIND
 
 
 def _kinds(feats: list[_Feat], lo: int, hi: int) -> list[tuple[LineKind, str]]:
@@ -1534,7 +1607,7 @@ def _kinds(feats: list[_Feat], lo: int, hi: int) -> list[tuple[LineKind, str]]:
     return [
         *[_BLANK_KIND if not f.text else _BEFORE_KIND for f in feats[:before]],
         *[_BLANK_KIND if not f.text else _core_kind(f) for f in feats[lo:hi + 1]],
-        *[_BLANK_KIND if not f.text else _END_BOUNDARY_KIND if f.boundary else _AFTER_KIND
+        *[_BLANK_KIND if not f.text else _boundary_kind(f) if f.boundary else _AFTER_KIND
           for f in feats[max(hi + 1, 0):]],
     ]
 
@@ -1546,7 +1619,7 @@ def _core_kind(f: _Feat) -> tuple[LineKind, str]:
             # a sentence that reads like a section opener, with the article going on
             # after it ("Share this information, please?"): kept, and reported
             return "unsure", "boundary-sentence"
-        return _END_BOUNDARY_KIND
+        return _boundary_kind(f)
     hit = _first_line_rule(f)
     if hit is not None:
         return hit
@@ -1738,6 +1811,7 @@ def rule_pass(capture: Capture) -> RulePass:
     raw = split_lines(capture.text)
     feats = _features(raw)
     list_items: set[int] = set()
+    marked_items: set[int] = set()  # a numbered or bulleted list under the core (_grow)
     after: dict[int, str] = {}
     cut: int | None = None
     # 2. the article core
@@ -1748,7 +1822,7 @@ def rule_pass(capture: Capture) -> RulePass:
     else:
         lo, hi = span
         # 3. grow over the text around the core (list items, short closing sentences)
-        hi = _grow(feats, hi, len(feats), list_items)
+        hi = grown = _grow(feats, hi, len(feats), list_items)
         lo = _grow_back(feats, lo)
         # 4. cut an unrelated article appended inside the core, a teaser list after a boundary,
         #    or what follows a copyright notice
@@ -1757,6 +1831,11 @@ def rule_pass(capture: Capture) -> RulePass:
             hi = cut - 1
         hi = _teaser_cut(feats, lo, hi)
         hi = _notice_cut(feats, lo, hi)
+        # a numbered or bulleted list right under the core's end (and the text after it): the
+        # growth goes on over it, where no cut ended the core (the cuts judge the core as the
+        # plain growth leaves it, as the cut model was trained)
+        if cut is None and hi == grown:
+            hi = _grow(feats, hi, len(feats), list_items, marked_items)
         # a closing credit or a last paragraph after an inline box, kept as "unsure"
         if cut is None:
             after = _after_core(feats, hi)
@@ -1769,6 +1848,9 @@ def rule_pass(capture: Capture) -> RulePass:
         kinds[i] = ("unsure", why)
     for i in list_items:
         kinds[i] = ("body", "list-item")
+    for i in marked_items:  # the marked list items left in the core after the cuts
+        if lo <= i <= hi:
+            kinds[i] = ("body", "list-item")
     if cut is not None:
         for i in range(cut, len(feats)):
             if feats[i].text and (i > hi):

@@ -9,7 +9,8 @@ above the first paragraph. The choice here, in order:
    field of the page's structured data printed in the capture);
 2. else the date of the header (from just above the headline to the first paragraph, or a few
    lines above the first paragraph when no headline was found; a stamp just under a first
-   paragraph that is a standfirst), the cleaner's dateline and byline lines first, skipping
+   paragraph that is a standfirst, or that first paragraph itself when it is a bare stamp),
+   the cleaner's dateline and byline lines first, skipping
    lines that say they are not the publication: an update stamp, a comment's or an embedded
    post's stamp, a copyright line, an expiry or retrieval date, a link to the previous or next
    post; and, among the other lines, a headline or masthead with a date in it (more words than
@@ -435,8 +436,11 @@ def _updated(text: str) -> bool:
 def _stamps_under(lines: Sequence[Line], first_body: int) -> list[Line]:
     """Short lines other than paragraphs among the first AFTER_BODY lines of text under the
     first paragraph: where a date stamp stands when the cleaner read a standfirst or a caption
-    as the first paragraph."""
+    as the first paragraph; and the first paragraph itself when it is a bare date stamp
+    (``_bare_stamp``: the header's dateline read as a paragraph)."""
     out: list[Line] = []
+    if first_body < len(lines) and _bare_stamp(lines[first_body].text):
+        out.append(lines[first_body])  # the dateline itself, read as the first paragraph
     seen = 0
     for ln in lines[first_body + 1 :]:
         if not ln.text:
@@ -447,6 +451,18 @@ def _stamps_under(lines: Sequence[Line], first_body: int) -> list[Line]:
         if ln.kind != "body" and len(ln.text) <= STAMP_MAX_CHARS:
             out.append(ln)
     return out
+
+
+def _bare_stamp(text: str) -> bool:
+    """A short line holding a date and nothing else but a weekday, a clock time and
+    separators ("Tue, 2008-01-08 18:35."): a dateline, never a paragraph of the story."""
+    if len(text) > STAMP_MAX_CHARS or not _DIGIT_RE.search(text):
+        return False
+    m = _ANY_DATE_RE.search(text)
+    if m is None:
+        return False
+    rest = _STAMP_FILLER_RE.sub(" ", text[: m.start()] + " " + text[m.end() :])
+    return _LETTERS_RE.search(rest) is None
 
 
 def _structured(lines: Sequence[Line], joined: str) -> Fact[dt.date]:
@@ -486,10 +502,15 @@ def _under_comments(lines: Sequence[Line], index: int) -> bool:
     return False
 
 
+_ARROWS = "«»‹› \t"  # a navigation link's arrows and the spaces around them
+
+
 def _bare_label(text: str) -> bool:
-    """A short line without digits that is a label ("Last updated:", "Published", "Updated")."""
+    """A short line without digits that is a label ("Last updated:", "Published", "Updated").
+    A navigation link's arrows ("« Back to Football Home" over "December 29, 2007") are no
+    label: they mark a link to another page on the link's own line, not the date under it."""
     return (len(text) <= LABEL_MAX_CHARS and not _DIGIT_RE.search(text)
-            and bool(_UPDATE_RE.search(text) or _NOT_PUBLISHED_RE.search(text)
+            and bool(_UPDATE_RE.search(text) or _NOT_PUBLISHED_RE.search(text.strip(_ARROWS))
                      or _PUBLISHED_RE.search(text)))
 
 

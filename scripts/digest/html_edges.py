@@ -41,6 +41,7 @@ SHORT_TOKENS = 4
 EDGE_RULES = frozenset({
     "url-line",  # a web address alone
     "end-boundary",  # "Read more:", "Related Articles", "Comments"
+    "end-prompt",  # "Your email address will not be published", "© 2012 Site"
     "outlet",  # the site's or paper's name alone
     "teaser-prefix",  # "Related: ...", "See also: ..."
     "gallery-counter",  # "1 of 12"

@@ -475,10 +475,14 @@ LINE_RULES: tuple[LineRule, ...] = (
         "caption",
         re.compile(
             r"(?:\b(?:photo(?:graph)?s?|images?|pictures?|credit|illustration|source|video)"
-            r"\s*(?:by|credit|courtesy)?\s*[:|/©]"
+            # (a slash before a lower-case word pairs two words, "images/gifs", "photo/video
+            # shoot": no credit; "Photo/AP" and "Photo / Getty" are)
+            r"\s*(?:by|credit|courtesy)?\s*(?:[:|©]|/(?!\s*(?-i:[a-z])))"
             r"|\((?:photo|image|picture|credit)[^)]*\)\s*$"
+            # (an agency named at the end of a line that ends in a colon announces a quote:
+            # "The Associated Press reported:", "From our correspondent at Reuters:")
             r"|\b(?:getty\s+images|shutterstock|istock(?:photo)?|associated\s+press|ap\s+photo"
-            r"|afp|reuters|epa|file\s+photo)\b[^.!?]{0,40}$)",
+            r"|afp|reuters|epa|file\s+photo)\b[^.!?]{0,40}(?<!:)$)",
             _I,
         ),
         "photo captions end in a credit ('Photo: AFP', '/ Getty Images')",
