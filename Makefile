@@ -114,9 +114,17 @@ bench: setup ## build benchmark: digest vs plain Pelican vs Hugo, BENCH_SIZES="1
 bench-clean: setup ## score the cleaner on dev + train-validation (text, html, appended, headline, date) + speed
 	$(BIN)/python scripts/bench_clean.py
 
-train-cleaner: setup ## retrain the headline scorer and the cleaner's line model (scripts/digest/*-model.json) on ../shared/cleaning-train
-	$(BIN)/python scripts/train_headline.py
-	$(BIN)/python scripts/train_cleaner.py
+# The headline scorer reads the lines the line model keeps, the line model where the headline
+# stands: the two are retrained in turn until a pass changes no model file (a fixed point, so
+# that a second run, or --check, gives the same bytes).
+MODEL_FILES := scripts/digest/headline-model.json scripts/digest/cut-model.json scripts/digest/cleaner-model.json
+train-cleaner: setup ## retrain the headline scorer, the appended cut and the line model (scripts/digest/*-model.json) on ../shared/cleaning-train, until a pass changes none
+	@for pass in 1 2 3 4; do \
+	  before=$$(cat $(MODEL_FILES) 2>/dev/null | sha256sum); \
+	  $(BIN)/python scripts/train_headline.py && $(BIN)/python scripts/train_cleaner.py || exit 1; \
+	  if [ "$$before" = "$$(cat $(MODEL_FILES) | sha256sum)" ]; then \
+	    echo "train-cleaner: pass $$pass changed no model: done"; exit 0; fi; \
+	done; echo "train-cleaner: the models still change after 4 passes" >&2; exit 1
 
 bench-search: setup ## search budget in headless Chromium, digest vs plain lunr
 	$(BIN)/python scripts/bench_search.py
