@@ -458,11 +458,17 @@ def _bare_stamp(text: str) -> bool:
     separators ("Tue, 2008-01-08 18:35."): a dateline, never a paragraph of the story."""
     if len(text) > STAMP_MAX_CHARS or not _DIGIT_RE.search(text):
         return False
+    rest = _beside_date(text)
+    return rest is not None and _LETTERS_RE.search(rest) is None
+
+
+def _beside_date(text: str) -> str | None:
+    """What ``text`` says besides its first date, with the weekdays, times, labels and
+    separators a stamp holds blanked out (``_STAMP_FILLER_RE``); None without a date."""
     m = _ANY_DATE_RE.search(text)
     if m is None:
-        return False
-    rest = _STAMP_FILLER_RE.sub(" ", text[: m.start()] + " " + text[m.end() :])
-    return _LETTERS_RE.search(rest) is None
+        return None
+    return _STAMP_FILLER_RE.sub(" ", text[: m.start()] + " " + text[m.end() :])
 
 
 def _structured(lines: Sequence[Line], joined: str) -> Fact[dt.date]:
@@ -482,10 +488,9 @@ def _structured(lines: Sequence[Line], joined: str) -> Fact[dt.date]:
 def date_stamp(text: str) -> bool:
     """The line is a date stamp: its date, and besides it at most a name or two, a weekday,
     a time, a label. Not a headline or a sentence that mentions a date."""
-    m = _ANY_DATE_RE.search(text)
-    if m is None:
+    rest = _beside_date(text)
+    if rest is None:
         return False
-    rest = _STAMP_FILLER_RE.sub(" ", text[: m.start()] + " " + text[m.end() :])
     # short words (connectives, zones, "Filed as News on") say little either way: the longer
     # ones left are a name or two, or the words of a headline or a sentence
     return sum(len(w) > SHORT_WORD for w in R.WORD_RE.findall(rest)) <= STAMP_MAX_WORDS
