@@ -134,6 +134,12 @@ def test_teaser_list_after_boundary_is_cut() -> None:
             "Save my name, email, and website in this browser for the next time I comment.",
             "comment-form",
         ),
+        ("Image caption Russian and Chinese sailors stand on the deck in Vladivostok",
+         "caption-label"),
+        ("Image source, Getty Images", "caption-label"),
+        ("Media playback is unsupported on your device", "media-control"),
+        ("Enlarge this image", "media-control"),
+        ("toggle caption", "media-control"),
     ],
 )
 def test_line_rules_positive(line: str, rule: str) -> None:
@@ -156,6 +162,8 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "The photographer, who asked not to be named, said the floods were the worst in years.",
         "Also, the council read the report twice before the vote on Monday evening.",
         "Share prices rose after the announcement, traders in London said on Tuesday.",
+        "Image copyright law has changed little since 1988, the lawyers told the committee.",
+        "Media sources said on Monday that the talks would resume in Geneva next week.",
     ],
 )
 def test_line_rules_negative(line: str) -> None:
@@ -355,6 +363,10 @@ PRE_TEST_LINES = [
     "SHARE   TWEET   EMAIL",
     "ADVERTISEMENT",
     "Comment *",
+    "Image caption Sailors on deck",
+    "Image copyright law",
+    "Media playback is unsupported on your device",
+    "Caption: The band",
 ]
 
 
@@ -426,3 +438,21 @@ def test_a_slash_between_words_or_an_agency_announcing_a_quote_is_no_photo_credi
     assert kind("524a0a90b786", "Prototype of the new Juno rover") == ("caption", "photo-credit")
     credit = next(r for r in R.LINE_RULES if r.name == "photo-credit")
     assert credit.search("Photo/AP") and credit.search("Mourners gather. Photo / Getty Images")
+
+
+def test_a_caption_under_its_label_and_a_photo_viewer_button_are_not_the_article() -> None:
+    """Round 10, train pages: a print caption under its label ("Caption: The Rolling Stones
+    have signed ...", l3s-gn1 ed94176b500a, not in its truth) was published as a paragraph, and
+    a photo viewer's "Enlarge Photo" button between paragraphs (3c4e50af64fa) as a subheading;
+    the paragraphs around the button stay."""
+    from .conftest import clean_train_page
+
+    def line(case: str, start: str):
+        return next(ln for ln in clean_train_page(case).lines if ln.text.startswith(start))
+
+    assert (line("ed94176b500a", "Caption: The Rolling Stones").kind,
+            line("ed94176b500a", "Caption: The Rolling Stones").rule) == ("caption", "caption-label")
+    buttons = [ln for ln in clean_train_page("3c4e50af64fa").lines if ln.text == "Enlarge Photo"]
+    assert all(b.kind == "boilerplate" for b in buttons)
+    assert sum(b.rule == "media-control" for b in buttons) >= 2  # those between paragraphs
+    assert line("3c4e50af64fa", "Provided you're not making any calls").kind in BODY

@@ -1047,7 +1047,10 @@ _CAPTION_CUE_RE = re.compile(
     r"\b(?:pictured|photographed|seen\s+here|(?:is|are)\s+seen|(?:took|in)\s+this\s+"
     r"(?:image|photo|picture)|poses?\s+(?:for|with|during)|from\s+left|file\s+photo)\b"
     r"|\((?:left|right|center|centre|l|r|c|above|below)\)|,\s+(?:left|right|center|centre),"
-    r"|^(?:above|below|top|pictured|inset|main\s+picture)\s*:",
+    r"|^(?:above|below|top|pictured|inset|main\s+picture)\s*:"
+    # a caption's label, as a screen reader's hidden text reads: "Image caption ...", "Media
+    # caption ...", "Image copyright ...", "Caption: ..." (the cleaner's caption-label rule)
+    r"|^(?:(?:image|media|photo|picture|video)\s+(?:caption|copyright)|(?:photo\s+)?caption\s*:)",
     re.IGNORECASE,
 )
 _CAPTION_CUE_LOWER_RE = _lower_twin(_CAPTION_CUE_RE)

@@ -471,6 +471,35 @@ LINE_RULES: tuple[LineRule, ...] = (
         anchored=True,
     ),
     LineRule(
+        "caption-label",
+        "caption",
+        # (the label, then a capital, a digit or a quote: "Image copyright law ..." is a
+        # sentence)
+        re.compile(
+            r"^(?:(?:image|media|photo|picture|video)\s+(?:caption|copyright)"
+            r"|image\s+source\s*[,:]|(?:photo\s+)?caption\s*:)\s*(?-i:[A-Z0-9©\"“‘'(])",
+            _I,
+        ),
+        "a caption under its label, as a screen reader's hidden label or a print caption reads"
+        " in the page's text ('Image caption ...', 'Media caption ...', 'Caption: ...')",
+        max_words=80,
+        needs=("caption", "copyright", "source"),
+    ),
+    LineRule(
+        "media-control",
+        "boilerplate",
+        re.compile(
+            r"^(?:(?:hide|toggle|show|close)\s+caption|enlarge\s+(?:this\s+)?(?:image|photo)"
+            r"|media\s+playback\s+is\s+(?:unsupported|not\s+supported)\b.*)$",
+            _I,
+        ),
+        "the controls of a photo viewer or a media player ('Enlarge this image', 'toggle"
+        " caption', 'Media playback is unsupported on your device')",
+        max_words=12,
+        needs=("caption", "enlarge", "playback"),
+        anchored=True,
+    ),
+    LineRule(
         "photo-credit",
         "caption",
         re.compile(
