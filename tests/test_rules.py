@@ -474,8 +474,8 @@ def test_a_caption_under_its_label_and_a_photo_viewer_button_are_not_the_article
     def line(case: str, start: str):
         return next(ln for ln in clean_train_page(case).lines if ln.text.startswith(start))
 
-    assert (line("ed94176b500a", "Caption: The Rolling Stones").kind,
-            line("ed94176b500a", "Caption: The Rolling Stones").rule) == ("caption", "caption-label")
+    caption = line("ed94176b500a", "Caption: The Rolling Stones")
+    assert (caption.kind, caption.rule) == ("caption", "caption-label")
     buttons = [ln for ln in clean_train_page("3c4e50af64fa").lines if ln.text == "Enlarge Photo"]
     assert all(b.kind == "boilerplate" for b in buttons)
     assert sum(b.rule == "media-control" for b in buttons) >= 2  # those between paragraphs
