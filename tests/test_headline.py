@@ -214,6 +214,17 @@ def test_a_wire_service_is_neither_outlet_nor_author() -> None:
         "(From the last 12 hours)",
         "Email Me",  # 64e7d3e1f4fe
         "Get Posts by E-mail",  # f1f7cecb61c4
+        # a recent page's buttons, banners and hidden labels (round 10)
+        "Download the iPad App",  # 63180b1c0659
+        "Save This Story",  # 7e53a9272bcd
+        "Gift this article",
+        "Toggle navigation",
+        "Open navigation menu",
+        "Accept all cookies",
+        "Image caption Councillors stand outside the old library",
+        "Media caption Footage shows the library site",
+        "Media playback is unsupported on your device",
+        "Enlarge this image",
     ],
 )
 def test_never_a_headline(text: str) -> None:
@@ -229,6 +240,8 @@ def test_never_a_headline(text: str) -> None:
         "53-летняя модель: «Посмотри на красотку, которая превратилась в старуху»",
         "Fergie Cautious When Traveling",
         "Samantha and The Great Big Lie",
+        "Download the new app store rules, explained",
+        "Image copyright law faces its biggest test in years",
     ],
 )
 def test_headlines_pass_the_rules(text: str) -> None:

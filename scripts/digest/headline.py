@@ -154,6 +154,11 @@ _UI_RE = re.compile(
     r"|sign\s*(?:up|in)(?!g)|log\s*(?:in|out)|create\s+an\s+account|subscribe\b|newsletters?"
     r"|copy\s+link|link\s+copied|url\s*copied|permalink|posted\s+in|filed\s+(?:under|to)"
     r"|^(?:tags?|topics?|labels?|categor(?:y|ies)|keywords|cast)\s*:"
+    # the buttons and banners of a recent page, as a whole line ("Download the App", "Save
+    # this article", "Gift this article", "Toggle navigation", "Load more...", "Accept cookies")
+    r"|^(?:download\s+(?:our|the)\s+(?:\w+\s+)?app|save\s+(?:for\s+later|this\s+(?:article|story))"
+    r"|gift\s+(?:this\s+)?(?:article|story)|read\s+in\s+(?:the\s+)?app|toggle\s+(?:navigation|menu)"
+    r"|(?:open|close)\s+(?:the\s+)?(?:navigation|menu)(?:\s+menu)?|load\s+more|accept\s+(?:all\s+)?cookies)\W*$"
     r"|your\s+inbox|send\s+you\s+(?:an?\s+)?e-?mail|enter\s+your\s+e-?mail|(?:\.\.\.|…)\s*more$"
     r"|print(?:er)?[\s-]+(?:friendly|mode|this|story|article|page|version|edition)"
     r"|(?:view|download)\s+(?:pdf|as\s+pdf|print)|e-?mail\s+(?:this|to|a\s+friend|story|us|me)|by\s+e-?mail"
@@ -448,8 +453,9 @@ _AGENCY_CUES = re.compile(r"getty|shutterstock|istock|reuters|afp|associated|ap 
 
 
 def is_caption(text: str) -> bool:
-    """A photo caption or credit ("Xi Jinping, left, ...", "... (AP Photo/...)")."""
-    return is_credit(text) or _caption_cue(text)
+    """A photo caption or credit ("Xi Jinping, left, ...", "... (AP Photo/...)", "Image caption
+    ...")."""
+    return is_credit(text) or _caption_cue(text) or R.CAPTION_LABEL_RE.match(text) is not None
 
 
 def is_interface(text: str) -> bool:
@@ -1047,10 +1053,7 @@ _CAPTION_CUE_RE = re.compile(
     r"\b(?:pictured|photographed|seen\s+here|(?:is|are)\s+seen|(?:took|in)\s+this\s+"
     r"(?:image|photo|picture)|poses?\s+(?:for|with|during)|from\s+left|file\s+photo)\b"
     r"|\((?:left|right|center|centre|l|r|c|above|below)\)|,\s+(?:left|right|center|centre),"
-    r"|^(?:above|below|top|pictured|inset|main\s+picture)\s*:"
-    # a caption's label, as a screen reader's hidden text reads: "Image caption ...", "Media
-    # caption ...", "Image copyright ...", "Caption: ..." (the cleaner's caption-label rule)
-    r"|^(?:(?:image|media|photo|picture|video)\s+(?:caption|copyright)|(?:photo\s+)?caption\s*:)",
+    r"|^(?:above|below|top|pictured|inset|main\s+picture)\s*:",
     re.IGNORECASE,
 )
 _CAPTION_CUE_LOWER_RE = _lower_twin(_CAPTION_CUE_RE)

@@ -155,7 +155,9 @@ WEB_ADDRESS_RE = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 # a teaser list or the footer. Matched against the whole stripped line, case-insensitively.
 END_BOUNDARY_RE = re.compile(
     r"^(?:"
-    r"related(?:\s+(?:articles?|stories|posts?|news|content|coverage|reading|links|videos?))?"
+    r"related(?:\s+(?:articles?|stories|posts?|news|content|coverage|reading|links|videos?"
+    r"|topics))?|(?:from\s+)?around\s+the\s+web"
+    r"|(?:promoted|partner|paid)\s+(?:stories|content|links)|editor'?s'?\s+picks?"
     r"|more(?:\s+[\w'’&.-]+){1,3}|want\s+more\b.*|print\s+this\s+(?:article|page|story)"
     r"|subscribe|sign\s+up|newsletters?|follow\s+us\b.*"
     r"|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment"
@@ -213,7 +215,11 @@ LEGAL_NOTICE_RE = re.compile(
     r"|cookies?\s+(?:policy|settings)|privacy\s+(?:policy|notice)|terms\s+(?:of\s+(?:use|service)|"
     r"and\s+conditions)|all\s+rights\s+reserved|registered\s+trademarks?|affiliate\s+"
     r"(?:links?|partnerships?|commission)|may\s+earn\s+(?:a\s+)?commission"
-    r"|information\s+provided\s+on\s+this\s+(?:web)?site|not\s+been\s+evaluated\s+by)",
+    r"|information\s+provided\s+on\s+this\s+(?:web)?site|not\s+been\s+evaluated\s+by"
+    # a cookie banner: "We use cookies to give you the best experience on our website"
+    r"|uses?\s+(?:of\s+)?cookies\b|accept\s+(?:all\s+)?cookies|cookies?\s+(?:and\s+similar|to\s+"
+    r"(?:give|ensure|improve|provide|personali[sz]e|analy[sz]e|offer|enhance|help))"
+    r"|by\s+(?:continuing\s+to\s+)?(?:use|using|brows\w+)\s+(?:this|our|the)\s+(?:web)?site)",
     re.IGNORECASE,
 )
 # Every notice above holds one of these words (case-folded, as IGNORECASE compares): a line
@@ -422,6 +428,15 @@ def may_open_counter(text: str, lower: str) -> bool:
 
 _I = re.IGNORECASE
 
+# A caption under its label, as a screen reader's hidden label reads in the page's text ("Image
+# caption ...", "Media caption ...", "Image copyright ...") or a print caption ("Caption: ...");
+# the label is followed by a capital, a digit or a quote ("Image copyright law ..." is a sentence)
+CAPTION_LABEL_RE = re.compile(
+    r"^(?:(?:image|media|photo|picture|video)\s+(?:caption|copyright)"
+    r"|image\s+source\s*[,:]|(?:photo\s+)?caption\s*:)\s*(?-i:[A-Z0-9©\"“‘'(])",
+    _I,
+)
+
 #: Ordered line rules (first match wins), applied to lines inside the article region.
 LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
@@ -473,13 +488,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "caption-label",
         "caption",
-        # (the label, then a capital, a digit or a quote: "Image copyright law ..." is a
-        # sentence)
-        re.compile(
-            r"^(?:(?:image|media|photo|picture|video)\s+(?:caption|copyright)"
-            r"|image\s+source\s*[,:]|(?:photo\s+)?caption\s*:)\s*(?-i:[A-Z0-9©\"“‘'(])",
-            _I,
-        ),
+        CAPTION_LABEL_RE,
         "a caption under its label, as a screen reader's hidden label or a print caption reads"
         " in the page's text ('Image caption ...', 'Media caption ...', 'Caption: ...')",
         max_words=80,
