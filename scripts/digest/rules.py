@@ -88,6 +88,16 @@ SECTION_MARK_RE = re.compile(r"^(?:\d{1,2}[.)]\s|[QA]\s?[:.]\s|(?:step|part|chap
 # or more per prose line (the blurbs). Article text after an inline "Related" box is mostly
 # paragraphs, with at most a subheading per paragraph or two.
 TEASER_SHORT_PER_PROSE = 2.0
+# ...unless the boundary opens a box inside the article (a newsletter pitch, "Related Articles"
+# and a link or two): under it, after at most INLINE_BOX_LINES lines that are no prose, the
+# article's paragraphs go on: within INLINE_BOX_WINDOW lines of text from the first, this
+# many paragraphs or more, twice as many as the other lines among them (a teaser list
+# alternates headlines and blurbs, one to one). Chosen on train pages with such a box put in
+# the middle of their article (README, "Round 10").
+INLINE_BOX_LINES = 3
+INLINE_BOX_WINDOW = 8
+INLINE_BOX_PARAGRAPHS = 3
+INLINE_BOX_PARAGRAPH_WORDS = 15  # a paragraph, not a teaser's headline or a pitch's line
 
 # An inline box inside the article ("Related Links" and one or two links) can stand before the
 # last paragraph; the density score does not cross its label for one paragraph. The text after
