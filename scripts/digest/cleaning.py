@@ -1164,6 +1164,27 @@ def _inline_box(feats: list[_Feat], b: int, hi: int) -> int | None:
     return None
 
 
+def _bridge_boxes(feats: list[_Feat], hi: int, boxes: list[int]) -> int:
+    """Carry the core's end ``hi`` over a box that interrupts the article (``_inline_box``) and
+    on to the end of the article's run of text under it; the box's lines go to ``boxes``. The
+    density score stops at such a box when the article's text under it is short: a boundary
+    line and its links weigh more than two or three paragraphs."""
+    scores = [f.score for f in feats]  # _score
+    while True:
+        after = [j for j in range(hi + 1, len(feats)) if feats[j].text][:R.INLINE_BOX_LINES + 1]
+        b = next((j for j in after if feats[j].boundary), None)
+        if b is None or any(feats[j].prose for j in after if j < b):
+            return hi
+        resume = _inline_box(feats, b, len(feats) - 1)
+        if resume is None:
+            return hi
+        run = _best_run(scores, feats, resume, len(feats) - 1)[1]
+        if run is None or run[0] != resume:
+            return hi
+        boxes.extend(j for j in range(hi + 1, resume) if feats[j].text and j != b)
+        hi = run[1]
+
+
 def _prose_runs(feats: list[_Feat], start: int, stop: int) -> tuple[int, int, int]:
     """Prose lines, other lines of text, and the words of the longest run of prose lines with
     nothing but blank lines between them, in ``start..stop-1``."""
@@ -1873,6 +1894,7 @@ def rule_pass(capture: Capture) -> RulePass:
     else:
         lo, hi = span
         # 3. grow over the text around the core (list items, short closing sentences)
+        hi = _bridge_boxes(feats, _grow(feats, hi, len(feats), list_items), boxes)
         hi = grown = _grow(feats, hi, len(feats), list_items)
         lo = _grow_back(feats, lo)
         # 4. cut an unrelated article appended inside the core, a teaser list after a boundary,
