@@ -212,7 +212,9 @@ def test_legal_notice_counts_against_article() -> None:
          "continue to use this site we will assume that you are happy with it.", True),
         ("This site uses cookies. By continuing to browse the site you are agreeing to our use "
          "of cookies.", True),
-        ("We and our partners use cookies and similar technologies to personalise content.", True),
+        ("By continuing to use this site, you agree to our use of cookies.", True),
+        ("Regulators said the site uses cookies to track readers across the web for months.",
+         False),
         ("She left the cookies to cool on a rack while the council argued about the budget.",
          False),
         ("The bakery uses its own cookie recipes, the owner said on Tuesday.", False),

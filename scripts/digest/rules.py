@@ -226,9 +226,11 @@ LEGAL_NOTICE_RE = re.compile(
     r"and\s+conditions)|all\s+rights\s+reserved|registered\s+trademarks?|affiliate\s+"
     r"(?:links?|partnerships?|commission)|may\s+earn\s+(?:a\s+)?commission"
     r"|information\s+provided\s+on\s+this\s+(?:web)?site|not\s+been\s+evaluated\s+by"
-    # a cookie banner: "We use cookies to give you the best experience on our website"
-    r"|uses?\s+(?:of\s+)?cookies\b|accept\s+(?:all\s+)?cookies|cookies?\s+(?:and\s+similar|to\s+"
-    r"(?:give|ensure|improve|provide|personali[sz]e|analy[sz]e|offer|enhance|help))"
+    # a cookie banner, in its own words ("We use cookies to give you the best experience on our
+    # website"; an article's "the site uses cookies to track readers" is none)
+    r"|(?:we|(?:this|our)\s+(?:web)?site)\s+uses?\s+cookies\b|accept\s+(?:all\s+)?cookies"
+    r"|cookies?\s+to\s+(?:give|ensure|improve|provide|offer|enhance)\s+(?:you\s+)?"
+    r"(?:the\s+best|a\s+better|your)"
     r"|by\s+(?:continuing\s+to\s+)?(?:use|using|brows\w+)\s+(?:this|our|the)\s+(?:web)?site)",
     re.IGNORECASE,
 )
