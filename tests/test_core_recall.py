@@ -214,3 +214,56 @@ def test_marked_list_counts_up_from_one_with_one_marker() -> None:
     assert items("- Home", "• News", "- Sport") == []
     assert items("1. Home", "2. News") == []
     assert items("1. Home", "", "2. News", "3. Sport") == []
+
+
+def _with_box(case: str, box: list[str]) -> tuple[str, Cleaned]:
+    """Train page ``case`` (its text capture) with ``box`` put as lines after the middle
+    paragraph of its truth, as a recent page sets a newsletter pitch or a "Related" box inside
+    its article; the page's truth and the cleaned result."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    from .conftest import TRAIN_CORPUS
+
+    _clean(case)  # skips the test when the corpus is absent
+    text = (TRAIN_CORPUS / f"{case}.txt").read_text(encoding="utf-8")
+    truth = (TRAIN_CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in truth.split("\n\n") if len(p.split()) >= 15]
+    lines = text.split("\n")
+    at = lines.index(paragraphs[len(paragraphs) // 2 - 1])
+    lines[at + 1:at + 1] = [""] + [x for item in box for x in (item, "")]
+    return truth, clean(Capture(Path(case), case, "text", "\n".join(lines), "utf-8"))
+
+
+PITCH = ["Sign up for our newsletter to get the day's top stories delivered to your inbox "
+         "every morning.", "Advertisement"]
+RELATED = ["Related Articles", "Council delays vote on the city budget again",
+           "Police search for missing hiker near the lake"]
+SHARE = ["Share this article", "Facebook", "Twitter", "Email"]
+
+
+def test_an_inline_box_inside_the_article_does_not_end_it() -> None:
+    """Round 10: a newsletter pitch or a "Related Articles" box with two links, put in the middle
+    of train pages' articles (l3s-gn1 7027ffbef795, 0c93da12d6ce), ended the article there: its
+    second half, paragraphs under the box, read as a teaser list below a boundary (the comment
+    thread under the article held many short lines). A share bar's box (dragnet 1c43bb18de78)
+    ended it too: the density score does not cross a boundary and its links for three short
+    paragraphs. The box stays out of the text."""
+    for case, box in (("7027ffbef795", PITCH), ("0c93da12d6ce", RELATED),
+                      ("1c43bb18de78", SHARE)):
+        truth, cleaned = _with_box(case, box)
+        body = " ".join(render_plain(cleaned).split())  # (no-break spaces as spaces)
+        for paragraph in (" ".join(p.split()) for p in truth.split("\n\n") if p.strip()):
+            assert paragraph in body, (case, paragraph[:60])
+        assert box[0] not in body and box[-1] not in body
+
+
+def test_a_comment_thread_under_its_opener_stays_out() -> None:
+    """The other side, dragnet page dcb3824e0a58: "24 Comments", then "24 Responses to ..."
+    and comments of several paragraphs, each under "Name says:" and its stamp: a comment
+    thread, not the article going on after a box; it stays out of the text."""
+    body = render_plain(_clean("dcb3824e0a58"))
+    assert "Such are the vagaries of location work." in body
+    assert "I caught your talk yesterday at the fotomessen" not in body

@@ -81,6 +81,24 @@ def test_header_metadata_with_provenance() -> None:
     assert not m.url.known
 
 
+def test_a_labelled_caption_under_the_headline_is_no_dek() -> None:
+    """A page's screen-reader labels are in its text ("Image copyright ...", "Image caption
+    ...", "Media caption ..."): the caption under the headline is listed as a caption, never
+    taken as the dek, and a player's notice is no subheading of the article."""
+    caption = "Image caption Councillors stand outside the old library on Tuesday"
+    m = _meta(
+        "Home\nNews\n\nCouncil Agrees to Fund the New Library\n\n20 July 2019\n\n"
+        "Share this with Email\n\nImage copyright Reuters\n\n" + caption + "\n\n" + PARAS
+        + "\n\nMedia playback is unsupported on your device\n\n"
+        "Media caption Footage shows the library site\n\n" + PARAS
+    )
+    assert m.title.value == "Council Agrees to Fund the New Library"
+    assert m.dek.value is None
+    assert caption in m.captions and "Image copyright Reuters" in m.captions
+    assert "Media caption Footage shows the library site" in m.captions
+    assert not any("playback" in s for s in m.subheads)
+
+
 def test_nothing_invented_without_header() -> None:
     m = _meta(PARAS)
     for fact in (m.title, m.dek, m.authors, m.outlet, m.published, m.url):

@@ -1062,7 +1062,7 @@ def _overlap(window: set[str], before: Counter[str] | set[str]) -> float:
     return sum(map(before.__contains__, window)) / len(window)
 
 
-def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:
+def _teaser_cut(feats: list[_Feat], lo: int, hi: int, boxes: list[int] | None = None) -> int:
     """End the core before a boundary line followed by a teaser list.
 
     A boundary inside the core ("Related", "Comments / 0") is crossed by the density score when
@@ -1075,6 +1075,8 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     section under the boundary (up to the next one) reads as paragraphs, with a longer run of
     them than anything kept, the boundary is a line of the article's header ("4 Comments"
     under the headline), not its end: the cut would drop the article whole (``_teaser_kept``).
+    Nor is a boundary that opens a box inside the article (``_inline_box``): the box's lines
+    go to ``boxes``.
     """
     bounds = [b for b in range(lo + 1, hi + 1) if feats[b].boundary]
     if not bounds:
@@ -1095,6 +1097,11 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int) -> int:
         if short >= R.TEASER_SHORT_PER_PROSE * max(1, prose):
             if _teaser_kept(feats, lo, b, bounds[n + 1] if n + 1 < len(bounds) else hi + 1):
                 continue
+            resume = _inline_box(feats, b, hi)
+            if resume is not None:
+                if boxes is not None:
+                    boxes.extend(j for j in range(b + 1, resume) if feats[j].text)
+                continue
             end = b - 1
             while end > lo and not feats[end].text:
                 end -= 1
@@ -1112,6 +1119,70 @@ def _teaser_kept(feats: list[_Feat], lo: int, b: int, stop: int) -> bool:
         return False
     prose, short, run = _prose_runs(feats, b + 1, stop)
     return short < R.TEASER_SHORT_PER_PROSE * max(1, prose) and run > kept_run
+
+
+# A boundary that opens the comments ("24 Comments", "Leave a Reply", "Join the discussion")
+_COMMENTS_OPENER_RE = re.compile(r"comment|repl|respon|discuss|conversation|коммент|coment",
+                                 re.IGNORECASE)
+
+
+def _inline_box(feats: list[_Feat], b: int, hi: int) -> int | None:
+    """Where the article resumes (its first paragraph) when boundary ``b`` opens a box inside
+    it (a newsletter pitch, "Related Articles" and a link or two, an advertisement's label)
+    rather than its end, else None. Under such a box, after at most R.INLINE_BOX_LINES other
+    lines (its links and labels), the article goes on: a paragraph (R.INLINE_BOX_PARAGRAPH_WORDS
+    words of prose or more), and within R.INLINE_BOX_WINDOW lines of text from it (up to the
+    next boundary), R.INLINE_BOX_PARAGRAPHS paragraphs or more, twice as many as the other
+    lines (subheadings) above the last of them. What follows an article's end reads otherwise:
+    a teaser list alternates headlines and blurbs, a comment thread signatures and comments."""
+    if _COMMENTS_OPENER_RE.search(feats[b].text):
+        return None  # a comment thread opens there: its first comment can run long
+
+    def paragraph(f: _Feat) -> bool:
+        return f.prose and f.words >= R.INLINE_BOX_PARAGRAPH_WORDS and not (f.legal or f.teaser)
+
+    texts = [j for j in range(b + 1, hi + 1) if feats[j].text]
+    box = 0
+    while box < len(texts) and not paragraph(feats[texts[box]]):
+        if feats[texts[box]].boundary or box == R.INLINE_BOX_LINES:
+            return None
+        box += 1
+    paragraphs = others = 0
+    for j in texts[box:box + R.INLINE_BOX_WINDOW]:
+        f = feats[j]
+        if f.boundary:
+            break
+        if paragraph(f):
+            paragraphs += 1
+        elif 0 < f.words <= CORE_SIGNATURE_MAX_WORDS and (
+                linemodel.comment_meta(f.text) or COMMENT_SIGNATURE_RE.search(f.text)):
+            return None  # a comment's signature ("Jane says:", "May 5, 2012 at 3:01 pm")
+        else:
+            others += 1
+        if paragraphs >= R.INLINE_BOX_PARAGRAPHS and paragraphs >= 2 * others:
+            return texts[box]
+    return None
+
+
+def _bridge_boxes(feats: list[_Feat], hi: int, boxes: list[int]) -> int:
+    """Carry the core's end ``hi`` over a box that interrupts the article (``_inline_box``) and
+    on to the end of the article's run of text under it; the box's lines go to ``boxes``. The
+    density score stops at such a box when the article's text under it is short: a boundary
+    line and its links weigh more than two or three paragraphs."""
+    scores = [f.score for f in feats]  # _score
+    while True:
+        after = [j for j in range(hi + 1, len(feats)) if feats[j].text][:R.INLINE_BOX_LINES + 1]
+        b = next((j for j in after if feats[j].boundary), None)
+        if b is None or any(feats[j].prose for j in after if j < b):
+            return hi
+        resume = _inline_box(feats, b, len(feats) - 1)
+        if resume is None:
+            return hi
+        run = _best_run(scores, feats, resume, len(feats) - 1)[1]
+        if run is None or run[0] != resume:
+            return hi
+        boxes.extend(j for j in range(hi + 1, resume) if feats[j].text and j != b)
+        hi = run[1]
 
 
 def _prose_runs(feats: list[_Feat], start: int, stop: int) -> tuple[int, int, int]:
@@ -1813,6 +1884,7 @@ def rule_pass(capture: Capture) -> RulePass:
     list_items: set[int] = set()
     marked_items: set[int] = set()  # a numbered or bulleted list under the core (_grow)
     after: dict[int, str] = {}
+    boxes: list[int] = []  # the lines of boxes inside the article (_inline_box)
     cut: int | None = None
     # 2. the article core
     span = _choose_core(feats)
@@ -1822,6 +1894,7 @@ def rule_pass(capture: Capture) -> RulePass:
     else:
         lo, hi = span
         # 3. grow over the text around the core (list items, short closing sentences)
+        hi = _bridge_boxes(feats, _grow(feats, hi, len(feats), list_items), boxes)
         hi = grown = _grow(feats, hi, len(feats), list_items)
         lo = _grow_back(feats, lo)
         # 4. cut an unrelated article appended inside the core, a teaser list after a boundary,
@@ -1829,7 +1902,7 @@ def rule_pass(capture: Capture) -> RulePass:
         cut = _appended_cut(feats, lo, hi)
         if cut is not None:
             hi = cut - 1
-        hi = _teaser_cut(feats, lo, hi)
+        hi = _teaser_cut(feats, lo, hi, boxes)
         hi = _notice_cut(feats, lo, hi)
         # a numbered or bulleted list right under the core's end (and the text after it): the
         # growth goes on over it, where no cut ended the core (the cuts judge the core as the
@@ -1848,6 +1921,9 @@ def rule_pass(capture: Capture) -> RulePass:
         kinds[i] = ("unsure", why)
     for i in list_items:
         kinds[i] = ("body", "list-item")
+    for i in boxes:
+        if i <= hi:
+            kinds[i] = ("boilerplate", "inline-box")
     for i in marked_items:  # the marked list items left in the core after the cuts
         if lo <= i <= hi:
             kinds[i] = ("body", "list-item")

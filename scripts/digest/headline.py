@@ -11,7 +11,12 @@ names, author names, league-table rows, teaser headlines of other stories. So:
    it; each rejection has a name (``ui``, ``prompt``, ``site``, ``caption``, ``separator``,
    ``date``, ``name``, ``caps-label``, ``numbers``, ``list-item``, ``shape``; and, once its
    words are compared with the article's, ``off-topic`` or ``short``), reported in
-   ``Headline.rejected``;
+   ``Headline.rejected``; a candidate its neighbours show to be something else is scored like
+   any other but never picked (``Candidates.vetoed``, reported with the rejected): ``comment``
+   for a reader's comment (a "Reply" button under it, or a comment's time stamp over it in a
+   thread), ``teaser`` for one of a list of teasers with counters ("7 comments" under each),
+   ``caption`` for a caption cut on its first line by a photo credit, ``site`` for a site's
+   tagline ("Online edition of ...");
 2. each candidate is described by FEATURES: the declared evidence score (the share of its
    content words the article's opening paragraphs and body repeat: a headline announces what
    the lede says, a share prompt or another story's teaser shares nothing with it; the page
@@ -149,6 +154,11 @@ _UI_RE = re.compile(
     r"|sign\s*(?:up|in)(?!g)|log\s*(?:in|out)|create\s+an\s+account|subscribe\b|newsletters?"
     r"|copy\s+link|link\s+copied|url\s*copied|permalink|posted\s+in|filed\s+(?:under|to)"
     r"|^(?:tags?|topics?|labels?|categor(?:y|ies)|keywords|cast)\s*:"
+    # the buttons and banners of a recent page, as a whole line ("Download the App", "Save
+    # this article", "Gift this article", "Toggle navigation", "Load more...", "Accept cookies")
+    r"|^(?:download\s+(?:our|the)\s+(?:\w+\s+)?app|save\s+(?:for\s+later|this\s+(?:article|story))"
+    r"|gift\s+(?:this\s+)?(?:article|story)|read\s+in\s+(?:the\s+)?app|toggle\s+(?:navigation|menu)"
+    r"|(?:open|close)\s+(?:the\s+)?(?:navigation|menu)(?:\s+menu)?|load\s+more|accept\s+(?:all\s+)?cookies)\W*$"
     r"|your\s+inbox|send\s+you\s+(?:an?\s+)?e-?mail|enter\s+your\s+e-?mail|(?:\.\.\.|…)\s*more$"
     r"|print(?:er)?[\s-]+(?:friendly|mode|this|story|article|page|version|edition)"
     r"|(?:view|download)\s+(?:pdf|as\s+pdf|print)|e-?mail\s+(?:this|to|a\s+friend|story|us|me)|by\s+e-?mail"
@@ -443,8 +453,9 @@ _AGENCY_CUES = re.compile(r"getty|shutterstock|istock|reuters|afp|associated|ap 
 
 
 def is_caption(text: str) -> bool:
-    """A photo caption or credit ("Xi Jinping, left, ...", "... (AP Photo/...)")."""
-    return is_credit(text) or _caption_cue(text)
+    """A photo caption or credit ("Xi Jinping, left, ...", "... (AP Photo/...)", "Image caption
+    ...")."""
+    return is_credit(text) or _caption_cue(text) or R.CAPTION_LABEL_RE.match(text) is not None
 
 
 def is_interface(text: str) -> bool:
@@ -597,6 +608,55 @@ def _is_caption(lines: Sequence[Line], pos: int, texts: list[int]) -> bool:
     return False
 
 
+# A reader comment's buttons under its text: "Reply", "Login to reply", "Reply to This Share",
+# "Report Post » Log in to Reply", "Ida | November 9, 2012 5:10 AM | Reply". A headline is
+# never followed by one.
+_REPLY_RE = re.compile(
+    r"^\W*(?:(?:post\s+a?\s*|report\s+\w+\s+\W*\s*)?(?:log\s*in\s+to\s+)?reply"
+    r"(?:\s+to\s+this\b.*|\s+(?:or|/|\|).*)?|.*\|\s*reply)\W*$",
+    re.IGNORECASE,
+)
+REPLY_LINES = 2  # a reply button this many lines of text under a line makes it a comment...
+REPLY_THREAD = 2  # ...and this many buttons in the window make a thread of comments
+
+# A line that ends on a lower-case article, possessive or conjunction stops inside a phrase:
+# next to a photo credit, it is a caption cut on its first line (a title in capitals word by
+# word ends "... Stand For", "... Stirred In": those are kept).
+_CUT_END_RE = re.compile(r"\s(?:the|a|an|his|her|its|their|our|my|your|and|or)$")
+
+# A site's tagline: "Online edition of India's National Newspaper", "Official site of ..."
+_TAGLINE_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:online|digital|web|internet)\s+(?:edition|version|home)"
+    r"|(?:un)?official\s+(?:web\s*site|site|blog|home\s*page))\s+(?:of|for)\b",
+    re.IGNORECASE,
+)
+_TAGLINE_TWIN = _lower_twin(_TAGLINE_RE)
+
+# A counter or a stamp under a teaser: "7 comments", "3 hours ago", "12 Replies"...
+_DIGITS_RE = re.compile(r"\d+")
+TEASER_COUNTERS = 2  # ...the same (digits aside) under this many other lines: a list of teasers
+
+
+def _reply_under(texts: Sequence[str], window: Sequence[int], pos: int) -> bool:
+    """A reply button within REPLY_LINES lines of text under ``window[pos]``: the line is a
+    reader's comment (or its author's name), not a headline."""
+    return any(len(texts[window[p]]) <= 60 and _REPLY_RE.match(texts[window[p]])
+               for p in range(pos + 1, min(pos + 1 + REPLY_LINES, len(window))))
+
+
+def _counter_under(texts: Sequence[str], window: Sequence[int], pos: int) -> bool:
+    """The line under ``window[pos]`` is a short line with a number ("7 comments") and the same
+    line, its number aside, stands under TEASER_COUNTERS other lines of the window: the line is
+    one of a list of teasers, each with its counter."""
+    if pos + 1 >= len(window):
+        return False
+    under = texts[window[pos + 1]]
+    if len(under) > 30 or not _DIGIT_RE.search(under):
+        return False
+    shape = _DIGITS_RE.sub("0", under)
+    return sum(_DIGITS_RE.sub("0", texts[i]) == shape for i in window) > TEASER_COUNTERS
+
+
 @dataclass(frozen=True)
 class Candidates:
     """The lines above a capture's body that could be its headline, with their evidence."""
@@ -606,6 +666,10 @@ class Candidates:
     index: tuple[int, ...]  # the candidates, top to bottom
     above: tuple[int, ...]  # lines of text between each and the body
     x: tuple[tuple[float, ...], ...]  # their FEATURES vectors
+    # (position in ``index``, rule) of candidates never picked: their neighbours show them to be
+    # a comment, a teaser, a cut caption or a tagline. They are scored as in training (the
+    # model's features of every candidate read the others), only the choice passes them over.
+    vetoed: tuple[tuple[int, str], ...] = ()
 
 
 # ASCII bytes that are no word characters (``\w`` in ASCII text is [A-Za-z0-9_]), as spaces
@@ -719,7 +783,30 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         line = lines[window[pos]]
         return line.kind == "caption" or is_credit(line.text)
 
+    threads: list[bool] = []
+
+    def thread() -> bool:
+        """The window holds reply buttons of REPLY_THREAD comments or more."""
+        if not threads:
+            threads.append(sum(len(all_texts[i]) <= 60 and _REPLY_RE.match(all_texts[i])
+                               is not None for i in window) >= REPLY_THREAD)
+        return threads[0]
+
+    def _veto(text: str, pos: int) -> str | None:
+        """Why the candidate at ``window[pos]`` is never picked (see Candidates.vetoed)."""
+        if _CUT_END_RE.search(text) and (caption(pos - 1) or caption(pos + 1)):
+            return "caption"  # a caption cut on its first line, by a credit ("... outside her")
+        if _reply_under(all_texts, window, pos) or (
+                pos > 0 and _TIME_RE.search(all_texts[window[pos - 1]]) and thread()):
+            return "comment"  # its reply button under it, or its stamp over it in a thread
+        if _counter_under(all_texts, window, pos):
+            return "teaser"
+        if _match_ci(_TAGLINE_RE, _TAGLINE_TWIN, text):
+            return "site"
+        return None
+
     rejected: list[tuple[int, str]] = []
+    vetoed: list[tuple[int, str]] = []  # (position in found, rule)
     found: list[tuple[int, int, frozenset[str], list[str]]] = []  # (pos, index, words, tokens)
     for pos, i in enumerate(window):
         if kinds[i] in ("byline", "dateline", "caption"):
@@ -742,6 +829,9 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         if why is not None:
             rejected.append((i, why))
             continue
+        veto = _veto(text, pos)
+        if veto is not None:
+            vetoed.append((len(found), veto))
         found.append((pos, i, words, R.WORD_RE.findall(text)))
     if not found:
         return Candidates(first, tuple(rejected), (), (), ())
@@ -813,7 +903,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             _repeats(lower),
         ))
     return Candidates(first, tuple(rejected), tuple(f[1] for f in found),
-                      tuple(len(window) - f[0] - 1 for f in found), tuple(xs))
+                      tuple(len(window) - f[0] - 1 for f in found), tuple(xs), tuple(vetoed))
 
 
 # What a site says of itself in its tagline: "Online edition of India's National Newspaper"
@@ -888,7 +978,11 @@ def load_model(path: Path = MODEL_FILE) -> Model:
 def pick(cands: Candidates, probs: Sequence[float], threshold: float) -> int | None:
     """Position in ``cands`` of the headline: the most probable candidate when it clears
     ``threshold``, or the one right above it when that one clears it too and is shorter on the
-    same subject (the headline above its standfirst); None when none clears it."""
+    same subject (the headline above its standfirst); None when none clears it. A vetoed
+    candidate is never picked."""
+    if cands.vetoed:
+        never = {k for k, _ in cands.vetoed}
+        probs = [0.0 if k in never else p for k, p in enumerate(probs)]
     if not probs:
         return None
     k = max(range(len(probs)), key=probs.__getitem__)
@@ -909,14 +1003,17 @@ def choose(lines: Sequence[Line], model: Model | None = None) -> Headline:
     probs = [model.probability(x) for x in cands.x]
     scored = tuple((i, round(p, 3)) for i, p in zip(cands.index, probs, strict=True))
     k = pick(cands, probs, model.threshold)
+    refused = cands.rejected + tuple((cands.index[j], why) for j, why in cands.vetoed)
     if k is None:
         why = "no headline found: no line above the article shares its subject"
-        if probs:
-            why = f"no headline found: best p={max(probs):.2f} < {model.threshold}"
-        return Headline(None, None, 0.0, why, cands.rejected, scored)
+        never = {j for j, _ in cands.vetoed}
+        left = [p for j, p in enumerate(probs) if j not in never]
+        if left:
+            why = f"no headline found: best p={max(left):.2f} < {model.threshold}"
+        return Headline(None, None, 0.0, why, refused, scored)
     title, score = cands.index[k], probs[k]
     dek = _dek(lines, title, cands.first)
-    return Headline(title, dek, score, f"model p={score:.2f}", cands.rejected, scored)
+    return Headline(title, dek, score, f"model p={score:.2f}", refused, scored)
 
 
 def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:

@@ -88,6 +88,16 @@ SECTION_MARK_RE = re.compile(r"^(?:\d{1,2}[.)]\s|[QA]\s?[:.]\s|(?:step|part|chap
 # or more per prose line (the blurbs). Article text after an inline "Related" box is mostly
 # paragraphs, with at most a subheading per paragraph or two.
 TEASER_SHORT_PER_PROSE = 2.0
+# ...unless the boundary opens a box inside the article (a newsletter pitch, "Related Articles"
+# and a link or two): under it, after at most INLINE_BOX_LINES lines that are no prose, the
+# article's paragraphs go on: within INLINE_BOX_WINDOW lines of text from the first, this
+# many paragraphs or more, twice as many as the other lines among them (a teaser list
+# alternates headlines and blurbs, one to one). Chosen on train pages with such a box put in
+# the middle of their article (README, "Round 10").
+INLINE_BOX_LINES = 3
+INLINE_BOX_WINDOW = 8
+INLINE_BOX_PARAGRAPHS = 3
+INLINE_BOX_PARAGRAPH_WORDS = 15  # a paragraph, not a teaser's headline or a pitch's line
 
 # An inline box inside the article ("Related Links" and one or two links) can stand before the
 # last paragraph; the density score does not cross its label for one paragraph. The text after
@@ -155,7 +165,9 @@ WEB_ADDRESS_RE = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 # a teaser list or the footer. Matched against the whole stripped line, case-insensitively.
 END_BOUNDARY_RE = re.compile(
     r"^(?:"
-    r"related(?:\s+(?:articles?|stories|posts?|news|content|coverage|reading|links|videos?))?"
+    r"related(?:\s+(?:articles?|stories|posts?|news|content|coverage|reading|links|videos?"
+    r"|topics))?|(?:from\s+)?around\s+the\s+web"
+    r"|(?:promoted|partner|paid)\s+(?:stories|content|links)|editor'?s'?\s+picks?"
     r"|more(?:\s+[\w'’&.-]+){1,3}|want\s+more\b.*|print\s+this\s+(?:article|page|story)"
     r"|subscribe|sign\s+up|newsletters?|follow\s+us\b.*"
     r"|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment"
@@ -213,7 +225,13 @@ LEGAL_NOTICE_RE = re.compile(
     r"|cookies?\s+(?:policy|settings)|privacy\s+(?:policy|notice)|terms\s+(?:of\s+(?:use|service)|"
     r"and\s+conditions)|all\s+rights\s+reserved|registered\s+trademarks?|affiliate\s+"
     r"(?:links?|partnerships?|commission)|may\s+earn\s+(?:a\s+)?commission"
-    r"|information\s+provided\s+on\s+this\s+(?:web)?site|not\s+been\s+evaluated\s+by)",
+    r"|information\s+provided\s+on\s+this\s+(?:web)?site|not\s+been\s+evaluated\s+by"
+    # a cookie banner, in its own words ("We use cookies to give you the best experience on our
+    # website"; an article's "the site uses cookies to track readers" is none)
+    r"|(?:we|(?:this|our)\s+(?:web)?site)\s+uses?\s+cookies\b|accept\s+(?:all\s+)?cookies"
+    r"|cookies?\s+to\s+(?:give|ensure|improve|provide|offer|enhance)\s+(?:you\s+)?"
+    r"(?:the\s+best|a\s+better|your)"
+    r"|by\s+(?:continuing\s+to\s+)?(?:use|using|brows\w+)\s+(?:this|our|the)\s+(?:web)?site)",
     re.IGNORECASE,
 )
 # Every notice above holds one of these words (case-folded, as IGNORECASE compares): a line
@@ -422,6 +440,15 @@ def may_open_counter(text: str, lower: str) -> bool:
 
 _I = re.IGNORECASE
 
+# A caption under its label, as a screen reader's hidden label reads in the page's text ("Image
+# caption ...", "Media caption ...", "Image copyright ...") or a print caption ("Caption: ...");
+# the label is followed by a capital, a digit or a quote ("Image copyright law ..." is a sentence)
+CAPTION_LABEL_RE = re.compile(
+    r"^(?:(?:image|media|photo|picture|video)\s+(?:caption|copyright)"
+    r"|image\s+source\s*[,:]|(?:photo\s+)?caption\s*:)\s*(?-i:[A-Z0-9©\"“‘'(])",
+    _I,
+)
+
 #: Ordered line rules (first match wins), applied to lines inside the article region.
 LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
@@ -468,6 +495,29 @@ LINE_RULES: tuple[LineRule, ...] = (
         "a gallery slide ('1 of 4', '2of4A shopper looks...') is a caption, with its counter",
         max_words=80,
         may_match=may_open_counter,
+        anchored=True,
+    ),
+    LineRule(
+        "caption-label",
+        "caption",
+        CAPTION_LABEL_RE,
+        "a caption under its label, as a screen reader's hidden label or a print caption reads"
+        " in the page's text ('Image caption ...', 'Media caption ...', 'Caption: ...')",
+        max_words=80,
+        needs=("caption", "copyright", "source"),
+    ),
+    LineRule(
+        "media-control",
+        "boilerplate",
+        re.compile(
+            r"^(?:(?:hide|toggle|show|close)\s+caption|enlarge\s+(?:this\s+)?(?:image|photo)"
+            r"|media\s+playback\s+is\s+(?:unsupported|not\s+supported)\b.*)$",
+            _I,
+        ),
+        "the controls of a photo viewer or a media player ('Enlarge this image', 'toggle"
+        " caption', 'Media playback is unsupported on your device')",
+        max_words=12,
+        needs=("caption", "enlarge", "playback"),
         anchored=True,
     ),
     LineRule(

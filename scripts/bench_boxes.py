@@ -1,0 +1,138 @@
+"""Benchmark the text cleaner on articles with a box set inside them: sentences kept.
+
+    .venv/bin/python scripts/bench_boxes.py [--sets validation] [--list]
+
+A recent page interrupts its article with boxes: a newsletter pitch, "Related Articles" and a
+link or two, a share bar, an advertisement's label, a photo's caption under its label, an
+embedded post. The training corpus's pages are older and hold few of them, so the cleaner
+cannot learn them there; this bench puts each kind of box (BOXES, the same few lines on every
+page) after the middle paragraph of each English page whose truth has MIN_PARAGRAPHS paragraphs
+of PARAGRAPH_WORDS words or more (the line of the capture that is that paragraph), cleans the
+page with and without it, and prints, per box, the share of the truth's sentences kept (the
+shared scorer's ``sentence_check``, page by page, averaged) and the pages that lose more than a
+tenth of their sentences to the box. Sets: ``validation`` (the figures to quote) and ``train``
+(the only pages to tune on), the ids of scripts/cleaning-split.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from digest.cleaning import clean, render_plain  # noqa: E402
+from digest.model import Capture  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "cleaning-train"
+SCORER = ROOT.parent / "shared" / "tools" / "score_cleaner.py"
+SPLIT_FILE = ROOT / "scripts" / "cleaning-split.json"
+MIN_PARAGRAPHS = 6
+PARAGRAPH_WORDS = 15
+LOSS = 0.1  # a page "loses" to a box when it keeps this share of its sentences less
+
+#: The boxes, as lines of text (each its own paragraph in the capture).
+BOXES: dict[str, tuple[str, ...]] = {
+    "newsletter pitch": ("Sign up for our newsletter to get the day's top stories delivered to "
+                         "your inbox every morning.", "Advertisement"),
+    "related links": ("Related Articles", "Council delays vote on the city budget again",
+                      "Police search for missing hiker near the lake"),
+    "more on this story": ("More on this story", "Council delays vote on the city budget again",
+                           "20 July 2019"),
+    "share bar": ("Share this article", "Facebook", "Twitter", "Email"),
+    "subscribe button": ("Subscribe",),
+    "read more link": ("Read more: Council delays vote on the city budget again",),
+    "advertisement": ("Advertisement", "Story continues below advertisement"),
+    "labelled caption": ("Image copyright Getty Images", "Image caption Protesters gathered "
+                         "outside the parliament building on Tuesday"),
+    "media player": ("Media playback is unsupported on your device",
+                     "Media caption The moment the bridge collapsed"),
+    "embedded post": ("We are deeply saddened by the news this morning. Our thoughts are with "
+                      "the families. pic.twitter.com/x1y2z3",
+                      "— City Council (@citycouncil) July 20, 2019"),
+}
+
+
+def load_scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_cleaner", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def with_box(text: str, truth: str, box: tuple[str, ...]) -> str | None:
+    """``text`` with ``box`` after the line that is the middle paragraph of ``truth``, or None
+    when the page is too short or the paragraph is no line of the capture."""
+    paragraphs = [p.strip() for p in truth.split("\n\n") if len(p.split()) >= PARAGRAPH_WORDS]
+    if len(paragraphs) < MIN_PARAGRAPHS:
+        return None
+    lines = text.split("\n")
+    middle = paragraphs[len(paragraphs) // 2 - 1]
+    at = next((k for k, line in enumerate(lines) if line.strip() == middle), None)
+    if at is None:
+        return None
+    return "\n".join(lines[:at + 1] + [x for item in box for x in ("", item)] + lines[at + 1:])
+
+
+def kept(sc: ModuleType, case: str, text: str, truth: str) -> float | None:
+    """Share of the truth's sentences (in the capture) the cleaned text keeps."""
+    out = render_plain(clean(Capture(Path(case), case, "text", text, "utf-8")))
+    n, k = sc.sentence_check(truth, text, out)
+    return k / n if n else None
+
+
+def bench(ids: list[str], lang: dict[str, str], sc: ModuleType, show: bool) -> None:
+    pages = []
+    for case in ids:
+        if lang.get(case) != "en":
+            continue
+        text = (CORPUS / f"{case}.txt").read_text(encoding="utf-8", errors="replace")
+        truth = (CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+        if with_box(text, truth, BOXES["subscribe button"]) is None:
+            continue
+        plain = kept(sc, case, text, truth)
+        if plain is not None:
+            pages.append((case, text, truth, plain))
+    before = sum(p[3] for p in pages) / len(pages)
+    print(f"{len(pages)} pages; sentences kept without a box: {before:.3f}\n")
+    print("| box | sentences kept | pages losing > 10% |\n|---|---:|---:|")
+    for name, box in BOXES.items():
+        shares, lost = [], []
+        for case, text, truth, plain in pages:
+            boxed = with_box(text, truth, box)
+            share = kept(sc, case, boxed, truth) if boxed is not None else None
+            share = plain if share is None else share
+            shares.append(share)
+            if share < plain - LOSS:
+                lost.append(case)
+        print(f"| {name} | {sum(shares) / len(shares):.3f} | {len(lost)} |")
+        if show and lost:
+            print("|  | " + " ".join(lost) + " | |")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default="validation", help="validation, train or both, comma")
+    ap.add_argument("--list", action="store_true", help="list the pages that lose to each box")
+    a = ap.parse_args()
+    if not CORPUS.exists() or not SCORER.exists():
+        print(f"training corpus or scorer not found ({CORPUS}, {SCORER})", file=sys.stderr)
+        return 2
+    split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+    lang = {c["id"]: c["lang"] for c in manifest["cases"]}
+    sc = load_scorer()
+    for name in a.sets.split(","):
+        print(f"\n## {name}: a box after the middle paragraph of the article\n")
+        bench(split[name], lang, sc, a.list)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
