@@ -426,6 +426,11 @@ def _may_be_teaser_prefix(text: str, lower: str) -> bool:
             or (not text.isascii() and ("»" in text or "–" in text or "—" in text)))
 
 
+def _may_be_caption_label(text: str, lower: str) -> bool:
+    """CAPTION_LABEL_RE's first word."""
+    return lower.startswith(("image", "media", "photo", "picture", "video", "caption"))
+
+
 _COUNTER_WORDS = ("image", "photo", "slide")  # GALLERY_COUNTER_RE's optional first word
 
 
@@ -504,7 +509,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "a caption under its label, as a screen reader's hidden label or a print caption reads"
         " in the page's text ('Image caption ...', 'Media caption ...', 'Caption: ...')",
         max_words=80,
-        needs=("caption", "copyright", "source"),
+        may_match=_may_be_caption_label,
     ),
     LineRule(
         "media-control",
