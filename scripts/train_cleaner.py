@@ -58,8 +58,11 @@ BEFORE_THRESHOLDS = (0.1, 0.15, 0.2, 0.3)  # sentences above the core
 BEFORE_OTHER_THRESHOLDS = (0.3, 0.4, 0.6)  # other lines above it
 AFTER_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)  # sentences below it (or after a cut)
 # other lines below it, and label-like lines anywhere (a name, a tag row, a menu item): no
-# sentence the reader would miss, never kept under an even chance
-AFTER_OTHER_THRESHOLDS = (0.5, 0.6, 0.7, 0.85)
+# sentence the reader would miss, never kept under an even chance. Declared at round 5's train
+# choice (round 10): the objective is flat there (0.7 and 0.85 within OBJECTIVE_TIE), so a
+# retraining moved it with a handful of lines (to 0.85 in two of round 10's trials, with
+# validation sentences kept on the appended track 0.9460 -> 0.9450 at 0.85)
+AFTER_OTHER_THRESHOLDS = (0.7,)
 THRESHOLD_GRIDS = (BEFORE_THRESHOLDS, BEFORE_OTHER_THRESHOLDS, AFTER_THRESHOLDS,
                    AFTER_OTHER_THRESHOLDS)
 START_THRESHOLDS = (0.2, 0.6, 0.6, 0.6)  # round 4's two thresholds, where the search starts
