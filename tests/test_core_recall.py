@@ -267,3 +267,42 @@ def test_a_comment_thread_under_its_opener_stays_out() -> None:
     body = render_plain(_clean("dcb3824e0a58"))
     assert "Such are the vagaries of location work." in body
     assert "I caught your talk yesterday at the fotomessen" not in body
+
+
+BLURB = (
+    "The Valley Courier has served the towns of the upper valley since 1921, when a printer "
+    "and a schoolteacher bought a hand press and began publishing a weekly sheet of farm "
+    "prices, church notices and council news from a shop on Main Street.",
+    "Today our newsroom of eleven reporters and editors covers local government, schools, "
+    "business, sports and the arts across four counties, and our journalism has been "
+    "recognised with more than forty state and regional press awards over the past decade.",
+    "We are independently owned and supported by our readers and advertisers. If you value "
+    "local reporting, please consider a subscription, which gives you unlimited access to our "
+    "website, the weekly print edition and our archive of stories going back to 1921.",
+)
+
+
+def test_a_headed_article_cut_under_a_block_with_no_header_is_reported() -> None:
+    """Round 10: a block of prose printed above a short article's header (a sidebar's blurb,
+    put here eight lines above the first paragraph of l3s-gn1 page 011d99528b85) is read as
+    the article, and the page's own headline under it, with its byline, as a glued article's:
+    the cut drops the article. The cut stays (glued articles come so too), but the page is
+    warned about (confidence under 0.6, where `make content` warns); the page as captured is
+    not."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    from .conftest import TRAIN_CORPUS
+
+    case = "011d99528b85"
+    assert _clean(case).confidence >= 0.6
+    text = (TRAIN_CORPUS / f"{case}.txt").read_text(encoding="utf-8")
+    truth = (TRAIN_CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    first = next(p.strip() for p in truth.split("\n\n") if len(p.split()) >= 10)
+    at = lines.index(first) - 8
+    lines[at:at] = [x for paragraph in BLURB for x in ("", paragraph)] + [""]
+    cleaned = clean(Capture(Path(case), case, "text", "\n".join(lines), "utf-8"))
+    assert cleaned.confidence < 0.6

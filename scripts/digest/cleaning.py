@@ -1996,6 +1996,8 @@ def _confidence(
     - a dropped prose line the model thought could be the article's (probability between
       CONF_DOUBT_P and its threshold): one minus that probability, scaled;
     - a post below the core kept as ``unsure`` (``_other_post``): CONF_OTHER_POST;
+    - an appended cut that drops a headed article while the kept text has no header
+      (``_headed_cut``): CONF_HEADED_CUT;
     - the kept article far below the headline (CONF_FAR_LINES lines of text between): the
       text between may be the article;
     - the share of prose words dropped: a page that keeps little of its prose is suspect,
@@ -2053,6 +2055,8 @@ def _confidence(
             caps.append(CONF_FAR)
     if other_post:
         caps.append(CONF_OTHER_POST)  # two posts kept, the page may be about either
+    if _headed_cut(rp):
+        caps.append(CONF_HEADED_CUT)  # the article may be the part cut off
     total = kept_words + dropped_words
     if total:
         share = dropped_words / total
@@ -2066,6 +2070,18 @@ def _confidence(
 # short article whole: low enough to warn. The other signals warn less.
 CONF_LONGER_BLOCK = 0.3
 CONF_OTHER_POST = 0.5  # a post below the core kept as unsure (_other_post): warn
+CONF_HEADED_CUT = 0.5  # an appended cut that drops a headed article and keeps no header: warn
+
+
+def _headed_cut(rp: RulePass) -> bool:
+    """An appended article was cut off under its own header (a byline or a date within three
+    lines of text under its headline) while the text kept stands under none: the kept text may
+    be a block printed above the page's header (a sidebar's blurb) and the part cut off the
+    article itself. The cut stays (glued articles come so too); the editor is warned."""
+    if rp.cut is None or rp.lo > rp.hi or _headed(rp.feats, rp.lo):
+        return False
+    under = [j for j in range(rp.cut + 1, len(rp.feats)) if rp.feats[j].text][:3]
+    return any(_header_line(rp.feats[j]) for j in under)
 CONF_DOUBT_P = 0.25  # a dropped prose line this likely to be the article's is a doubt
 CONF_DOUBT_SCALE = 0.6  # a doubt alone warns only when the model was close to keeping the line
 CONF_FAR_LINES = 25  # lines of text between the headline and the first kept line
