@@ -89,10 +89,10 @@ SECTION_MARK_RE = re.compile(r"^(?:\d{1,2}[.)]\s|[QA]\s?[:.]\s|(?:step|part|chap
 # paragraphs, with at most a subheading per paragraph or two.
 TEASER_SHORT_PER_PROSE = 2.0
 # ...unless the boundary opens a box inside the article (a newsletter pitch, "Related Articles"
-# and a link or two): under it, after at most INLINE_BOX_LINES lines that are no prose, the
-# article's paragraphs go on: within INLINE_BOX_WINDOW lines of text from the first, this
-# many paragraphs or more, twice as many as the other lines among them (a teaser list
-# alternates headlines and blurbs, one to one). Chosen on train pages with such a box put in
+# and a link or two): under it, after at most INLINE_BOX_LINES other lines (its links and
+# labels), the article's paragraphs go on: within INLINE_BOX_WINDOW lines of text from the
+# first, this many paragraphs or more, twice as many as the other lines among them (a teaser
+# list alternates headlines and blurbs, one to one). Chosen on train pages with such a box put in
 # the middle of their article (README, "Round 10").
 INLINE_BOX_LINES = 3
 INLINE_BOX_WINDOW = 8
