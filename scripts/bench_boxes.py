@@ -66,17 +66,18 @@ def load_scorer() -> ModuleType:
     return module
 
 
-def with_box(text: str, truth: str, box: tuple[str, ...]) -> str | None:
-    """``text`` with ``box`` after the line that is the middle paragraph of ``truth``, or None
-    when the page is too short or the paragraph is no line of the capture."""
+def middle_line(lines: list[str], truth: str) -> int | None:
+    """The line of the capture that is the middle paragraph of ``truth``, or None when the
+    article is too short or that paragraph is no line of the capture."""
     paragraphs = [p.strip() for p in truth.split("\n\n") if len(p.split()) >= PARAGRAPH_WORDS]
     if len(paragraphs) < MIN_PARAGRAPHS:
         return None
-    lines = text.split("\n")
     middle = paragraphs[len(paragraphs) // 2 - 1]
-    at = next((k for k, line in enumerate(lines) if line.strip() == middle), None)
-    if at is None:
-        return None
+    return next((k for k, line in enumerate(lines) if line.strip() == middle), None)
+
+
+def with_box(lines: list[str], at: int, box: tuple[str, ...]) -> str:
+    """The capture (``lines``) with ``box`` after its line ``at``, each item a paragraph."""
     return "\n".join(lines[:at + 1] + [x for item in box for x in ("", item)] + lines[at + 1:])
 
 
@@ -94,19 +95,20 @@ def bench(ids: list[str], lang: dict[str, str], sc: ModuleType, show: bool) -> N
             continue
         text = (CORPUS / f"{case}.txt").read_text(encoding="utf-8", errors="replace")
         truth = (CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
-        if with_box(text, truth, BOXES["subscribe button"]) is None:
+        lines = text.split("\n")
+        at = middle_line(lines, truth)
+        if at is None:
             continue
         plain = kept(sc, case, text, truth)
         if plain is not None:
-            pages.append((case, text, truth, plain))
-    before = sum(p[3] for p in pages) / len(pages)
+            pages.append((case, lines, at, truth, plain))
+    before = sum(p[4] for p in pages) / len(pages)
     print(f"{len(pages)} pages; sentences kept without a box: {before:.3f}\n")
     print("| box | sentences kept | pages losing > 10% |\n|---|---:|---:|")
     for name, box in BOXES.items():
         shares, lost = [], []
-        for case, text, truth, plain in pages:
-            boxed = with_box(text, truth, box)
-            share = kept(sc, case, boxed, truth) if boxed is not None else None
+        for case, lines, at, truth, plain in pages:
+            share = kept(sc, case, with_box(lines, at, box), truth)
             share = plain if share is None else share
             shares.append(share)
             if share < plain - LOSS:

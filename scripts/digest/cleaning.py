@@ -1169,15 +1169,17 @@ def _bridge_boxes(feats: list[_Feat], hi: int, boxes: list[int]) -> int:
     on to the end of the article's run of text under it; the box's lines go to ``boxes``. The
     density score stops at such a box when the article's text under it is short: a boundary
     line and its links weigh more than two or three paragraphs."""
-    scores = [f.score for f in feats]  # _score
+    scores: list[float] | None = None  # _score, read once a box is found
     while True:
-        after = [j for j in range(hi + 1, len(feats)) if feats[j].text][:R.INLINE_BOX_LINES + 1]
+        after = list(itertools.islice((j for j in range(hi + 1, len(feats)) if feats[j].text),
+                                      R.INLINE_BOX_LINES + 1))
         b = next((j for j in after if feats[j].boundary), None)
         if b is None or any(feats[j].prose for j in after if j < b):
             return hi
         resume = _inline_box(feats, b, len(feats) - 1)
         if resume is None:
             return hi
+        scores = scores or [f.score for f in feats]
         run = _best_run(scores, feats, resume, len(feats) - 1)[1]
         if run is None or run[0] != resume:
             return hi
@@ -1894,8 +1896,10 @@ def rule_pass(capture: Capture) -> RulePass:
     else:
         lo, hi = span
         # 3. grow over the text around the core (list items, short closing sentences)
-        hi = _bridge_boxes(feats, _grow(feats, hi, len(feats), list_items), boxes)
         hi = grown = _grow(feats, hi, len(feats), list_items)
+        bridged = _bridge_boxes(feats, hi, boxes)
+        if bridged != hi:  # over a box: the growth goes on under the article's text there
+            hi = grown = _grow(feats, bridged, len(feats), list_items)
         lo = _grow_back(feats, lo)
         # 4. cut an unrelated article appended inside the core, a teaser list after a boundary,
         #    or what follows a copyright notice
