@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from digest.cleaning import clean
-from digest.metadata import html_metadata, parse_byline, parse_date
+from digest.metadata import dated_byline, html_metadata, parse_byline, parse_date
 from digest.model import Capture
+
+from .conftest import clean_train_page
 
 D = dt.date
 
@@ -52,10 +54,44 @@ def test_relative_date_needs_capture_date() -> None:
         ("By Mike Wall 2019-11-18T20:51:19Z Science", ("Mike Wall",)),
         ("By the way, this is a sentence about nothing", ()),
         ("Bypass road opens", ()),
+        # what a page prints after the name ends it
+        ("By James Trew  posted Nov 13th 2012 1:36PM", ("James Trew",)),
+        ("by Jon Brodkin - Nov 9, 2012 4:45 pm UTC", ("Jon Brodkin",)),
+        ("By Ed Silverman // November 6th, 2012 // 10:07 am", ("Ed Silverman",)),
+        ("// By Arun Sai Krishnan • Nov 11, 2020", ("Arun Sai Krishnan",)),
+        ("By Kim Blake @kimkblake", ("Kim Blake",)),
+        ("By Daniel Dombey in Washington", ("Daniel Dombey",)),
+        ("By JANE DOE FOR THE DAILY PAPER", ("JANE DOE",)),
+        # no person: a staff, a network, words glued where the page set them apart
+        ("BY TMZ STAFF", ()),
+        ("By Sports Network - The Sports Network", ()),
+        ("by Spencer HendricksOpinion", ()),
+        ("By Liam FitzGibbon", ("Liam FitzGibbon",)),
     ],
 )
 def test_parse_byline(text: str, want: tuple[str, ...]) -> None:
     assert parse_byline(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Posted on November 12, 2012 4:25AM by Nicole Perry · 0 comments", ("Nicole Perry",)),
+        ("October 29, 2012 at 10:45 am by Todd Bishop 1 Comment", ("Todd Bishop",)),
+        ("November 1, 2012 2:33 am AEST — By Long Zheng", ("Long Zheng",)),
+        ("11.05.12 Written by Ashley Burns", ("Ashley Burns",)),
+        ("October 18th, 2012 by Mirko in Articles, Blog, Industry news", ("Mirko",)),
+        ("Posted in Sony, News, PSP, Skype by Darrin Olson on January 7th, 2008",
+         ("Darrin Olson",)),
+        ("November 5, 2012 by jasonmarkey 0 Comments", ()),  # a user name, no person's
+        ("Posted on November 5th, 2012 - By Bossip Staff", ()),
+        ("Published on January 12, 2008\xa0by IANSViewed\xa0124 times", ()),
+        ("November 12, 2012", ()),
+    ],
+)
+def test_dated_byline(text: str, want: tuple[str, ...]) -> None:
+    """A date line that names its author after the date (train pages' lines)."""
+    assert dated_byline(text) == want
 
 
 PARA = "The council agreed on Tuesday to fund the new library, officials said in a statement."
@@ -97,6 +133,57 @@ def test_a_labelled_caption_under_the_headline_is_no_dek() -> None:
     assert caption in m.captions and "Image copyright Reuters" in m.captions
     assert "Media caption Footage shows the library site" in m.captions
     assert not any("playback" in s for s in m.subheads)
+
+
+@pytest.mark.parametrize(
+    ("header", "want"),
+    [
+        # the author named on the date line under the headline
+        ("Posted on March 3, 2021 by Jane Roe", ("Jane Roe",)),
+        # a bare name between the headline (and its standfirst) and the dateline
+        ("Jane Roe\n\nMarch 3, 2021", ("Jane Roe",)),
+        ("Jane Roe and John Doe\n\n2021-03-03", ("Jane Roe", "John Doe")),
+        ("The vote ends a year of debate over the cost of the building, officials said.\n\n"
+         "Jane Roe\n\n3 Mar 2021", ("Jane Roe",)),
+        # a section, or a name the page prints again elsewhere (a site, a place): no author
+        ("Business News\n\nMarch 3, 2021", None),
+        ("The Valley Courier\n\nMarch 3, 2021", None),
+        ("Riverside County\n\nMarch 3, 2021", None),
+    ],
+)
+def test_author_under_the_headline(header: str, want: tuple[str, ...] | None) -> None:
+    m = _meta(
+        "Home\nNews\n\nCouncil Funds New Library After Long Debate\n\n" + header + "\n\n"
+        + PARAS + "\n\nRiverside County news from The Valley Courier\n\n"
+        "© 2021 The Valley Courier"
+    )
+    assert m.title.value == "Council Funds New Library After Long Debate"
+    assert m.authors.value == want
+    assert m.published.value == D(2021, 3, 3)
+
+
+def test_a_headline_over_its_date_is_never_an_author_line() -> None:
+    """Train 1d07b1aa084b: "HTC DROID DNA Shot Leaked, Cleanest One Yet" over its date reads as
+    "Names, Role"; the article's opening uses its words, so no author is read from it (it was
+    published as the author "Htc Droid Dna"). The line stays in the header (rule
+    "author-shaped"): as a headline candidate, such a line under the headline (a second deck)
+    was picked over it on another train page."""
+    cleaned = clean_train_page("1d07b1aa084b")
+    assert cleaned.metadata.authors.value is None
+    line = next(ln for ln in cleaned.lines if ln.text.startswith("HTC DROID DNA Shot Leaked"))
+    assert (line.kind, line.rule) == ("byline", "author-shaped")
+
+
+@pytest.mark.parametrize(
+    ("case", "author"),
+    [
+        ("1cb4e4f02271", "Nicole Perry"),  # "Posted on November 12, 2012 4:25AM by Nicole Perry"
+        ("2762ea64c4d6", "Long Zheng"),  # "November 1, 2012 2:33 am AEST — By Long Zheng"
+        ("766bd2272f5e", "Andy Hunter"),  # headline / "Andy Hunter" / "Wednesday January 16, 2008"
+    ],
+)
+def test_author_of_a_train_page(case: str, author: str) -> None:
+    assert clean_train_page(case).metadata.authors.value == (author,)
 
 
 def test_nothing_invented_without_header() -> None:

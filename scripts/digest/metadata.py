@@ -24,6 +24,9 @@ from digest.model import BODY_KINDS, UNKNOWN, Fact, Line, LineKind, Metadata
 # outlet, date and a caption, without reaching back into the site menu.
 HEADER_REACH = 12
 
+# The lines of text of the article's opening whose words an author line must not share
+OPENING_LINES = 10
+
 # A dateline ("Updated May 5, 2024 at 5:05 p.m. EST") is a short line; a longer one is a sentence.
 DATELINE_MAX_CHARS = 80
 
@@ -33,20 +36,60 @@ DEK_MIN_WORDS = 8
 
 def parse_byline(text: str) -> tuple[str, ...]:
     """Author names from a byline ("By Jane Doe and John Roe"), or ()."""
+    return tuple(n for n in byline_names(text)
+                 if not _NO_PERSON_RE.search(n) and not any(map(_GLUED_RE.search, n.split())))
+
+
+def opens_byline(text: str) -> bool:
+    """Whether the line opens with a byline the cleaner reads as the end of an article's
+    header: "By" and one to five capitalised words up to the first figure or separator, as
+    given (the cut and core models were trained on this test; ``byline_names`` reads the
+    names themselves)."""
     m = R.BYLINE_RE.match(text.strip())
+    return m is not None and any(_name_shaped(n) for n in _NAME_SEP_RE.split(m.group("names")))
+
+
+def _name_shaped(name: str) -> bool:
+    name = name.strip(" .:-–—")
+    words = name.split()
+    particles = ("de", "van", "von", "da", "di", "la", "le", "bin", "al")
+    return (1 <= len(words) <= 5 and all(w[:1].isupper() or w in particles for w in words)
+            and not _WIRE_RE.match(name) and not _NOT_PERSON_RE.match(name))
+
+
+_NAME_SEP_RE = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*")
+
+
+def byline_names(text: str) -> tuple[str, ...]:
+    """The names a byline gives, persons or not ("By Jane Doe", "By Space Staff"), or (): a
+    line that gives one is the header's byline, whoever it names."""
+    m = R.BYLINE_RE.match(text.strip().lstrip(_BYLINE_LEAD))
     if not m:
         return ()
-    names = m.group("names")
-    names = re.split(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*", names)
-    out = []
-    for n in names:
-        n = n.strip(" .:-–—")
-        words = n.split()
-        particles = ("de", "van", "von", "da", "di", "la", "le", "bin", "al")
-        if (1 <= len(words) <= 5 and all(w[:1].isupper() or w in particles for w in words)
-                and not _WIRE_RE.match(n) and not _NOT_PERSON_RE.match(n)):
-            out.append(n)
-    return tuple(out)
+    names = _NAMES_END_RE.split(_HANDLE_RE.sub("", m.group("names")), maxsplit=1)[0]
+    return tuple(n.strip(" .:-–—") for n in _NAME_SEP_RE.split(names) if _name_shaped(n))
+
+
+def dated_byline(text: str) -> tuple[str, ...]:
+    """Author names from a date line that names its author after the date ("Posted on May 5,
+    2012 by Jane Doe · 2 Comments", "November 1, 2012 2:33 am — By Jane Doe"), or ()."""
+    m = _BY_INSIDE_RE.search(text)
+    return parse_byline(text[m.start():]) if m else ()
+
+
+# What a date line can open with before its byline: "// By Jane Doe • Nov 11, 2020"
+_BYLINE_LEAD = " /|•·—–-"
+# A byline's "by" after a date: "May 5, 2012 by Jane Doe", "11.05.12 Written by Jane Doe"
+_BY_INSIDE_RE = re.compile(r"(?<=[\s|•·—–/,(])(?:(?:written|posted)\s+)?by\s", re.IGNORECASE)
+# Where the names of a byline end: what the page prints after them ("By Jane Doe posted Nov
+# 13th", "by Jane Doe in Articles, Blog", "By Jane Doe // November 6th", "by Jane Doe - Nov 9",
+# "Jane Doe at Villa Park", "By JANE DOE FOR THE DAILY PAPER")
+_NAMES_END_RE = re.compile(r"\s+(?:(?:posted|in|at|for)\s|/|[-–—](?:\s|$))", re.IGNORECASE)
+# A social handle printed with the name ("By Jane Doe @janedoe")
+_HANDLE_RE = re.compile(r"\s*@\w+")
+# Two words glued where the page set them apart ("Spencer HendricksOpinion", "IANSViewed"); a
+# name's own inner capital follows one or two letters ("McDonald", "MacArthur", "DiCaprio")
+_GLUED_RE = re.compile(r"[a-z]{4,}[A-Z]|[A-Z]{3,}[a-z]")
 
 
 # Name particles written in lower case inside a name ("Victor de la Cruz", "Ludwig van Beethoven").
@@ -101,6 +144,40 @@ def person_name(name: str) -> str:
     return cut if len(cut.split()) >= 2 else name
 
 
+def _under_headline(texts: Sequence[str], idx: Sequence[int], pos: int) -> bool:
+    """The line of text before ``idx[pos]`` is a headline, or a standfirst under one."""
+    above = texts[idx[pos - 1]]
+    return is_title_candidate(above) or (
+        pos > 1 and is_dek_sentence(above) and is_title_candidate(texts[idx[pos - 2]]))
+
+
+def is_dek_sentence(text: str) -> bool:
+    """A standfirst's length: DEK_MIN_WORDS words or more, up to two headlines' worth."""
+    return DEK_MIN_WORDS <= len(R.WORD_RE.findall(text)) <= 2 * R.TITLE_MAX_WORDS
+
+
+def _bare_name(text: str, texts: Sequence[str]) -> bool:
+    """``text`` is one or two persons' names and nothing else ("Jane Doe", "Jane Doe and John
+    Roe"): two to four capitalised words a name, no figure, no "&" ("Tips & Tricks"), no word
+    of a section or a publication ("Staff Writer", "Business News", "Malaysia Sun"), and
+    printed nowhere else on the page (a site's name comes back in its menu and its footer)."""
+    names = text.split(" and ")
+    if (len(names) > 2 or "&" in text or headline.reject_reason(text) != "name"
+            or any(not 2 <= len(n.split()) <= 4 for n in names)
+            or _NOT_NAME_RE.search(text)):
+        return False
+    return sum(text in t for t in texts) == 1
+
+
+# Words of a section, a role or a publication's name: no person's name holds one
+_NOT_NAME_RE = re.compile(
+    r"\b(?:staff|writer|editor|reporter|desk|team|news|update|updates|search|sun|times|post"
+    r"|daily|herald|tribune|journal|magazine|gazette|press|online|weekly|blog|report|sports"
+    r"|business|finance|world|opinion|home|media)\b",
+    re.IGNORECASE,
+)
+
+
 def parse_author_line(text: str) -> tuple[str, ...]:
     """Author names from an author line without "By" ("Jane Doe and John Roe, Analysts")."""
     m = R.AUTHOR_LINE_RE.match(text.strip())
@@ -147,16 +224,39 @@ def classify_header(
     idx = [i for i in range(lo, min(start, len(feats_text))) if feats_text[i]]
     for i in idx:
         t = feats_text[i]
-        if R.BYLINE_RE.match(t) and parse_byline(t):
+        if R.BYLINE_RE.match(t) and byline_names(t):
             out[i] = ("byline", "byline")
         elif R.DATELINE_RE.match(t) and len(t) <= DATELINE_MAX_CHARS:
             out[i] = ("dateline", "dateline")
-    # "Jane Doe, Analyst" right above a dateline, under a headline: who wrote it, not a title
+    # "Jane Doe, Analyst" right above a dateline, under a headline: who wrote it, not a title;
+    # so is a bare name ("Jane Doe") between the headline and the dateline. Neither is about
+    # what the article is about: a line whose words the article's opening uses is a headline
+    # ("HTC DROID DNA Shot Leaked, Cleanest One Yet") or a place ("New Orleans, LA"). Shaped
+    # as names and a role, it stays a line of the header (rule "author-shaped", no author read
+    # from it): as a headline candidate, a second deck under the headline ("More Flights,
+    # Fewer Crashes In 2007") was picked over the headline.
+    opening: list[set[str]] = []
     for pos, i in enumerate(idx[:-1]):
-        if (i not in out and out.get(idx[pos + 1], ("",))[0] == "dateline"
-                and R.AUTHOR_LINE_RE.match(feats_text[i])
-                and any(is_title_candidate(feats_text[j]) for j in idx[:pos])):
-            out[i] = ("byline", "author-line")
+        if i in out or out.get(idx[pos + 1], ("",))[0] != "dateline":
+            continue
+        if R.AUTHOR_LINE_RE.match(feats_text[i]) and any(
+                is_title_candidate(feats_text[j]) for j in idx[:pos]):
+            rule = "author-line"
+        elif pos and _under_headline(feats_text, idx, pos) and _bare_name(
+                feats_text[i], feats_text):
+            rule = "author-name"
+        else:
+            continue
+        if not opening:
+            texts = [t for t in feats_text[start:] if t][:OPENING_LINES]
+            opening.append(headline.content_words("\n".join(texts)))
+        names = R.AUTHOR_LINE_RE.match(feats_text[i]) if rule == "author-line" else None
+        words = headline.content_words(names.group("names") if names else feats_text[i])
+        shared = len(words & opening[0])
+        if shared < 2 and 2 * shared < len(words):
+            out[i] = ("byline", rule)
+        elif rule == "author-line":
+            out[i] = ("byline", "author-shaped")
     # outlet: short name lines right after a byline ("By Jane Doe" / "Newsweek")
     for pos, i in enumerate(idx):
         if i not in out or out[i][0] != "byline":
@@ -211,6 +311,8 @@ _NOT_PERSON_RE = re.compile(
     r"^(?:the\s|staff\b|agencies\b|wires?\b|news\s+(?:desk|services?)\b|web\s+desk\b)",
     re.IGNORECASE,
 )
+# ... and a byline that names a newsroom: "By TMZ Staff", "By Sports Network"
+_NO_PERSON_RE = re.compile(r"\b(?:staff|network|desk|team|editors)\b", re.IGNORECASE)
 
 
 # Not a site's name: a role ("Tribune staff reporter"), a rights phrase, or a company that
@@ -297,6 +399,7 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
     # one pass gathers the lines of the kinds read here (most lines are of none of them)
     title = first_title = dek = outlet_line = None
     bylines: list[Line] = []
+    datelines: list[Line] = []
     captions: list[str] = []
     subheads: list[str] = []
     for line in lines:
@@ -308,8 +411,10 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
                 title = line
             if first_title is None:
                 first_title = line
+        elif kind == "dateline":
+            datelines.append(line)
         elif kind == "byline":
-            if line.rule in ("byline", "author-line"):
+            if line.rule in ("byline", "author-line", "author-name"):
                 bylines.append(line)
             elif outlet_line is None and line.rule == "outlet":
                 outlet_line = line
@@ -323,11 +428,18 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
     title = title or first_title
     authors: Fact[tuple[str, ...]] = UNKNOWN
     for line in bylines:
-        names = parse_byline(line.text) or parse_author_line(line.text)
+        names = _line_authors(line)
         if names:
             authors = Fact(tuple(name_case(person_name(n)) for n in names),
                            f"capture line {line.number}")
             break
+    else:  # no byline: the header's date line can name the author ("May 5, 2012 by Jane Doe")
+        for line in datelines:
+            names = dated_byline(line.text)
+            if names:
+                authors = Fact(tuple(name_case(person_name(n)) for n in names),
+                               f"capture line {line.number}")
+                break
     if outlet_line is not None and not _named_again(outlet_line, lines, authors.value or ()):
         outlet_line = None
     outlet: Fact[str] = (
@@ -349,7 +461,16 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
     )
 
 
-_METADATA_KINDS = frozenset(("title", "byline", "dek", "caption", "subhead"))
+def _line_authors(line: Line) -> tuple[str, ...]:
+    """The names a header line gives, as its rule read it (classify_header)."""
+    if line.rule == "author-line":  # "Jane Doe and John Roe, Analysts"
+        return parse_author_line(line.text)
+    if line.rule == "author-name":  # "Jane Doe and John Roe"
+        return tuple(line.text.split(" and "))
+    return parse_byline(line.text)
+
+
+_METADATA_KINDS = frozenset(("title", "byline", "dateline", "dek", "caption", "subhead"))
 
 
 def html_metadata(meta: Mapping[str, str | None]) -> Metadata:

@@ -1,0 +1,215 @@
+"""Benchmark the text cleaner's reading of a recent page's header: headline, author, date, outlet.
+
+    .venv/bin/python scripts/bench_headers.py [--sets validation] [--list]
+
+The training corpus's pages print their headers in the layouts of 2008 and 2012, and its truth
+names no author, so nothing measured how the header is read on the layouts an editor captures
+today. This bench takes each English page of a split whose markup title is about its article
+(``train_headline.about_article``), 3 to 20 words long and naming no site besides the headline,
+and whose truth has MIN_WORDS words
+or more and names no date or author in its first paragraphs (the truth's own dateline would
+compete with the header's); it prints the truth's paragraphs under a header in each of LAYOUTS
+(the page's title as the headline, an author from AUTHORS, a date of its own) and over a footer
+with the site's copyright line, cleans that capture, and counts, per layout, how often the
+headline (the shared metadata scorer's ``same_headline``), the author, the date and the outlet
+are read back right, wrong or not found. A layout that prints only an update's date expects no
+date: the publication's is not on the page. Sets: ``validation`` (the figures to quote) and
+``train`` (the only pages to tune on), the ids of scripts/cleaning-split.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench_clean import load_tool  # noqa: E402
+from train_headline import about_article  # noqa: E402
+
+from digest.cleaning import clean  # noqa: E402
+from digest.model import Capture, Metadata  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "cleaning-train"
+META_SCORER = ROOT.parent / "shared" / "tools" / "score_metadata.py"
+SPLIT_FILE = ROOT / "scripts" / "cleaning-split.json"
+MIN_WORDS = 80
+OPENING_PARAGRAPHS = 4  # the truth's paragraphs that must name no date and no author
+# A date or an author in the truth's opening: a year, a month and a day, a "By" line
+_OWN_HEADER_RE = re.compile(
+    r"\b(?:19[89]\d|20[0-3]\d)\b|^by\s"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A markup title that names its site besides the headline ("Title | Site", "» Title :site",
+# "Site: Title", "Title - Site Name"): no page prints that as its headline
+_SITE_TITLE_RE = re.compile(
+    r"\s[|»«:/]{1,2}\s|^»|\s:\S|\S\.(?:com|net|org)\b|\s[-–—]\s(?:\S+\s?){1,3}$")
+AUTHORS = ("Maria Lopez", "James O'Neill", "Priya Natarajan", "Tom Becker", "Anna Kowalska",
+           "David Chen")
+OUTLET = "The Valley Courier"
+FOOTER = ("Most Read", "Council delays vote on the city budget again",
+          "Police search for missing hiker near the lake", "Sign up for our newsletter",
+          f"© 2024 {OUTLET}. All rights reserved.", "Privacy Policy", "Terms of Use")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+FIRST_DAY = dt.date(2019, 1, 1)
+
+
+def _month(d: dt.date) -> str:
+    return MONTHS[d.month - 1]
+
+
+# Each layout: the header's lines from (headline, author, second author, date, clock hour), and
+# whether the page states the publication date (False: only an update's date is printed).
+Layout = Callable[[str, str, str, dt.date, int], list[str]]
+LAYOUTS: dict[str, tuple[Layout, bool]] = {
+    "news site: byline with role, update stamp, share bar, photo": (
+        lambda h, a, b, d, hr: [
+            "Skip to main content", "Menu", "Search", "Sign in", "World", h,
+            f"By {a}, Reporter",
+            f"Updated {hr}:32 AM EST, {d:%a} {_month(d)} {d.day}, {d.year}",
+            "Share", "Facebook", "Twitter", "Email",
+            "Police officers stand outside the building on Tuesday.",
+            "Photograph: John Smith/Getty Images"], False),
+    "blog: posted on the date by the author": (
+        lambda h, a, b, d, hr: [f"Home » News » {h}", h,
+                                f"Posted on {_month(d)} {d.day}, {d.year} by {a}",
+                                f"{hr + 2} Comments"], True),
+    "magazine: the author's name alone, reading time": (
+        lambda h, a, b, d, hr: ["Politics", h, a, f"{d.day} {_month(d)} {d.year} · 5 min read",
+                                "Save", "Listen to this article"], True),
+    "capitals: byline and stamp in capitals": (
+        lambda h, a, b, d, hr: ["Latest", "Subscribe", h, f"BY {a.upper()}",
+                                f"{_month(d)[:3]}. {d.day}, {d.year} {hr}:15 p.m. ET",
+                                "Share this article"], True),
+    "two authors, ISO date": (
+        lambda h, a, b, d, hr: [h, f"{a} and {b}", d.isoformat(), "Copy Link", "Reprints"],
+        True),
+    "byline for the paper, published and updated": (
+        lambda h, a, b, d, hr: [
+            "Home", "News", h, f"By {a.upper()} FOR {OUTLET.upper()}",
+            f"Published: {hr}:32 EST, {d.day} {_month(d)} {d.year} | Updated: {hr + 1}:01 EST, "
+            f"{d.day} {_month(d)} {d.year}", "View comments"], True),
+    "byline and date on one line": (
+        lambda h, a, b, d, hr: [h, f"By {a} | {_month(d)} {d.day}, {d.year}", "Share"], True),
+    "published, then updated a day later": (
+        lambda h, a, b, d, hr: ["Opinion", h, f"By {a}",
+                                f"Published {_month(d)} {d.day}, {d.year}",
+                                f"Updated {_month(d)} {min(28, d.day + 1)}, {d.year}"], True),
+    "standfirst, then the author's name and the date": (
+        lambda h, a, b, d, hr: [
+            h, "The decision follows months of talks and could shape what happens next, "
+            "officials said.", a, f"{d.day} {_month(d)[:3]} {d.year}"], True),
+    "author / date / time / update on one line": (
+        lambda h, a, b, d, hr: ["Markets", h,
+                                f"{a} / {_month(d)} {d.day}, {d.year} / {hr}:32 AM / Updated 2 "
+                                "hours ago", "3 Min Read"], True),
+}
+FIELDS = ("headline", "author", "date", "outlet")
+
+
+def pages(ids: list[str], lang: dict[str, str]) -> list[tuple[str, str, list[str]]]:
+    """(id, headline, paragraphs) of the pages the bench can use (see the module docstring)."""
+    out = []
+    for case in ids:
+        meta = CORPUS / f"{case}.meta.json"
+        if lang[case] != "en" or not meta.exists():
+            continue
+        titles = json.loads(meta.read_text(encoding="utf-8")).get("title") or []
+        truth = (CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+        paragraphs = [p.strip() for p in truth.split("\n\n") if p.strip()]
+        if not titles or len(truth.split()) < MIN_WORDS:
+            continue
+        title = titles[0].strip()
+        if (not 3 <= len(title.split()) <= 20 or _SITE_TITLE_RE.search(title)
+                or not about_article([title], truth)
+                or any(_OWN_HEADER_RE.search(p) for p in paragraphs[:OPENING_PARAGRAPHS])):
+            continue
+        out.append((case, title, paragraphs))
+    return out
+
+
+def verdicts(ms: ModuleType, m: Metadata, title: str, authors: tuple[str, ...],
+             date: dt.date | None) -> dict[str, str]:
+    """right / wrong / missing for each of FIELDS."""
+    def judge(got: object, right: bool) -> str:
+        return "missing" if not got else "right" if right else "wrong"
+
+    return {
+        "headline": judge(m.title.value, bool(m.title.value)
+                          and ms.same_headline(m.title.value, [title])),
+        "author": judge(m.authors.value, m.authors.value == authors),
+        # a page that prints no publication date: "not found" is the right answer
+        "date": (judge(m.published.value, m.published.value == date) if date
+                 else "right" if m.published.value is None else "wrong"),
+        "outlet": judge(m.outlet.value, m.outlet.value == OUTLET),
+    }
+
+
+def bench(ids: list[str], lang: dict[str, str], ms: ModuleType, show: bool) -> None:
+    used = pages(ids, lang)
+    print(f"{len(used)} pages\n")
+    print("| layout | headline right / wrong / missing | author | date | outlet |")
+    print("|---|---|---|---|---|")
+    totals: Counter[tuple[str, str]] = Counter()
+    for name, (layout, dated) in LAYOUTS.items():
+        counts: Counter[tuple[str, str]] = Counter()
+        wrong: dict[str, list[str]] = defaultdict(list)
+        for n, (case, title, paragraphs) in enumerate(used):
+            a, b = AUTHORS[n % len(AUTHORS)], AUTHORS[(n + 1) % len(AUTHORS)]
+            date = FIRST_DAY + dt.timedelta(days=(n * 37) % 700)
+            header = layout(title, a, b, date, n % 10 + 1)
+            authors = (a, b) if f"{a} and {b}" in header else (a,)
+            text = "\n\n".join([*header, *paragraphs, *FOOTER]) + "\n"
+            got = clean(Capture(Path(f"{case}.txt"), case, "text", text, "utf-8")).metadata
+            expected = date if dated else None
+            for field, verdict in verdicts(ms, got, title, authors, expected).items():
+                counts[field, verdict] += 1
+                if verdict != "right":
+                    wrong[field].append(case)
+        totals.update(counts)
+
+        print(f"| {name} | " + " | ".join(_shares(counts, f, len(used)) for f in FIELDS) + " |")
+        if show:
+            for field in FIELDS:
+                if wrong[field]:
+                    print(f"|  | {field} not right: {' '.join(wrong[field])} | | | |")
+    n = len(used) * len(LAYOUTS)
+    print("| all layouts | " + " | ".join(_shares(totals, f, n) for f in FIELDS) + " |")
+
+
+def _shares(counts: Counter[tuple[str, str]], field: str, n: int) -> str:
+    """"right / wrong / missing" of ``field`` as shares of ``n``."""
+    return " / ".join(f"{counts[field, v] / n:.2f}" for v in ("right", "wrong", "missing"))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default="validation", help="validation, train or both, comma")
+    ap.add_argument("--list", action="store_true", help="list the pages read wrong")
+    a = ap.parse_args()
+    if not CORPUS.exists() or not META_SCORER.exists():
+        print(f"training corpus or scorer not found ({CORPUS}, {META_SCORER})", file=sys.stderr)
+        return 2
+    ms = load_tool(META_SCORER)
+    split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+    lang = {c["id"]: c.get("lang", "") for c in manifest["cases"]}
+    for name in a.sets.split(","):
+        print(f"## {name}: a recent page's header over the article\n")
+        bench(split[name], lang, ms, a.list)
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
