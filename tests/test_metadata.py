@@ -162,6 +162,18 @@ def test_author_under_the_headline(header: str, want: tuple[str, ...] | None) ->
     assert m.published.value == D(2021, 3, 3)
 
 
+def test_a_stamp_with_an_update_of_no_date_gives_the_publication_date() -> None:
+    """Round 11 (bench_headers.py): "Maria Lopez / March 5, 2019 / 10:32 AM / Updated 2 hours
+    ago" under the headline: the update names no date, so the stamp's date is the
+    publication's (its words counted as a headline's before, and the line was no stamp)."""
+    m = _meta(
+        "Markets\n\nCouncil Funds New Library After Long Debate\n\n"
+        "Maria Lopez / March 5, 2019 / 10:32 AM / Updated 2 hours ago\n\n3 Min Read\n\n" + PARAS
+    )
+    assert m.published.value == D(2019, 3, 5)
+    assert m.published.source == "capture line 5"
+
+
 def test_a_headline_over_its_date_is_never_an_author_line() -> None:
     """Train 1d07b1aa084b: "HTC DROID DNA Shot Leaked, Cleanest One Yet" over its date reads as
     "Names, Role"; the article's opening uses its words, so no author is read from it (it was

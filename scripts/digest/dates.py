@@ -205,6 +205,8 @@ COMMENTS_REACH = 15
 _STAMP_FILLER_RE = re.compile(
     r"\b(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|[ap]\.?m\b\.?"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun"
+    # (an update that gives no date of its own: "Jane Doe / March 5, 2019 / Updated 2 hours ago")
+    r"|(?:updated\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?)\s+ago"
     r"|posted|published|\d+)\b",
     re.IGNORECASE,
 )
