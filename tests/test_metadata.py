@@ -162,6 +162,30 @@ def test_author_under_the_headline(header: str, want: tuple[str, ...] | None) ->
     assert m.published.value == D(2021, 3, 3)
 
 
+@pytest.mark.parametrize(
+    ("footer", "want"),
+    [
+        ("© 2021 The Valley Courier. All rights reserved.", "The Valley Courier"),
+        # the sign and the word in either order, the year after the name (train pages' feet)
+        ("© Copyright 2012, The Valley Courier. All Rights Reserved.", "The Valley Courier"),
+        ("© The Valley Courier 2016-2021", "The Valley Courier"),
+        ("Copyright The Valley Courier 2021. All rights reserved.", "The Valley Courier"),
+        # an agency's credit under its story puts the year last: no outlet
+        ("© NZPA 2008", None),
+        ("Copyright (c) PA Sport 2008, All Rights Reserved.", None),
+        ("© CanWest News Service 2007", None),
+        # a company owns the site: not the outlet's name as readers know it
+        ("© 2021 The Valley Courier Inc.", None),
+    ],
+)
+def test_outlet_from_the_site_s_copyright_line(footer: str, want: str | None) -> None:
+    m = _meta(
+        "Home\nNews\n\nCouncil Funds New Library After Long Debate\n\nBy Jane Roe\n\n"
+        "March 3, 2021\n\n" + PARAS + "\n\nPrivacy Policy\n\n" + footer
+    )
+    assert m.outlet.value == want
+
+
 def test_a_stamp_with_an_update_of_no_date_gives_the_publication_date() -> None:
     """Round 11 (bench_headers.py): "Maria Lopez / March 5, 2019 / 10:32 AM / Updated 2 hours
     ago" under the headline: the update names no date, so the stamp's date is the

@@ -278,9 +278,18 @@ def classify_header(
 # The site's copyright line: "© 2019 Site Name", "Copyright © 2008 Site Name. All rights
 # reserved.", "Copyright 2019 Site Name". Group "name" is the holder. Without a year, "© Name" is
 # a photo's credit more often than the site's line.
+_COPYRIGHT_SIGN = r"(?:copyright\s*(?:©|\(c\))?|(?:©|\(c\))(?:\s*copyright)?)"
+_YEARS = r"(?:19|20)\d\d\s*(?:[-–/]\s*(?:19|20)?\d\d)?"
 _COPYRIGHT_RE = re.compile(
-    r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:19|20)\d\d\s*(?:[-–/]\s*(?:19|20)?\d\d)?\s*,?\s*"
+    rf"^{_COPYRIGHT_SIGN}\s*,?\s*{_YEARS}\s*,?\s*"
     r"(?:by\s+)?(?P<name>[^.|•·©]+?)\s*(?:[.,|•·]|\ball\s+rights\b|$)",
+    re.IGNORECASE,
+)
+# ... and with the year after the name: "© The Valley Courier 2024", "Copyright Site Name
+# 2008-2012. All rights reserved."
+_COPYRIGHT_YEAR_LAST_RE = re.compile(
+    rf"^{_COPYRIGHT_SIGN}\s*(?P<name>[A-Z][^.|•·©\d]{{1,60}}?)\s*,?\s*{_YEARS}\s*"
+    r"(?:[.,|•·]|\ball\s+rights\b|$)",
     re.IGNORECASE,
 )
 _COPYRIGHT_FIRST = "cC©("  # _COPYRIGHT_RE's first characters (no other folds to "c")
@@ -302,7 +311,8 @@ OUTLET_MAX_WORDS = 6
 # not the outlet's as readers know it.
 _COMPANY_RE = re.compile(r"\b(?:inc|llc|ltd|limited|plc|corp|gmbh|pty|s\.a)\b", re.IGNORECASE)
 # A news agency's name: under the article, its copyright line is the agency's, not the site's.
-_AGENCY_RE = re.compile(r"\b(?:press|agency|agence|associated|wire)\b", re.IGNORECASE)
+_AGENCY_RE = re.compile(
+    r"(?i:\b(?:press|agency|agence|associated|wire|news\s+service)\b)|\b[A-Z]*(?:PA|AP)\b")
 # A wire service named by its initials ("© 2008 AAP", "By CP"): an agency's copy, whatever the
 # site that runs it, and no person's name.
 _WIRE_RE = re.compile(r"^(?:AAP|ANI|AFP|AP|APA|CP|DPA|dpa|IANS|PA|PTI|UPI|UNI|Reuters|Xinhua)$")
@@ -375,12 +385,18 @@ def site_named(lines: Sequence[Line], authors: Sequence[str] = ()) -> Fact[str]:
     named = [line for line in lines if line.text[:1] in _SITE_LINE_FIRST and line.text]
     for kinds in (("boilerplate", "byline", "dateline"), ("unsure",)):
         for line in reversed(named):
+            year_last = False
             m = (_COPYRIGHT_RE.match(line.text)
                  if line.kind in kinds and line.text[:1] in _COPYRIGHT_FIRST else None)
+            if m is None and line.kind in kinds and line.text[:1] in _COPYRIGHT_FIRST:
+                m = _COPYRIGHT_YEAR_LAST_RE.match(line.text)
+                year_last = m is not None
             if m and len(line.text) <= 200 and not _COMPANY_RE.search(
                     line.text[m.start("name") : m.end("name") + 8]):
                 name = _holder(m.group("name"), authors)
-                if name and not (kinds == ("unsure",) and _AGENCY_RE.search(name)):
+                # an agency's credit under its story puts the year last ("© NZPA 2008",
+                # "Copyright (c) PA Sport 2008"): a site's footer so written names no agency
+                if name and not ((kinds == ("unsure",) or year_last) and _AGENCY_RE.search(name)):
                     return Fact(name, f"capture line {line.number}")
     for line in named:
         # the page's own furniture: in the article, "Welcome to Ordinary Machines, a new column"
