@@ -442,20 +442,15 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         else:
             subheads.append(line.text)
     title = title or first_title
-    authors: Fact[tuple[str, ...]] = UNKNOWN
-    for line in bylines:
-        names = _line_authors(line)
-        if names:
-            authors = Fact(tuple(name_case(person_name(n)) for n in names),
-                           f"capture line {line.number}")
-            break
-    else:  # no byline: the header's date line can name the author ("May 5, 2012 by Jane Doe")
-        for line in datelines:
-            names = dated_byline(line.text)
-            if names:
-                authors = Fact(tuple(name_case(person_name(n)) for n in names),
-                               f"capture line {line.number}")
-                break
+    # the first byline that names a person; without one, the header's date line can name the
+    # author ("May 5, 2012 by Jane Doe")
+    readings = itertools.chain(((ln, _line_authors(ln)) for ln in bylines),
+                               ((ln, dated_byline(ln.text)) for ln in datelines))
+    by, names = next(((ln, found) for ln, found in readings if found), (None, ()))
+    authors: Fact[tuple[str, ...]] = (
+        Fact(tuple(name_case(person_name(n)) for n in names), f"capture line {by.number}")
+        if by is not None else UNKNOWN
+    )
     if outlet_line is not None and not _named_again(outlet_line, lines, authors.value or ()):
         outlet_line = None
     outlet: Fact[str] = (
