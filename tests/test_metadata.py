@@ -162,6 +162,12 @@ def test_author_under_the_headline(header: str, want: tuple[str, ...] | None) ->
     assert m.published.value == D(2021, 3, 3)
 
 
+def test_author_under_a_short_headline() -> None:
+    """A headline of three words over the author's bare name and the date (round 11)."""
+    m = _meta("Home\nNews\n\nLibrary Vote Delayed\n\nJane Roe\n\nMarch 3, 2021\n\n" + PARAS)
+    assert m.authors.value == ("Jane Roe",)
+
+
 @pytest.mark.parametrize(
     ("footer", "want"),
     [

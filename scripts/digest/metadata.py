@@ -147,8 +147,8 @@ def person_name(name: str) -> str:
 def _under_headline(texts: Sequence[str], idx: Sequence[int], pos: int) -> bool:
     """The line of text before ``idx[pos]`` is a headline, or a standfirst under one."""
     above = texts[idx[pos - 1]]
-    return is_title_candidate(above) or (
-        pos > 1 and is_dek_sentence(above) and is_title_candidate(texts[idx[pos - 2]]))
+    return _title_candidate(above) or (
+        pos > 1 and is_dek_sentence(above) and _title_candidate(texts[idx[pos - 2]]))
 
 
 def is_dek_sentence(text: str) -> bool:
