@@ -145,6 +145,11 @@ def test_a_labelled_caption_under_the_headline_is_no_dek() -> None:
         ("Jane Roe and John Doe\n\n2021-03-03", ("Jane Roe", "John Doe")),
         ("The vote ends a year of debate over the cost of the building, officials said.\n\n"
          "Jane Roe\n\n3 Mar 2021", ("Jane Roe",)),
+        # a stamp of a bare name and the date (train f808701a1b8b: "Malcolm Conn | January 10,
+        # 2008"); a newsroom or the date's own label so stamped names no author
+        ("Maria Lopez / March 3, 2021 / 10:32 AM", ("Maria Lopez",)),
+        ("Globe Staff / March 3, 2021", None),
+        ("Published Wednesday, March 3, 2021", None),
         # a section, or a name the page prints again elsewhere (a site, a place): no author
         ("Business News\n\nMarch 3, 2021", None),
         ("The Valley Courier\n\nMarch 3, 2021", None),

@@ -443,9 +443,11 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
             subheads.append(line.text)
     title = title or first_title
     # the first byline that names a person; without one, the header's date line can name the
-    # author ("May 5, 2012 by Jane Doe")
+    # author ("May 5, 2012 by Jane Doe"), or a stamp of a name and a date above the article
+    # ("Jane Doe | January 10, 2008")
     readings = itertools.chain(((ln, _line_authors(ln)) for ln in bylines),
-                               ((ln, dated_byline(ln.text)) for ln in datelines))
+                               ((ln, dated_byline(ln.text)) for ln in datelines),
+                               ((ln, _name_stamp(ln.text, lines)) for ln in _above_body(lines)))
     by, names = next(((ln, found) for ln, found in readings if found), (None, ()))
     authors: Fact[tuple[str, ...]] = (
         Fact(tuple(name_case(person_name(n)) for n in names), f"capture line {by.number}")
@@ -470,6 +472,33 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         captions=tuple(captions),
         subheads=tuple(subheads),
     )
+
+
+def _above_body(lines: Sequence[Line]) -> list[Line]:
+    """The lines of text above the article's first paragraph, up to HEADER_REACH of them."""
+    first = next((i for i, ln in enumerate(lines) if ln.kind == "body"), 0)
+    return [ln for ln in lines[:first] if ln.text][-HEADER_REACH:]
+
+
+def _name_stamp(text: str, lines: Sequence[Line]) -> tuple[str, ...]:
+    """The author of a stamp that gives a bare name, a separator and a date ("Malcolm Conn |
+    January 10, 2008", "Dan Goodin - Apr 16, 2015 8:02 pm UTC"), or (): a section's or a
+    publication's name so stamped ("Globe Staff / December 28, 2007", "Stanford Report, January
+    31, 2001") names no author (``_bare_name``)."""
+    m = _NAME_STAMP_RE.match(text)
+    if m is None or not parse_date(m.group("date")):
+        return ()
+    name = m.group("name")
+    if R.DATE_LABEL_RE.match(name) or _DATE_WORD_RE.search(name):
+        return ()  # "Published Thursday, January 10, 2008": the date's label and its weekday
+    return (name,) if _bare_name(name, [ln.text for ln in lines if name in ln.text]) else ()
+
+
+# A weekday: a word of the date, not of a name (a month can be one: "May Jones", "April Smith")
+_DATE_WORD_RE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+# A bare name, a separator, then the date: "Jane Doe | May 5, 2012", "Jane Doe / May 5, 2012"
+_NAME_STAMP_RE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*[|/·•—–,-]\s*(?P<date>.*\d.*)$")
 
 
 def _line_authors(line: Line) -> tuple[str, ...]:
