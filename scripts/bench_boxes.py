@@ -17,7 +17,6 @@ tenth of their sentences to the box. Sets: ``validation`` (the figures to quote)
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -26,12 +25,12 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from bench_clean import SCORER, SPLIT_FILE, load_tool  # noqa: E402
+from bench_clean import TRAIN_SET as CORPUS  # noqa: E402
+
 from digest.cleaning import clean, render_plain  # noqa: E402
 from digest.model import Capture  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "cleaning-train"
-SCORER = ROOT.parent / "shared" / "tools" / "score_cleaner.py"
-SPLIT_FILE = ROOT / "scripts" / "cleaning-split.json"
 MIN_PARAGRAPHS = 6
 PARAGRAPH_WORDS = 15
 LOSS = 0.1  # a page "loses" to a box when it keeps this share of its sentences less
@@ -56,14 +55,6 @@ BOXES: dict[str, tuple[str, ...]] = {
                       "the families. pic.twitter.com/x1y2z3",
                       "— City Council (@citycouncil) July 20, 2019"),
 }
-
-
-def load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_cleaner", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def middle_line(lines: list[str], truth: str) -> int | None:
@@ -129,7 +120,7 @@ def main() -> int:
     split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
     manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
     lang = {c["id"]: c["lang"] for c in manifest["cases"]}
-    sc = load_scorer()
+    sc = load_tool(SCORER)
     for name in a.sets.split(","):
         print(f"\n## {name}: a box after the middle paragraph of the article\n")
         bench(split[name], lang, sc, a.list)

@@ -32,15 +32,13 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_clean import load_tool  # noqa: E402
+from bench_clean import META_SCORER, SPLIT_FILE, load_tool  # noqa: E402
+from bench_clean import TRAIN_SET as CORPUS  # noqa: E402
 from train_headline import about_article  # noqa: E402
 
 from digest.cleaning import clean  # noqa: E402
 from digest.model import Capture, Metadata  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "cleaning-train"
-META_SCORER = ROOT.parent / "shared" / "tools" / "score_metadata.py"
-SPLIT_FILE = ROOT / "scripts" / "cleaning-split.json"
 MIN_WORDS = 80
 OPENING_PARAGRAPHS = 4  # the truth's paragraphs that must name no date and no author
 # A date or an author in the truth's opening: a year, a month and a day, a "By" line

@@ -1289,7 +1289,7 @@ def _header_end(feats: list[_Feat], lo: int, hi: int, title_above: bool) -> int 
 
 def _dek_sized(f: _Feat) -> bool:
     """Long enough for the header to keep as the dek, short enough not to be a paragraph."""
-    return meta.DEK_MIN_WORDS <= f.words <= 2 * R.TITLE_MAX_WORDS
+    return meta.dek_sized(f.words)
 
 
 def _header_closer(f: _Feat) -> bool:

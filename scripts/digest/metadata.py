@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from digest import dates, headline
@@ -148,12 +148,13 @@ def _under_headline(texts: Sequence[str], idx: Sequence[int], pos: int) -> bool:
     """The line of text before ``idx[pos]`` is a headline, or a standfirst under one."""
     above = texts[idx[pos - 1]]
     return _title_candidate(above) or (
-        pos > 1 and is_dek_sentence(above) and _title_candidate(texts[idx[pos - 2]]))
+        pos > 1 and dek_sized(len(R.WORD_RE.findall(above)))
+        and _title_candidate(texts[idx[pos - 2]]))
 
 
-def is_dek_sentence(text: str) -> bool:
+def dek_sized(words: int) -> bool:
     """A standfirst's length: DEK_MIN_WORDS words or more, up to two headlines' worth."""
-    return DEK_MIN_WORDS <= len(R.WORD_RE.findall(text)) <= 2 * R.TITLE_MAX_WORDS
+    return DEK_MIN_WORDS <= words <= 2 * R.TITLE_MAX_WORDS
 
 
 def _bare_name(text: str, texts: Sequence[str]) -> bool:
@@ -188,8 +189,7 @@ def parse_author_line(text: str) -> tuple[str, ...]:
 
 def is_dek_candidate(text: str) -> bool:
     """A standfirst: a sentence-length line under the headline, not ending like a paragraph."""
-    words = len(R.WORD_RE.findall(text))
-    return DEK_MIN_WORDS <= words <= 2 * R.TITLE_MAX_WORDS and not R.SENTENCE_END_RE.search(text)
+    return dek_sized(len(R.WORD_RE.findall(text))) and not R.SENTENCE_END_RE.search(text)
 
 
 def is_title_candidate(text: str) -> bool:
@@ -239,8 +239,8 @@ def classify_header(
     for pos, i in enumerate(idx[:-1]):
         if i in out or out.get(idx[pos + 1], ("",))[0] != "dateline":
             continue
-        if R.AUTHOR_LINE_RE.match(feats_text[i]) and any(
-                is_title_candidate(feats_text[j]) for j in idx[:pos]):
+        author_line = R.AUTHOR_LINE_RE.match(feats_text[i])
+        if author_line and any(is_title_candidate(feats_text[j]) for j in idx[:pos]):
             rule = "author-line"
         elif pos and _under_headline(feats_text, idx, pos) and _bare_name(
                 feats_text[i], feats_text):
@@ -250,8 +250,8 @@ def classify_header(
         if not opening:
             texts = [t for t in feats_text[start:] if t][:OPENING_LINES]
             opening.append(headline.content_words("\n".join(texts)))
-        names = R.AUTHOR_LINE_RE.match(feats_text[i]) if rule == "author-line" else None
-        words = headline.content_words(names.group("names") if names else feats_text[i])
+        words = headline.content_words(
+            author_line.group("names") if author_line and rule == "author-line" else feats_text[i])
         shared = len(words & opening[0])
         if shared < 2 and 2 * shared < len(words):
             out[i] = ("byline", rule)
@@ -385,12 +385,12 @@ def site_named(lines: Sequence[Line], authors: Sequence[str] = ()) -> Fact[str]:
     named = [line for line in lines if line.text[:1] in _SITE_LINE_FIRST and line.text]
     for kinds in (("boilerplate", "byline", "dateline"), ("unsure",)):
         for line in reversed(named):
-            year_last = False
-            m = (_COPYRIGHT_RE.match(line.text)
-                 if line.kind in kinds and line.text[:1] in _COPYRIGHT_FIRST else None)
-            if m is None and line.kind in kinds and line.text[:1] in _COPYRIGHT_FIRST:
+            if line.kind not in kinds or line.text[:1] not in _COPYRIGHT_FIRST:
+                continue
+            m = _COPYRIGHT_RE.match(line.text)
+            year_last = m is None
+            if year_last:
                 m = _COPYRIGHT_YEAR_LAST_RE.match(line.text)
-                year_last = m is not None
             if m and len(line.text) <= 200 and not _COMPANY_RE.search(
                     line.text[m.start("name") : m.end("name") + 8]):
                 name = _holder(m.group("name"), authors)
@@ -445,9 +445,7 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
     # the first byline that names a person; without one, the header's date line can name the
     # author ("May 5, 2012 by Jane Doe"), or a stamp of a name and a date above the article
     # ("Jane Doe | January 10, 2008")
-    readings = itertools.chain(((ln, _line_authors(ln)) for ln in bylines),
-                               ((ln, dated_byline(ln.text)) for ln in datelines),
-                               ((ln, _name_stamp(ln.text, lines)) for ln in _above_body(lines)))
+    readings = _author_readings(bylines, datelines, lines)
     by, names = next(((ln, found) for ln, found in readings if found), (None, ()))
     authors: Fact[tuple[str, ...]] = (
         Fact(tuple(name_case(person_name(n)) for n in names), f"capture line {by.number}")
@@ -474,6 +472,18 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
     )
 
 
+def _author_readings(bylines: Sequence[Line], datelines: Sequence[Line],
+                     lines: Sequence[Line]) -> Iterator[tuple[Line, tuple[str, ...]]]:
+    """Each header line that can name the author, in order of trust, with the names it gives:
+    read one by one, so a capture whose byline names its author reads no other line."""
+    for line in bylines:
+        yield line, _line_authors(line)
+    for line in datelines:
+        yield line, dated_byline(line.text)
+    for line in _above_body(lines):
+        yield line, _name_stamp(line.text, lines)
+
+
 def _above_body(lines: Sequence[Line]) -> list[Line]:
     """The lines of text above the article's first paragraph, up to HEADER_REACH of them."""
     first = next((i for i, ln in enumerate(lines) if ln.kind == "body"), 0)
@@ -491,7 +501,7 @@ def _name_stamp(text: str, lines: Sequence[Line]) -> tuple[str, ...]:
     name = m.group("name")
     if R.DATE_LABEL_RE.match(name) or _DATE_WORD_RE.search(name):
         return ()  # "Published Thursday, January 10, 2008": the date's label and its weekday
-    return (name,) if _bare_name(name, [ln.text for ln in lines if name in ln.text]) else ()
+    return (name,) if _bare_name(name, [ln.text for ln in lines]) else ()
 
 
 # A weekday: a word of the date, not of a name (a month can be one: "May Jones", "April Smith")
