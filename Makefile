@@ -111,10 +111,11 @@ golden: setup ## rewrite the golden files of the seed captures (then read the di
 bench: setup ## build benchmark: digest vs plain Pelican vs Hugo, BENCH_SIZES="100 1000"
 	$(BIN)/python scripts/bench_build.py --sizes $(BENCH_SIZES) --curate all
 
-bench-clean: setup ## score the cleaner on dev + train-validation (text, html, appended, headline, date) + speed, articles with a box set inside, recent headers
+bench-clean: setup ## score the cleaner on dev + train-validation (text, html, appended, headline, date) + speed, articles with a box set inside, recent headers, recent page furniture
 	$(BIN)/python scripts/bench_clean.py
 	$(BIN)/python scripts/bench_boxes.py
 	$(BIN)/python scripts/bench_headers.py
+	$(BIN)/python scripts/bench_pages.py
 
 # The headline scorer reads the lines the line model keeps, the line model where the headline
 # stands: the two are retrained in turn until a pass changes no model file (a fixed point, so

@@ -318,3 +318,83 @@ def test_a_headed_article_cut_under_a_block_with_no_header_is_reported() -> None
     lines[at:at] = [x for paragraph in BLURB for x in ("", paragraph)] + [""]
     cleaned = clean(Capture(Path(case), case, "text", "\n".join(lines), "utf-8"))
     assert cleaned.confidence < 0.6
+
+
+TEASERS = [  # a "Trending" list: headline, a sentence of blurb, a stamp
+    ("Police search for missing hiker near the lake", "Volunteers joined rangers and police "
+     "officers on Sunday in the search for a hiker last seen above the lake.", "2 hours ago"),
+    ("Council delays vote on the city budget again", "Members of the city council said on "
+     "Monday that they needed more time to study the proposal and hear from residents of the "
+     "eastern districts before a final vote on the budget, which is now expected to take "
+     "place at a special meeting next month.", "3 hours ago"),
+    ("New school opens its doors to four hundred pupils", "The building replaces a school that "
+     "had served the neighbourhood since the fifties.", "4 hours ago"),
+    ("Storm leaves thousands without power", "Crews worked through the night to restore "
+     "power to homes across the county.", "5 hours ago"),
+]
+PAGE_TOP = ["Skip to main content", "Menu", "News", "Sport", "Search", "Sign in", "Subscribe"]
+SHARE_BAR = ["Share", "Facebook", "Twitter"]
+
+
+def _wrapped(case: str, above: list[str], under: list[str], words: int = 0) -> tuple[
+        list[str], str]:
+    """The prose paragraphs of train page ``case``'s truth (the first ones, up to ``words``
+    words, when given) between ``above`` (after a header of the page's headline, a byline
+    and a date) and ``under``, each line a paragraph: the paragraphs and the cleaned body."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    from .conftest import TRAIN_CORPUS
+
+    _clean(case)  # skips the test when the corpus is absent
+    truth = (TRAIN_CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+    paragraphs = [" ".join(p.split()) for p in truth.split("\n\n") if len(p.split()) >= 10]
+    if words:
+        paragraphs = [p for k, p in enumerate(paragraphs)
+                      if k == 0 or sum(len(x.split()) for x in paragraphs[:k + 1]) <= words]
+    header = ["Netgear Brings \"All-Access Home\" Concept At CES 2008", "By Maria Lopez",
+              "March 5, 2024",
+              *SHARE_BAR]
+    text = "\n\n".join([*above, *header, *paragraphs, *under]) + "\n"
+    cleaned = clean(Capture(Path(case), case, "text", text, "utf-8"))
+    return paragraphs, " ".join(render_plain(cleaned).split())
+
+
+def test_an_article_under_a_trending_list_with_stamps_is_kept() -> None:
+    """Round 12 (`scripts/bench_pages.py`): a "Trending" list over the article's header, each
+    teaser a headline, a sentence and "2 hours ago". The stamps under the denser run (the
+    article) were read as a comment thread's, and a teaser's blurb became the article: l3s-gn1
+    page 00a1653a38c8 (Netgear at CES 2008) lost all its paragraphs. Stamps above the
+    run's own header (its byline and date) are another list's; the whole article is kept,
+    short or long, and the teasers stay out."""
+    trending = [*PAGE_TOP, "Trending", *(x for teaser in TEASERS for x in teaser)]
+    for words in (0, 90):
+        paragraphs, body = _wrapped("00a1653a38c8", trending, ["About us", "Contact"], words)
+        for paragraph in paragraphs:
+            assert paragraph in body, (words, paragraph[:60])
+        assert all(blurb not in body for _title, blurb, _stamp in TEASERS)
+
+
+def test_a_comment_thread_denser_than_a_short_article_stays_out() -> None:
+    """The other side: the same report's opening under its header, then "Comments" and a
+    thread whose longest comment is more than twice as dense as the report (too dense for the
+    section opener alone to leave the core with the report), each comment under its writer's
+    name and "2 hours ago". The stamps belong to the denser run: it is a thread, the article
+    stays the core and the comments stay out."""
+    comment = ("I have bought three of these home network kits over the years and every one "
+               "of them promised that streaming to every room would just work, so forgive me "
+               "if I do not believe that this one will be any different once it is plugged in "
+               "behind a television in an old house with thick walls. The last one dropped the "
+               "signal every evening at the same hour, the support line kept me on hold for "
+               "forty minutes and then told me to restart the router, and in the end I ran a "
+               "cable along the skirting boards like my father would have done thirty years "
+               "ago, which worked perfectly and cost a fraction of the price.")
+    thread = ["Comments", "Tom R.", "1 hour ago", "Great piece, thanks for writing it.",
+              "Reply", "margaret_h", "2 hours ago", comment, "Reply", "Dave Kim", "3 hours ago",
+              "I don't agree with most of this, but it was a fair report.", "Reply"]
+    paragraphs, body = _wrapped("00a1653a38c8", PAGE_TOP, thread, 50)
+    for paragraph in paragraphs:
+        assert paragraph in body, paragraph[:60]
+    assert comment not in body

@@ -411,10 +411,23 @@ def _choose_core(feats: list[_Feat]) -> tuple[int, int] | None:
         return span
     if sum(1 for j in range(alt[0] + 1, alt[1] + 1) if _header_line(feats[j])) > 1:
         return span  # the run above is a list of posts, each under its own byline or date
-    if _comment_lines(feats, alt[1] + 1, b_hi) >= CORE_ALT_SIGNATURES:
+    # what lies above the denser run's own header (a teaser list's stamps, a section opener)
+    # belongs to the page between the two runs; a share bar under that header does not
+    lead = _own_header(feats, alt[1] + 1, b_lo)
+    lead = b_lo if lead is None else lead
+    if _comment_lines(feats, alt[1] + 1 if lead == b_lo else lead, b_hi) >= CORE_ALT_SIGNATURES:
         return alt  # the denser run is a comment thread under a headed article
-    opener = any(feats[j].boundary for j in range(alt[1] + 1, b_lo + 1))
+    opener = any(feats[j].boundary for j in range(alt[1] + 1, lead + 1))
     return alt if opener and a_score >= CORE_ALT_SHARE * b_score else span
+
+
+def _own_header(feats: list[_Feat], lo: int, b_lo: int) -> int | None:
+    """The run at ``b_lo``'s own header: the nearest byline or date line with no comment's
+    signature or furniture in it ("at 8:56 am", "| Permalink", "3 replies") among the
+    CORE_HEADER_REACH lines of text above it, from ``lo``; None when it has none."""
+    above = [j for j in range(b_lo - 1, lo - 1, -1) if feats[j].text][:CORE_HEADER_REACH]
+    return next((j for j in above if _post_header(feats[j])
+                 and not linemodel.comment_meta(feats[j].text)), None)
 
 
 def _other_post(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, int] | None:

@@ -1,0 +1,224 @@
+"""Benchmark the text cleaner on a recent page around the article: article kept, page dropped.
+
+    .venv/bin/python scripts/bench_pages.py [--sets validation] [--list]
+
+The training corpus's pages are from 2007 to 2013; an editor captures today's, whose article
+sits between furniture that reads as prose: a cookie or service notice over the header, a
+newsletter pitch and a paywall notice under the text, teasers of other stories each with a
+sentence of blurb, a reader comment thread. The issue's unseen pages lost short articles whole
+next to such blocks. This bench wraps each English page's truth of a split (MIN_WORDS words or
+more) in each of SHELLS, as the full article and as a short one (its first paragraphs, up to
+SHORT_WORDS words: a brief beside a longer block), cleans the capture, and prints per shell the
+share of the article's sentences kept (the shared scorer's ``sentence_check``), the pages that
+keep less than 0.9 of them and those that keep none, and the share of the furniture's sentences
+kept (the same check, the furniture as truth: what a reader would see published that is not the
+article). The teasers are other pages' headlines and first sentences, so their words are news
+prose, not the article's. Sets: ``validation`` (the figures to quote) and ``train`` (the only
+pages to tune on), the ids of scripts/cleaning-split.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench_clean import SCORER, SPLIT_FILE, load_tool  # noqa: E402
+from bench_clean import TRAIN_SET as CORPUS  # noqa: E402
+
+from digest.cleaning import clean, render_plain  # noqa: E402
+from digest.model import Capture  # noqa: E402
+
+MIN_WORDS = 120
+PARAGRAPH_WORDS = 10  # shorter truth paragraphs (a dateline, a byline, a caption) are left out
+SHORT_WORDS = 90  # a short article: its first paragraphs up to about this many words
+TEASERS = 5
+KEEP_GOAL = 0.9
+
+OUTLET = "The Valley Courier"
+NAV = ("Skip to main content", "Menu", "News", "Politics", "Business", "Sport", "Culture",
+       "Opinion", "Search", "Sign in", "Subscribe")
+COOKIE_NOTICE = ("We use cookies and similar technologies to improve your experience on our "
+                 "site, to analyse traffic and to show you personalised advertising. By "
+                 "continuing to use this site you agree to our use of cookies.",
+                 "Accept all", "Manage preferences")
+SERVICE_NOTICE = ("Delivery notice: because of the holiday schedule, print subscribers may "
+                  "receive their papers later than usual this week. We apologise for any "
+                  "inconvenience and thank you for your patience. Call our customer service "
+                  "team if your paper has not arrived by noon.",)
+NEWSLETTER = ("Get the morning briefing", "Sign up to receive the day's most important stories, "
+              "hand-picked by our editors and delivered to your inbox before breakfast.",
+              "Enter your email address", "Sign up",
+              "By signing up you agree to our terms of service and privacy policy. You can "
+              "unsubscribe at any time.")
+PAYWALL = ("Support local journalism. Our reporters cover the stories that matter to your "
+           "community, and your subscription makes that work possible. Subscribe today for "
+           "just $1 a week.", "Subscribe now")
+COMMENTS = (
+    ("Tom R.", "This is exactly what I have been saying for years. Nobody listened then and "
+     "nobody is listening now."),
+    ("margaret_h", "Great reporting as always. I would love to see a follow-up on what "
+     "happens next, because the details matter here."),
+    ("Dave Kim", "I don't agree with most of this, but I appreciate that you talked to people "
+     "on both sides."),
+    ("Lena", "Does anyone know where to find the full report? The link in the story does not "
+     "seem to work for me."),
+)
+FOOTER = ("About us", "Contact", "Advertise", "Privacy Policy", "Terms of Use",
+          f"© 2024 {OUTLET}. All rights reserved.")
+
+
+@dataclass(frozen=True)
+class Page:
+    case: str
+    headline: str
+    paragraphs: list[str]
+
+
+def _teasers(donors: list[Page]) -> list[str]:
+    """"More stories": each donor's headline, the first sentence of its text and a stamp."""
+    lines = [f"More from {OUTLET}"]
+    for k, d in enumerate(donors):
+        first = d.paragraphs[0].split(". ")[0].rstrip(".")
+        lines += [d.headline, " ".join(first.split()[:40]) + ".", f"{k + 2} hours ago"]
+    return lines
+
+
+def _comments() -> list[str]:
+    lines = [f"{len(COMMENTS)} Comments", "Join the conversation", "Sort by Newest"]
+    for k, (name, text) in enumerate(COMMENTS):
+        lines += [name, f"{k + 1} hours ago", text, "Reply", "Like"]
+    return lines
+
+
+def _header(p: Page) -> list[str]:
+    return [p.headline, "By Maria Lopez", "March 5, 2024", "Share", "Facebook", "Twitter"]
+
+
+# Each shell: (the page above the article, the page under it), from the page and its donors.
+Shell = Callable[[Page, list[Page]], tuple[list[str], list[str]]]
+SHELLS: dict[str, Shell] = {
+    "the header and the footer alone": lambda p, d: ([*NAV, *_header(p)], list(FOOTER)),
+    "teasers with blurbs under the article": lambda p, d: (
+        [*NAV, *_header(p)], [*_teasers(d), *FOOTER]),
+    "a comment thread under the article": lambda p, d: (
+        [*NAV, *_header(p)], ["Share this article", *_comments(), *FOOTER]),
+    "newsletter pitch and paywall notice under it": lambda p, d: (
+        [*NAV, *_header(p)], [*NEWSLETTER, *PAYWALL, *FOOTER]),
+    "cookie and service notices over the header": lambda p, d: (
+        [*COOKIE_NOTICE, *SERVICE_NOTICE, *NAV, *_header(p)], list(FOOTER)),
+    "teasers with blurbs over the header": lambda p, d: (
+        [*NAV, "Trending", *_teasers(d)[1:], *_header(p)], list(FOOTER)),
+    "all of them": lambda p, d: (
+        [*COOKIE_NOTICE, *NAV, *_header(p)],
+        [*NEWSLETTER, *_teasers(d), *_comments(), *PAYWALL, *FOOTER]),
+}
+
+
+def pages(ids: list[str], lang: dict[str, str]) -> list[Page]:
+    """The English pages of ``ids`` with a headline and MIN_WORDS words of truth."""
+    out = []
+    for case in ids:
+        meta = CORPUS / f"{case}.meta.json"
+        if lang[case] != "en" or not meta.exists():
+            continue
+        titles = json.loads(meta.read_text(encoding="utf-8")).get("title") or []
+        truth = (CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+        paragraphs = [" ".join(p.split()) for p in truth.split("\n\n")
+                      if len(p.split()) >= PARAGRAPH_WORDS]
+        words = sum(len(p.split()) for p in paragraphs)
+        if titles and words >= MIN_WORDS and 3 <= len(titles[0].split()) <= 20:
+            out.append(Page(case, " ".join(titles[0].split()), paragraphs))
+    return out
+
+
+def short(paragraphs: list[str]) -> list[str]:
+    """The first paragraphs, up to about SHORT_WORDS words (at least one)."""
+    out: list[str] = []
+    for p in paragraphs:
+        if out and sum(len(x.split()) for x in out) + len(p.split()) > SHORT_WORDS:
+            break
+        out.append(p)
+    return out
+
+
+@dataclass
+class Tally:
+    pages: int = 0
+    kept: float = 0.0
+    under_goal: int = 0
+    lost_whole: int = 0
+    furniture: float = 0.0
+    furniture_pages: int = 0
+
+    def row(self) -> str:
+        n = self.pages or 1
+        return (f"{self.kept / n:.3f} | {self.under_goal} | {self.lost_whole} | "
+                f"{self.furniture / max(1, self.furniture_pages):.3f}")
+
+
+def run_one(sc: ModuleType, p: Page, paragraphs: list[str], above: list[str],
+            under: list[str], tally: Tally) -> float:
+    """Clean ``paragraphs`` between ``above`` and ``under``; add to ``tally``; the share kept."""
+    text = "\n\n".join([*above, *paragraphs, *under]) + "\n"
+    out = render_plain(clean(Capture(Path(f"{p.case}.txt"), p.case, "text", text, "utf-8")))
+    n, k = sc.sentence_check("\n\n".join(paragraphs), text, out)
+    share = k / n if n else 1.0
+    fn, fk = sc.sentence_check("\n\n".join([*above, *under]), text, out)
+    tally.pages += 1
+    tally.kept += share
+    tally.under_goal += share < KEEP_GOAL
+    tally.lost_whole += n >= 1 and k == 0
+    if fn:
+        tally.furniture += fk / fn
+        tally.furniture_pages += 1
+    return share
+
+
+def bench(ids: list[str], lang: dict[str, str], sc: ModuleType, show: bool) -> None:
+    used = pages(ids, lang)
+    print(f"{len(used)} pages\n")
+    print("| shell | article | sentences kept | pages < 0.9 | none kept | furniture kept |")
+    print("|---|---|---:|---:|---:|---:|")
+    for name, shell in SHELLS.items():
+        for size, cut in (("full", list), ("short", short)):
+            tally, worst = Tally(), []
+            for n, p in enumerate(used):
+                donors = [used[(n + 1 + k * 7) % len(used)] for k in range(TEASERS)]
+                above, under = shell(p, donors)
+                share = run_one(sc, p, cut(p.paragraphs), above, under, tally)
+                if share < KEEP_GOAL:
+                    worst.append(f"{p.case}:{share:.2f}")
+            print(f"| {name} | {size} | {tally.row()} |")
+            if show and worst:
+                print(f"|  | under {KEEP_GOAL}: {' '.join(worst)} | | | | |")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default="validation", help="validation, train or both, comma")
+    ap.add_argument("--list", action="store_true", help="list the pages under the goal")
+    a = ap.parse_args()
+    if not CORPUS.exists() or not SCORER.exists():
+        print(f"training corpus or scorer not found ({CORPUS}, {SCORER})", file=sys.stderr)
+        return 2
+    sc = load_tool(SCORER)
+    split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+    lang = {c["id"]: c.get("lang", "") for c in manifest["cases"]}
+    for name in a.sets.split(","):
+        print(f"## {name}: a recent page around the article\n")
+        bench(split[name], lang, sc, a.list)
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
