@@ -49,7 +49,7 @@ _OWN_HEADER_RE = re.compile(
 )
 # A markup title that names its site besides the headline ("Title | Site", "» Title :site",
 # "Site: Title", "Title - Site Name"): no page prints that as its headline
-_SITE_TITLE_RE = re.compile(
+SITE_TITLE_RE = re.compile(
     r"\s[|»«:/]{1,2}\s|^»|\s:\S|\S\.(?:com|net|org)\b|\s[-–—]\s(?:\S+\s?){1,3}$")
 AUTHORS = ("Maria Lopez", "James O'Neill", "Priya Natarajan", "Tom Becker", "Anna Kowalska",
            "David Chen")
@@ -128,7 +128,7 @@ def pages(ids: list[str], lang: dict[str, str]) -> list[tuple[str, str, list[str
         if not titles or len(truth.split()) < MIN_WORDS:
             continue
         title = titles[0].strip()
-        if (not 3 <= len(title.split()) <= 20 or _SITE_TITLE_RE.search(title)
+        if (not 3 <= len(title.split()) <= 20 or SITE_TITLE_RE.search(title)
                 or not about_article([title], truth)
                 or any(_OWN_HEADER_RE.search(p) for p in paragraphs[:OPENING_PARAGRAPHS])):
             continue

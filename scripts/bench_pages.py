@@ -22,23 +22,27 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_clean import SCORER, SPLIT_FILE, load_tool  # noqa: E402
+from bench_clean import META_SCORER, SCORER, SPLIT_FILE, load_tool  # noqa: E402
 from bench_clean import TRAIN_SET as CORPUS  # noqa: E402
+from bench_headers import SITE_TITLE_RE  # noqa: E402
+from train_headline import about_article  # noqa: E402
 
 from digest.cleaning import clean, render_plain  # noqa: E402
 from digest.model import Capture  # noqa: E402
 
 MIN_WORDS = 120
 PARAGRAPH_WORDS = 10  # shorter truth paragraphs (a dateline, a byline, a caption) are left out
-SHORT_WORDS = 90  # a short article: its first paragraphs up to about this many words
+SHORT_WORDS = 90  # a short article: its first paragraphs up to about this many words,
+SHORT_MIN_WORDS = 40  # ... and at least this many
 TEASERS = 5
 KEEP_GOAL = 0.9
 
@@ -80,6 +84,7 @@ class Page:
     case: str
     headline: str
     paragraphs: list[str]
+    titled: bool  # the headline is about the article and names no site: it is judged
 
 
 def _teasers(donors: list[Page]) -> list[str]:
@@ -135,17 +140,22 @@ def pages(ids: list[str], lang: dict[str, str]) -> list[Page]:
                       if len(p.split()) >= PARAGRAPH_WORDS]
         words = sum(len(p.split()) for p in paragraphs)
         if titles and words >= MIN_WORDS and 3 <= len(titles[0].split()) <= 20:
-            out.append(Page(case, " ".join(titles[0].split()), paragraphs))
+            title = " ".join(titles[0].split())
+            titled = about_article([title], truth) and not SITE_TITLE_RE.search(title)
+            out.append(Page(case, title, paragraphs, titled))
     return out
 
 
 def short(paragraphs: list[str]) -> list[str]:
-    """The first paragraphs, up to about SHORT_WORDS words (at least one)."""
+    """The first paragraphs: SHORT_MIN_WORDS words or more (a brief), then more of them while
+    the total stays within SHORT_WORDS."""
     out: list[str] = []
+    words = 0
     for p in paragraphs:
-        if out and sum(len(x.split()) for x in out) + len(p.split()) > SHORT_WORDS:
+        if words >= SHORT_MIN_WORDS and words + len(p.split()) > SHORT_WORDS:
             break
         out.append(p)
+        words += len(p.split())
     return out
 
 
@@ -157,18 +167,26 @@ class Tally:
     lost_whole: int = 0
     furniture: float = 0.0
     furniture_pages: int = 0
+    headline: Counter[str] = field(default_factory=Counter)
 
     def row(self) -> str:
-        n = self.pages or 1
+        n, titled = self.pages or 1, sum(self.headline.values()) or 1
         return (f"{self.kept / n:.3f} | {self.under_goal} | {self.lost_whole} | "
-                f"{self.furniture / max(1, self.furniture_pages):.3f}")
+                f"{self.furniture / max(1, self.furniture_pages):.3f} | "
+                + " / ".join(f"{self.headline[v] / titled:.2f}"
+                             for v in ("right", "wrong", "missing")))
 
 
-def run_one(sc: ModuleType, p: Page, paragraphs: list[str], above: list[str],
+def run_one(sc: ModuleType, ms: ModuleType, p: Page, paragraphs: list[str], above: list[str],
             under: list[str], tally: Tally) -> float:
     """Clean ``paragraphs`` between ``above`` and ``under``; add to ``tally``; the share kept."""
     text = "\n\n".join([*above, *paragraphs, *under]) + "\n"
-    out = render_plain(clean(Capture(Path(f"{p.case}.txt"), p.case, "text", text, "utf-8")))
+    cleaned = clean(Capture(Path(f"{p.case}.txt"), p.case, "text", text, "utf-8"))
+    out = render_plain(cleaned)
+    title = cleaned.metadata.title.value
+    if p.titled:
+        tally.headline["missing" if not title else "right"
+                       if ms.same_headline(title, [p.headline]) else "wrong"] += 1
     n, k = sc.sentence_check("\n\n".join(paragraphs), text, out)
     share = k / n if n else 1.0
     fn, fk = sc.sentence_check("\n\n".join([*above, *under]), text, out)
@@ -182,23 +200,25 @@ def run_one(sc: ModuleType, p: Page, paragraphs: list[str], above: list[str],
     return share
 
 
-def bench(ids: list[str], lang: dict[str, str], sc: ModuleType, show: bool) -> None:
+def bench(ids: list[str], lang: dict[str, str], sc: ModuleType, ms: ModuleType,
+          show: bool) -> None:
     used = pages(ids, lang)
     print(f"{len(used)} pages\n")
-    print("| shell | article | sentences kept | pages < 0.9 | none kept | furniture kept |")
-    print("|---|---|---:|---:|---:|---:|")
+    print("| shell | article | sentences kept | pages < 0.9 | none kept | furniture kept "
+          "| headline right / wrong / missing |")
+    print("|---|---|---:|---:|---:|---:|---|")
     for name, shell in SHELLS.items():
         for size, cut in (("full", list), ("short", short)):
             tally, worst = Tally(), []
             for n, p in enumerate(used):
                 donors = [used[(n + 1 + k * 7) % len(used)] for k in range(TEASERS)]
                 above, under = shell(p, donors)
-                share = run_one(sc, p, cut(p.paragraphs), above, under, tally)
+                share = run_one(sc, ms, p, cut(p.paragraphs), above, under, tally)
                 if share < KEEP_GOAL:
                     worst.append(f"{p.case}:{share:.2f}")
             print(f"| {name} | {size} | {tally.row()} |")
             if show and worst:
-                print(f"|  | under {KEEP_GOAL}: {' '.join(worst)} | | | | |")
+                print(f"|  | under {KEEP_GOAL}: {' '.join(worst)} | | | | | |")
 
 
 def main() -> int:
@@ -206,16 +226,17 @@ def main() -> int:
     ap.add_argument("--sets", default="validation", help="validation, train or both, comma")
     ap.add_argument("--list", action="store_true", help="list the pages under the goal")
     a = ap.parse_args()
-    if not CORPUS.exists() or not SCORER.exists():
-        print(f"training corpus or scorer not found ({CORPUS}, {SCORER})", file=sys.stderr)
+    if not CORPUS.exists() or not SCORER.exists() or not META_SCORER.exists():
+        print(f"training corpus or scorers not found ({CORPUS}, {SCORER}, {META_SCORER})",
+              file=sys.stderr)
         return 2
-    sc = load_tool(SCORER)
+    sc, ms = load_tool(SCORER), load_tool(META_SCORER)
     split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
     manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
     lang = {c["id"]: c.get("lang", "") for c in manifest["cases"]}
     for name in a.sets.split(","):
         print(f"## {name}: a recent page around the article\n")
-        bench(split[name], lang, sc, a.list)
+        bench(split[name], lang, sc, ms, a.list)
         print()
     return 0
 
