@@ -82,6 +82,8 @@ def test_end_boundary_stops_the_article() -> None:
         "From Around the Web",
         "Promoted Stories",
         "Editor's Picks",
+        "More from The Valley Courier",  # round 12: a site's name of four words
+        "More from Brew Crew Ball",  # (train 29dcd50a6a5d, over its teasers)
     ],
 )
 def test_end_boundary_pattern_matches(line: str) -> None:
@@ -94,6 +96,7 @@ def test_end_boundary_pattern_matches(line: str) -> None:
         "Related coverage of the vote is below, the editor said.",
         "Commentary by our desk",
         "The comments were unkind.",
+        "More from the fund went to schools than to roads last year.",
     ],
 )
 def test_end_boundary_pattern_rejects_sentences(line: str) -> None:
@@ -141,6 +144,11 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("Image caption Russian and Chinese sailors stand on the deck in Vladivostok",
          "caption-label"),
         ("Image source, Getty Images", "caption-label"),
+        # round 12 (scripts/bench_pages.py): a newsletter box's pitch and its form
+        ("Sign up to receive the day's most important stories, hand-picked by our editors and "
+         "delivered to your inbox before breakfast.", "signup-pitch"),
+        ("Get the latest headlines straight to your inbox.", "signup-pitch"),
+        ("Enter your email address", "comment-form"),
         ("Media playback is unsupported on your device", "media-control"),
         ("Enlarge this image", "media-control"),
         ("toggle caption", "media-control"),
@@ -168,6 +176,8 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Share prices rose after the announcement, traders in London said on Tuesday.",
         "Image copyright law has changed little since 1988, the lawyers told the committee.",
         "Media sources said on Monday that the talks would resume in Geneva next week.",
+        "Subscribers said the alerts landed in your inbox hours late, the company admitted.",
+        "Getting mail to your inbox is hard, the engineer said after the outage on Monday.",
     ],
 )
 def test_line_rules_negative(line: str) -> None:
@@ -393,6 +403,8 @@ PRE_TEST_LINES = [
     "Image copyright law",
     "Media playback is unsupported on your device",
     "Caption: The band",
+    "Sign up to get the news in your inbox",
+    "Enter your email address",
 ]
 
 

@@ -168,7 +168,8 @@ END_BOUNDARY_RE = re.compile(
     r"related(?:\s+(?:articles?|stories|posts?|news|content|coverage|reading|links|videos?"
     r"|topics))?|(?:from\s+)?around\s+the\s+web"
     r"|(?:promoted|partner|paid)\s+(?:stories|content|links)|editor'?s'?\s+picks?"
-    r"|more(?:\s+[\w'’&.-]+){1,3}|want\s+more\b.*|print\s+this\s+(?:article|page|story)"
+    r"|more(?:\s+[\w'’&.-]+){1,3}|more\s+from(?:\s+[\w'’&.-]+){1,5}|want\s+more\b.*"
+    r"|print\s+this\s+(?:article|page|story)"
     r"|subscribe|sign\s+up|newsletters?|follow\s+us\b.*"
     r"|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment"
     r"|(?:\d+\s+)?comments?(?:\s*[(/:]?\s*\d+\s*\)?)?|click\s+to\s+comment|show\s+comments"
@@ -583,16 +584,28 @@ LINE_RULES: tuple[LineRule, ...] = (
         may_match=_may_describe_site,
     ),
     LineRule(
+        "signup-pitch",
+        "boilerplate",
+        re.compile(
+            r"^(?:sign\s+up|subscribe|get|join)\b.{0,120}\b(?:to|in)\s+your\s+inbox\b", _I),
+        "a sign-up pitch in its own words ('Sign up to receive the day's top stories, delivered"
+        " to your inbox'): a box of the page, wherever it stands",
+        max_words=40,
+        needs=("inbox",),
+        anchored=True,
+    ),
+    LineRule(
         "comment-form",
         "boilerplate",
         re.compile(
             r"^(?:(?:your\s+)?(?:name|email|website|comment)\s*\*?"
             r"|save\s+my\s+name,?\s+email.*|required\s+fields\s+are\s+marked.*"
             r"|notify\s+me\s+of\s+.*|this\s+site\s+uses\s+akismet.*"
-            r"|(?:post|submit)\s+comment|cancel\s+reply|log\s*in\s+to\s+(?:reply|comment).*)$",
+            r"|(?:post|submit)\s+comment|cancel\s+reply|log\s*in\s+to\s+(?:reply|comment).*"
+            r"|enter\s+(?:your\s+)?e-?mail(?:\s+address)?(?:\s+here)?)$",
             _I,
         ),
-        "comment-form fields and prompts",
+        "comment-form and sign-up form fields and prompts",
         max_words=30,
         anchored=True,
     ),
