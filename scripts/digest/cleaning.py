@@ -424,12 +424,13 @@ def _choose_core(feats: list[_Feat]) -> tuple[int, int] | None:
 
 
 def _own_header(feats: list[_Feat], lo: int, b_lo: int) -> int | None:
-    """The run at ``b_lo``'s own header: the nearest byline or date line with no comment's
-    signature or furniture in it ("at 8:56 am", "| Permalink", "3 replies") among the
-    CORE_HEADER_REACH lines of text above it, from ``lo``, not counting a share bar's lines
-    and other lines a rule explains; None when it has none."""
-    return next((j for j in _lines_above(feats, b_lo, lo) if _post_header(feats[j])
-                 and not linemodel.comment_meta(feats[j].text)), None)
+    """The run at ``b_lo``'s own header: the first of the bylines and date lines with no
+    comment's signature or furniture in it ("at 8:56 am", "| Permalink", "3 replies") among
+    the CORE_HEADER_REACH lines of text above it, from ``lo``, not counting a share bar's
+    lines and other lines a rule explains (a header may print its byline and date over a
+    share bar and the writer's credit under it); None when it has none."""
+    return min((j for j in _lines_above(feats, b_lo, lo) if _post_header(feats[j])
+                and not linemodel.comment_meta(feats[j].text)), default=None)
 
 
 def _other_post(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, int] | None:
