@@ -994,6 +994,38 @@ def pick(cands: Candidates, probs: Sequence[float], threshold: float) -> int | N
     return k
 
 
+def header_pick(lines: Sequence[Line], cands: Candidates, probs: Sequence[float]) -> int | None:
+    """Position in ``cands`` of the headline an article's header shows, when the model picks
+    none: the candidate right over the header's byline or date line, with at most
+    HEADER_BODY_GAP short lines (a share bar, a reading time) between that header and the
+    article's first line, under a short label or nothing (not under another headline: a list
+    of teasers over the article), not vetoed, scored HEADER_PICK_MIN_P or more."""
+    texts = [i for i in range(cands.first) if lines[i].text]
+    near = texts[-(HEADER_BODY_GAP + 2):]
+    header = [i for i in near if lines[i].kind in ("byline", "dateline")]
+    if not header:
+        return None
+    top = header[0]
+    if any(len(R.WORD_RE.findall(lines[i].text)) > R.SHORT_MAX_WORDS
+           for i in texts if i > top and lines[i].kind not in ("byline", "dateline")):
+        return None  # prose between the header and the article: not its header
+    pos = texts.index(top)
+    if pos == 0 or texts[pos - 1] not in cands.index:
+        return None
+    j = cands.index.index(texts[pos - 1])
+    if j in {k for k, _ in cands.vetoed} or probs[j] < HEADER_PICK_MIN_P:
+        return None
+    over = texts[pos - 2] if pos >= 2 else None
+    if over is not None and len(R.WORD_RE.findall(lines[over].text)) > HEADER_LABEL_WORDS:
+        return None  # under another line of words: a teaser list's, or a standfirst's
+    return j
+
+
+HEADER_BODY_GAP = 4  # short lines from the header to the article's first line: a share bar
+HEADER_LABEL_WORDS = 3  # what may stand over the headline: a section's label, a breadcrumb
+HEADER_PICK_MIN_P = 0.1
+
+
 def choose(lines: Sequence[Line], model: Model | None = None) -> Headline:
     """The headline and dek among ``lines`` (a capture's classified lines), on evidence."""
     model = model or load_model()
@@ -1004,6 +1036,12 @@ def choose(lines: Sequence[Line], model: Model | None = None) -> Headline:
     scored = tuple((i, round(p, 3)) for i, p in zip(cands.index, probs, strict=True))
     k = pick(cands, probs, model.threshold)
     refused = cands.rejected + tuple((cands.index[j], why) for j, why in cands.vetoed)
+    if k is None:
+        k = header_pick(lines, cands, probs)
+        if k is not None:
+            title = cands.index[k]
+            return Headline(title, _dek(lines, title, cands.first), probs[k],
+                            f"article header, model p={probs[k]:.2f}", refused, scored)
     if k is None:
         why = "no headline found: no line above the article shares its subject"
         never = {j for j, _ in cands.vetoed}
