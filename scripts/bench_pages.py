@@ -6,15 +6,19 @@ The training corpus's pages are from 2007 to 2013; an editor captures today's, w
 sits between furniture that reads as prose: a cookie or service notice over the header, a
 newsletter pitch and a paywall notice under the text, teasers of other stories each with a
 sentence of blurb, a reader comment thread. The issue's unseen pages lost short articles whole
-next to such blocks. This bench wraps each English page's truth of a split (MIN_WORDS words or
-more) in each of SHELLS, as the full article and as a short one (its first paragraphs, up to
-SHORT_WORDS words: a brief beside a longer block), cleans the capture, and prints per shell the
-share of the article's sentences kept (the shared scorer's ``sentence_check``), the pages that
-keep less than 0.9 of them and those that keep none, and the share of the furniture's sentences
-kept (the same check, the furniture as truth: what a reader would see published that is not the
-article). The teasers are other pages' headlines and first sentences, so their words are news
-prose, not the article's. Sets: ``validation`` (the figures to quote) and ``train`` (the only
-pages to tune on), the ids of scripts/cleaning-split.json.
+next to such blocks. This bench takes each English page of a split with a markup title and
+MIN_WORDS words of truth in paragraphs of PARAGRAPH_WORDS words or more, sets the paragraphs
+under a header (the title, a byline, a date, a share bar) in each of SHELLS, as the full article
+and as a short one (its first paragraphs, SHORT_MIN_WORDS to about SHORT_WORDS words: a brief
+beside a longer block), cleans the capture, and prints per shell the share of the article's
+sentences kept (the shared scorer's ``sentence_check``), the pages that keep less than 0.9 of
+them and those that keep none, the share of the furniture's sentences kept (the same check, the
+furniture as truth: what a reader would see published that is not the article), and the
+headline read back right, wrong or not found (the metadata scorer's ``same_headline``; only on
+the pages whose title is about the article and names no site). The teasers are other pages'
+headlines and first sentences, so their words are news prose, not the article's. Sets:
+``validation`` (the figures to quote) and ``train`` (the only pages to tune on), the ids of
+scripts/cleaning-split.json.
 """
 
 from __future__ import annotations
