@@ -415,11 +415,10 @@ def _choose_core(feats: list[_Feat]) -> tuple[int, int] | None:
         return span  # the run above is a list of posts, each under its own byline or date
     # what lies above the denser run's own header (a teaser list's stamps, a section opener)
     # belongs to the page between the two runs; a share bar under that header does not
-    lead = _own_header(feats, alt[1] + 1, b_lo)
-    lead = b_lo if lead is None else lead
-    if _comment_lines(feats, alt[1] + 1 if lead == b_lo else lead, b_hi) >= CORE_ALT_SIGNATURES:
+    own = _own_header(feats, alt[1] + 1, b_lo)
+    if _comment_lines(feats, alt[1] + 1 if own is None else own, b_hi) >= CORE_ALT_SIGNATURES:
         return alt  # the denser run is a comment thread under a headed article
-    opener = any(feats[j].boundary for j in range(alt[1] + 1, lead + 1))
+    opener = any(feats[j].boundary for j in range(alt[1] + 1, (b_lo if own is None else own) + 1))
     return alt if opener and a_score >= CORE_ALT_SHARE * b_score else span
 
 

@@ -1036,12 +1036,9 @@ def choose(lines: Sequence[Line], model: Model | None = None) -> Headline:
     scored = tuple((i, round(p, 3)) for i, p in zip(cands.index, probs, strict=True))
     k = pick(cands, probs, model.threshold)
     refused = cands.rejected + tuple((cands.index[j], why) for j, why in cands.vetoed)
+    how = "model"
     if k is None:
-        k = header_pick(lines, cands, probs)
-        if k is not None:
-            title = cands.index[k]
-            return Headline(title, _dek(lines, title, cands.first), probs[k],
-                            f"article header, model p={probs[k]:.2f}", refused, scored)
+        k, how = header_pick(lines, cands, probs), "article header, model"
     if k is None:
         why = "no headline found: no line above the article shares its subject"
         never = {j for j, _ in cands.vetoed}
@@ -1051,7 +1048,7 @@ def choose(lines: Sequence[Line], model: Model | None = None) -> Headline:
         return Headline(None, None, 0.0, why, refused, scored)
     title, score = cands.index[k], probs[k]
     dek = _dek(lines, title, cands.first)
-    return Headline(title, dek, score, f"model p={score:.2f}", refused, scored)
+    return Headline(title, dek, score, f"{how} p={score:.2f}", refused, scored)
 
 
 def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:
