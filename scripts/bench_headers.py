@@ -25,7 +25,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -115,17 +115,23 @@ LAYOUTS: dict[str, tuple[Layout, bool]] = {
 FIELDS = ("headline", "author", "date", "outlet")
 
 
-def pages(ids: list[str], lang: dict[str, str]) -> list[tuple[str, str, list[str]]]:
-    """(id, headline, paragraphs) of the pages the bench can use (see the module docstring)."""
-    out = []
+def titled_pages(ids: list[str], lang: dict[str, str]) -> Iterator[tuple[str, list[str], str]]:
+    """(id, markup titles, truth) of the English pages of ``ids`` with a markup title."""
     for case in ids:
         meta = CORPUS / f"{case}.meta.json"
         if lang[case] != "en" or not meta.exists():
             continue
         titles = json.loads(meta.read_text(encoding="utf-8")).get("title") or []
-        truth = (CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+        if titles:
+            yield case, titles, (CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+
+
+def pages(ids: list[str], lang: dict[str, str]) -> list[tuple[str, str, list[str]]]:
+    """(id, headline, paragraphs) of the pages the bench can use (see the module docstring)."""
+    out = []
+    for case, titles, truth in titled_pages(ids, lang):
         paragraphs = [p.strip() for p in truth.split("\n\n") if p.strip()]
-        if not titles or len(truth.split()) < MIN_WORDS:
+        if len(truth.split()) < MIN_WORDS:
             continue
         title = titles[0].strip()
         if (not 3 <= len(title.split()) <= 20 or SITE_TITLE_RE.search(title)

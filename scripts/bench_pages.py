@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_clean import META_SCORER, SCORER, SPLIT_FILE, load_tool  # noqa: E402
 from bench_clean import TRAIN_SET as CORPUS  # noqa: E402
-from bench_headers import SITE_TITLE_RE  # noqa: E402
+from bench_headers import SITE_TITLE_RE, titled_pages  # noqa: E402
 from train_headline import about_article  # noqa: E402
 
 from digest.cleaning import clean, render_plain  # noqa: E402
@@ -134,16 +134,11 @@ SHELLS: dict[str, Shell] = {
 def pages(ids: list[str], lang: dict[str, str]) -> list[Page]:
     """The English pages of ``ids`` with a headline and MIN_WORDS words of truth."""
     out = []
-    for case in ids:
-        meta = CORPUS / f"{case}.meta.json"
-        if lang[case] != "en" or not meta.exists():
-            continue
-        titles = json.loads(meta.read_text(encoding="utf-8")).get("title") or []
-        truth = (CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+    for case, titles, truth in titled_pages(ids, lang):
         paragraphs = [" ".join(p.split()) for p in truth.split("\n\n")
                       if len(p.split()) >= PARAGRAPH_WORDS]
         words = sum(len(p.split()) for p in paragraphs)
-        if titles and words >= MIN_WORDS and 3 <= len(titles[0].split()) <= 20:
+        if words >= MIN_WORDS and 3 <= len(titles[0].split()) <= 20:
             title = " ".join(titles[0].split())
             titled = about_article([title], truth) and not SITE_TITLE_RE.search(title)
             out.append(Page(case, title, paragraphs, titled))
