@@ -446,3 +446,36 @@ def test_a_short_post_over_a_glued_articles_header_is_given_back() -> None:
     so its text is still given back (`unsure`, published and reported)."""
     cleaned = _clean("cf1b4303364b", appended=True)
     assert _line(cleaned, "All – my VMworld 2012 SF recap")[0] == "unsure"
+
+
+def test_a_newsletter_box_under_the_article_is_not_published() -> None:
+    """Round 12 (`scripts/bench_pages.py`): under l3s-gn1 page 00a1653a38c8's article, a
+    newsletter box: its title, its pitch in its own words, the form's field and button. The
+    pitch is the page's wherever it stands (rule `signup-pitch`), and so is the heading right
+    over it (`box-heading`); the article is kept whole."""
+    box = ["Get the morning briefing", "Sign up to receive the day's most important stories, "
+           "hand-picked by our editors and delivered to your inbox before breakfast.",
+           "Enter your email address", "Sign up"]
+    paragraphs, cleaned = _wrapped_lines("00a1653a38c8", PAGE_TOP, [*box, "About us"])
+    body = render_plain(cleaned)
+    for paragraph in paragraphs:
+        assert paragraph in " ".join(body.split()), paragraph[:60]
+    assert all(line not in body for line in box)
+    assert _line(cleaned, "Get the morning briefing") == ("boilerplate", "box-heading")
+
+
+def test_a_subheading_over_the_articles_own_text_stays() -> None:
+    """The other side: the same article with a subheading of its own in the middle, over a
+    paragraph (no pitch under it): the subheading is the article's."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    paragraphs, _cleaned = _wrapped_lines("00a1653a38c8", PAGE_TOP, ["About us"])
+    mid = len(paragraphs) // 2
+    header = [HEADLINES["00a1653a38c8"], "By Maria Lopez", "March 5, 2024", *SHARE_BAR]
+    text = "\n\n".join([*PAGE_TOP, *header, *paragraphs[:mid], "What the new routers do",
+                         *paragraphs[mid:], "About us"]) + "\n"
+    cleaned = clean(Capture(Path("00a1653a38c8"), "00a1653a38c8", "text", text, "utf-8"))
+    assert _line(cleaned, "What the new routers do") == ("subhead", "heading-in-article")

@@ -1969,6 +1969,9 @@ def rule_pass(capture: Capture) -> RulePass:
     for i, (kind, rule) in header.items():
         if kinds[i][0] in ("boilerplate",):
             kinds[i] = (kind, rule)
+    # a heading right over a sign-up pitch is the box's title ("Get the morning briefing")
+    for i in _box_headings(feats, kinds):
+        kinds[i] = ("boilerplate", "box-heading")
     # labels trailing after the last line of text of the core are page furniture
     for i in range(len(kinds) - 1, -1, -1):
         k = kinds[i][0]
@@ -1987,6 +1990,19 @@ def rule_pass(capture: Capture) -> RulePass:
         if line is not old:  # (an unchanged line has its kind and rule from kinds[i])
             kinds[i] = (line.kind, line.rule)
     return RulePass(feats, kinds, lo, hi, cut, lines)
+
+
+def _box_headings(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
+    """The subheadings whose next line of text is a sign-up pitch (rule ``signup-pitch``): a
+    newsletter box's own title, not the article's."""
+    out = []
+    for j, (_kind, rule) in enumerate(kinds):
+        if rule != "signup-pitch":
+            continue
+        i = next((i for i in range(j - 1, -1, -1) if feats[i].text), None)
+        if i is not None and kinds[i][0] == "subhead":
+            out.append(i)
+    return out
 
 
 def _line_probabilities(rp: RulePass) -> dict[int, tuple[float, list[float]]]:
