@@ -217,3 +217,19 @@ def test_numbered_section_of_a_list_article_is_no_cut_candidate() -> None:
         assert glued_rows, "the glued article's headline is still a candidate"
     body = render_plain(_clean("f6a259ff0d05"))
     assert "Worstest moment: That same night. It was my birthday." in body
+
+
+def test_a_line_in_parentheses_is_no_glued_articles_headline() -> None:
+    """False cut, l3s-gn1 page 5d40ae21fb82: the wire story's credit "(Writing by Gene Cherry in
+    Salvo, North Carolina; Editing by Peter Rutherford)" was taken for a glued article's
+    headline and cut off. A line wholly in parentheses is an aside or a credit, never a glued
+    article's headline (none of the train pages' glued articles opens with one): the credit
+    stays with the story. The other side, dragnet page c23fffb2bf2e with an article glued on:
+    a letter signed "(Signed, 'Barack Obama')" right above the glued article's headline; the
+    cut still falls at that headline."""
+    plain = _clean("5d40ae21fb82")
+    assert _rule(plain, "(Writing by Gene Cherry") != "appended-article"
+    assert "(Writing by Gene Cherry in Salvo" in render_plain(plain)
+    glued = _clean("c23fffb2bf2e", appended=True)
+    assert _rule(glued, "Survey: Boomers Worry About Medicare") == "appended-article"
+    assert "By Ankita Rao" not in render_plain(glued)
