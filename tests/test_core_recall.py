@@ -401,11 +401,11 @@ def test_a_reports_quotes_are_no_comment_signatures() -> None:
 
 
 def test_a_comment_thread_denser_than_a_short_article_stays_out() -> None:
-    """The other side: the same report's opening under its header, then "Comments" and a
-    thread whose longest comment is more than twice as dense as the report (too dense for the
-    section opener alone to leave the core with the report), each comment under its writer's
-    name and "2 hours ago". The stamps belong to the denser run: it is a thread, the article
-    stays the core and the comments stay out."""
+    """The other side of the "Trending" test: l3s-gn1 page 00a1653a38c8's opening under its
+    header, then "Comments" and a thread whose longest comment is more than twice as dense as
+    the opening (too dense for the section opener alone to leave the core with the article),
+    each comment under its writer's name and "2 hours ago". The stamps belong to the denser
+    run: it is a thread, the article stays the core and the comments stay out."""
     comment = ("I have bought three of these home network kits over the years and every one "
                "of them promised that streaming to every room would just work, so forgive me "
                "if I do not believe that this one will be any different once it is plugged in "
