@@ -17,7 +17,6 @@ tenth of their sentences to the box. Sets: ``validation`` (the figures to quote)
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -25,7 +24,7 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_clean import SCORER, SPLIT_FILE, load_tool  # noqa: E402
+from bench_clean import SCORER, load_tool, split_languages  # noqa: E402
 from bench_clean import TRAIN_SET as CORPUS  # noqa: E402
 
 from digest.cleaning import clean, render_plain  # noqa: E402
@@ -117,9 +116,7 @@ def main() -> int:
     if not CORPUS.exists() or not SCORER.exists():
         print(f"training corpus or scorer not found ({CORPUS}, {SCORER})", file=sys.stderr)
         return 2
-    split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
-    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    lang = {c["id"]: c["lang"] for c in manifest["cases"]}
+    split, lang = split_languages()
     sc = load_tool(SCORER)
     for name in a.sets.split(","):
         print(f"\n## {name}: a box after the middle paragraph of the article\n")

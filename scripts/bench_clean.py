@@ -64,6 +64,14 @@ def load_tool(path: Path) -> ModuleType:
     return mod
 
 
+def split_languages() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The committed split of the training corpus (set name -> ids) and each case's language
+    ("en", "other") from its manifest: what the benches on its pages read first."""
+    split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    manifest = json.loads((TRAIN_SET / "manifest.json").read_text(encoding="utf-8"))
+    return split, {c["id"]: c.get("lang", "") for c in manifest["cases"]}
+
+
 def benches(names: list[str]) -> list[Bench]:
     split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
     out = []

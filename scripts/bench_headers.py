@@ -32,7 +32,7 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_clean import META_SCORER, SPLIT_FILE, load_tool  # noqa: E402
+from bench_clean import META_SCORER, load_tool, split_languages  # noqa: E402
 from bench_clean import TRAIN_SET as CORPUS  # noqa: E402
 from train_headline import about_article  # noqa: E402
 
@@ -205,9 +205,7 @@ def main() -> int:
         print(f"training corpus or scorer not found ({CORPUS}, {META_SCORER})", file=sys.stderr)
         return 2
     ms = load_tool(META_SCORER)
-    split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
-    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    lang = {c["id"]: c.get("lang", "") for c in manifest["cases"]}
+    split, lang = split_languages()
     for name in a.sets.split(","):
         print(f"## {name}: a recent page's header over the article\n")
         bench(split[name], lang, ms, a.list)

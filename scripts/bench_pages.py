@@ -24,7 +24,6 @@ scripts/cleaning-split.json.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -35,7 +34,7 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_clean import META_SCORER, SCORER, SPLIT_FILE, load_tool  # noqa: E402
+from bench_clean import META_SCORER, SCORER, load_tool, split_languages  # noqa: E402
 from bench_clean import TRAIN_SET as CORPUS  # noqa: E402
 from bench_headers import SITE_TITLE_RE, titled_pages  # noqa: E402
 from train_headline import about_article  # noqa: E402
@@ -230,9 +229,7 @@ def main() -> int:
               file=sys.stderr)
         return 2
     sc, ms = load_tool(SCORER), load_tool(META_SCORER)
-    split = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
-    manifest = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-    lang = {c["id"]: c.get("lang", "") for c in manifest["cases"]}
+    split, lang = split_languages()
     for name in a.sets.split(","):
         print(f"## {name}: a recent page around the article\n")
         bench(split[name], lang, sc, ms, a.list)
