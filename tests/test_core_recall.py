@@ -251,11 +251,15 @@ def test_an_inline_box_inside_the_article_does_not_end_it() -> None:
     thread under the article held many short lines). A share bar's box (dragnet 1c43bb18de78)
     ended it too: the density score does not cross a boundary and its links for three short
     paragraphs. The box stays out of the text."""
+    from digest.rules import DATELINE_RE
+
     for case, box in (("7027ffbef795", PITCH), ("0c93da12d6ce", RELATED),
                       ("1c43bb18de78", SHARE)):
         truth, cleaned = _with_box(case, box)
         body = " ".join(render_plain(cleaned).split())  # (no-break spaces as spaces)
         for paragraph in (" ".join(p.split()) for p in truth.split("\n\n") if p.strip()):
+            if DATELINE_RE.fullmatch(paragraph):
+                continue  # the page's date ("November 05, 2012"): the header's, not the text's
             assert paragraph in body, (case, paragraph[:60])
         assert box[0] not in body and box[-1] not in body
 
@@ -479,3 +483,64 @@ def test_a_subheading_over_the_articles_own_text_stays() -> None:
                          *paragraphs[mid:], "About us"]) + "\n"
     cleaned = clean(Capture(Path("00a1653a38c8"), "00a1653a38c8", "text", text, "utf-8"))
     assert _line(cleaned, "What the new routers do") == ("subhead", "heading-in-article")
+
+
+def test_comment_thread_the_core_ran_into_is_cut() -> None:
+    """dragnet page e77af49f9a05: a film review, "270 Comments", then the readers' comments,
+    each under "Matt Jaycox | November 9, 2012 12:13 AM | Reply". The thread (39,000 words)
+    made one run of prose with the review, and was published with it. The core now ends
+    at the line that opens the thread; the review's last paragraph stays."""
+    cleaned = _clean("e77af49f9a05")
+    body = render_plain(cleaned)
+    assert "Just as Christopher Nolan gave rebirth to the Batman movies" in body
+    assert _line(cleaned, "270 Comments")[0] == "boilerplate"
+    assert "I haven't seen \"Skyfall\" yet" not in body
+    assert "Matt Jaycox" not in body
+
+
+def test_comment_count_line_opens_the_thread() -> None:
+    """dragnet page cf1e8640c84b: "{ 87 comments… read them below or add one }" is no
+    boundary line, but a count of comments opening a line, with "1 Teresa S November 8, 2012
+    at 1:38 AM" under it: the comments under it are dropped."""
+    cleaned = _clean("cf1e8640c84b")
+    body = render_plain(cleaned)
+    assert "I am grateful for the hardships" not in body
+    assert "Charissa Steyn" not in body
+
+
+def test_readers_letters_quoted_by_the_writer_are_kept() -> None:
+    """The other side, readability page 780b2c057f5d: "And here's the Random Commentary
+    section:", then "Makali wrote:" and the writer's answers. No line opens a thread there
+    (a sentence saying "commentary", signatures with no date or time): all of it is kept."""
+    body = render_plain(_clean("780b2c057f5d"))
+    assert "I am fully in support of this proposed audio-cock technology." in body
+    assert "Makali wrote:" in body
+
+
+def test_a_sentence_saying_response_opens_no_thread() -> None:
+    """The other side, cleaneval page 542267b4862a: "My response..." and the writer's reply,
+    over posts each signed "Posted by Dave Winer on 4/30/05; 10:33:13 PM": the reply is the
+    post's, kept."""
+    body = render_plain(_clean("542267b4862a"))
+    assert "Okay, that's kind of rude, but let's look beyond that" in body
+
+
+def test_a_posts_comment_count_over_the_next_post_cuts_nothing() -> None:
+    """The other side, cleaneval page b1824950b5c8: a page of posts, each ending "Comments
+    (1)", "// posted by Aaron @ 9:01 AM", then the next post's date and headline. A signature
+    with the next post's date under it is a post's, not a comment's: the next post stays."""
+    body = render_plain(_clean("b1824950b5c8"))
+    assert "Here's a real shock - USA Today presents a table" in body
+
+
+def test_blog_post_footer_is_not_published() -> None:
+    """dragnet page 17c49600e7f7: "This entry was posted on Monday, November 5th, 2012 at
+    11:18 am and is filed under News and Reviews. You can follow any responses ..." under a
+    post whose entries open with a time ("2:10 PM — The wheels came off ..."). The footer
+    is dropped (rule post-footer), the entries kept, the comments under "7 Responses to"
+    dropped."""
+    cleaned = _clean("17c49600e7f7")
+    body = render_plain(cleaned)
+    assert "The wheels came off" in body
+    assert _line(cleaned, "This entry was posted on") == ("boilerplate", "post-footer")
+    assert "Go Tom!!!" not in body

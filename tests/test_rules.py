@@ -82,6 +82,8 @@ def test_end_boundary_stops_the_article() -> None:
         "From Around the Web",
         "Promoted Stories",
         "Editor's Picks",
+        "Also on HuffPost:",  # round 13: a site's teasers under the article
+        "Also in Travel News",
         "More from The Valley Courier",  # round 12: a site's name of four words
         "More from Brew Crew Ball",  # (train 29dcd50a6a5d, over its teasers)
     ],
@@ -97,6 +99,7 @@ def test_end_boundary_pattern_matches(line: str) -> None:
         "Commentary by our desk",
         "The comments were unkind.",
         "More from the fund went to schools than to roads last year.",
+        "Also on Monday, the council met the unions in the town hall.",
     ],
 )
 def test_end_boundary_pattern_rejects_sentences(line: str) -> None:
@@ -152,6 +155,11 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("Media playback is unsupported on your device", "media-control"),
         ("Enlarge this image", "media-control"),
         ("toggle caption", "media-control"),
+        # round 13: a blog post's footer under its text (train 17c49600e7f7, d916fff8546e)
+        ("This entry was posted on Monday, November 5th, 2012 at 11:18 am and is filed under "
+         "News and Reviews. You can follow any responses to this entry through the RSS 2.0 "
+         "feed.", "post-footer"),
+        ("Posted by Jackie Huba on October 17, 2012 | Permalink", "post-footer"),
     ],
 )
 def test_line_rules_positive(line: str, rule: str) -> None:
@@ -178,6 +186,8 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Media sources said on Monday that the talks would resume in Geneva next week.",
         "Subscribers said the alerts landed in your inbox hours late, the company admitted.",
         "Getting mail to your inbox is hard, the engineer said after the outage on Monday.",
+        "Posted by the embassy on Monday, the letter said the talks would resume in May.",
+        "This entry in the register was filed under a false name, the court heard.",
     ],
 )
 def test_line_rules_negative(line: str) -> None:
@@ -405,6 +415,7 @@ PRE_TEST_LINES = [
     "Caption: The band",
     "Sign up to get the news in your inbox",
     "Enter your email address",
+    "Posted by Jane on May 5, 2012 | Permalink",
 ]
 
 

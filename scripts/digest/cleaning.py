@@ -1155,6 +1155,67 @@ _COMMENTS_OPENER_RE = re.compile(r"comment|repl|respon|discuss|conversation|ко
                                  re.IGNORECASE)
 
 
+def _comment_cut(feats: list[_Feat], lo: int, hi: int) -> int:
+    """End the core before the line that opens a comment thread inside it ("270 Comments",
+    "{ 87 comments... read them below or add one }", "12 Responses to ..."): the density score
+    crosses it when the comments run long, and takes the thread in with the article.
+
+    Such a line is a boundary saying "comment", "reply", "response", or a short line opening
+    with a count of comments (not "0 Comments", "No comments": a post's footer over the next
+    post), with no date or time (a
+    comment's own signature: "Jane on May 5, 2012 at 3:01 pm | reply"). Under it come
+    CORE_ALT_SIGNATURES or more signatures with a date or a time (``_thread_signature``), and
+    the first of them under less prose than the core holds above the line: a signature opens
+    or closes each comment, while an article under a "4 Comments" in its header runs long
+    before any. The part kept holds CORE_ALT_MIN_SCORE of prose.
+    """
+    for b in range(lo + 1, hi + 1):
+        f = feats[b]
+        if not (f.boundary and _COMMENTS_OPENER_RE.search(f.text)
+                or 0 < f.words <= CORE_SIGNATURE_MAX_WORDS and _COMMENT_COUNT_RE.match(f.text)):
+            continue
+        if _NO_COMMENTS_RE.search(f.text):
+            continue
+        if _SIGNATURE_STAMP_RE.search(f.text):
+            continue
+        signatures = [j for j in range(b + 1, hi + 1) if _thread_signature(feats[j])]
+        if not signatures:
+            continue
+        next_lines = itertools.islice(
+            (j for j in range(signatures[0] + 1, hi + 1) if feats[j].text), 2)
+        if any(feats[j].dateline and not _CLOCK_RE.search(feats[j].text) for j in next_lines):
+            continue  # the next post's date under this one's signature: a page of posts
+        above = sum(feats[j].words for j in range(lo, b) if feats[j].prose)
+        if above <= sum(feats[j].words for j in range(b + 1, signatures[0]) if feats[j].prose):
+            continue
+        if sum(max(0.0, feats[j].score) for j in range(lo, b)) < CORE_ALT_MIN_SCORE:
+            continue
+        end = b - 1
+        while end > lo and not feats[end].text:
+            end -= 1
+        return end
+    return hi
+
+
+def _thread_signature(f: _Feat) -> bool:
+    """A comment's signature with its date or time ("Matt | November 9, 2012 12:13 AM |
+    Reply", "Chef Mark Garcia — July 17th, 2012, 6:18 pm", "Jane 3 hours ago")."""
+    return (0 < f.words <= CORE_SIGNATURE_MAX_WORDS
+            and _SIGNATURE_STAMP_RE.search(f.text) is not None
+            and (_CLOCK_RE.search(f.text) is not None or linemodel.comment_meta(f.text)
+                 or COMMENT_SIGNATURE_RE.search(f.text) is not None))
+
+
+_SIGNATURE_STAMP_RE = re.compile(r"\d:\d\d|\b(?:19|20)\d\d\b|\bago\b", re.IGNORECASE)
+_CLOCK_RE = re.compile(r"\d:\d\d")
+# a count of comments opening a line: "19 comments", "{ 87 comments... read them below }",
+# "12 Responses to ..." (a sentence saying "response" or "discussion" opens no thread)
+_COMMENT_COUNT_RE = re.compile(r"\W*\d+\s+(?:comments?|responses?|replies|reactions?)\b",
+                               re.IGNORECASE)
+# "Comments (0)", "0 Comments", "No comments yet": a post's footer over the next post, no thread
+_NO_COMMENTS_RE = re.compile(r"(?<![\d,.])0(?![\d,.])|\bno\b", re.IGNORECASE)
+
+
 def _inline_box(feats: list[_Feat], b: int, hi: int) -> int | None:
     """Where the article resumes (its first paragraph) when boundary ``b`` opens a box inside
     it (a newsletter pitch, "Related Articles" and a link or two, an advertisement's label)
@@ -1917,6 +1978,7 @@ def rule_pass(capture: Capture) -> RulePass:
     after: dict[int, str] = {}
     boxes: list[int] = []  # the lines of boxes inside the article (_inline_box)
     cut: int | None = None
+    thread: range = range(0)  # a comment thread the core ran into (_comment_cut)
     # 2. the article core
     span = _choose_core(feats)
     other = _other_post(feats, span) if span is not None else None
@@ -1936,6 +1998,9 @@ def rule_pass(capture: Capture) -> RulePass:
         if cut is not None:
             hi = cut - 1
         hi = _teaser_cut(feats, lo, hi, boxes)
+        thread_end, hi = hi, _comment_cut(feats, lo, hi)
+        if hi != thread_end:
+            thread = range(hi + 1, thread_end + 1)
         hi = _notice_cut(feats, lo, hi)
         # a numbered or bulleted list right under the core's end (and the text after it): the
         # growth goes on over it, where no cut ended the core (the cuts judge the core as the
@@ -1964,6 +2029,9 @@ def rule_pass(capture: Capture) -> RulePass:
         for i in range(cut, len(feats)):
             if feats[i].text and (i > hi):
                 kinds[i] = ("boilerplate", "appended-article")
+    for i in thread:  # the readers' comments: the line model does not give them back
+        if kinds[i] == _AFTER_KIND:
+            kinds[i] = ("boilerplate", headline.THREAD_RULE)
     if other is not None:  # a post below a core with no header: kept, reported
         for i in range(other[0], other[1] + 1):
             if kinds[i][1] == "after-article" and feats[i].text:

@@ -703,6 +703,9 @@ def _first_paragraph(texts: Sequence[str], kinds: Sequence[str], first: int) -> 
     return first
 
 
+#: the rule of a line of the comment thread the cleaner cut off under the article
+THREAD_RULE = "comment-thread"
+
 _KIND = operator.attrgetter("kind")
 _TEXT = operator.attrgetter("text")
 
@@ -727,7 +730,10 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     # the body's words: the lede's and the rest's, each line's words read once, and a word
     # stemmed once (a stem is the word's own: the union's stems are the stems' union)
     lede_raw = _line_words(body_texts[:n_lede])
-    rest_raw = _line_words(body_texts[n_lede:])
+    # the readers' comments under the article answer it in its words: evidence of what the
+    # page is about, as the body's are (they are not published)
+    thread = [ln.text for ln in lines[first:] if ln.rule == THREAD_RULE]
+    rest_raw = _line_words(body_texts[n_lede:] + thread if thread else body_texts[n_lede:])
     rest_raw -= lede_raw
     lede = _stemmed(lede_raw)
     body_words = lede | _stemmed(rest_raw)

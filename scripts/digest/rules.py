@@ -169,6 +169,7 @@ END_BOUNDARY_RE = re.compile(
     r"|topics))?|(?:from\s+)?around\s+the\s+web"
     r"|(?:promoted|partner|paid)\s+(?:stories|content|links)|editor'?s'?\s+picks?"
     r"|more(?:\s+[\w'’&.-]+){1,3}|more\s+from(?:\s+[\w'’&.-]+){1,5}|want\s+more\b.*"
+    r"|also\s+(?:on|in|at|from)(?:\s+[\w'’&.-]+){1,4}"
     r"|print\s+this\s+(?:article|page|story)"
     r"|subscribe|sign\s+up|newsletters?|follow\s+us\b.*"
     r"|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+(?:a\s+)?comment"
@@ -592,6 +593,21 @@ LINE_RULES: tuple[LineRule, ...] = (
         " to your inbox'): a box of the page, wherever it stands",
         max_words=40,
         needs=("inbox",),
+        anchored=True,
+    ),
+    LineRule(
+        "post-footer",
+        "boilerplate",
+        re.compile(
+            r"^(?:this\s+(?:entry|post)\s+was\s+posted\b.*"
+            r"|posted\s+(?:by|in|on)\b.*\|\s*(?:permalink|email\s+this|\d+\s+comments?"
+            r"|comments?)\b.*)$",
+            _I,
+        ),
+        "a blog post's footer ('This entry was posted on Monday ... and is filed under News',"
+        " 'Posted by Jane on May 5, 2012 | Permalink'): the post's date and writer, said again",
+        max_words=60,
+        needs=("posted",),
         anchored=True,
     ),
     LineRule(
