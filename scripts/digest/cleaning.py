@@ -1160,23 +1160,20 @@ def _comment_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     "{ 87 comments... read them below or add one }", "12 Responses to ..."): the density score
     crosses it when the comments run long, and takes the thread in with the article.
 
-    Such a line is a boundary saying "comment", "reply", "response", or a short line opening
-    with a count of comments (not "0 Comments", "No comments": a post's footer over the next
-    post), with no date or time (a
-    comment's own signature: "Jane on May 5, 2012 at 3:01 pm | reply"). Under it come
-    CORE_ALT_SIGNATURES or more signatures with a date or a time (``_thread_signature``), and
-    the first of them under less prose than the core holds above the line: a signature opens
-    or closes each comment, while an article under a "4 Comments" in its header runs long
-    before any. The part kept holds CORE_ALT_MIN_SCORE of prose.
+    Such a line (``_thread_opener``) is a boundary saying "comment", "reply", "response", or
+    a short line opening with a count of comments; not "0 Comments", "No comments", nor a
+    line with a date or time (a comment's own signature: "Jane on May 5, 2012 at 3:01 pm |
+    reply"). A comment's signature with its date or time comes under it
+    (``_thread_signature``), the first under less prose than the core holds above the line
+    (a signature opens or closes each comment; an article under a "4 Comments" in its header
+    runs long before any) and with no date alone in the two lines of text under it (the next
+    post's, on a page of posts each signed and counted: "Comments (1)", "posted by Aaron @
+    9:01 AM", "Thursday, September 30, 2004"). The part kept holds CORE_ALT_MIN_SCORE of
+    prose. Chosen on the train pages (README, "Round 13"); the thread's lines get their own
+    rule (headline.THREAD_RULE).
     """
     for b in range(lo + 1, hi + 1):
-        f = feats[b]
-        if not (f.boundary and _COMMENTS_OPENER_RE.search(f.text)
-                or 0 < f.words <= CORE_SIGNATURE_MAX_WORDS and _COMMENT_COUNT_RE.match(f.text)):
-            continue
-        if _NO_COMMENTS_RE.search(f.text):
-            continue
-        if _SIGNATURE_STAMP_RE.search(f.text):
+        if not _thread_opener(feats[b]):
             continue
         signatures = [j for j in range(b + 1, hi + 1) if _thread_signature(feats[j])]
         if not signatures:
@@ -1195,6 +1192,17 @@ def _comment_cut(feats: list[_Feat], lo: int, hi: int) -> int:
             end -= 1
         return end
     return hi
+
+
+def _thread_opener(f: _Feat) -> bool:
+    """A line that may open a comment thread (see ``_comment_cut``)."""
+    if f.boundary:
+        opens = _COMMENTS_OPENER_RE.search(f.text) is not None
+    else:
+        opens = (0 < f.words <= CORE_SIGNATURE_MAX_WORDS
+                 and _COMMENT_COUNT_RE.match(f.text) is not None)
+    return (opens and _NO_COMMENTS_RE.search(f.text) is None
+            and _SIGNATURE_STAMP_RE.search(f.text) is None)
 
 
 def _thread_signature(f: _Feat) -> bool:
