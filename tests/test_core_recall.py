@@ -508,6 +508,15 @@ def test_comment_count_line_opens_the_thread() -> None:
     assert "Charissa Steyn" not in body
 
 
+def test_comments_signed_with_a_date_alone_are_cut() -> None:
+    """dragnet page c83490d3ca1c: "22 Responses to “Continuous improvement: ...”", then
+    each comment under "November 5, 2012" and the commenter's name: a date alone signs the
+    comments. The article's last line stays."""
+    body = render_plain(_clean("c83490d3ca1c"))
+    assert "Travel hackers, the Chase Bold card mentioned" in body
+    assert "I too need to sharpen my focus." not in body
+
+
 def test_readers_letters_quoted_by_the_writer_are_kept() -> None:
     """The other side, readability page 780b2c057f5d: "And here's the Random Commentary
     section:", then "Makali wrote:" and the writer's answers. No line opens a thread there

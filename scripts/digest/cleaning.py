@@ -1207,10 +1207,12 @@ def _thread_opener(f: _Feat) -> bool:
 
 def _thread_signature(f: _Feat) -> bool:
     """A comment's signature with its date or time ("Matt | November 9, 2012 12:13 AM |
-    Reply", "Chef Mark Garcia — July 17th, 2012, 6:18 pm", "Jane 3 hours ago")."""
+    Reply", "Chef Mark Garcia — July 17th, 2012, 6:18 pm", "Jane 3 hours ago", a date
+    alone under the commenter's name)."""
     return (0 < f.words <= CORE_SIGNATURE_MAX_WORDS
             and _SIGNATURE_STAMP_RE.search(f.text) is not None
-            and (_CLOCK_RE.search(f.text) is not None or linemodel.comment_meta(f.text)
+            and (f.dateline or _CLOCK_RE.search(f.text) is not None
+                 or linemodel.comment_meta(f.text)
                  or COMMENT_SIGNATURE_RE.search(f.text) is not None))
 
 

@@ -732,8 +732,8 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     lede_raw = _line_words(body_texts[:n_lede])
     # the readers' comments under the article answer it in its words: evidence of what the
     # page is about, as the body's are (they are not published)
-    thread = [ln.text for ln in lines[first:] if ln.rule == THREAD_RULE]
-    rest_raw = _line_words(body_texts[n_lede:] + thread if thread else body_texts[n_lede:])
+    comments = [ln.text for ln in lines[first:] if ln.rule == THREAD_RULE]
+    rest_raw = _line_words(body_texts[n_lede:] + comments if comments else body_texts[n_lede:])
     rest_raw -= lede_raw
     lede = _stemmed(lede_raw)
     body_words = lede | _stemmed(rest_raw)
