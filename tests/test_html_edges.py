@@ -76,3 +76,14 @@ def test_real_page_copyright_element_is_dropped_wherever_it_stands() -> None:
     paragraphs = [p for p in truth.split("\n") if p.startswith(("LOS ANGELES", "Rounding out"))]
     assert len(paragraphs) == 2 and all(p in _body(cleaned) for p in paragraphs)
     assert _precision(truth, _body(cleaned)) > 0.9
+
+
+def test_real_page_tools_under_the_article_are_dropped() -> None:
+    # l3s-gn1 page a70f986fa4ca: "Email this story to a friend" under the article, kept by both
+    # extractors; a page's tool to the text track (rule page-tool), dropped at the edge at its
+    # five words; every sentence kept
+    cleaned, truth = _page("a70f986fa4ca")
+    rules = {ln.text: ln.rule for ln in cleaned.lines}
+    assert rules["Email this story to a friend"] == RULE_PREFIX + "page-tool"
+    assert "Email this story to a friend" not in _body(cleaned)
+    assert _sentences_kept(truth, cleaned) == 1.0

@@ -160,6 +160,10 @@ def test_teaser_list_after_boundary_is_cut() -> None:
          "News and Reviews. You can follow any responses to this entry through the RSS 2.0 "
          "feed.", "post-footer"),
         ("Posted by Jackie Huba on October 17, 2012 | Permalink", "post-footer"),
+        # round 13: a page's tools inside the article's text (train 9c9e7e71c489, ea49ae6433bd)
+        ("E-mail this to a friend", "page-tool"),
+        ("Printable version", "page-tool"),
+        ("Bookmark with:", "page-tool"),
     ],
 )
 def test_line_rules_positive(line: str, rule: str) -> None:
@@ -188,6 +192,7 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Getting mail to your inbox is hard, the engineer said after the outage on Monday.",
         "Posted by the embassy on Monday, the letter said the talks would resume in May.",
         "This entry in the register was filed under a false name, the court heard.",
+        "Print this story and you will be sued, the minister told the paper on Monday.",
     ],
 )
 def test_line_rules_negative(line: str) -> None:
@@ -416,6 +421,8 @@ PRE_TEST_LINES = [
     "Sign up to get the news in your inbox",
     "Enter your email address",
     "Posted by Jane on May 5, 2012 | Permalink",
+    "E-mail this article to a friend",
+    "Printer-friendly version",
 ]
 
 

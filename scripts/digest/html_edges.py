@@ -47,6 +47,8 @@ EDGE_RULES = frozenset({
     "gallery-counter",  # "1 of 12"
     "date-stamp",  # a date alone, with a time
     "title-repeat",  # the headline again
+    "page-tool",  # "E-mail this to a friend", "Printable version"
+    "post-footer",  # "Posted by Jane on May 5, 2012 | Permalink"
 })
 #: a class or id word of an element that holds the site's legal notice ("© 2008 The Associated
 #: Press. All rights reserved. This material may not be published...", often prose): on the

@@ -572,6 +572,21 @@ LINE_RULES: tuple[LineRule, ...] = (
         anchored=True,
     ),
     LineRule(
+        "page-tool",
+        "boilerplate",
+        re.compile(
+            r"^(?:(?:e-?mail|send)\s+this(?:\s+(?:article|story|page|link))?(?:\s+to\s+a\s+friend)?"
+            r"|printable\s+version|printer[\s-]friendly(?:\s+(?:version|page|format))?"
+            r"|print\s+this(?:\s+(?:article|story|page))?|write\s+to\s+(?:the\s+)?editor"
+            r"|bookmark\s+with|what\s+are\s+these\?|back\s+to\s+top)\W*$",
+            _I,
+        ),
+        "a page's tools for the article ('E-mail this to a friend', 'Printable version',"
+        " 'Bookmark with:', 'Back to top')",
+        max_words=8,
+        anchored=True,
+    ),
+    LineRule(
         "site-self-description",
         "boilerplate",
         re.compile(
