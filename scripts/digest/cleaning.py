@@ -457,6 +457,21 @@ def _other_post(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, int] | 
     return run
 
 
+def _menu_between(feats: list[_Feat], hi: int, lo: int) -> bool:
+    """A menu (FENCE_MENU_RUN short labels in a row: "News", "Politics", "Sport") between
+    ``hi`` and ``lo``: a run of prose above it stands over the page's navigation, where a
+    service notice or a cookie banner goes, not an article."""
+    labels = 0
+    for j in range(hi + 1, lo):
+        f = feats[j]
+        if not f.text:
+            continue
+        labels = labels + 1 if f.words <= FENCE_LABEL_WORDS and not f.sentence else 0
+        if labels >= FENCE_MENU_RUN:
+            return True
+    return False
+
+
 def _dated_after(feats: list[_Feat], hi: int,
                  header: Callable[[_Feat], bool] | None = None) -> bool:
     """A byline or a date line (``header``, by default ``_header_line``) among the
@@ -468,9 +483,9 @@ def _dated_after(feats: list[_Feat], hi: int,
 
 
 def _post_headed(feats: list[_Feat], lo: int) -> bool:
-    """``_headed`` by a post's header, not a comment's ("May 5, 2012 at 6:55 pm")."""
-    above = [j for j in range(lo - 1, -1, -1) if feats[j].text][:CORE_HEADER_REACH]
-    return any(_post_header(feats[j]) for j in [*above, lo])
+    """``_headed`` by a post's header, not a comment's ("May 5, 2012 at 6:55 pm"), past a
+    share bar's buttons (``_lines_above``)."""
+    return any(_post_header(feats[j]) for j in [*_lines_above(feats, lo), lo])
 
 
 def _post_header(f: _Feat) -> bool:
@@ -1992,6 +2007,8 @@ def rule_pass(capture: Capture) -> RulePass:
     # 2. the article core
     span = _choose_core(feats)
     other = _other_post(feats, span) if span is not None else None
+    if span is not None and other is not None and _menu_between(feats, span[1], other[0]):
+        span, other = other, None  # the core was a notice over the page's menu: the post is it
     if span is None:
         lo, hi = len(raw), len(raw) - 1  # no article found: everything is boilerplate
     else:
@@ -2112,10 +2129,22 @@ def _header_fence(rp: RulePass) -> int:
     glued over another's: then there is no fence.
     The model gives back no line above the fence (a teaser's blurb, a service notice over
     the menu). Of the lines the model gave back above a headline with its byline or date on
-    the train pages, none was in the truth (232 lines); above one without, 368 of 651 were."""
+    the train pages, none was in the truth (232 lines); above one without, 368 of 651 were.
+
+    Where no headline was found, a post's byline or date right over the core (past a share
+    bar) heads it, and only a menu over it fences (``_menu_fence``): a boundary there may be a
+    comment thread's ("7 Comments" over a core that is the thread).
+    """
     top = next((i for i, (kind, _rule) in enumerate(rp.kinds) if kind == "title"), -1)
-    if top < 0 or top > rp.lo:  # (a headline under the article's start is no page header)
+    if top > rp.lo:  # (a headline under the article's start is no page header)
         return -1
+    if top < 0:
+        top = min((i for i in _lines_above(rp.feats, rp.lo)
+                   if rp.kinds[i][0] in ("byline", "dateline") and _post_header(rp.feats[i])
+                   and not linemodel.comment_meta(rp.feats[i].text)), default=-1)
+        if top < 0 or any(_post_header(rp.feats[i]) for i in range(top)):
+            return -1
+        return _menu_fence(rp.feats, top)
     under = [i for i in range(top + 1, len(rp.kinds)) if rp.feats[i].text][:TITLE_HEADER_REACH]
     if not any(rp.kinds[i][0] in ("byline", "dateline") for i in under):
         return -1
@@ -2130,6 +2159,24 @@ def _header_fence(rp: RulePass) -> int:
             return i
         if f.prose or f.sentence:
             return -1  # text right above the headline, with nothing between
+        labels = labels + 1 if f.words <= FENCE_LABEL_WORDS else 0
+        if labels >= FENCE_MENU_RUN:
+            return i
+    return -1
+
+
+def _menu_fence(feats: list[_Feat], top: int) -> int:
+    """The top line of the nearest menu (FENCE_MENU_RUN short labels in a row) above ``top``
+    with no sentence and no comments opener between, or -1. The line right above ``top`` may
+    be the headline the search did not take ("No Red Tape? Non-Union FEMA Crews ...")."""
+    labels = 0
+    above = [i for i in range(top - 1, -1, -1) if feats[i].text]
+    if above and meta.is_title_candidate(feats[above[0]].text):
+        above = above[1:]
+    for i in above:
+        f = feats[i]
+        if f.prose or f.sentence or (f.boundary and _COMMENTS_OPENER_RE.search(f.text)):
+            return -1
         labels = labels + 1 if f.words <= FENCE_LABEL_WORDS else 0
         if labels >= FENCE_MENU_RUN:
             return i
