@@ -548,6 +548,23 @@ def test_comments_signed_with_a_date_alone_are_cut() -> None:
     assert "I too need to sharpen my focus." not in body
 
 
+def test_comments_under_a_comment_form_are_cut() -> None:
+    """dragnet page dfdbd27ccbd9: "COMMENTS", "LOGIN TO COMMENT | REGISTER TODAY", then the
+    comments, each signed with the commenter's name alone ("DerKrieger"). The form's prompt
+    right under the opener opens the thread: it is dropped, the article's last line kept."""
+    body = render_plain(_clean("dfdbd27ccbd9"))
+    assert "Cross-posted from Media Trackers Ohio." in body
+    assert "Starve the beast." not in body
+    assert "I sent the below letter to ALL GOP governors" not in body
+
+
+def test_a_comments_line_over_the_article_cuts_nothing() -> None:
+    """The other side, dragnet page 749d07906d45: "Comments" opens its core, over the
+    article's headline and text (no form, no signature under it): the article is kept."""
+    body = render_plain(_clean("749d07906d45"))
+    assert "While browsing the Sears website, I noticed a section about their layaway" in body
+
+
 def test_readers_letters_quoted_by_the_writer_are_kept() -> None:
     """The other side, readability page 780b2c057f5d: "And here's the Random Commentary
     section:", then "Makali wrote:" and the writer's answers. No line opens a thread there

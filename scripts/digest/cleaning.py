@@ -1183,23 +1183,28 @@ def _comment_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     (a signature opens or closes each comment; an article under a "4 Comments" in its header
     runs long before any) and with no date alone in the two lines of text under it (the next
     post's, on a page of posts each signed and counted: "Comments (1)", "posted by Aaron @
-    9:01 AM", "Thursday, September 30, 2004"). The part kept holds CORE_ALT_MIN_SCORE of
+    9:01 AM", "Thursday, September 30, 2004"). A comment form's prompt right under the line
+    ("Post a Comment", "LOGIN TO COMMENT | REGISTER TODAY") opens the thread without them
+    (the commenters' names alone sign it). The part kept holds CORE_ALT_MIN_SCORE of
     prose. Chosen on the train pages (README, "Round 13"); the thread's lines get their own
     rule (headline.THREAD_RULE).
     """
     for b in range(lo + 1, hi + 1):
         if not _thread_opener(feats[b]):
             continue
-        signatures = [j for j in range(b + 1, hi + 1) if _thread_signature(feats[j])]
-        if not signatures:
-            continue
-        next_lines = itertools.islice(
-            (j for j in range(signatures[0] + 1, hi + 1) if feats[j].text), 2)
-        if any(feats[j].dateline and not _CLOCK_RE.search(feats[j].text) for j in next_lines):
-            continue  # the next post's date under this one's signature: a page of posts
-        above = sum(feats[j].words for j in range(lo, b) if feats[j].prose)
-        if above <= sum(feats[j].words for j in range(b + 1, signatures[0]) if feats[j].prose):
-            continue
+        if not _comment_form_under(feats, b, hi):
+            signatures = [j for j in range(b + 1, hi + 1) if _thread_signature(feats[j])]
+            if not signatures:
+                continue
+            next_lines = itertools.islice(
+                (j for j in range(signatures[0] + 1, hi + 1) if feats[j].text), 2)
+            if any(feats[j].dateline and not _CLOCK_RE.search(feats[j].text)
+                   for j in next_lines):
+                continue  # the next post's date under this one's signature: a page of posts
+            above = sum(feats[j].words for j in range(lo, b) if feats[j].prose)
+            if above <= sum(feats[j].words for j in range(b + 1, signatures[0])
+                            if feats[j].prose):
+                continue
         if sum(max(0.0, feats[j].score) for j in range(lo, b)) < CORE_ALT_MIN_SCORE:
             continue
         end = b - 1
@@ -1207,6 +1212,20 @@ def _comment_cut(feats: list[_Feat], lo: int, hi: int) -> int:
             end -= 1
         return end
     return hi
+
+
+def _comment_form_under(feats: list[_Feat], b: int, hi: int) -> bool:
+    """The comment form's prompt right under a thread's opener (one of the two lines of text
+    under ``b``): "Post a Comment", "Leave a Reply", "LOGIN TO COMMENT | REGISTER TODAY",
+    "Your email address will not be published": the comments come under the form."""
+    under = itertools.islice((j for j in range(b + 1, hi + 1) if feats[j].text), 2)
+    for j in under:
+        f = feats[j]
+        if f.boundary and (_COMMENTS_OPENER_RE.search(f.text) or R.END_PROMPT_RE.match(f.text)):
+            return True
+        if _first_line_rule(f) == ("boilerplate", "comment-form"):
+            return True
+    return False
 
 
 def _thread_opener(f: _Feat) -> bool:
