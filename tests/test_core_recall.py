@@ -539,6 +539,15 @@ def test_comment_count_line_opens_the_thread() -> None:
     assert "Charissa Steyn" not in body
 
 
+def test_a_count_of_comments_in_words_opens_the_thread() -> None:
+    """dragnet pages e0b610974d25 ("One comment", the comment signed under it "by Gianluca on
+    November 8, 2010 at 4:14 pm. Reply #") and 93ac538750a4 ("One thought on “Help
+    Students Help Themselves”", "Shea on October 14, 2012 at 6:12 pm said:"): a count
+    in words opens the thread as a count in figures does."""
+    assert "This list is inspiring" not in render_plain(_clean("e0b610974d25"))
+    assert "Thanks for this resource." not in render_plain(_clean("93ac538750a4"))
+
+
 def test_comments_signed_with_a_date_alone_are_cut() -> None:
     """dragnet page c83490d3ca1c: "22 Responses to “Continuous improvement: ...”", then
     each comment under "November 5, 2012" and the commenter's name: a date alone signs the

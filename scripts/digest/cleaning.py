@@ -1253,9 +1253,11 @@ def _thread_signature(f: _Feat) -> bool:
 _SIGNATURE_STAMP_RE = re.compile(r"\d:\d\d|\b(?:19|20)\d\d\b|\bago\b", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"\d:\d\d")
 # a count of comments opening a line: "19 comments", "{ 87 comments... read them below }",
-# "12 Responses to ..." (a sentence saying "response" or "discussion" opens no thread)
-_COMMENT_COUNT_RE = re.compile(r"\W*\d+\s+(?:comments?|responses?|replies|reactions?)\b",
-                               re.IGNORECASE)
+# "12 Responses to ...", "One thought on ..." (a sentence saying "response" or "discussion"
+# opens no thread)
+_COMMENT_COUNT_RE = re.compile(
+    r"\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:comments?|responses?|replies|reactions?|thoughts?\s+on)\b", re.IGNORECASE)
 # "Comments (0)", "0 Comments", "No comments yet": a post's footer over the next post, no thread
 _NO_COMMENTS_RE = re.compile(r"(?<![\d,.])0(?![\d,.])|\bno\b", re.IGNORECASE)
 
