@@ -1146,11 +1146,17 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int, boxes: list[int] | None = 
                 if boxes is not None:
                     boxes.extend(j for j in range(b + 1, resume) if feats[j].text)
                 continue
-            end = b - 1
-            while end > lo and not feats[end].text:
-                end -= 1
-            return end
+            return _end_above(feats, lo, b)
     return hi
+
+
+def _end_above(feats: list[_Feat], lo: int, b: int) -> int:
+    """The core's new end for a cut at line ``b``: its last line of text above ``b`` (not
+    above ``lo``)."""
+    end = b - 1
+    while end > lo and not feats[end].text:
+        end -= 1
+    return end
 
 
 def _teaser_kept(feats: list[_Feat], lo: int, b: int, stop: int) -> bool:
@@ -1207,10 +1213,7 @@ def _comment_cut(feats: list[_Feat], lo: int, hi: int) -> int:
                 continue
         if sum(max(0.0, feats[j].score) for j in range(lo, b)) < CORE_ALT_MIN_SCORE:
             continue
-        end = b - 1
-        while end > lo and not feats[end].text:
-            end -= 1
-        return end
+        return _end_above(feats, lo, b)
     return hi
 
 
@@ -1347,10 +1350,7 @@ def _notice_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     for b in range(lo, hi + 1):
         f = feats[b]
         if seen_prose and f.boundary and f.sentence and _copyright_notice(f):
-            end = b - 1
-            while end > lo and not feats[end].text:
-                end -= 1
-            return end
+            return _end_above(feats, lo, b)
         seen_prose = seen_prose or f.prose
     return hi
 
