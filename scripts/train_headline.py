@@ -56,7 +56,8 @@ THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 19))  # 0.10 .. 0.90
 # Thresholds whose right - wrong is within one page of the best tie, and the highest of them
 # wins: a wrong headline is published silently, a missing one is a message to the editor (as
 # train_cleaner.py's OBJECTIVE_TIE keeps a line only on the stronger evidence). Round 13's
-# retraining put 0.35 one page ahead of 0.40 (seven more right, six more wrong)
+# retraining put 0.35 one page ahead of 0.40 (about seven headlines more right, as many more
+# wrong)
 TIE_PAGES = 1
 # A truth headline is about the article when this many of its content words, and this share,
 # are in the article's text.
