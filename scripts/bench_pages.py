@@ -5,7 +5,8 @@
 The training corpus's pages are from 2007 to 2013; an editor captures today's, whose article
 sits between furniture that reads as prose: a cookie or service notice over the header, a
 newsletter pitch and a paywall notice under the text, teasers of other stories each with a
-sentence of blurb, a reader comment thread. The issue's unseen pages lost short articles whole
+sentence of blurb, a reader comment thread (short, or longer than the article, each comment
+signed with a date and a time: round 13). The issue's unseen pages lost short articles whole
 next to such blocks. This bench takes each English page of a split with a markup title and
 MIN_WORDS words of truth in paragraphs of PARAGRAPH_WORDS words or more, sets the paragraphs
 under a header (the title, a byline, a date, a share bar) in each of SHELLS, as the full article
@@ -106,6 +107,18 @@ def _comments() -> list[str]:
     return lines
 
 
+def _long_thread(donors: list[Page]) -> list[str]:
+    """A thread longer than a short article: "5 Comments", then each comment signed with a
+    name, a date and a time over two paragraphs of a donor's text (dense prose, not the
+    article's words)."""
+    lines = [f"{len(donors)} Comments"]
+    for k, d in enumerate(donors):
+        name = COMMENTS[k % len(COMMENTS)][0]
+        lines += [f"{name} | March {5 + k // 3}, 2024 at {9 + k}:{15 + k:02d} am | Reply",
+                  *d.paragraphs[:2]]
+    return lines
+
+
 def _header(p: Page) -> list[str]:
     return [p.headline, "By Maria Lopez", "March 5, 2024", "Share", "Facebook", "Twitter"]
 
@@ -118,6 +131,8 @@ SHELLS: dict[str, Shell] = {
         [*NAV, *_header(p)], [*_teasers(d), *FOOTER]),
     "a comment thread under the article": lambda p, d: (
         [*NAV, *_header(p)], ["Share this article", *_comments(), *FOOTER]),
+    "a long comment thread under the article": lambda p, d: (
+        [*NAV, *_header(p)], [*_long_thread(d), *FOOTER]),
     "newsletter pitch and paywall notice under it": lambda p, d: (
         [*NAV, *_header(p)], [*NEWSLETTER, *PAYWALL, *FOOTER]),
     "cookie and service notices over the header": lambda p, d: (

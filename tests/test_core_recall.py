@@ -432,6 +432,45 @@ def test_a_comment_thread_denser_than_a_short_article_stays_out() -> None:
     assert comment not in body
 
 
+def test_a_short_article_over_a_longer_comment_thread_is_kept() -> None:
+    """Round 13 (`scripts/bench_pages.py`, "a long comment thread under the article"): dragnet
+    page 297fa909a9a9's opening (90 words) under its header, then "3 Comments" and three
+    comments, each denser than the article and signed "Tom R. | March 5, 2024 at 9:15 am |
+    Reply". The densest run was a comment, and the article, whose header the share bar puts
+    out of reach, was no headed run above it: none of it was kept. A thread opened between the
+    two runs (its opener, a comment's signature right under it) makes the run above the
+    article: it is kept, the comments stay out."""
+    comments = [
+        ("Tom R.", "I have bought three of these home network kits over the years and every "
+         "one of them promised that streaming to every room would just work, so forgive me if "
+         "I do not believe that this one will be any different once it is plugged in behind a "
+         "television in an old house with thick walls and a landlord who will not let me run "
+         "a single cable along the skirting boards of the hallway."),
+        ("margaret_h", "My brother works in the security team of a bank in the city and he "
+         "told me years ago that they never let the antivirus of any vendor near the servers "
+         "that hold the accounts, because every product of that kind runs with the highest "
+         "rights on the machine and a single mistake in its parser hands an attacker the keys "
+         "to everything, which is exactly what this report describes in such detail."),
+        ("Dave Kim", "The part about the vendor taking two months to answer the first email is "
+         "the most worrying thing in the whole story, because a company that sells protection "
+         "should have a team reading those reports every single day, and the researchers who "
+         "find these holes for free deserve at least a quick reply and a date for the fix "
+         "rather than silence and a press release after the deadline has passed."),
+    ]
+    thread = ["3 Comments"]
+    for k, (name, text) in enumerate(comments):
+        thread += [f"{name} | March 5, 2024 at {9 + k}:15 am | Reply", text]
+    headline = "Researcher finds critical vulnerabilities in Sophos antivirus product"
+    paragraphs, cleaned = _wrapped_lines("297fa909a9a9", PAGE_TOP, [*thread, "About us"], 90,
+                                         headline=headline)
+    kinds = {" ".join(line.text.split()): line.kind for line in cleaned.lines}
+    assert kinds[paragraphs[0]] == "dek"  # its standfirst (no full stop), shown in the header
+    body = " ".join(render_plain(cleaned).split())
+    for paragraph in paragraphs[1:]:
+        assert paragraph in body, paragraph[:60]
+    assert all(text not in body for _name, text in comments)
+
+
 def test_a_notice_over_the_page_header_is_not_given_back() -> None:
     """Round 12: a customer-service notice (three sentences of prose) over the page's menu and
     the article's header (headline, byline, date) was given back by the line model as a

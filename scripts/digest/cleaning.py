@@ -401,7 +401,10 @@ def _choose_core(feats: list[_Feat]) -> tuple[int, int] | None:
     its score (teaser blurbs, a newsletter pitch). Chosen on the train pages (with the model
     retrained: F1 0.873 -> 0.884, sentence recall 0.902 -> 0.910, pages losing their whole
     article 19 -> 9 of 1,094); a denser run with no headed run above it (a promotion above a
-    report) stays the core.
+    report) stays the core. A comment thread opened between the two runs (``_thread_opened``:
+    "5 Comments" and a comment's signature right under it) makes the run above the article
+    without a header in reach (round 13: a short article, its byline past a share bar, over a
+    thread of longer comments).
     """
     scores = [f.score for f in feats]  # _score
     b_score, span = _best_run(scores, feats, 0, len(feats) - 1)
@@ -409,10 +412,15 @@ def _choose_core(feats: list[_Feat]) -> tuple[int, int] | None:
         return None
     b_lo, b_hi = span
     a_score, alt = _best_run(scores, feats, 0, b_lo - 1)
-    if alt is None or a_score < CORE_ALT_MIN_SCORE or not _headed(feats, alt[0]):
+    if alt is None or a_score < CORE_ALT_MIN_SCORE:
+        return span
+    thread = _thread_opened(feats, alt[1] + 1, b_lo)
+    if not (thread or _headed(feats, alt[0])):
         return span
     if sum(1 for j in range(alt[0] + 1, alt[1] + 1) if _header_line(feats[j])) > 1:
         return span  # the run above is a list of posts, each under its own byline or date
+    if thread:
+        return alt  # the denser run is a comment of the thread opened under the article
     # what lies above the denser run's own header (a teaser list's stamps, a section opener)
     # belongs to the page between the two runs; a share bar under that header does not
     own = _own_header(feats, alt[1] + 1, b_lo)
@@ -420,6 +428,19 @@ def _choose_core(feats: list[_Feat]) -> tuple[int, int] | None:
         return alt  # the denser run is a comment thread under a headed article
     opener = any(feats[j].boundary for j in range(alt[1] + 1, (b_lo if own is None else own) + 1))
     return alt if opener and a_score >= CORE_ALT_SHARE * b_score else span
+
+
+def _thread_opened(feats: list[_Feat], lo: int, hi: int) -> bool:
+    """A comment thread opens in ``lo..hi``: a thread's opener ("5 Comments") with a
+    comment's signature with a time in the line of text right under it ("Tom R. | March 5,
+    2024 at 9:15 am | Reply")."""
+    for b in range(lo, hi):
+        if not _thread_opener(feats[b]):
+            continue
+        nxt = next((j for j in range(b + 1, hi + 1) if feats[j].text), None)
+        if nxt is not None and _thread_signature(feats[nxt]) and not feats[nxt].dateline:
+            return True
+    return False
 
 
 def _own_header(feats: list[_Feat], lo: int, b_lo: int) -> int | None:
@@ -452,8 +473,9 @@ def _other_post(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, int] | 
         return None
     if sum(1 for j in range(run[0] + 1, run[1] + 1) if _header_line(feats[j])) > 1:
         return None  # a list of posts
-    if _comment_lines(feats, run[0], run[1]) >= CORE_ALT_SIGNATURES:
-        return None
+    if (_comment_lines(feats, run[0], run[1]) >= CORE_ALT_SIGNATURES
+            or _thread_opened(feats, hi + 1, run[0])):
+        return None  # a comment thread
     return run
 
 
