@@ -449,8 +449,13 @@ def _own_header(feats: list[_Feat], lo: int, b_lo: int) -> int | None:
     the CORE_HEADER_REACH lines of text above it, from ``lo``, not counting a share bar's
     lines and other lines a rule explains (a header may print its byline and date over a
     share bar and the writer's credit under it); None when it has none."""
-    return min((j for j in _lines_above(feats, b_lo, lo) if _post_header(feats[j])
-                and not linemodel.comment_meta(feats[j].text)), default=None)
+    return min((j for j in _lines_above(feats, b_lo, lo) if _article_header(feats[j])),
+               default=None)
+
+
+def _article_header(f: _Feat) -> bool:
+    """A post's byline or date line with no comment furniture in it: an article's header."""
+    return _post_header(f) and not linemodel.comment_meta(f.text)
 
 
 def _other_post(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, int] | None:
@@ -2181,18 +2186,22 @@ def _header_fence(rp: RulePass) -> int:
     top = next((i for i, (kind, _rule) in enumerate(rp.kinds) if kind == "title"), -1)
     if top > rp.lo:  # (a headline under the article's start is no page header)
         return -1
-    if top < 0:
-        top = min((i for i in _lines_above(rp.feats, rp.lo)
-                   if rp.kinds[i][0] in ("byline", "dateline") and _post_header(rp.feats[i])
-                   and not linemodel.comment_meta(rp.feats[i].text)), default=-1)
-        if top < 0 or any(_post_header(rp.feats[i]) for i in range(top)):
+    titled = top >= 0
+    if titled:
+        under = [i for i in range(top + 1, len(rp.kinds))
+                 if rp.feats[i].text][:TITLE_HEADER_REACH]
+        if not any(rp.kinds[i][0] in ("byline", "dateline") for i in under):
             return -1
-        return _menu_fence(rp.feats, top)
-    under = [i for i in range(top + 1, len(rp.kinds)) if rp.feats[i].text][:TITLE_HEADER_REACH]
-    if not any(rp.kinds[i][0] in ("byline", "dateline") for i in under):
-        return -1
+    else:
+        top = min((i for i in _lines_above(rp.feats, rp.lo)
+                   if rp.kinds[i][0] in ("byline", "dateline")
+                   and _article_header(rp.feats[i])), default=-1)
+        if top < 0:
+            return -1
     if any(_post_header(rp.feats[i]) for i in range(top)):
         return -1
+    if not titled:
+        return _menu_fence(rp.feats, top)
     labels = 0
     for i in range(top - 1, -1, -1):
         f = rp.feats[i]
