@@ -638,6 +638,41 @@ def test_a_posts_comment_count_over_the_next_post_cuts_nothing() -> None:
     assert "Here's a real shock - USA Today presents a table" in body
 
 
+def test_a_signed_thread_that_no_line_opens_is_cut() -> None:
+    """Round 14: l3s-gn1 page cf317d624910 ends its story, then "COMMENTS ON THIS STORY" and
+    "Add Your Comment" (no count, no form prompt under a boundary) over the comments, each
+    under its reader's name and "Thu, Jan 17, 08 at 03:13 PM"; l3s-gn1 page 7027ffbef795's
+    are each signed "Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08". Three signatures
+    or more by different readers, each a few lines from the next, end the core: the comments
+    are dropped (rule comment-thread), the story's last paragraph stays."""
+    cleaned = _clean("cf317d624910")
+    body = render_plain(cleaned)
+    assert "Donations from Canadians to the Children's Bridge Foundation" in body
+    assert "I really wish that brave child a very happy life" not in body
+    assert _line(cleaned, "alecia dillard") == ("boilerplate", "comment-thread")
+    body = render_plain(_clean("7027ffbef795"))
+    assert "he will be concentrating on his recovery from a stress fracture" in body
+    assert "as long as he dose not take advice" not in body
+
+
+def test_one_authors_signed_posts_are_not_a_thread() -> None:
+    """The other side, cleaneval page 55c7cf608bb3: a blog's page of posts, each closed by
+    "-- Josh Marshall" over its time stamp ("(May 22, 2005 -- 12:54 PM EDT // link)"). One
+    signer signs the whole run: the page's author, not readers. The posts stay."""
+    body = render_plain(_clean("55c7cf608bb3"))
+    assert "Okay, AP reporter Devlin Barret definitely wins" in body
+    assert "I'm sorry there've been so comparatively few posts in the last couple days" in body
+
+
+def test_stamped_teasers_over_a_longer_article_cut_nothing() -> None:
+    """The other side, dragnet page 3cae8e511840: the core opens with a news ticker, each item
+    stamped "20mins ago", "1hr 20mins ago", and the article under the last stamp runs longer
+    than anything above the first: a comment longer than the text it answers is no comment
+    thread (the core would not be the article). The article stays."""
+    body = render_plain(_clean("3cae8e511840"))
+    assert "Having seen Dishonored at QuakeCon, I got to experience" in body
+
+
 def test_blog_post_footer_is_not_published() -> None:
     """dragnet page 17c49600e7f7: "This entry was posted on Monday, November 5th, 2012 at
     11:18 am and is filed under News and Reviews. You can follow any responses ..." under a
