@@ -1264,39 +1264,61 @@ def _signed_thread_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     Chosen on the train pages (README, "Round 14").
     """
     signatures = [j for j in range(lo + 1, hi + 1) if _thread_signature(feats[j])]
-    if len(signatures) < THREAD_RUN_SIGNATURES:
+    n = len(signatures)
+    if n < THREAD_RUN_SIGNATURES:
         return hi
     texts = [j for j in range(lo, hi + 1) if feats[j].text]
     place = {j: k for k, j in enumerate(texts)}
-
-    def name_over(j: int) -> int | None:
-        """The line of text right over ``j`` when it is a name (a short line, no prose)."""
-        k = place[j]
-        if k == 0:
-            return None
-        f = feats[texts[k - 1]]
-        return texts[k - 1] if not f.prose and 0 < f.words <= THREAD_NAME_MAX_WORDS else None
-
-    for first in range(len(signatures) - THREAD_RUN_SIGNATURES + 1):
-        run = signatures[first:]
-        if any(place[b] - place[a] > THREAD_RUN_GAP for a, b in itertools.pairwise(run)):
-            continue
-        signers = [_signer(feats[j].text, feats[n].text if (n := name_over(j)) else "")
-                   for j in run]
-        if 2 * max(map(signers.count, signers)) > len(signers):
+    # the run starts after the last signature too far from the next one, and after the last
+    # with a date alone under it (the next post's: a page of posts)
+    start = 0
+    for k, s in enumerate(signatures):
+        far = k + 1 < n and place[signatures[k + 1]] - place[s] > THREAD_RUN_GAP
+        if far or any(feats[j].dateline and not _CLOCK_RE.search(feats[j].text)
+                      for j in texts[place[s] + 1:place[s] + 3]):
+            start = k + 1
+    if n - start < THREAD_RUN_SIGNATURES:
+        return hi
+    names = [texts[place[s] - 1] if place[s] > 0 and _name_line(feats[texts[place[s] - 1]])
+             else None for s in signatures]
+    signers = [_signer(feats[s].text, feats[m].text if m is not None else "")
+               for s, m in zip(signatures, names, strict=True)]
+    # the prose of each comment: from its signature to the next (the last to the core's end),
+    # and the longest from each signature on
+    comments = [sum(feats[j].words for j in range(a + 1, b) if feats[j].prose)
+                for a, b in itertools.pairwise([*signatures, hi + 1])]
+    longest = list(itertools.accumulate(reversed(comments), max))[::-1]
+    prose_before = [0, *itertools.accumulate(feats[j].words if feats[j].prose else 0
+                                             for j in range(lo, hi + 1))]
+    score_before = [0.0, *itertools.accumulate(max(0.0, feats[j].score)
+                                               for j in range(lo, hi + 1))]
+    # how many signatures each signer has in the run, and how many signers have each count:
+    # the largest count only falls as the run loses its first signature
+    counts = Counter(signers[start:])
+    signers_with = Counter(counts.values())
+    top = max(signers_with)
+    for first in range(start, n - THREAD_RUN_SIGNATURES + 1):
+        if first > start:
+            c = counts[signers[first - 1]]
+            counts[signers[first - 1]] = c - 1
+            signers_with[c] -= 1
+            signers_with[c - 1] += 1
+            while not signers_with[top]:
+                top -= 1
+        if 2 * top > n - first:
             continue  # one signer: a page of the author's posts
-        if any(feats[j].dateline and not _CLOCK_RE.search(feats[j].text)
-               for s in run for j in texts[place[s] + 1:place[s] + 3]):
-            continue  # the next post's date under a signature: a page of posts
-        cut = name_over(run[0]) or run[0]
-        above = sum(feats[j].words for j in range(lo, cut) if feats[j].prose)
-        if above <= max(sum(feats[j].words for j in range(a + 1, b) if feats[j].prose)
-                        for a, b in itertools.pairwise([*run, hi + 1])):
+        cut = names[first] if names[first] is not None else signatures[first]
+        if prose_before[cut - lo] <= longest[first]:
             continue  # a comment as long as the article: the core is not the article
-        if sum(max(0.0, feats[j].score) for j in range(lo, cut)) < CORE_ALT_MIN_SCORE:
+        if score_before[cut - lo] < CORE_ALT_MIN_SCORE:
             continue
         return _end_above(feats, lo, cut)
     return hi
+
+
+def _name_line(f: _Feat) -> bool:
+    """A commenter's name over a signature: a short line, no prose."""
+    return not f.prose and 0 < f.words <= THREAD_NAME_MAX_WORDS
 
 
 _PUBLISHED_KINDS = frozenset(BODY_KINDS | {"unsure"})
