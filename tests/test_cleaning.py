@@ -292,3 +292,35 @@ def test_cleaning_leaves_the_garbage_collector_as_it_found_it() -> None:
     with pytest.raises((AttributeError, TypeError)):
         clean(broken)
     assert gc.isenabled()
+
+
+_THREAD_NAMES = ("Ann Lee", "Bo Chan", "Cy Ford", "Dee Ross", "Eli Park", "Fay Moss", "Gus Hart")
+
+
+def _article_and_thread(comments: int, signer: str | None) -> str:
+    """An article of 30 paragraphs, then ``comments`` comments each under its reader's
+    signature with a date and time (``signer`` signing all of them, or seven readers in
+    turn); every line is different."""
+    article = [f"The council met for the {k}th time on the budget, and after a long debate on "
+               f"schools and roads the vote went {k} to {k + 1} for the plan." for k in range(30)]
+    thread = []
+    for k in range(comments):
+        name = signer or _THREAD_NAMES[k % len(_THREAD_NAMES)]
+        thread += [f"{name} | May 5, 2012 at {1 + k % 12}:{k % 60:02d} pm",
+                   f"Comment {k}: I think the council should do more about the roads here."]
+    return "Council passes the budget\n\n" + "\n\n".join(article + thread) + "\n"
+
+
+def test_a_long_thread_of_signed_comments_is_cut_and_the_article_kept() -> None:
+    """Round 14: a thousand comments, each under a reader's signature with its date and time,
+    with no line opening the thread. The thread is cut (rule comment-thread), every paragraph
+    of the article stays; the same comments signed by one author (a page of that author's
+    posts) stay published."""
+    cleaned = _cleaned(_article_and_thread(1000, None))
+    body = render_plain(cleaned)
+    assert "the vote went 29 to 30 for the plan" in body
+    assert "Comment 0:" not in body and "Comment 999:" not in body
+    assert all(line.rule == "comment-thread" for line in cleaned.lines
+               if line.text.startswith(("Comment ", "Ann Lee |")))
+    body = render_plain(_cleaned(_article_and_thread(1000, "Ann Lee")))
+    assert "Comment 0:" in body and "Comment 999:" in body
