@@ -1307,7 +1307,8 @@ def _signed_thread_cut(feats: list[_Feat], lo: int, hi: int) -> int:
                 top -= 1
         if 2 * top > n - first:
             continue  # one signer: a page of the author's posts
-        cut = names[first] if names[first] is not None else signatures[first]
+        name = names[first]
+        cut = name if name is not None else signatures[first]
         if prose_before[cut - lo] <= longest[first]:
             continue  # a comment as long as the article: the core is not the article
         if score_before[cut - lo] < CORE_ALT_MIN_SCORE:
