@@ -1234,10 +1234,7 @@ def _comment_cut(feats: list[_Feat], lo: int, hi: int) -> int:
             signatures = [j for j in range(b + 1, hi + 1) if _thread_signature(feats[j])]
             if not signatures:
                 continue
-            next_lines = itertools.islice(
-                (j for j in range(signatures[0] + 1, hi + 1) if feats[j].text), 2)
-            if any(feats[j].dateline and not _CLOCK_RE.search(feats[j].text)
-                   for j in next_lines):
+            if _post_date_under(feats, signatures[0], hi):
                 continue  # the next post's date under this one's signature: a page of posts
             above = sum(feats[j].words for j in range(lo, b) if feats[j].prose)
             if above <= sum(feats[j].words for j in range(b + 1, signatures[0])
@@ -1274,8 +1271,7 @@ def _signed_thread_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     start = 0
     for k, s in enumerate(signatures):
         far = k + 1 < n and place[signatures[k + 1]] - place[s] > THREAD_RUN_GAP
-        if far or any(feats[j].dateline and not _CLOCK_RE.search(feats[j].text)
-                      for j in texts[place[s] + 1:place[s] + 3]):
+        if far or _post_date_under(feats, s, hi):
             start = k + 1
     if n - start < THREAD_RUN_SIGNATURES:
         return hi
@@ -1315,6 +1311,14 @@ def _signed_thread_cut(feats: list[_Feat], lo: int, hi: int) -> int:
             continue
         return _end_above(feats, lo, cut)
     return hi
+
+
+def _post_date_under(feats: list[_Feat], j: int, hi: int) -> bool:
+    """A date alone, with no clock time, in the two lines of text under ``j`` (up to ``hi``):
+    under a signature, the next post's date, on a page of posts each signed ("// posted by
+    Aaron @ 9:01 AM", then "Thursday, September 30, 2004")."""
+    under = itertools.islice((k for k in range(j + 1, hi + 1) if feats[k].text), 2)
+    return any(feats[k].dateline and not _CLOCK_RE.search(feats[k].text) for k in under)
 
 
 def _name_line(f: _Feat) -> bool:
