@@ -644,12 +644,15 @@ def test_a_signed_thread_that_no_line_opens_is_cut() -> None:
     under its reader's name and "Thu, Jan 17, 08 at 03:13 PM"; l3s-gn1 page 7027ffbef795's
     are each signed "Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08". Three signatures
     or more by different readers, each a few lines from the next, end the core: the comments
-    are dropped (rule comment-thread), the story's last paragraph stays."""
+    are dropped (rule comment-thread), and the labels over them now close the text and are
+    dropped too; the story's last paragraph stays."""
     cleaned = _clean("cf317d624910")
     body = render_plain(cleaned)
     assert "Donations from Canadians to the Children's Bridge Foundation" in body
     assert "I really wish that brave child a very happy life" not in body
     assert _line(cleaned, "alecia dillard") == ("boilerplate", "comment-thread")
+    assert _line(cleaned, "COMMENTS ON THIS STORY") == ("boilerplate", "label-after-article")
+    assert "Add Your Comment" not in body
     body = render_plain(_clean("7027ffbef795"))
     assert "he will be concentrating on his recovery from a stress fracture" in body
     assert "as long as he dose not take advice" not in body

@@ -2098,7 +2098,12 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     thread = _signed_thread(rp)
     for i in thread:
         kinds[i] = ("boilerplate", headline.THREAD_RULE)
-    changed = {i: kinds[i] for i in [*rescued, *thread]}
+    # the thread's labels over it ("COMMENTS ON THIS STORY", "Add Your Comment") now close
+    # the article's text
+    labels = _trailing_labels(feats, kinds, thread[0] - 1) if thread else []
+    for i in labels:
+        kinds[i] = _LABEL_AFTER
+    changed = {i: kinds[i] for i in [*rescued, *thread, *labels]}
     confidence, dropped_prose = _confidence(rp, probs)
     # 9. body blocks and metadata
     lines = (_relabelled(rp.lines, changed) if len(rp.lines) == len(feats)
@@ -2237,15 +2242,8 @@ def rule_pass(capture: Capture) -> RulePass:
     for i in _box_headings(feats, kinds):
         kinds[i] = ("boilerplate", "box-heading")
     # labels trailing after the last line of text of the core are page furniture
-    for i in range(len(kinds) - 1, -1, -1):
-        k = kinds[i][0]
-        if k == "body":
-            break
-        if k in ("subhead", "unsure"):
-            if feats[i].words <= R.SHORT_MAX_WORDS and R.LABEL_LIKE_RE.match(feats[i].text):
-                kinds[i] = ("boilerplate", "label-after-article")
-            else:
-                break
+    for i in _trailing_labels(feats, kinds, len(kinds) - 1):
+        kinds[i] = _LABEL_AFTER
     # 6. the headline and dek, chosen on evidence above the body the rules found (headline.py);
     #    the line model reads where the headline stands
     plain = _lines(feats, kinds)
@@ -2254,6 +2252,26 @@ def rule_pass(capture: Capture) -> RulePass:
         if line is not old:  # (an unchanged line has its kind and rule from kinds[i])
             kinds[i] = (line.kind, line.rule)
     return RulePass(feats, kinds, lo, hi, cut, lines)
+
+
+_LABEL_AFTER: tuple[LineKind, str] = ("boilerplate", "label-after-article")
+
+
+def _trailing_labels(feats: list[_Feat], kinds: list[tuple[LineKind, str]], end: int
+                     ) -> list[int]:
+    """The published label-like lines (short, every word capitalised: "COMMENTS ON THIS
+    STORY", "Add Your Comment") from ``end`` up, with no body line between them and ``end``:
+    furniture closing the article's text, not a subheading of it."""
+    labels = []
+    for i in range(end, -1, -1):
+        kind = kinds[i][0]
+        if kind == "body":
+            break
+        if kind in ("subhead", "unsure"):
+            if feats[i].words > R.SHORT_MAX_WORDS or not R.LABEL_LIKE_RE.match(feats[i].text):
+                break
+            labels.append(i)
+    return labels
 
 
 def _box_headings(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
