@@ -1326,9 +1326,6 @@ def _name_line(f: _Feat) -> bool:
     return not f.prose and 0 < f.words <= THREAD_NAME_MAX_WORDS
 
 
-_PUBLISHED_KINDS = frozenset(BODY_KINDS | {"unsure"})
-
-
 def _signed_thread(rp: RulePass) -> list[int]:
     """The published lines at the end of the rule pass's core that are a comment thread no
     line opens (``_signed_thread_cut``). Read once the line model and the headline have
@@ -1338,7 +1335,7 @@ def _signed_thread(rp: RulePass) -> list[int]:
     if rp.lo > rp.hi:
         return []
     end = _signed_thread_cut(rp.feats, rp.lo, rp.hi)
-    return [i for i in range(end + 1, rp.hi + 1) if rp.kinds[i][0] in _PUBLISHED_KINDS]
+    return [i for i in range(end + 1, rp.hi + 1) if rp.kinds[i][0] in BODY_KINDS]
 
 
 def _signer(signature: str, name: str) -> tuple[str, ...]:
