@@ -43,7 +43,16 @@ BOXES: dict[str, tuple[str, ...]] = {
     "more on this story": ("More on this story", "Council delays vote on the city budget again",
                            "20 July 2019"),
     "share bar": ("Share this article", "Facebook", "Twitter", "Email"),
+    # a recent page's share bar: a second opener ("Share") and buttons of two words
+    "long share bar": ("Share this article", "Share", "Facebook", "Twitter", "LinkedIn",
+                       "WhatsApp", "Email", "Copy link"),
     "subscribe button": ("Subscribe",),
+    # a recent page's sign-up form: its field and button, and the terms under them
+    "newsletter form": ("Newsletter", "Get our daily briefing", "Enter your email", "Sign up",
+                        "By signing up you agree to our Privacy Policy."),
+    "most read list": ("Most Read", "1. Council delays vote on the city budget again",
+                       "2. Police search for missing hiker near the lake",
+                       "3. Storm closes schools across the county"),
     "read more link": ("Read more: Council delays vote on the city budget again",),
     "advertisement": ("Advertisement", "Story continues below advertisement"),
     "labelled caption": ("Image copyright Getty Images", "Image caption Protesters gathered "

@@ -1404,38 +1404,74 @@ def _inline_box(feats: list[_Feat], b: int, hi: int) -> int | None:
     """Where the article resumes (its first paragraph) when boundary ``b`` opens a box inside
     it (a newsletter pitch, "Related Articles" and a link or two, an advertisement's label)
     rather than its end, else None. Under such a box, after at most R.INLINE_BOX_LINES other
-    lines (its links and labels), the article goes on: a paragraph (R.INLINE_BOX_PARAGRAPH_WORDS
-    words of prose or more), and within R.INLINE_BOX_WINDOW lines of text from it (up to the
-    next boundary), R.INLINE_BOX_PARAGRAPHS paragraphs or more, twice as many as the other
-    lines (subheadings) above the last of them. What follows an article's end reads otherwise:
-    a teaser list alternates headlines and blurbs, a comment thread signatures and comments."""
+    lines (its links and labels) besides R.INLINE_BOX_BUTTONS buttons (a share bar's, one word
+    or a share-bar line: "Facebook", "Share", "Copy link"; a form's field and button: "Enter
+    your email", "Sign up"), no other opener and no post's footer among them, the article goes
+    on (``_paragraphs_go_on``). What follows an article's end reads otherwise: a teaser list
+    alternates headlines and blurbs, a comment thread signatures and comments."""
     if _COMMENTS_OPENER_RE.search(feats[b].text):
         return None  # a comment thread opens there: its first comment can run long
 
-    def paragraph(f: _Feat) -> bool:
-        return f.prose and f.words >= R.INLINE_BOX_PARAGRAPH_WORDS and not (f.legal or f.teaser)
-
     texts = [j for j in range(b + 1, hi + 1) if feats[j].text]
-    box = 0
-    while box < len(texts) and not paragraph(feats[texts[box]]):
-        if feats[texts[box]].boundary or box == R.INLINE_BOX_LINES:
+    box = buttons = 0
+    while box < len(texts) and not _inline_paragraph(feats[texts[box]]):
+        f = feats[texts[box]]
+        rule = _first_line_rule(f)
+        if (rule in _BUTTONS or (f.words == 1 and f.label_like and not f.boundary)
+                or R.FORM_BUTTON_RE.match(f.text)):
+            # a share bar's buttons ("Share", "Facebook", "Copy link", "Bluesky"), a sign-up
+            # form's field and button ("Enter your email", "Sign up")
+            buttons += 1
+            if buttons > R.INLINE_BOX_BUTTONS:
+                return None
+        elif f.boundary or rule == _POST_END:
+            return None  # a second opener, or a post's footer: the article ended over the box
+        elif box - buttons == R.INLINE_BOX_LINES:
             return None
         box += 1
-    paragraphs = others = 0
-    for j in texts[box:box + R.INLINE_BOX_WINDOW]:
+    return texts[box] if _paragraphs_go_on(feats, texts[box:]) else None
+
+
+def _inline_paragraph(f: _Feat) -> bool:
+    """A paragraph as a box inside the article is told by: R.INLINE_BOX_PARAGRAPH_WORDS words
+    of prose or more, not a site notice nor a teaser."""
+    return f.prose and f.words >= R.INLINE_BOX_PARAGRAPH_WORDS and not (f.legal or f.teaser)
+
+
+def _paragraphs_go_on(feats: list[_Feat], texts: Iterable[int]) -> bool:
+    """Whether the lines of text ``texts`` (read away from a box, down or up) read as the
+    article's: within R.INLINE_BOX_WINDOW of them (up to a boundary; a marked list's items,
+    "- Initiate Trust", "4. More Athletic Than the Athletics", not counted),
+    R.INLINE_BOX_PARAGRAPHS paragraphs or more, twice as many as the other lines (subheadings)
+    among them, and no comment's signature."""
+    paragraphs = others = window = 0
+    for j in texts:
         f = feats[j]
         if f.boundary:
             break
-        if paragraph(f):
+        is_paragraph = _inline_paragraph(f)
+        if not is_paragraph and _item_marker(f.text) is not None and _list_item_ok(f):
+            continue  # a marked list item of the article's own: no teaser list is marked so
+        window += 1
+        if window > R.INLINE_BOX_WINDOW:
+            break
+        if is_paragraph:
             paragraphs += 1
         elif 0 < f.words <= CORE_SIGNATURE_MAX_WORDS and (
                 linemodel.comment_meta(f.text) or COMMENT_SIGNATURE_RE.search(f.text)):
-            return None  # a comment's signature ("Jane says:", "May 5, 2012 at 3:01 pm")
+            return False  # a comment's signature ("Jane says:", "May 5, 2012 at 3:01 pm")
         else:
             others += 1
         if paragraphs >= R.INLINE_BOX_PARAGRAPHS and paragraphs >= 2 * others:
-            return texts[box]
-    return None
+            return True
+    return False
+
+
+# The line that closes a post ("Posted in News | 4 Comments"): no box inside an article
+# holds one.
+_POST_END = ("boilerplate", "post-footer")
+# A box's buttons and form fields ("Facebook", "Copy link"; "Enter your email")
+_BUTTONS = (("boilerplate", "share-bar"), ("boilerplate", "comment-form"))
 
 
 def _bridge_boxes(feats: list[_Feat], hi: int, boxes: list[int]) -> int:
@@ -1459,6 +1495,45 @@ def _bridge_boxes(feats: list[_Feat], hi: int, boxes: list[int]) -> int:
             return hi
         boxes.extend(j for j in range(hi + 1, resume) if feats[j].text and j != b)
         hi = run[1]
+
+
+def _bridge_boxes_back(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -> int:
+    """Carry the core's start ``lo`` up over a box that interrupts the article, the mirror of
+    ``_bridge_boxes``: the density score starts the core under a box (a share bar's opener and
+    its buttons weigh more than the article's first paragraphs) when the text above it is the
+    shorter half. The box: the lines of text right above ``lo``, no paragraph among them, that
+    a boundary opens and ``_inline_box`` reads as a box with the core under it. Above its
+    opener, the article's first half: the best run of lines ending in a paragraph right over
+    the opener, that reads as paragraphs up from there (``_paragraphs_go_on``). The box's
+    lines go to ``boxes``."""
+    scores: list[float] | None = None  # _score, read once a box is found
+    while True:
+        above = list(itertools.islice((j for j in range(lo - 1, -1, -1) if feats[j].text),
+                                      R.INLINE_BOX_LINES + R.INLINE_BOX_BUTTONS + 1))
+        opener = None
+        for n, j in enumerate(above):
+            if _inline_paragraph(feats[j]):
+                if opener is None or n == 0 or above[n - 1] != opener:
+                    return lo  # no box, or lines between the opener and the text above it
+                break
+            if feats[j].boundary:
+                opener = j
+        else:
+            return lo
+        end = above[n]
+        if _inline_box(feats, opener, hi) != lo or not _paragraphs_go_on(
+                feats, (j for j in range(end, -1, -1) if feats[j].text)):
+            return lo
+        scores = scores or [f.score for f in feats]
+        run = best = 0.0
+        start = end
+        for j in range(end, -1, -1):
+            if feats[j].text:
+                run += scores[j]
+                if run > best:
+                    best, start = run, j
+        boxes.extend(j for j in range(end + 1, lo) if feats[j].text and j != opener)
+        lo = start
 
 
 def _prose_runs(feats: list[_Feat], start: int, stop: int) -> tuple[int, int, int]:
@@ -2186,7 +2261,7 @@ def rule_pass(capture: Capture) -> RulePass:
         bridged = _bridge_boxes(feats, hi, boxes)
         if bridged != hi:  # over a box: the growth goes on under the article's text there
             hi = grown = _grow(feats, bridged, len(feats), list_items)
-        lo = _grow_back(feats, lo)
+        lo = _grow_back(feats, _bridge_boxes_back(feats, lo, hi, boxes))
         # 4. cut an unrelated article appended inside the core, a teaser list after a boundary,
         #    or what follows a copyright notice
         cut = _appended_cut(feats, lo, hi)

@@ -95,6 +95,14 @@ TEASER_SHORT_PER_PROSE = 2.0
 # list alternates headlines and blurbs, one to one). Chosen on train pages with such a box put in
 # the middle of their article (README, "Round 10").
 INLINE_BOX_LINES = 3
+# A box's buttons (a share bar's "Share", "Facebook", "Copy link"; a sign-up form's "Enter your
+# email", "Sign up") are counted apart: a box may hold this many of them besides its
+# INLINE_BOX_LINES other lines (round 15; not tuned: a recent share bar has six to eight).
+INLINE_BOX_BUTTONS = 8
+# A form's button in a box ("Sign up", "Subscribe", "Submit"): one of its buttons, not a second
+# opener
+FORM_BUTTON_RE = re.compile(r"^(?:sign\s*up|subscribe|submit|join|register)\W*$",
+                            re.IGNORECASE)
 INLINE_BOX_WINDOW = 8
 INLINE_BOX_PARAGRAPHS = 3
 INLINE_BOX_PARAGRAPH_WORDS = 15  # a paragraph, not a teaser's headline or a pitch's line
