@@ -78,6 +78,10 @@ LAYOUTS: dict[str, tuple[Layout, bool]] = {
             "Share", "Facebook", "Twitter", "Email",
             "Police officers stand outside the building on Tuesday.",
             "Photograph: John Smith/Getty Images"], False),
+    "news site: byline and date over a recent page's long share bar": (
+        lambda h, a, b, d, hr: [
+            "World", h, f"By {a}", f"{_month(d)} {d.day}, {d.year}", "Share this article",
+            "Share", "Facebook", "Twitter", "LinkedIn", "WhatsApp", "Email", "Copy link"], True),
     "blog: posted on the date by the author": (
         lambda h, a, b, d, hr: [f"Home » News » {h}", h,
                                 f"Posted on {_month(d)} {d.day}, {d.year} by {a}",

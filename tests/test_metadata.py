@@ -150,6 +150,11 @@ def test_a_labelled_caption_under_the_headline_is_no_dek() -> None:
         ("Maria Lopez / March 3, 2021 / 10:32 AM", ("Maria Lopez",)),
         ("Globe Staff / March 3, 2021", None),
         ("Published Wednesday, March 3, 2021", None),
+        # over a recent page's share bar of eight lines (round 15: the byline was out of the
+        # header's reach, then the date)
+        ("By Jane Roe\n\nMarch 3, 2021\n\n" + "\n\n".join(
+            ("Share this article", "Share", "Facebook", "Twitter", "LinkedIn", "WhatsApp",
+             "Email", "Copy link")), ("Jane Roe",)),
         # a section, or a name the page prints again elsewhere (a site, a place): no author
         ("Business News\n\nMarch 3, 2021", None),
         ("The Valley Courier\n\nMarch 3, 2021", None),

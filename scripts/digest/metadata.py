@@ -210,6 +210,25 @@ def _title_candidate(text: str) -> bool:
     )
 
 
+def _header_top(feats_text: Sequence[str], start: int) -> int:
+    """Where the header above line ``start`` is looked for from: HEADER_REACH lines up, blank
+    lines counted, a share bar's buttons ("Share", "Facebook", "Copy link") and the blank
+    lines under them not: a recent page prints six to eight of them between the byline and the
+    text."""
+    budget = HEADER_REACH
+    i = min(start, len(feats_text))
+    under_button = False
+    while i > 0 and budget > 0:
+        i -= 1
+        text = feats_text[i]
+        if text:
+            under_button = R.share_button(text)
+        if not under_button:
+            budget -= 1
+    return i
+
+
+
 def classify_header(
     raw: Sequence[str], feats_text: Sequence[str], start: int
 ) -> dict[int, tuple[LineKind, str]]:
@@ -220,7 +239,7 @@ def classify_header(
     verdict for the others.
     """
     out: dict[int, tuple[LineKind, str]] = {}
-    lo = max(0, start - HEADER_REACH)
+    lo = _header_top(feats_text, start)
     idx = [i for i in range(lo, min(start, len(feats_text))) if feats_text[i]]
     for i in idx:
         t = feats_text[i]

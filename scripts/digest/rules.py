@@ -687,6 +687,16 @@ def line_rule_hits(text: str) -> tuple[bool, ...]:
     return tuple(rule.search(text, lower) for rule in LINE_RULES)
 
 
+_SHARE_BAR_RULE = next(rule for rule in LINE_RULES if rule.name == "share-bar")
+
+
+def share_button(text: str) -> bool:
+    """Whether the stripped line is a share bar's (rule "share-bar": "Share", "Facebook", "Copy
+    link"): a recent page prints six to eight of them between its byline and its text, and
+    the header's reach does not count them."""
+    return _SHARE_BAR_RULE.search(text, fold(text))
+
+
 @functools.lru_cache(maxsize=1 << 16)  # several stages ask about the same line
 def any_line_rule(text: str) -> bool:
     """Whether any of LINE_RULES occurs in ``text``, whatever the line's length (the first
