@@ -10,8 +10,9 @@ page) after the middle paragraph of each English page whose truth has MIN_PARAGR
 of PARAGRAPH_WORDS words or more (the line of the capture that is that paragraph), cleans the
 page with and without it, and prints, per box, the share of the truth's sentences kept (the
 shared scorer's ``sentence_check``, page by page, averaged) and the pages that lose more than a
-tenth of their sentences to the box. Sets: ``validation`` (the figures to quote) and ``train``
-(the only pages to tune on), the ids of scripts/cleaning-split.json.
+tenth of their sentences to the box; then two boxes with one paragraph between them
+(TWO_BOXES). Sets: ``validation`` (the figures to quote) and ``train`` (the only pages to tune
+on), the ids of scripts/cleaning-split.json.
 """
 
 from __future__ import annotations
@@ -63,15 +64,22 @@ BOXES: dict[str, tuple[str, ...]] = {
                       "the families. pic.twitter.com/x1y2z3",
                       "— City Council (@citycouncil) July 20, 2019"),
 }
+#: Two boxes with one paragraph of the article between them (the first after the paragraph
+#: before the middle one, the second after the middle one), by their names in BOXES.
+TWO_BOXES: dict[str, tuple[str, str]] = {
+    "long share bar, a paragraph, newsletter form": ("long share bar", "newsletter form"),
+    "long share bar, a paragraph, advertisement": ("long share bar", "advertisement"),
+}
 
 
-def middle_line(lines: list[str], truth: str) -> int | None:
-    """The line of the capture that is the middle paragraph of ``truth``, or None when the
-    article is too short or that paragraph is no line of the capture."""
+def middle_line(lines: list[str], truth: str, before: int = 0) -> int | None:
+    """The line of the capture that is the middle paragraph of ``truth`` (or the paragraph
+    ``before`` paragraphs above it), or None when the article is too short or that paragraph
+    is no line of the capture."""
     paragraphs = [p.strip() for p in truth.split("\n\n") if len(p.split()) >= PARAGRAPH_WORDS]
     if len(paragraphs) < MIN_PARAGRAPHS:
         return None
-    middle = paragraphs[len(paragraphs) // 2 - 1]
+    middle = paragraphs[len(paragraphs) // 2 - 1 - before]
     return next((k for k, line in enumerate(lines) if line.strip() == middle), None)
 
 
@@ -87,8 +95,12 @@ def kept(sc: ModuleType, case: str, text: str, truth: str) -> float | None:
     return k / n if n else None
 
 
+# id, lines, the middle paragraph's line, the line of the paragraph before it, truth, kept
+Page = tuple[str, list[str], int, "int | None", str, float]
+
+
 def bench(ids: list[str], lang: dict[str, str], sc: ModuleType, show: bool) -> None:
-    pages = []
+    pages: list[Page] = []
     for case in ids:
         if lang.get(case) != "en":
             continue
@@ -100,21 +112,34 @@ def bench(ids: list[str], lang: dict[str, str], sc: ModuleType, show: bool) -> N
             continue
         plain = kept(sc, case, text, truth)
         if plain is not None:
-            pages.append((case, lines, at, truth, plain))
-    before = sum(p[4] for p in pages) / len(pages)
-    print(f"{len(pages)} pages; sentences kept without a box: {before:.3f}\n")
+            before = middle_line(lines, truth, before=1)
+            pages.append((case, lines, at, before if before is not None and before < at
+                          else None, truth, plain))
+    print(f"{len(pages)} pages; sentences kept without a box: "
+          f"{sum(p[5] for p in pages) / len(pages):.3f}\n")
     print("| box | sentences kept | pages losing > 10% |\n|---|---:|---:|")
     for name, box in BOXES.items():
-        shares, lost = [], []
-        for case, lines, at, truth, plain in pages:
-            share = kept(sc, case, with_box(lines, at, box), truth)
-            share = plain if share is None else share
-            shares.append(share)
-            if share < plain - LOSS:
-                lost.append(case)
-        print(f"| {name} | {sum(shares) / len(shares):.3f} | {len(lost)} |")
-        if show and lost:
-            print("|  | " + " ".join(lost) + " | |")
+        row(sc, name, [(p, with_box(p[1], p[2], box)) for p in pages], show)
+    for name, (first, second) in TWO_BOXES.items():
+        # (the second box first: the first's line is above it and keeps its number)
+        row(sc, name, [(p, with_box(with_box(p[1], p[2], BOXES[second]).split("\n"), p[3],
+                                    BOXES[first])) for p in pages if p[3] is not None], show)
+
+
+def row(sc: ModuleType, name: str, variants: list[tuple[Page, str]], show: bool) -> None:
+    """Print the row of one box: each page's share of sentences kept with the box (its
+    ``variants``' text), averaged, and the pages that lose more than LOSS of them to it."""
+    shares, lost = [], []
+    for (case, _lines, _at, _before, truth, plain), text in variants:
+        share = kept(sc, case, text, truth)
+        share = plain if share is None else share
+        shares.append(share)
+        if share < plain - LOSS:
+            lost.append(case)
+    pages = f" ({len(variants)} pages)" if name in TWO_BOXES else ""
+    print(f"| {name}{pages} | {sum(shares) / len(shares):.3f} | {len(lost)} |")
+    if show and lost:
+        print("|  | " + " ".join(lost) + " | |")
 
 
 def main() -> int:

@@ -307,6 +307,36 @@ def test_a_recent_share_bar_or_sign_up_form_inside_the_article_does_not_end_it()
         assert not set(box) & set(render_plain(cleaned).split("\n")), case
 
 
+def test_two_boxes_with_a_paragraph_between_them_do_not_end_the_article() -> None:
+    """Round 15: a share bar, one paragraph of the article, then a sign-up form or an
+    advertisement's labels (l3s-gn1 7027ffbef795, dragnet 8884cbd12b81): the first box was
+    read as the article's end, since the article did not go on for three paragraphs before
+    the second one. Read down from a box, a second box's lines are passed over as the first's
+    are, and the core's end is carried over both boxes or neither."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    from .conftest import TRAIN_CORPUS
+
+    advert = ["Advertisement", "Story continues below advertisement"]
+    for case, second in (("7027ffbef795", FORM), ("8884cbd12b81", advert)):
+        _clean(case)  # skips the test when the corpus is absent
+        text = (TRAIN_CORPUS / f"{case}.txt").read_text(encoding="utf-8")
+        truth = (TRAIN_CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+        paragraphs = [p.strip() for p in truth.split("\n\n") if len(p.split()) >= 15]
+        lines = text.split("\n")
+        between, after = paragraphs[len(paragraphs) // 2 - 1], paragraphs[len(paragraphs) // 2]
+        for box, above in ((second, between), (LONG_SHARE, paragraphs[len(paragraphs) // 2 - 2])):
+            at = lines.index(above)
+            lines[at + 1:at + 1] = [""] + [x for item in box for x in (item, "")]
+        cleaned = clean(Capture(Path(case), case, "text", "\n".join(lines), "utf-8"))
+        body = render_plain(cleaned)
+        assert between in body and after in body, case
+        assert not set(LONG_SHARE + second) & set(body.split("\n")), case
+
+
 def test_a_post_footer_under_a_share_bar_ends_the_post() -> None:
     """The other side, dragnet 045320993781: a share bar of four buttons, "Like this:" and
     "Posted in: NFL Network | comments |" close the post, and the comment guidelines and the

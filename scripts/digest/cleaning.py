@@ -36,7 +36,7 @@ import operator
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
@@ -1413,7 +1413,15 @@ def _inline_box(feats: list[_Feat], b: int, hi: int) -> int | None:
         return None  # a comment thread opens there: its first comment can run long
 
     texts = [j for j in range(b + 1, hi + 1) if feats[j].text]
-    box = buttons = 0
+    box = _box_lines(feats, texts, 0)
+    return texts[box] if box is not None and _paragraphs_go_on(feats, texts[box:]) else None
+
+
+def _box_lines(feats: list[_Feat], texts: Sequence[int], start: int) -> int | None:
+    """The position in ``texts`` (lines of text under a box's opener, the box's first at
+    ``start``) of the first paragraph under the box, or None when the lines from ``start``
+    are no box (see ``_inline_box``)."""
+    box, buttons = start, 0
     while box < len(texts) and not _inline_paragraph(feats[texts[box]]):
         f = feats[texts[box]]
         rule = _first_line_rule(f)
@@ -1426,10 +1434,10 @@ def _inline_box(feats: list[_Feat], b: int, hi: int) -> int | None:
                 return None
         elif f.boundary or rule == _POST_END:
             return None  # a second opener, or a post's footer: the article ended over the box
-        elif box - buttons == R.INLINE_BOX_LINES:
+        elif box - start - buttons == R.INLINE_BOX_LINES:
             return None
         box += 1
-    return texts[box] if _paragraphs_go_on(feats, texts[box:]) else None
+    return box if box < len(texts) else None
 
 
 def _inline_paragraph(f: _Feat) -> bool:
@@ -1438,20 +1446,32 @@ def _inline_paragraph(f: _Feat) -> bool:
     return f.prose and f.words >= R.INLINE_BOX_PARAGRAPH_WORDS and not (f.legal or f.teaser)
 
 
-def _paragraphs_go_on(feats: list[_Feat], texts: Iterable[int]) -> bool:
-    """Whether the lines of text ``texts`` (read away from a box, down or up) read as the
-    article's: within R.INLINE_BOX_WINDOW of them (up to a boundary; a marked list's items,
-    "- Initiate Trust", "4. More Athletic Than the Athletics", not counted),
-    R.INLINE_BOX_PARAGRAPHS paragraphs or more, twice as many as the other lines (subheadings)
-    among them, and no comment's signature."""
+def _paragraphs_go_on(feats: list[_Feat], texts: Sequence[int], down: bool = True) -> bool:
+    """Whether the lines of text ``texts`` (read away from a box, ``down`` or up) read as the
+    article's: within R.INLINE_BOX_WINDOW of them (up to a boundary, or read down, past a
+    second box, whose lines are not counted; a marked list's items, "- Initiate Trust", "4.
+    More Athletic Than the Athletics", not counted either), R.INLINE_BOX_PARAGRAPHS paragraphs
+    or more, twice as many as the other lines (subheadings) among them, and no comment's
+    signature."""
     paragraphs = others = window = 0
-    for j in texts:
+    pos = 0
+    while pos < len(texts):
+        j = texts[pos]
         f = feats[j]
+        pos += 1
         if f.boundary:
-            break
+            if not down or _COMMENTS_OPENER_RE.search(f.text) or R.POST_END_RE.match(f.text):
+                break
+            resume = _box_lines(feats, texts, pos)  # a second box: the article goes on under it
+            if resume is None:
+                break
+            pos = resume
+            continue
         is_paragraph = _inline_paragraph(f)
         if not is_paragraph and _item_marker(f.text) is not None and _list_item_ok(f):
             continue  # a marked list item of the article's own: no teaser list is marked so
+        if not is_paragraph and _first_line_rule(f) in _SLOT_LINES:
+            continue  # an advertisement's label between paragraphs, a share button
         window += 1
         if window > R.INLINE_BOX_WINDOW:
             break
@@ -1472,29 +1492,43 @@ def _paragraphs_go_on(feats: list[_Feat], texts: Iterable[int]) -> bool:
 _POST_END = ("boilerplate", "post-footer")
 # A box's buttons and form fields ("Facebook", "Copy link"; "Enter your email")
 _BUTTONS = (("boilerplate", "share-bar"), ("boilerplate", "comment-form"))
+# ... and the labels of a slot between paragraphs ("Advertisement", "Story continues below
+# advertisement"): neither a paragraph nor a subheading where the article goes on
+_SLOT_LINES = (*_BUTTONS, ("boilerplate", "advert-label"))
 
 
 def _bridge_boxes(feats: list[_Feat], hi: int, boxes: list[int]) -> int:
     """Carry the core's end ``hi`` over a box that interrupts the article (``_inline_box``) and
     on to the end of the article's run of text under it; the box's lines go to ``boxes``. The
     density score stops at such a box when the article's text under it is short: a boundary
-    line and its links weigh more than two or three paragraphs."""
+    line and its links weigh more than two or three paragraphs. Where a second box follows
+    a paragraph or two under the first, the end is carried over both or neither."""
     scores: list[float] | None = None  # _score, read once a box is found
+    kept = (hi, len(boxes))  # the end and box lines before a bridge that needs the next one
     while True:
         after = list(itertools.islice((j for j in range(hi + 1, len(feats)) if feats[j].text),
                                       R.INLINE_BOX_LINES + 1))
         b = next((j for j in after if feats[j].boundary), None)
-        if b is None or any(feats[j].prose for j in after if j < b):
-            return hi
-        resume = _inline_box(feats, b, len(feats) - 1)
+        resume = None
+        if b is not None and not any(feats[j].prose for j in after if j < b):
+            resume = _inline_box(feats, b, len(feats) - 1)
         if resume is None:
-            return hi
+            del boxes[kept[1]:]
+            return kept[0]
         scores = scores or [f.score for f in feats]
         run = _best_run(scores, feats, resume, len(feats) - 1)[1]
-        if run is None or run[0] != resume:
-            return hi
+        opener = None
+        if run is not None and run[0] != resume:
+            # a second box under a paragraph or two (``_inline_box`` read the article on
+            # under it): the text up to its opener, then (next turn) that box
+            opener = next((j for j in range(resume, run[0]) if feats[j].boundary), None)
+        if run is None or (run[0] != resume and opener is None):
+            del boxes[kept[1]:]
+            return kept[0]
         boxes.extend(j for j in range(hi + 1, resume) if feats[j].text and j != b)
-        hi = run[1]
+        hi = run[1] if opener is None else _end_above(feats, resume, opener)
+        if opener is None:
+            kept = (hi, len(boxes))
 
 
 def _bridge_boxes_back(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -> int:
@@ -1521,8 +1555,9 @@ def _bridge_boxes_back(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -
         else:
             return lo
         end = above[n]
-        if _inline_box(feats, opener, hi) != lo or not _paragraphs_go_on(
-                feats, (j for j in range(end, -1, -1) if feats[j].text)):
+        up = list(itertools.islice((j for j in range(end, -1, -1) if feats[j].text),
+                                   4 * R.INLINE_BOX_WINDOW))  # (list items not counted)
+        if _inline_box(feats, opener, hi) != lo or not _paragraphs_go_on(feats, up, down=False):
             return lo
         scores = scores or [f.score for f in feats]
         run = best = 0.0

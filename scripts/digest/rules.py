@@ -104,6 +104,11 @@ INLINE_BOX_BUTTONS = 8
 FORM_BUTTON_RE = re.compile(r"^(?:sign\s*up|subscribe|submit|join|register)\W*$",
                             re.IGNORECASE)
 INLINE_BOX_WINDOW = 8
+# The openers that close a post (its tags, its categories, its author's note, the links to the
+# next post): no second box inside the article opens with them
+POST_END_RE = re.compile(
+    r"^(?:tags?|topics?|filed\s+under|categories|posted\s+in|about\s+the\s+author"
+    r"|previous|next)\b", re.IGNORECASE)
 INLINE_BOX_PARAGRAPHS = 3
 INLINE_BOX_PARAGRAPH_WORDS = 15  # a paragraph, not a teaser's headline or a pitch's line
 
