@@ -337,6 +337,27 @@ def test_two_boxes_with_a_paragraph_between_them_do_not_end_the_article() -> Non
         assert not set(LONG_SHARE + second) & set(body.split("\n")), case
 
 
+def test_a_page_of_a_thousand_boxes_is_cleaned_in_linear_time() -> None:
+    """A hostile capture: a thousand share bars, each over a paragraph. The core's end is
+    carried over INLINE_BOX_MAX boxes at most (a page of many more is a page of posts), so
+    the page is read a bounded number of times: the box reading once took seconds here."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+    from digest.rules import INLINE_BOX_MAX
+
+    para = ("The council met again on Tuesday evening to discuss the budget for the coming "
+            "year, and members said the vote would be held next month after a review.")
+    parts = ["Council Delays Vote", "By Jane Roe", "March 3, 2021", para, para, para]
+    for i in range(1000):
+        parts += ["Share this article", "Facebook", "Twitter", "Email", f"{para} Item {i}."]
+    cleaned = clean(Capture(Path("h.txt"), "h.txt", "text", "\n\n".join(parts), "utf-8"))
+    kept = [ln.text for ln in cleaned.lines if ln.kind == "body"]
+    assert f"{para} Item 0." in kept  # the first boxes are bridged ...
+    assert len(kept) <= INLINE_BOX_MAX + 3  # ... INLINE_BOX_MAX of them at most
+
+
 def test_a_post_footer_under_a_share_bar_ends_the_post() -> None:
     """The other side, dragnet 045320993781: a share bar of four buttons, "Like this:" and
     "Posted in: NFL Network | comments |" close the post, and the comment guidelines and the

@@ -1412,9 +1412,16 @@ def _inline_box(feats: list[_Feat], b: int, hi: int) -> int | None:
     if _COMMENTS_OPENER_RE.search(feats[b].text):
         return None  # a comment thread opens there: its first comment can run long
 
-    texts = [j for j in range(b + 1, hi + 1) if feats[j].text]
+    texts = list(itertools.islice((j for j in range(b + 1, hi + 1) if feats[j].text),
+                                  INLINE_BOX_READ))
     box = _box_lines(feats, texts, 0)
     return texts[box] if box is not None and _paragraphs_go_on(feats, texts[box:]) else None
+
+
+# How many lines of text under a box's opener ``_inline_box`` reads at most: the box, the
+# window of the article's lines, and the list items and second boxes passed over in it (a bound
+# that keeps a page of a thousand boxes linear; no page of the corpora comes near it)
+INLINE_BOX_READ = 256
 
 
 def _box_lines(feats: list[_Feat], texts: Sequence[int], start: int) -> int | None:
@@ -1502,10 +1509,11 @@ def _bridge_boxes(feats: list[_Feat], hi: int, boxes: list[int]) -> int:
     on to the end of the article's run of text under it; the box's lines go to ``boxes``. The
     density score stops at such a box when the article's text under it is short: a boundary
     line and its links weigh more than two or three paragraphs. Where a second box follows
-    a paragraph or two under the first, the end is carried over both or neither."""
+    a paragraph or two under the first, the end is carried over both or neither; over
+    R.INLINE_BOX_MAX boxes at most."""
     scores: list[float] | None = None  # _score, read once a box is found
     kept = (hi, len(boxes))  # the end and box lines before a bridge that needs the next one
-    while True:
+    for _ in range(R.INLINE_BOX_MAX):
         after = list(itertools.islice((j for j in range(hi + 1, len(feats)) if feats[j].text),
                                       R.INLINE_BOX_LINES + 1))
         b = next((j for j in after if feats[j].boundary), None)
@@ -1529,6 +1537,8 @@ def _bridge_boxes(feats: list[_Feat], hi: int, boxes: list[int]) -> int:
         hi = run[1] if opener is None else _end_above(feats, resume, opener)
         if opener is None:
             kept = (hi, len(boxes))
+    del boxes[kept[1]:]
+    return kept[0]
 
 
 def _bridge_boxes_back(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -> int:
@@ -1539,9 +1549,9 @@ def _bridge_boxes_back(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -
     a boundary opens and ``_inline_box`` reads as a box with the core under it. Above its
     opener, the article's first half: the best run of lines ending in a paragraph right over
     the opener, that reads as paragraphs up from there (``_paragraphs_go_on``). The box's
-    lines go to ``boxes``."""
+    lines go to ``boxes``; over R.INLINE_BOX_MAX boxes at most."""
     scores: list[float] | None = None  # _score, read once a box is found
-    while True:
+    for _ in range(R.INLINE_BOX_MAX):
         above = list(itertools.islice((j for j in range(lo - 1, -1, -1) if feats[j].text),
                                       R.INLINE_BOX_LINES + R.INLINE_BOX_BUTTONS + 1))
         opener = None
@@ -1569,6 +1579,7 @@ def _bridge_boxes_back(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -
                     best, start = run, j
         boxes.extend(j for j in range(end + 1, lo) if feats[j].text and j != opener)
         lo = start
+    return lo
 
 
 def _prose_runs(feats: list[_Feat], start: int, stop: int) -> tuple[int, int, int]:

@@ -104,6 +104,9 @@ INLINE_BOX_BUTTONS = 8
 FORM_BUTTON_RE = re.compile(r"^(?:sign\s*up|subscribe|submit|join|register)\W*$",
                             re.IGNORECASE)
 INLINE_BOX_WINDOW = 8
+# An article holds a few boxes; a page of many more (a thousand share bars between posts) is
+# a page of posts, and the core's end is carried over this many of them at most
+INLINE_BOX_MAX = 20
 # The openers that close a post (its tags, its categories, its author's note, the links to the
 # next post): no second box inside the article opens with them
 POST_END_RE = re.compile(
