@@ -1413,15 +1413,9 @@ def _inline_box(feats: list[_Feat], b: int, hi: int) -> int | None:
         return None  # a comment thread opens there: its first comment can run long
 
     texts = list(itertools.islice((j for j in range(b + 1, hi + 1) if feats[j].text),
-                                  INLINE_BOX_READ))
+                                  R.INLINE_BOX_READ))
     box = _box_lines(feats, texts, 0)
     return texts[box] if box is not None and _paragraphs_go_on(feats, texts[box:]) else None
-
-
-# How many lines of text under a box's opener ``_inline_box`` reads at most: the box, the
-# window of the article's lines, and the list items and second boxes passed over in it (a bound
-# that keeps a page of a thousand boxes linear; no page of the corpora comes near it)
-INLINE_BOX_READ = 256
 
 
 def _box_lines(feats: list[_Feat], texts: Sequence[int], start: int) -> int | None:

@@ -213,7 +213,7 @@ def _title_candidate(text: str) -> bool:
 def _header_top(feats_text: Sequence[str], start: int) -> int:
     """Where the header above line ``start`` is looked for from: HEADER_REACH lines up, blank
     lines counted, a share bar's buttons ("Share", "Facebook", "Copy link") and the blank
-    lines under them not: a recent page prints six to eight of them between the byline and the
+    lines over them not: a recent page prints six to eight of them between the byline and the
     text."""
     budget = HEADER_REACH
     i = min(start, len(feats_text))
@@ -226,7 +226,6 @@ def _header_top(feats_text: Sequence[str], start: int) -> int:
         if not under_button:
             budget -= 1
     return i
-
 
 
 def classify_header(

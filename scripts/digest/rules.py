@@ -107,6 +107,10 @@ INLINE_BOX_WINDOW = 8
 # An article holds a few boxes; a page of many more (a thousand share bars between posts) is
 # a page of posts, and the core's end is carried over this many of them at most
 INLINE_BOX_MAX = 20
+# How many lines of text under a box's opener are read at most: the box, the window of the
+# article's lines, and the list items and second boxes passed over in it (a bound that keeps a
+# page of a thousand boxes linear; no page of the corpora comes near it)
+INLINE_BOX_READ = 256
 # The openers that close a post (its tags, its categories, its author's note, the links to the
 # next post): no second box inside the article opens with them
 POST_END_RE = re.compile(
