@@ -135,6 +135,25 @@ def test_the_headline_over_its_articles_byline_and_date() -> None:
     assert meta.title.value == "Ashley returns to head the hunt for quick solution"
 
 
+def test_the_headline_over_its_byline_and_date_over_a_recent_share_bar() -> None:
+    """Round 15 (`scripts/bench_headers.py`): the article of train page 960992579b0a
+    (dragnet) under "Creating Passionate Users", its byline and date, and a recent page's
+    share bar of eight lines ("Share this article", "Share", six buttons, "Copy link"): the
+    byline and date were out of the header's reach, and no headline was found. The share bar's
+    buttons do not count in that reach."""
+    from .conftest import TRAIN_CORPUS, clean_train_page
+
+    clean_train_page("960992579b0a")  # skips the test when the corpus is absent
+    truth = (TRAIN_CORPUS / "960992579b0a.truth.txt").read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in truth.split("\n\n") if p.strip()]
+    header = ["World", "Creating Passionate Users", "By James O'Neill", "October 5, 2019",
+              "Share this article", "Share", "Facebook", "Twitter", "LinkedIn", "WhatsApp",
+              "Email", "Copy link"]
+    meta = _meta("\n\n".join([*header, *paragraphs, "© 2024 The Valley Courier."]) + "\n")
+    assert meta.title.value == "Creating Passionate Users"
+    assert meta.authors.value == ("James O'Neill",)
+
+
 @pytest.mark.parametrize(
     ("case", "refused"),
     [

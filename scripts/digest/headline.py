@@ -1003,11 +1003,13 @@ def pick(cands: Candidates, probs: Sequence[float], threshold: float) -> int | N
 def header_pick(lines: Sequence[Line], cands: Candidates, probs: Sequence[float]) -> int | None:
     """Position in ``cands`` of the headline an article's header shows, when the model picks
     none: the candidate right over the header's byline or date line, with at most
-    HEADER_BODY_GAP short lines (a share bar, a reading time) between that header and the
-    article's first line, under a short label or nothing (not under another headline: a list
-    of teasers over the article), not vetoed, scored HEADER_PICK_MIN_P or more."""
+    HEADER_BODY_GAP short lines (a reading time, a label; a share bar's buttons not counted)
+    between that header and the article's first line, under a short label or nothing (not
+    under another headline: a list of teasers over the article), not vetoed, scored
+    HEADER_PICK_MIN_P or more."""
     texts = [i for i in range(cands.first) if lines[i].text]
-    near = texts[-(HEADER_BODY_GAP + 2):]
+    # (a share bar's buttons not counted: a recent page prints six to eight of them there)
+    near = [i for i in texts if not R.share_button(lines[i].text)][-(HEADER_BODY_GAP + 2):]
     header = [i for i in near if lines[i].kind in ("byline", "dateline")]
     if not header:
         return None
