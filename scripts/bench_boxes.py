@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -95,8 +96,16 @@ def kept(sc: ModuleType, case: str, text: str, truth: str) -> float | None:
     return k / n if n else None
 
 
-# id, lines, the middle paragraph's line, the line of the paragraph before it, truth, kept
-Page = tuple[str, list[str], int, "int | None", str, float]
+@dataclass(frozen=True)
+class Page:
+    """A page of the bench: its capture's lines, where the boxes go, its truth."""
+
+    case: str
+    lines: list[str]
+    middle: int  # the line of the middle paragraph: a box goes under it
+    before: int | None  # the line of the paragraph before it: the first of two boxes
+    truth: str
+    kept: float  # share of the truth's sentences kept without a box
 
 
 def bench(ids: list[str], lang: dict[str, str], sc: ModuleType, show: bool) -> None:
@@ -113,29 +122,30 @@ def bench(ids: list[str], lang: dict[str, str], sc: ModuleType, show: bool) -> N
         plain = kept(sc, case, text, truth)
         if plain is not None:
             before = middle_line(lines, truth, before=1)
-            pages.append((case, lines, at, before if before is not None and before < at
-                          else None, truth, plain))
+            pages.append(Page(case, lines, at, before if before is not None and before < at
+                              else None, truth, plain))
     print(f"{len(pages)} pages; sentences kept without a box: "
-          f"{sum(p[5] for p in pages) / len(pages):.3f}\n")
+          f"{sum(p.kept for p in pages) / len(pages):.3f}\n")
     print("| box | sentences kept | pages losing > 10% |\n|---|---:|---:|")
     for name, box in BOXES.items():
-        row(sc, name, [(p, with_box(p[1], p[2], box)) for p in pages], show)
+        row(sc, name, [(p, with_box(p.lines, p.middle, box)) for p in pages], show)
     for name, (first, second) in TWO_BOXES.items():
         # (the second box first: the first's line is above it and keeps its number)
-        row(sc, name, [(p, with_box(with_box(p[1], p[2], BOXES[second]).split("\n"), p[3],
-                                    BOXES[first])) for p in pages if p[3] is not None], show)
+        row(sc, name, [(p, with_box(with_box(p.lines, p.middle, BOXES[second]).split("\n"),
+                                    p.before, BOXES[first]))
+                       for p in pages if p.before is not None], show)
 
 
 def row(sc: ModuleType, name: str, variants: list[tuple[Page, str]], show: bool) -> None:
     """Print the row of one box: each page's share of sentences kept with the box (its
     ``variants``' text), averaged, and the pages that lose more than LOSS of them to it."""
     shares, lost = [], []
-    for (case, _lines, _at, _before, truth, plain), text in variants:
-        share = kept(sc, case, text, truth)
-        share = plain if share is None else share
+    for page, text in variants:
+        share = kept(sc, page.case, text, page.truth)
+        share = page.kept if share is None else share
         shares.append(share)
-        if share < plain - LOSS:
-            lost.append(case)
+        if share < page.kept - LOSS:
+            lost.append(page.case)
     pages = f" ({len(variants)} pages)" if name in TWO_BOXES else ""
     print(f"| {name}{pages} | {sum(shares) / len(shares):.3f} | {len(lost)} |")
     if show and lost:
