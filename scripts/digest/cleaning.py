@@ -1559,9 +1559,11 @@ def _bridge_boxes_back(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -
         else:
             return lo
         end = above[n]
+        if _inline_box(feats, opener, hi) != lo:
+            return lo
         up = list(itertools.islice((j for j in range(end, -1, -1) if feats[j].text),
                                    4 * R.INLINE_BOX_WINDOW))  # (list items not counted)
-        if _inline_box(feats, opener, hi) != lo or not _paragraphs_go_on(feats, up, down=False):
+        if not _paragraphs_go_on(feats, up, down=False):
             return lo
         scores = scores or [f.score for f in feats]
         run = best = 0.0
