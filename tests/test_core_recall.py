@@ -498,6 +498,48 @@ def test_an_article_under_a_trending_list_with_stamps_is_kept() -> None:
         assert all(blurb not in body for _title, blurb, _stamp in TEASERS)
 
 
+def test_a_short_article_under_a_denser_teaser_blurb_is_kept() -> None:
+    """Round 16 (`scripts/bench_pages.py`, "teasers with blurbs over the header", short): the
+    opening of l3s-gn1 page 49daa8ef804f (38 words) under its header, under the "Trending"
+    list whose second blurb is longer. The blurb was the densest run, its stamps read as its
+    header, and the page published the teasers under a teaser's headline, with no warning. A
+    core that is one blurb of a series of stamps of one shape ("2 hours ago", "3 hours ago",
+    ...) is the list's; the article is the headed run after the list's last stamp. The page
+    is still warned about: a longer block of prose was dropped."""
+    headline = "The Open Journalism Project: Better Student Journalism"
+    paragraphs, cleaned = _wrapped_lines("49daa8ef804f", TRENDING, ["About us", "Contact"], 40,
+                                         headline=headline)
+    body = " ".join(render_plain(cleaned).split())
+    assert paragraphs and all(paragraph in body for paragraph in paragraphs)
+    assert all(blurb not in body for _title, blurb, _stamp in TEASERS)
+    assert cleaned.metadata.title.value == headline
+    assert cleaned.confidence < 0.6
+
+
+def test_an_article_over_a_stamped_thread_and_a_headed_post_stays_the_core() -> None:
+    """The other side: l3s-gn1 page 00a1653a38c8 under its header (byline, date, share bar),
+    then three comments, each a name, "1 hours ago" and a line (a series of stamps of one
+    shape), then "Read next" and another story under its byline and date. The article, whole
+    or one paragraph of it, is no teaser: it stands under its own header, and stays the core;
+    the story after the thread stays out."""
+    thread = ["Comments"]
+    for k, (name, text) in enumerate([
+            ("Tom R.", "Great piece, thanks for writing it."),
+            ("margaret_h", "I have had one of these for a month and it works well."),
+            ("Dave Kim", "I don't agree with most of this, but it was a fair report.")]):
+        thread += [name, f"{k + 1} hours ago", text]
+    story = ("Crews worked through the night to restore power to homes across the county after "
+             "the storm brought down lines in dozens of villages, and the company said most "
+             "homes would be connected again by the evening.")
+    post = ["Read next", "Storm leaves thousands without power", "By Sam Green", "March 4, 2024",
+            story]
+    for words in (0, 40):
+        paragraphs, body = _wrapped("00a1653a38c8", PAGE_TOP, [*thread, *post, "About us"],
+                                    words)
+        assert all(paragraph in body for paragraph in paragraphs), words
+        assert story not in body, words
+
+
 def test_a_reports_quotes_are_no_comment_signatures() -> None:
     """l3s-gn1 page 16503f938584 (a bushfire report) under the same "Trending" list: its
     short quote paragraphs ('"We still don't know who they are," Mr Haselby said.') were

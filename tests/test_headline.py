@@ -681,6 +681,36 @@ def test_a_teaser_of_a_list_with_counters_is_no_headline() -> None:
     assert not _counter_under(texts, list(range(len(texts))), 1)
 
 
+def test_a_teaser_over_its_blurb_and_stamp_is_no_headline() -> None:
+    """Round 16 (`scripts/bench_pages.py`, "teasers with blurbs over the header": a teaser's
+    headline published on 0.04 of the validation pages): a "Trending" list over l3s-gn1 page
+    00a1653a38c8's header, its first teaser on the same subject ("Netgear shows its home
+    network kit at CES ..."), each teaser a headline, a sentence of blurb and a stamp. The
+    teaser shared the article's words and was picked. A line over a sentence over a counter
+    or stamp that the list repeats is a teaser. The other side: the article's own headline,
+    over its byline and a date of the very shape of the teasers' stamps, is still picked."""
+    from digest.headline import _counter_under
+
+    from .test_core_recall import PAGE_TOP, TEASERS, _wrapped_lines
+
+    own = 'Netgear Brings "All-Access Home" Concept At CES 2008'
+    teaser = "Netgear shows its home network kit at CES in Las Vegas"
+    blurb = ("The company showed a kit that streams video and music to every room of a home "
+             "over its power lines.")
+    for stamp in ("{} hours ago", "March {}, 2024"):  # the article's own date: "March 5, 2024"
+        teasers = [(teaser, blurb, stamp.format(2))]
+        teasers += [(title, text, stamp.format(k + 3))
+                    for k, (title, text, _stamp) in enumerate(TEASERS)]
+        trending = [*PAGE_TOP, "Trending", *(x for unit in teasers for x in unit)]
+        _paragraphs, cleaned = _wrapped_lines("00a1653a38c8", trending, ["About us"])
+        assert cleaned.metadata.title.value == own, stamp
+    texts = [teaser, blurb, "2 hours ago", "Storm leaves thousands without power", blurb,
+             "3 hours ago", "Council delays vote", blurb, "4 hours ago", own, "By Jane Roe"]
+    window = list(range(len(texts)))
+    assert _counter_under(texts, window, 0)
+    assert not _counter_under(texts, window, 9)
+
+
 def test_a_caption_cut_on_its_first_line_is_no_headline() -> None:
     # 8a3d93813f63: a photo's caption cut on its first line ("... outside her"), under the
     # photo's credit and right above the byline, was published as the headline; now the safe

@@ -496,6 +496,24 @@ def test_a_slash_between_words_or_an_agency_announcing_a_quote_is_no_photo_credi
     assert credit.search("Photo/AP") and credit.search("Mourners gather. Photo / Getty Images")
 
 
+def test_a_paragraph_announcing_a_video_or_photos_is_no_credit() -> None:
+    """Round 16, train pages: a paragraph ending in a colon that announces what follows ("...
+    and you're set to go! Check out the video:", l3s-gn1 77fe614804cb, the page's only
+    paragraph; "Now have a look at the “before” photos:", 37aae8173756) was read as a photo
+    credit ("Video: Reuters") and dropped as a caption. A credit names someone after its
+    colon; a colon ending the line announces."""
+    from .conftest import clean_train_page
+
+    def kind(case: str, start: str) -> str:
+        return next(ln.kind for ln in clean_train_page(case).lines if ln.text.startswith(start))
+
+    assert kind("77fe614804cb", "Here’s a superb way to get a message across") in BODY
+    assert kind("37aae8173756", "Now have a look at the “before” photos") != "caption"
+    credit = next(r for r in R.LINE_RULES if r.name == "photo-credit")
+    assert credit.search("Leaders meet in Beijing. Video: Reuters")
+    assert not credit.search("Check out the video:")
+
+
 def test_a_caption_under_its_label_and_a_photo_viewer_button_are_not_the_article() -> None:
     """Round 10, train pages: a print caption under its label ("Caption: The Rolling Stones
     have signed ...", l3s-gn1 ed94176b500a, not in its truth) was published as a paragraph, and

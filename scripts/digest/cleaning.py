@@ -484,6 +484,92 @@ def _other_post(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, int] | 
     return run
 
 
+def _teaser_unit_core(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, int] | None:
+    """The article under a list of teasers whose blurb was the densest run, or None (the core
+    stays).
+
+    A teaser list is a chain of SERIES_MIN_STAMPS or more stamps of one shape ("2 hours ago",
+    "3 hours ago"...), each within SERIES_GAP lines of text of the next with at most
+    SERIES_PROSE lines of prose between them (a headline and a sentence of blurb). The core is
+    one of its teasers when a stamp of the chain stands right under it and another right over
+    it, or, for the list's first teaser under its opener ("Trending"), when it holds no more
+    than a headline and a blurb and no byline or date line stands over it (an article over its
+    comment thread has its own). The article is then the best run of prose after the chain's
+    last stamp, when it stands under an article's header (a byline or a date line, past a
+    share bar), holds CORE_ALT_MIN_SCORE or more and is no list of posts (round 16,
+    ``bench_pages.py``: a short article under a "Trending" list lost whole)."""
+    lo, hi = span
+    below = _stamp_near(feats, hi, 1)
+    if below is None:
+        return None
+    shape = _stamp_shape(feats[below].text)
+    above = _stamp_near(feats, lo, -1)
+    if above is None or _stamp_shape(feats[above].text) != shape:
+        # the list's first teaser, under its opener ("Trending"): the core is one blurb, under
+        # no byline or date of its own (an article over its comment thread)
+        inside = [f for f in feats[lo:hi + 1] if f.text]
+        if (len(inside) > SERIES_GAP or sum(f.prose for f in inside) > SERIES_PROSE
+                or any(_post_header(feats[j]) for j in _lines_above(feats, lo))):
+            return None
+        above = below
+    last = _stamp_chain(feats, above, shape, 1)
+    if last < below:
+        return None  # the core holds more than a blurb between two stamps of the list
+    first = _stamp_chain(feats, above, shape, -1)
+    chain = sum(1 for j in range(first, last + 1)
+                if feats[j].dateline and _stamp_shape(feats[j].text) == shape)
+    if chain < SERIES_MIN_STAMPS:
+        return None
+    scores = [f.score for f in feats]  # _score
+    score, run = _best_run(scores, feats, last + 1, len(feats) - 1)
+    if run is None or score < CORE_ALT_MIN_SCORE or not (
+            _headed(feats, run[0]) or _post_headed(feats, run[0])):
+        return None
+    if sum(1 for j in range(run[0] + 1, run[1] + 1) if _header_line(feats[j])) > 1:
+        return None  # a list of posts
+    return run
+
+
+def _stamp_near(feats: list[_Feat], i: int, step: int) -> int | None:
+    """The first date line within SERIES_GAP lines of text from ``i`` (up when ``step`` is
+    -1, down when 1), past at most SERIES_PROSE lines of prose, or None."""
+    seen = prose = 0
+    j = i + step
+    while 0 <= j < len(feats) and seen < SERIES_GAP:
+        f = feats[j]
+        if f.text:
+            if f.dateline:
+                return j
+            seen += 1
+            prose += f.prose
+            if prose > SERIES_PROSE:
+                return None
+        j += step
+    return None
+
+
+def _stamp_chain(feats: list[_Feat], i: int, shape: str, step: int) -> int:
+    """The last stamp of ``shape`` reached from the stamp ``i`` going ``step`` (-1 up, 1
+    down), each within ``_stamp_near`` of the one before."""
+    while True:
+        j = _stamp_near(feats, i, step)
+        if j is None or _stamp_shape(feats[j].text) != shape:
+            return i
+        i = j
+
+
+def _stamp_shape(text: str) -> str:
+    """A date line's shape: lower case, numbers as 0, month and weekday names and the units
+    of a relative date as one letter each ("2 hours ago" and "5 minutes ago" alike, "March 5,
+    2024" not)."""
+    return _SHAPE_UNIT_RE.sub("u", _SHAPE_NAME_RE.sub("m", _DIGITS_RE.sub("0", text.lower())))
+
+
+_DIGITS_RE = re.compile(r"\d+")
+_SHAPE_NAME_RE = re.compile(rf"\b(?:{R.MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?!\w)")
+_SHAPE_UNIT_RE = re.compile(r"\b(?:second|minute|min|hour|hr|day|week|month|year)s?\b")
+
+
 def _menu_between(feats: list[_Feat], hi: int, lo: int) -> bool:
     """A menu (FENCE_MENU_RUN short labels in a row: "News", "Politics", "Sport") between
     ``hi`` and ``lo``: a run of prose above it stands over the page's navigation, where a
@@ -553,6 +639,11 @@ COMMENT_SIGNATURE_RE = re.compile(
     re.IGNORECASE,
 )
 CORE_SIGNATURE_MAX_WORDS = 15
+# a list of teasers each under or over its stamp (_teaser_unit_core): stamps of one shape in
+# a chain, lines of text from one to the next at most
+SERIES_MIN_STAMPS = 3
+SERIES_GAP = 3
+SERIES_PROSE = 2  # lines of prose from one stamp to the next at most: a headline and a blurb
 # a comment thread no line opens (_signed_thread_cut): signatures in a run, lines of text
 # from one to the next at most, words in the commenter's name over a signature at most
 THREAD_RUN_SIGNATURES = 3
@@ -2291,6 +2382,8 @@ def rule_pass(capture: Capture) -> RulePass:
     thread: range = range(0)  # a comment thread the core ran into (_comment_cut)
     # 2. the article core
     span = _choose_core(feats)
+    if span is not None:
+        span = _teaser_unit_core(feats, span) or span
     other = _other_post(feats, span) if span is not None else None
     if span is not None and other is not None and _menu_between(feats, span[1], other[0]):
         span, other = other, None  # the core was a notice over the page's menu: the post is it

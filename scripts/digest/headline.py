@@ -645,12 +645,16 @@ def _reply_under(texts: Sequence[str], window: Sequence[int], pos: int) -> bool:
 
 
 def _counter_under(texts: Sequence[str], window: Sequence[int], pos: int) -> bool:
-    """The line under ``window[pos]`` is a short line with a number ("7 comments") and the same
-    line, its number aside, stands under TEASER_COUNTERS other lines of the window: the line is
-    one of a list of teasers, each with its counter."""
+    """The line under ``window[pos]``, or under the sentence of blurb under it, is a short line
+    with a number ("7 comments", "3 hours ago") and the same line, its number aside, stands
+    under TEASER_COUNTERS other lines of the window: the line is one of a list of teasers, each
+    with its counter."""
     if pos + 1 >= len(window):
         return False
     under = texts[window[pos + 1]]
+    if (len(under) > 30 and pos + 2 < len(window) and R.ends_sentence(under)
+            and len(R.WORD_RE.findall(under)) >= R.PROSE_MIN_WORDS):
+        under = texts[window[pos + 2]]  # the teaser's blurb between it and its counter
     if len(under) > 30 or not _DIGIT_RE.search(under):
         return False
     shape = _DIGITS_RE.sub("0", under)

@@ -554,7 +554,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"(?:\b(?:photo(?:graph)?s?|images?|pictures?|credit|illustration|source|video)"
             # (a slash before a lower-case word pairs two words, "images/gifs", "photo/video
             # shoot": no credit; "Photo/AP" and "Photo / Getty" are)
-            r"\s*(?:by|credit|courtesy)?\s*(?:[:|©]|/(?!\s*(?-i:[a-z])))"
+            # (a colon ending the line announces what follows, "Check out the video:")
+            r"\s*(?:by|credit|courtesy)?\s*(?:[|©]|:(?!\s*$)|/(?!\s*(?-i:[a-z])))"
             r"|\((?:photo|image|picture|credit)[^)]*\)\s*$"
             # (an agency named at the end of a line that ends in a colon announces a quote:
             # "The Associated Press reported:", "From our correspondent at Reuters:")
