@@ -17,7 +17,12 @@ them and those that keep none, the share of the furniture's sentences kept (the 
 furniture as truth: what a reader would see published that is not the article), and the
 headline read back right, wrong or not found (the metadata scorer's ``same_headline``; only on
 the pages whose title is about the article and names no site). The teasers are other pages'
-headlines and first sentences, so their words are news prose, not the article's. Sets:
+headlines and first sentences, so their words are news prose, not the article's. A second
+table sets each page out as a list-shaped article (round 16, ``LISTS``: a gift guide, a
+ranking, a roundup): its first two sentences as the introduction, then up to LIST_ITEMS items,
+each named by another page's headline (cut to LIST_NAME_WORDS words: a product or an entry
+on another subject than the sentence under it), numbered or not, with a price and a button
+or not; the article is the page's sentences. Sets:
 ``validation`` (the figures to quote) and ``train`` (the only pages to tune on), the ids of
 scripts/cleaning-split.json.
 """
@@ -25,6 +30,7 @@ scripts/cleaning-split.json.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -145,6 +151,39 @@ SHELLS: dict[str, Shell] = {
 }
 
 
+def _list_article(p: Page, donors: list[Page], item: Callable[[int, str], list[str]]
+                  ) -> tuple[list[str], list[str]]:
+    """A list-shaped article from the page (a gift guide, a ranking, a roundup): its first two
+    sentences as the introduction, then one item per later sentence (LIST_ITEMS at most), each
+    named by ``item`` (its number and a donor's headline cut to LIST_NAME_WORDS words, on a
+    subject unlike the sentence's) over the sentence: the lines and the article's sentences."""
+    sentences = [s.strip() for para in p.paragraphs for s in _SENTENCE_END_RE.split(para)
+                 if len(s.split()) >= LIST_SENTENCE_WORDS]
+    if len(sentences) < 2 + LIST_MIN_ITEMS:
+        return [], []
+    lines = sentences[:2]
+    for k, (d, sentence) in enumerate(zip(donors, sentences[2:2 + LIST_ITEMS], strict=False)):
+        name = " ".join(d.headline.split()[:LIST_NAME_WORDS])
+        lines += [*item(k, name)[:1], sentence, *item(k, name)[1:]]
+    return lines, sentences[:2 + min(len(donors), LIST_ITEMS)]
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+LIST_ITEMS = 8
+LIST_MIN_ITEMS = 4
+LIST_NAME_WORDS = 5
+LIST_SENTENCE_WORDS = 6
+# each list's item: its name (and what follows the item's sentence), from its number and name
+LISTS: dict[str, Callable[[int, str], list[str]]] = {
+    "numbered items": lambda k, name: [f"{k + 1}. {name}"],
+    "named items": lambda k, name: [name],
+    "named items with a price": lambda k, name: [name, f"${19 + 10 * k} at Amazon"],
+    "items under a label, with a price and a button": lambda k, name: [
+        f"Best overall: {name}" if k == 0 else f"Also great: {name}", f"${19 + 10 * k}",
+        "Buy now"],
+}
+
+
 def pages(ids: list[str], lang: dict[str, str]) -> list[Page]:
     """The English pages of ``ids`` with a headline and MIN_WORDS words of truth."""
     out = []
@@ -191,8 +230,10 @@ class Tally:
 
 
 def run_one(sc: ModuleType, ms: ModuleType, p: Page, paragraphs: list[str], above: list[str],
-            under: list[str], tally: Tally) -> float:
-    """Clean ``paragraphs`` between ``above`` and ``under``; add to ``tally``; the share kept."""
+            under: list[str], tally: Tally, article: list[str] | None = None) -> float:
+    """Clean ``paragraphs`` between ``above`` and ``under``; add to ``tally``; the share of the
+    article's sentences kept (``article``'s, when given: a list's lines hold more than its
+    text, the items' names and prices)."""
     text = "\n\n".join([*above, *paragraphs, *under]) + "\n"
     cleaned = clean(Capture(Path(f"{p.case}.txt"), p.case, "text", text, "utf-8"))
     out = render_plain(cleaned)
@@ -200,7 +241,7 @@ def run_one(sc: ModuleType, ms: ModuleType, p: Page, paragraphs: list[str], abov
     if p.titled:
         tally.headline["missing" if not title else "right"
                        if ms.same_headline(title, [p.headline]) else "wrong"] += 1
-    n, k = sc.sentence_check("\n\n".join(paragraphs), text, out)
+    n, k = sc.sentence_check("\n\n".join(article or paragraphs), text, out)
     share = k / n if n else 1.0
     fn, fk = sc.sentence_check("\n\n".join([*above, *under]), text, out)
     tally.pages += 1
@@ -234,6 +275,29 @@ def bench(ids: list[str], lang: dict[str, str], sc: ModuleType, ms: ModuleType,
                 print(f"|  | under {KEEP_GOAL}: {' '.join(worst)} | | | | | |")
 
 
+def bench_lists(ids: list[str], lang: dict[str, str], sc: ModuleType, ms: ModuleType,
+                show: bool) -> None:
+    """Each page as a list-shaped article (``LISTS``) under the header, over the footer."""
+    used = pages(ids, lang)
+    print("| list | pages | sentences kept | pages < 0.9 | none kept | furniture kept "
+          "| headline right / wrong / missing |")
+    print("|---|---:|---:|---:|---:|---:|---|")
+    for name, item in LISTS.items():
+        tally, worst = Tally(), []
+        for n, p in enumerate(used):
+            donors = [used[(n + 1 + k * 7) % len(used)] for k in range(LIST_ITEMS)]
+            lines, article = _list_article(p, donors, item)
+            if not lines:
+                continue
+            share = run_one(sc, ms, p, lines, [*NAV, *_header(p)], list(FOOTER), tally,
+                            article)
+            if share < KEEP_GOAL:
+                worst.append(f"{p.case}:{share:.2f}")
+        print(f"| {name} | {tally.pages} | {tally.row()} |")
+        if show and worst:
+            print(f"|  | under {KEEP_GOAL}: {' '.join(worst)} | | | | | |")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", default="validation", help="validation, train or both, comma")
@@ -248,6 +312,8 @@ def main() -> int:
     for name in a.sets.split(","):
         print(f"## {name}: a recent page around the article\n")
         bench(split[name], lang, sc, ms, a.list)
+        print(f"\n## {name}: a list-shaped article\n")
+        bench_lists(split[name], lang, sc, ms, a.list)
         print()
     return 0
 

@@ -233,3 +233,65 @@ def test_a_line_in_parentheses_is_no_glued_articles_headline() -> None:
     glued = _clean("c23fffb2bf2e", appended=True)
     assert _rule(glued, "Survey: Boomers Worry About Medicare") == "appended-article"
     assert "By Ankita Rao" not in render_plain(glued)
+
+
+def test_an_item_of_a_list_article_is_no_glued_articles_headline() -> None:
+    """Round 16, l3s-gn1 page b259a5e38ce8 with an article glued on: the page is a list of
+    news items, each a headline over a paragraph ("Three Queens Met in New York Harbor for
+    First Time", "Appeals Court Favors NASA JPL Employees"), and the cut fell on the last item,
+    dropping it with the glued article. A headline-shaped line between two others, each past a
+    paragraph or three, under a short introduction, is one item of a list: no cut there. The
+    glued article under the list is still cut off."""
+    glued = _clean("b259a5e38ce8", appended=True)
+    assert _rule(glued, "Appeals Court Favors NASA JPL Employees") != "appended-article"
+    body = render_plain(glued)
+    assert "Yesterday, the Ninth Circuit Court of Appeals in Los Angeles" in body
+    assert "Born 8-9-1770, Orange County, North Carolina." not in body
+
+
+def test_a_teaser_list_under_a_longer_article_is_still_cut() -> None:
+    """The other side, dragnet page acdd057ca08d: a report on the MESSENGER probe, its
+    copyright and tags, then "Other News in Science", five headlines each over a paragraph of
+    blurb. Those are items of a list too, but the prose above the list's first item (the
+    report) is longer than the list's: no list article, and the cut drops the teasers."""
+    cleaned = _clean("acdd057ca08d")
+    assert _rule(cleaned, "Lab Announces Breakthrough In Embryonic") == "appended-article"
+    body = render_plain(cleaned)
+    assert "NASA officials announced that February 7 is the new launch date" not in body
+    assert "MESSENGER lifted off from Cape Canaveral" in body
+
+
+def test_a_gift_guide_keeps_every_item() -> None:
+    """Round 16: a list-shaped article of today (a gift guide), built from dragnet page
+    24d44d49fcdc (a game review): its first two sentences as the introduction, then six
+    products, each a name over a sentence of the review, with a price ("$29 at Amazon") or
+    without. The names share no words with the sentences under them, and the cut model took
+    "Kids' coding robot kit" for a glued article's headline: the last two items were dropped.
+    Every item is kept."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    truth_path = TRAIN_CORPUS / "24d44d49fcdc.truth.txt"
+    if not truth_path.exists():
+        pytest.skip("training corpus not found")
+    truth = truth_path.read_text(encoding="utf-8")
+    sentences = [s.strip() for p in truth.split("\n\n") for s in p.split(". ")
+                 if len(s.split()) >= 8]
+    products = ["Solar charger for campers", "Noise-cancelling travel headphones",
+                "Weatherproof smart speaker", "Compact espresso maker",
+                "Kids' coding robot kit", "Ergonomic office chair"]
+    for priced in (True, False):
+        lines = ["Gift guide: the best home tech of the year", "By Maria Lopez",
+                 "March 5, 2024", "Share", "Facebook", "Twitter",
+                 *(s + "." for s in sentences[:2])]
+        items = []
+        for k, name in enumerate(products):
+            items.append(sentences[2 + k] + ".")
+            lines += [name, items[-1], *([f"${29 + 10 * k} at Amazon"] if priced else [])]
+        text = "\n\n".join([*lines, "About us", "Contact"]) + "\n"
+        cleaned = clean(Capture(Path("guide.txt"), "guide.txt", "text", text, "utf-8"))
+        body = " ".join(render_plain(cleaned).split())
+        for item in items:
+            assert item in body, (priced, item[:60])

@@ -1187,7 +1187,61 @@ def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
         return None
     rows, judged = _cut_rows(feats, lo, hi, model)
     # (a row not judged could not reach the threshold)
-    return choose_cut([row for row, full in zip(rows, judged, strict=True) if full], model)
+    return choose_cut([row for row, full in zip(rows, judged, strict=True)
+                       if full and not _list_item(feats, row[0], lo, hi)], model)
+
+
+def _list_item(feats: list[_Feat], c: int, lo: int, hi: int) -> bool:
+    """The headline-shaped line ``c`` is one item of a list that makes the article in the core
+    ``lo..hi`` (a gift guide's products, a ranking's entries, a roundup's stories, each named
+    over a paragraph or two): another line of that shape (``_cut_candidate``) stands above it
+    and another below it, each past one to LIST_ITEM_LINES lines of prose or sentences, the
+    short lines besides (a price, "Buy now") the same on both sides, digits aside; and the
+    prose above the list's first item (its introduction) is shorter than the prose from there
+    on (a teaser list of headlines and blurbs under a longer article is no such list: the cut
+    may drop it). A glued-on article's headline follows the article's last paragraphs and
+    opens its own: of the 445 on the train pages, two stand between two such lines."""
+    above = _item_gap(feats, c, -1, lo)
+    if above is None:
+        return False
+    below = _item_gap(feats, c, 1, hi)
+    if below is None or below[1] != above[1]:
+        return False
+    first = above[0]
+    while (up := _item_gap(feats, first, -1, lo)) is not None and up[1] == above[1]:
+        first = up[0]
+    intro = sum(f.words for f in feats[lo:first] if f.prose)
+    return intro < sum(f.words for f in feats[first:hi + 1] if f.prose)
+
+
+def _item_gap(feats: list[_Feat], c: int, step: int, stop: int
+              ) -> tuple[int, frozenset[str]] | None:
+    """The next line of ``_cut_candidate``'s shape from ``c`` (up when ``step`` is -1, down
+    when 1, not beyond ``stop``) past one to LIST_ITEM_LINES lines of prose or sentences and
+    at most LIST_ITEM_EXTRA short lines (SHORT_MAX_WORDS words or fewer, no boundary), with
+    the shapes of those short lines, digits as 0; None when there is no such line."""
+    prose = 0
+    extra: list[str] = []
+    j = c + step
+    while (j >= stop) if step < 0 else (j <= stop):
+        f = feats[j]
+        if f.text:
+            if _cut_candidate(f):
+                return (j, frozenset(extra)) if prose else None
+            if f.prose or f.sentence:
+                prose += 1
+                if prose > LIST_ITEM_LINES:
+                    return None
+            else:
+                if len(extra) == LIST_ITEM_EXTRA or f.words > R.SHORT_MAX_WORDS or f.boundary:
+                    return None
+                extra.append(_DIGITS_RE.sub("0", f.text.lower()))
+        j += step
+    return None
+
+
+LIST_ITEM_LINES = 3  # paragraphs under a list's item name, at most
+LIST_ITEM_EXTRA = 2  # ...and short lines ("$29 at Amazon", "Buy now")
 
 
 def choose_cut(rows: list[tuple[int, list[float]]], model: CutModel) -> int | None:
