@@ -496,6 +496,20 @@ def test_a_slash_between_words_or_an_agency_announcing_a_quote_is_no_photo_credi
     assert credit.search("Photo/AP") and credit.search("Mourners gather. Photo / Getty Images")
 
 
+def test_a_shops_button_is_furniture_and_a_headline_about_buying_is_not() -> None:
+    """Round 16: a gift guide's or a review's button under a product ("Buy now", "Buy on
+    Amazon", "Compare Prices", all on train pages around the article, none in a truth) was
+    published as a subheading of the article. It is the line rule ``shop-button``; a line that
+    says more ("Buy now, pay later schemes grow") is not."""
+    shop = next(r for r in R.LINE_RULES if r.name == "shop-button")
+    for button in ("Buy now", "Buy on Amazon", "Compare Prices", "Buy from Barnes & Noble",
+                   "Add to cart", "See price", "Get the deal"):
+        assert shop.search(button, R.fold(button)), button
+    for line in ("Buy now, pay later schemes grow", "Shop local this Christmas",
+                 "Order now and save"):
+        assert not shop.search(line, R.fold(line)), line
+
+
 def test_a_paragraph_announcing_a_video_or_photos_is_no_credit() -> None:
     """Round 16, train pages: a paragraph ending in a colon that announces what follows ("...
     and you're set to go! Check out the video:", l3s-gn1 77fe614804cb, the page's only

@@ -608,6 +608,24 @@ LINE_RULES: tuple[LineRule, ...] = (
         anchored=True,
     ),
     LineRule(
+        "shop-button",
+        "boilerplate",
+        re.compile(
+            r"^(?:(?:buy|shop|order)(?:\s+it)?\s+now"
+            r"|(?:buy|shop)(?:\s+it)?\s+(?:here|(?:on|at|from)(?:\s+[\w.&'-]+){1,3})"
+            r"|(?:see|check|view|compare)\s+(?:the\s+)?(?:latest\s+)?(?:prices?|deals?|offers?"
+            r"|availability)(?:\s+(?:on|at)(?:\s+[\w.&'-]+){1,3})?"
+            r"|add\s+to\s+(?:cart|basket|bag)|get\s+(?:the\s+|this\s+)?deal)\W*$",
+            _I,
+        ),
+        "a shop's button under a product of a gift guide or a review ('Buy now', 'Buy on"
+        " Amazon', 'Compare prices', 'Add to cart'); none is a line of a train page's truth",
+        max_words=8,
+        needs=("buy", "shop", "order", "price", "deal", "offer", "availab", "cart", "basket",
+               "bag"),
+        anchored=True,
+    ),
+    LineRule(
         "site-self-description",
         "boilerplate",
         re.compile(
