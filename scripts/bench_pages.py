@@ -106,6 +106,15 @@ def _teasers(donors: list[Page]) -> list[str]:
     return lines
 
 
+def _stamped_teasers(donors: list[Page]) -> list[str]:
+    """The same teasers, each under its stamp ("2 hours ago", then the headline and blurb)."""
+    lines = []
+    for k, d in enumerate(donors):
+        first = d.paragraphs[0].split(". ")[0].rstrip(".")
+        lines += [f"{k + 2} hours ago", d.headline, " ".join(first.split()[:40]) + "."]
+    return lines
+
+
 def _comments() -> list[str]:
     lines = [f"{len(COMMENTS)} Comments", "Join the conversation", "Sort by Newest"]
     for k, (name, text) in enumerate(COMMENTS):
@@ -145,6 +154,8 @@ SHELLS: dict[str, Shell] = {
         [*COOKIE_NOTICE, *SERVICE_NOTICE, *NAV, *_header(p)], list(FOOTER)),
     "teasers with blurbs over the header": lambda p, d: (
         [*NAV, "Trending", *_teasers(d)[1:], *_header(p)], list(FOOTER)),
+    "the same teasers, each under its stamp": lambda p, d: (
+        [*NAV, "Trending", *_stamped_teasers(d), *_header(p)], list(FOOTER)),
     "all of them": lambda p, d: (
         [*COOKIE_NOTICE, *NAV, *_header(p)],
         [*NEWSLETTER, *_teasers(d), *_comments(), *PAYWALL, *FOOTER]),

@@ -516,6 +516,24 @@ def test_a_short_article_under_a_denser_teaser_blurb_is_kept() -> None:
     assert cleaned.confidence < 0.6
 
 
+def test_a_short_article_under_teasers_each_under_its_stamp_is_kept() -> None:
+    """The same list with each teaser under its stamp ("2 hours ago", a headline, a blurb), the
+    longest blurb last, right over the article's header: the core was a blurb between two
+    stamps, and the run after the list's last stamp is the last teaser's blurb (under that
+    stamp alone), which then took the article's place, its headline published. A run under a
+    stamp of the list's shape alone is a teaser: the article is the run after it."""
+    headline = "The Open Journalism Project: Better Student Journalism"
+    order = [TEASERS[0], TEASERS[2], TEASERS[3], TEASERS[1]]  # the longest blurb last
+    trending = [*PAGE_TOP, "Trending", *(x for k, (title, blurb, _stamp) in enumerate(order)
+                                         for x in (f"{k + 2} hours ago", title, blurb))]
+    paragraphs, cleaned = _wrapped_lines("49daa8ef804f", trending, ["About us", "Contact"], 40,
+                                         headline=headline)
+    body = " ".join(render_plain(cleaned).split())
+    assert paragraphs and all(paragraph in body for paragraph in paragraphs)
+    assert all(blurb not in body for _title, blurb, _stamp in TEASERS)
+    assert cleaned.metadata.title.value == headline
+
+
 def test_an_article_over_a_stamped_thread_and_a_headed_post_stays_the_core() -> None:
     """The other side: l3s-gn1 page 00a1653a38c8 under its header (byline, date, share bar),
     then three comments, each a name, "1 hours ago" and a line (a series of stamps of one

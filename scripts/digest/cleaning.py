@@ -492,42 +492,68 @@ def _teaser_unit_core(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, i
     "3 hours ago"...), each within SERIES_GAP lines of text of the next with at most
     SERIES_PROSE lines of prose between them (a headline and a sentence of blurb). The core is
     one of its teasers when a stamp of the chain stands right under it and another right over
-    it, or, for the list's first teaser under its opener ("Trending"), when it holds no more
-    than a headline and a blurb and no byline or date line stands over it (an article over its
-    comment thread has its own). The article is then the best run of prose after the chain's
-    last stamp, when it stands under an article's header (a byline or a date line, past a
-    share bar), holds CORE_ALT_MIN_SCORE or more and is no list of posts (round 16,
-    ``bench_pages.py``: a short article under a "Trending" list lost whole)."""
+    it; or when it holds no more than a headline and a blurb, stands under no byline or date
+    line of its own (an article over its comment thread has one), and is the list's first
+    teaser (its stamp under it, the list's opener over it: "Trending") or its last (its stamp
+    over it, the article's header under it). The article is then the best run of prose after
+    the list, when it stands under an article's header (a byline or a date line other than a
+    stamp of the list's shape, past a share bar), holds CORE_ALT_MIN_SCORE or more and is no
+    list of posts; a run under a stamp of the list alone is its last teaser (each teaser under
+    its stamp), and the run after it is read instead (round 16, ``bench_pages.py``: a short
+    article under a "Trending" list lost whole)."""
     lo, hi = span
-    below = _stamp_near(feats, hi, 1)
-    if below is None:
-        return None
-    shape = _stamp_shape(feats[below].text)
-    above = _stamp_near(feats, lo, -1)
-    if above is None or _stamp_shape(feats[above].text) != shape:
-        # the list's first teaser, under its opener ("Trending"): the core is one blurb, under
-        # no byline or date of its own (an article over its comment thread)
+    below, above = _stamp_near(feats, hi, 1), _stamp_near(feats, lo, -1)
+    shape_below = None if below is None else _stamp_shape(feats[below].text)
+    shape_above = None if above is None else _stamp_shape(feats[above].text)
+    if below is not None and above is not None and shape_below == shape_above:
+        shape = shape_above
+        _, last, stamps = _stamp_chain(feats, above, shape)  # between two stamps
+        if last < below:
+            return None  # the core holds more than a blurb between two stamps of the list
+        start = last + 1
+    else:  # the list's first teaser (its stamp under it) or its last (its stamp over it)
         inside = [f for f in feats[lo:hi + 1] if f.text]
-        if (len(inside) > SERIES_GAP or sum(f.prose for f in inside) > SERIES_PROSE
-                or any(_post_header(feats[j]) for j in _lines_above(feats, lo))):
+        if len(inside) > SERIES_GAP or sum(f.prose for f in inside) > SERIES_PROSE:
             return None
-        above = below
-    last = _stamp_chain(feats, above, shape, 1)
-    if last < below:
-        return None  # the core holds more than a blurb between two stamps of the list
-    first = _stamp_chain(feats, above, shape, -1)
-    chain = sum(1 for j in range(first, last + 1)
-                if feats[j].dateline and _stamp_shape(feats[j].text) == shape)
-    if chain < SERIES_MIN_STAMPS:
+        ends: list[tuple[str | None, int, int]] = []  # (shape, stamps, where the rest starts)
+        if below is not None:
+            first, last, stamps = _stamp_chain(feats, below, shape_below)
+            if first == below:  # the list goes on under the core
+                ends.append((shape_below, stamps, last + 1))
+        if above is not None:
+            first, last, stamps = _stamp_chain(feats, above, shape_above)
+            if last == above:  # the list ends over the core
+                ends.append((shape_above, stamps, hi + 1))
+        listed = [end for end in ends if end[1] >= SERIES_MIN_STAMPS]
+        if not listed:
+            return None
+        shape, stamps, start = listed[0]
+        if any(_post_header(feats[j]) and _stamp_shape(feats[j].text) != shape
+               for j in _lines_above(feats, lo)):
+            return None  # the core stands under its own header
+    if stamps < SERIES_MIN_STAMPS:
         return None
     scores = [f.score for f in feats]  # _score
-    score, run = _best_run(scores, feats, last + 1, len(feats) - 1)
-    if run is None or score < CORE_ALT_MIN_SCORE or not (
-            _headed(feats, run[0]) or _post_headed(feats, run[0])):
+    for _ in range(SERIES_RUNS):
+        score, run = _best_run(scores, feats, start, len(feats) - 1)
+        if run is None or score < CORE_ALT_MIN_SCORE:
+            return None
+        header = [j for j in {*_lines_above(feats, run[0]), *_text_above(feats, run[0]), run[0]}
+                  if _header_line(feats[j])]
+        if any(not feats[j].dateline or _stamp_shape(feats[j].text) != shape for j in header):
+            break  # under a header of its own, not only a stamp of the list
+        start = run[1] + 1  # the list's last teaser, under its stamp: the article follows
+    else:
         return None
     if sum(1 for j in range(run[0] + 1, run[1] + 1) if _header_line(feats[j])) > 1:
         return None  # a list of posts
     return run
+
+
+def _text_above(feats: list[_Feat], lo: int) -> list[int]:
+    """The CORE_HEADER_REACH lines of text right above ``lo`` (``_headed``'s reach)."""
+    above = (j for j in range(lo - 1, -1, -1) if feats[j].text)
+    return list(itertools.islice(above, CORE_HEADER_REACH))
 
 
 def _stamp_near(feats: list[_Feat], i: int, step: int) -> int | None:
@@ -548,14 +574,19 @@ def _stamp_near(feats: list[_Feat], i: int, step: int) -> int | None:
     return None
 
 
-def _stamp_chain(feats: list[_Feat], i: int, shape: str, step: int) -> int:
-    """The last stamp of ``shape`` reached from the stamp ``i`` going ``step`` (-1 up, 1
-    down), each within ``_stamp_near`` of the one before."""
-    while True:
-        j = _stamp_near(feats, i, step)
-        if j is None or _stamp_shape(feats[j].text) != shape:
-            return i
-        i = j
+def _stamp_chain(feats: list[_Feat], i: int, shape: str | None) -> tuple[int, int, int]:
+    """The first and last stamps of ``shape`` in the chain through the stamp ``i`` (each
+    within ``_stamp_near`` of the next), and how many it holds."""
+    ends = []
+    count = 1
+    for step in (-1, 1):
+        at = i
+        while (j := _stamp_near(feats, at, step)) is not None and (
+                _stamp_shape(feats[j].text) == shape):
+            at = j
+            count += 1
+        ends.append(at)
+    return ends[0], ends[1], count
 
 
 def _stamp_shape(text: str) -> str:
@@ -644,6 +675,7 @@ CORE_SIGNATURE_MAX_WORDS = 15
 SERIES_MIN_STAMPS = 3
 SERIES_GAP = 3
 SERIES_PROSE = 2  # lines of prose from one stamp to the next at most: a headline and a blurb
+SERIES_RUNS = 3  # runs after the list read for the article (a last teaser under its stamp)
 # a comment thread no line opens (_signed_thread_cut): signatures in a run, lines of text
 # from one to the next at most, words in the commenter's name over a signature at most
 THREAD_RUN_SIGNATURES = 3
