@@ -252,7 +252,7 @@ def test_an_item_of_a_list_article_is_no_glued_articles_headline() -> None:
 
 
 def test_a_teaser_list_under_a_longer_article_is_still_cut() -> None:
-    """The other side, dragnet page acdd057ca08d: a report on the MESSENGER probe, its
+    """The other side, l3s-gn1 page acdd057ca08d: a report on the MESSENGER probe, its
     copyright and tags, then "Other News in Science", five headlines each over a paragraph of
     blurb. Those are items of a list too, but the prose above the list's first item (the
     report) is longer than the list's: no list article, and the cut drops the teasers."""

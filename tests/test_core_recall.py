@@ -500,7 +500,7 @@ def test_an_article_under_a_trending_list_with_stamps_is_kept() -> None:
 
 def test_a_short_article_under_a_denser_teaser_blurb_is_kept() -> None:
     """Round 16 (`scripts/bench_pages.py`, "teasers with blurbs over the header", short): the
-    opening of l3s-gn1 page 49daa8ef804f (38 words) under its header, under the "Trending"
+    opening of readability page 49daa8ef804f (40 words) under its header, under the "Trending"
     list whose second blurb is longer. The blurb was the densest run, its stamps read as its
     header, and the page published the teasers under a teaser's headline, with no warning. A
     core that is one blurb of a series of stamps of one shape ("2 hours ago", "3 hours ago",

@@ -512,7 +512,7 @@ def test_a_shops_button_is_furniture_and_a_headline_about_buying_is_not() -> Non
 
 def test_a_paragraph_announcing_a_video_or_photos_is_no_credit() -> None:
     """Round 16, train pages: a paragraph ending in a colon that announces what follows ("...
-    and you're set to go! Check out the video:", l3s-gn1 77fe614804cb, the page's only
+    and you're set to go! Check out the video:", dragnet 77fe614804cb, the page's only
     paragraph; "Now have a look at the “before” photos:", 37aae8173756) was read as a photo
     credit ("Video: Reuters") and dropped as a caption. A credit names someone after its
     colon; a colon ending the line announces."""
