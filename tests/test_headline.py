@@ -711,6 +711,31 @@ def test_a_teaser_over_its_blurb_and_stamp_is_no_headline() -> None:
     assert not _counter_under(texts, window, 9)
 
 
+def test_a_teaser_under_its_stamp_is_no_headline() -> None:
+    """Round 16, the same list with each teaser under its stamp ("2 hours ago", a headline, a
+    sentence of blurb), the teaser on the article's subject last, right over the article's
+    header: a line under a stamp the list repeats, over a sentence of blurb, is a teaser. The
+    article's own headline (its byline under it) is picked."""
+    from digest.headline import _counter_over
+
+    from .test_core_recall import PAGE_TOP, TEASERS, _wrapped_lines
+
+    own = 'Netgear Brings "All-Access Home" Concept At CES 2008'
+    teaser = "Netgear shows its home network kit at CES in Las Vegas"
+    blurb = ("The company showed a kit that streams video and music to every room of a home "
+             "over its power lines.")
+    units = [*((title, text) for title, text, _stamp in TEASERS), (teaser, blurb)]
+    trending = [*PAGE_TOP, "Trending", *(x for k, (title, text) in enumerate(units)
+                                         for x in (f"{k + 2} hours ago", title, text))]
+    _paragraphs, cleaned = _wrapped_lines("00a1653a38c8", trending, ["About us"])
+    assert cleaned.metadata.title.value == own
+    texts = ["2 hours ago", "Storm leaves thousands without power", blurb, "3 hours ago",
+             "Council delays vote", blurb, "4 hours ago", teaser, blurb, own, "By Jane Roe"]
+    window = list(range(len(texts)))
+    assert _counter_over(texts, window, 7)
+    assert not _counter_over(texts, window, 9)
+
+
 def test_a_caption_cut_on_its_first_line_is_no_headline() -> None:
     # 8a3d93813f63: a photo's caption cut on its first line ("... outside her"), under the
     # photo's credit and right above the byline, was published as the headline; now the safe

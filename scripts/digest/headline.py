@@ -661,6 +661,22 @@ def _counter_under(texts: Sequence[str], window: Sequence[int], pos: int) -> boo
     return sum(_DIGITS_RE.sub("0", texts[i]) == shape for i in window) > TEASER_COUNTERS
 
 
+def _counter_over(texts: Sequence[str], window: Sequence[int], pos: int) -> bool:
+    """The mirror of ``_counter_under`` for a list of teasers each under its stamp ("2 hours
+    ago", a headline, a sentence of blurb): the line over ``window[pos]`` is a short line with
+    a number that stands the same, its number aside, over TEASER_COUNTERS other lines of the
+    window, and the line under it is a sentence of blurb (an article's headline has its
+    byline or date under it)."""
+    if pos == 0 or pos + 1 >= len(window):
+        return False
+    over, under = texts[window[pos - 1]], texts[window[pos + 1]]
+    if (len(over) > 30 or not _DIGIT_RE.search(over) or not R.ends_sentence(under)
+            or len(R.WORD_RE.findall(under)) < R.PROSE_MIN_WORDS):
+        return False
+    shape = _DIGITS_RE.sub("0", over)
+    return sum(_DIGITS_RE.sub("0", texts[i]) == shape for i in window) > TEASER_COUNTERS
+
+
 @dataclass(frozen=True)
 class Candidates:
     """The lines above a capture's body that could be its headline, with their evidence."""
@@ -809,7 +825,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         if _reply_under(all_texts, window, pos) or (
                 pos > 0 and _TIME_RE.search(all_texts[window[pos - 1]]) and thread()):
             return "comment"  # its reply button under it, or its stamp over it in a thread
-        if _counter_under(all_texts, window, pos):
+        if _counter_under(all_texts, window, pos) or _counter_over(all_texts, window, pos):
             return "teaser"
         if _match_ci(_TAGLINE_RE, _TAGLINE_TWIN, text):
             return "site"
