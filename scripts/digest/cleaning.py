@@ -532,7 +532,7 @@ def _teaser_unit_core(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, i
                for j in _lines_above(feats, lo)):
             return None  # the core stands under its own header
     if stamps < SERIES_MIN_STAMPS:
-        return None
+        return None  # (the first or last teaser's chains were filtered above)
     scores = [f.score for f in feats]  # _score
     for _ in range(SERIES_RUNS):
         score, run = _best_run(scores, feats, start, len(feats) - 1)
@@ -548,12 +548,6 @@ def _teaser_unit_core(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, i
     if sum(1 for j in range(run[0] + 1, run[1] + 1) if _header_line(feats[j])) > 1:
         return None  # a list of posts
     return run
-
-
-def _text_above(feats: list[_Feat], lo: int) -> list[int]:
-    """The CORE_HEADER_REACH lines of text right above ``lo`` (``_headed``'s reach)."""
-    above = (j for j in range(lo - 1, -1, -1) if feats[j].text)
-    return list(itertools.islice(above, CORE_HEADER_REACH))
 
 
 def _stamp_near(feats: list[_Feat], i: int, step: int) -> int | None:
@@ -639,8 +633,13 @@ def _post_header(f: _Feat) -> bool:
 
 def _headed(feats: list[_Feat], lo: int) -> bool:
     """A byline or a date line just above ``lo`` (or opening it): an article's header."""
-    above = [j for j in range(lo - 1, -1, -1) if feats[j].text][:CORE_HEADER_REACH]
-    return any(_header_line(feats[j]) for j in [*above, lo])
+    return any(_header_line(feats[j]) for j in [*_text_above(feats, lo), lo])
+
+
+def _text_above(feats: list[_Feat], lo: int) -> list[int]:
+    """The CORE_HEADER_REACH lines of text right above ``lo`` (``_headed``'s reach)."""
+    above = (j for j in range(lo - 1, -1, -1) if feats[j].text)
+    return list(itertools.islice(above, CORE_HEADER_REACH))
 
 
 def _lines_above(feats: list[_Feat], lo: int, stop: int = 0) -> list[int]:
