@@ -506,14 +506,21 @@ def test_a_short_article_under_a_denser_teaser_blurb_is_kept() -> None:
     core that is one blurb of a series of stamps of one shape ("2 hours ago", "3 hours ago",
     ...) is the list's; the article is the headed run after the list's last stamp. The page
     is still warned about: a longer block of prose was dropped."""
+    assert _short_article_under(TRENDING).confidence < 0.6
+
+
+def _short_article_under(trending: list[str]) -> Cleaned:
+    """Readability page 49daa8ef804f's opening (40 words) under its header, under
+    ``trending``, cleaned; the article is kept whole under its own headline, the teasers'
+    blurbs left out."""
     headline = "The Open Journalism Project: Better Student Journalism"
-    paragraphs, cleaned = _wrapped_lines("49daa8ef804f", TRENDING, ["About us", "Contact"], 40,
+    paragraphs, cleaned = _wrapped_lines("49daa8ef804f", trending, ["About us", "Contact"], 40,
                                          headline=headline)
     body = " ".join(render_plain(cleaned).split())
     assert paragraphs and all(paragraph in body for paragraph in paragraphs)
     assert all(blurb not in body for _title, blurb, _stamp in TEASERS)
     assert cleaned.metadata.title.value == headline
-    assert cleaned.confidence < 0.6
+    return cleaned
 
 
 def test_a_short_article_under_teasers_each_under_its_stamp_is_kept() -> None:
@@ -522,16 +529,10 @@ def test_a_short_article_under_teasers_each_under_its_stamp_is_kept() -> None:
     stamps, and the run after the list's last stamp is the last teaser's blurb (under that
     stamp alone), which then took the article's place, its headline published. A run under a
     stamp of the list's shape alone is a teaser: the article is the run after it."""
-    headline = "The Open Journalism Project: Better Student Journalism"
     order = [TEASERS[0], TEASERS[2], TEASERS[3], TEASERS[1]]  # the longest blurb last
-    trending = [*PAGE_TOP, "Trending", *(x for k, (title, blurb, _stamp) in enumerate(order)
-                                         for x in (f"{k + 2} hours ago", title, blurb))]
-    paragraphs, cleaned = _wrapped_lines("49daa8ef804f", trending, ["About us", "Contact"], 40,
-                                         headline=headline)
-    body = " ".join(render_plain(cleaned).split())
-    assert paragraphs and all(paragraph in body for paragraph in paragraphs)
-    assert all(blurb not in body for _title, blurb, _stamp in TEASERS)
-    assert cleaned.metadata.title.value == headline
+    _short_article_under([*PAGE_TOP, "Trending", *(
+        x for k, (title, blurb, _stamp) in enumerate(order)
+        for x in (f"{k + 2} hours ago", title, blurb))])
 
 
 def test_an_article_over_a_stamped_thread_and_a_headed_post_stays_the_core() -> None:
