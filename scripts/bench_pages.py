@@ -97,22 +97,23 @@ class Page:
     titled: bool  # the headline is about the article and names no site: it is judged
 
 
-def _teasers(donors: list[Page]) -> list[str]:
-    """"More stories": each donor's headline, the first sentence of its text and a stamp."""
-    lines = [f"More from {OUTLET}"]
+def _teaser_units(donors: list[Page]) -> list[tuple[str, str, str]]:
+    """Each donor's headline, the first sentence of its text (40 words at most) and a stamp."""
+    units = []
     for k, d in enumerate(donors):
         first = d.paragraphs[0].split(". ")[0].rstrip(".")
-        lines += [d.headline, " ".join(first.split()[:40]) + ".", f"{k + 2} hours ago"]
-    return lines
+        units.append((d.headline, " ".join(first.split()[:40]) + ".", f"{k + 2} hours ago"))
+    return units
+
+
+def _teasers(donors: list[Page]) -> list[str]:
+    """"More stories": each teaser's headline, blurb and stamp."""
+    return [f"More from {OUTLET}", *(x for unit in _teaser_units(donors) for x in unit)]
 
 
 def _stamped_teasers(donors: list[Page]) -> list[str]:
     """The same teasers, each under its stamp ("2 hours ago", then the headline and blurb)."""
-    lines = []
-    for k, d in enumerate(donors):
-        first = d.paragraphs[0].split(". ")[0].rstrip(".")
-        lines += [f"{k + 2} hours ago", d.headline, " ".join(first.split()[:40]) + "."]
-    return lines
+    return [x for title, blurb, stamp in _teaser_units(donors) for x in (stamp, title, blurb)]
 
 
 def _comments() -> list[str]:
@@ -174,8 +175,8 @@ def _list_article(p: Page, donors: list[Page], item: Callable[[int, str], list[s
         return [], []
     lines = sentences[:2]
     for k, (d, sentence) in enumerate(zip(donors, sentences[2:2 + LIST_ITEMS], strict=False)):
-        name = " ".join(d.headline.split()[:LIST_NAME_WORDS])
-        lines += [*item(k, name)[:1], sentence, *item(k, name)[1:]]
+        name, *after = item(k, " ".join(d.headline.split()[:LIST_NAME_WORDS]))
+        lines += [name, sentence, *after]
     return lines, sentences[:2 + min(len(donors), LIST_ITEMS)]
 
 
