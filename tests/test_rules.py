@@ -423,6 +423,12 @@ PRE_TEST_LINES = [
     "Posted by Jane on May 5, 2012 | Permalink",
     "E-mail this article to a friend",
     "Printer-friendly version",
+    "Email ThisBlogThis!Share to TwitterShare to Facebook",
+    "Print this article  Email this article",
+    "Subscribe to this blog's feed",
+    "Login or register to post comments",
+    "View all posts by Jane Doe →",
+    "Macs too hip for PC users? (190)",
 ]
 
 
@@ -544,3 +550,64 @@ def test_a_caption_under_its_label_and_a_photo_viewer_button_are_not_the_article
     assert all(b.kind == "boilerplate" for b in buttons)
     assert sum(b.rule == "media-control" for b in buttons) >= 2  # those between paragraphs
     assert line("3c4e50af64fa", "Provided you're not making any calls").kind in BODY
+
+
+def test_a_pages_buttons_and_counted_links_are_furniture_and_the_article_is_kept() -> None:
+    """Round 17, train pages: a page's tools were published as subheadings of the article,
+    none a line of a truth: a blog platform's share bar with its buttons run together ("Email
+    ThisBlogThis!Share to TwitterShare to Facebook", 40e217a0faaf), two tools on a line ("Send
+    this article to Friends by E-Mail", l3s-gn1 d926ec35d70f), the prompt in place of a comment
+    form ("Login or register to post comments", 952c192248ad), an author's archive link ("View
+    all posts by Dima Aryeh →", 1d07b1aa084b), a feed link ("Subscribe to Full WORC feed by
+    RSS", 8884cbd12b81) and teasers with their comment counts ("Macs too hip for PC users?
+    (190)", l3s-gn1 e57e9e5a2c4c). Each page still publishes every paragraph of its truth that
+    its capture holds as it stands."""
+    from .conftest import TRAIN_CORPUS, clean_train_page
+
+    furniture = {
+        "40e217a0faaf": ("Email ThisBlogThis!Share to TwitterShare to Facebook", "share-bar"),
+        "d926ec35d70f": ("Send this article to Friends by E-Mail", "page-tool"),
+        "952c192248ad": ("Login or register to post comments", "comment-form"),
+        "1d07b1aa084b": ("View all posts by Dima Aryeh", "post-footer"),
+        "8884cbd12b81": ("Subscribe to Full WORC feed by RSS", "page-tool"),
+        "e57e9e5a2c4c": ("Macs too hip for PC users? (190)", "counted-link"),
+    }
+    def capture_text(case: str) -> str:
+        return " ".join((TRAIN_CORPUS / f"{case}.txt").read_text(encoding="utf-8").split())
+
+    for case, (start, rule) in furniture.items():
+        cleaned = clean_train_page(case)
+        hits = [ln for ln in cleaned.lines if ln.text.startswith(start)]
+        assert hits and all(ln.kind == "boilerplate" and ln.rule == rule for ln in hits), case
+        body = " ".join(" ".join(b.text for b in cleaned.blocks).split())
+        truth = (TRAIN_CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+        paragraphs = [" ".join(p.split()) for p in truth.split("\n\n") if len(p.split()) >= 15]
+        assert all(p in body for p in paragraphs if p in capture_text(case)), case
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Print this article  Email this article", "page-tool"),
+    ("Email this story | Print this story", "page-tool"),
+    ("Email to a friend", "page-tool"),
+    ("Subscribe to this blog's feed", "page-tool"),
+    ("Click here to post a comment", "comment-form"),
+    ("Login to have your say here", "comment-form"),
+    ("Reader Comments (2)", "counted-link"),
+    ("EMAIL THISBLOGTHIS!SHARE TO TWITTERSHARE TO FACEBOOK", "share-bar"),
+])
+def test_page_tools_on_one_line(line: str, rule: str) -> None:
+    assert next(r.name for r in R.LINE_RULES if r.search(line, R.fold(line))) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "Send in the clowns",  # a verb of a tool, then no tool
+    "Print edition subscribers can log in to read more.",
+    "Subscribe to the newsletter of the regional council before Friday",
+    "Register to vote by October 9",
+    "Population pyramid (2017)",  # a year, no count
+    "Radio: WONE-AM (980), WIZE-AM (1340)",  # a list of stations, brackets on the line
+    "Share your views on the new bridge",
+])
+def test_lines_that_say_more_than_a_tool_are_no_tool(line: str) -> None:
+    hits = {r.name for r in R.LINE_RULES if r.search(line, R.fold(line))}
+    assert not hits & {"page-tool", "comment-form", "counted-link", "share-bar", "post-footer"}

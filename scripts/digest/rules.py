@@ -573,7 +573,14 @@ LINE_RULES: tuple[LineRule, ...] = (
         re.compile(
             r"^(?:(?:share|tweet|email|e-mail|print|pin|save|copy\s+link|facebook|twitter|x"
             r"|linkedin|pinterest|whatsapp|reddit|telegram|flipboard|messenger|instagram"
-            r"|youtube|rss|comments?|reply)\b\W*){1,8}$",
+            r"|youtube|rss|comments?|reply"
+            # and the bookmarking sites of older pages ("Digg This | Save to del.icio.us")
+            r"|digg(?:\s+(?:this|it))?|(?:save|add)\s+to\s+(?:del\.icio\.us|digg|reddit"
+            r"|stumbleupon)|del\.icio\.us|stumbleupon|technorati|newsvine|tumblr)\b\W*){1,8}$"
+            # a blog platform's bar, its buttons run together in the page's text ("Email
+            # ThisBlogThis!Share to TwitterShare to Facebook")
+            r"|^(?:(?:e-?mail\s*this|blog\s*this!?|share\s+(?:to|on)\s+(?:twitter|x|facebook"
+            r"|pinterest|linkedin|reddit|whatsapp|tumblr|e-?mail))\W*){2,8}$",
             _I,
         ),
         "rows of share buttons are links, not text",
@@ -596,15 +603,35 @@ LINE_RULES: tuple[LineRule, ...] = (
         "page-tool",
         "boilerplate",
         re.compile(
-            r"^(?:(?:e-?mail|send)\s+this(?:\s+(?:article|story|page|link))?(?:\s+to\s+a\s+friend)?"
+            # one to three tools on a line ("Print this article  Email this article", "Send
+            # this article to Friends by E-Mail", "Email to a friend")
+            r"^(?:(?:(?=\w+\W+\w)(?:e-?mail|send|print|save)(?:\s+this)?(?:\s+(?:article|story|page|link|post))?"
+            r"(?:\s+to\s+(?:a\s+)?friends?(?:\s+by\s+e-?mail)?)?"
             r"|printable\s+version|printer[\s-]friendly(?:\s+(?:version|page|format))?"
-            r"|print\s+this(?:\s+(?:article|story|page))?|write\s+to\s+(?:the\s+)?editor"
-            r"|bookmark\s+with|what\s+are\s+these\?|back\s+to\s+top)\W*$",
+            r"|write\s+to\s+(?:the\s+)?editor|bookmark\s+with|what\s+are\s+these\?"
+            r"|back\s+to\s+top"
+            # a feed to follow the site by ("Subscribe to this blog's feed", "Subscribe to Full
+            # WORC feed by RSS")
+            r"|subscribe\s+to\s+(?:[\w'’]+\s+){0,3}(?:feed|rss)(?:\s+(?:by|via)\s+(?:rss|e-?mail))?"
+            r")\W*){1,3}$",
             _I,
         ),
         "a page's tools for the article ('E-mail this to a friend', 'Printable version',"
+        " 'Print this article  Email this article', 'Subscribe to this blog's feed',"
         " 'Bookmark with:', 'Back to top')",
         max_words=8,
+        anchored=True,
+    ),
+    LineRule(
+        "counted-link",
+        "boilerplate",
+        # (no other bracket on the line: "Radio: WONE-AM (980), WIZE-AM (1340)" lists
+        # stations; no year: "Population pyramid (2017)")
+        re.compile(r"^[^\W\d_][^()]{8,120}[^\d\s]\s\((?!(?:19|20)\d\d\))\d{1,4}\)$", _I),
+        "a link with its count of comments or readers: a teaser ('Macs too hip for PC users?"
+        " (190)') or the comments' link ('Reader Comments (2)'); on the train pages, no"
+        " such line inside an article is a line of its truth",
+        max_words=25,
         anchored=True,
     ),
     LineRule(
@@ -655,13 +682,15 @@ LINE_RULES: tuple[LineRule, ...] = (
         re.compile(
             r"^(?:this\s+(?:entry|post)\s+was\s+posted\b.*"
             r"|posted\s+(?:by|in|on)\b.*\|\s*(?:permalink|email\s+this|\d+\s+comments?"
-            r"|comments?)\b.*)$",
+            r"|comments?)\b.*"
+            r"|view\s+all\s+posts\s+(?:by|in|filed\s+under)\s+\S.{0,60})$",
             _I,
         ),
         "a blog post's footer ('This entry was posted on Monday ... and is filed under News',"
-        " 'Posted by Jane on May 5, 2012 | Permalink'): the post's date and writer, said again",
+        " 'Posted by Jane on May 5, 2012 | Permalink', 'View all posts by Jane'): the post's"
+        " date and writer, said again",
         max_words=60,
-        needs=("posted",),
+        needs=("posted", "posts"),
         anchored=True,
     ),
     LineRule(
@@ -672,6 +701,11 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|save\s+my\s+name,?\s+email.*|required\s+fields\s+are\s+marked.*"
             r"|notify\s+me\s+of\s+.*|this\s+site\s+uses\s+akismet.*"
             r"|(?:post|submit)\s+comment|cancel\s+reply|log\s*in\s+to\s+(?:reply|comment).*"
+            # the prompt in place of the form ("Login or register to post comments", "Click
+            # here to post a comment", "Login to have your say here")
+            r"|(?:(?:log\s*in|sign\s*in|register)(?:\s+or\s+(?:register|sign\s*up|log\s*in))?"
+            r"|click\s+here)\s+to\s+(?:post|add|leave|write|have)\s+(?:a\s+|your\s+)?"
+            r"(?:comments?|say|reply)(?:\s+here)?\W*"
             r"|enter\s+(?:your\s+)?e-?mail(?:\s+address)?(?:\s+here)?)$",
             _I,
         ),
