@@ -11,6 +11,7 @@ import pytest
 from digest.doubts import (
     EARLIEST_PLAUSIBLE,
     LOW_CONFIDENCE,
+    SURE_CUT,
     all_doubts,
     article_doubts,
     capture_doubts,
@@ -132,3 +133,42 @@ def test_low_confidence_and_dropped_prose() -> None:
     assert capture_doubts(dataclasses.replace(c, confidence=LOW_CONFIDENCE), PATH) == []
     # all_doubts sorts by place, as the editor reads a file: line 7 before line 12
     assert [w.where for w in all_doubts(c, None, PATH, TODAY)] == ["", "7", "12"]
+
+
+def _with_cut(c: Cleaned, cut: range, probability: float = SURE_CUT - 0.01) -> Cleaned:
+    lines = tuple(dataclasses.replace(ln, kind="boilerplate", rule="appended-article")
+                  if ln.number in cut else ln for ln in c.lines)
+    return dataclasses.replace(c, lines=lines, cut_probability=probability)
+
+
+def test_an_unsure_cut_of_an_article_under_the_body_is_named() -> None:
+    """A cut of prose as another article glued on drops the rest of the page's article when it
+    is wrong: when the cut model was not sure of it, the editor hears of it even if the cleaner
+    is sure of the rest, once, with the lines to keep; the same lines are not listed again as
+    dropped prose."""
+    c = _with_cut(cleaned(dropped_prose=(15, 17)), range(14, 20), 0.42)
+    found = capture_doubts(c, PATH)
+    assert [w.where for w in found] == ["14"]
+    assert found[0].problem == (
+        "2 lines of prose under the article, from line 14 ('line 14 text') to line 19, were "
+        f"cut off as another article glued on (the cut's probability 0.42, under {SURE_CUT})")
+    assert "keep: [15, 17]" in found[0].fix and f"captures: {NAME}:" in found[0].fix
+    unsure = capture_doubts(dataclasses.replace(c, confidence=LOW_CONFIDENCE - 0.1,
+                                                dropped_prose=(3, 15, 17)), PATH)
+    assert [w.where for w in unsure] == ["", "14", "3"]
+    # a sure cut, or a cut of short lines only (a teaser's headline, its date), is no warning
+    assert capture_doubts(dataclasses.replace(c, cut_probability=SURE_CUT), PATH) == []
+    assert capture_doubts(_with_cut(cleaned(dropped_prose=(3,)), range(14, 20)), PATH) == []
+
+
+def test_a_cut_inside_a_real_article_is_warned_about() -> None:
+    """Round 17, train page c6587a6c1949: the cut took the essay's section heading ("More than
+    the Presidency Was at Stake") for a glued article's headline and dropped the rest of the
+    essay, and the confidence stayed 0.76, above the warning: the cut model was not sure of
+    it, and the cut is named."""
+    from .conftest import clean_train_page
+
+    c = clean_train_page("c6587a6c1949")
+    found = [w for w in capture_doubts(c, PATH) if "glued on" in w.problem]
+    assert len(found) == 1 and "'More than the Presidency Was at Stake'" in found[0].problem
+    assert "keep: [127, " in found[0].fix

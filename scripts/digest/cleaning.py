@@ -1202,8 +1202,9 @@ def _cut_bound(model: CutModel) -> Callable[[list[float], int], bool]:
     return may_pass
 
 
-def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
-    """Index of the headline of an unrelated article appended inside ``lo..hi``, if any.
+def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> tuple[int, float] | None:
+    """Index of the headline of an unrelated article appended inside ``lo..hi``, if any, and
+    the cut model's probability for it.
 
     The cut model (a logistic regression trained by scripts/train_cleaner.py on the train
     split: the headline of each glued-on article against every other candidate line whose cut
@@ -1218,8 +1219,8 @@ def _appended_cut(feats: list[_Feat], lo: int, hi: int) -> int | None:
         return None
     rows, judged = _cut_rows(feats, lo, hi, model)
     # (a row not judged could not reach the threshold)
-    return choose_cut([row for row, full in zip(rows, judged, strict=True)
-                       if full and not _list_item(feats, row[0], lo, hi)], model)
+    return best_cut([row for row, full in zip(rows, judged, strict=True)
+                     if full and not _list_item(feats, row[0], lo, hi)], model)
 
 
 def _list_item(feats: list[_Feat], c: int, lo: int, hi: int) -> bool:
@@ -1321,12 +1322,19 @@ LIST_ITEM_EXTRA = 2  # ...and short lines ("$29 at Amazon", "Buy now")
 
 def choose_cut(rows: list[tuple[int, list[float]]], model: CutModel) -> int | None:
     """The line of the likeliest candidate in ``rows`` that passes ``model``, if any."""
+    best = best_cut(rows, model)
+    return best[0] if best else None
+
+
+def best_cut(rows: list[tuple[int, list[float]]], model: CutModel
+             ) -> tuple[int, float] | None:
+    """(line, probability) of the likeliest candidate in ``rows`` that passes ``model``."""
     best: tuple[float, int] | None = None
     for c, x in rows:
         p = model.passes(x)
         if p is not None and (best is None or p > best[0]):
             best = (p, c)
-    return best[1] if best else None
+    return (best[1], best[0]) if best else None
 
 
 def cut_candidates(capture: Capture) -> tuple[list[str], list[tuple[int, list[float]]]]:
@@ -2396,6 +2404,7 @@ class RulePass:
     lo: int  # the article core, inclusive (lo > hi: no core)
     hi: int
     cut: int | None  # where an appended article was cut off, if anywhere
+    cut_probability: float | None  # ...and the cut model's probability for it
     # the lines as the rules left them (kinds above), to reuse where a later step keeps a kind
     lines: tuple[Line, ...] = ()
 
@@ -2445,7 +2454,8 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     blocks = _blocks(lines)
     metadata = meta.extract_text_metadata(lines, captured_on)
     return Cleaned(capture=capture, lines=lines, blocks=blocks, metadata=metadata,
-                   confidence=confidence, dropped_prose=dropped_prose)
+                   confidence=confidence, dropped_prose=dropped_prose,
+                   cut_probability=rp.cut_probability)
 
 
 def _lines(
@@ -2508,6 +2518,7 @@ def rule_pass(capture: Capture) -> RulePass:
     after: dict[int, str] = {}
     boxes: list[int] = []  # the lines of boxes inside the article (_inline_box)
     cut: int | None = None
+    cut_probability: float | None = None
     thread: range = range(0)  # a comment thread the core ran into (_comment_cut)
     # 2. the article core
     span = _choose_core(feats)
@@ -2528,8 +2539,9 @@ def rule_pass(capture: Capture) -> RulePass:
         lo = _grow_back(feats, _bridge_boxes_back(feats, lo, hi, boxes))
         # 4. cut an unrelated article appended inside the core, a teaser list after a boundary,
         #    or what follows a copyright notice
-        cut = _appended_cut(feats, lo, hi)
-        if cut is not None:
+        found = _appended_cut(feats, lo, hi)
+        if found is not None:
+            cut, cut_probability = found
             hi = cut - 1
         hi = _teaser_cut(feats, lo, hi, boxes)
         thread_end, hi = hi, _comment_cut(feats, lo, hi)
@@ -2587,7 +2599,7 @@ def rule_pass(capture: Capture) -> RulePass:
     for i, (old, line) in enumerate(zip(plain, lines, strict=True)):
         if line is not old:  # (an unchanged line has its kind and rule from kinds[i])
             kinds[i] = (line.kind, line.rule)
-    return RulePass(feats, kinds, lo, hi, cut, lines)
+    return RulePass(feats, kinds, lo, hi, cut, cut_probability, lines)
 
 
 _LABEL_AFTER: tuple[LineKind, str] = ("boilerplate", "label-after-article")

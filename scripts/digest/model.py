@@ -118,6 +118,9 @@ class Cleaned:
     confidence: float = 1.0
     # line numbers of dropped lines that read like prose: where to look if text is missing
     dropped_prose: tuple[int, ...] = ()
+    # the cut model's probability for the line where an article glued under this one was cut
+    # off (text captures), None when nothing was cut
+    cut_probability: float | None = None
 
 
 @dataclass(frozen=True)
