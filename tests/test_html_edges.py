@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from digest.html_edges import LEGAL_RULE, RULE_PREFIX, edge_furniture, text_verdicts
+from digest.html_edges import (
+    LEGAL_RULE,
+    NOTICE_RULE,
+    RULE_PREFIX,
+    edge_furniture,
+    notice_line,
+    text_verdicts,
+)
 from tests.test_html_reconcile import PROSE, _body, _page, _precision, _sentences_kept
 
 BODY = ("body", "html-extractor")
@@ -87,3 +94,30 @@ def test_real_page_tools_under_the_article_are_dropped() -> None:
     assert rules["Email this story to a friend"] == RULE_PREFIX + "page-tool"
     assert "Email this story to a friend" not in _body(cleaned)
     assert _sentences_kept(truth, cleaned) == 1.0
+
+
+NOTICE = "Copyright 2007 Associated Press. All rights reserved. This material may not be published."
+
+
+def test_what_the_extractors_kept_under_a_copyright_notice_is_dropped() -> None:
+    # the notice (a sentence, prose above it) stays; everything under it goes, prose or not
+    other = "As a premium member, you will gain access to live news from the markets all day."
+    texts = [PROSE, NOTICE, "Login | Learn more", other, "Dow Jones | Wed, Jan 16 2008, 07:40 GMT"]
+    assert notice_line(texts) == 1
+    drop = edge_furniture(texts, [BODY] * len(texts), notice=notice_line(texts))
+    assert drop == {2: NOTICE_RULE, 3: NOTICE_RULE, 4: NOTICE_RULE}
+    # a credit under a photo is no notice ("© Jane Doe"), nor a notice with no prose above it
+    assert notice_line([PROSE, "© Jane Doe", PROSE]) is None
+    assert notice_line([NOTICE, PROSE]) is None
+
+
+def test_real_page_teasers_under_the_agency_notice_are_dropped() -> None:
+    # l3s-gn1 page 75d188d919ed: both extractors keep a market-news teaser list (headlines over
+    # "Thomson Financial News | Wed, Jan 16 2008, 07:50 GMT" stamps) under the story's "Copyright
+    # 2007 Associated Press. All rights reserved." line: dropped; every sentence of the story kept
+    cleaned, truth = _page("75d188d919ed")
+    under = [ln for ln in cleaned.lines if ln.rule == NOTICE_RULE]
+    assert any(ln.text == "Dutch finance minister expects budget surplus over 2007" for ln in under)
+    assert all(ln.kind == "boilerplate" and ln.text not in _body(cleaned) for ln in under)
+    assert _sentences_kept(truth, cleaned) == 1.0
+    assert _precision(truth, _body(cleaned)) > 0.9

@@ -1826,13 +1826,28 @@ def _notice_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     """End the core before a copyright notice written as a sentence ("© 2019 The Agency. All
     rights reserved.") that has article prose above it: what follows a notice is page foot or
     another page's text. (A short credit such as "© Jane Doe" under a photo is not one.)"""
+    b = _notice_at(feats, lo, hi)
+    return hi if b is None else _end_above(feats, lo, b)
+
+
+def _notice_at(feats: list[_Feat], lo: int, hi: int) -> int | None:
+    """The first line of ``lo..hi`` that is a copyright notice written as a sentence, with
+    article prose above it (``_notice_cut``)."""
     seen_prose = False
     for b in range(lo, hi + 1):
         f = feats[b]
         if seen_prose and f.boundary and f.sentence and _copyright_notice(f):
-            return _end_above(feats, lo, b)
+            return b
         seen_prose = seen_prose or f.prose
-    return hi
+    return None
+
+
+def notice_line(texts: Sequence[str]) -> int | None:
+    """Index in ``texts`` (one line of text each) of the first copyright notice written as a
+    sentence with prose above it, as the text track ends an article there (``_notice_cut``):
+    what the HTML track's extractors kept under it is page foot (html_edges)."""
+    feats = _features(list(texts))
+    return _notice_at(feats, 0, len(feats) - 1)
 
 
 def _copyright_notice(f: _Feat) -> bool:

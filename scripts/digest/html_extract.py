@@ -31,7 +31,7 @@ import re
 from typing import Any
 
 from digest.errors import DigestError
-from digest.html_edges import edge_furniture, text_verdicts
+from digest.html_edges import edge_furniture, notice_line, text_verdicts
 from digest.html_meta import (
     DEK_MIN_WORDS,
     article_ld,
@@ -375,7 +375,7 @@ def _drop_edge_furniture(
     if not texts:
         return lines
     contexts = [blocks[lines[k].number - 1].context for k in body]
-    drop = edge_furniture(texts, text_verdicts(texts, name), contexts)
+    drop = edge_furniture(texts, text_verdicts(texts, name), contexts, notice_line(texts))
     out = list(lines)
     for j, rule in drop.items():
         k = body[j]
