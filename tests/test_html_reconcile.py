@@ -68,6 +68,18 @@ def test_prose_only_trafilatura_keeps_next_to_the_core_is_kept() -> None:
     assert decision.dropped_prose == ()
 
 
+def test_readabilitys_lede_over_the_core_is_kept_its_far_caption_and_what_is_under_not() -> None:
+    # readability keeps the lede trafilatura left out, a dateline between them; a photo's
+    # caption four blocks above the article, and prose under it, stay out (reported)
+    caption = "Rescuers search the river near the bridge on Monday, as rain went on falling."
+    blocks = [_p(caption), _p("Photo"), _p("Share"), _p("Print"), _p("Jan 5, 2008"),
+              _p(PROSE + " Lede."), _p("By Jane Doe"), _p(PROSE), _p(PROSE + " Two."),
+              _p(OTHER)]
+    decision = reconcile(blocks, by_trafilatura={7, 8}, by_readability={0, 5, 7, 8, 9})
+    assert decision.kept == {5, 7, 8}
+    assert decision.dropped_prose == (0, 9)
+
+
 def test_inside_the_core_readability_adds_prose_but_not_labels() -> None:
     blocks = [_p(PROSE), _p(PROSE + " Two."), _p("Photo: AP"), _p(PROSE + " Three."), _p(PROSE)]
     decision = reconcile(blocks, by_trafilatura={0, 4}, by_readability={0, 1, 2, 3, 4})
@@ -148,6 +160,24 @@ def test_real_page_where_readability_picks_other_text_keeps_trafilatura() -> Non
     # l3s-gn1 page d547fa922404: readability's choice covers little of the article (F1 0.13);
     # the reconciliation does not follow it, and the article is whole
     cleaned, truth = _page("d547fa922404")
+    assert _sentences_kept(truth, cleaned) == 1.0
+
+
+@pytest.mark.parametrize(("case", "lede"), [
+    # l3s-gn1: the lede only readability keeps, right above the agreed text
+    ("3eecf84eaf2d", "SAN FRANCISCO—Police have identified a man killed outside his"),
+    ("dab8e01cdb33", "Tina O'Brien has insisted that her relationship with Coronation"),
+])
+def test_real_page_lede_only_readability_keeps_is_kept(case: str, lede: str) -> None:
+    cleaned, truth = _page(case)
+    assert lede in _body(cleaned) and lede in truth
+
+
+def test_real_page_caption_readability_keeps_above_the_article_stays_out() -> None:
+    # l3s-gn1 page 40eb6a7b8c00: readability keeps a photo viewer's caption five blocks above
+    # the article; it is no lede, and stays out
+    cleaned, truth = _page("40eb6a7b8c00")
+    assert "Accident investigators look through the wreckage" not in _body(cleaned)
     assert _sentences_kept(truth, cleaned) == 1.0
 
 

@@ -410,7 +410,8 @@ def clean_html(capture: Capture) -> Cleaned:
     dek_line = None
     desc = description(tags, ld)
     if desc is not None:
-        dek_line = _dek_block(blocks, decision.kept, desc[0], title.value)
+        # (a standfirst only readability kept reads as the article's lede to the reconciliation)
+        dek_line = _dek_block(blocks, decision.kept - decision.lede, desc[0], title.value)
         if dek_line is not None:
             dek = Fact(blocks[dek_line].text, f"{desc[1]} (shown on the page)")
 
