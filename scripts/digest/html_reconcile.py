@@ -19,7 +19,8 @@ README's Cleaning section for the numbers):
   words when short, 30-50% when it is prose next to the span, a few % when far from it): such a
   block stays when it reads like prose and sits within ``GAP_WORDS`` words of dropped text from
   the span (or from another block kept that way); otherwise it is dropped and, if it is long
-  enough to hold a sentence, listed as dropped prose so the editor sees it;
+  enough to hold a sentence, listed as dropped prose so the editor sees it; readability's
+  prose right above the span (``LEDE_BLOCKS``) is the lede trafilatura left out, and stays;
 * both extractors can agree on the wrong text (a footer) when the article sits where neither
   looks: when the page holds far more prose than the article chosen, a third opinion
   (jusText) is asked (``third_opinion``), and its prose kept as unsure when the chosen
