@@ -156,6 +156,9 @@ def test_an_unsure_cut_of_an_article_under_the_body_is_named() -> None:
     unsure = capture_doubts(dataclasses.replace(c, confidence=LOW_CONFIDENCE - 0.1,
                                                 dropped_prose=(3, 15, 17)), PATH)
     assert [w.where for w in unsure] == ["", "14", "3"]
+    one = capture_doubts(dataclasses.replace(c, dropped_prose=(15,)), PATH)
+    assert one[0].problem.startswith("1 line of prose under the article, from line 14")
+    assert "to line 19, was cut off" in one[0].problem and "keep: [15]" in one[0].fix
     # a sure cut, or a cut of short lines only (a teaser's headline, its date), is no warning
     assert capture_doubts(dataclasses.replace(c, cut_probability=SURE_CUT), PATH) == []
     assert capture_doubts(_with_cut(cleaned(dropped_prose=(3,)), range(14, 20)), PATH) == []

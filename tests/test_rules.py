@@ -572,6 +572,7 @@ def test_a_pages_buttons_and_counted_links_are_furniture_and_the_article_is_kept
         "8884cbd12b81": ("Subscribe to Full WORC feed by RSS", "page-tool"),
         "e57e9e5a2c4c": ("Macs too hip for PC users? (190)", "counted-link"),
     }
+
     def capture_text(case: str) -> str:
         return " ".join((TRAIN_CORPUS / f"{case}.txt").read_text(encoding="utf-8").split())
 

@@ -199,9 +199,10 @@ def cut_doubts(cleaned: Cleaned, display: str) -> list[Problem]:
     if not prose:
         return []
     numbers = ", ".join(map(str, prose))
+    lines, were = ("line", "was") if len(prose) == 1 else ("lines", "were")
     return [Problem(display, str(cut[0].number),
-                    f"{len(prose)} lines of prose under the article, from line {cut[0].number} "
-                    f"({_short(cut[0].text)!r}) to line {cut[-1].number}, were cut off as "
+                    f"{len(prose)} {lines} of prose under the article, from line {cut[0].number} "
+                    f"({_short(cut[0].text)!r}) to line {cut[-1].number}, {were} cut off as "
                     f"another article glued on (the cut's probability "
                     f"{cleaned.cut_probability:.2f}, under {SURE_CUT})",
                     f"if they are this article's, add 'keep: [{numbers}]' "
