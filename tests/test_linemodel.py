@@ -129,6 +129,14 @@ def test_appended_article_stays_dropped() -> None:
     assert "Winter Rides with Rapha" not in body
     assert "Mentioned earlier in the week, that the Great Pumpkin brought Rapha" not in body
     assert _line(cleaned, "Winter Rides with Rapha")[1] == "appended-article"
+    # the record says why: the cut model's probability for the cut, at its threshold or above
+    from digest.cleaning import load_cut_model
+
+    model = load_cut_model()
+    assert model is not None and cleaned.cut_probability is not None
+    assert cleaned.cut_probability >= model.threshold
+    assert to_json(cleaned)["cut_probability"] == round(cleaned.cut_probability, 4)
+    assert to_json(_clean("04e1d6ec76e3"))["cut_probability"] is None  # nothing glued, no cut
 
 
 def test_low_confidence_when_the_article_may_be_lost() -> None:

@@ -2964,6 +2964,9 @@ def to_json(cleaned: Cleaned) -> dict[str, Any]:
         "counts": dict(sorted(counts.items())),
         "confidence": cleaned.confidence,
         "dropped_prose": list(cleaned.dropped_prose),
+        # why the lines under the body were cut off as another article, when they were
+        "cut_probability": (None if cleaned.cut_probability is None
+                            else round(cleaned.cut_probability, 4)),
         "blocks": [{"kind": b.kind, "line": b.line, "text": b.text} for b in cleaned.blocks],
         "lines": [
             {"number": ln.number, "kind": ln.kind, "rule": ln.rule, "text": ln.text}
