@@ -573,17 +573,15 @@ def test_a_pages_buttons_and_counted_links_are_furniture_and_the_article_is_kept
         "e57e9e5a2c4c": ("Macs too hip for PC users? (190)", "counted-link"),
     }
 
-    def capture_text(case: str) -> str:
-        return " ".join((TRAIN_CORPUS / f"{case}.txt").read_text(encoding="utf-8").split())
-
     for case, (start, rule) in furniture.items():
         cleaned = clean_train_page(case)
         hits = [ln for ln in cleaned.lines if ln.text.startswith(start)]
         assert hits and all(ln.kind == "boilerplate" and ln.rule == rule for ln in hits), case
         body = " ".join(" ".join(b.text for b in cleaned.blocks).split())
+        capture = " ".join((TRAIN_CORPUS / f"{case}.txt").read_text(encoding="utf-8").split())
         truth = (TRAIN_CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
         paragraphs = [" ".join(p.split()) for p in truth.split("\n\n") if len(p.split()) >= 15]
-        assert all(p in body for p in paragraphs if p in capture_text(case)), case
+        assert all(p in body for p in paragraphs if p in capture), case
 
 
 @pytest.mark.parametrize("line, rule", [
