@@ -9,8 +9,10 @@ from digest.html_edges import (
     LEGAL_RULE,
     NOTICE_RULE,
     RULE_PREFIX,
+    SECTION_RULE,
     edge_furniture,
     notice_line,
+    section_opener,
     text_verdicts,
 )
 from tests.test_html_reconcile import PROSE, _body, _page, _precision, _sentences_kept
@@ -121,3 +123,38 @@ def test_real_page_teasers_under_the_agency_notice_are_dropped() -> None:
     assert all(ln.kind == "boilerplate" and ln.text not in _body(cleaned) for ln in under)
     assert _sentences_kept(truth, cleaned) == 1.0
     assert _precision(truth, _body(cleaned)) > 0.9
+
+
+def test_what_the_extractors_kept_from_a_section_opener_under_the_article_on_is_dropped() -> None:
+    # the text track ends the article at "Related Articles" under its last body line: the
+    # opener and everything under it goes, prose or not; a comments' opener does not count
+    # (a thread has its own rules), nor an opener above the article's last body line
+    teaser = "Skype adds video calls for the Mac, the company said in a release on Monday."
+    texts = [PROSE, "Related Articles", "SkypeOut, SkypeIn, Skype's Up!", teaser]
+    verdicts = [BODY, ("boilerplate", "end-boundary"), ("boilerplate", "after-article"),
+                ("boilerplate", "after-article")]
+    assert section_opener(texts, verdicts) == 1
+    assert edge_furniture(texts, verdicts) == {1: SECTION_RULE, 2: SECTION_RULE, 3: SECTION_RULE}
+    assert section_opener([PROSE, "Comments", *texts[2:]], verdicts) is None
+    assert section_opener(texts, [BODY, verdicts[1], BODY, BODY]) is None
+
+
+@pytest.mark.parametrize(
+    ("case", "opener", "teaser"),
+    [
+        ("4288c859141c", "Related Posts:", "Soul Calibur IV: in-game shots hit web"),
+        ("eee97209c24e", "Related Articles", "SkypeOut, SkypeIn, Skype’s Up!"),
+    ],
+)
+def test_real_page_teasers_under_a_related_opener_are_dropped(
+    case: str, opener: str, teaser: str
+) -> None:
+    # l3s-gn1 pages: both extractors keep the blog's "Related Posts:" list, its trackback
+    # links and its site blurb (4288c859141c), or a "Related Articles" list with blurbs
+    # (eee97209c24e), under the post. Dropped from the opener on; every sentence kept
+    cleaned, truth = _page(case)
+    rules = {ln.text: ln.rule for ln in cleaned.lines}
+    assert rules[opener] == SECTION_RULE
+    assert rules[teaser] == SECTION_RULE and teaser not in _body(cleaned)
+    assert _sentences_kept(truth, cleaned) == 1.0
+    assert _precision(truth, _body(cleaned)) > 0.95

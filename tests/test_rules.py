@@ -86,6 +86,14 @@ def test_end_boundary_stops_the_article() -> None:
         "Also in Travel News",
         "More from The Valley Courier",  # round 12: a site's name of four words
         "More from Brew Crew Ball",  # (train 29dcd50a6a5d, over its teasers)
+        # round 18: a "Related ..." section label over teasers (train 55c669d74fc0,
+        # aada5d64044b, 8884cbd12b81, 5874b18ac023, 79b9997b49ff, 4c471303f4a9)
+        "Related to this story:",
+        "RELATED ON HUFFPOST:",
+        "Related Recipes & Stories:",
+        "Related research and analysis from GigaOM Pro",
+        "Related & Recommended Posts",
+        "Related content from NBCNews.com:",
     ],
 )
 def test_end_boundary_pattern_matches(line: str) -> None:
@@ -100,6 +108,8 @@ def test_end_boundary_pattern_matches(line: str) -> None:
         "The comments were unkind.",
         "More from the fund went to schools than to roads last year.",
         "Also on Monday, the council met the unions in the town hall.",
+        "Related Cos. sells its stake in the tower",  # a company's name opens a headline
+        "Related posts are shown below.",
     ],
 )
 def test_end_boundary_pattern_rejects_sentences(line: str) -> None:
@@ -569,7 +579,8 @@ def test_a_pages_buttons_and_counted_links_are_furniture_and_the_article_is_kept
         "d926ec35d70f": ("Send this article to Friends by E-Mail", "page-tool"),
         "952c192248ad": ("Login or register to post comments", "comment-form"),
         "1d07b1aa084b": ("View all posts by Dima Aryeh", "post-footer"),
-        "8884cbd12b81": ("Subscribe to Full WORC feed by RSS", "page-tool"),
+        # (since round 18 under the article's end: its "Related Recipes & Stories:" opener)
+        "8884cbd12b81": ("Subscribe to Full WORC feed by RSS", "after-article"),
         "e57e9e5a2c4c": ("Macs too hip for PC users? (190)", "counted-link"),
     }
 
@@ -610,3 +621,32 @@ def test_page_tools_on_one_line(line: str, rule: str) -> None:
 def test_lines_that_say_more_than_a_tool_are_no_tool(line: str) -> None:
     hits = {r.name for r in R.LINE_RULES if r.search(line, R.fold(line))}
     assert not hits & {"page-tool", "comment-form", "counted-link", "share-bar", "post-footer"}
+
+
+def test_a_related_section_label_ends_the_article_over_its_teasers() -> None:
+    """Round 18, train pages: a "Related ..." label that named no known kind of section
+    ("Related posts worth a look", 397403eda5f7; "Related Recipes & Stories:", d99f49bc5f64)
+    was published as a subheading with the teasers under it. It is a section opener now: the
+    teasers are left out, every paragraph of the truth that the capture holds as it stands is
+    still published, and the comment thread under the teasers keeps its own rule, so the
+    page is not reported as having dropped prose."""
+    from digest.doubts import LOW_CONFIDENCE
+
+    from .conftest import TRAIN_CORPUS, clean_train_page
+
+    for case, label, teaser in [
+        ("397403eda5f7", "Related posts worth a look", "New work: Feru (9)"),
+        ("d99f49bc5f64", "Related Recipes & Stories:", "Labor of Love. Have a great weekend"),
+    ]:
+        cleaned = clean_train_page(case)
+        rules = {ln.text: (ln.kind, ln.rule) for ln in cleaned.lines}
+        assert rules[label] == ("boilerplate", "end-boundary"), case
+        body = " ".join(" ".join(b.text for b in cleaned.blocks).split())
+        assert teaser not in body, case
+        capture = " ".join((TRAIN_CORPUS / f"{case}.txt").read_text(encoding="utf-8").split())
+        truth = (TRAIN_CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+        paragraphs = [" ".join(p.split()) for p in truth.split("\n\n") if len(p.split()) >= 15]
+        assert all(p in body for p in paragraphs if p in capture), case
+    thread = [ln for ln in cleaned.lines if ln.text.startswith("1 Emily October 25, 2012")]
+    assert thread and thread[0].rule == "comment-thread"
+    assert cleaned.confidence >= LOW_CONFIDENCE

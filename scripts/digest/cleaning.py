@@ -1431,9 +1431,6 @@ def _teaser_kept(feats: list[_Feat], lo: int, b: int, stop: int) -> bool:
     return short < R.TEASER_SHORT_PER_PROSE * max(1, prose) and run > kept_run
 
 
-# A boundary that opens the comments ("24 Comments", "Leave a Reply", "Join the discussion")
-_COMMENTS_OPENER_RE = re.compile(r"comment|repl|respon|discuss|conversation|коммент|coment",
-                                 re.IGNORECASE)
 
 
 def _comment_cut(feats: list[_Feat], lo: int, hi: int) -> int:
@@ -1581,7 +1578,7 @@ def _comment_form_under(feats: list[_Feat], b: int, hi: int) -> bool:
     under = itertools.islice((j for j in range(b + 1, hi + 1) if feats[j].text), 2)
     for j in under:
         f = feats[j]
-        if f.boundary and (_COMMENTS_OPENER_RE.search(f.text) or R.END_PROMPT_RE.match(f.text)):
+        if f.boundary and (R.COMMENTS_OPENER_RE.search(f.text) or R.END_PROMPT_RE.match(f.text)):
             return True
         if _first_line_rule(f) == ("boilerplate", "comment-form"):
             return True
@@ -1591,7 +1588,7 @@ def _comment_form_under(feats: list[_Feat], b: int, hi: int) -> bool:
 def _thread_opener(f: _Feat) -> bool:
     """A line that may open a comment thread (see ``_comment_cut``)."""
     if f.boundary:
-        opens = _COMMENTS_OPENER_RE.search(f.text) is not None
+        opens = R.COMMENTS_OPENER_RE.search(f.text) is not None
     else:
         opens = (0 < f.words <= CORE_SIGNATURE_MAX_WORDS
                  and _COMMENT_COUNT_RE.match(f.text) is not None)
@@ -1637,7 +1634,7 @@ def _inline_box(feats: list[_Feat], b: int, hi: int) -> int | None:
     your email", "Sign up"), no other opener and no post's footer among them, the article goes
     on (``_paragraphs_go_on``). What follows an article's end reads otherwise: a teaser list
     alternates headlines and blurbs, a comment thread signatures and comments."""
-    if _COMMENTS_OPENER_RE.search(feats[b].text):
+    if R.COMMENTS_OPENER_RE.search(feats[b].text):
         return None  # a comment thread opens there: its first comment can run long
 
     texts = list(itertools.islice((j for j in range(b + 1, hi + 1) if feats[j].text),
@@ -1689,7 +1686,7 @@ def _paragraphs_go_on(feats: list[_Feat], texts: Sequence[int], down: bool = Tru
         f = feats[j]
         pos += 1
         if f.boundary:
-            if not down or _COMMENTS_OPENER_RE.search(f.text) or R.POST_END_RE.match(f.text):
+            if not down or R.COMMENTS_OPENER_RE.search(f.text) or R.POST_END_RE.match(f.text):
                 break
             resume = _box_lines(feats, texts, pos)  # a second box: the article goes on under it
             if resume is None:
@@ -2558,10 +2555,16 @@ def rule_pass(capture: Capture) -> RulePass:
         if found is not None:
             cut, cut_probability = found
             hi = cut - 1
-        hi = _teaser_cut(feats, lo, hi, boxes)
+        uncut, hi = hi, _teaser_cut(feats, lo, hi, boxes)
         thread_end, hi = hi, _comment_cut(feats, lo, hi)
         if hi != thread_end:
             thread = range(hi + 1, thread_end + 1)
+        elif thread_end < uncut:
+            # the teaser cut ended the core above a comment thread: its lines are the
+            # readers' comments all the same (their rule, not dropped prose of the article)
+            opened = _comment_cut(feats, lo, uncut)
+            if opened >= thread_end:
+                thread = range(opened + 1, uncut + 1)
         hi = _notice_cut(feats, lo, hi)
         # a numbered or bulleted list right under the core's end (and the text after it): the
         # growth goes on over it, where no cut ended the core (the cuts judge the core as the
@@ -2726,7 +2729,7 @@ def _menu_fence(feats: list[_Feat], top: int) -> int:
         above = above[1:]
     for i in above:
         f = feats[i]
-        if f.prose or f.sentence or (f.boundary and _COMMENTS_OPENER_RE.search(f.text)):
+        if f.prose or f.sentence or (f.boundary and R.COMMENTS_OPENER_RE.search(f.text)):
             return -1
         labels = labels + 1 if f.words <= FENCE_LABEL_WORDS else 0
         if labels >= FENCE_MENU_RUN:

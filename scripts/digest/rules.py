@@ -187,6 +187,13 @@ END_BOUNDARY_RE = re.compile(
     r"^(?:"
     r"related(?:\s+(?:articles?|stories|posts?|news|content|coverage|reading|links|videos?"
     r"|topics))?|(?:from\s+)?around\s+the\s+web"
+    # a "Related ..." section label: "Related to this story", "RELATED ON HUFFPOST",
+    # "Related Recipes & Stories", "Related research and analysis from GigaOM Pro"
+    r"|related\s+(?:to\s+(?:this|the)\s+(?:story|article|post)|on\s+\S+(?:\s+\S+){0,2}"
+    r"|(?:&|and)\s+recommended\b.*|(?:[\w'’.&-]+\s+){0,3}(?:articles?|stories|story|posts?"
+    r"|news|content|coverage|reading|reads|links|videos?|topics|features|reports|slideshows"
+    r"|sites|blogs|recipes|research|tags|info|information|searches|whitepapers|papers"
+    r"|resources|galleries|photos|sections|fanposts|fanshots)\b(?:\s+[\w'’&-]+(?:\.[\w'’&-]+)*){0,5})"
     r"|(?:promoted|partner|paid)\s+(?:stories|content|links)|editor'?s'?\s+picks?"
     r"|more(?:\s+[\w'’&.-]+){1,3}|more\s+from(?:\s+[\w'’&.-]+){1,5}|want\s+more\b.*"
     r"|also\s+(?:on|in|at|from)(?:\s+[\w'’&.-]+){1,4}"
@@ -216,6 +223,10 @@ END_BOUNDARY_RE = re.compile(
     r")\s*:?\s*$",
     re.IGNORECASE,
 )
+
+# A boundary that opens the comments ("24 Comments", "Leave a Reply", "Join the discussion")
+COMMENTS_OPENER_RE = re.compile(r"comment|repl|respon|discuss|conversation|коммент|coment",
+                                re.IGNORECASE)
 
 # Boundaries that also mark the end when the line carries more text (a prompt sentence).
 END_PROMPT_RE = re.compile(
