@@ -1431,8 +1431,6 @@ def _teaser_kept(feats: list[_Feat], lo: int, b: int, stop: int) -> bool:
     return short < R.TEASER_SHORT_PER_PROSE * max(1, prose) and run > kept_run
 
 
-
-
 def _comment_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     """End the core before the line that opens a comment thread inside it ("270 Comments",
     "{ 87 comments... read them below or add one }", "12 Responses to ..."): the density score
