@@ -647,6 +647,7 @@ def test_a_related_section_label_ends_the_article_over_its_teasers() -> None:
         truth = (TRAIN_CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
         paragraphs = [" ".join(p.split()) for p in truth.split("\n\n") if len(p.split()) >= 15]
         assert all(p in body for p in paragraphs if p in capture), case
+    cleaned = clean_train_page("d99f49bc5f64")  # its readers' comments, under the teasers
     thread = [ln for ln in cleaned.lines if ln.text.startswith("1 Emily October 25, 2012")]
     assert thread and thread[0].rule == "comment-thread"
     assert cleaned.confidence >= LOW_CONFIDENCE
