@@ -562,6 +562,18 @@ def test_a_caption_under_its_label_and_a_photo_viewer_button_are_not_the_article
     assert line("3c4e50af64fa", "Provided you're not making any calls").kind in BODY
 
 
+def _truth_paragraphs_published(case: str, cleaned: Cleaned) -> bool:
+    """Whether every paragraph of train page ``case``'s truth (15 words or more) that its
+    capture holds as it stands is in the published body of ``cleaned``."""
+    from .conftest import TRAIN_CORPUS
+
+    body = " ".join(" ".join(b.text for b in cleaned.blocks).split())
+    capture = " ".join((TRAIN_CORPUS / f"{case}.txt").read_text(encoding="utf-8").split())
+    truth = (TRAIN_CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+    paragraphs = [" ".join(p.split()) for p in truth.split("\n\n") if len(p.split()) >= 15]
+    return all(p in body for p in paragraphs if p in capture)
+
+
 def test_a_pages_buttons_and_counted_links_are_furniture_and_the_article_is_kept() -> None:
     """Round 17, train pages: a page's tools were published as subheadings of the article,
     none a line of a truth: a blog platform's share bar with its buttons run together ("Email
@@ -572,7 +584,7 @@ def test_a_pages_buttons_and_counted_links_are_furniture_and_the_article_is_kept
     RSS", 8884cbd12b81) and teasers with their comment counts ("Macs too hip for PC users?
     (190)", l3s-gn1 e57e9e5a2c4c). Each page still publishes every paragraph of its truth that
     its capture holds as it stands."""
-    from .conftest import TRAIN_CORPUS, clean_train_page
+    from .conftest import clean_train_page
 
     furniture = {
         "40e217a0faaf": ("Email ThisBlogThis!Share to TwitterShare to Facebook", "share-bar"),
@@ -588,11 +600,7 @@ def test_a_pages_buttons_and_counted_links_are_furniture_and_the_article_is_kept
         cleaned = clean_train_page(case)
         hits = [ln for ln in cleaned.lines if ln.text.startswith(start)]
         assert hits and all(ln.kind == "boilerplate" and ln.rule == rule for ln in hits), case
-        body = " ".join(" ".join(b.text for b in cleaned.blocks).split())
-        capture = " ".join((TRAIN_CORPUS / f"{case}.txt").read_text(encoding="utf-8").split())
-        truth = (TRAIN_CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
-        paragraphs = [" ".join(p.split()) for p in truth.split("\n\n") if len(p.split()) >= 15]
-        assert all(p in body for p in paragraphs if p in capture), case
+        assert _truth_paragraphs_published(case, cleaned), case
 
 
 @pytest.mark.parametrize("line, rule", [
@@ -632,7 +640,7 @@ def test_a_related_section_label_ends_the_article_over_its_teasers() -> None:
     page is not reported as having dropped prose."""
     from digest.doubts import LOW_CONFIDENCE
 
-    from .conftest import TRAIN_CORPUS, clean_train_page
+    from .conftest import clean_train_page
 
     for case, label, teaser in [
         ("397403eda5f7", "Related posts worth a look", "New work: Feru (9)"),
@@ -641,12 +649,8 @@ def test_a_related_section_label_ends_the_article_over_its_teasers() -> None:
         cleaned = clean_train_page(case)
         rules = {ln.text: (ln.kind, ln.rule) for ln in cleaned.lines}
         assert rules[label] == ("boilerplate", "end-boundary"), case
-        body = " ".join(" ".join(b.text for b in cleaned.blocks).split())
-        assert teaser not in body, case
-        capture = " ".join((TRAIN_CORPUS / f"{case}.txt").read_text(encoding="utf-8").split())
-        truth = (TRAIN_CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
-        paragraphs = [" ".join(p.split()) for p in truth.split("\n\n") if len(p.split()) >= 15]
-        assert all(p in body for p in paragraphs if p in capture), case
+        assert teaser not in " ".join(" ".join(b.text for b in cleaned.blocks).split()), case
+        assert _truth_paragraphs_published(case, cleaned), case
     cleaned = clean_train_page("d99f49bc5f64")  # its readers' comments, under the teasers
     thread = [ln for ln in cleaned.lines if ln.text.startswith("1 Emily October 25, 2012")]
     assert thread and thread[0].rule == "comment-thread"
