@@ -84,6 +84,10 @@ NEAR_LINES = 12
 # The article's header block: a byline or a dateline within HEADER_LINES lines of text under it.
 W_HEADER = 1.0
 HEADER_LINES = 3
+# A brief (fewer distinct content words than this) may share none with its headline
+# ("Briton murdered in New Zealand" over 40 words on a killing in Auckland): a line over the
+# brief's byline or date is a candidate all the same (README, "Round 19").
+BRIEF_WORDS = 40
 # And at least this share of its content words must come back in the body: a line that shares
 # nothing with the article is not its headline, however close it stands.
 MIN_BODY_SHARE = 0.5
@@ -831,6 +835,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             return "site"
         return None
 
+    brief = len(body_words) < BRIEF_WORDS
     rejected: list[tuple[int, str]] = []
     vetoed: list[tuple[int, str]] = []  # (position in found, rule)
     found: list[tuple[int, int, frozenset[str], list[str]]] = []  # (pos, index, words, tokens)
@@ -842,9 +847,11 @@ def candidates(lines: Sequence[Line]) -> Candidates:
             rejected.append((i, "shape"))  # reject_reason's first test, before any other
             continue
         words = words_at(pos)
-        # shares no word with the article (nor with the standfirst under it): not its headline
+        # shares no word with the article (nor with the standfirst under it): not its headline,
+        # unless the article is a brief and the line stands right over its byline or date
         off_topic = not words & body_words and not (
-            pos + 1 < len(window) and words & words_at(pos + 1) and words & below(pos))
+            pos + 1 < len(window) and words & words_at(pos + 1) and words & below(pos)) and not (
+            words and brief and header(pos + 1))
         why = "off-topic" if off_topic else reason(text)
         if (why == "name" and _word_count(text) > NAME_LABEL_WORDS and "," not in text
                 and lower_words().share(text) >= NAME_COMMON_SHARE):
