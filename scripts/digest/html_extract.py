@@ -405,7 +405,8 @@ def clean_html(capture: Capture) -> Cleaned:
     ld = article_ld(objects)
     outlet = outlet_fact(tags, objects, ld, fields)
     title = title_fact(tags, ld, _page_title(root), _headings(blocks, decision.kept), outlet.value,
-                       _lone_h1(blocks, decision.kept))
+                       _lone_h1(blocks, decision.kept),
+                       "\n".join(blocks[k].text for k in sorted(decision.kept)))
     dek: Fact[str] = UNKNOWN
     dek_line = None
     desc = description(tags, ld)

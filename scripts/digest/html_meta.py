@@ -167,6 +167,13 @@ def _word_set(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"\w+", text)}
 
 
+def _shares_a_word(line: str, article: str) -> bool:
+    """Whether ``line`` has a word of four letters or more that ``article`` says too (the
+    shorter ones are mostly function words: "the", "for", "and")."""
+    words = {w for w in _word_set(line) if len(w) > 3}
+    return bool(words & _word_set(article))
+
+
 def title_segment(page_title: str | None) -> str | None:
     """The headline part of a page's <title> ("Site - Section - Headline"): its longest part,
     when that has at least three words (a shorter one is a site or section name)."""
@@ -179,11 +186,14 @@ def title_segment(page_title: str | None) -> str | None:
 
 def title_fact(tags: Mapping[str, str], ld: Mapping[str, Any], page_title: str | None,
                headings: Sequence[tuple[int, str]], outlet: str | None,
-               lone_h1: tuple[int, str] | None = None) -> Fact[str]:
+               lone_h1: tuple[int, str] | None = None,
+               article: str | None = None) -> Fact[str]:
     """The headline: the article's own metadata (og/JSON-LD/twitter tags) first; else a
     heading shown above the article that the <title> repeats (``headings``: (line, text), the
-    nearest first); else the headline part of the <title>. None of them: unknown (a missing
-    headline is asked of the editor, a wrong one would be published)."""
+    nearest first); else the headline part of the <title>, when it shares a word with the
+    ``article``'s text (one that shares none is a site's name or slogan: "Winona Daily News",
+    "A Netsports Site"); else the page's only <h1> over the article. None of them: unknown (a
+    missing headline is asked of the editor, a wrong one would be published)."""
     # og:title before JSON-LD: on the dev pages that have both, a blog's JSON-LD headline was
     # twice another post's
     fact = _first(iter([
@@ -200,7 +210,8 @@ def title_fact(tags: Mapping[str, str], ld: Mapping[str, Any], page_title: str |
         if len(ws) >= 3 and len(ws & in_title) >= 0.6 * len(ws):
             return Fact(text, f"html heading, line {line} (repeated in <title>)")
     segment = title_segment(page_title)
-    if segment and (not outlet or _word_set(segment) != _word_set(outlet)):
+    if segment and (not outlet or _word_set(segment) != _word_set(outlet)) and (
+            article is None or _shares_a_word(segment, article)):
         return Fact(segment, "html title")
     if lone_h1 is not None and len(_word_set(lone_h1[1])) >= 3:
         return Fact(lone_h1[1], f"html heading h1, line {lone_h1[0]} (the page's only h1)")
