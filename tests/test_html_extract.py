@@ -375,7 +375,7 @@ def test_real_page_whose_title_names_only_the_site_gets_its_h1_headline() -> Non
 )
 def test_a_title_that_shares_no_word_with_the_article_is_no_headline(
         case: str, headline: str | None) -> None:
-    """Round 19: 33 train pages (l3s-gn1) published their <title>, a site's name or slogan
+    """Round 19: 32 train pages (l3s-gn1) published their <title>, a site's name or slogan
     ("Winona Daily News", "Latest football news, transfers, reports"), as the headline of an
     article that says none of its words. Now such a title is passed over: the page's only
     <h1> over the article is its headline (4 pages), or none is found (the editor is asked)."""

@@ -85,8 +85,8 @@ NEAR_LINES = 12
 W_HEADER = 1.0
 HEADER_LINES = 3
 # A brief (fewer distinct content words than this) may share none with its headline
-# ("Briton murdered in New Zealand" over 40 words on a killing in Auckland): a line over the
-# brief's byline or date is a candidate all the same (README, "Round 19").
+# ("Productivity is about giving something up" over two paragraphs on yoga): a line right over
+# the brief's byline or date is a candidate all the same (README, "Round 19").
 BRIEF_WORDS = 40
 # And at least this share of its content words must come back in the body: a line that shares
 # nothing with the article is not its headline, however close it stands.
