@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import os
 import shutil
@@ -41,6 +42,16 @@ def clean_train_page(case: str, appended: bool = False) -> Cleaned:
     if not path.exists():
         pytest.skip(f"training corpus not found ({path}): ../shared/cleaning-train is absent")
     return clean(decode_capture(path.read_bytes(), path))
+
+
+def clean_train_html(case: str) -> Cleaned:
+    """A train page's saved HTML (``<id>.html.gz``), cleaned on the HTML track; the test is
+    skipped when ../shared/cleaning-train is not beside the project."""
+    assert case in TRAIN_IDS, "tests use train pages only"
+    path = TRAIN_CORPUS / f"{case}.html.gz"
+    if not path.exists():
+        pytest.skip(f"training corpus not found ({path}): ../shared/cleaning-train is absent")
+    return clean(decode_capture(gzip.decompress(path.read_bytes()), Path(f"{case}.html")))
 
 
 

@@ -351,15 +351,9 @@ def test_headline_is_the_lone_h1_above_the_article_when_the_title_names_only_the
 
 
 def test_real_page_whose_title_names_only_the_site_gets_its_h1_headline() -> None:
-    train = Path(__file__).resolve().parents[2] / "shared" / "cleaning-train"
-    path = train / "16035e75c904.html.gz"
-    if not path.exists():
-        pytest.skip("../shared/cleaning-train is not beside the project")
-    import gzip
+    from .conftest import clean_train_html
 
-    from digest.cleaning import clean
-
-    cleaned = clean(decode_capture(gzip.decompress(path.read_bytes()), Path("16035e75c904.html")))
+    cleaned = clean_train_html("16035e75c904")
     assert cleaned.metadata.title.value == "Bulls centre out for six months"
 
 
@@ -379,13 +373,6 @@ def test_a_title_that_shares_no_word_with_the_article_is_no_headline(
     ("Winona Daily News", "Latest football news, transfers, reports"), as the headline of an
     article that says none of its words. Now such a title is passed over: the page's only
     <h1> over the article is its headline (4 pages), or none is found (the editor is asked)."""
-    train = Path(__file__).resolve().parents[2] / "shared" / "cleaning-train"
-    path = train / f"{case}.html.gz"
-    if not path.exists():
-        pytest.skip("../shared/cleaning-train is not beside the project")
-    import gzip
+    from .conftest import clean_train_html
 
-    from digest.cleaning import clean
-
-    cleaned = clean(decode_capture(gzip.decompress(path.read_bytes()), Path(f"{case}.html")))
-    assert cleaned.metadata.title.value == headline
+    assert clean_train_html(case).metadata.title.value == headline

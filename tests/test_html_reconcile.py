@@ -4,7 +4,6 @@ from ../shared/cleaning-train at test time; its licence forbids copying pages in
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections import Counter
 from pathlib import Path
@@ -129,14 +128,10 @@ def _precision(truth: str, body: str) -> float:
 
 
 def _page(case: str) -> tuple[Cleaned, str]:
-    path = TRAIN / f"{case}.html.gz"
-    if not path.exists():
-        pytest.skip("../shared/cleaning-train is not beside the project")
     pytest.importorskip("trafilatura", exc_type=ImportError)
-    from digest.capture import decode_capture
-    from digest.cleaning import clean
+    from .conftest import clean_train_html
 
-    cleaned = clean(decode_capture(gzip.decompress(path.read_bytes()), Path(f"{case}.html")))
+    cleaned = clean_train_html(case)
     return cleaned, (TRAIN / f"{case}.truth.txt").read_text(encoding="utf-8")
 
 
