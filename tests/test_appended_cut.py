@@ -18,6 +18,7 @@ from digest.capture import decode_capture
 from digest.cleaning import (
     _features,
     _teaser_cut,
+    clean,
     cut_candidates,
     load_cut_model,
     render_plain,
@@ -243,11 +244,31 @@ def test_an_item_of_a_list_article_is_no_glued_articles_headline() -> None:
     First Time", "Appeals Court Favors NASA JPL Employees"), and the cut fell on the last item,
     dropping it with the glued article. A headline-shaped line between two others, each past a
     paragraph or three, under a short introduction, is one item of a list: no cut there. The
-    glued article under the list is still cut off."""
-    glued = _clean("b259a5e38ce8", appended=True)
-    assert _rule(glued, "Appeals Court Favors NASA JPL Employees") != "appended-article"
-    body = render_plain(glued)
+    glued article under the list is still cut off.
+
+    Since round 20 the page's tag line ("Tags: Weinstein, WGA") ends the article above the
+    list (``_tags_cut``), so the cut is read here on the page without that line."""
+    _clean("b259a5e38ce8", appended=True)  # skips the test when the corpus is absent
+    path = TRAIN_CORPUS / "appended" / "b259a5e38ce8.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "Tags: Weinstein, WGA\n" in text
+    untagged = clean(decode_capture(text.replace("Tags: Weinstein, WGA\n", "").encode(), path))
+    assert _rule(untagged, "Appeals Court Favors NASA JPL Employees") != "appended-article"
+    body = render_plain(untagged)
     assert "Yesterday, the Ninth Circuit Court of Appeals in Los Angeles" in body
+    assert "Born 8-9-1770, Orange County, North Carolina." not in body
+
+
+def test_a_tag_line_ends_the_article_above_a_list_of_teasers() -> None:
+    """Round 20, the same page as it was captured: the article ends at its tag line, and the
+    site's "Other News in Specials" under it (teasers, as on acdd057ca08d below) is dropped as
+    what follows the article; the glued article under them is still cut off."""
+    glued = _clean("b259a5e38ce8", appended=True)
+    assert _rule(glued, "Tags: Weinstein, WGA") == "after-article"
+    assert _rule(glued, "Appeals Court Favors NASA JPL Employees") == "after-article"
+    assert _rule(glued, "Jesse Hinshaw") == "appended-article"
+    body = render_plain(glued)
+    assert "an adaptation of the Federico Fellini classic" in body
     assert "Born 8-9-1770, Orange County, North Carolina." not in body
 
 

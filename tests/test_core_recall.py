@@ -852,3 +852,28 @@ def test_blog_post_footer_is_not_published() -> None:
     assert "The wheels came off" in body
     assert _line(cleaned, "This entry was posted on") == ("boilerplate", "post-footer")
     assert "Go Tom!!!" not in body
+
+
+def test_a_posts_tag_line_closes_it() -> None:
+    """Round 20, dragnet page cbefd7d28a78: the article ends "... to bring new and innovative
+    mobile applications", its tag line comes under it ("Tags: Web Services, E-commerce, Mobile
+    Apps"), then another site's teasers ("8 Best Cities to Find Cloud Computing Jobs"). The
+    density score crossed the tag line, so the tags were published as a subheading and the
+    teasers as the article's last lines. The tag line now closes the post: both are dropped,
+    the article's last paragraph stays."""
+    body = render_plain(_clean("cbefd7d28a78"))
+    assert "The community will continue to work closely with developers" in body
+    assert "Tags: Web Services" not in body
+    assert "8 Best Cities to Find Cloud Computing Jobs" not in body
+
+
+def test_a_tag_line_in_the_header_or_in_each_listing_cuts_nothing() -> None:
+    """The other side. Readability page f9ab86e642eb: "Topics: uber, libertarians, ..." under
+    the headline, over the article's text, which is kept. Cleaneval page c651b6f02b96: a
+    directory's listings, each with its own "CATEGORIES: ..." line: the last listing is kept
+    as well as the first."""
+    body = render_plain(_clean("f9ab86e642eb"))
+    assert "Horror stories about the increasingly unpopular taxi service Uber" in body
+    body = render_plain(_clean("c651b6f02b96"))
+    assert "J C Irvine are a local Building and Carpentry Contractor" in body
+    assert "We are the leading demolition, construction, mining" in body

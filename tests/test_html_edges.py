@@ -139,6 +139,29 @@ def test_what_the_extractors_kept_from_a_section_opener_under_the_article_on_is_
     assert section_opener(texts, [BODY, verdicts[1], BODY, BODY]) is None
 
 
+def test_a_posts_tag_line_under_the_article_opens_what_is_dropped() -> None:
+    # round 20: a post's tag line under its last body line ends the article as a section
+    # opener does; one above the article's text (under its headline) does not
+    tags = "Tags: Mercury, MESSENGER, NASA"
+    texts = [PROSE, tags, "Other News in Science", PROSE]
+    verdicts = [BODY, ("boilerplate", "after-article"), ("boilerplate", "after-article"),
+                ("boilerplate", "after-article")]
+    assert section_opener(texts, verdicts) == 1
+    assert section_opener([tags, PROSE], [("subhead", "heading-in-article"), BODY]) is None
+
+
+def test_real_page_teasers_under_a_posts_tag_line_are_dropped() -> None:
+    # l3s-gn1 page eeae66869f62: both extractors keep the wire story's "TAGS: ..." line, then
+    # "More" and four teasers, each a headline over its blurb ("SC allows bull-fighting in
+    # Tamil Nadu"): dropped from the tag line on; every sentence of the story kept
+    cleaned, truth = _page("eeae66869f62")
+    rules = {ln.text: ln.rule for ln in cleaned.lines}
+    assert rules["TAGS: South-Asia Modi to meet Amma over lunch today"] == SECTION_RULE
+    assert rules["SC allows bull-fighting in Tamil Nadu"] == SECTION_RULE
+    assert "The Supreme Court today lifted the ban" not in _body(cleaned)
+    assert _sentences_kept(truth, cleaned) == 1.0
+
+
 @pytest.mark.parametrize(
     ("case", "opener", "teaser"),
     [

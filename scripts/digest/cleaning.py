@@ -680,6 +680,7 @@ SERIES_RUNS = 3  # runs after the list read for the article (a last teaser under
 THREAD_RUN_SIGNATURES = 3
 THREAD_RUN_GAP = 8
 THREAD_NAME_MAX_WORDS = 4
+TAGS_MIN_PROSE_ABOVE = 20  # prose words over a tag line that closes a post (_tags_cut)
 QUOTE_MIN_WORDS = 4  # a sentence this long that says who "said" is a quote, not a signature
 CORE_HEADER_REACH = 4
 OTHER_POST_SHARE = 0.5  # a headed post below an unheaded core: half its score or more
@@ -1825,6 +1826,54 @@ def _notice_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     return hi if b is None else _end_above(feats, lo, b)
 
 
+def _tags_cut(feats: list[_Feat], lo: int, hi: int) -> int:
+    """End the core before the tag line that closes the post ("Tags: Mercury, MESSENGER,
+    NASA", "Filed Under: Halloween", "Posted in New Cars, News Blog"; R.POST_TAGS_RE): the
+    density score crosses it when prose follows (the writer's bio, teasers with their blurbs,
+    the readers' comments), and publishes the tag line as a subheading.
+
+    Not a tag line of the article's header (fewer than TAGS_MIN_PROSE_ABOVE words of prose
+    above it in the core: the labels under a headline), nor one with more prose under it than
+    above it (the article goes on), nor one of a page of tagged entries (a second tag line
+    under prose below it: a directory's listings, a blog's front page of posts). Chosen on
+    the train pages (README, "Round 20").
+    """
+    above = 0
+    for b in range(lo, hi + 1):
+        f = feats[b]
+        if f.prose:
+            above += f.words
+            continue
+        if above < TAGS_MIN_PROSE_ABOVE or not _tag_line(f):
+            continue
+        below = sum(g.words for g in feats[b + 1:hi + 1] if g.prose)
+        if below > above:
+            continue
+        if _tagged_again(feats, b, hi):
+            return hi
+        return _end_above(feats, lo, b)
+    return hi
+
+
+def _tag_line(f: _Feat) -> bool:
+    return (0 < f.words <= R.POST_TAGS_MAX_WORDS and f.text[0] in _TAG_LINE_FIRST
+            and R.POST_TAGS_RE.match(f.text) is not None)
+
+
+_TAG_LINE_FIRST = frozenset("tTfFpPcClLkK")  # POST_TAGS_RE's first characters
+
+
+def _tagged_again(feats: list[_Feat], b: int, hi: int) -> bool:
+    """A second tag line under prose below line ``b`` (to ``hi``): each entry of a list is
+    tagged, not the post alone."""
+    prose = False
+    for f in feats[b + 1:hi + 1]:
+        if prose and _tag_line(f):
+            return True
+        prose = prose or f.prose
+    return False
+
+
 def _notice_at(feats: list[_Feat], lo: int, hi: int) -> int | None:
     """The first line of ``lo..hi`` that is a copyright notice written as a sentence, with
     article prose above it (``_notice_cut``)."""
@@ -2548,7 +2597,7 @@ def rule_pass(capture: Capture) -> RulePass:
             hi = grown = _grow(feats, bridged, len(feats), list_items)
         lo = _grow_back(feats, _bridge_boxes_back(feats, lo, hi, boxes))
         # 4. cut an unrelated article appended inside the core, a teaser list after a boundary,
-        #    or what follows a copyright notice
+        #    or what follows a copyright notice or the post's tag line
         found = _appended_cut(feats, lo, hi)
         if found is not None:
             cut, cut_probability = found
@@ -2563,7 +2612,7 @@ def rule_pass(capture: Capture) -> RulePass:
             opened = _comment_cut(feats, lo, uncut)
             if opened >= thread_end:
                 thread = range(opened + 1, uncut + 1)
-        hi = _notice_cut(feats, lo, hi)
+        hi = _tags_cut(feats, lo, _notice_cut(feats, lo, hi))
         # a numbered or bulleted list right under the core's end (and the text after it): the
         # growth goes on over it, where no cut ended the core (the cuts judge the core as the
         # plain growth leaves it, as the cut model was trained)

@@ -118,6 +118,17 @@ POST_END_RE = re.compile(
     r"|previous|next)\b", re.IGNORECASE)
 INLINE_BOX_PARAGRAPHS = 3
 INLINE_BOX_PARAGRAPH_WORDS = 15  # a paragraph, not a teaser's headline or a pitch's line
+# A post's tag line: its tags or categories after their label ("Tags: Mercury, MESSENGER,
+# NASA", "Filed Under: Halloween · Tagged With: Crafts", "Labels: adwords", "Posted in New
+# Cars, News Blog"). Under the post's text it closes the post (cleaning._tags_cut). Without a
+# colon, the label is one that reads as a tag line only before a capitalised name ("Posted in
+# Architecture"), not a sentence's words ("Posted in the forums last week").
+POST_TAGS_RE = re.compile(
+    r"^(?:(?:tags?|tagged(?:\s+(?:as|with|in|under))?|filed\s+(?:under|in)|posted\s+(?:in|under)"
+    r"|categor(?:y|ies)|labels?|topics?|keywords?)\s*(?::|//)\s*\S"
+    r"|(?:tagged(?:\s+(?:as|with|in|under))?|filed\s+(?:under|in)|posted\s+(?:in|under))"
+    r"\s+(?-i:[A-Z0-9#]))", re.IGNORECASE)
+POST_TAGS_MAX_WORDS = 40
 
 # An inline box inside the article ("Related Links" and one or two links) can stand before the
 # last paragraph; the density score does not cross its label for one paragraph. The text after
