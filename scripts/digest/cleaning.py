@@ -1834,9 +1834,10 @@ def _tags_cut(feats: list[_Feat], lo: int, hi: int) -> int:
 
     Not a tag line of the article's header (fewer than TAGS_MIN_PROSE_ABOVE words of prose
     above it in the core: the labels under a headline), nor one with more prose under it than
-    above it (the article goes on), nor one of a page of tagged entries (a second tag line
-    under prose below it: a directory's listings, a blog's front page of posts). Chosen on
-    the train pages (README, "Round 20").
+    above it (the article goes on) unless a section opener stands right under it ("Related
+    Posts": teasers follow, whatever their length), nor one of a page of tagged entries (a
+    second tag line under prose below it: a directory's listings, a blog's front page of
+    posts). Chosen on the train pages (README, "Round 20").
     """
     above = 0
     for b in range(lo, hi + 1):
@@ -1847,7 +1848,7 @@ def _tags_cut(feats: list[_Feat], lo: int, hi: int) -> int:
         if above < TAGS_MIN_PROSE_ABOVE or not _tag_line(f):
             continue
         below = sum(g.words for g in feats[b + 1:hi + 1] if g.prose)
-        if below > above:
+        if below > above and not _opener_under(feats, b, hi):
             continue
         if _tagged_again(feats, b, hi):
             return hi
@@ -1861,6 +1862,11 @@ def _tag_line(f: _Feat) -> bool:
 
 
 _TAG_LINE_FIRST = frozenset("tTfFpPcClLkK")  # POST_TAGS_RE's first characters
+
+
+def _opener_under(feats: list[_Feat], b: int, hi: int) -> bool:
+    """The line of text right under line ``b`` (to ``hi``) opens a section ("Related Posts")."""
+    return next((f.boundary for f in feats[b + 1:hi + 1] if f.text), False)
 
 
 def _tagged_again(feats: list[_Feat], b: int, hi: int) -> bool:
@@ -2914,7 +2920,8 @@ def _prose_under_end(rp: RulePass, kept_words: int) -> bool:
     boundary that ended the article may open a box inside it (a newsletter pitch, a share bar,
     "Subscribe") with the article's second half under it, list-shaped or under a subheading
     where ``_inline_box`` does not see it go on (a comment thread signs its comments, a
-    teaser list's blurbs are shorter than the article)."""
+    teaser list's blurbs are shorter than the article). Not past the post's tag line: that
+    closes the post, whatever prose follows (``_tags_cut``)."""
     feats, kinds = rp.feats, rp.kinds
     last = next((i for i in range(len(kinds) - 1, -1, -1) if kinds[i][0] in BODY_KINDS), None)
     if last is None:
@@ -2923,6 +2930,8 @@ def _prose_under_end(rp: RulePass, kept_words: int) -> bool:
     box = 0
     while (box < len(texts) and box < CONF_UNDER_BOX_LINES
            and feats[texts[box]].words < CONF_UNDER_PARAGRAPH_WORDS):
+        if _tag_line(feats[texts[box]]):
+            return False  # the post's tag line closed it (_tags_cut): no box inside it
         box += 1
     paragraphs = words = 0
     for j in texts[box:box + CONF_UNDER_WINDOW]:
