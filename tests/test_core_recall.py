@@ -867,6 +867,16 @@ def test_a_posts_tag_line_closes_it() -> None:
     assert "8 Best Cities to Find Cloud Computing Jobs" not in body
 
 
+def test_a_tag_line_over_a_section_opener_closes_a_short_post() -> None:
+    """Round 20, dragnet page b5a89716068b: a short post on an MG concept (four paragraphs),
+    its tag line, "Related Posts", then teasers whose blurbs run longer than the post. More
+    prose under a tag line than above it can be the article going on, but not under a section
+    opener right under the tag line: the teasers are dropped, the post kept."""
+    body = render_plain(_clean("b5a89716068b"))
+    assert "The vehicle is bigger than automaker" in body
+    assert "The new 2012 Honda Pilot looks almost the same" not in body
+
+
 def test_a_tag_line_in_the_header_or_in_each_listing_cuts_nothing() -> None:
     """The other side. Readability page f9ab86e642eb: "Topics: uber, libertarians, ..." under
     the headline, over the article's text, which is kept. Cleaneval page c651b6f02b96: a
