@@ -867,6 +867,17 @@ def test_a_posts_tag_line_closes_it() -> None:
     assert "8 Best Cities to Find Cloud Computing Jobs" not in body
 
 
+def test_a_tag_line_over_more_prose_than_the_article_closes_it() -> None:
+    """Round 20, dragnet page 297fa909a9a9, the same site: under the tag line come the teasers,
+    then white papers and job ads, each blurb under its own headline, more words in all than
+    the report above. Prose under a tag line is the article going on only as a run of
+    paragraphs; these stand apart. The report is kept, the rest dropped."""
+    body = render_plain(_clean("297fa909a9a9"))
+    assert "A website blacklisting component for Internet Explorer installed by Sophos" in body
+    assert "8 Best Cities to Find Cloud Computing Jobs" not in body
+    assert "Gartner's recent magic quadrant for IT Service Support Management" not in body
+
+
 def test_a_tag_line_over_a_section_opener_closes_a_short_post() -> None:
     """Round 20, dragnet page b5a89716068b: a short post on an MG concept (four paragraphs),
     its tag line, "Related Posts", then teasers whose blurbs run longer than the post. More

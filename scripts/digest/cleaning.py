@@ -1833,8 +1833,9 @@ def _tags_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     the readers' comments), and publishes the tag line as a subheading.
 
     Not a tag line of the article's header (fewer than TAGS_MIN_PROSE_ABOVE words of prose
-    above it in the core: the labels under a headline), nor one with more prose under it than
-    above it (the article goes on) unless a section opener stands right under it ("Related
+    above it in the core: the labels under a headline), nor one with a run of paragraphs under
+    it longer than the prose above it (the article goes on; teasers' blurbs and boxes stand
+    apart, each under its headline) unless a section opener stands right under it ("Related
     Posts": teasers follow, whatever their length), nor one of a page of tagged entries (a
     second tag line under prose below it: a directory's listings, a blog's front page of
     posts). Chosen on the train pages (README, "Round 20").
@@ -1847,7 +1848,7 @@ def _tags_cut(feats: list[_Feat], lo: int, hi: int) -> int:
             continue
         if above < TAGS_MIN_PROSE_ABOVE or not _tag_line(f):
             continue
-        below = sum(g.words for g in feats[b + 1:hi + 1] if g.prose)
+        below = _prose_runs(feats, b + 1, hi + 1)[2]
         if below > above and not _opener_under(feats, b, hi):
             continue
         if _tagged_again(feats, b, hi):
