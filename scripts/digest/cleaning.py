@@ -1858,11 +1858,7 @@ def _tags_cut(feats: list[_Feat], lo: int, hi: int) -> int:
 
 
 def _tag_line(f: _Feat) -> bool:
-    return (0 < f.words <= R.POST_TAGS_MAX_WORDS and f.text[0] in _TAG_LINE_FIRST
-            and R.POST_TAGS_RE.match(f.text) is not None)
-
-
-_TAG_LINE_FIRST = frozenset("tTfFpPcClLkK")  # POST_TAGS_RE's first characters
+    return R.post_tag_line(f.text, f.words)
 
 
 def _opener_under(feats: list[_Feat], b: int, hi: int) -> bool:

@@ -53,7 +53,7 @@ from pathlib import Path
 
 from digest.html_reconcile import is_prose
 from digest.model import BODY_KINDS, Capture
-from digest.rules import COMMENTS_OPENER_RE, POST_TAGS_MAX_WORDS, POST_TAGS_RE
+from digest.rules import COMMENTS_OPENER_RE, post_tag_line
 
 #: a line with fewer words than this holds no sentence the scorers count (nor, in practice,
 #: one an editor would miss): dropped at the edges whatever the text track calls it
@@ -118,8 +118,7 @@ def section_opener(texts: Sequence[str], verdicts: Sequence[tuple[str, str]]) ->
         return None
     return next((k for k in range(body[-1] + 1, len(texts))
                  if (verdicts[k][1] == "end-boundary" and not COMMENTS_OPENER_RE.search(texts[k]))
-                 or (POST_TAGS_RE.match(texts[k])
-                     and len(texts[k].split()) <= POST_TAGS_MAX_WORDS)),
+                 or post_tag_line(texts[k], len(texts[k].split()))),
                 None)
 
 

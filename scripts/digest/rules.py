@@ -129,6 +129,14 @@ POST_TAGS_RE = re.compile(
     r"|(?:tagged(?:\s+(?:as|with|in|under))?|filed\s+(?:under|in)|posted\s+(?:in|under))"
     r"\s+(?-i:[A-Z0-9#]))", re.IGNORECASE)
 POST_TAGS_MAX_WORDS = 40
+_POST_TAGS_FIRST = frozenset("tTfFpPcClLkK")  # POST_TAGS_RE's first characters
+
+
+def post_tag_line(text: str, words: int) -> bool:
+    """Whether a stripped line of ``words`` words is a post's tag line (POST_TAGS_RE, at most
+    POST_TAGS_MAX_WORDS words); the text and HTML tracks end a post there."""
+    return (0 < words <= POST_TAGS_MAX_WORDS and text[:1] in _POST_TAGS_FIRST
+            and POST_TAGS_RE.match(text) is not None)
 
 # An inline box inside the article ("Related Links" and one or two links) can stand before the
 # last paragraph; the density score does not cross its label for one paragraph. The text after
