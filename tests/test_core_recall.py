@@ -121,6 +121,21 @@ def test_page_with_a_post_kept_below_its_core_is_flagged() -> None:
     assert _clean("f6dd03c117ef").confidence >= 0.8
 
 
+def test_a_lone_paragraph_kept_over_as_much_dropped_prose_is_flagged() -> None:
+    """Confidence: on dragnet page 1adb849b1933 (a travel blog) the core is the site's blurb
+    at the top ("We are sisters who LOVE to travel..."), and the post under the sidebar is
+    dropped whole: one paragraph kept, as many words of prose dropped, so the capture is flagged
+    (`make content` warns below 0.6). A post of one paragraph under its headline, with a few
+    teasers dropped beside it (dragnet page 2ebed5ff6531: "Harry Fraud, the spaced-out New York
+    rap producer, ..."), keeps a high confidence."""
+    lost = _clean("1adb849b1933")
+    assert "We are sisters who LOVE to travel" in render_plain(lost)
+    assert lost.confidence < 0.6
+    kept = _clean("2ebed5ff6531")
+    assert "Harry Fraud, the spaced-out New York rap producer" in render_plain(kept)
+    assert kept.confidence >= 0.8
+
+
 def test_fact_box_under_its_label_is_kept() -> None:
     """l3s-gn1 page cf4201662559: "Key Features:", a blank line, then the specification
     ("Processor: 1.2GHz VIA C7-M ULV Processor", "Display: ...", "Memory: ..."): a block of

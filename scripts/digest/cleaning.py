@@ -2824,7 +2824,9 @@ def _confidence(
     - the kept article far below the headline (CONF_FAR_LINES lines of text between): the
       text between may be the article;
     - the share of prose words dropped: a page that keeps little of its prose is suspect,
-      and one that drops CONF_MOSTLY_DROPPED_SHARE or more of it is flagged.
+      and one that drops CONF_MOSTLY_DROPPED_SHARE or more of it is flagged;
+    - one paragraph of prose kept, with CONF_LONE_DROPPED_SHARE of its words or more dropped
+      as prose elsewhere: CONF_LONE_PARAGRAPH.
 
     Comment signatures in the kept text were a cap too; on the train pages they flagged 44
     pages that kept their article for 2 that did not (a comment thread under a headed article
@@ -2834,7 +2836,7 @@ def _confidence(
     16 -> 29 of 54, pages keeping 90% or more 52 -> 33 of 848.
     """
     feats, kinds = rp.feats, rp.kinds
-    kept_words = 0
+    kept_words = kept_paragraphs = 0
     dropped_words = 0
     dropped: list[int] = []
     run = best_run = 0
@@ -2854,6 +2856,7 @@ def _confidence(
             continue
         if kind in BODY_KINDS:
             kept_words += f.words if f.prose else 0
+            kept_paragraphs += f.prose
             run = 0
         elif kind == "boilerplate" and rule in candidate_rules and f.prose:
             dropped.append(i + 1)
@@ -2888,6 +2891,8 @@ def _confidence(
         caps.append(1.0 - CONF_DROPPED_SCALE * share)
         if share >= CONF_MOSTLY_DROPPED_SHARE:
             caps.append(CONF_MOSTLY_DROPPED)
+    if kept_paragraphs == 1 and dropped_words >= CONF_LONE_DROPPED_SHARE * kept_words:
+        caps.append(CONF_LONE_PARAGRAPH)  # the article may be the prose dropped
     return round(max(0.0, min(caps)), 2), tuple(dropped)
 
 
@@ -2959,6 +2964,13 @@ CONF_FAR = 0.5
 CONF_DROPPED_SCALE = 0.5  # all prose dropped but the article: confidence at most 0.5
 CONF_MOSTLY_DROPPED_SHARE = 0.6  # this share of the prose words dropped or more...
 CONF_MOSTLY_DROPPED = 0.45  # ...caps the confidence here
+# A lone paragraph kept, with prose dropped elsewhere holding this share of its words or more:
+# an article of one paragraph is rare, and a lone paragraph that wins the core is as often a
+# site's blurb over a short post ("We are sisters who LOVE to travel...", train 1adb849b1933,
+# whose post under it is lost), a caption or a teaser. On the train pages (README, "Round 21")
+# it newly warns about 11 pages: 3 keep under half their sentences, 3 more under 90%.
+CONF_LONE_DROPPED_SHARE = 0.75
+CONF_LONE_PARAGRAPH = 0.5
 
 
 def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
