@@ -913,3 +913,22 @@ def test_a_tag_line_in_the_header_or_in_each_listing_cuts_nothing() -> None:
     body = render_plain(_clean("c651b6f02b96"))
     assert "J C Irvine are a local Building and Carpentry Contractor" in body
     assert "We are the leading demolition, construction, mining" in body
+
+
+def test_the_comments_prompt_and_its_form_are_not_published() -> None:
+    """l3s-gn1 page 8c0781e89440 (a wire story on Radiohead) ends with "Have your say on this
+    story" and its form ("Your nickname (optional)", "Message", "Image verification"), which
+    were published as subheadings under the article: now dropped, the article kept whole.
+    The other side, dragnet page 55f4b5ceba60: under "Reader comments 97" comes the writer's
+    bio, a paragraph, so the prompt alone goes."""
+    cleaned = _clean("8c0781e89440")
+    body = render_plain(cleaned)
+    assert "Members of acclaimed rock band Radiohead have denied rumours" in body
+    assert "Edge said: 'We couldn't move ahead with EMI" in body
+    for furniture in ("Have your say", "Your nickname", "Image verification"):
+        assert furniture not in body
+    assert _line(cleaned, "Have your say") == ("boilerplate", "comment-prompt")
+    other = _clean("55f4b5ceba60")
+    body = render_plain(other)
+    assert "Reader comments 97" not in body
+    assert "Cyrus Farivar / Cyrus is the Senior Business Editor at Ars Technica" in body

@@ -656,3 +656,22 @@ def test_a_related_section_label_ends_the_article_over_its_teasers() -> None:
     thread = [ln for ln in cleaned.lines if ln.text.startswith("1 Emily October 25, 2012")]
     assert thread and thread[0].rule == "comment-thread"
     assert cleaned.confidence >= LOW_CONFIDENCE
+
+
+@pytest.mark.parametrize("line", [
+    "Have your say", "HAVE YOUR SAY", "Have your say on this story", "Add your comment",
+    "Add your comments here", "Post a comment on this article", "Readers' comments",
+    "Reader comments (2)", "Reader comments 97", "Discuss this article",
+    "Comments are now closed on Letters of Note.", "Your say",
+])
+def test_the_comments_prompt_is_no_line_of_the_article(line: str) -> None:
+    assert R.COMMENT_PROMPT_RE.match(line)
+
+
+@pytest.mark.parametrize("line", [
+    "What do you think?",  # the article's closing question, which truths keep
+    "Your comments on the plan are due by Friday, the council said.",
+    "Have your say in the consultation before March",
+])
+def test_a_sentence_about_comments_is_no_prompt(line: str) -> None:
+    assert not R.COMMENT_PROMPT_RE.match(line)

@@ -2508,9 +2508,14 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     labels = _trailing_labels(feats, kinds, thread[0] - 1) if thread else []
     for i in labels:
         kinds[i] = _LABEL_AFTER
-    changed = {i: kinds[i] for i in [*rescued, *thread, *labels]}
+    # 9. the comments' prompts left in the body ("Have your say", "Reader comments (2)"): read
+    #    last, as the thread is, so that the rule pass the models are trained on is unchanged
+    prompts = _comment_prompts(feats, kinds)
+    for i in prompts:
+        kinds[i] = ("boilerplate", COMMENT_PROMPT_RULE)
+    changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts]}
     confidence, dropped_prose = _confidence(rp, probs)
-    # 9. body blocks and metadata
+    # 10. body blocks and metadata
     lines = (_relabelled(rp.lines, changed) if len(rp.lines) == len(feats)
              else _lines(feats, kinds))
     blocks = _blocks(lines)
@@ -2518,6 +2523,29 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     return Cleaned(capture=capture, lines=lines, blocks=blocks, metadata=metadata,
                    confidence=confidence, dropped_prose=dropped_prose,
                    cut_probability=rp.cut_probability)
+
+
+#: the rule of a comments' prompt kept in the body, dropped (rules.COMMENT_PROMPT_RE)
+COMMENT_PROMPT_RULE = "comment-prompt"
+
+
+def _comment_prompts(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
+    """The kept lines that are the comments' prompt or heading ("Have your say", "Add your
+    comment", "Reader comments (2)": ``rules.COMMENT_PROMPT_RE``), wherever they stand: no
+    line of an article. Under the last of them, when the kept lines to the end are all short,
+    with no sentence among them, they are its form ("Your nickname (optional)", "Message",
+    "Image verification"), not the article going on. On the train pages 33 pages published a
+    prompt (README, "Round 21")."""
+    kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
+    prompts = [i for i in kept
+               if 0 < feats[i].words <= R.COMMENT_PROMPT_MAX_WORDS and not feats[i].prose
+               and R.COMMENT_PROMPT_RE.match(feats[i].text) is not None]
+    if not prompts:
+        return prompts
+    form = [i for i in kept if i > prompts[-1]]
+    if all(not feats[i].prose and not feats[i].sentence for i in form):
+        prompts += form
+    return prompts
 
 
 def _lines(

@@ -247,6 +247,25 @@ END_BOUNDARY_RE = re.compile(
 COMMENTS_OPENER_RE = re.compile(r"comment|repl|respon|discuss|conversation|коммент|coment",
                                 re.IGNORECASE)
 
+# The comments' prompt or heading in the readers' words, a line by itself: "Have your say",
+# "Add your comment", "Readers' comments", "Reader comments (2)", "Discuss this article",
+# "Comments are now closed on ...". Published, it reads as a subheading of the article. On the
+# train pages 304 such lines, none in a truth but a whole page's. Not a boundary: read as the
+# article's end, such a line cost as many sentences as it saved (README, "Round 20"), as some
+# articles open under it and some truths keep the thread.
+COMMENT_PROMPT_RE = re.compile(
+    r"^(?:have\s+your\s+say(?:\s+on\s+this\s+(?:story|article))?"
+    r"|(?:add|post|write)\s+your\s+comments?(?:\s+(?:here|below))?"
+    r"|(?:add|post|leave|write)\s+(?:a|your)\s+comments?\s+on\s+(?:this\s+(?:story|article)"
+    r"|[\"“].{1,80}[\"”])|discuss\s+this\s+(?:story|article)"
+    r"|(?:your|readers?['’]?)\s+(?:say|comments|views)(?:\s*\(?\d+\)?)?"
+    r"|reader\s+(?:comments|reactions|views)(?:\s*\(?\d+\)?)?"
+    r"|comments?\s+(?:are\s+|is\s+)?(?:now\s+)?closed(?:\s+(?:on|for)\s+.{1,60})?)\W*$",
+    re.IGNORECASE,
+)
+#: the longest such line, in words
+COMMENT_PROMPT_MAX_WORDS = 16
+
 # Boundaries that also mark the end when the line carries more text (a prompt sentence).
 END_PROMPT_RE = re.compile(
     r"^(?:your\s+email\s+address\s+will\s+not\s+be\s+published"
