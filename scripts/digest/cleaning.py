@@ -15,9 +15,9 @@ Text captures (what "select all, copy" gives):
 5. classify each line: blank, header (title, dek, byline, dateline) before the core,
    line rules inside it (captions, teasers, share bars, ...), boilerplate outside it; a line
    of the core that no rule recognises stays in the body (``body``, ``subhead`` or ``unsure``);
-   labels trailing after the last paragraph are page furniture; once the line model and the
-   headline have read that pass, a comment thread that no line opens and the comments' prompts
-   ("Have your say") leave the body;
+   labels trailing after the last paragraph are page furniture; after the line model (the
+   models are trained on the rule pass as it is), a comment thread that no line opens and the
+   comments' prompts ("Have your say") leave the body;
 6. build the body blocks and the metadata (metadata.py).
 
 HTML captures go through the DOM-aware extractor (html_extract.py) instead.
