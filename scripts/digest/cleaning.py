@@ -2998,7 +2998,7 @@ CONF_MOSTLY_DROPPED = 0.45  # ...caps the confidence here
 # an article of one paragraph is rare, and a lone paragraph that wins the core is as often a
 # site's blurb over a short post ("We are sisters who LOVE to travel...", train 1adb849b1933,
 # whose post under it is lost), a caption or a teaser. On the train pages (README, "Round 21")
-# it newly warns about 11 pages: 3 keep under half their sentences, 3 more under 90%.
+# it newly warns about 7 pages: 2 keep under half their sentences, 1 more under 90%.
 CONF_LONE_DROPPED_SHARE = 0.75
 CONF_LONE_PARAGRAPH = 0.5
 
