@@ -131,6 +131,7 @@ def test_a_lone_paragraph_kept_over_as_much_dropped_prose_is_flagged() -> None:
     lost = _clean("1adb849b1933")
     assert "We are sisters who LOVE to travel" in render_plain(lost)
     assert lost.confidence < 0.6
+    assert lost.doubt.startswith("one paragraph kept")  # the warning says why
     kept = _clean("2ebed5ff6531")
     assert "Harry Fraud, the spaced-out New York rap producer" in render_plain(kept)
     assert kept.confidence >= 0.8

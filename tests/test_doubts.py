@@ -125,6 +125,10 @@ def test_low_confidence_and_dropped_prose() -> None:
     found = capture_doubts(c, PATH)
     assert [w.where for w in found] == ["", "12", "7"]
     assert f"confidence {LOW_CONFIDENCE - 0.01:.2f}" in found[0].problem
+    # the warning says why, when the cleaner said it
+    why = "one paragraph kept, and 40 words of prose dropped elsewhere"
+    said = capture_doubts(dataclasses.replace(c, doubt=why), PATH)[0].problem
+    assert said.endswith(f"below {LOW_CONFIDENCE}: {why})")
     assert found[1].problem == "a dropped line reads like prose: 'line 12 text'"
     assert "keep: [12]" in found[1].fix
     assert capture_doubts(dataclasses.replace(c, confidence=LOW_CONFIDENCE,

@@ -231,6 +231,7 @@ def test_real_page_whose_extractors_chose_the_footer_keeps_the_article() -> None
     unsure = [ln for ln in cleaned.lines if ln.rule == "html-third-opinion"]
     assert unsure and all(ln.kind == "unsure" for ln in unsure)
     assert cleaned.confidence <= 0.5
+    assert cleaned.doubt.startswith("the two extractors agree on ")  # the warning says why
 
 
 def test_real_page_with_a_long_comment_thread_does_not_publish_it() -> None:

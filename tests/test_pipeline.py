@@ -175,9 +175,10 @@ def test_report_shows_confidence_and_dropped_prose() -> None:
 
     text = "A headline for the test\n\n" + "The article is one paragraph of prose. " * 3 + "\n"
     cleaned = clean(decode_capture(text.encode(), Path("t.txt")))
-    cleaned = dataclasses.replace(cleaned, confidence=0.3, dropped_prose=(7, 9))
+    cleaned = dataclasses.replace(cleaned, confidence=0.3, dropped_prose=(7, 9),
+                                  doubt="a block of 80 words of prose was dropped")
     rep = capture_report("t.txt", cleaned, [])
     assert (rep.confidence, rep.dropped_prose) == (0.3, (7, 9))
     out = report_mod.full(Report((rep,), ()))
-    assert "cleaning confidence 0.30" in out
+    assert "cleaning confidence 0.30 (a block of 80 words of prose was dropped)" in out
     assert "dropped prose-like lines: 7, 9" in out

@@ -2516,7 +2516,7 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     for i in prompts:
         kinds[i] = ("boilerplate", COMMENT_PROMPT_RULE)
     changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts]}
-    confidence, dropped_prose = _confidence(rp, probs)
+    confidence, dropped_prose, doubt = _confidence(rp, probs)
     # 10. body blocks and metadata
     lines = (_relabelled(rp.lines, changed) if len(rp.lines) == len(feats)
              else _lines(feats, kinds))
@@ -2524,7 +2524,7 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     metadata = meta.extract_text_metadata(lines, captured_on)
     return Cleaned(capture=capture, lines=lines, blocks=blocks, metadata=metadata,
                    confidence=confidence, dropped_prose=dropped_prose,
-                   cut_probability=rp.cut_probability)
+                   cut_probability=rp.cut_probability, doubt=doubt)
 
 
 #: the rule of a comments' prompt kept in the body, dropped (rules.COMMENT_PROMPT_RE)
@@ -2836,9 +2836,10 @@ def _rescue(rp: RulePass, probs: dict[int, tuple[float, list[float]]]) -> dict[i
 
 def _confidence(
     rp: RulePass, probs: dict[int, tuple[float, list[float]]]
-) -> tuple[float, tuple[int, ...]]:
-    """How sure the cleaner is that nothing of the article was dropped, and the line numbers
-    of the dropped lines that read like prose (where to look if text is missing).
+) -> tuple[float, tuple[int, ...], str]:
+    """How sure the cleaner is that nothing of the article was dropped, the line numbers of
+    the dropped lines that read like prose (where to look if text is missing), and why it is
+    not sure (the lowest cap's reason, in the editor's words; "" when sure).
 
     Each signal caps the confidence; the lowest cap wins:
 
@@ -2895,35 +2896,48 @@ def _confidence(
             best_run = max(best_run, run)
         elif f.boundary or (kind == "boilerplate" and not f.prose and f.words > R.SHORT_MAX_WORDS):
             run = 0
-    caps = [1.0]
+    caps: list[tuple[float, str]] = [(1.0, "")]
     if kept_words == 0:
-        caps.append(0.0 if dropped_words else 0.5)
+        caps.append((0.0, f"no prose kept, {dropped_words} words of prose dropped")
+                    if dropped_words else (0.5, "no prose on the page"))
     elif best_run > kept_words:
-        caps.append(CONF_LONGER_BLOCK)
+        caps.append((CONF_LONGER_BLOCK, f"a block of {best_run} words of prose was dropped, "
+                     f"longer than the {kept_words} kept: the article may be that block"))
     model = linemodel.load_model()
-    doubt = [p for i, (p, x) in probs.items()
+    doubt = [(p, i) for i, (p, x) in probs.items()
              if model and CONF_DOUBT_P <= p < model.threshold(x) and feats[i].prose]
     if doubt:
-        caps.append(1.0 - max(doubt) * CONF_DOUBT_SCALE)
+        p, i = max(doubt)
+        caps.append((1.0 - p * CONF_DOUBT_SCALE, f"line {i + 1}, dropped, was nearly kept"))
     if title is not None and first_kept is not None:
         between = sum(1 for j in range(title + 1, first_kept) if feats[j].text)
         if between >= CONF_FAR_LINES:
-            caps.append(CONF_FAR)
+            caps.append((CONF_FAR, f"{between} lines between the headline and the kept text"))
     if other_post:
-        caps.append(CONF_OTHER_POST)  # two posts kept, the page may be about either
+        # two posts kept, the page may be about either
+        caps.append((CONF_OTHER_POST, "a second post under the article is kept as unsure"))
     if _headed_cut(rp):
-        caps.append(CONF_HEADED_CUT)  # the article may be the part cut off
+        # the article may be the part cut off
+        caps.append((CONF_HEADED_CUT, "the text cut off under the kept text has a header "
+                     "(a byline or a date) and the kept text none"))
     if kept_words and _prose_under_end(rp, kept_words):
-        caps.append(CONF_PROSE_UNDER)  # the article may go on under a box that ended it
+        # the article may go on under a box that ended it
+        caps.append((CONF_PROSE_UNDER, "paragraphs were dropped right under the kept text"))
     total = kept_words + dropped_words
     if total:
         share = dropped_words / total
-        caps.append(1.0 - CONF_DROPPED_SCALE * share)
+        dropped_share = f"{share:.0%} of the page's prose words were dropped"
+        caps.append((1.0 - CONF_DROPPED_SCALE * share, dropped_share))
         if share >= CONF_MOSTLY_DROPPED_SHARE:
-            caps.append(CONF_MOSTLY_DROPPED)
+            caps.append((CONF_MOSTLY_DROPPED, dropped_share))
     if kept_paragraphs == 1 and dropped_words >= CONF_LONE_DROPPED_SHARE * kept_words:
-        caps.append(CONF_LONE_PARAGRAPH)  # the article may be the prose dropped
-    return round(max(0.0, min(caps)), 2), tuple(dropped)
+        # the article may be the prose dropped
+        caps.append((CONF_LONE_PARAGRAPH, f"one paragraph kept, and {dropped_words} words "
+                     "of prose dropped elsewhere"))
+    # the lowest cap, and among equal ones the first signal listed
+    value, reason = min(caps, key=lambda cap: cap[0])
+    value = round(max(0.0, value), 2)
+    return value, tuple(dropped), reason if value < 1.0 else ""
 
 
 # Confidence caps (see _confidence). A longer dropped prose block is the classic way to lose a
@@ -3061,6 +3075,7 @@ def to_json(cleaned: Cleaned) -> dict[str, Any]:
         },
         "counts": dict(sorted(counts.items())),
         "confidence": cleaned.confidence,
+        "doubt": cleaned.doubt,
         "dropped_prose": list(cleaned.dropped_prose),
         # why the lines under the body were cut off as another article, when they were
         "cut_probability": (None if cleaned.cut_probability is None

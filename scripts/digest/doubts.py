@@ -171,8 +171,9 @@ def cleaning_doubts(cleaned: Cleaned, display: str) -> list[Problem]:
         # pages list it, and a warning per line would bury the ones that matter.
         return cut
     name = cleaned.capture.name
+    why = f": {cleaned.doubt}" if cleaned.doubt else ""
     out = [Problem(display, "", f"the cleaner is unsure of this capture (confidence "
-                   f"{cleaned.confidence:.2f}, below {LOW_CONFIDENCE})",
+                   f"{cleaned.confidence:.2f}, below {LOW_CONFIDENCE}{why})",
                    f"read what was kept and dropped with 'digest clean --raw {display}' or "
                    f"make review; force lines with 'keep:'/'drop:' {_under(name)}"), *cut]
     texts = {line.number: line.text for line in cleaned.lines}

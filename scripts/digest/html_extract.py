@@ -459,11 +459,14 @@ def clean_html(capture: Capture) -> Cleaned:
         url=url_fact(tags, ld, fields),
         subheads=tuple(ln.text for ln in lines if ln.kind == "subhead"),
     )
+    confidence = agreement(blocks, decision.kept | decision.unsure, decision.both, dropped_prose)
     return Cleaned(
         capture=capture,
         lines=tuple(lines),
         blocks=blocks_out,
         metadata=metadata,
-        confidence=agreement(blocks, decision.kept | decision.unsure, decision.both, dropped_prose),
+        confidence=confidence,
         dropped_prose=tuple(k + 1 for k in dropped_prose),
+        doubt=(f"the two extractors agree on {confidence:.0%} of the page's prose"
+               if confidence < 1.0 else ""),
     )

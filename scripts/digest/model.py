@@ -121,6 +121,9 @@ class Cleaned:
     # the cut model's probability for the line where an article glued under this one was cut
     # off (text captures), None when nothing was cut
     cut_probability: float | None = None
+    # why the confidence is under 1.0, in the editor's words (the signal that set it); "" when
+    # the cleaner is sure
+    doubt: str = ""
 
 
 @dataclass(frozen=True)

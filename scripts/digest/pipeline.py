@@ -86,6 +86,7 @@ class CaptureReport:
     # the dropped lines that read like prose: where to look when text is missing
     confidence: float = 1.0
     dropped_prose: tuple[int, ...] = ()
+    doubt: str = ""  # why the confidence is under 1.0 (Cleaned.doubt)
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,8 @@ def capture_report(name: str, cleaned: Cleaned | None,
     )
     return CaptureReport(name, None, kept, tuple(sorted(dropped.items())), unsure, facts,
                          tuple(problems), warnings=doubts.sort_warnings(warnings),
-                         confidence=cleaned.confidence, dropped_prose=cleaned.dropped_prose)
+                         confidence=cleaned.confidence, dropped_prose=cleaned.dropped_prose,
+                         doubt=cleaned.doubt)
 
 
 #: What steps 2-3 give for one capture: the article (None when it cannot be published), the

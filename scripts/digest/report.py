@@ -57,7 +57,8 @@ def full(report: Report) -> str:
         out.append(f"{c.name} -> {c.slug or 'not published'}")
         if c.not_published:
             out.append(f"  not published: {c.not_published}")
-        out.append(f"  kept {c.kept} lines, cleaning confidence {c.confidence:.2f}")
+        why = f" ({c.doubt})" if c.doubt else ""
+        out.append(f"  kept {c.kept} lines, cleaning confidence {c.confidence:.2f}{why}")
         if c.dropped_prose:
             out.append(f"  dropped prose-like lines: {_numbers(c.dropped_prose)}")
         for rule, n in c.dropped:
