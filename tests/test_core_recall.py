@@ -933,3 +933,18 @@ def test_the_comments_prompt_and_its_form_are_not_published() -> None:
     body = render_plain(other)
     assert "Reader comments 97" not in body
     assert "Cyrus Farivar / Cyrus is the Senior Business Editor at Ars Technica" in body
+
+
+def test_a_name_in_two_capitals_is_no_glued_teaser() -> None:
+    """dragnet page 278a3bfe0923 (a contest post) goes on under its prize list with "The MBNA
+    Rewards MasterCard is a great companion to the savvy shopper ...": the glued-teaser
+    pattern read "MasterCard" as a headline run into its blurb, and the article ended there (9
+    of its 22 sentences lost). The card's name is written again in the post: a name, so the
+    article is kept to its end. The other side, page 2d37a32c2212: "Let Others Know About This
+    PostThese icons link to social bookmarking sites ..." is a share box's heading run into
+    its text ("PostThese" nowhere else): still a teaser, dropped."""
+    body = render_plain(_clean("278a3bfe0923"))
+    assert "The MBNA Rewards MasterCard is a great companion to the savvy shopper" in body
+    assert "Hurry, this promotion ends on September 7th" in body
+    assert _line(_clean("2d37a32c2212"), "Let Others Know About This Post") == (
+        "boilerplate", "glued-teaser")

@@ -66,6 +66,9 @@ class _Feat:
     repeated: bool  # a long line that occurs again nearby (gallery caption, teaser)
     dup: bool = False  # the line occurs more than once in the capture (any length)
     label_like: bool = False  # not prose nor a sentence, every word capitalised (a menu item)
+    # the word the glued-teaser pattern read as a headline run into its blurb occurs elsewhere
+    # in the capture: a name in two capitals ("MasterCard"), and the line no teaser
+    glue_named: bool = False
     score: float = 0.0  # density score (_score): what the line adds to a run of article text
 
 
@@ -185,7 +188,35 @@ def _features(raw: list[str]) -> list[_Feat]:
         set_dict(f, "__dict__", _facts(text, key in near_repeat, True) if key in positions
                  else _plain_facts(text))
         append(f)
+    for j in _glue_names(out, stripped):
+        f = new(_Feat)
+        set_dict(f, "__dict__", _named_glue_facts(out[j].__dict__))
+        out[j] = f
     return out
+
+
+def _glue_names(feats: list[_Feat], texts: list[str]) -> list[int]:
+    """The teaser lines of running prose whose glue is a name: the word where the
+    glued-teaser pattern saw a headline run into its blurb ("Title RunDenny won ...") occurs
+    on another line of the capture. A glue is made where two lines meet and is found once; a
+    name in two capitals ("The MBNA Rewards MasterCard is a great companion ...", train
+    278a3bfe0923, whose article ended there; "Xbox SmartGlass", "LaserMotive") is written
+    again in the article. A short line stays a teaser: a menu's teasers name the site's
+    brands again and again ("WOD Demo at CrossFit Central - video")."""
+    found = []
+    for j, f in enumerate(feats):
+        if not (f.teaser and f.prose):
+            continue
+        m = R.GLUED_TEASER_RE.match(f.text)
+        if m is None:
+            continue  # a gallery counter
+        word = f.text[:m.end()].split()[-1].strip(_GLUE_PUNCTUATION)
+        if any(word in t for k, t in enumerate(texts) if k != j and t):
+            found.append(j)
+    return found
+
+
+_GLUE_PUNCTUATION = "\"'“”‘’()[],.:;!?"
 
 
 _BLANK = _Feat("", 0, False, False, False, False, False, False, False, False)
@@ -222,12 +253,24 @@ def _make_facts(text: str, near_repeat: bool, dup: bool) -> dict[str, Any]:
     return {"text": text, "words": words, "prose": prose, "sentence": sentence,
             "boundary": boundary, "legal": legal, "dateline": dateline, "teaser": teaser,
             "link_row": link_row, "repeated": repeated, "dup": dup, "label_like": label_like,
+            "glue_named": False,
             "score": _line_score(text, words, prose, sentence, boundary, legal, dateline,
                                  teaser, link_row, repeated, label)}
 
 
+def _named_glue_facts(facts: dict[str, Any]) -> dict[str, Any]:
+    """``facts`` of a line the glued-teaser pattern matched at a name (``_glue_names``): no
+    teaser, and its density score as such."""
+    text = facts["text"]
+    label = not facts["sentence"] and R.LABEL_LIKE_RE.match(text) is not None
+    return {**facts, "teaser": False, "glue_named": True,
+            "score": _line_score(text, facts["words"], facts["prose"], facts["sentence"],
+                                 facts["boundary"], facts["legal"], facts["dateline"], False,
+                                 facts["link_row"], facts["repeated"], label)}
+
+
 _FEAT_FIELDS = ("text", "words", "prose", "sentence", "boundary", "legal", "dateline", "teaser",
-                "link_row", "repeated", "dup", "label_like", "score")
+                "link_row", "repeated", "dup", "label_like", "glue_named", "score")
 if tuple(f.name for f in fields(_Feat)) != _FEAT_FIELDS:  # a new field must be set in _make_facts
     raise AssertionError("cleaning._FEAT_FIELDS must list _Feat's fields in order")
 
@@ -2390,6 +2433,8 @@ def _first_line_rule(f: _Feat) -> tuple[LineKind, str] | None:
     (its record), or None (``_find_first_line_rule``), kept by the line's text: the answer
     depends on the text alone, and the appended cut asks first about many of the lines the
     classification asks about again."""
+    if f.glue_named:
+        return _find_first_line_rule(f)  # (the same text is a teaser on another page)
     hit = _FIRST_RULE.get(f.text, _NOT_ASKED)
     if hit is _NOT_ASKED:
         if len(_FIRST_RULE) >= _FIRST_RULE_MAX:
