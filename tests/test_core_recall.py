@@ -948,3 +948,25 @@ def test_a_name_in_two_capitals_is_no_glued_teaser() -> None:
     assert "Hurry, this promotion ends on September 7th" in body
     assert _line(_clean("2d37a32c2212"), "Let Others Know About This Post") == (
         "boilerplate", "glued-teaser")
+
+
+def test_a_menu_longer_than_a_link_row_is_no_article_text() -> None:
+    """l3s page 55c669d74fc0 opens with two menu rows of twenty-odd words ("Football | Cricket
+    | Rugby Union | ..."): longer than a link row (sixteen words), they were read as prose, the
+    article's core started on them, the menus were published and the headline under them was
+    not found. A row of five or more short items between bars is a menu whatever its length
+    (train 383 such lines, none in a truth): dropped, and the headline over the text is found.
+    The same on dragnet page d4ffd5a2e51f ("News: ePaper | Front Page | National | ..."). The
+    other side: the article's own text under the menus is all kept, and the date over the
+    headline that then opened the body is the header's date line, not a subheading."""
+    c = _clean("55c669d74fc0")
+    assert _line(c, "Football | Cricket | Rugby Union") == ("boilerplate", "menu-row")
+    assert c.metadata.title.value == "Benitez lines up transfer targets"
+    assert _line(c, "Monday, 31 December 2007, 10:46 GMT") == ("dateline", "dateline")
+    body = render_plain(c)
+    assert "Football | Cricket" not in body
+    assert body.startswith("Liverpool boss Rafa Benitez says he will be among the managers")
+    hindu = _clean("d4ffd5a2e51f")
+    assert _line(hindu, "News: ePaper | Front Page") == ("boilerplate", "menu-row")
+    assert hindu.metadata.title.value == "Canada may use force to deport Sikh refugee"
+    assert "News: ePaper" not in render_plain(hindu)

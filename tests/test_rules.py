@@ -174,6 +174,12 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("E-mail this to a friend", "page-tool"),
         ("Printable version", "page-tool"),
         ("Bookmark with:", "page-tool"),
+        # round 22: a site's menu longer than a link row (train d4ffd5a2e51f, 55c669d74fc0)
+        ("News: ePaper | Front Page | National | Tamil Nadu | Andhra Pradesh | Karnataka | "
+         "Kerala | New Delhi | Other States | International | Opinion | Business | Sport |",
+         "menu-row"),
+        ("Football | Cricket | Rugby Union | Rugby League | Tennis | Golf | Motorsport | Boxing "
+         "| Athletics | Snooker | Horse Racing | Cycling | Formula One | Darts", "menu-row"),
     ],
 )
 def test_line_rules_positive(line: str, rule: str) -> None:
@@ -203,6 +209,9 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Posted by the embassy on Monday, the letter said the talks would resume in May.",
         "This entry in the register was filed under a false name, the court heard.",
         "Print this story and you will be sued, the minister told the paper on Monday.",
+        # bars between long items: each item a sentence, no menu
+        "Sales rose in March, the company said | costs fell for the third quarter in a row | "
+        "the board met on Monday | the shares rose | the chief executive stayed on.",
     ],
 )
 def test_line_rules_negative(line: str) -> None:
@@ -216,6 +225,13 @@ def test_repeated_caption_near_is_caption_far_is_kept() -> None:
     assert _kind(near, cap) == ("caption", "repeated-line")
     far = _clean(*_article(2), cap, *_article(R.REPEAT_NEAR_LINES + 1), cap, *_article(2))
     assert _kind(far, cap)[0] != "caption"
+
+
+def test_menu_row_is_not_a_table_row() -> None:
+    # a table's cells are set apart by tabs (tables can be content), a menu's items by bars
+    assert R.MENU_ROW_RE.match("Home | News | Sport | Business | Opinion | Life")
+    assert not R.MENU_ROW_RE.match("Auckland\t23/16\t74/60\t14/7\t58/45\t1,628,900")
+    assert not R.MENU_ROW_RE.match("Home | News | Sport | Business")  # four: a link row's
 
 
 def test_label_like() -> None:

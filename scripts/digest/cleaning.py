@@ -2801,7 +2801,8 @@ def _header_fence(rp: RulePass) -> int:
     block from it: a boundary, a byline or a stamp (a teaser's "2 hours ago"), or a run of
     FENCE_MENU_RUN short labels (a menu), with no sentence between it and the headline. Text
     right above the headline may be a short article whose own header the page does not print,
-    glued over another's: then there is no fence.
+    glued over another's: then there is no fence, unless it is the last of a list of teasers
+    (``_teaser_fence``), whose stamps are no post's header.
     The model gives back no line above the fence (a teaser's blurb, a service notice over
     the menu). Of the lines the model gave back above a headline with its byline or date on
     the train pages, none was in the truth (232 lines); above one without, 368 of 651 were.
@@ -2825,6 +2826,9 @@ def _header_fence(rp: RulePass) -> int:
                    and _article_header(rp.feats[i])), default=-1)
         if top < 0:
             return -1
+    teasers = _teaser_fence(rp.feats, top, titled)
+    if teasers >= 0:
+        return teasers  # (their stamps are no post's header)
     if any(_post_header(rp.feats[i]) for i in range(top)):
         return -1
     if not titled:
@@ -2863,8 +2867,39 @@ def _menu_fence(feats: list[_Feat], top: int) -> int:
 
 
 TITLE_HEADER_REACH = 3
+FENCE_TEASERS = 2  # teasers of one shape in a row over a headline: a list of them
 FENCE_MENU_RUN = 3  # short labels in a row: a menu
 FENCE_LABEL_WORDS = 3
+
+
+def _teaser_fence(feats: list[_Feat], top: int, titled: bool) -> int:
+    """The fence over the article's header at ``top`` (its headline when ``titled``, else its
+    byline or date, under the headline the search did not take) that a list of teasers right
+    above it makes (its line nearest the header), or -1: FENCE_TEASERS or more teasers of one
+    shape, each a headline (a line of words that is no sentence) over its blurb (prose), with
+    a stamp under each blurb ("2 hours ago"), over each headline or none. A single one may be
+    a short post whose page glued it over this article (its text is kept: train
+    appended/cf1b4303364b)."""
+    above = [i for i in range(top - 1, -1, -1) if feats[i].text]
+    if not titled:
+        above = above[1:]  # the headline's place
+    stamp_under = bool(above) and feats[above[0]].dateline  # (read upwards: a stamp first)
+    pos, found, shape = 0, 0, None
+    while True:
+        at = pos + stamp_under
+        if at + 1 >= len(above) or (stamp_under and not feats[above[pos]].dateline):
+            break
+        blurb, title = feats[above[at]], feats[above[at + 1]]
+        if not (blurb.prose and not title.prose and not title.dateline and title.words >= 2):
+            break
+        at += 2
+        if not stamp_under:
+            stamped = at < len(above) and feats[above[at]].dateline
+            if shape is not None and stamped != shape:
+                break
+            shape, at = stamped, at + stamped
+        found, pos = found + 1, at
+    return above[0] if found >= FENCE_TEASERS else -1
 
 
 def _rescue(rp: RulePass, probs: dict[int, tuple[float, list[float]]]) -> dict[int, str]:

@@ -596,4 +596,9 @@ def mark_headline(lines: tuple[Line, ...]) -> tuple[Line, ...]:
               and headline.date_stamp(ln.text) and parse_date(ln.text)):
             # "by jdoe on Aug 8, 2012 5:13 PM PDT" under the headline: the header's date line
             out[i] = replace(ln, kind="dateline", rule="date-stamp")
+        elif (i < at and ln.kind in ("body", "subhead") and len(ln.text) <= DATELINE_MAX_CHARS
+              and R.DATELINE_RE.match(ln.text) and parse_date(ln.text)):
+            # "Monday, 31 December 2007, 10:46 GMT" over the headline, inside the body the
+            # cleaner found (the menus above it are dropped): the header's date, not a heading
+            out[i] = replace(ln, kind="dateline", rule="dateline")
     return tuple(out)

@@ -355,6 +355,22 @@ LINK_ROW_RE = re.compile(
     r"^(?:[^\s|•·]+(?: [^\s|•·]+){0,2}(?:\s{3,}|\s*[|•·]\s*)){2,}[^\s|•·]+(?: [^\s|•·]+){0,2}$"
 )
 
+# A site's menu longer than a link row: five or more items of one to four words between bars or
+# dots, with a bar before the first or after the last allowed ("News: ePaper | Front Page |
+# National | Tamil Nadu | ... | Sport |"). The link row stops at sixteen words; this one has
+# no limit, as no item is a sentence: on the train split 383 capture lines have this shape
+# (203 of them longer than sixteen words) and no line of any truth.
+# (possessive: a line that is no menu fails at its first word, not after trying each split)
+_MENU_ITEM = r"[^\s|•·]++(?:\s+[^\s|•·]++){0,3}+"
+_MENU_BAR = r"\s*+[|•·]\s*+"
+MENU_ROW_RE = re.compile(
+    rf"^(?:{_MENU_BAR})?(?:{_MENU_ITEM}{_MENU_BAR}){{4,}}{_MENU_ITEM}(?:{_MENU_BAR})?$", re.I)
+
+
+def _may_be_menu_row(text: str, lower: str) -> bool:
+    return "|" in text or "•" in text or "·" in text
+
+
 # A gallery slide counter opening a line ("1 of 4", "2of4A shopper looks at ..."). The caption
 # after a counter starts with a capital or nothing follows; a fraction starts a measure
 # ("1/2 tsp ground cloves", "3/4 cup flour"), which is text.
@@ -534,6 +550,13 @@ LINE_RULES: tuple[LineRule, ...] = (
         "three or more short items set apart by wide gaps or bars: a row of links or buttons",
         max_words=16,
         may_match=_may_be_link_row,
+    ),
+    LineRule(
+        "menu-row",
+        "boilerplate",
+        MENU_ROW_RE,
+        "five or more short items between bars or dots, of any length: a site's menu",
+        may_match=_may_be_menu_row,  # (not anchored: most lines hold no bar, and are not asked)
     ),
     LineRule(
         "glued-teaser",
