@@ -2876,30 +2876,35 @@ def _teaser_fence(feats: list[_Feat], top: int, titled: bool) -> int:
     """The fence over the article's header at ``top`` (its headline when ``titled``, else its
     byline or date, under the headline the search did not take) that a list of teasers right
     above it makes (its line nearest the header), or -1: FENCE_TEASERS or more teasers of one
-    shape, each a headline (a line of words that is no sentence) over its blurb (prose), with
-    a stamp under each blurb ("2 hours ago"), over each headline or none. A single one may be
-    a short post whose page glued it over this article (its text is kept: train
-    appended/cf1b4303364b)."""
+    shape, each a headline over its blurb, with a stamp ("2 hours ago") under each blurb or
+    over each headline, or none; without stamps, the blurb is prose and the headline is not.
+    A single one may be a short post whose page glued it over this article (its text is kept:
+    train appended/cf1b4303364b)."""
     above = [i for i in range(top - 1, -1, -1) if feats[i].text]
     if not titled:
         above = above[1:]  # the headline's place
-    stamp_under = bool(above) and feats[above[0]].dateline  # (read upwards: a stamp first)
-    pos, found, shape = 0, 0, None
-    while True:
-        at = pos + stamp_under
-        if at + 1 >= len(above) or (stamp_under and not feats[above[pos]].dateline):
-            break
-        blurb, title = feats[above[at]], feats[above[at + 1]]
-        if not (blurb.prose and not title.prose and not title.dateline and title.words >= 2):
-            break
-        at += 2
-        if not stamp_under:
-            stamped = at < len(above) and feats[above[at]].dateline
-            if shape is not None and stamped != shape:
-                break
-            shape, at = stamped, at + stamped
-        found, pos = found + 1, at
+    stamp = [feats[i].dateline for i in above]  # (read upwards)
+    if stamp[:1] == [True]:  # a stamp under each blurb: stamp, blurb, headline, ...
+        found = _units(stamp, (True, False, False))
+    elif stamp[2:3] == [True]:  # a stamp over each headline: blurb, headline, stamp, ...
+        found = _units(stamp, (False, False, True))
+    else:
+        found = 0
+        while (2 * found + 1 < len(above) and feats[above[2 * found]].prose
+               and not feats[above[2 * found + 1]].prose
+               and not stamp[2 * found] and not stamp[2 * found + 1]):
+            found += 1
     return above[0] if found >= FENCE_TEASERS else -1
+
+
+def _units(stamp: list[bool], shape: tuple[bool, ...]) -> int:
+    """How many times ``shape`` (stamp or not, line by line) repeats at the start of
+    ``stamp``."""
+    n = len(shape)
+    found = 0
+    while tuple(stamp[found * n:(found + 1) * n]) == shape:
+        found += 1
+    return found
 
 
 def _rescue(rp: RulePass, probs: dict[int, tuple[float, list[float]]]) -> dict[int, str]:
