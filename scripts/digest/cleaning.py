@@ -2851,10 +2851,12 @@ def _header_fence(rp: RulePass) -> int:
 def _menu_fence(feats: list[_Feat], top: int) -> int:
     """The top line of the nearest menu (FENCE_MENU_RUN short labels in a row) above ``top``
     with no sentence and no comments opener between, or -1. The line right above ``top`` may
-    be the headline the search did not take ("No Red Tape? Non-Union FEMA Crews ...")."""
+    be the headline the search did not take ("No Red Tape? Non-Union FEMA Crews ...", or one
+    written as a sentence: "book news, plus a podcast interview.")."""
     labels = 0
     above = [i for i in range(top - 1, -1, -1) if feats[i].text]
-    if above and meta.is_title_candidate(feats[above[0]].text):
+    if above and (meta.is_title_candidate(feats[above[0]].text)
+                  or feats[above[0]].words <= FENCE_HEADLINE_WORDS):
         above = above[1:]
     for i in above:
         f = feats[i]
@@ -2868,6 +2870,7 @@ def _menu_fence(feats: list[_Feat], top: int) -> int:
 
 TITLE_HEADER_REACH = 3
 FENCE_TEASERS = 2  # teasers of one shape in a row over a headline: a list of them
+FENCE_HEADLINE_WORDS = 12  # a line over the byline this short may be its headline, any shape
 FENCE_MENU_RUN = 3  # short labels in a row: a menu
 FENCE_LABEL_WORDS = 3
 
