@@ -995,3 +995,20 @@ def test_a_menu_longer_than_a_link_row_is_no_article_text() -> None:
     assert _line(hindu, "News: ePaper | Front Page") == ("boilerplate", "menu-row")
     assert hindu.metadata.title.value == "Canada may use force to deport Sikh refugee"
     assert "News: ePaper" not in render_plain(hindu)
+
+
+def test_the_headline_over_a_one_sentence_lede_is_found() -> None:
+    """Round 22 (`scripts/bench_pages.py`, short articles): l3s-gn1 page b22258333fa3's story
+    under its header (headline, byline, date, share bar) opens with a lede of one sentence,
+    "A British woman has been murdered on a working holiday in New Zealand." (13 words,
+    shorter than a paragraph). The headline search reads the article from its first
+    paragraph, so the lede stood between the header and the article as prose, and the
+    header's headline was refused ("no headline found"). A line of the cleaner's body under
+    the byline shorter than a paragraph is the article's lede: the headline over the byline is
+    found. (The other side, a longer line or a caption there, is in test_headline.)"""
+    paragraphs, cleaned = _wrapped_lines("b22258333fa3", PAGE_TOP, ["About us"], 90,
+                                         headline="Briton murdered in New Zealand")
+    assert paragraphs[0].startswith("A British woman has been murdered on a working holiday")
+    assert cleaned.metadata.title.value == "Briton murdered in New Zealand"
+    body = " ".join(render_plain(cleaned).split())
+    assert all(paragraph in body for paragraph in paragraphs)

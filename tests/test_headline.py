@@ -16,7 +16,7 @@ from digest.capture import decode_capture
 from digest.cleaning import clean
 from digest.headline import FEATURES, Candidates, pick, reject_reason
 from digest.metadata import name_case
-from digest.model import Capture, Cleaned, Metadata
+from digest.model import Capture, Cleaned, Line, Metadata
 
 TRAIN = Path(__file__).resolve().parents[2] / "shared" / "cleaning-train"
 
@@ -133,6 +133,23 @@ def test_the_headline_over_its_articles_byline_and_date() -> None:
     the article, under a short label or nothing, is its headline (`headline.header_pick`)."""
     meta, _texts = _page("9b67bf46dca5")
     assert meta.title.value == "Ashley returns to head the hunt for quick solution"
+
+
+def test_only_a_body_line_shorter_than_a_paragraph_is_a_lede_under_the_header() -> None:
+    """Round 22: between the header's byline and the article's first paragraph, a line of the
+    cleaner's body shorter than a paragraph is the article's one-sentence lede and does not
+    part the header from the article; a longer line (a teaser's blurb), a caption, or a line
+    the cleaner dropped still does (`headline.header_pick`)."""
+    from digest.headline import _lede_line
+
+    lede = "A British woman has been murdered on a working holiday in New Zealand."
+    blurb = ("Volunteers joined rangers and police officers on Sunday in the search for a "
+             "hiker last seen above the lake.")
+    caption = "The minister arrives at the summit in this undated file photo."
+    assert _lede_line(Line(1, lede, "body", "prose"))
+    assert not _lede_line(Line(1, blurb, "body", "prose"))
+    assert not _lede_line(Line(1, caption, "body", "prose"))
+    assert not _lede_line(Line(1, lede, "boilerplate", "before-article"))
 
 
 def test_the_headline_over_its_byline_and_date_over_a_recent_share_bar() -> None:

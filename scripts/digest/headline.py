@@ -1041,7 +1041,7 @@ def header_pick(lines: Sequence[Line], cands: Candidates, probs: Sequence[float]
     if not header:
         return None
     top = header[0]
-    if any(len(R.WORD_RE.findall(lines[i].text)) > R.SHORT_MAX_WORDS
+    if any(_word_count(lines[i].text) > R.SHORT_MAX_WORDS and not _lede_line(lines[i])
            for i in texts if i > top and lines[i].kind not in ("byline", "dateline")):
         return None  # prose between the header and the article: not its header
     pos = texts.index(top)
@@ -1054,6 +1054,15 @@ def header_pick(lines: Sequence[Line], cands: Candidates, probs: Sequence[float]
     if over is not None and len(R.WORD_RE.findall(lines[over].text)) > HEADER_LABEL_WORDS:
         return None  # under another line of words: a teaser list's, or a standfirst's
     return j
+
+
+def _lede_line(line: Line) -> bool:
+    """A line of the cleaner's body shorter than a paragraph, no caption: the article's
+    one-sentence lede ("A British woman has been murdered on a working holiday in New
+    Zealand."), which the search for the first paragraph passes over. A longer line there
+    (a teaser's blurb) still parts the header from the article."""
+    return (line.kind == "body" and _word_count(line.text) < PARAGRAPH_WORDS
+            and not is_caption(line.text))
 
 
 HEADER_BODY_GAP = 4  # short lines from the header to the article's first line: a share bar
