@@ -1029,30 +1029,35 @@ def pick(cands: Candidates, probs: Sequence[float], threshold: float) -> int | N
 
 def header_pick(lines: Sequence[Line], cands: Candidates, probs: Sequence[float]) -> int | None:
     """Position in ``cands`` of the headline an article's header shows, when the model picks
-    none: the candidate right over the header's byline or date line, with at most
+    none: the candidate right over the header's (first such) byline or date line, with at most
     HEADER_BODY_GAP short lines (a reading time, a label; a share bar's buttons not counted)
-    between that header and the article's first line, under a short label or nothing (not
-    under another headline: a list of teasers over the article), not vetoed, scored
-    HEADER_PICK_MIN_P or more."""
+    between that header and the article's first line, under a short label, a sentence or
+    nothing (not under another headline: a list of teasers over the article), not vetoed,
+    scored HEADER_PICK_MIN_P or more."""
     texts = [i for i in range(cands.first) if lines[i].text]
     # (a share bar's buttons not counted: a recent page prints six to eight of them there)
     near = [i for i in texts if not R.share_button(lines[i].text)][-(HEADER_BODY_GAP + 2):]
     header = [i for i in near if lines[i].kind in ("byline", "dateline")]
     if not header:
         return None
-    top = header[0]
+    # the header's first byline or date line right under a candidate (a stamp over the
+    # headline is the last teaser's, of a list over the article: "6 hours ago")
+    under = [(i, pos) for pos, i in enumerate(texts) if i in header]
+    top, pos = next(((i, pos) for i, pos in under if pos > 0 and texts[pos - 1] in cands.index),
+                    (None, 0))
+    if top is None:
+        return None
     if any(_word_count(lines[i].text) > R.SHORT_MAX_WORDS and not _lede_line(lines[i])
            for i in texts if i > top and lines[i].kind not in ("byline", "dateline")):
         return None  # prose between the header and the article: not its header
-    pos = texts.index(top)
-    if pos == 0 or texts[pos - 1] not in cands.index:
-        return None
     j = cands.index.index(texts[pos - 1])
     if j in {k for k, _ in cands.vetoed} or probs[j] < HEADER_PICK_MIN_P:
         return None
-    over = texts[pos - 2] if pos >= 2 else None
-    if over is not None and len(R.WORD_RE.findall(lines[over].text)) > HEADER_LABEL_WORDS:
-        return None  # under another line of words: a teaser list's, or a standfirst's
+    over = lines[texts[pos - 2]].text if pos >= 2 else ""
+    if _word_count(over) > HEADER_LABEL_WORDS and not (
+            R.ends_sentence(over) and _word_count(over) >= DEK_MIN_WORDS):
+        return None  # under another headline: a teaser list's, or over its standfirst
+    # (a sentence over it ends the text of the block above: a teaser's blurb, a notice)
     return j
 
 
