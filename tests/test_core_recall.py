@@ -8,6 +8,8 @@ scripts/cleaning-split.json (never a validation one).
 
 from __future__ import annotations
 
+import pytest
+
 from digest.cleaning import render_plain
 from digest.model import Cleaned
 
@@ -675,29 +677,26 @@ def test_a_notice_over_the_page_header_is_not_given_back() -> None:
         assert "Delivery notice" not in body
 
 
-def test_a_notice_over_the_menu_is_not_given_back_when_no_headline_is_found() -> None:
+@pytest.mark.parametrize("headline", [
+    "Other News in Technology",
+    "book news, plus a podcast interview.",
+])
+def test_a_notice_over_the_menu_is_not_given_back_when_no_headline_is_found(
+        headline: str) -> None:
     """Round 13 (`scripts/bench_pages.py`): the same notice over the menu, but the header's
     headline is one the cleaner does not take (the page's markup title, "Other News in
     Technology"): with no headline, nothing fenced the notice, and the line model gave it
     back (p 0.30 over l3s-gn1 page 00a1653a38c8's opening). The byline and date right over the
-    text head the article; nothing above the menu over them is the article's."""
+    text head the article; nothing above the menu over them is the article's.
+
+    Round 22 ("cookie and service notices over the header"): the same under a headline
+    written as a sentence ("book news, plus a podcast interview.", train 0ac71120ebac's markup
+    title). The fence skipped the line over the byline only when it read as a headline, so
+    this one hid the menu and the notice was given back (p 0.36). A short line there is the
+    headline's place, whatever its shape."""
     for words in (0, 90):
         paragraphs, body = _wrapped("00a1653a38c8", [NOTICE, *PAGE_TOP], ["About us"], words,
-                                    headline="Other News in Technology")
-        for paragraph in paragraphs:
-            assert paragraph in body, (words, paragraph[:60])
-        assert "Delivery notice" not in body
-
-
-def test_a_notice_over_the_menu_is_not_given_back_under_a_headline_written_as_a_sentence() -> None:
-    """Round 22 (`scripts/bench_pages.py`, "cookie and service notices over the header"): the
-    same, under a headline written as a sentence ("book news, plus a podcast interview." of
-    train 0ac71120ebac): the fence skipped the line over the byline only when it read as a
-    headline, so this one, a sentence, hid the menu, and the notice was given back (p 0.36).
-    A short line there is the headline's place, whatever its shape."""
-    for words in (0, 90):
-        paragraphs, body = _wrapped("00a1653a38c8", [NOTICE, *PAGE_TOP], ["About us"], words,
-                                    headline="book news, plus a podcast interview.")
+                                    headline=headline)
         for paragraph in paragraphs:
             assert paragraph in body, (words, paragraph[:60])
         assert "Delivery notice" not in body
@@ -997,6 +996,20 @@ def test_a_menu_longer_than_a_link_row_is_no_article_text() -> None:
     assert "News: ePaper" not in render_plain(hindu)
 
 
+BRITON = "Briton murdered in New Zealand"  # l3s-gn1 page b22258333fa3's markup title
+
+
+def _short_story_under(above: list[str]) -> Cleaned:
+    """Train page b22258333fa3's story (90 words, under a one-sentence lede) under its header,
+    under ``above``, cleaned; the story is kept whole and no teaser's blurb with it."""
+    paragraphs, cleaned = _wrapped_lines("b22258333fa3", above, ["About us"], 90,
+                                         headline=BRITON)
+    body = " ".join(render_plain(cleaned).split())
+    assert all(paragraph in body for paragraph in paragraphs)
+    assert all(blurb not in body for _title, blurb, _stamp in TEASERS)
+    return cleaned
+
+
 def test_the_headline_over_a_one_sentence_lede_is_found() -> None:
     """Round 22 (`scripts/bench_pages.py`, short articles): l3s-gn1 page b22258333fa3's story
     under its header (headline, byline, date, share bar) opens with a lede of one sentence,
@@ -1006,12 +1019,10 @@ def test_the_headline_over_a_one_sentence_lede_is_found() -> None:
     header's headline was refused ("no headline found"). A line of the cleaner's body under
     the byline shorter than a paragraph is the article's lede: the headline over the byline is
     found. (The other side, a longer line or a caption there, is in test_headline.)"""
-    paragraphs, cleaned = _wrapped_lines("b22258333fa3", PAGE_TOP, ["About us"], 90,
-                                         headline="Briton murdered in New Zealand")
-    assert paragraphs[0].startswith("A British woman has been murdered on a working holiday")
-    assert cleaned.metadata.title.value == "Briton murdered in New Zealand"
-    body = " ".join(render_plain(cleaned).split())
-    assert all(paragraph in body for paragraph in paragraphs)
+    cleaned = _short_story_under(PAGE_TOP)
+    assert render_plain(cleaned).startswith(
+        "A British woman has been murdered on a working holiday in New Zealand.")
+    assert cleaned.metadata.title.value == BRITON
 
 
 def test_the_headline_under_a_teasers_stamp_is_found_over_its_byline() -> None:
@@ -1022,12 +1033,7 @@ def test_the_headline_under_a_teasers_stamp_is_found_over_its_byline() -> None:
     the article, the stamp, over which stands a blurb: no headline. The header's date line is
     the first one right under a candidate; the stamp over the headline is the list's. The other
     side: a teaser's headline over its stamp is still not taken (the blurbs stay out)."""
-    paragraphs, cleaned = _wrapped_lines("b22258333fa3", TRENDING, ["About us"], 90,
-                                         headline="Briton murdered in New Zealand")
-    assert cleaned.metadata.title.value == "Briton murdered in New Zealand"
-    body = " ".join(render_plain(cleaned).split())
-    assert all(paragraph in body for paragraph in paragraphs)
-    assert all(blurb not in body for _title, blurb, _stamp in TEASERS)
+    assert _short_story_under(TRENDING).metadata.title.value == BRITON
 
 
 def test_the_headline_under_a_teasers_blurb_is_found_over_its_byline() -> None:
@@ -1039,13 +1045,6 @@ def test_the_headline_under_a_teasers_blurb_is_found_over_its_byline() -> None:
     on the city budget again"), no headline is found rather than a wrong one."""
     stamped = [*PAGE_TOP, "Trending",
                *(x for title, blurb, stamp in TEASERS for x in (stamp, title, blurb))]
-    paragraphs, cleaned = _wrapped_lines("b22258333fa3", stamped, ["About us"], 90,
-                                         headline="Briton murdered in New Zealand")
-    assert cleaned.metadata.title.value == "Briton murdered in New Zealand"
-    body = " ".join(render_plain(cleaned).split())
-    assert all(paragraph in body for paragraph in paragraphs)
-    assert all(blurb not in body for _title, blurb, _stamp in TEASERS)
-    _paragraphs, under_another = _wrapped_lines(
-        "b22258333fa3", [*PAGE_TOP, "Council delays vote on the city budget again"],
-        ["About us"], 90, headline="Briton murdered in New Zealand")
-    assert under_another.metadata.title.value is None
+    assert _short_story_under(stamped).metadata.title.value == BRITON
+    under_another = [*PAGE_TOP, "Council delays vote on the city budget again"]
+    assert _short_story_under(under_another).metadata.title.value is None
