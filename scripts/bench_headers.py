@@ -12,9 +12,10 @@ compete with the header's); it prints the truth's paragraphs under a header in e
 (the page's title as the headline, an author from AUTHORS, a date of its own) and over a footer
 with the site's copyright line, cleans that capture, and counts, per layout, how often the
 headline (the shared metadata scorer's ``same_headline``), the author, the date and the outlet
-are read back right, wrong or not found. A layout that prints only an update's date expects no
-date: the publication's is not on the page. Sets: ``validation`` (the figures to quote) and
-``train`` (the only pages to tune on), the ids of scripts/cleaning-split.json.
+are read back right, wrong or not found. A layout that prints only an update's date, or only
+its teasers' dates, expects no date: the publication's is not on the page. Sets:
+``validation`` (the figures to quote) and ``train`` (the only pages to tune on), the ids of
+scripts/cleaning-split.json.
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ def _month(d: dt.date) -> str:
     return MONTHS[d.month - 1]
 
 
+def _written(d: dt.date) -> str:
+    """A date as a teaser list and a dateline print it: "May 4, 2024"."""
+    return f"{_month(d)} {d.day}, {d.year}"
+
+
 # Each layout: the header's lines from (headline, author, second author, date, clock hour), and
 # whether the page states the publication date (False: only an update's date is printed).
 Layout = Callable[[str, str, str, dt.date, int], list[str]]
@@ -111,6 +117,16 @@ LAYOUTS: dict[str, tuple[Layout, bool]] = {
         lambda h, a, b, d, hr: [
             h, "The decision follows months of talks and could shape what happens next, "
             "officials said.", a, f"{d.day} {_month(d)[:3]} {d.year}"], True),
+    "a list of dated teasers over the header": (
+        lambda h, a, b, d, hr: [
+            "Latest", "Police search for missing hiker near the lake",
+            _written(d - dt.timedelta(days=3)), "School board elects a new chair after vote",
+            _written(d - dt.timedelta(days=1)), h, f"By {a}", _written(d)], True),
+    "a list of dated teasers over an undated header": (
+        lambda h, a, b, d, hr: [
+            "Latest", "Police search for missing hiker near the lake",
+            _written(d - dt.timedelta(days=2)), "School board elects a new chair after vote",
+            _written(d - dt.timedelta(days=1)), h, f"By {a}"], False),
     "author / date / time / update on one line": (
         lambda h, a, b, d, hr: ["Markets", h,
                                 f"{a} / {_month(d)} {d.day}, {d.year} / {hr}:32 AM / Updated 2 "

@@ -314,6 +314,25 @@ def test_a_date_over_the_headline_is_no_series_with_other_written_dates() -> Non
                  ("boilerplate", "August 7, 2012")) == (None, "unknown")
 
 
+def test_a_list_of_dated_teasers_over_the_headline_gives_no_date() -> None:
+    # a recent page's "Latest" list over the article (bench_headers.py's layouts): each teaser's
+    # headline and its stamp, the day before the article's or the same day
+    teasers = (("boilerplate", "Latest"),
+               ("boilerplate", "Police search for missing hiker near the lake"),
+               ("dateline", "May 1, 2024"),
+               ("boilerplate", "School board elects a new chair after vote"),
+               ("dateline", "May 3, 2024"))
+    head = (("title", "Council delays vote on city budget again"), ("byline", "By Maria Lopez"))
+    assert _date(*teasers, *head, ("dateline", "May 4, 2024"), _BODY) == (
+        D(2024, 5, 4), "capture line 8")
+    # no date in the article's header: the teasers' are not its date, a day apart or not
+    assert _date(*teasers, *head, _BODY) == (None, "unknown")
+    assert _date(*teasers[:4], ("dateline", "May 2, 2024"), *head, _BODY) == (None, "unknown")
+    # one stamp over the headline under a section's name is the article's own
+    assert _date(("boilerplate", "Entertainment"), ("dateline", "May 3, 2024"), *head,
+                 _BODY) == (D(2024, 5, 3), "capture line 2")
+
+
 def test_a_sentence_saying_when_the_entry_was_posted_gives_the_date() -> None:
     # 0ac71120ebac: no date in the header; the post's footer "This entry was written by
     # matt, posted on 10/18/2012 at 12:22 pm." over the comments' "Posted ..." stamps
@@ -477,6 +496,10 @@ def test_a_two_way_numeric_date_reads_as_the_day_the_page_names() -> None:
     ("6d478d32ce96", D(2007, 12, 29)),  # "« Back to Football Home" over it is no label
     ("26821c059cae", D(2008, 1, 8)),  # "Tue, 2008-01-08 18:35." read as the first paragraph
     ("fdc53d349c9b", None),  # "Feb. 23, 2015 -- ..." opens the lead: not taken
+    # the site's "today" at the top, the article's date under its section over the headline
+    ("d5c0fef74045", D(2008, 1, 17)),
+    # "by Stan Collender | August 09, 2012" under each teaser of "Also Worth Reading"
+    ("ba2acdaf01f0", None),
 ])
 def test_train_pages_date_or_not_found(case: str, want: dt.date | None) -> None:
     assert clean_train_page(case).metadata.published.value == want

@@ -15,9 +15,11 @@ above the first paragraph. The choice here, in order:
    post's stamp, a copyright line, an expiry or retrieval date, a link to the previous or next
    post; and, among the other lines, a headline or masthead with a date in it (more words than
    a name beside the date) and a series of same-shaped stamps with different days (a comment
-   thread, a teaser list); a header date later than the day a sentence of the page says the
-   article was posted or first published ("This entry was posted on ...", "Originally
-   published January 4, 2010.") is an update's or a re-publication's, not taken;
+   thread, a teaser list); the stamps of a list of teasers over the headline (two or more of
+   one shape, each next to another story's headline), whatever their days; a header date
+   later than the day a sentence of the page says the article was posted or first published
+   ("This entry was posted on ...", "Originally published January 4, 2010.") is an update's
+   or a re-publication's, not taken;
 3. else a sentence of the page saying when this entry was posted ("This entry was written by
    matt, posted on 10/18/2012 at 12:22 pm."), or a "Posted on ..." line elsewhere (a blog
    post's footer) when all such lines agree;
@@ -41,6 +43,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from operator import attrgetter
 from typing import Literal
@@ -192,6 +195,10 @@ _COMMENTS_HEAD_RE = re.compile(
 )
 # A stamp with a clock time under this many stamps of its own shape is a comment of a thread.
 SERIES_ABOVE = 2
+# Date lines of one shape over the headline, each next to a line of TEASER_TITLE_WORDS words or
+# more (another story's headline), that make a list of teasers' stamps
+TEASER_STAMPS = 2
+TEASER_TITLE_WORDS = 4
 _TEXT = attrgetter("text")
 _DIGITS_AS_0 = str.maketrans("123456789", "000000000")
 _CLOCK_SHAPE_RE = re.compile(r"0[:.h]0")  # a clock time in a stamp's shape (digits as 0)
@@ -687,7 +694,9 @@ def _header_date(
     """The header's date: the byline's or dateline's the cleaner marked when they agree (not a
     comment's stamp), else the other dated lines' when they agree (not stamps of a series),
     else unknown."""
-    found = [(ln, d) for ln, d in found if not _under_comments(lines, ln.number - 1)]
+    teasers = _teaser_stamps(found, lines)
+    found = [(ln, d) for ln, d in found
+             if not _under_comments(lines, ln.number - 1) and ln.number not in teasers]
     marked = [(ln, d) for ln, d in found if ln.kind in ("dateline", "byline")]
     if marked:
         thread = _in_thread(marked, lines)
@@ -695,6 +704,33 @@ def _header_date(
     listed = _listed(found, lines)
     return _under_title([(ln, d) for ln, d in found
                          if ln.number not in listed and date_stamp(ln.text)], lines)
+
+
+def _teaser_stamps(found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]) -> set[int]:
+    """Line numbers of the dated lines of ``found`` over the headline that are stamps of a list
+    of teasers printed over the article: TEASER_STAMPS or more date lines of one shape within
+    HEADER_REACH lines of text over the headline, each next to a teaser's headline (a line of
+    TEASER_TITLE_WORDS words or more with no date; the article's headline not counted). A
+    list of the day's stories is dated the article's day or the day before, which ``_listed``
+    cannot tell from one date shown twice. A site's "today" at the top of the page, or a date
+    over the headline under a section's name, stands next to no teaser and stays."""
+    # (over the article's first paragraph when no headline was found)
+    top = next((ln.number for ln in lines if ln.kind == "title" and ln.rule == "title"),
+               next((ln.number for ln in lines if ln.kind == "body"), None))
+    if top is None or not any(ln.number < top for ln, _ in found):
+        return set()
+    reach = [ln for ln in lines[: top - 1] if ln.text][-HEADER_REACH:]
+
+    def teaser(k: int) -> bool:
+        return (0 <= k < len(reach) and len(reach[k].text.split()) >= TEASER_TITLE_WORDS
+                and not _ANY_DATE_RE.search(reach[k].text))
+
+    stamps = [ln for k, ln in enumerate(reach)
+              if len(ln.text) <= DATE_LINE_MAX_CHARS and _ANY_DATE_RE.search(ln.text)
+              and (teaser(k - 1) or teaser(k + 1))]
+    shapes = Counter(_signature(ln.text) for ln in stamps)
+    listed = {ln.number for ln in stamps if shapes[_signature(ln.text)] >= TEASER_STAMPS}
+    return {ln.number for ln, _ in found if ln.number in listed}
 
 
 def _under_title(found: Sequence[tuple[Line, dt.date]], lines: Sequence[Line]) -> Fact[dt.date]:
