@@ -127,6 +127,15 @@ LAYOUTS: dict[str, tuple[Layout, bool]] = {
             "Latest", "Police search for missing hiker near the lake",
             _written(d - dt.timedelta(days=2)), "School board elects a new chair after vote",
             _written(d - dt.timedelta(days=1)), h, f"By {a}"], False),
+    "published and modified the same day": (
+        lambda h, a, b, d, hr: [
+            "World news", h, a, f"{d:%a} {d.day} {_month(d)[:3]} {d.year} 0{hr % 9}.00 BST",
+            f"Last modified on {d:%a} {d.day} {_month(d)[:3]} {d.year} {hr + 10}.12 BST"],
+        True),
+    "written by, edited by": (
+        lambda h, a, b, d, hr: [h, f"Written by {a}", f"Edited by {b}", _written(d)], True),
+    "date and time glued together": (
+        lambda h, a, b, d, hr: [h, f"{_written(d)}{hr}:00 AM ET", f"By {a}"], True),
     "author / date / time / update on one line": (
         lambda h, a, b, d, hr: ["Markets", h,
                                 f"{a} / {_month(d)} {d.day}, {d.year} / {hr}:32 AM / Updated 2 "

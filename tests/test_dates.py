@@ -333,6 +333,34 @@ def test_a_list_of_dated_teasers_over_the_headline_gives_no_date() -> None:
                  _BODY) == (D(2024, 5, 3), "capture line 2")
 
 
+def test_an_update_later_the_same_day_leaves_the_publication_date() -> None:
+    # a recent page's header: "Tue 4 May 2021 06.00 BST" / "Last modified on Tue 4 May 2021
+    # 08.12 BST": published and updated the same day, at other times
+    head = (("title", "Council delays vote on city budget again"), ("byline", "Maria Lopez"))
+    assert _date(*head, ("boilerplate", "Tue 4 May 2021 06.00 BST"),
+                 ("boilerplate", "Last modified on Tue 4 May 2021 08.12 BST"), _BODY) == (
+        D(2021, 5, 4), "capture line 3")
+    # the update's own stamp shown twice (the same time, or no time to tell them apart): unknown
+    assert _date(*head, ("boilerplate", "Tue 4 May 2021 08.12 BST"),
+                 ("boilerplate", "Last modified on Tue 4 May 2021 08.12 BST"), _BODY) == (
+        None, "unknown")
+    assert _date(*head, ("dateline", "May 4, 2021"),
+                 ("boilerplate", "Last updated: May 4, 2021"), _BODY) == (None, "unknown")
+
+
+def test_an_editor_s_credit_is_no_update_label() -> None:
+    # "Written by" / "Edited by" / the date: the editor's credit over the date does not make
+    # it an update's, as "Updated" alone on that line does
+    head = (("title", "Council delays vote on city budget again"),
+            ("byline", "Written by Maria Lopez"))
+    for credit in ("Edited by Tom Becker", "Medically reviewed by Dr. Anna Kowalska",
+                   "Fact checked by David Chen"):
+        assert _date(*head, ("boilerplate", credit), ("dateline", "May 4, 2024"),
+                     _BODY) == (D(2024, 5, 4), "capture line 4")
+    assert _date(*head, ("boilerplate", "Updated"), ("dateline", "May 4, 2024"),
+                 _BODY) == (None, "unknown")
+
+
 def test_a_sentence_saying_when_the_entry_was_posted_gives_the_date() -> None:
     # 0ac71120ebac: no date in the header; the post's footer "This entry was written by
     # matt, posted on 10/18/2012 at 12:22 pm." over the comments' "Posted ..." stamps
@@ -441,6 +469,11 @@ def test_a_post_footer_gives_the_date_when_it_is_the_only_one() -> None:
         ("3 hours ago", None),  # a relative date never becomes one without a capture date
         ("Australian sales charts, week ending 06/01/08", None),  # 9ada70ee1e59: a two-digit
         ("Posted 06.01.08 at 14:49", None),  # year is never read (which century, which order?)
+        # date and time set in two elements with no space between them, as a capture prints
+        # them ("May 4, 20245:00 AM ET"): the year ends where the clock time starts
+        ("May 4, 20245:00 AM ET", D(2024, 5, 4)),
+        ("4 May 202410:32 BST", D(2024, 5, 4)),
+        ("May 4, 20245", None),  # five digits and no clock: no year
     ],
 )
 def test_dates_in_other_languages_and_what_is_not_a_date(text: str,

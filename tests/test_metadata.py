@@ -232,10 +232,37 @@ def test_a_headline_over_its_date_is_never_an_author_line() -> None:
         ("1cb4e4f02271", "Nicole Perry"),  # "Posted on November 12, 2012 4:25AM by Nicole Perry"
         ("2762ea64c4d6", "Long Zheng"),  # "November 1, 2012 2:33 am AEST — By Long Zheng"
         ("766bd2272f5e", "Andy Hunter"),  # headline / "Andy Hunter" / "Wednesday January 16, 2008"
+        # a bare name over the date line the rules did not mark as the header's: where the
+        # reporter filed from after it, or a role line between them
+        ("b8dffb99d168", "Kate Connolly"),  # "Kate Connolly in Berlin" / "Tuesday January 8, 2008"
+        ("acedbca4d1d0", "Jeff Latzke"),  # "Jeff Latzke" / "AP Sports Writer" / "Dec. 31, 2007 ..."
     ],
 )
 def test_author_of_a_train_page(case: str, author: str) -> None:
     assert clean_train_page(case).metadata.authors.value == (author,)
+
+
+@pytest.mark.parametrize("case", [
+    "464d87d31bcf",  # "Article Tools" under the date line, over "Email a Friend"
+    "f35ebfd5c549",  # "Categories England" under "Posted on November 1st, 2012 • 15 Comments"
+    "7ca786cfd295",  # "NHL Forum" over the date, under "Related:" links, not the headline
+])
+def test_a_name_shaped_label_beside_the_date_is_no_author(case: str) -> None:
+    cleaned = clean_train_page(case)
+    assert cleaned.metadata.published.known
+    assert cleaned.metadata.authors.value is None
+
+
+def test_a_bare_name_over_a_date_the_rules_did_not_mark() -> None:
+    """A recent page's header (bench_headers.py, "published and modified the same day"): the
+    reporter's name and where they filed from under the standfirst, over "Tue 4 May 2021 06.00
+    BST", a date line with an abbreviated weekday the rules do not mark as a dateline."""
+    m = _meta("World news\n\nCouncil Funds New Library After Long Debate\n\n"
+              "The vote ends a year of debate over the cost of the building, officials said\n\n"
+              "Jane Roe in Riverside\n\nTue 4 May 2021 06.00 BST\n\n"
+              "Last modified on Tue 4 May 2021 08.12 BST\n\n" + PARAS)
+    assert m.authors.value == ("Jane Roe",)
+    assert m.published.value == D(2021, 5, 4)
 
 
 def test_nothing_invented_without_header() -> None:

@@ -108,14 +108,17 @@ _DIGIT_RE = re.compile(r"\d")
 _YEAR_RE = re.compile(r"\d{4}")  # every dated line the page shows in a series has a year
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _YMD_DOTS_RE = re.compile(r"\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b")
+# A year ends at a word's end, or where a clock time starts: a page that sets the date and the
+# time in two elements without a space between them prints "May 4, 20245:00 AM ET"
+_YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}\b))"
 # "Aug 9, 2012", "Monday, November 5 2012"
 _MDY_RE = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE
-)
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_YEAR_END}",
+    re.IGNORECASE)
 # "9th August 2012", "24 novembre 2017", "1 de diciembre de 2017", "21.dez.2018", "30. April 2015"
 _DMY_RE = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s*(?:of\s+|de\s+)?{_MONTH}\s*,?\s*"
-    r"(?:de\s+|del\s+)?(?P<year>\d{4})\b",
+    rf"(?:de\s+|del\s+)?(?P<year>\d{{4}}){_YEAR_END}",
     re.IGNORECASE,
 )
 _NUMERIC_RE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
@@ -123,7 +126,7 @@ _ANY_DATE_RE = re.compile(
     "|".join(f"(?:{rx.pattern})" for rx in (_ISO_RE, _YMD_DOTS_RE, _NUMERIC_RE))
     + rf"|\b{_MONTH.replace('?P<month>', '?:')}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     + rf"|\b\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s*(?:of\s+|de\s+)?{_MONTH.replace('?P<month>', '?:')}"
-    + r"\s*,?\s*(?:de\s+|del\s+)?\d{4}\b",
+    + rf"\s*,?\s*(?:de\s+|del\s+)?\d{{4}}{_YEAR_END}",
     re.IGNORECASE,
 )
 
@@ -524,8 +527,16 @@ def _bare_label(text: str) -> bool:
     A navigation link's arrows ("« Back to Football Home" over "December 29, 2007") are no
     label: they mark a link to another page on the link's own line, not the date under it."""
     return (len(text) <= LABEL_MAX_CHARS and not _DIGIT_RE.search(text)
+            and not _CREDIT_LINE_RE.match(text)
             and bool(_UPDATE_RE.search(text) or _NOT_PUBLISHED_RE.search(text.strip(_ARROWS))
                      or _PUBLISHED_RE.search(text)))
+
+
+# A person's credit, not a label of the date under it: "Edited by Tom Becker", "Medically
+# reviewed by Dr. Jane Doe", "Fact checked by John Roe"
+_CREDIT_LINE_RE = re.compile(
+    r"^\W*(?:\w+\s+)?(?:edited|reviewed|fact[-\s]?checked|revised|corrected)\s+by\s+[A-Z]",
+    re.IGNORECASE)
 
 
 def _filler(text: str) -> bool:
@@ -610,16 +621,29 @@ def _dated(
 
 def _update_dates(
     candidates: Sequence[Line], lines: Sequence[Line], cache: dict[int, str]
-) -> set[dt.date]:
-    """The dates the header itself calls an update's ("Last Updated: January 7, 2025")."""
-    out = set()
+) -> dict[dt.date, set[tuple[int, int] | None]]:
+    """The dates the header itself calls an update's ("Last Updated: January 7, 2025"), each
+    with the clock times its update lines give (None for a line without one)."""
+    out: dict[dt.date, set[tuple[int, int] | None]] = {}
     for ln in candidates:
         if _DIGIT_RE.search(ln.text):
             said = _said_once(lines, ln, cache)
             if _updated(said) and not _PUBLISHED_RE.search(said):
                 got = parse_date(ln.text)
                 if got:
-                    out.add(got)
+                    out.setdefault(got, set()).update(_clocks([ln.text]) or {None})
+    return out
+
+
+_CLOCK_RE = re.compile(r"(?<![\d:.])(\d{1,2})[:.h](\d{2})(?![\d:.]\d)")
+
+
+def _clocks(texts: Sequence[str]) -> set[tuple[int, int] | None]:
+    """The clock times (hour, minute) the lines of ``texts`` give, None for a line without."""
+    out: set[tuple[int, int] | None] = set()
+    for text in texts:
+        found = {(int(h), int(m)) for h, m in _CLOCK_RE.findall(text)}
+        out |= found or {None}
     return out
 
 
@@ -844,9 +868,16 @@ def publication_date(lines: Sequence[Line], captured_on: dt.date | None = None) 
         return Fact(got, f"capture line {ln.number}")
     own, original = _stated(lines, joined)
     if found_above or found_under:
-        chosen = _header_date(found_above or found_under, lines)
-        if chosen.value in _update_dates(above + under, lines, cache):
-            chosen = UNKNOWN  # the page calls this date its update's: not the publication's
+        found = found_above or found_under
+        chosen = _header_date(found, lines)
+        updates = _update_dates(above + under, lines, cache)
+        if chosen.value in updates and not _clocks(
+                [ln.text for ln, d in found if d == chosen.value]).isdisjoint(
+                    updates[chosen.value] | {None}):
+            # the page calls this date its update's: not the publication's (unless both lines
+            # give that day at other times: "Tue 4 May 2021 06.00 BST" / "Last modified on
+            # Tue 4 May 2021 08.12 BST", published and updated the same day)
+            chosen = UNKNOWN
         return _checked(chosen, own, original)
     if own.known:
         return own

@@ -463,7 +463,8 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
     # the first byline that names a person; without one, the header's date line can name the
     # author ("May 5, 2012 by Jane Doe"), or a stamp of a name and a date above the article
     # ("Jane Doe | January 10, 2008")
-    readings = _author_readings(bylines, datelines, lines)
+    published = dates.publication_date(lines, captured_on)  # dates.py: which date and why
+    readings = _author_readings(bylines, datelines, lines, published)
     by, names = next(((ln, found) for ln, found in readings if found), (None, ()))
     authors: Fact[tuple[str, ...]] = (
         Fact(tuple(name_case(person_name(n)) for n in names), f"capture line {by.number}")
@@ -475,7 +476,6 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         Fact(outlet_line.text, f"capture line {outlet_line.number}") if outlet_line
         else site_named(lines, authors.value or ())
     )
-    published = dates.publication_date(lines, captured_on)  # dates.py: which date and why
     return Metadata(
         # the headline without a trailing comment count ("Title 385 Comments")
         title=(Fact(headline.title_text(title.text), f"capture line {title.number}") if title
@@ -491,15 +491,54 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
 
 
 def _author_readings(bylines: Sequence[Line], datelines: Sequence[Line],
-                     lines: Sequence[Line]) -> Iterator[tuple[Line, tuple[str, ...]]]:
+                     lines: Sequence[Line], published: Fact[dt.date] = UNKNOWN,
+                     ) -> Iterator[tuple[Line, tuple[str, ...]]]:
     """Each header line that can name the author, in order of trust, with the names it gives:
     read one by one, so a capture whose byline names its author reads no other line."""
     for line in bylines:
         yield line, _line_authors(line)
     for line in datelines:
         yield line, dated_byline(line.text)
-    for line in _above_body(lines):
+    above = _above_body(lines)
+    for line in above:
         yield line, _name_stamp(line.text, lines)
+    yield from _names_by_date(above, lines, published)
+
+
+# "Maria Lopez in Madrid": where the reporter filed from, after the name
+_FILED_FROM_RE = re.compile(r"\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}$")
+# A reporter's role on the line under the name: "Senior Reporter", "Chief Political Correspondent"
+_ROLE_LINE_RE = re.compile(
+    r"^(?:[A-Z][\w-]*\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|contributor"
+    r"|critic|analyst)s?$", re.IGNORECASE)
+
+
+def _names_by_date(above: Sequence[Line], lines: Sequence[Line], published: Fact[dt.date],
+                   ) -> Iterator[tuple[Line, tuple[str, ...]]]:
+    """A bare name (``_bare_name``; "in Berlin" after it, or a role line under it, allowed)
+    right under the headline or the dek and right over the header line the publication date
+    was read from: "Kate Connolly in Berlin" / "Tuesday January 8, 2008", "Jeff Latzke" / "AP
+    Sports Writer" / "Dec. 31, 2007 11:14 AM": a byline the cleaner's rules did not mark (the
+    rules read a bare name as the byline only over a line they mark as the dateline)."""
+    source = _LINE_SOURCE_RE.fullmatch(published.source)
+    if source is None:
+        return
+    number = int(source.group(1))
+    pos = next((k for k, ln in enumerate(above) if ln.number == number), None)
+    if pos is None or pos < 2:
+        return
+    name = pos - 1
+    if _ROLE_LINE_RE.match(above[name].text):
+        name -= 1
+    if name < 1 or above[name - 1].kind not in ("title", "dek") or above[name].kind in (
+            "title", "dek", "body", "byline"):
+        return  # (a byline the rules read, or chose to read no author from: "author-shaped")
+    text = _FILED_FROM_RE.sub("", above[name].text)
+    if "," not in text and _bare_name(text, [ln.text for ln in lines]):
+        yield above[name], tuple(text.split(" and "))
+
+
+_LINE_SOURCE_RE = re.compile(r"capture line (\d+)")
 
 
 def _above_body(lines: Sequence[Line]) -> list[Line]:
