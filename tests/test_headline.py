@@ -101,7 +101,9 @@ def test_headline_at_the_opening_of_the_body(case: str, headline: str, kept: str
     assert cleaned.lines[number - 1].kind == "title"
     line = next(ln for ln in cleaned.lines if ln.text.startswith(kept))
     assert line.number > number if case == "3dfd63144308" else line.number < number
-    assert line.kind == "body"  # nothing of the article is lost to the header
+    # nothing of the article is lost to the header: published (the caption over the headline
+    # is given back by the line model, as "unsure", since round 23's retraining)
+    assert line.kind in ("body", "unsure")
 
 
 @pytest.mark.parametrize(

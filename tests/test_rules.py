@@ -234,6 +234,24 @@ def test_menu_row_is_not_a_table_row() -> None:
     assert not R.MENU_ROW_RE.match("Home | News | Sport | Business")  # four: a link row's
 
 
+@pytest.mark.parametrize(("line", "dateline"), [
+    ("Monday, May 4, 2024", True),
+    # a weekday abbreviated, a time after the date, an update label in two words (a recent
+    # page's header: "Tue 4 May 2021 06.00 BST" / "Last modified on Tue 4 May 2021 08.12 BST")
+    ("Tue 4 May 2021 06.00 BST", True),
+    ("Last modified on Tue 4 May 2021 08.12 BST", True),
+    ("Sat, May 4, 2024, 10:32 AM", True),
+    ("Wed. Jan 9, 2008", True),
+    # the year glued to the clock time of another element ("May 4, 20245:00 AM ET")
+    ("May 4, 20245:00 AM ET", True),
+    ("May 4, 20245", False),
+    ("Sunday Times", False),
+    ("Sat Nav deals for 2024", False),
+])
+def test_dateline_shapes(line: str, dateline: bool) -> None:
+    assert bool(R.DATELINE_RE.match(line)) is dateline
+
+
 def test_label_like() -> None:
     assert R.LABEL_LIKE_RE.match("Weight Loss Tips")
     assert R.LABEL_LIKE_RE.match("21 Day Fix Hub")

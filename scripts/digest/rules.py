@@ -867,8 +867,9 @@ DATE_LABEL_RE = re.compile(
     _I,
 )
 DATELINE_RE = re.compile(
-    r"^[\W\s]*(?:(?:date|published|posted|updated|last\s+updated|first\s+published|modified)"
-    r"(?:\s+on)?\s*:?\s*)?(?:\w+day,?\s+)?"
+    r"^[\W\s]*(?:(?:date|published|posted|updated|last\s+updated|first\s+published"
+    r"|(?:last\s+)?modified)(?:\s+on)?\s*:?\s*)?"
+    r"(?:(?:\w+day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?"
     r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?"
     rf"|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS},?\s+\d{{4}}"
@@ -876,7 +877,8 @@ DATELINE_RE = re.compile(
     r"|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
     r"|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
     r"|(?:yesterday|today|just\s+now))"
-    r"(?:[\s,|•·/-]+.{0,60})?$",
+    # (a year glued to the clock time that follows it: "May 4, 20245:00 AM ET", see dates.py)
+    r"(?:(?:[\s,|•·/-]+|(?<=\d{4})(?=\d{1,2}:\d{2})).{0,60})?$",
     _I,
 )
 
