@@ -136,6 +136,10 @@ LAYOUTS: dict[str, tuple[Layout, bool]] = {
         lambda h, a, b, d, hr: [h, f"Written by {a}", f"Edited by {b}", _written(d)], True),
     "date and time glued together": (
         lambda h, a, b, d, hr: [h, f"{_written(d)}{hr}:00 AM ET", f"By {a}"], True),
+    "byline, a reading prompt and a sign-up form, the date": (
+        lambda h, a, b, d, hr: [
+            "Politics", h, f"By {a}", "Listen to this article", f"{hr + 2} min",
+            "Sign up for our newsletter", "Email address", "Sign up", _written(d)], True),
     "author / date / time / update on one line": (
         lambda h, a, b, d, hr: ["Markets", h,
                                 f"{a} / {_month(d)} {d.day}, {d.year} / {hr}:32 AM / Updated 2 "

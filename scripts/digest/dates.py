@@ -393,7 +393,8 @@ def _written(year: int, month: int, day: int) -> re.Pattern[str]:
 def header_span(lines: Sequence[Line]) -> tuple[int, int]:
     """The indexes [lo, hi) of the article's header: from just above the headline (or
     HEADER_REACH lines of text above the first paragraph when there is none; a share bar's
-    buttons not counted) to the first paragraph of the body."""
+    buttons, reading prompts and a sign-up form's fields not counted, ``R.header_furniture``)
+    to the first paragraph of the body."""
     first_body = next((i for i, ln in enumerate(lines) if ln.kind == "body"), len(lines))
     title = next((i for i in range(first_body) if lines[i].kind == "title"
                   and lines[i].rule == "title"), None)
@@ -401,7 +402,7 @@ def header_span(lines: Sequence[Line]) -> tuple[int, int]:
     lo = start
     while lo > 0 and reach > 0:
         lo -= 1
-        if lines[lo].text and not R.share_button(lines[lo].text):
+        if lines[lo].text and not R.header_furniture(lines[lo].text):
             reach -= 1
     return lo, first_body
 

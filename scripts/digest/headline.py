@@ -1030,13 +1030,14 @@ def pick(cands: Candidates, probs: Sequence[float], threshold: float) -> int | N
 def header_pick(lines: Sequence[Line], cands: Candidates, probs: Sequence[float]) -> int | None:
     """Position in ``cands`` of the headline an article's header shows, when the model picks
     none: the candidate right over the header's (first such) byline or date line, with at most
-    HEADER_BODY_GAP short lines (a reading time, a label; a share bar's buttons not counted)
+    HEADER_BODY_GAP short lines (a label; a share bar's buttons, a reading time and a sign-up
+    form's fields not counted)
     between that header and the article's first line, under a short label, a sentence or
     nothing (not under another headline: a list of teasers over the article), not vetoed,
     scored HEADER_PICK_MIN_P or more."""
     texts = [i for i in range(cands.first) if lines[i].text]
-    # (a share bar's buttons not counted: a recent page prints six to eight of them there)
-    near = [i for i in texts if not R.share_button(lines[i].text)][-(HEADER_BODY_GAP + 2):]
+    # (a share bar's buttons and the like not counted: a recent page prints six to eight there)
+    near = [i for i in texts if not R.header_furniture(lines[i].text)][-(HEADER_BODY_GAP + 2):]
     header = [i for i in near if lines[i].kind in ("byline", "dateline")]
     if not header:
         return None

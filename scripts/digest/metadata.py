@@ -212,9 +212,9 @@ def _title_candidate(text: str) -> bool:
 
 def _header_top(feats_text: Sequence[str], start: int) -> int:
     """Where the header above line ``start`` is looked for from: HEADER_REACH lines up, blank
-    lines counted, a share bar's buttons ("Share", "Facebook", "Copy link") and the blank
-    lines over them not: a recent page prints six to eight of them between the byline and the
-    text."""
+    lines counted, a share bar's buttons ("Share", "Facebook", "Copy link"), reading prompts
+    ("Listen to this article", "5 min") and a sign-up form's fields, and the blank lines over
+    them, not: a recent page prints six to eight of them between the byline and the text."""
     budget = HEADER_REACH
     i = min(start, len(feats_text))
     under_button = False
@@ -222,7 +222,7 @@ def _header_top(feats_text: Sequence[str], start: int) -> int:
         i -= 1
         text = feats_text[i]
         if text:
-            under_button = R.share_button(text)
+            under_button = R.header_furniture(text)
         if not under_button:
             budget -= 1
     return i

@@ -672,6 +672,34 @@ LINE_RULES: tuple[LineRule, ...] = (
         anchored=True,
     ),
     LineRule(
+        "reader-prompt",
+        "boilerplate",
+        re.compile(
+            # an account's prompts and a paywall's ("Subscribe now", "Already a subscriber? Log
+            # in", "Sign in", "Subscribe to continue reading", "This article is for
+            # subscribers only")
+            r"^\W*(?:subscribe(?:\s+(?:now|today|here))?"
+            r"|subscribe\s+to\s+(?:continue|keep)\s+reading.*"
+            r"|already\s+(?:a\s+(?:subscriber|member)|have\s+an\s+account)\b.*"
+            r"|(?:log|sign)\s*in(?:\s+(?:here|now))?"
+            r"|(?:log|sign)\s*in\s+(?:or|/)\s+(?:register|sign\s*up|subscribe)"
+            r"|register(?:\s+(?:now|here))?|create\s+(?:a\s+|your\s+)?(?:free\s+)?account"
+            r"|this\s+(?:article|story|content)\s+is\s+(?:for|available\s+to|only\s+for"
+            r"|reserved\s+for)\s+(?:our\s+)?(?:paid\s+)?subscribers(?:\s+only)?"
+            # a recent page's reading aids ("Listen to this article", "5 min read", "Show
+            # more", "Article continues below")
+            r"|listen\s+to\s+(?:this\s+)?(?:article|story|post)\b.*"
+            r"|\d{1,2}\s*(?:-\s*)?min(?:ute)?s?(?:\s+read)?|show\s+(?:more|less)|read\s+less"
+            r"|article\s+continues\s+(?:below|after)\b.*)\W*$",
+            _I,
+        ),
+        "a reader's account and reading prompts ('Already a subscriber? Log in', 'Sign in',"
+        " 'Listen to this article', '5 min read', 'Show more'); on the train pages 586 lines,"
+        " none of a truth",
+        max_words=16,
+        anchored=True,
+    ),
+    LineRule(
         "page-tool",
         "boilerplate",
         re.compile(
@@ -741,9 +769,13 @@ LINE_RULES: tuple[LineRule, ...] = (
         "signup-pitch",
         "boilerplate",
         re.compile(
-            r"^(?:sign\s+up|subscribe|get|join)\b.{0,120}\b(?:to|in)\s+your\s+inbox\b", _I),
+            r"^(?:(?:sign\s+up|subscribe|get|join)\b.{0,120}\b(?:to|in)\s+your\s+inbox\b"
+            r"|.{0,200}\b(?:delivered|straight|direct(?:ly)?|right)\s+(?:to|in|into)\s+"
+            r"your\s+(?:e-?mail\s+)?inbox\b)", _I),
         "a sign-up pitch in its own words ('Sign up to receive the day's top stories, delivered"
-        " to your inbox'): a box of the page, wherever it stands",
+        " to your inbox', 'The day's top stories, delivered to your inbox every morning'): a"
+        " box of the page, wherever it stands; on the train pages 43 lines say what they"
+        " deliver to your inbox, none of a truth",
         max_words=40,
         needs=("inbox",),
         anchored=True,
@@ -769,7 +801,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "comment-form",
         "boilerplate",
         re.compile(
-            r"^(?:(?:your\s+)?(?:name|email|website|comment)\s*\*?"
+            r"^(?:(?:your\s+)?(?:name|e-?mail(?:\s+address)?|website|comment)\s*:?\s*\*?"
             r"|save\s+my\s+name,?\s+email.*|required\s+fields\s+are\s+marked.*"
             r"|notify\s+me\s+of\s+.*|this\s+site\s+uses\s+akismet.*"
             r"|(?:post|submit)\s+comment|cancel\s+reply|log\s*in\s+to\s+(?:reply|comment).*"
@@ -832,6 +864,19 @@ def share_button(text: str) -> bool:
     link"): a recent page prints six to eight of them between its byline and its text, and
     the header's reach does not count them."""
     return _SHARE_BAR_RULE.search(text, fold(text))
+
+
+_HEADER_FURNITURE_RULES = tuple(rule for rule in LINE_RULES
+                                if rule.name in ("share-bar", "reader-prompt", "comment-form"))
+
+
+def header_furniture(text: str) -> bool:
+    """Whether the stripped line is a button or a field a recent page prints between its
+    byline and its text (rules "share-bar", "reader-prompt", "comment-form": "Share", "Listen
+    to this article", "5 min", a sign-up form's "Email address"): the header's reach does not
+    count them."""
+    lower = fold(text)
+    return any(rule.search(text, lower) for rule in _HEADER_FURNITURE_RULES)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # several stages ask about the same line
