@@ -265,6 +265,20 @@ def test_a_bare_name_over_a_date_the_rules_did_not_mark() -> None:
     assert m.published.value == D(2021, 5, 4)
 
 
+def test_a_line_about_the_writer_is_no_dek() -> None:
+    """A recent page's header: "By Jane Roe" over "Jane Roe is the Courier's city hall
+    reporter." and the date. The line is about the writer, not a standfirst of the story: it is
+    not published as the dek (a line under the byline that is a standfirst still is)."""
+    head = "Home\nNews\n\nCouncil Funds New Library After Long Debate\n\nBy Jane Roe\n\n"
+    m = _meta(head + "Jane Roe is the Courier's city hall reporter and covers the council\n\n"
+              "March 3, 2021\n\n" + PARAS)
+    assert m.dek.value is None
+    assert m.authors.value == ("Jane Roe",)
+    m = _meta(head + "The vote ends a year of debate over the cost of the new building\n\n"
+              "March 3, 2021\n\n" + PARAS)
+    assert m.dek.value == "The vote ends a year of debate over the cost of the new building"
+
+
 def test_nothing_invented_without_header() -> None:
     m = _meta(PARAS)
     for fact in (m.title, m.dek, m.authors, m.outlet, m.published, m.url):

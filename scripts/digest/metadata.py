@@ -608,6 +608,13 @@ def html_metadata(meta: Mapping[str, str | None]) -> Metadata:
     )
 
 
+def _author_bio(text: str, header: Sequence[Line]) -> bool:
+    """``text`` opens with the name a byline of the header gives: a line about the writer
+    ("Maria Lopez is the Courier's city hall reporter."), not the article's standfirst."""
+    return any(text.startswith(name) for ln in header if ln.kind == "byline"
+               for name in parse_byline(ln.text))
+
+
 def mark_headline(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """``lines`` with the headline chosen on evidence (headline.py) marked "title" (its other
     copies above the body "title-repeat") and the standfirst under it "dek"."""
@@ -622,6 +629,8 @@ def mark_headline(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     first_body = max(first_body, max(choice.title, choice.dek or 0) + 1)
     at = max(i for i in range(first_body) if lines[i].text == title and lines[i].kind not in
              ("byline", "dateline"))
+    dek = None if choice.dek is None or _author_bio(lines[choice.dek].text, lines[at:first_body]) \
+        else choice.dek
     out = list(lines)
     for i in range(first_body):
         ln = lines[i]
@@ -629,7 +638,7 @@ def mark_headline(lines: tuple[Line, ...]) -> tuple[Line, ...]:
             out[i] = replace(ln, kind="title", rule="title")
         elif ln.text == title and ln.kind not in ("byline", "dateline"):
             out[i] = replace(ln, kind="title", rule="title-repeat")
-        elif i == choice.dek:
+        elif i == dek:
             out[i] = replace(ln, kind="dek", rule="dek")
         elif (at < i and ln.kind == "boilerplate" and len(ln.text) <= DATELINE_MAX_CHARS
               and headline.date_stamp(ln.text) and parse_date(ln.text)):
