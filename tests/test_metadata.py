@@ -265,6 +265,15 @@ def test_a_bare_name_over_a_date_the_rules_did_not_mark() -> None:
     assert m.published.value == D(2021, 5, 4)
 
 
+def test_a_byline_naming_the_article_s_kind_over_the_headline() -> None:
+    """"Analysis by Jane Roe" over the headline (a recent page's kind of article, then its
+    writer): the author, whose line the rules' "By ..." test does not read."""
+    m = _meta("Home\nNews\n\nAnalysis by Jane Roe\n\nCouncil Funds New Library After Long "
+              "Debate\n\nMarch 3, 2021\n\n" + PARAS)
+    assert m.authors.value == ("Jane Roe",)
+    assert m.title.value == "Council Funds New Library After Long Debate"
+
+
 def test_a_line_about_the_writer_is_no_dek() -> None:
     """A recent page's header: "By Jane Roe" over "Jane Roe is the Courier's city hall
     reporter." and the date. The line is about the writer, not a standfirst of the story: it is

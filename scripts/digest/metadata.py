@@ -503,6 +503,16 @@ def _author_readings(bylines: Sequence[Line], datelines: Sequence[Line],
     for line in above:
         yield line, _name_stamp(line.text, lines)
     yield from _names_by_date(above, lines, published)
+    for line in above:
+        m = _KIND_BYLINE_RE.match(line.text)
+        if m and line.kind not in ("title", "dek", "body"):
+            yield line, parse_byline("By " + m.group(1))
+
+
+# A byline that names the article's kind first, often over the headline: "Analysis by Jane
+# Doe", "Opinion by John Roe" (the rules' BYLINE_RE opens with "By")
+_KIND_BYLINE_RE = re.compile(r"^(?:analysis|opinion|commentary|perspective)\s+by\s+(.+)$",
+                             re.IGNORECASE)
 
 
 # "Maria Lopez in Madrid": where the reporter filed from, after the name
