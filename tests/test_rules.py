@@ -485,6 +485,12 @@ PRE_TEST_LINES = [
     "Login or register to post comments",
     "View all posts by Jane Doe →",
     "Macs too hip for PC users? (190)",
+    # round 23: the reader-prompt rule's first words after marks, a reading time's figure
+    "» Already a subscriber? Log in",
+    "• 5 min read",
+    "(Show more)",
+    "SUBSCRIBE NOW",
+    "The day's top stories, delivered straight to your inbox",
 ]
 
 

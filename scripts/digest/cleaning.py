@@ -87,7 +87,7 @@ def clean(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
 
 def clear_caches() -> None:
     """Forget the per-text facts the cleaner keeps (benchmarks time the cleaner cold)."""
-    for f in (_facts, _plain_facts, R.any_line_rule, linemodel.comment_meta,
+    for f in (_facts, _plain_facts, R.any_line_rule, R.header_furniture, linemodel.comment_meta,
               linemodel.content_words):
         f.cache_clear()
     _FIRST_RULE.clear()

@@ -513,6 +513,17 @@ def _may_be_teaser_prefix(text: str, lower: str) -> bool:
             or (not text.isascii() and ("»" in text or "–" in text or "—" in text)))
 
 
+# The first words of the reader-prompt rule's lines (its pattern's branches)
+_READER_PROMPT_FIRST = ("subscribe", "already", "log", "sign", "register", "create", "this",
+                        "listen", "show", "read", "article")
+
+
+def _may_be_reader_prompt(text: str, lower: str) -> bool:
+    """The reader-prompt pattern's first word (after any marks), or a reading time's figure."""
+    start = lower.lstrip(" \t\u00a0*•·»›>-–—|([{\"'“‘")
+    return start.startswith(_READER_PROMPT_FIRST) or start[:1].isdigit()
+
+
 def _may_be_caption_label(text: str, lower: str) -> bool:
     """CAPTION_LABEL_RE's first word."""
     return lower.startswith(("image", "media", "photo", "picture", "video", "caption"))
@@ -697,7 +708,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         " 'Listen to this article', '5 min read', 'Show more'); on the train pages 586 lines,"
         " none of a truth",
         max_words=16,
-        anchored=True,
+        # (not anchored: asked of the few lines that open with one of its first words)
+        may_match=_may_be_reader_prompt,
     ),
     LineRule(
         "page-tool",
@@ -777,8 +789,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         " box of the page, wherever it stands; on the train pages 43 lines say what they"
         " deliver to your inbox, none of a truth",
         max_words=40,
+        # (not anchored: its second branch scans the line, asked only of a line with "inbox")
         needs=("inbox",),
-        anchored=True,
     ),
     LineRule(
         "post-footer",
@@ -870,6 +882,7 @@ _HEADER_FURNITURE_RULES = tuple(rule for rule in LINE_RULES
                                 if rule.name in ("share-bar", "reader-prompt", "comment-form"))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the header's reach, its dates and its headline ask
 def header_furniture(text: str) -> bool:
     """Whether the stripped line is a button or a field a recent page prints between its
     byline and its text (rules "share-bar", "reader-prompt", "comment-form": "Share", "Listen
