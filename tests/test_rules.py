@@ -171,6 +171,9 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("Listen to this article", "reader-prompt"),
         ("5 min read", "reader-prompt"),
         ("Sign in", "reader-prompt"),
+        ("Play video", "reader-prompt"),
+        ("Open image in gallery", "reader-prompt"),
+        ("Support independent journalism", "reader-prompt"),
         ("Email address:", "comment-form"),
         ("Enlarge this image", "media-control"),
         ("toggle caption", "media-control"),
@@ -218,6 +221,8 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Phishing mails sent to your inbox look real, the expert said at the hearing on Monday.",
         "Listen to this: the minister said the plan would cost nothing, and then it did.",
         "Sign in sheets at the clinic showed that nobody had visited for a week, police said.",
+        "Close to a thousand people came to the vigil on Monday night, the organisers said.",
+        "Our journalism needs your support, the editor wrote in a letter to readers on Monday.",
         "Posted by the embassy on Monday, the letter said the talks would resume in May.",
         "This entry in the register was filed under a false name, the court heard.",
         "Print this story and you will be sued, the minister told the paper on Monday.",
@@ -490,6 +495,8 @@ PRE_TEST_LINES = [
     "• 5 min read",
     "(Show more)",
     "SUBSCRIBE NOW",
+    "▶ Play video",
+    "— Close",
     "The day's top stories, delivered straight to your inbox",
 ]
 

@@ -515,13 +515,19 @@ def _may_be_teaser_prefix(text: str, lower: str) -> bool:
 
 # The first words of the reader-prompt rule's lines (its pattern's branches)
 _READER_PROMPT_FIRST = ("subscribe", "already", "log", "sign", "register", "create", "this",
-                        "listen", "show", "read", "article")
+                        "listen", "show", "read", "article", "play", "watch", "expand",
+                        "collapse", "close", "open", "click", "enlarge", "keep", "report", "gift",
+                        "save", "add", "turn", "download", "get", "support", "become", "our",
+                        "send")
 
 
 def _may_be_reader_prompt(text: str, lower: str) -> bool:
     """The reader-prompt pattern's first word (after any marks), or a reading time's figure."""
-    start = lower.lstrip(" \t\u00a0*•·»›>-–—|([{\"'“‘")
+    start = _LEADING_MARKS_RE.sub("", lower, count=1)  # (the pattern's "^\W*")
     return start.startswith(_READER_PROMPT_FIRST) or start[:1].isdigit()
+
+
+_LEADING_MARKS_RE = re.compile(r"^\W+")
 
 
 def _may_be_caption_label(text: str, lower: str) -> bool:
@@ -701,12 +707,26 @@ LINE_RULES: tuple[LineRule, ...] = (
             # more", "Article continues below")
             r"|listen\s+to\s+(?:this\s+)?(?:article|story|post)\b.*"
             r"|\d{1,2}\s*(?:-\s*)?min(?:ute)?s?(?:\s+read)?|show\s+(?:more|less)|read\s+less"
-            r"|article\s+continues\s+(?:below|after)\b.*)\W*$",
+            r"|article\s+continues\s+(?:below|after)\b.*"
+            # and a recent page's buttons ("Play video", "Close", "Open image in gallery", "Gift
+            # this article", "Download the app", "Support independent journalism")
+            r"|(?:play|watch)\s+(?:the\s+)?video|expand|collapse|close"
+            r"|open\s+(?:image\s+)?(?:in\s+)?gallery|click\s+to\s+(?:expand|enlarge)|enlarge"
+            r"|keep\s+reading|read\s+(?:the\s+)?full\s+(?:story|article)"
+            r"|report\s+an?\s+(?:error|issue|typo)|gift\s+(?:this\s+)?(?:article|story)"
+            r"|save\s+(?:for\s+later|(?:this\s+)?(?:article|story))"
+            r"|add\s+to\s+(?:my\s+)?(?:reading\s+)?list|turn\s+on\s+(?:push\s+)?notifications"
+            r"|(?:download|get)\s+(?:our|the)\s+(?:\w+\s+)?app"
+            r"|support\s+(?:independent|our|quality)\s+journalism"
+            r"|become\s+a\s+(?:member|subscriber|supporter|patron)"
+            r"|our\s+journalism\s+needs\s+your\s+support|send\s+us\s+(?:a\s+)?(?:news\s+)?tip)"
+            r"\W*$",
             _I,
         ),
-        "a reader's account and reading prompts ('Already a subscriber? Log in', 'Sign in',"
-        " 'Listen to this article', '5 min read', 'Show more'); on the train pages 586 lines,"
-        " none of a truth",
+        "a reader's account and reading prompts and a page's buttons ('Already a subscriber? Log"
+        " in', 'Sign in', 'Listen to this article', '5 min read', 'Show more', 'Play video',"
+        " 'Close', 'Download the app'); on the train pages 723 lines, 3 of a truth (one or"
+        " three words: 'Expand', 'close', 'Get the App')",
         max_words=16,
         # (not anchored: asked of the few lines that open with one of its first words)
         may_match=_may_be_reader_prompt,
