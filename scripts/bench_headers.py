@@ -140,6 +140,8 @@ LAYOUTS: dict[str, tuple[Layout, bool]] = {
         lambda h, a, b, d, hr: [
             "Politics", h, f"By {a}", "Listen to this article", f"{hr + 2} min",
             "Sign up for our newsletter", "Email address", "Sign up", _written(d)], True),
+    "a reader view: the site, the writer's name, a reading time": (
+        lambda h, a, b, d, hr: ["valleycourier.com", h, a, f"{hr}–{hr + 2} minutes"], False),
     "author / date / time / update on one line": (
         lambda h, a, b, d, hr: ["Markets", h,
                                 f"{a} / {_month(d)} {d.day}, {d.year} / {hr}:32 AM / Updated 2 "

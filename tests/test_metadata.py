@@ -274,6 +274,22 @@ def test_a_byline_naming_the_article_s_kind_over_the_headline() -> None:
     assert m.title.value == "Council Funds New Library After Long Debate"
 
 
+def test_a_reader_view_s_header_names_the_author() -> None:
+    """A reader view's capture: the site, the headline, the writer's name and a reading time
+    ("4–5 minutes"), no date. The name is the author, and not published as a subheading; a
+    name right over the text, with no reading time or such between, is not taken (it can be a
+    place's or a role's)."""
+    head = "valleycourier.com\n\nCouncil Funds New Library After Long Debate\n\n"
+    cleaned = clean(Capture(Path("m.txt"), "m.txt", "text",
+                            head + "Jane Roe\n\n4–5 minutes\n\n" + PARAS, "utf-8"))
+    assert cleaned.metadata.authors.value == ("Jane Roe",)
+    line = next(ln for ln in cleaned.lines if ln.text == "Jane Roe")
+    assert (line.kind, line.rule) == ("byline", "author-name")
+    assert _meta(head + "Jane Roe\n\n4–5 minutes\n\nMarch 3, 2021\n\n" + PARAS
+                 ).authors.value == ("Jane Roe",)
+    assert _meta(head + "Jane Roe\n\n" + PARAS).authors.value is None
+
+
 def test_a_line_about_the_writer_is_no_dek() -> None:
     """A recent page's header: "By Jane Roe" over "Jane Roe is the Courier's city hall
     reporter." and the date. The line is about the writer, not a standfirst of the story: it is

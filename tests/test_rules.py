@@ -170,6 +170,7 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("This article is for subscribers only", "reader-prompt"),
         ("Listen to this article", "reader-prompt"),
         ("5 min read", "reader-prompt"),
+        ("4–5 minutes", "reader-prompt"),  # a reader view's reading time
         ("Sign in", "reader-prompt"),
         ("Play video", "reader-prompt"),
         ("Open image in gallery", "reader-prompt"),

@@ -172,7 +172,8 @@ def _bare_name(text: str, texts: Sequence[str]) -> bool:
 
 # Words of a section, a role or a publication's name: no person's name holds one
 _NOT_NAME_RE = re.compile(
-    r"\b(?:staff|writer|editor|reporter|desk|team|news|update|updates|search|sun|times|post"
+    r"\b(?:staff|writer|editor|reporter|correspondent|desk|team|news|update|updates|search|sun"
+    r"|times|post"
     r"|daily|herald|tribune|journal|magazine|gazette|press|online|weekly|blog|report|sports"
     r"|business|finance|world|opinion|home|media)\b",
     re.IGNORECASE,
@@ -625,6 +626,26 @@ def _author_bio(text: str, header: Sequence[Line]) -> bool:
                for name in parse_byline(ln.text))
 
 
+def _name_under_headline(lines: Sequence[Line], title: int, dek: int | None) -> int | None:
+    """The index of a bare name right under the headline (or its dek) with a reading time, a
+    share bar's buttons or the like (``R.header_furniture``), and nothing else but a date line,
+    between it and the article's first body line: a reader view's header ("Maria Lopez" /
+    "4–5 minutes"), which may print no date. A name right over the text is not taken: there
+    it can be a place's or a role's ("Special Correspondent")."""
+    texts = [i for i in range(title + 1, len(lines)) if lines[i].text]
+    k = 1 if dek is not None and texts[:1] == [dek] else 0
+    if k >= len(texts):
+        return None
+    i = texts[k]
+    if lines[i].kind not in ("boilerplate", "subhead", "unsure") or "," in lines[i].text:
+        return None
+    between = list(itertools.takewhile(lambda j: lines[j].kind != "body", texts[k + 1:]))
+    if not between or len(between) == len(texts) - k - 1 or not all(
+            lines[j].kind == "dateline" or R.header_furniture(lines[j].text) for j in between):
+        return None  # (nothing between, or no body under it)
+    return i if _bare_name(lines[i].text, [ln.text for ln in lines]) else None
+
+
 def mark_headline(lines: tuple[Line, ...]) -> tuple[Line, ...]:
     """``lines`` with the headline chosen on evidence (headline.py) marked "title" (its other
     copies above the body "title-repeat") and the standfirst under it "dek"."""
@@ -641,6 +662,7 @@ def mark_headline(lines: tuple[Line, ...]) -> tuple[Line, ...]:
              ("byline", "dateline"))
     dek = None if choice.dek is None or _author_bio(lines[choice.dek].text, lines[at:first_body]) \
         else choice.dek
+    name = _name_under_headline(lines, at, dek)
     out = list(lines)
     for i in range(first_body):
         ln = lines[i]
@@ -659,4 +681,6 @@ def mark_headline(lines: tuple[Line, ...]) -> tuple[Line, ...]:
             # "Monday, 31 December 2007, 10:46 GMT" over the headline, inside the body the
             # cleaner found (the menus above it are dropped): the header's date, not a heading
             out[i] = replace(ln, kind="dateline", rule="dateline")
+    if name is not None:  # (under the headline, which can stand inside the body's opening)
+        out[name] = replace(lines[name], kind="byline", rule="author-name")
     return tuple(out)

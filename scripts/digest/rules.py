@@ -706,7 +706,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             # a recent page's reading aids ("Listen to this article", "5 min read", "Show
             # more", "Article continues below")
             r"|listen\s+to\s+(?:this\s+)?(?:article|story|post)\b.*"
-            r"|\d{1,2}\s*(?:-\s*)?min(?:ute)?s?(?:\s+read)?|show\s+(?:more|less)|read\s+less"
+            r"|\d{1,2}\s*(?:[-–]\s*\d{1,2}\s*)?(?:-\s*)?min(?:ute)?s?(?:\s+read)?"
+            r"|show\s+(?:more|less)|read\s+less"
             r"|article\s+continues\s+(?:below|after)\b.*"
             # and a recent page's buttons ("Play video", "Close", "Open image in gallery", "Gift
             # this article", "Download the app", "Support independent journalism")
