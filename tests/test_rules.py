@@ -175,6 +175,8 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("Play video", "reader-prompt"),
         ("Open image in gallery", "reader-prompt"),
         ("Support independent journalism", "reader-prompt"),
+        ("Like us on Facebook!", "reader-prompt"),
+        ("Click here to subscribe", "reader-prompt"),
         ("Email address:", "comment-form"),
         ("Enlarge this image", "media-control"),
         ("toggle caption", "media-control"),
@@ -224,6 +226,7 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Sign in sheets at the clinic showed that nobody had visited for a week, police said.",
         "Close to a thousand people came to the vigil on Monday night, the organisers said.",
         "Our journalism needs your support, the editor wrote in a letter to readers on Monday.",
+        "Follow us to the river, the guide said, and we walked for an hour in the rain.",
         "Posted by the embassy on Monday, the letter said the talks would resume in May.",
         "This entry in the register was filed under a false name, the court heard.",
         "Print this story and you will be sued, the minister told the paper on Monday.",
@@ -498,6 +501,7 @@ PRE_TEST_LINES = [
     "SUBSCRIBE NOW",
     "▶ Play video",
     "— Close",
+    "» Follow us on Twitter",
     "The day's top stories, delivered straight to your inbox",
 ]
 

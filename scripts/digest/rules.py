@@ -518,7 +518,7 @@ _READER_PROMPT_FIRST = ("subscribe", "already", "log", "sign", "register", "crea
                         "listen", "show", "read", "article", "play", "watch", "expand",
                         "collapse", "close", "open", "click", "enlarge", "keep", "report", "gift",
                         "save", "add", "turn", "download", "get", "support", "become", "our",
-                        "send")
+                        "send", "follow", "like")
 
 
 def _may_be_reader_prompt(text: str, lower: str) -> bool:
@@ -720,14 +720,18 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|(?:download|get)\s+(?:our|the)\s+(?:\w+\s+)?app"
             r"|support\s+(?:independent|our|quality)\s+journalism"
             r"|become\s+a\s+(?:member|subscriber|supporter|patron)"
-            r"|our\s+journalism\s+needs\s+your\s+support|send\s+us\s+(?:a\s+)?(?:news\s+)?tip)"
+            r"|our\s+journalism\s+needs\s+your\s+support|send\s+us\s+(?:a\s+)?(?:news\s+)?tip"
+            # and the calls to follow the site or to sign up ("Follow us on Twitter", "Like us
+            # on Facebook!", "Click here to subscribe")
+            r"|follow\s+us\b.{0,40}|like\s+us\s+on\s+facebook"
+            r"|click\s+here\s+to\s+(?:subscribe|sign\s*up|register|log\s*in|join)\b.{0,40})"
             r"\W*$",
             _I,
         ),
         "a reader's account and reading prompts and a page's buttons ('Already a subscriber? Log"
         " in', 'Sign in', 'Listen to this article', '5 min read', 'Show more', 'Play video',"
-        " 'Close', 'Download the app'); on the train pages 656 lines, 3 of a truth (one or"
-        " three words: 'Expand', 'close', 'Get the App')",
+        " 'Close', 'Download the app', 'Follow us on Twitter'); on the train pages 771 lines, 3 of"
+        " a truth (one or three words: 'Expand', 'close', 'Get the App')",
         max_words=16,
         # (not anchored: asked of the few lines that open with one of its first words)
         may_match=_may_be_reader_prompt,
