@@ -892,16 +892,6 @@ def line_rule_hits(text: str) -> tuple[bool, ...]:
     return tuple(rule.search(text, lower) for rule in LINE_RULES)
 
 
-_SHARE_BAR_RULE = next(rule for rule in LINE_RULES if rule.name == "share-bar")
-
-
-def share_button(text: str) -> bool:
-    """Whether the stripped line is a share bar's (rule "share-bar": "Share", "Facebook", "Copy
-    link"): a recent page prints six to eight of them between its byline and its text, and
-    the header's reach does not count them."""
-    return _SHARE_BAR_RULE.search(text, fold(text))
-
-
 _HEADER_FURNITURE_RULES = tuple(rule for rule in LINE_RULES
                                 if rule.name in ("share-bar", "reader-prompt", "comment-form"))
 
