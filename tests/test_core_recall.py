@@ -894,6 +894,21 @@ def test_blog_post_footer_is_not_published() -> None:
     assert "Go Tom!!!" not in body
 
 
+def test_blog_posts_links_and_meta_row_are_not_published() -> None:
+    """Round 24, dragnet page f3054c7c27e5: over the post, the links to the blog's previous
+    and next posts ("« Random Tuesday Links | Main | User Community and ROI »"); under it, its
+    meta row and trackback link ("Posted by Kathy on March 20, 2007 | Permalink", "TrackBack",
+    "TrackBack URL for this entry:"). The links were published as an unsure line over the
+    headline. All are furniture now (rules post-navigation, post-footer); the post stays."""
+    cleaned = _clean("f3054c7c27e5")
+    body = render_plain(cleaned)
+    assert "If your app was an employee, what kind of employee would it be?" in body
+    assert "What other app/product employee-types are there?" in body
+    assert _line(cleaned, "« Random Tuesday Links") == ("boilerplate", "post-navigation")
+    assert _line(cleaned, "TrackBack URL for this entry") == ("boilerplate", "post-footer")
+    assert "Random Tuesday Links" not in body
+
+
 def test_a_posts_tag_line_closes_it() -> None:
     """Round 20, dragnet page cbefd7d28a78: the article ends "... to bring new and innovative
     mobile applications", its tag line comes under it ("Tags: Web Services, E-commerce, Mobile

@@ -185,6 +185,21 @@ def test_teaser_list_after_boundary_is_cut() -> None:
          "News and Reviews. You can follow any responses to this entry through the RSS 2.0 "
          "feed.", "post-footer"),
         ("Posted by Jackie Huba on October 17, 2012 | Permalink", "post-footer"),
+        # round 24: a post's meta row and trackback link (train ca9dbf4f6bea, 4519f380eb63,
+        # ccea4b35b30e, 18ae056acdd3, af2b59b3886d), its links to the next and previous posts
+        # (f3054c7c27e5, ec5ea3861fb8, 9a20f077cf6e, 749d07906d45, 613d89f68fa7, 9debffa4e59f)
+        ("November 05, 2012 | Permalink", "post-footer"),
+        ("no comments – permalink", "post-footer"),
+        ("Comments (0)\t\t Send to a friend\t\t Permalink", "post-footer"),
+        ("TrackBack URL for this entry:", "post-footer"),
+        ("Trackback(0)", "post-footer"),
+        ("« Random Tuesday Links | Main | User Community and ROI »", "post-navigation"),
+        ("« What do you do when they don't understand? | Blog Home | Competition as a crutch »",
+         "post-navigation"),
+        ("« Angry Birds Star Wars Comes To iOS And Android | Main", "post-navigation"),
+        ("« The Pros and Cons of Insuring your Children", "post-navigation"),
+        ("‹ Back to Story", "post-navigation"),
+        ("« Previous Thread | Next Thread »", "post-navigation"),
         # round 13: a page's tools inside the article's text (train 9c9e7e71c489, ea49ae6433bd)
         ("E-mail this to a friend", "page-tool"),
         ("Printable version", "page-tool"),
@@ -230,6 +245,10 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Posted by the embassy on Monday, the letter said the talks would resume in May.",
         "This entry in the register was filed under a false name, the court heard.",
         "Print this story and you will be sued, the minister told the paper on Monday.",
+        # round 24: a post's words in a sentence, a quotation in guillemets
+        "Use the permalink to share the post, the editor told readers in a note on Monday.",
+        "The trackback system was abused by spammers, the engineers said in a report.",
+        "« Nous sommes prêts », a dit le ministre aux journalistes lundi soir à Paris.",
         # bars between long items: each item a sentence, no menu
         "Sales rose in March, the company said | costs fell for the third quarter in a row | "
         "the board met on Monday | the shares rose | the chief executive stayed on.",
@@ -503,6 +522,12 @@ PRE_TEST_LINES = [
     "— Close",
     "» Follow us on Twitter",
     "The day's top stories, delivered straight to your inbox",
+    # round 24: the post's meta row, trackback and navigation links
+    "November 05, 2012 | Permalink",
+    "TrackBack URL for this entry:",
+    "« Random Tuesday Links | Main | User Community and ROI »",
+    "Main | Newer post »",
+    "‹ Back to Story",
 ]
 
 

@@ -823,14 +823,46 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"^(?:this\s+(?:entry|post)\s+was\s+posted\b.*"
             r"|posted\s+(?:by|in|on)\b.*\|\s*(?:permalink|email\s+this|\d+\s+comments?"
             r"|comments?)\b.*"
-            r"|view\s+all\s+posts\s+(?:by|in|filed\s+under)\s+\S.{0,60})$",
+            r"|view\s+all\s+posts\s+(?:by|in|filed\s+under)\s+\S.{0,60}"
+            # "Permalink" as a field of the post's meta row, not a sentence's word: alone, or
+            # after or before a bar, a dash or a tab ("November 05, 2012 | Permalink", "no
+            # comments – permalink", "Comments (0)\tSend to a friend\tPermalink")
+            r"|(?:.{0,150}?(?:[|–—•·\t]|\s-)\s*)?permalink(?:\s*(?:[|–—•·\t]|-\s).{0,150})?"
+            # the post's trackback link and its label ("TrackBack", "Trackback (0)",
+            # "TrackBack URL for this entry:", "What is Trackback?")
+            r"|(?:what\s+is\s+)?track\s?backs?(?:\s*\(\d+\)|\s+ur[li]\b.{0,120})?\W*)$",
             _I,
         ),
         "a blog post's footer ('This entry was posted on Monday ... and is filed under News',"
-        " 'Posted by Jane on May 5, 2012 | Permalink', 'View all posts by Jane'): the post's"
-        " date and writer, said again",
+        " 'Posted by Jane on May 5, 2012 | Permalink', 'View all posts by Jane', 'November 05,"
+        " 2012 | Permalink', 'TrackBack URL for this entry:'): the post's date and writer said"
+        " again, its links (the permalink and trackback lines: 480 train lines, 5 of a truth,"
+        " Dragnet's, which keeps a post's links)",
         max_words=60,
-        needs=("posted", "posts"),
+        needs=("posted", "posts", "permalink", "trackback", "track back"),
+        anchored=True,
+    ),
+    LineRule(
+        "post-navigation",
+        "boilerplate",
+        re.compile(
+            # the links to the blog's previous and next posts, over or under the post: "«
+            # Random Tuesday Links | Main | User Community and ROI »", "Main | Next post »"
+            r"^(?:(?:«|‹|<<)\s*\S.{0,200}?\s\|\s*(?:main|home|blog\s+home|index)\s*"
+            r"(?:\|\s*\S.{0,200})?"
+            r"|(?:main|home|blog\s+home)\s*\|\s*\S.{0,200}(?:»|›|>>)"
+            r"|(?:«|‹)\s*(?:previous|prev|older)\b[^|]{0,40}\|\s*(?:next|newer)\b[^|]{0,40}"
+            r"(?:»|›)?"
+            # the previous post's link alone ("« The Pros and Cons of Insuring your Children",
+            # "‹ Back to Story"): a quotation that opens a line closes in it ("« Nous ... »")
+            r"|(?:«|‹)\s*[^»›|]{2,150})$",
+            _I,
+        ),
+        "the links to a blog's previous and next posts ('« Older post | Main | Newer post »',"
+        " '« Back to blog'): on the train pages 156 lines, one of a truth (Dragnet's, which"
+        " keeps a post's links)",
+        max_words=30,
+        needs=("«", "‹", "<<", "main", "home"),
         anchored=True,
     ),
     LineRule(
