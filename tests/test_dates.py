@@ -474,6 +474,16 @@ def test_a_post_footer_gives_the_date_when_it_is_the_only_one() -> None:
         ("May 4, 20245:00 AM ET", D(2024, 5, 4)),
         ("4 May 202410:32 BST", D(2024, 5, 4)),
         ("May 4, 20245", None),  # five digits and no clock: no year
+        # round 24: the digest's own languages, Russian (and Ukrainian), Chinese (and Korean)
+        ("4 мая 2024, 15:30", D(2024, 5, 4)),
+        ("Опубликовано 12 сентября 2023 г.", D(2023, 9, 12)),
+        ("12 березня 2024", D(2024, 3, 12)),
+        ("2024年5月4日 15:30", D(2024, 5, 4)),
+        ("2024年05月04日09:41 | 来源：人民网", D(2024, 5, 4)),
+        ("2024년 5월 4일", D(2024, 5, 4)),
+        ("Опубликовано: 12.03.2024, 09:41", D(2024, 3, 12)),  # Russian writes the day first
+        ("4 мая в Москве прошёл парад", None),  # no year: a sentence's day, no date
+        ("сегодня в 10:00", None),
     ],
 )
 def test_dates_in_other_languages_and_what_is_not_a_date(text: str,
@@ -496,6 +506,7 @@ def test_a_two_way_numeric_date_takes_the_order_the_page_uses() -> None:
     assert parse_date("Monday, 11.05.2012 / 12:04 AM / News") == D(2012, 11, 5)
     assert parse_date("Friday, 11.05.2012") == D(2012, 5, 11)
     assert parse_date("Sunday, 11.05.2012") is None  # neither reading is a Sunday
+    assert parse_date("Published: 12.03.2024") is None  # an English line does not say
 
 
 def test_a_two_way_numeric_date_reads_as_the_day_the_page_names() -> None:

@@ -278,6 +278,11 @@ def test_a_wire_service_is_neither_outlet_nor_author() -> None:
         "Media caption Footage shows the library site",
         "Media playback is unsupported on your device",
         "Enlarge this image",
+        # round 24: a menu's label in Chinese, no capitals to tell it from a title
+        "行程攻略",
+        "国际新闻",
+        "相关新闻",
+        "分享到：",
     ],
 )
 def test_never_a_headline(text: str) -> None:
@@ -295,6 +300,9 @@ def test_never_a_headline(text: str) -> None:
         "Samantha and The Great Big Lie",
         "Download the new app store rules, explained",
         "Image copyright law faces its biggest test in years",
+        "习近平会见俄罗斯总统普京",
+        "中俄两国元首通电话 就能源合作交换意见",
+        "Путин и Си Цзиньпин обсудили сотрудничество в энергетике",
     ],
 )
 def test_headlines_pass_the_rules(text: str) -> None:

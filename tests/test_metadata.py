@@ -67,6 +67,14 @@ def test_relative_date_needs_capture_date() -> None:
         ("By Sports Network - The Sports Network", ()),
         ("by Spencer HendricksOpinion", ()),
         ("By Liam FitzGibbon", ("Liam FitzGibbon",)),
+        # round 24: Russian and Chinese bylines ("Автор:", "作者：", "记者", "文/")
+        ("Автор: Иван Петров", ("Иван Петров",)),
+        ("Текст: Анна Смирнова и Иван Петров", ("Анна Смирнова", "Иван Петров")),
+        ("作者：李明", ("李明",)),
+        ("作者：李明 来源：新华社", ("李明",)),
+        ("记者 王芳、李明", ("王芳", "李明")),
+        ("文/李明", ("李明",)),
+        ("作者：新华社记者在北京报道了这次会谈的全部过程", ()),  # a sentence, no name
     ],
 )
 def test_parse_byline(text: str, want: tuple[str, ...]) -> None:

@@ -103,35 +103,7 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-# ASCII bytes as "a" for a word character (``\w`` in ASCII text is [A-Za-z0-9_]), " " for any
-# other: a word is then a run of "a", and each run but a leading one follows a " "
-_ASCII_WORD_MARK = bytes(
-    ord("a") if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else ord(" ")
-    for c in range(256)
-)
-
-
-# Punctuation beyond ASCII that English text is full of (curly quotes, dashes, no-break space):
-# none is a word character, so a space in its place leaves the words as they were.
-_NON_WORD_MARKS = ("’", "“", "”", "‘", "\u00a0", "–", "—", "…", "«", "»", "•", "·", "„")
-
-
-def count_words(text: str) -> int:
-    """Words in ``text``; in scripts written without spaces (CJK) two characters count as one."""
-    if not text.isascii():
-        for ch in _NON_WORD_MARKS:
-            if ch in text:
-                text = text.replace(ch, " ")
-    if text.isascii():  # the runs of word bytes, counted without building the words
-        marks = text.encode("ascii").translate(_ASCII_WORD_MARK)
-        return marks.count(b" a") + marks.startswith(b"a")
-    if not R.CJK_RE.search(text):
-        return len(R.WORD_RE.findall(text))
-    n = 0
-    for tok in R.WORD_RE.findall(text):
-        cjk = len(R.CJK_RE.findall(tok))
-        n += max(1, cjk // 2 + (1 if len(tok) > cjk else 0)) if cjk else 1
-    return n
+count_words = R.count_words  # (its home is rules, where the headline reads it too)
 
 
 _DIGIT_RE = re.compile(r"\d")  # a digit of any script, as the date patterns' \d reads one
@@ -286,7 +258,7 @@ _ASCII_CLASS = bytes(
     for c in range(128)
 ) + b"-" * 128
 _DIGIT_OR_SPACE = (ord("0"), ord(" "))  # the classes of a digit and of whitespace
-# the classes as _ASCII_WORD_MARK marks them: word characters "a", any other " "
+# the classes as rules._ASCII_WORD_MARK marks them: word characters "a", any other " "
 _CLASS_TO_WORD_MARK = bytes(ord("a") if chr(c) in "aA0_" else ord(" ") for c in range(256))
 
 

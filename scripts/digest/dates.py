@@ -79,7 +79,7 @@ STAMP_MAX_CHARS = 60
 
 Order = Literal["dmy", "mdy"]
 
-_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+_LATIN_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     # English, French, Spanish, Portuguese, Italian, German, Dutch (full names and the usual
     # abbreviations); names shared by languages are listed once.
     ("jan", "january", "janvier", "janv", "enero", "ene", "janeiro", "gennaio", "gen", "januar",
@@ -100,6 +100,9 @@ _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     ("dec", "december", "décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dez",
      "dicembre", "dezember"),
 )
+# ... and the digest's own Russian and Ukrainian (rules.CYRILLIC_MONTH_NAMES)
+_MONTH_NAMES = tuple(latin + cyrillic for latin, cyrillic
+                     in zip(_LATIN_MONTH_NAMES, R.CYRILLIC_MONTH_NAMES, strict=True))
 _MONTH_NUM = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names}
 _MONTH_ALT = "|".join(sorted({re.escape(n) for n in _MONTH_NUM}, key=len, reverse=True))
 _MONTH = rf"(?P<month>{_MONTH_ALT})\.?"
@@ -122,8 +125,10 @@ _DMY_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC_RE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
+# Chinese and Japanese "2024年5月4日", Korean "2024년 5월 4일" (year, month, day: one reading)
+_CJK_YMD_RE = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _ANY_DATE_RE = re.compile(
-    "|".join(f"(?:{rx.pattern})" for rx in (_ISO_RE, _YMD_DOTS_RE, _NUMERIC_RE))
+    "|".join(f"(?:{rx.pattern})" for rx in (_ISO_RE, _YMD_DOTS_RE, _NUMERIC_RE, _CJK_YMD_RE))
     + rf"|\b{_MONTH.replace('?P<month>', '?:')}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     + rf"|\b\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?\s*(?:of\s+|de\s+)?{_MONTH.replace('?P<month>', '?:')}"
     + rf"\s*,?\s*(?:de\s+|del\s+)?\d{{4}}{_YEAR_END}",
@@ -134,7 +139,8 @@ _ANY_DATE_RE = re.compile(
 _PUBLISHED_RE = re.compile(
     r"\b(?:published|posted|datePublished|first\s+published|publié|publicado|pubblicato"
     r"|veröffentlicht|erschienen|gepubliceerd|publicerad|publiceret|publisert|julkaistu"
-    r"|opublikowano)\b|发稿时间|发布时间",
+    r"|opublikowano|опубликовано|опубликован|дата\s+публикации)\b"
+    r"|发稿时间|发布时间|发布于|发表于|发表时间|发布日期",
     re.IGNORECASE,
 )
 # ... an update's label ("Last Updated", "Mis à jour", "Aktualisiert"), which counts before
@@ -280,6 +286,15 @@ def _weekday_order(text: str, a: int, b: int, y: int) -> Order | None:
     return None
 
 
+def _script_order(text: str) -> Order | None:
+    """Day first where the line is written in Russian or Ukrainian ("Опубликовано: 12.03.2024"):
+    those languages never write the month first."""
+    return "dmy" if _CYRILLIC_RE.search(text) else None
+
+
+_CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁіїєґІЇЄҐ]")
+
+
 def parse_date(
     text: str, captured_on: dt.date | None = None, order: Order | None = None
 ) -> dt.date | None:
@@ -287,7 +302,7 @@ def parse_date(
 
     ``order`` reads a two-way numeric date ("dmy": 09/08/2012 is 9 August); ``captured_on``
     resolves a relative one ("3 days ago")."""
-    for rx in (_ISO_RE, _YMD_DOTS_RE):
+    for rx in (_ISO_RE, _YMD_DOTS_RE, _CJK_YMD_RE):
         m = rx.search(text)
         if m:
             y, mo, d = (int(g) for g in m.groups())
@@ -301,7 +316,7 @@ def parse_date(
     m = _NUMERIC_RE.search(text)
     if m:
         a, b, y = (int(g) for g in m.groups())
-        got = _numeric(a, b, y, order or _weekday_order(text, a, b, y))
+        got = _numeric(a, b, y, order or _weekday_order(text, a, b, y) or _script_order(text))
         if got:
             return got
     if captured_on is not None:

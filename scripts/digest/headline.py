@@ -309,8 +309,8 @@ def title_text(text: str) -> str:
 
 # A person's name (or two): what bylines and author boxes print without "By".
 _NAME_RE = re.compile(
-    r"^(?:[A-Z][\w'’.-]*\.?\s+){0,3}[A-Z][\w'’-]+"
-    r"(?:\s*(?:,|and|&)\s*(?:[A-Z][\w'’.-]*\.?\s+){0,3}[A-Z][\w'’-]+)*$"
+    r"^(?:[A-ZА-ЯЁ][\w'’.-]*\.?\s+){0,3}[A-ZА-ЯЁ][\w'’-]+"
+    r"(?:\s*(?:,|and|&|и)\s*(?:[A-ZА-ЯЁ][\w'’.-]*\.?\s+){0,3}[A-ZА-ЯЁ][\w'’-]+)*$"
 )
 
 
@@ -416,13 +416,25 @@ def _stemmed(words: frozenset[str] | set[str]) -> set[str]:
 
 def content_words(text: str) -> set[str]:
     """The words of ``text`` that carry its subject: lower-cased, stemmed, no stopwords or
-    bare numbers."""
-    return _stemmed(linewords.content_word_set(text))
+    bare numbers (in Chinese or Japanese, pairs of characters: linewords.cjk_split)."""
+    words = linewords.content_word_set(text)
+    return _stemmed(_cjk_pairs(words) if _has_cjk(text) else words)
 
 
 def _content_words_of(texts: Sequence[str]) -> set[str]:
     """``content_words("\n".join(texts))`` from the lines' cached words (linewords.py)."""
-    return _stemmed(linewords.content_word_set_of(list(texts)))
+    words = linewords.content_word_set_of(list(texts))
+    return _stemmed(_cjk_pairs(words) if any(map(_has_cjk, texts)) else words)
+
+
+def _has_cjk(text: str) -> bool:
+    return not text.isascii() and R.CJK_RE.search(text) is not None
+
+
+def _cjk_pairs(words: set[str] | frozenset[str]) -> set[str]:
+    """``words``, with a run of Chinese or Japanese characters as its pairs of characters
+    (linewords.cjk_split)."""
+    return set(linewords.cjk_split(words))
 
 
 def _line_words(texts: Sequence[str]) -> set[str]:
@@ -430,12 +442,14 @@ def _line_words(texts: Sequence[str]) -> set[str]:
     read once, as the body's are here, needs no set of its own): the same words where a line
     lower-cases letter by letter (linewords.py)."""
     out: set[str] = set()
+    cjk = False
     for text in texts:
         if text.isascii() or not ("İ" in text or "Σ" in text):
             out.update(linewords.content_tokens(text))
         else:
             out |= linewords.content_word_set(text)
-    return out
+        cjk = cjk or _has_cjk(text)
+    return _cjk_pairs(out) if cjk else out
 
 
 def is_credit(text: str, *, agency: bool = True) -> bool:
@@ -477,12 +491,22 @@ def is_interface(text: str) -> bool:
 _CLOSING_QUOTES = ('"', "”", "'", "’", "»")
 
 
+# A headline in Chinese or Japanese has this many words (pairs of characters: eight characters)
+# or more; without capitals to tell a label from a title, a shorter line is a menu's item
+CJK_TITLE_MIN_WORDS = 4
+# What ends a sentence or a clause, in Latin and in Chinese script
+_CLAUSE_ENDS = (".", ",", ";", ":", "…", "。", "，", "；", "：")
+
+
 def reject_reason(text: str) -> str | None:
     """Why ``text`` cannot be a headline (the rule's name), or None."""
     words = R.WORD_RE.findall(text)
-    if not 2 <= len(words) <= R.TITLE_MAX_WORDS or not _HEADING_RE.match(text):
+    n = _word_count(text)
+    if not 2 <= n <= R.TITLE_MAX_WORDS or not _HEADING_RE.match(text):
         return "shape"
-    if text.endswith((".", ",", ";", ":", "…")) and not text.endswith("..."):
+    if n < CJK_TITLE_MIN_WORDS and _has_cjk(text):
+        return "shape"  # a menu's or a section's label ("行程攻略"), no news headline
+    if text.endswith(_CLAUSE_ENDS) and not text.endswith("..."):
         return "shape"  # a sentence, a label introducing a list, a cut teaser
     if text.endswith(_CLOSING_QUOTES) and text.rstrip("".join(_CLOSING_QUOTES)).endswith(
             (".", ",")):
@@ -531,7 +555,7 @@ def reject_reason(text: str) -> str | None:
         # with a verb-like lower-case word, a possessive or a contraction ("Obama's Plan")
         return "name"
     if text.count(",") >= TAG_ROW_COMMAS and all(
-            1 <= len(R.WORD_RE.findall(item)) <= TAG_WORDS and item.strip()[:1].isupper()
+            1 <= R.count_words(item) <= TAG_WORDS and item.strip()[:1].isupper()
             for item in text.split(",")):
         # "Video, Andrea Saul, Marsha Blackburn, Romney Health Care, ...": a row of tags or
         # names, each a word or three, not a sentence
@@ -581,7 +605,7 @@ def _full_date(text: str) -> bool:
 def _standfirst(line: Line, pos: int, texts: list[int], lines: Sequence[Line],
                 reason: Callable[[str], str | None] = reject_reason) -> bool:
     """A dek-sized line of text that is no caption, prompt or date."""
-    words = len(R.WORD_RE.findall(line.text))
+    words = R.count_words(line.text)
     return (
         DEK_MIN_WORDS <= words <= 2 * R.TITLE_MAX_WORDS
         and line.kind not in ("byline", "dateline", "caption")
@@ -608,7 +632,7 @@ def _is_caption(lines: Sequence[Line], pos: int, texts: list[int]) -> bool:
         nxt = lines[texts[pos + 1]]
         if _header_line(nxt):
             return False  # "Monday, 11.05.2012 / 12:04 AM / News" is a dateline, not a credit
-        return is_credit(nxt.text, agency=False) and len(R.WORD_RE.findall(nxt.text)) <= 12
+        return is_credit(nxt.text, agency=False) and R.count_words(nxt.text) <= 12
     return False
 
 
@@ -657,7 +681,7 @@ def _counter_under(texts: Sequence[str], window: Sequence[int], pos: int) -> boo
         return False
     under = texts[window[pos + 1]]
     if (len(under) > 30 and pos + 2 < len(window) and R.ends_sentence(under)
-            and len(R.WORD_RE.findall(under)) >= R.PROSE_MIN_WORDS):
+            and R.count_words(under) >= R.PROSE_MIN_WORDS):
         under = texts[window[pos + 2]]  # the teaser's blurb between it and its counter
     if len(under) > 30 or not _DIGIT_RE.search(under):
         return False
@@ -675,7 +699,7 @@ def _counter_over(texts: Sequence[str], window: Sequence[int], pos: int) -> bool
         return False
     over, under = texts[window[pos - 1]], texts[window[pos + 1]]
     if (len(over) > 30 or not _DIGIT_RE.search(over) or not R.ends_sentence(under)
-            or len(R.WORD_RE.findall(under)) < R.PROSE_MIN_WORDS):
+            or R.count_words(under) < R.PROSE_MIN_WORDS):
         return False
     shape = _DIGITS_RE.sub("0", over)
     return sum(_DIGITS_RE.sub("0", texts[i]) == shape for i in window) > TEASER_COUNTERS
@@ -703,10 +727,10 @@ _ASCII_NON_WORD = bytes(
 
 
 def _word_count(text: str) -> int:
-    """``len(R.WORD_RE.findall(text))``, for an ASCII line by a byte scan (no list of words)."""
+    """``R.count_words(text)``, for an ASCII line by a byte scan (no list of words)."""
     if text.isascii():
         return len(text.encode("ascii").translate(_ASCII_NON_WORD).split())
-    return len(R.WORD_RE.findall(text))
+    return R.count_words(text)
 
 
 def _first_paragraph(texts: Sequence[str], kinds: Sequence[str], first: int) -> int:
@@ -1111,7 +1135,7 @@ def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:
             continue
         if line.kind == "body":
             return None  # the article has begun (a headline found inside the body's opening)
-        words = len(R.WORD_RE.findall(line.text))
+        words = R.count_words(line.text)
         if words < DEK_MIN_WORDS:
             if _TEASER_LABEL_RE.match(line.text):
                 return None  # "Related Articles": what follows is another story's teaser

@@ -53,11 +53,16 @@ def _name_shaped(name: str) -> bool:
     name = name.strip(" .:-–—")
     words = name.split()
     particles = ("de", "van", "von", "da", "di", "la", "le", "bin", "al")
-    return (1 <= len(words) <= 5 and all(w[:1].isupper() or w in particles for w in words)
+    return (1 <= len(words) <= 5
+            and all(w[:1].isupper() or w in particles or _CJK_NAME_RE.fullmatch(w)
+                    for w in words)
             and not _WIRE_RE.match(name) and not _NOT_PERSON_RE.match(name))
 
 
-_NAME_SEP_RE = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*")
+# A name in Chinese or Japanese: two to five characters of a script without capitals (a
+# Chinese name is two to four, "·" between a foreign name's parts)
+_CJK_NAME_RE = re.compile(rf"(?:{R.CJK_RE.pattern}|·){{2,5}}")
+_NAME_SEP_RE = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\bи\b|、|，)\s*")
 
 
 def byline_names(text: str) -> tuple[str, ...]:
@@ -148,7 +153,7 @@ def _under_headline(texts: Sequence[str], idx: Sequence[int], pos: int) -> bool:
     """The line of text before ``idx[pos]`` is a headline, or a standfirst under one."""
     above = texts[idx[pos - 1]]
     return _title_candidate(above) or (
-        pos > 1 and dek_sized(len(R.WORD_RE.findall(above)))
+        pos > 1 and dek_sized(R.count_words(above))
         and _title_candidate(texts[idx[pos - 2]]))
 
 
@@ -190,16 +195,16 @@ def parse_author_line(text: str) -> tuple[str, ...]:
 
 def is_dek_candidate(text: str) -> bool:
     """A standfirst: a sentence-length line under the headline, not ending like a paragraph."""
-    return dek_sized(len(R.WORD_RE.findall(text))) and not R.SENTENCE_END_RE.search(text)
+    return dek_sized(R.count_words(text)) and not R.SENTENCE_END_RE.search(text)
 
 
 def is_title_candidate(text: str) -> bool:
     """A headline: heading-like, 4 to TITLE_MAX_WORDS words, not a caption or teaser."""
-    return _title_candidate(text) and len(R.WORD_RE.findall(text)) >= 4
+    return _title_candidate(text) and R.count_words(text) >= 4
 
 
 def _title_candidate(text: str) -> bool:
-    words = len(R.WORD_RE.findall(text))
+    words = R.count_words(text)
     return (
         3 <= words <= R.TITLE_MAX_WORDS
         and bool(R.HEADING_RE.match(text))
@@ -297,11 +302,12 @@ def classify_header(
 # The site's copyright line: "© 2019 Site Name", "Copyright © 2008 Site Name. All rights
 # reserved.", "Copyright 2019 Site Name". Group "name" is the holder. Without a year, "© Name" is
 # a photo's credit more often than the site's line.
-_COPYRIGHT_SIGN = r"(?:copyright\s*(?:©|\(c\))?|(?:©|\(c\))(?:\s*copyright)?)"
+_COPYRIGHT_SIGN = (r"(?:(?:版权所有\s*)?(?:copyright\s*(?:©|\(c\))?|(?:©|\(c\))(?:\s*copyright)?)"
+                   r"|版权所有)")  # (and the Chinese "版权所有", "all rights reserved", before it)
 _YEARS = r"(?:19|20)\d\d\s*(?:[-–/]\s*(?:19|20)?\d\d)?"
 _COPYRIGHT_RE = re.compile(
     rf"^{_COPYRIGHT_SIGN}\s*,?\s*{_YEARS}\s*,?\s*"
-    r"(?:by\s+)?(?P<name>[^.|•·©]+?)\s*(?:[.,|•·]|\ball\s+rights\b|$)",
+    r"(?:by\s+)?(?P<name>[^.|•·©]+?)\s*(?:[.,|•·]|\ball\s+rights\b|版权所有|$)",
     re.IGNORECASE,
 )
 # ... and with the year after the name: "© The Valley Courier 2024", "Copyright Site Name
@@ -311,7 +317,7 @@ _COPYRIGHT_YEAR_LAST_RE = re.compile(
     r"(?:[.,|•·]|\ball\s+rights\b|$)",
     re.IGNORECASE,
 )
-_COPYRIGHT_FIRST = "cC©("  # _COPYRIGHT_RE's first characters (no other folds to "c")
+_COPYRIGHT_FIRST = "cC©(版"  # _COPYRIGHT_RE's first characters (no other folds to "c")
 _SITE_LINE_FIRST = _COPYRIGHT_FIRST + "Ww"  # and _WELCOME_RE's
 # A site describing itself: "Welcome to Site Name, your number one source for ...", "Welcome to
 # Site Name!". What follows a comma starts in lower case: "Welcome to Russia, Where Most of Your
@@ -361,7 +367,7 @@ def _outlet_name(text: str) -> bool:
     words = R.WORD_RE.findall(text)
     return (
         1 <= len(words) <= OUTLET_MAX_WORDS
-        and text[:1].isupper()
+        and (text[:1].isupper() or R.CJK_RE.match(text) is not None)
         and not headline.is_interface(text)
         and not _NOT_OUTLET_RE.search(text)
         and not re.search(r"\b(?:19|20)\d\d\b|^\d", text)  # a year, a count

@@ -125,7 +125,8 @@ INLINE_BOX_PARAGRAPH_WORDS = 15  # a paragraph, not a teaser's headline or a pit
 # Architecture"), not a sentence's words ("Posted in the forums last week").
 POST_TAGS_RE = re.compile(
     r"^(?:(?:tags?|tagged(?:\s+(?:as|with|in|under))?|filed\s+(?:under|in)|posted\s+(?:in|under)"
-    r"|categor(?:y|ies)|labels?|topics?|keywords?)\s*(?::|//)\s*\S"
+    r"|categor(?:y|ies)|labels?|topics?|keywords?|теги|метки|рубрик[аи]|标签|关键词)"
+    r"\s*(?::|：|//)\s*\S"
     r"|(?:tagged(?:\s+(?:as|with|in|under))?|filed\s+(?:under|in)|posted\s+(?:in|under))"
     r"\s+(?-i:[A-Z0-9#]))", re.IGNORECASE)
 POST_TAGS_MAX_WORDS = 40
@@ -173,6 +174,38 @@ TEASER_ELLIPSIS_RE = re.compile(r"(\.\.\.|…)\s*$")
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+# ASCII bytes as "a" for a word character (``\w`` in ASCII text is [A-Za-z0-9_]), " " for any
+# other: a word is then a run of "a", and each run but a leading one follows a " "
+_ASCII_WORD_MARK = bytes(
+    ord("a") if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else ord(" ")
+    for c in range(256)
+)
+
+
+# Punctuation beyond ASCII that English text is full of (curly quotes, dashes, no-break space):
+# none is a word character, so a space in its place leaves the words as they were.
+_NON_WORD_MARKS = ("’", "“", "”", "‘", "\u00a0", "–", "—", "…", "«", "»", "•", "·", "„")
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``; in scripts written without spaces (CJK) two characters count as one."""
+    if not text.isascii():
+        for ch in _NON_WORD_MARKS:
+            if ch in text:
+                text = text.replace(ch, " ")
+    if text.isascii():  # the runs of word bytes, counted without building the words
+        marks = text.encode("ascii").translate(_ASCII_WORD_MARK)
+        return marks.count(b" a") + marks.startswith(b"a")
+    if not CJK_RE.search(text):
+        return len(WORD_RE.findall(text))
+    n = 0
+    for tok in WORD_RE.findall(text):
+        cjk = len(CJK_RE.findall(tok))
+        n += max(1, cjk // 2 + (1 if len(tok) > cjk else 0)) if cjk else 1
+    return n
+
+
 # A label: every word capitalised (or a single word / number), as menu items and section
 # names are written ("Home", "Weight Loss Tips", "NEWS", "21 Day Fix Hub").
 _LABEL_TOKEN = r"(?:[A-ZÀ-ÝА-ЯЁ0-9&(\[“\"‘'#@]\S*|[a-z]{1,3}[^\w\s]*|[^\w\s]+)"
@@ -230,6 +263,10 @@ END_BOUNDARY_RE = re.compile(
     r"|commentaires?|laisser\s+un\s+commentaire|ähnliche\s+artikel|kommentare"
     r"|das\s+könnte\s+sie\s+auch\s+interessieren|читайте\s+также|похожие\s+\w+"
     r"|комментари[ийя]\w*|оставить\s+комментарий|関連記事|コメント"
+    r"|(?:новости|материалы)\s+по\s+теме|по\s+теме|смотрите\s+также|другие\s+новости"
+    r"|популярное|самое\s+(?:читаемое|популярное)|теги"
+    r"|相关(?:新闻|阅读|文章|报道|链接|推荐)|推荐阅读|延伸阅读|热门(?:推荐|文章|新闻)"
+    r"|更多(?:新闻|精彩|内容)|猜你喜欢|(?:网友|最新|热门)?评论|发表评论|我要评论"
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested(?:\s+in)?)\W*"
     r"|(?:we\s+)?recommended?(?:\s+(?:for\s+you|stories|articles))?|trending(?:\s+now|\s+stories)?"
     r"|(?:most\s+)?(?:popular|read|viewed)(?:\s+(?:posts|stories|articles|now))?"
@@ -272,6 +309,7 @@ END_PROMPT_RE = re.compile(
     r"|(?:sign\s+up|subscribe)\b.{0,60}\bnewsletter"
     r"|the\s+mention\s+sources?\s+can\s+contact"
     r"|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|all\s+rights\s+reserved"
+    r"|все\s+права\s+защищены|版权所有"
     r")",
     re.IGNORECASE,
 )
@@ -479,7 +517,7 @@ def _may_be_credit(text: str, lower: str) -> bool:
     after it, a "(Photo ...)" credit, or an agency's name ("ap photo", "file photo" and
     "(photo" hold "photo")."""
     return (
-        "photo" in lower
+        "photo" in lower or "фото" in lower or "图" in text or "摄影" in text
         or ("(" in text and ("(image" in lower or "(picture" in lower or "(credit" in lower))
         or (("/" in text or ":" in text or "|" in text or "©" in text)
             and ("image" in lower or "picture" in lower or "credit" in lower
@@ -518,7 +556,8 @@ _READER_PROMPT_FIRST = ("subscribe", "already", "log", "sign", "register", "crea
                         "listen", "show", "read", "article", "play", "watch", "expand",
                         "collapse", "close", "open", "click", "enlarge", "keep", "report", "gift",
                         "save", "add", "turn", "download", "get", "support", "become", "our",
-                        "send", "follow", "like")
+                        "send", "follow", "like", "подписывайтесь", "关注", "扫码", "欢迎", "登录",
+                        "注册")
 
 
 def _may_be_reader_prompt(text: str, lower: str) -> bool:
@@ -640,11 +679,13 @@ LINE_RULES: tuple[LineRule, ...] = (
         "photo-credit",
         "caption",
         re.compile(
-            r"(?:\b(?:photo(?:graph)?s?|images?|pictures?|credit|illustration|source|video)"
+            r"(?:\b(?:photo(?:graph)?s?|images?|pictures?|credit|illustration|source|video"
+            # (in Russian and Chinese: "Фото: РИА Новости", "图片来源：新华社", "摄影：李明")
+            r"|фото|图片来源|图片|摄影|图)"
             # (a slash before a lower-case word pairs two words, "images/gifs", "photo/video
             # shoot": no credit; "Photo/AP" and "Photo / Getty" are)
             # (a colon ending the line announces what follows, "Check out the video:")
-            r"\s*(?:by|credit|courtesy)?\s*(?:[|©]|:(?!\s*$)|/(?!\s*(?-i:[a-z])))"
+            r"\s*(?:by|credit|courtesy)?\s*(?:[|©／]|[:：](?!\s*$)|/(?!\s*(?-i:[a-z])))"
             r"|\((?:photo|image|picture|credit)[^)]*\)\s*$"
             # (an agency named at the end of a line that ends in a colon announces a quote:
             # "The Associated Press reported:", "From our correspondent at Reuters:")
@@ -665,7 +706,11 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|youtube|rss|comments?|reply"
             # and the bookmarking sites of older pages ("Digg This | Save to del.icio.us")
             r"|digg(?:\s+(?:this|it))?|(?:save|add)\s+to\s+(?:del\.icio\.us|digg|reddit"
-            r"|stumbleupon)|del\.icio\.us|stumbleupon|technorati|newsvine|tumblr)\b\W*){1,8}$"
+            r"|stumbleupon)|del\.icio\.us|stumbleupon|technorati|newsvine|tumblr"
+            # the share buttons of Russian and Chinese pages ("Поделиться", "ВКонтакте",
+            # "分享到：", "微信", "微博")
+            r"|поделиться|вконтакте|вк|одноклассники|дзен|分享到?|微信|微博|朋友圈|qq空间|qq"
+            r"|豆瓣)\b\W*){1,8}$"
             # a blog platform's bar, its buttons run together in the page's text ("Email
             # ThisBlogThis!Share to TwitterShare to Facebook")
             r"|^(?:(?:e-?mail\s*this|blog\s*this!?|share\s+(?:to|on)\s+(?:twitter|x|facebook"
@@ -680,7 +725,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         "advert-label",
         "boilerplate",
         re.compile(
-            r"^(?:advertisement|advert|sponsored(?:\s+content)?|ad|story\s+continues\s+below.*"
+            r"^(?:advertisement|advert|sponsored(?:\s+content)?|ad|реклама|广告"
+            r"|story\s+continues\s+below.*"
             r"|continue\s+reading.*|scroll\s+to\s+continue.*|skip\s+(?:to\s+)?\w+.*|loading\.*)$",
             _I,
         ),
@@ -724,6 +770,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             # and the calls to follow the site or to sign up ("Follow us on Twitter", "Like us
             # on Facebook!", "Click here to subscribe")
             r"|follow\s+us\b.{0,40}|like\s+us\s+on\s+facebook"
+            # (in Russian and Chinese: "Подписывайтесь на наш канал в Telegram", "关注我们")
+            r"|подписывайтесь\s+на\b.{0,60}|(?:扫码|欢迎)?关注我们.{0,30}|登录|注册|登录\s*/\s*注册"
             r"|click\s+here\s+to\s+(?:subscribe|sign\s*up|register|log\s*in|join)\b.{0,40})"
             r"\W*$",
             _I,
@@ -750,7 +798,10 @@ LINE_RULES: tuple[LineRule, ...] = (
             # a feed to follow the site by ("Subscribe to this blog's feed", "Subscribe to Full
             # WORC feed by RSS")
             r"|subscribe\s+to\s+(?:[\w'’]+\s+){0,3}(?:feed|rss)(?:\s+(?:by|via)\s+(?:rss|e-?mail))?"
-            r")\W*){1,3}$",
+            r")\W*){1,3}$"
+            # a Chinese page's tools, each in brackets ("【字号 大 中 小】【打印】【关闭窗口】",
+            # "【纠错】": font size, print, close the window, report an error)
+            r"|^(?:【[^】]{1,12}】\s*)+$",
             _I,
         ),
         "a page's tools for the article ('E-mail this to a friend', 'Printable version',"
@@ -855,14 +906,27 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"(?:»|›)?"
             # the previous post's link alone ("« The Pros and Cons of Insuring your Children",
             # "‹ Back to Story"): a quotation that opens a line closes in it ("« Nous ... »")
-            r"|(?:«|‹)\s*[^»›|]{2,150})$",
+            r"|(?:«|‹)\s*[^»›|]{2,150}"
+            # (in Chinese: "返回首页>>", back to the home page, to the top, to the list)
+            r"|返回(?:首页|顶部|列表|目录)\W*)$",
             _I,
         ),
         "the links to a blog's previous and next posts ('« Older post | Main | Newer post »',"
         " '« Back to blog'): on the train pages 156 lines, one of a truth (Dragnet's, which"
         " keeps a post's links)",
         max_words=30,
-        needs=("«", "‹", "<<", "main", "home"),
+        needs=("«", "‹", "<<", "main", "home", "返回"),
+        anchored=True,
+    ),
+    LineRule(
+        "editor-credit",
+        "boilerplate",
+        re.compile(r"^[（(]?\s*(?:责任编辑|责编|编辑|审核|校对|监制)\s*[：:]\s*[^，。]{1,30}[）)]?$",
+                   _I),
+        "a Chinese article's closing credit of its editors ('（责任编辑：王芳）'): the site's"
+        " furniture under every article",
+        max_words=20,
+        needs=("编", "审", "校", "监"),
         anchored=True,
     ),
     LineRule(
@@ -955,8 +1019,12 @@ AUTHOR_LINE_RE = re.compile(
     rf"^(?P<names>{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*),\s+(?P<role>[A-Z][\w .’'-]{{1,40}})$"
 )
 BYLINE_RE = re.compile(
-    r"^(?:by|written\s+by|story\s+by|words\s+by|posted\s+by|author:?|von|par|por|автор:?)\s+"
-    r"(?P<names>[^\d|•·]{2,120}?)\s*(?:(?:[|•·,]|\s\d|\s(?:on|updated|published)\b).*)?$",
+    r"^(?:(?:by|written\s+by|story\s+by|words\s+by|posted\s+by|author:?|von|par|por|автор:?"
+    r"|текст:)\s+"
+    # Chinese: "作者：李明", "记者 王芳", "文/李明", "撰文｜李明" (a label, a colon or a bar)
+    r"|(?:作者|记者|撰文|文)\s*[：:/／|｜]\s*|(?:作者|记者)\s+)"
+    r"(?P<names>[^\d|•·]{2,120}?)\s*(?:(?:[|•·,]|\s\d|\s(?:on|updated|published)\b"
+    r"|\s+(?:来源|发布|时间|日期|编辑|责任编辑)).*)?$",
     _I,
 )
 
@@ -965,24 +1033,56 @@ MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# Russian and Ukrainian month names, January first: a day's month in the genitive ("4 мая
+# 2024"), the nominative, the usual abbreviations (the digest follows Russia and China; the
+# Latin languages' names are in dates.py, which reads them all)
+CYRILLIC_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    ("января", "январь", "янв", "січня", "січень"),
+    ("февраля", "февраль", "фев", "лютого", "лютий"),
+    ("марта", "март", "мар", "березня", "березень"),
+    ("апреля", "апрель", "апр", "квітня", "квітень"),
+    ("мая", "май", "травня", "травень"),
+    ("июня", "июнь", "июн", "червня", "червень"),
+    ("июля", "июль", "июл", "липня", "липень"),
+    ("августа", "август", "авг", "серпня", "серпень"),
+    ("сентября", "сентябрь", "сен", "сент", "вересня", "вересень"),
+    ("октября", "октябрь", "окт", "жовтня", "жовтень"),
+    ("ноября", "ноябрь", "ноя", "нояб", "листопада", "листопад"),
+    ("декабря", "декабрь", "дек", "грудня", "грудень"),
+)
+_CYRILLIC_MONTHS = "|".join(sorted((n for names in CYRILLIC_MONTH_NAMES for n in names),
+                                   key=len, reverse=True))
 DATE_LABEL_RE = re.compile(
     r"^\W*(?:date|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated"
-    r"|first\s+published|modified|on)\s*:?\s*",
+    r"|first\s+published|modified|on|опубликовано|обновлено|дата(?:\s+публикации)?"
+    r"|发布时间|发布于|发表于|发表时间|更新时间)\s*[:：]?\s*",
     _I,
 )
 DATELINE_RE = re.compile(
-    r"^[\W\s]*(?:(?:date|published|posted|updated|last\s+updated|first\s+published"
-    r"|(?:last\s+)?modified)(?:\s+on)?\s*:?\s*)?"
-    r"(?:(?:\w+day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?"
+    # (a Chinese page's source before its date: "来源：新华网 | 2024-05-04 15:30:12")
+    r"^[\W\s]*(?:来源\s*[:：]\s*[^|｜\s]{1,20}\s*[|｜]?\s*)?"
+    r"(?:(?:date|published|posted|updated|last\s+updated|first\s+published"
+    r"|(?:last\s+)?modified"
+    # the same labels in Russian and Chinese ("Опубликовано:", "发布时间：")
+    r"|опубликовано|обновлено|дата(?:\s+публикации)?|发布时间|发稿时间|发布于|发表于|发表时间"
+    r"|更新时间|时间|日期)(?:\s+on)?\s*[:：]?\s*)?"
+    r"(?:(?:\w+day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\.?,?\s+)?"
     r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?"
     rf"|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS},?\s+\d{{4}}"
+    # "4 мая 2024 г.", "2024年5月4日", "2024년 5월 4일"
+    rf"|\d{{1,2}}\s+(?:{_CYRILLIC_MONTHS})\.?\s+\d{{4}}(?:\s*г\.?)?"
+    r"|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
     r"|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
     r"|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
-    r"|(?:yesterday|today|just\s+now))"
-    # (a year glued to the clock time that follows it: "May 4, 20245:00 AM ET", see dates.py)
-    r"(?:(?:[\s,|•·/-]+|(?<=\d{4})(?=\d{1,2}:\d{2})).{0,60})?$",
+    r"|\d+\s+(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*)\s+назад"
+    r"|\d+\s*(?:秒|分钟|小时|天|周|个月)前"
+    r"|(?:yesterday|today|just\s+now|сегодня|вчера|今天|昨天|刚刚))"
+    # (a year glued to the clock time that follows it: "May 4, 20245:00 AM ET", see dates.py;
+    # a clock time glued to a CJK date: "2024年5月4日15:30")
+    r"(?:(?:[\s,|•·/-]+|(?<=\d{4})(?=\d{1,2}:\d{2})|(?<=[日일])).{0,60})?$",
     _I,
 )
 
@@ -992,7 +1092,10 @@ RELATIVE_DATE_RE = re.compile(
 )
 
 # Short, heading-like text that is not a sentence: no final period, starts with a capital.
-HEADING_RE = re.compile(r"^[\"“‘'(\[]?[A-ZА-ЯЁ0-9À-Ý]")
+# (a script without capitals, Chinese, Japanese or Korean, opens a heading with any character,
+# and its quotation marks and title brackets are 「」, 『』, 《》, 【】)
+HEADING_RE = re.compile(
+    r"^[\"“‘'(\[「『《【]?[A-ZА-ЯЁ0-9À-Ý\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 # Stopwords used only by the appended-article test (content words = the rest).
 _STOPWORD_TEXT = """a about above after again against all also am an and any are as at be
