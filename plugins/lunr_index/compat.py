@@ -9,8 +9,13 @@ lunr.py 0.8.0 departs from lunr.js in four places that change which terms are in
    money tri say play`` (and ``trying`` is "try" vs "tri"). :func:`porter_stem` is a
    step-for-step port of the lunr.js function, regexes included.
 2. **Trimmer.** lunr.js strips ``^\\W+`` and ``\\W+$`` with ASCII ``\\W``; lunr.py's regex only
-   trims when the middle is all word characters (so ``u.s.,`` stays whole) and its ``\\W`` is
-   Unicode-aware (so ``café`` keeps its é where lunr.js gives ``caf``).
+   trims when the middle is all word characters (so ``u.s.,`` stays whole). lunr.js's ASCII
+   ``\\W`` trims every word of a Russian article to nothing (and ``café`` to ``caf``): a digest's
+   Russian pages could not be found by any of their words. :func:`trim` strips the leading and
+   trailing characters that are no letter, digit or underscore in any script (Unicode ``\\w``),
+   and the browser's worker trims its queries with the same rule (``trimmer`` in
+   search-worker.js, ``/[^\\p{L}\\p{N}_]/u``), as the parity harness's lunr.js Builder does.
+   (The two agree on every character Python's Unicode database assigns.)
 3. **Tokenizer.** lunr.js splits on ``/[\\s\\-]+/`` where ``\\s`` is JavaScript's whitespace
    class; lunr.py only knows seven separator characters.
 4. **List-valued fields** with ``metadata_whitelist=['position']`` crash lunr.py (list tokens
@@ -41,8 +46,9 @@ JS_WHITESPACE = (
 )
 SEPARATORS = frozenset(JS_WHITESPACE + "-")
 
-_LEADING_NON_WORD = re.compile(r"^[^A-Za-z0-9_]+")  # JS /^\W+/ (ASCII \W)
-_TRAILING_NON_WORD = re.compile(r"[^A-Za-z0-9_]+$")  # JS /\W+$/
+# what is no letter, digit or underscore in any script: JS /[^\p{L}\p{N}_]/u (search-worker.js)
+_LEADING_NON_WORD = re.compile(r"^\W+")
+_TRAILING_NON_WORD = re.compile(r"\W+$")
 
 
 def js_lower(text: str) -> str:
@@ -68,7 +74,7 @@ def tokenize(text: str | None) -> list[str]:
 
 
 def trim(text: str) -> str:
-    """lunr.trimmer's string function."""
+    """lunr.trimmer's string function, for every script (see the module docstring, 2)."""
     return _TRAILING_NON_WORD.sub("", _LEADING_NON_WORD.sub("", text, count=1), count=1)
 
 

@@ -31,6 +31,9 @@ const documents = read('documents.json');
 const queries = read('queries.json');
 
 const built = lunr(function () {
+  // lunr's default pipeline with the digest's trimmer (for every script: compat.py, trim)
+  this.pipeline.reset();
+  this.pipeline.add(worker.trimmer, lunr.stopWordFilter, lunr.stemmer);
   this.ref('ref');
   documents.fields.forEach((f) => this.field(f.name, { boost: f.boost }));
   documents.docs.forEach((d) => this.add(d));

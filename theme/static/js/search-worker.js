@@ -14,9 +14,10 @@
  * (lunr.Builder's formula, rounded to 3 places), the same query-vector weights, the same
  * summation order for dot products and per-field scores, and the same stable sort, so
  * [ref, score] lists are identical to lunr.js's (tests/test_lunr_parity.py checks it on a
- * fixed query set). lunr.js itself supplies the text pipeline (tokenizer, trimmer, stop words,
- * stemmer), the query parser and, for fuzzy and general wildcard clauses, the TokenSet
- * automata. What lunr.js does with per-term object sets (the slow part for a 3-letter prefix
+ * fixed query set). lunr.js itself supplies the text pipeline (tokenizer, stop words, stemmer),
+ * the query parser and, for fuzzy and general wildcard clauses, the TokenSet automata; the
+ * trimmer is the digest's (`trimmer`: lunr's for every script, as the index is built, see
+ * plugins/lunr_index/compat.py). What lunr.js does with per-term object sets (the slow part for a 3-letter prefix
  * matching hundreds of terms) is done here with flags over document numbers.
  *
  * Runs as a Web Worker (messages at the end) and under node (module.exports) for the tests.
@@ -580,6 +581,15 @@
 
   // ---- from what a reader types to lunr clauses ------------------------------------------------
 
+  // lunr.trimmer for every script: it strips what is no letter, digit or underscore (lunr's
+  // ASCII \W would strip every letter of a Russian word), as the index was built
+  // (plugins/lunr_index/compat.py, trim)
+  var NON_WORD_LEAD = /^[^\p{L}\p{N}_]+/u, NON_WORD_TRAIL = /[^\p{L}\p{N}_]+$/u;
+  var WORD_CHAR = /[\p{L}\p{N}_]/u;
+  function trimmer(token) {
+    return token.update(function (s) { return s.replace(NON_WORD_LEAD, '').replace(NON_WORD_TRAIL, ''); });
+  }
+
   // Words of the input as lunr sees them: tokenizer, trimmer, stop words out. '*' is a lunr
   // wildcard inside a clause term, so it separates words here; no other character is special
   // because clauses are built directly, never through lunr's query parser.
@@ -587,7 +597,7 @@
     var tokens = lunr.tokenizer(String(text == null ? '' : text).replace(/\*/g, ' '));
     var seen = Object.create(null), words = [];
     for (var i = 0; i < tokens.length && words.length < MAX_WORDS; i++) {
-      var token = lunr.trimmer(tokens[i]);
+      var token = trimmer(tokens[i]);
       var word = token.toString();
       if (!word || !lunr.stopWordFilter(token) || seen[word]) continue;
       seen[word] = true;
@@ -737,8 +747,11 @@
   // texts by tests/test_lunr_parity.py). A snippet scans whole articles, so this is a
   // character loop, not a regex per word, and most words are dropped before being sliced.
   var stems = new Map();
+  // (the trimmer's word characters: a letter, digit or underscore of any script; a letter
+  // beyond the Basic Multilingual Plane, two code units here, is found but not highlighted)
   function isWordChar(code) {
-    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+    if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+    return code < 0xd800 || code > 0xdfff ? WORD_CHAR.test(String.fromCharCode(code)) : false;
   }
   function isSeparator(code) { // JavaScript's \s, and the hyphen
     if (code < 128) return code === 32 || code === 45 || (code >= 9 && code <= 13);
@@ -753,7 +766,7 @@
       var start = i;
       while (i < n && !isSeparator(text.charCodeAt(i))) i++;
       if (i === start) break;
-      var lead = start, ascii = true; // the trimmer drops leading non-word (ASCII \W) characters
+      var lead = start, ascii = true; // the trimmer drops leading non-word characters
       while (lead < i && !isWordChar(text.charCodeAt(lead))) { if (text.charCodeAt(lead) >= 128) ascii = false; lead++; }
       if (lead === i) continue; // nothing left after trimming: no term
       var a = text.charCodeAt(lead), b = lead + 1 < i ? text.charCodeAt(lead + 1) : -1;
@@ -771,7 +784,7 @@
       }
       var stem = stems.get(lower);
       if (stem === undefined) {
-        stem = lunr.stemmer(lunr.trimmer(new lunr.Token(lower))).toString();
+        stem = lunr.stemmer(trimmer(new lunr.Token(lower))).toString();
         if (stems.size > 50000) stems.clear();
         stems.set(lower, stem);
       }
@@ -1132,7 +1145,8 @@
   var api = {
     Engine: Engine, PlainEngine: PlainEngine, unvlq: unvlq, frontDecode: frontDecode, plan: plan,
     queryWords: queryWords, highlight: highlight, accepts: accepts, tokenSetOrder: tokenSetOrder,
-    matchWords: matchWords, firstLetters: firstLetters, bestPassage: bestPassage, snippet: snippet
+    matchWords: matchWords, firstLetters: firstLetters, bestPassage: bestPassage, snippet: snippet,
+    trimmer: trimmer
   };
 
   if (typeof module === 'object' && module.exports) {
