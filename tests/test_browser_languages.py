@@ -1,8 +1,10 @@
-"""Search in a real Chromium on a digest with a Russian capture: its words are found.
+"""Search in a real Chromium on a digest with a Russian and a Chinese capture: their words are
+found and marked.
 
-The index and the worker trim words as lunr.js does, but for every script (round 24: lunr's
-ASCII trimmer indexed every Russian word as an empty string, so a Russian article could not be
-found by any of its words). The digest here is the default one with the Russian capture of
+The index and the worker trim words as lunr.js does, but for every script, and read Chinese
+(written without spaces) as pairs of characters (round 24: lunr's ASCII trimmer indexed every
+Russian word as an empty string, and a Chinese paragraph was one token, so neither article
+could be found by any of its words). The digest here is the default one with two captures of
 tests/fixtures/languages added, built once for this module.
 """
 
@@ -22,15 +24,18 @@ from .conftest import _serve, build_site, copy_content
 
 pytestmark = pytest.mark.browser
 
-CAPTURE = Path(__file__).resolve().parent / "fixtures" / "languages" / "ru-bare-name.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "languages"
+CAPTURES = ("ru-bare-name.txt", "zh-byline.txt")
 TITLE = "Путин и Си Цзиньпин обсудили сотрудничество в энергетике"
+ZH_TITLE = "中俄两国元首通电话 就能源合作交换意见"
 
 
 @pytest.fixture(scope="module")
 def russian_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("russian")
     content = copy_content(base / "content")
-    shutil.copy(CAPTURE, content / "captures" / CAPTURE.name)
+    for name in CAPTURES:
+        shutil.copy(FIXTURES / name, content / "captures" / name)
     output = base / "output"
     result = build_site(content, output)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
@@ -70,3 +75,28 @@ def test_a_russian_word_is_marked_in_the_snippet(page: Page, russian_url: str) -
     result = page.locator(".search-result").first
     expect(result.locator(".search-result__title")).to_have_text(TITLE)
     expect(result.locator(".search-result__snippet mark")).to_have_text("товарооборот")
+
+
+@pytest.mark.parametrize("query", [
+    "普京",  # a two-character name: one pair
+    "习近平",  # three characters: two pairs, both in the article
+    "能源合作",  # words of the headline
+    "务实合作",  # words of the body only
+])
+def test_a_chinese_article_is_found_by_its_words(page: Page, russian_url: str,
+                                                 query: str) -> None:
+    seen = watch(page)
+    titles = _search(page, russian_url, query)
+    assert titles == [ZH_TITLE], (query, titles)
+    assert seen.clean, (seen.errors, seen.missing)
+
+
+def test_a_chinese_name_is_marked_whole_in_the_snippet(page: Page, russian_url: str) -> None:
+    _search(page, russian_url, "习近平")
+    result = page.locator(".search-result").first
+    expect(result.locator(".search-result__snippet mark").first).to_have_text("习近平")
+
+
+def test_characters_of_a_word_in_no_article_find_nothing(page: Page, russian_url: str) -> None:
+    # "近俄" is two characters of the text that never stand side by side in it
+    assert _search(page, russian_url, "近俄") == []

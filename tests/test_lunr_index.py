@@ -91,6 +91,16 @@ def test_trim_strips_what_is_no_letter_or_digit_in_any_script() -> None:
         "путин", "провел", "переговоры", "в", "москве"]
 
 
+def test_chinese_is_indexed_as_pairs_of_characters() -> None:
+    # round 24: a run of Chinese characters is one token to lunr's tokenizer (no spaces)
+    assert compat.cjk_words("中俄两国") == " 中俄 俄两 两国 "
+    assert compat.cjk_words("习近平4日同") == " 习近 近平 4 日同 "
+    assert compat.cjk_words("习") == " 习 "
+    assert compat.cjk_words("Putin, 普京!") == "Putin,  普京 !"
+    assert compat.cjk_words("Москва") == "Москва"  # written with spaces: as it is
+    assert compat.analyse(compat.cjk_words("普京表示")) == ["普京", "京表", "表示"]
+
+
 def test_tokenize_splits_on_javascript_whitespace_and_hyphens() -> None:
     text = "Em\u2003space nbsp\u00a0narrow\u202fline\u2028bom\ufeffco-operate"
     assert compat.tokenize(text) == [

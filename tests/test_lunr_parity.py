@@ -49,6 +49,8 @@ TRICKY = (
     "\u2003em-space\u00a0nbsp\u202fnarrow\u2028line\ufeffbom"
     # a Russian sentence: lunr.js's own trimmer would index none of its words (round 24)
     " «Путин» провел переговоры в Москве, сообщили в Кремле."
+    # and a Chinese one, indexed as pairs of characters (compat.cjk_words)
+    " 国家主席习近平4日同俄罗斯总统普京通电话。"
 )
 BODY_ONLY = "Zelenskyyovich"  # appears in one body and nowhere else
 
@@ -80,6 +82,7 @@ LUNR_QUERIES = [
     "12:46am",
     "путин",
     "москве кремле",
+    "普京",
 ]
 UI_QUERIES = [
     "putin",
@@ -113,6 +116,10 @@ UI_QUERIES = [
     "Путин",
     "«Москве»",
     "переговор",
+    "普京",
+    "习近平",
+    "俄罗斯总统",
+    "习",
 ]
 
 
@@ -207,7 +214,7 @@ def test_stemmer_matches_lunr_js_on_every_word(parity: dict[str, Any]) -> None:
 def test_index_terms_match_lunr_js(parity: dict[str, Any]) -> None:
     assert parity["python_vocab"] == sorted(parity["vocab"])
     for word in ("today", "monday", "sydney", "money", "tri", "say", "play", "café", "путин",
-                 "москве"):
+                 "москве", "普京", "近平"):
         assert word in parity["vocab"]
 
 

@@ -70,7 +70,7 @@ from lunr.builder import Builder
 from lunr.index import Index
 from lunr.token_set import TokenSet
 
-from .compat import js_compatible_builder, js_separators, term_counts_and_forms
+from .compat import cjk_words, js_compatible_builder, js_separators, term_counts_and_forms
 
 FORMAT_VERSION = 3
 LUNR_JS_VERSION = "2.3.9"
@@ -280,14 +280,16 @@ def _summary(text: str) -> str:
 
 
 def _field_text(record: SearchRecord, name: str) -> str:
+    """A field's text as it is indexed (Chinese and Japanese as pairs of characters:
+    compat.cjk_words)."""
     value = getattr(record, name, None)
     if value is None:
         return ""
     if isinstance(value, tuple | list):
         # Never hand lunr.py a list: with metadata_whitelist=['position'] it crashes on list
         # tokens. Joined, "middle-east" splits like any text ("middle", "east") on both sides.
-        return " ".join(str(v) for v in value)
-    return str(value)
+        return cjk_words(" ".join(str(v) for v in value))
+    return cjk_words(str(value))
 
 
 def check_records(records: Sequence[SearchRecord]) -> None:

@@ -51,6 +51,29 @@ _LEADING_NON_WORD = re.compile(r"^\W+")
 _TRAILING_NON_WORD = re.compile(r"\W+$")
 
 
+# Chinese and Japanese characters (ideographs, kana): a text in them has no spaces between words
+_CJK_RUN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def cjk_words(text: str) -> str:
+    """``text`` with each run of Chinese or Japanese characters as its overlapping pairs of
+    characters, a space around each ("中俄两国" -> " 中俄 俄两 两国 "; a single character as
+    itself): a language written without spaces has no words for lunr's tokenizer to split,
+    and pairs are the usual unit of its search (a two-character word is found whole, a longer
+    one by all of its pairs). Other text is left as it is. The builder indexes every field
+    so, and the worker reads a query so (``cjkWords`` in search-worker.js)."""
+    if text.isascii() or _CJK_RUN.search(text) is None:
+        return text
+    return _CJK_RUN.sub(_pairs, text)
+
+
+def _pairs(run: re.Match[str]) -> str:
+    chars = run.group()
+    if len(chars) == 1:
+        return f" {chars} "
+    return " " + " ".join(chars[k:k + 2] for k in range(len(chars) - 1)) + " "
+
+
 def js_lower(text: str) -> str:
     """String.prototype.toLowerCase for the text we index (Python's lower() agrees on it)."""
     return text.lower()

@@ -590,11 +590,28 @@
     return token.update(function (s) { return s.replace(NON_WORD_LEAD, '').replace(NON_WORD_TRAIL, ''); });
   }
 
+  // Chinese and Japanese, written without spaces, as the index holds them: each run of their
+  // characters as its overlapping pairs ("中俄两国" -> " 中俄 俄两 两国 "), a single one as
+  // itself (plugins/lunr_index/compat.py, cjk_words)
+  var CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+  var CJK_ANY = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  function cjkPairs(run) {
+    if (run.length === 1) return ' ' + run + ' ';
+    var pairs = [];
+    for (var k = 0; k + 1 < run.length; k++) pairs.push(run.slice(k, k + 2));
+    return ' ' + pairs.join(' ') + ' ';
+  }
+  function cjkWords(text) { return CJK_ANY.test(text) ? text.replace(CJK_RUN, cjkPairs) : text; }
+  function isCjk(code) {
+    return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x4dbf) ||
+      (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+  }
+
   // Words of the input as lunr sees them: tokenizer, trimmer, stop words out. '*' is a lunr
   // wildcard inside a clause term, so it separates words here; no other character is special
   // because clauses are built directly, never through lunr's query parser.
   function queryWords(lunr, text) {
-    var tokens = lunr.tokenizer(String(text == null ? '' : text).replace(/\*/g, ' '));
+    var tokens = lunr.tokenizer(cjkWords(String(text == null ? '' : text).replace(/\*/g, ' ')));
     var seen = Object.create(null), words = [];
     for (var i = 0; i < tokens.length && words.length < MAX_WORDS; i++) {
       var token = trimmer(tokens[i]);
@@ -760,12 +777,13 @@
   }
   function lowerAscii(code) { return code >= 65 && code <= 90 ? code + 32 : code; }
   function matchWords(lunr, text, terms, firsts) {
-    var out = [], n = (text = text || '').length, i = 0;
+    var out = [], n = (text = text || '').length, i = 0, cjk = CJK_ANY.test(text);
     while (i < n) {
       while (i < n && isSeparator(text.charCodeAt(i))) i++;
       var start = i;
       while (i < n && !isSeparator(text.charCodeAt(i))) i++;
       if (i === start) break;
+      if (cjk && CJK_ANY.test(text.slice(start, i))) { matchCjkWord(lunr, text, start, i, terms, out); continue; }
       var lead = start, ascii = true; // the trimmer drops leading non-word characters
       while (lead < i && !isWordChar(text.charCodeAt(lead))) { if (text.charCodeAt(lead) >= 128) ascii = false; lead++; }
       if (lead === i) continue; // nothing left after trimming: no term
@@ -795,6 +813,38 @@
       }
     }
     return out;
+  }
+  // A word holding Chinese or Japanese characters, as the index split it (cjkWords): each run
+  // of them by its pairs of characters, a match of two pairs in a row marked as one stretch
+  // ("习近平" for "习近" and "近平"); its other parts ("4" in "习近平4日") as words of their own.
+  function matchCjkWord(lunr, text, start, end, terms, out) {
+    function mark(a, b, clause) {
+      var last = out[out.length - 1];
+      if (last && last[1] > a && last[0] >= start) last[1] = Math.max(last[1], b);
+      else out.push([a, b, clause]);
+    }
+    var k = start;
+    while (k < end) {
+      var inRun = isCjk(text.charCodeAt(k)), q = k;
+      while (q < end && isCjk(text.charCodeAt(q)) === inRun) q++;
+      if (inRun && q - k === 1) {
+        if (terms[text.charAt(k)] !== undefined) mark(k, q, terms[text.charAt(k)]);
+      } else if (inRun) {
+        for (var p = k; p + 1 < q; p++) {
+          var pair = text.slice(p, p + 2);
+          if (terms[pair] !== undefined) mark(p, p + 2, terms[pair]);
+        }
+      } else {
+        var stem = lunr.stemmer(trimmer(new lunr.Token(text.slice(k, q).toLowerCase()))).toString();
+        if (stem && terms[stem] !== undefined) {
+          var a = k, b = q;
+          while (a < b && !isWordChar(text.charCodeAt(a))) a++;
+          while (b > a && !isWordChar(text.charCodeAt(b - 1))) b--;
+          if (a < b) out.push([a, b, terms[stem]]);
+        }
+      }
+      k = q;
+    }
   }
   // What a word must start with to stem to one of the terms: its first one or two letters
   // (ASCII codes, a quick test before slicing) and the term but its last two letters. A term
@@ -1146,7 +1196,7 @@
     Engine: Engine, PlainEngine: PlainEngine, unvlq: unvlq, frontDecode: frontDecode, plan: plan,
     queryWords: queryWords, highlight: highlight, accepts: accepts, tokenSetOrder: tokenSetOrder,
     matchWords: matchWords, firstLetters: firstLetters, bestPassage: bestPassage, snippet: snippet,
-    trimmer: trimmer
+    trimmer: trimmer, cjkWords: cjkWords
   };
 
   if (typeof module === 'object' && module.exports) {
