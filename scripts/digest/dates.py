@@ -104,7 +104,13 @@ _LATIN_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
 _MONTH_NAMES = tuple(latin + cyrillic for latin, cyrillic
                      in zip(_LATIN_MONTH_NAMES, R.CYRILLIC_MONTH_NAMES, strict=True))
 _MONTH_NUM = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names}
-_MONTH_ALT = "|".join(sorted({re.escape(n) for n in _MONTH_NUM}, key=len, reverse=True))
+# (each script's names behind a test of the first letter: the pattern is tried at every word
+# of a line, and most words start with a letter no month name of the other script does)
+_MONTH_ALT = "|".join(
+    rf"(?=[{first}])(?:{'|'.join(sorted({re.escape(n) for n in names}, key=len, reverse=True))})"
+    for first, names in (
+        ("a-zA-Zéèêëàâäôöûüùîïçñ", [n for names in _LATIN_MONTH_NAMES for n in names]),
+        ("а-яА-ЯёЁіїєґІЇЄҐ", [n for names in R.CYRILLIC_MONTH_NAMES for n in names])))
 _MONTH = rf"(?P<month>{_MONTH_ALT})\.?"
 
 _DIGIT_RE = re.compile(r"\d")

@@ -891,7 +891,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         " Dragnet's, which keeps a post's links)",
         max_words=60,
         needs=("posted", "posts", "permalink", "trackback", "track back"),
-        anchored=True,
+        # (not anchored: asked only of the lines holding one of its words, as its permalink
+        # branch scans the line for a separator before the word)
     ),
     LineRule(
         "post-navigation",
@@ -1064,15 +1065,17 @@ DATELINE_RE = re.compile(
     r"(?:(?:date|published|posted|updated|last\s+updated|first\s+published"
     r"|(?:last\s+)?modified"
     # the same labels in Russian and Chinese ("Опубликовано:", "发布时间：")
-    r"|опубликовано|обновлено|дата(?:\s+публикации)?|发布时间|发稿时间|发布于|发表于|发表时间"
-    r"|更新时间|时间|日期)(?:\s+on)?\s*[:：]?\s*)?"
+    r"|(?=[оОдД])(?:опубликовано|обновлено|дата(?:\s+публикации)?)"
+    r"|(?=[发更时日])(?:发布时间|发稿时间|发布于|发表于|发表时间|更新时间|时间|日期))"
+    r"(?:\s+on)?\s*[:：]?\s*)?"
     r"(?:(?:\w+day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-    r"|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\.?,?\s+)?"
+    r"|(?=[пПвВсСчЧ])(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье))"
+    r"\.?,?\s+)?"
     r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?"
     rf"|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS},?\s+\d{{4}}"
     # "4 мая 2024 г.", "2024年5月4日", "2024년 5월 4일"
-    rf"|\d{{1,2}}\s+(?:{_CYRILLIC_MONTHS})\.?\s+\d{{4}}(?:\s*г\.?)?"
+    rf"|\d{{1,2}}\s+(?=[а-яА-ЯёЁіїєґІЇЄҐ])(?:{_CYRILLIC_MONTHS})\.?\s+\d{{4}}(?:\s*г\.?)?"
     r"|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
     r"|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
