@@ -507,6 +507,13 @@ def test_a_two_way_numeric_date_takes_the_order_the_page_uses() -> None:
     assert parse_date("Friday, 11.05.2012") == D(2012, 5, 11)
     assert parse_date("Sunday, 11.05.2012") is None  # neither reading is a Sunday
     assert parse_date("Published: 12.03.2024") is None  # an English line does not say
+    # round 24: a page written in Russian writes the day first, wherever its date stands
+    ru_body = ("body", "Официальный представитель МИД России прокомментировала предстоящий "
+                       "визит главы МИД КНР в Москву, заявив, что стороны обсудят многое.")
+    head = (("title", "Захарова прокомментировала визит Ван И в Москву"),
+            ("dateline", "15:30 04.05.2024"))
+    assert _date(*head, ru_body)[0] == D(2024, 5, 4)
+    assert _date(*head, _BODY) == (None, "unknown")  # an English page: never guessed
 
 
 def test_a_two_way_numeric_date_reads_as_the_day_the_page_names() -> None:

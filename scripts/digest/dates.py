@@ -365,8 +365,18 @@ def _page_order(candidates: Sequence[Line], lines: Sequence[Line]) -> Order | No
     order = numeric_order([header])
     if order is None:
         page = ["\n".join(map(_TEXT, lines))]
-        order = numeric_order(page) or named_order(header, page)
+        order = numeric_order(page) or named_order(header, page) or _page_script_order(page[0])
     return order
+
+
+def _page_script_order(page: str) -> Order | None:
+    """Day first on a page written mostly in Russian or Ukrainian (a Russian site's "15:30
+    04.05.2024" has no word of Russian on its line: ``_script_order``)."""
+    cyrillic = len(_CYRILLIC_RE.findall(page))
+    return "dmy" if cyrillic > len(_LATIN_LETTER_RE.findall(page)) else None
+
+
+_LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 
 
 def named_order(text: str, page: Sequence[str]) -> Order | None:
