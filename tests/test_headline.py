@@ -303,6 +303,7 @@ def test_never_a_headline(text: str) -> None:
         "习近平会见俄罗斯总统普京",
         "中俄两国元首通电话 就能源合作交换意见",
         "Путин и Си Цзиньпин обсудили сотрудничество в энергетике",
+        "«Сила Сибири — 2»: стороны договорились о цене",  # opening with a guillemet
     ],
 )
 def test_headlines_pass_the_rules(text: str) -> None:

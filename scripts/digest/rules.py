@@ -1096,9 +1096,10 @@ RELATIVE_DATE_RE = re.compile(
 
 # Short, heading-like text that is not a sentence: no final period, starts with a capital.
 # (a script without capitals, Chinese, Japanese or Korean, opens a heading with any character,
-# and its quotation marks and title brackets are 「」, 『』, 《》, 【】)
+# and its quotation marks and title brackets are 「」, 『』, 《》, 【】; Russian and French quote
+# with «», German with „“)
 HEADING_RE = re.compile(
-    r"^[\"“‘'(\[「『《【]?[A-ZА-ЯЁ0-9À-Ý\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+    r"^[\"“‘'(\[«„「『《【]?[A-ZА-ЯЁ0-9À-Ý\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 # Stopwords used only by the appended-article test (content words = the rest).
 _STOPWORD_TEXT = """a about above after again against all also am an and any are as at be
