@@ -41,7 +41,7 @@ entities:
   - slug: xi-jinping
     name: Xi Jinping
     kind: person
-    aliases: [Xi, Xi Jinping, Chinese President Xi Jinping]
+    aliases: [Xi, Xi Jinping, Chinese President Xi Jinping, 习近平, Си Цзиньпин]
     description: President of China.
   - slug: yun-sun
     name: Yun Sun
@@ -56,7 +56,7 @@ entities:
   - slug: china
     name: China
     kind: place
-    aliases: [China, People's Republic of China]
+    aliases: [China, People's Republic of China, 中国, Китай]
     description: Country.
   - slug: east-china-sea
     name: East China Sea
@@ -99,6 +99,18 @@ def test_longest_alias_counts_once() -> None:
     assert mentions("in the East China Sea near China") == [
         ("east-china-sea", "East China Sea"), ("china", "China")
     ]
+
+
+def test_an_alias_in_chinese_matches_inside_a_run_of_characters() -> None:
+    # round 24: Chinese has no spaces, so an alias in it is no whole word: "习近平" inside
+    # "国家主席习近平4日同..." is a mention; in Russian an alias is a whole word, as in English
+    assert mentions("国家主席习近平4日同中国和俄罗斯官员会面。") == [
+        ("xi-jinping", "习近平"), ("china", "中国")
+    ]
+    assert mentions("Си Цзиньпин прибыл в Китай; Китайский.") == [
+        ("xi-jinping", "Си Цзиньпин"), ("china", "Китай")
+    ]
+    assert mentions("中华人民共和国") == []  # "中国" is two characters that never meet here
 
 
 def test_apostrophes_and_whitespace() -> None:

@@ -37,7 +37,8 @@ TAXONOMY_TEMPLATE = """\
 #   kind:        person | organisation | place
 #   aliases:     every spelling that counts as a mention, the full name included
 #
-# How aliases match: whole words only; an alias with a capital letter matches with exactly
+# How aliases match: whole words only (in Chinese, written without spaces, an alias matches
+# inside a run of characters); an alias with a capital letter matches with exactly
 # that case ("EU"); an all-lowercase alias matches any case and an optional plural s; the
 # longest alias wins where several start at the same place. An alias may belong to one topic
 # and one entity at most. YAML anchors (&name, *name) and duplicate keys are refused.

@@ -96,24 +96,44 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
     # being tried at every position (tagging is most of the content stage's time)
     first = parts.index(r"\s+") if r"\s+" in parts else len(parts)
     width = "" if first == 1 else f"{{{first}}}"
-    parts.insert(first, rf"(?<!\w.{width})")
+    # (Chinese and Japanese have no spaces between words: an alias that opens or ends with
+    # one of their characters is matched inside a run of them, "普京" in "总统普京通电话")
+    if not _CJK_CHAR.match(alias):
+        parts.insert(first, rf"(?<!\w.{width})")
     body = "".join(parts)
     lowercase = alias == alias.lower()
+    if _CJK_CHAR.match(alias[-1]):
+        return re.compile(body)
     if lowercase:
         body += "(?:e?s)?" if alias[-1].isalpha() else ""
     return re.compile(rf"{body}(?!\w)", re.IGNORECASE if lowercase else 0)
+
+
+# A character of the scripts written without spaces (Chinese, Japanese), and runs of them
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(f"{_CJK_CHAR.pattern}+")
 
 
 _WORD = re.compile(r"\w+")
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(text.lower()))
+    """The lower-cased words of ``text``; in Chinese or Japanese, each character and each pair
+    of characters of a run of them (an alias's first word there: ``_index_keys``)."""
+    words = _WORD.findall(text.lower())
+    if not text.isascii() and _CJK_CHAR.search(text):
+        for run in _CJK_RUN.findall(text):
+            words.extend(run)
+            words.extend(run[k:k + 2] for k in range(len(run) - 1))
+    return frozenset(words)
 
 
 def _index_keys(alias: str) -> set[str]:
     """Lower-cased words one of which any match of ``alias`` must contain: its first word
-    (with the plural forms its pattern accepts, for a one-word lowercase alias)."""
+    (with the plural forms its pattern accepts, for a one-word lowercase alias); in Chinese
+    or Japanese, its first two characters."""
+    if _CJK_CHAR.match(alias):
+        return {alias[:2]}
     words = _WORD.findall(alias.lower())
     if not words:
         return set()
@@ -125,7 +145,10 @@ def _index_keys(alias: str) -> set[str]:
 
 def _required_words(alias: str) -> frozenset[str]:
     """Lower-cased words every match of ``alias`` contains as whole words: all of them, but
-    the last of a lowercase alias, which may take a plural ending."""
+    the last of a lowercase alias, which may take a plural ending (an alias in Chinese or
+    Japanese: its index key alone)."""
+    if _CJK_CHAR.match(alias):
+        return frozenset(_index_keys(alias))
     words = _WORD.findall(alias.lower())
     return frozenset(words[:-1] if alias == alias.lower() else words)
 
