@@ -60,12 +60,19 @@ def test_a_sound_capture_has_no_warning() -> None:
     ("Xi and Putin at the Kremlin / AFP", "caption"),
     ("newsweek.com", "site's name"),
     ("Putin", "fewer than 3 words"),
+    ("普京", "fewer than 3 words"),  # one word: two characters
 ])
 def test_headlines_that_are_no_headlines(title: str, why: str) -> None:
     found = text(capture_doubts(cleaned(title), PATH))
     assert len(found) == 1 and why in found[0], found
     assert found[0].startswith(f"{PATH}:3 (title): the headline ")
     assert f"under 'captures: {NAME}:' in content/curation.yaml" in found[0]
+
+
+def test_a_headline_in_chinese_is_counted_as_the_cleaner_counts_it() -> None:
+    # round 24: written without spaces, "习近平会见俄罗斯总统普京" was one word to split()
+    assert headline_doubt("习近平会见俄罗斯总统普京", Metadata()) is None
+    assert headline_doubt("Don't Panic", Metadata()) is not None  # two words, as before
 
 
 def test_a_headline_that_is_the_outlet_or_ends_with_it() -> None:

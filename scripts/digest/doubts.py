@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import headline
+from . import rules as R
 from .errors import Problem
 from .model import Article, Cleaned, Fact, Metadata
 
@@ -108,7 +109,10 @@ def headline_doubt(title: str, meta: Metadata) -> str | None:
         return "looks like interface text of the web page"
     if BREADCRUMB.search(title):
         return "looks like the page's breadcrumb trail"
-    if len(plain.split()) < MIN_HEADLINE_WORDS:
+    # (Chinese and Japanese, written without spaces: two characters a word, as the cleaner
+    # counts them)
+    words = R.count_words(plain) if R.CJK_RE.search(plain) else len(plain.split())
+    if words < MIN_HEADLINE_WORDS:
         return f"has fewer than {MIN_HEADLINE_WORDS} words, unlike a headline"
     return None
 
