@@ -281,7 +281,7 @@ END_BOUNDARY_RE = re.compile(
 )
 
 # A boundary that opens the comments ("24 Comments", "Leave a Reply", "Join the discussion")
-COMMENTS_OPENER_RE = re.compile(r"comment|repl|respon|discuss|conversation|коммент|coment",
+COMMENTS_OPENER_RE = re.compile(r"comment|repl|respon|discuss|conversation|коммент|coment|评论",
                                 re.IGNORECASE)
 
 # The comments' prompt or heading in the readers' words, a line by itself: "Have your say",
