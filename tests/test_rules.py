@@ -794,7 +794,8 @@ def test_a_sentence_about_comments_is_no_prompt(line: str) -> None:
     assert not R.COMMENT_PROMPT_RE.match(line)
 
 
-@pytest.mark.parametrize("line", ["24 Comments", "Комментарии (3)", "网友评论", "发表评论"])
+@pytest.mark.parametrize("line", ["24 Comments", "Комментарии (3)", "网友评论", "评论（12）",
+                                  "发表评论"])
 def test_a_comment_section_opens_in_the_digest_s_languages(line: str) -> None:
     # round 24: a boundary saying "comments" opens a thread (no box inside the article), in
     # Russian and Chinese as in English
