@@ -197,6 +197,10 @@ def test_a_comment_stamp_is_not_the_publication_date() -> None:
         ("boilerplate", "Posted by: Red | October 03, 2012 at 01:12 AM"),
         _BODY,
     ) == (None, "unknown")
+    # round 24: the same thread under its Russian or Chinese heading
+    for heading in ("Комментарии (3)", "网友评论"):
+        assert _date(("boilerplate", heading), ("boilerplate", "Алексей"),
+                     ("boilerplate", "5 мая 2024, 10:12"), _BODY) == (None, "unknown"), heading
 
 
 def test_stamps_in_a_series_are_a_thread_or_a_list_not_the_dateline() -> None:

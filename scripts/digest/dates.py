@@ -205,7 +205,8 @@ _SENTENCE_END_RE = re.compile(r"[.!?]\s+[A-Z]")
 # A comment thread's heading: the dated lines under it are its comments' stamps.
 _COMMENTS_HEAD_RE = re.compile(
     r"^\W*(?:\d+\s+)?(?:comments?|responses?|replies|reactions|discussion|leave\s+a\s+(?:reply|comment)"
-    r"|kommentare|commentaires|comentarios)\W*(?:\(\d+\))?\W*$",
+    r"|kommentare|commentaires|comentarios|комментари[ийя]|(?:网友|最新|热门)?评论)\W*"
+    r"(?:[(（]\d+[)）])?\W*$",
     re.IGNORECASE,
 )
 # A stamp with a clock time under this many stamps of its own shape is a comment of a thread.
