@@ -110,7 +110,7 @@ _MONTH_ALT = "|".join(
     rf"(?=[{first}])(?:{'|'.join(sorted({re.escape(n) for n in names}, key=len, reverse=True))})"
     for first, names in (
         ("a-zA-Zéèêëàâäôöûüùîïçñ", [n for names in _LATIN_MONTH_NAMES for n in names]),
-        ("а-яА-ЯёЁіїєґІЇЄҐ", [n for names in R.CYRILLIC_MONTH_NAMES for n in names])))
+        (R.CYRILLIC_LETTERS, [n for names in R.CYRILLIC_MONTH_NAMES for n in names])))
 _MONTH = rf"(?P<month>{_MONTH_ALT})\.?"
 
 _DIGIT_RE = re.compile(r"\d")
@@ -299,7 +299,7 @@ def _script_order(text: str) -> Order | None:
     return "dmy" if _CYRILLIC_RE.search(text) else None
 
 
-_CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁіїєґІЇЄҐ]")
+_CYRILLIC_RE = re.compile(f"[{R.CYRILLIC_LETTERS}]")
 
 
 def parse_date(

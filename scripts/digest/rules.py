@@ -174,6 +174,11 @@ TEASER_ELLIPSIS_RE = re.compile(r"(\.\.\.|…)\s*$")
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# ... of them, the scripts written without spaces between words (Chinese and Japanese: Korean
+# has spaces), as the ranges of a character class
+SPACELESS_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# The letters of Russian and Ukrainian, as the ranges of a character class
+CYRILLIC_LETTERS = "а-яА-ЯёЁіїєґІЇЄҐ"
 
 # ASCII bytes as "a" for a word character (``\w`` in ASCII text is [A-Za-z0-9_]), " " for any
 # other: a word is then a run of "a", and each run but a leading one follows a " "
@@ -1076,7 +1081,7 @@ DATELINE_RE = re.compile(
     rf"|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS},?\s+\d{{4}}"
     # "4 мая 2024 г.", "2024年5月4日", "2024년 5월 4일"
-    rf"|\d{{1,2}}\s+(?=[а-яА-ЯёЁіїєґІЇЄҐ])(?:{_CYRILLIC_MONTHS})\.?\s+\d{{4}}(?:\s*г\.?)?"
+    rf"|\d{{1,2}}\s+(?=[{CYRILLIC_LETTERS}])(?:{_CYRILLIC_MONTHS})\.?\s+\d{{4}}(?:\s*г\.?)?"
     r"|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
     r"|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import Block
+from .rules import SPACELESS_LETTERS
 from .taxonomy import Taxonomy
 
 # The evidence rule for a topic. A keyword turns up in passing ("other issues, including
@@ -110,7 +111,7 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
 
 
 # A character of the scripts written without spaces (Chinese, Japanese), and runs of them
-_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_CHAR = re.compile(f"[{SPACELESS_LETTERS}]")
 _CJK_RUN = re.compile(f"{_CJK_CHAR.pattern}+")
 
 
