@@ -324,3 +324,29 @@ def test_a_long_thread_of_signed_comments_is_cut_and_the_article_kept() -> None:
                if line.text.startswith(("Comment ", "Ann Lee |")))
     body = render_plain(_cleaned(_article_and_thread(1000, "Ann Lee")))
     assert "Comment 0:" in body and "Comment 999:" in body
+
+
+def test_an_article_printed_in_capitals_throughout_keeps_its_prose() -> None:
+    """Round 25: prose in capitals is no paragraph of the article only where the page's
+    mixed-case prose outweighs it (a blog's blurb, a sign-up pitch). A wire story or notice
+    printed in capitals from end to end, under a mixed-case menu and over a subscription
+    pitch in mixed case, is still the article, every paragraph of it, and the pitch does not
+    take its place. (Synthetic: no page of the corpus prints its article so.)"""
+    paragraphs = [
+        "THE CITY COUNCIL VOTED ON TUESDAY TO KEEP ALL SIX BRANCH LIBRARIES OPEN THROUGH THE "
+        "WINTER, REVERSING A PLAN TO CLOSE TWO OF THEM IN DECEMBER.",
+        "THE VOTE WAS SEVEN TO TWO. COUNCIL MEMBERS SAID THE LEVY ON LANDLORDS APPROVED IN "
+        "MARCH WOULD COVER THE COST OF HEATING AND STAFF.",
+        "LIBRARY STAFF WELCOMED THE DECISION AND SAID VISITS HAD RISEN BY A FIFTH SINCE THE "
+        "READING ROOMS STARTED OPENING ON SUNDAYS LAST YEAR.",
+    ]
+    pitch = ("Our newsroom depends on readers like you. For less than the price of a coffee a "
+             "week you get every local story, the morning briefing in your inbox and no adverts "
+             "on any page of the site, and you help us keep reporting on the council.")
+    text = ("Home\nNews\nSport\nSign in to read more of our local reporting today\n\n"
+            + "\n\n".join(paragraphs) + "\n\nShare this article\nFacebook\nTwitter\n"
+            + "Most read\nWeather\nTraffic\nObituaries\n\n" + pitch + "\n")
+    body = render_plain(_cleaned(text))
+    for paragraph in paragraphs:
+        assert paragraph in body
+    assert "Our newsroom depends on readers like you." not in body

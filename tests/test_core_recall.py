@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from digest.cleaning import render_plain
+from digest.doubts import LOW_CONFIDENCE
 from digest.model import Cleaned
 
 from .conftest import clean_train_page as _clean
@@ -129,14 +130,15 @@ def test_a_lone_paragraph_kept_over_as_much_dropped_prose_is_flagged() -> None:
     dropped whole: one paragraph kept, as many words of prose dropped, so the capture is flagged
     (`make content` warns below 0.6). A post of one paragraph under its headline, with a few
     teasers dropped beside it (dragnet page 2ebed5ff6531: "Harry Fraud, the spaced-out New York
-    rap producer, ..."), keeps a high confidence."""
+    rap producer, ..."), is not warned about (0.83 until round 25, 0.79 since: a teaser beside
+    it that the retrained line model no longer keeps as "unsure" counts as dropped prose)."""
     lost = _clean("1adb849b1933")
     assert "We are sisters who LOVE to travel" in render_plain(lost)
     assert lost.confidence < 0.6
     assert lost.doubt.startswith("one paragraph kept")  # the warning says why
     kept = _clean("2ebed5ff6531")
     assert "Harry Fraud, the spaced-out New York rap producer" in render_plain(kept)
-    assert kept.confidence >= 0.8
+    assert kept.confidence >= LOW_CONFIDENCE + 0.1
 
 
 def test_fact_box_under_its_label_is_kept() -> None:
@@ -1063,3 +1065,30 @@ def test_the_headline_under_a_teasers_blurb_is_found_over_its_byline() -> None:
     assert _short_story_under(stamped).metadata.title.value == BRITON
     under_another = [*PAGE_TOP, "Council delays vote on the city budget again"]
     assert _short_story_under(under_another).metadata.title.value is None
+
+
+def test_a_blurb_in_capitals_over_a_blog_post_does_not_take_its_place() -> None:
+    """Round 25, dragnet page 178176af2709: a blog prints its description in capitals at the
+    top ("EVERY DAY I EXPERIENCE LIFE IN THE WORLD OF HEALTHCARE IT, SUPPORTING 3000
+    DOCTORS, ..."), then the post's date, headline and 17 paragraphs. The blurb was read as the
+    article and the post under it cut as a glued article: the page published none of the
+    post. A line of prose in capitals alone, on a page whose mixed-case prose is at least
+    twice as long, is no paragraph of the article: the post is the article, its headline the
+    headline, and the blurb is not published."""
+    cleaned = _clean("178176af2709")
+    body = render_plain(cleaned)
+    assert body.startswith("To me, the barn is the centerpiece of any farm.")
+    assert "If I'm ever asked about my manners, I can always claim that I feel at home" in body
+    assert "EVERY DAY I EXPERIENCE LIFE" not in body
+    assert cleaned.metadata.title.value == "Building Unity Farm - the Barn"
+
+
+def test_paragraphs_in_capitals_inside_the_article_are_kept() -> None:
+    """The other side, cleaneval page 59597a915503: a rescue society's page about a kitten
+    closes with two updates written in capitals ("UPDATE!!!!!!! LITTLE JOHNNY IS RECOVERING
+    NICELY FROM HIS SURGERY. ..."), which the truth keeps. Inside the article they are still
+    its paragraphs: only the choice of the article's core reads them as no prose."""
+    body = render_plain(_clean("59597a915503"))
+    assert "I'm Lame Little Johnny, a ten week old precious male kitten" in body
+    assert "UPDATE!!!!!!! LITTLE JOHNNY IS RECOVERING NICELY FROM HIS SURGERY." in body
+    assert "UPDATE!!!!!!! LITTLE JOHNNY HAS BEEN ADOPTED BY HIS FOSTER PARENTS" in body

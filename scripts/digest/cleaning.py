@@ -164,7 +164,41 @@ def _features(raw: list[str]) -> list[_Feat]:
         f = new(_Feat)
         set_dict(f, "__dict__", _named_glue_facts(out[j].__dict__))
         out[j] = f
+    for j in _shouted_lines(out):
+        f = new(_Feat)
+        set_dict(f, "__dict__", _shouted_facts(out[j].__dict__))
+        out[j] = f
     return out
+
+
+def _shouted(text: str) -> bool:
+    """Written in capitals only: cased letters, none of them lower-case."""
+    return text.upper() == text != text.lower()
+
+
+def _shouted_lines(feats: list[_Feat]) -> list[int]:
+    """The lines of prose written in capitals alone, on a page whose prose is mostly in mixed
+    case: a blog's description in its header ("EVERY DAY I EXPERIENCE LIFE IN THE WORLD OF
+    HEALTHCARE IT, ..."), a sign-up pitch, a comment form's labels, a reader shouting. They are
+    no paragraph of the article, whose prose is written in the page's case; an article printed
+    in capitals throughout keeps its prose (no mixed-case prose outweighs it)."""
+    shouted = [j for j, f in enumerate(feats) if f.prose and _shouted(f.text)]
+    if not shouted:
+        return []
+    loud = sum(feats[j].words for j in shouted)
+    plain = sum(f.words for f in feats if f.prose) - loud
+    return shouted if plain >= R.SHOUTED_PLAIN_RATIO * loud else []
+
+
+def _shouted_facts(facts: dict[str, Any]) -> dict[str, Any]:
+    """``facts`` of a shouted line of prose (``_shouted_lines``): no prose, and its density
+    score as such."""
+    text = facts["text"]
+    label = not facts["sentence"] and R.LABEL_LIKE_RE.match(text) is not None
+    return {**facts, "prose": False, "label_like": label,
+            "score": _line_score(text, facts["words"], False, facts["sentence"],
+                                 facts["boundary"], facts["legal"], facts["dateline"],
+                                 facts["teaser"], facts["link_row"], facts["repeated"], label)}
 
 
 def _glue_names(feats: list[_Feat], texts: list[str]) -> list[int]:

@@ -30,6 +30,9 @@ from typing import Literal
 # A line with at least this many words and a sentence end is prose. Ten words is about the
 # shortest complete news sentence; navigation items, teaser titles and credits stay under it.
 PROSE_MIN_WORDS = 10
+# a line of prose in capitals alone is no paragraph of the article where the page's mixed-case
+# prose holds at least this many times its words (cleaning._shouted_lines)
+SHOUTED_PLAIN_RATIO = 2
 
 # A line with at most this many words and no sentence punctuation is "short": a menu item,
 # a label, a credit, a subheading. Short lines cost the density score (see SHORT_LINE_PENALTY).
