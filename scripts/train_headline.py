@@ -68,7 +68,7 @@ def header_lines(path: Path) -> tuple[Line, ...]:
     """The capture's classified lines as the headline pass gets them (none chosen yet)."""
     seen: list[tuple[Line, ...]] = []
 
-    def spy(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    def spy(lines: tuple[Line, ...], *_choice: object) -> tuple[Line, ...]:
         seen.append(lines)
         return lines
 

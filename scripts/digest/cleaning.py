@@ -2522,6 +2522,8 @@ class RulePass:
     cut_probability: float | None  # ...and the cut model's probability for it
     # the lines as the rules left them (kinds above), to reuse where a later step keeps a kind
     lines: tuple[Line, ...] = ()
+    # the headline scorer's probability for the headline it chose (None: none chosen)
+    title_probability: float | None = None
 
 
 def clean_text(capture: Capture, captured_on: dt.date | None = None) -> Cleaned:
@@ -2573,9 +2575,11 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
              else _lines(feats, kinds))
     blocks = _blocks(lines)
     metadata = meta.extract_text_metadata(lines, captured_on)
+    title_probability = rp.title_probability if metadata.title.known else None
     return Cleaned(capture=capture, lines=lines, blocks=blocks, metadata=metadata,
                    confidence=confidence, dropped_prose=dropped_prose,
-                   cut_probability=rp.cut_probability, doubt=doubt)
+                   cut_probability=rp.cut_probability, doubt=doubt,
+                   title_probability=title_probability)
 
 
 #: the rule of a comments' prompt kept in the body, dropped (rules.COMMENT_PROMPT_RE)
@@ -2744,11 +2748,13 @@ def rule_pass(capture: Capture) -> RulePass:
     # 6. the headline and dek, chosen on evidence above the body the rules found (headline.py);
     #    the line model reads where the headline stands
     plain = _lines(feats, kinds)
-    lines = meta.mark_headline(plain)
+    choice = headline.choose(plain)
+    lines = meta.mark_headline(plain, choice)
     for i, (old, line) in enumerate(zip(plain, lines, strict=True)):
         if line is not old:  # (an unchanged line has its kind and rule from kinds[i])
             kinds[i] = (line.kind, line.rule)
-    return RulePass(feats, kinds, lo, hi, cut, cut_probability, lines)
+    title_probability = None if choice.title is None else round(choice.score, 4)
+    return RulePass(feats, kinds, lo, hi, cut, cut_probability, lines, title_probability)
 
 
 _LABEL_AFTER: tuple[LineKind, str] = ("boilerplate", "label-after-article")
@@ -3174,6 +3180,7 @@ def to_json(cleaned: Cleaned) -> dict[str, Any]:
         # why the lines under the body were cut off as another article, when they were
         "cut_probability": (None if cleaned.cut_probability is None
                             else round(cleaned.cut_probability, 4)),
+        "title_probability": cleaned.title_probability,
         "blocks": [{"kind": b.kind, "line": b.line, "text": b.text} for b in cleaned.blocks],
         "lines": [
             {"number": ln.number, "kind": ln.kind, "rule": ln.rule, "text": ln.text}

@@ -652,10 +652,12 @@ def _name_under_headline(lines: Sequence[Line], title: int, dek: int | None) -> 
     return i if _bare_name(lines[i].text, [ln.text for ln in lines]) else None
 
 
-def mark_headline(lines: tuple[Line, ...]) -> tuple[Line, ...]:
-    """``lines`` with the headline chosen on evidence (headline.py) marked "title" (its other
-    copies above the body "title-repeat") and the standfirst under it "dek"."""
-    choice = headline.choose(lines)
+def mark_headline(lines: tuple[Line, ...], choice: headline.Headline | None = None
+                  ) -> tuple[Line, ...]:
+    """``lines`` with the headline chosen on evidence (headline.py; ``choice``, when the
+    caller chose it already) marked "title" (its other copies above the body "title-repeat")
+    and the standfirst under it "dek"."""
+    choice = choice or headline.choose(lines)
     if choice.title is None:
         return lines
     title = lines[choice.title].text

@@ -121,6 +121,10 @@ class Cleaned:
     # the cut model's probability for the line where an article glued under this one was cut
     # off (text captures), None when nothing was cut
     cut_probability: float | None = None
+    # the headline scorer's probability for the headline read from a text capture (a low one
+    # is a warning to the editor: doubts.WEAK_HEADLINE), None when none was read or the
+    # headline comes from an HTML page's markup
+    title_probability: float | None = None
     # why the confidence is under 1.0, in the editor's words (the signal that set it); "" when
     # the cleaner is sure
     doubt: str = ""
