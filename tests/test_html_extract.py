@@ -376,3 +376,44 @@ def test_a_title_that_shares_no_word_with_the_article_is_no_headline(
     from .conftest import clean_train_html
 
     assert clean_train_html(case).metadata.title.value == headline
+
+
+# A saved page missing a stretch of its markup: "<html xm" runs into the attributes of the
+# site's logo further down (the shape of a damaged page of the cleaning corpus). lxml reads it
+# as an empty document, and both extractors found no article.
+DAMAGED_PAGE = (
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">\n'
+    '<html xmogo.jpg" alt="Free Releases &amp; News" width="145" height="62" border="0" />'
+    '</a></td><td valign="top"><table><tr><td><a href="/" class="nav">Home</a></td></tr>'
+    '</table></td></tr></table><table class="maintab"><tr valign="top"><td class="main">'
+    "<h1>Harbour reopens after the storm</h1>"
+    "<p>The harbour master said on Monday that the first container ships had docked at dawn, "
+    "after the storm that closed the port for three days moved out to sea.</p>"
+    "<p>Insurers said the backlog of vessels waiting offshore would take weeks to clear, and "
+    "that claims for damaged cargo were likely to run into the millions.</p>"
+    '<p>Dock workers will work extra shifts until the end of the month, the union said.'
+    '<img src="x.png" onerror="alert(1)"></p>'
+    "<scr<script>ipt>alert('x')</script></td></tr></table></body></html>"
+)
+
+
+def test_a_page_whose_markup_lxml_cannot_read_keeps_its_article() -> None:
+    """Round 25: a page lxml parses to an empty document (its tree holds no text) is read
+    again by Python's HTML tokenizer, which reads on past the broken tag as a browser does,
+    and rebuilt: its article is kept, and nothing active comes back with the rebuilding."""
+    cleaned = _clean_page(DAMAGED_PAGE, "damaged.html")
+    body = "\n".join(block.text for block in cleaned.blocks)
+    assert "the first container ships had docked at dawn" in body
+    assert "claims for damaged cargo were likely to run into the millions" in body
+    assert "Dock workers will work extra shifts" in body
+    assert "alert" not in body and "<" not in body
+
+
+def test_readable_markup_leaves_a_page_lxml_reads_as_it_is() -> None:
+    """The other side: a page lxml reads (every page of the cleaning corpus but one) is not
+    rebuilt, not even a short one; a page with no text at all stays as it is too."""
+    from digest.html_extract import readable_markup
+
+    for page in (sanitize_html(HOSTILE), sanitize_html(LD_PAGE), NO_MARKUP_PAGE,
+                 "<html><body><p>Short page.</p></body></html>", "<html></html>"):
+        assert readable_markup(page) is page
