@@ -61,7 +61,7 @@ BODY_ONLY = "Zelenskyyovich"  # appears in one body and nowhere else
 INFLECTED = (
     "Министр встретился с Путиным в Кремле. По словам пресс-секретаря Путина, партнёрство "
     "России и Китая крепнет; ещё одна встреча запланирована в Пекине, сообщили "
-    "дипломатические источники."
+    "дипломатические источники. Ёмкость рынка растёт."
 )
 
 LUNR_QUERIES = [
@@ -151,6 +151,9 @@ UI_QUERIES = [
     "Си Цзиньпином",
     "партнёрство",
     "Партнерство",
+    "партнёрству",
+    "Ёмкостью",
+    "ёмк",
     "ЕЩЁ",
     "дипломатическими",
     # a typo in an ending the stemmer would strip: two edits from the stem "путин"; the retry
@@ -378,6 +381,11 @@ def test_snippet_word_filter_never_skips_a_match(parity: dict[str, Any]) -> None
 def test_fixed_queries_find_something(parity: dict[str, Any]) -> None:
     found = {q for q, hits in parity["built"].items() if hits}
     assert {"putin", "today", "trying", BODY_ONLY.lower(), "12:46am"} <= found
+    # a word typed with "ё" is a prefix of its stem up to its end, as one typed with "е"
+    assert parity["plans"]["партнёрству"] == [["prefix", "партнерств"]]
+    assert parity["plans"]["Партнерство"] == [["prefix", "партнерств"]]
+    assert parity["plans"]["Ёмкостью"] == [["prefix", "емкост"]]
+    assert parity["uiCompact"]["ёмк"]
     # Russian by its other forms: the article saying only "Путиным" and "Путина" is found
     assert {"путина", "путиным", "россия", "партнерство", "еще", "путн~1"} <= found
     inflected = str(_records_order().index("inflected"))

@@ -689,7 +689,7 @@
       words.forEach(function (word, i) {
         shards[self.shardFor(stemOf(lunr, word))] = true;
         if (i === words.length - 1 && typing(text) && word.length >= PREFIX_MIN) {
-          self.shardsForPrefix(word.slice(0, PREFIX_MIN)).forEach(function (k) { shards[k] = true; });
+          self.shardsForPrefix(word.replace(YO, noYo).slice(0, PREFIX_MIN)).forEach(function (k) { shards[k] = true; });
         }
       });
       return self.loadShards(Object.keys(shards).map(Number));
@@ -720,7 +720,8 @@
       }
       if (i === words.length - 1 && live && word.length >= PREFIX_MIN) {
         var stem = stemOf(lunr, word);
-        var prefix = commonPrefix(word, stem);
+        // (a Russian stem has "е" for the word's "ё")
+        var prefix = commonPrefix(word.replace(YO, noYo), stem);
         if (prefix.length < PREFIX_MIN || !engine.hasPrefix(prefix)) {
           if (engine.termPosition(stem) >= 0) prefix = '';
           else while (prefix.length > PREFIX_MIN && !engine.hasPrefix(prefix) && isSuffixStart(word.slice(prefix.length - 1))) prefix = prefix.slice(0, -1);
