@@ -18,8 +18,9 @@
  * the query parser and, for fuzzy and general wildcard clauses, the TokenSet automata; the
  * trimmer is the digest's (`trimmer`: lunr's for every script, as the index is built, see
  * plugins/lunr_index/compat.py), and so is the stemmer (`stemmerFor`: lunr's, and the Russian
- * Snowball algorithm of lunr-languages for a word in Cyrillic, fetched on the first such word). What lunr.js does with per-term object sets (the slow part for a 3-letter prefix
- * matching hundreds of terms) is done here with flags over document numbers.
+ * Snowball algorithm of lunr-languages for a word in Cyrillic, fetched on the first such word).
+ * What lunr.js does with per-term object sets (the slow part for a 3-letter prefix matching
+ * hundreds of terms) is done here with flags over document numbers.
  *
  * Runs as a Web Worker (messages at the end) and under node (module.exports) for the tests.
  */
