@@ -103,6 +103,7 @@ PLUGINS = [
     "digest_incremental",  # reuse unchanged article pages of the previous build
 ]
 SEARCH_LUNR_JS = str(project_root / "node_modules" / "lunr" / "lunr.min.js")
+SEARCH_LUNR_LANGUAGES_DIR = str(project_root / "node_modules" / "lunr-languages" / "min")
 
 # --- The web of stories: topics, entities, timeline (defaults live in each plugin) ----------
 TOPIC_URL = TOPIC_SAVE_AS = "topics/{slug}.html"

@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from lunr_index.builder import SearchRecord, build, dumps, plain_lunr_json  # noqa: E402
 from lunr_index.compat import STOP_WORDS  # noqa: E402
+from lunr_index.plugin import RUSSIAN_STEMMER_JS  # noqa: E402
 
 from digest.chromium import CHROMIUM_ARGS, find_chromium  # noqa: E402
 
@@ -156,6 +157,9 @@ def write_site(folder: Path, files: dict[str, str], index: str, plain: bool) -> 
     if not lunr_js.is_file():
         raise SystemExit(f"{lunr_js} not found. Fix: run npm ci")
     shutil.copy(lunr_js, folder / "theme/js/lunr.min.js")
+    # as the site has them (the worker fetches them on the first Cyrillic word only)
+    for name in RUSSIAN_STEMMER_JS:
+        shutil.copy(ROOT / "node_modules/lunr-languages/min" / name, folder / "theme/js" / name)
     (folder / "search").mkdir(exist_ok=True)
     for name, text in files.items():
         (folder / "search" / name).write_text(text, encoding="utf-8")

@@ -1,11 +1,12 @@
-"""Search in a real Chromium on a digest with a Russian and a Chinese capture: their words are
-found and marked.
+"""Search in a real Chromium on a digest with Russian and Chinese captures: their words are found
+and marked.
 
 The index and the worker trim words as lunr.js does, but for every script, and read Chinese
 (written without spaces) as pairs of characters (round 24: lunr's ASCII trimmer indexed every
 Russian word as an empty string, and a Chinese paragraph was one token, so neither article
-could be found by any of its words). The digest here is the default one with two captures of
-tests/fixtures/languages added, built once for this module.
+could be found by any of its words). Russian words are stemmed by the Snowball algorithm on
+both sides, so a word finds its other forms ("Путин" finds "Путиным"). The digest here is the
+default one with three captures of tests/fixtures/languages added, built once for this module.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from .browser_helpers import watch
 from .conftest import _serve, build_site, copy_content
@@ -25,8 +26,10 @@ from .conftest import _serve, build_site, copy_content
 pytestmark = pytest.mark.browser
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "languages"
-CAPTURES = ("ru-bare-name.txt", "zh-byline.txt")
+CAPTURES = ("ru-bare-name.txt", "ru-inflected.txt", "zh-byline.txt")
 TITLE = "Путин и Си Цзиньпин обсудили сотрудничество в энергетике"
+# an article that names Putin and Russia only in other cases than the nominative
+INFLECTED = "Ван И встретился с Путиным в Кремле"
 ZH_TITLE = "中俄两国元首通电话 就能源合作交换意见"
 
 
@@ -68,6 +71,60 @@ def test_a_russian_article_is_found_by_its_words(page: Page, russian_url: str,
     titles = _search(page, russian_url, query)
     assert TITLE in titles, (query, titles)
     assert seen.clean, (seen.errors, seen.missing)
+
+
+def _result(page: Page, title: str) -> Locator:
+    return page.locator(".search-result").filter(
+        has=page.locator(".search-result__title", has_text=title))
+
+
+@pytest.mark.parametrize(("query", "marked"), [
+    # the article says "Путиным" (title, lede) and "Путина" (body), never "Путин"
+    ("Путин", {"Путиным"}),
+    ("путину", {"Путиным"}),
+    # "России", never "Россия" (a last word matches as a prefix too: "отношения" here, so
+    # that "Россия" is matched by its stem alone)
+    ("Россия отношения", {"России", "отношения"}),
+    # "партнёрство", typed with "е" as most readers type it, and with "ё"
+    ("партнерство", {"партнёрство"}),
+    ("Партнёрство", {"партнёрство"}),
+])
+def test_a_russian_word_finds_its_other_forms(page: Page, russian_url: str, query: str,
+                                              marked: set[str]) -> None:
+    seen = watch(page)
+    titles = _search(page, russian_url, query)
+    assert INFLECTED in titles, (query, titles)
+    # the forms the article uses are marked in the passage shown, as the reader sees them
+    snippet = _result(page, INFLECTED).locator(".search-result__snippet")
+    expect(snippet.locator("mark").first).to_be_visible()
+    assert marked <= set(snippet.locator("mark").all_inner_texts()), snippet.inner_html()
+    assert seen.clean, (seen.errors, seen.missing)
+
+
+def test_a_russian_name_is_marked_in_the_title_in_its_form_there(page: Page,
+                                                                 russian_url: str) -> None:
+    _search(page, russian_url, "Путин")
+    expect(_result(page, INFLECTED).locator(".search-result__title mark")).to_have_text("Путиным")
+
+
+def test_a_typo_in_a_russian_ending_is_corrected(page: Page, russian_url: str) -> None:
+    """"Путинвм" (ы and в side by side on the keyboard) keeps its last letters through the
+    stemmer, two edits from the term "путин": the retry corrects it through the indexed
+    word "путиным" (a form the stemmer changes)."""
+    titles = _search(page, russian_url, "Путинвм")
+    assert INFLECTED in titles and TITLE in titles, titles
+    expect(page.locator("[data-search-status]")).to_contain_text("similar spellings")
+    expect(_result(page, INFLECTED).locator(".search-result__title mark")).to_have_text("Путиным")
+
+
+def test_the_russian_stemmer_is_fetched_for_a_cyrillic_word_only(page: Page,
+                                                                 russian_url: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
+    assert _search(page, russian_url, "Putin")
+    assert "lunr.ru.min.js" not in fetched, fetched
+    assert _search(page, russian_url, "Путина")
+    assert {"lunr.stemmer.support.min.js", "lunr.ru.min.js"} <= set(fetched), fetched
 
 
 def test_a_russian_word_is_marked_in_the_snippet(page: Page, russian_url: str) -> None:

@@ -80,6 +80,21 @@ def test_porter_stem_matches_lunr_js(word: str, stem: str) -> None:
     assert compat.porter_stem(word) == stem
 
 
+def test_a_word_in_cyrillic_is_stemmed_by_the_russian_snowball_algorithm() -> None:
+    # Porter's rules left "Путина" and "Путиным" as terms of their own beside "путин"
+    for word in ("путин", "путина", "путину", "путиным", "путине"):
+        assert compat.stem(word) == "путин"
+    assert compat.stem("россия") == compat.stem("россии") == compat.stem("россией") == "росс"
+    assert compat.stem("мирный") != compat.stem("мир")
+    # "ё" is read as "е" (lunr-languages' port of the algorithm does not fold it)
+    assert compat.stem("партнёром") == compat.stem("партнером") == "партнер"
+    assert compat.stem("ещё") == compat.stem("еще")
+    # every other word as lunr.js stems it, mixed words too: the Cyrillic letter decides
+    for word in ("today", "trying", "café", "zürich", "普京", "u.s", "12:46am", "putin's"):
+        assert compat.stem(word) == compat.porter_stem(word)
+    assert compat.stem("putinа") == compat.russian_stem("putinа")  # a Cyrillic "а"
+
+
 def test_trim_strips_what_is_no_letter_or_digit_in_any_script() -> None:
     assert compat.trim("u.s.,") == "u.s"
     assert compat.trim("“quoted”") == "quoted"
@@ -87,8 +102,8 @@ def test_trim_strips_what_is_no_letter_or_digit_in_any_script() -> None:
     # lunr.js's ASCII \W would leave "caf" and trim a Russian word to nothing (round 24)
     assert compat.trim("café") == "café"
     assert compat.trim("«Москва»,") == "Москва"
-    assert compat.analyse("Путин провел переговоры в Москве.") == [
-        "путин", "провел", "переговоры", "в", "москве"]
+    assert compat.analyse("«Путин» провел переговоры в Москве.") == [
+        "путин", "провел", "переговор", "в", "москв"]
 
 
 def test_chinese_is_indexed_as_pairs_of_characters() -> None:
@@ -473,11 +488,13 @@ def test_bad_settings_are_all_reported_with_fixes() -> None:
             SEARCH_FIELDS=[("nope", 1)],
             SEARCH_SHARD_CHARS=10,
             SEARCH_LUNR_JS="missing/lunr.min.js",
+            SEARCH_LUNR_LANGUAGES_DIR="missing",
         )
     )
     text = "\n".join(problems)
-    assert len(problems) == 5 and all("Fix:" in p for p in problems)
+    assert len(problems) == 6 and all("Fix:" in p for p in problems)
     assert "run npm ci" in text and "SEARCH_FIELDS" in text
+    assert "SEARCH_LUNR_LANGUAGES_DIR: " in text
 
 
 def test_init_settings_merges_defaults_once() -> None:
@@ -510,6 +527,9 @@ def test_generator_writes_index_files_and_lunr(tmp_path: Path) -> None:
     assert all((tmp_path / "search" / name).is_file() for _first, name in core["shards"])
     assert not (tmp_path / "search" / "p9.stale.json").exists()
     assert (tmp_path / "theme/js/lunr.min.js").read_bytes().startswith(b"/**")
+    # the Russian stemmer beside it, where the worker fetches it (RUSSIAN_FILES)
+    assert b"stemmerSupport" in (tmp_path / "theme/js/lunr.stemmer.support.min.js").read_bytes()
+    assert b"stemmer-ru" in (tmp_path / "theme/js/lunr.ru.min.js").read_bytes()
     assert json.loads((tmp_path / "search/plain.json").read_text())["version"] == "2.3.9"
 
 

@@ -4,6 +4,8 @@ exactly like a plain lunr.js index over the same fields.
 One node run (tests/node/parity.js) answers a fixed query set four ways: lunr.js Builder over
 the same documents, lunr.Index.load of lunr.py's serialised index, the browser worker's Engine
 over the compact index, and (in Python) lunr.py's own Index.search. All must be identical.
+The same run stems some 26,000 Russian word forms (tests/russian_words.py) with the worker's
+stemmer (lunr-languages' Snowball port) for comparison with compat.stem (snowballstemmer).
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ from lunr_index.builder import (  # noqa: E402
     build,
     order_records,
 )
-from lunr_index.compat import porter_stem, tokenize, trim  # noqa: E402
+from lunr_index.compat import stem, tokenize, trim  # noqa: E402
+from snowballstemmer.russian_stemmer import RussianStemmer  # noqa: E402
 
 from .conftest import CONTENT  # noqa: E402
+from .russian_words import FIXTURES, russian_words  # noqa: E402
 
 NODE = shutil.which("node")
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
@@ -53,6 +57,12 @@ TRICKY = (
     " 国家主席习近平4日同俄罗斯总统普京通电话。"
 )
 BODY_ONLY = "Zelenskyyovich"  # appears in one body and nowhere else
+# Russian in other forms than a reader types: found through the Russian stemmer only
+INFLECTED = (
+    "Министр встретился с Путиным в Кремле. По словам пресс-секретаря Путина, партнёрство "
+    "России и Китая крепнет; ещё одна встреча запланирована в Пекине, сообщили "
+    "дипломатические источники. Ёмкость рынка растёт."
+)
 
 LUNR_QUERIES = [
     "putin",
@@ -83,6 +93,17 @@ LUNR_QUERIES = [
     "путин",
     "москве кремле",
     "普京",
+    "путина",
+    "путиным",
+    "россия",
+    "+россия +китаем",
+    "title:путина",
+    "путн~1",
+    "росс*",
+    "партнерство",
+    "партнёрство",
+    "еще",
+    "дипломатический источник",
 ]
 UI_QUERIES = [
     "putin",
@@ -120,6 +141,24 @@ UI_QUERIES = [
     "习近平",
     "俄罗斯总统",
     "习",
+    "Путин ",
+    "Путина",
+    "Путиным",
+    "Россия",
+    "Росси",
+    "Россия ",
+    "Владимир Путин",
+    "Си Цзиньпином",
+    "партнёрство",
+    "Партнерство",
+    "партнёрству",
+    "Ёмкостью",
+    "ёмк",
+    "ЕЩЁ",
+    "дипломатическими",
+    # a typo in an ending the stemmer would strip: two edits from the stem "путин"; the retry
+    # corrects it through the indexed word "путиным"
+    "Путинвм",
 ]
 
 
@@ -152,6 +191,14 @@ def _records() -> list[SearchRecord]:
         )
     )
     records.append(SearchRecord(id="empty", url="articles/empty.html", title="Empty"))
+    for n, path in enumerate(sorted(FIXTURES.glob("ru-*.txt"))):
+        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        records.append(SearchRecord(
+            id=path.stem, url=f"articles/{path.stem}.html", title=lines[5], body="\n".join(lines),
+            summary=lines[6], outlet=lines[0], date=dt.date(2024, 3, 1 + n)))
+    records.append(SearchRecord(
+        id="inflected", url="articles/inflected.html", title="Визит в Москву", body=INFLECTED,
+        date=dt.date(2024, 4, 12)))
     return records
 
 
@@ -187,6 +234,7 @@ def parity(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     )
     words = sorted({trim(t) for r in records for t in tokenize(r.body + " " + r.title)} - {""})
     (out / "words.json").write_text(json.dumps(words), encoding="utf-8")
+    (out / "russian-words.json").write_text(json.dumps(russian_words()), encoding="utf-8")
     run = subprocess.run(
         [str(NODE), str(ROOT / "tests" / "node" / "parity.js"), str(out)],
         capture_output=True,
@@ -204,18 +252,74 @@ def parity(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 def test_stemmer_matches_lunr_js_on_every_word(parity: dict[str, Any]) -> None:
-    ours = [porter_stem(w) for w in parity["words"]]
+    ours = [stem(w) for w in parity["words"]]
     pairs = zip(parity["words"], ours, parity["stems"], strict=True)
     diffs = [(w, a, b) for w, a, b in pairs if a != b]
     assert not diffs, diffs[:20]
     assert len(parity["words"]) > 500  # the captures really were read
 
 
+def test_russian_stems_are_identical_in_python_and_in_the_browser(
+        parity: dict[str, Any]) -> None:
+    """snowballstemmer in the index, lunr-languages' lunr.ru.stemmer in the worker: the same
+    stem for every word of the list (both fold "ё" into "е" first: the older port does not)."""
+    words = russian_words()
+    ours = [stem(w) for w in words]
+    diffs = [(w, a, b) for w, a, b in zip(words, ours, parity["russianStems"], strict=True)
+             if a != b]
+    assert not diffs, (len(diffs), diffs[:20])
+    assert len(words) > 20_000
+    changed = sum(w != s for w, s in zip(words, ours, strict=True))
+    assert changed > 0.9 * len(words)  # the list is of inflected forms: most lose an ending
+    assert stem("Путиным".lower()) == stem("путина") == stem("путин") == "путин"
+    assert stem("россия") == stem("россии") == stem("россией")
+    assert stem("партнёром") == stem("партнером") == "партнер"
+
+
+#: Suffixes of the Snowball tables that no word can reach: an earlier table holds them too and
+#: is tried first (an adjective's "ей" before a verb's or a noun's; a verb's "ю" before a noun's
+#: "ию"), so the algorithm never gets to them.
+SHADOWED = {
+    "a_4": {"ей", "ем", "им", "ым", "ую"},  # verb, behind the adjective
+    "a_5": {"ие", "ей", "ией", "ий", "ой", "ем", "ием", "ом", "ю", "ию", "ью"},  # noun
+}
+
+
+def test_the_russian_word_list_reaches_every_suffix_of_the_algorithm() -> None:
+    """Every suffix of every table of the Russian algorithm (perfective gerunds, adjectives,
+    participles, reflexives, verbs, nouns, "-ость", superlatives and the tidy-up) ends at
+    least one word of the list within the part of it the algorithm may remove, but those no
+    word can reach (SHADOWED): the parity proof covers every branch."""
+    matched: set[tuple[str, str]] = set()
+    tables = {name: getattr(RussianStemmer, name) for name in dir(RussianStemmer)
+              if name.startswith("a_")}
+    names = {id(table): name for name, table in tables.items()}
+
+    class Recording(RussianStemmer):  # type: ignore[misc]
+        def find_among_b(self, among: Any) -> int:
+            end = self.cursor
+            found: int = super().find_among_b(among)
+            if found:
+                matched.add((names[id(among)], self.current[self.cursor:end]))
+            return found
+
+    recording = Recording()
+    for word in russian_words():
+        recording.stemWord(word.lower().replace("ё", "е"))
+    unmatched = {name: {a.s for a in table} - {s for n, s in matched if n == name}
+                 for name, table in tables.items()}
+    assert len(tables) == 8
+    assert {name: s for name, s in unmatched.items() if s} == SHADOWED
+
+
 def test_index_terms_match_lunr_js(parity: dict[str, Any]) -> None:
     assert parity["python_vocab"] == sorted(parity["vocab"])
     for word in ("today", "monday", "sydney", "money", "tri", "say", "play", "café", "путин",
-                 "москве", "普京", "近平"):
+                 "москв", "росс", "партнерств", "普京", "近平"):
         assert word in parity["vocab"]
+    # Russian words are indexed by their stems: no inflected form is a term of its own
+    for word in ("путина", "путиным", "москве", "россии", "партнёрство"):
+        assert word not in parity["vocab"]
 
 
 @pytest.mark.parametrize("query", LUNR_QUERIES)
@@ -259,6 +363,11 @@ def test_typo_retry_corrects_words_the_stemmer_changes(parity: dict[str, Any]) -
     # a typo within one edit of a term keeps lunr's own fuzzy clause
     assert parity["plans"]["~ Moskow"] == [["fuzzy", "moskow"]]
     assert parity["uiCompact"]["~ Moskow"]
+    # and in Russian: "путинвм" stems to itself, two edits from "путин"; the indexed word
+    # "путиным" is one edit away
+    assert parity["plans"]["~ Путинвм"] == [["corrected", "путиным"]]
+    assert parity["uiCompact"]["~ Путинвм"] == parity["uiCompact"]["Путин "]
+    assert parity["uiCompact"]["~ Путинвм"]
 
 
 def test_snippet_word_filter_never_skips_a_match(parity: dict[str, Any]) -> None:
@@ -272,5 +381,20 @@ def test_snippet_word_filter_never_skips_a_match(parity: dict[str, Any]) -> None
 def test_fixed_queries_find_something(parity: dict[str, Any]) -> None:
     found = {q for q, hits in parity["built"].items() if hits}
     assert {"putin", "today", "trying", BODY_ONLY.lower(), "12:46am"} <= found
+    # a word typed with "ё" is a prefix of its stem up to its end, as one typed with "е"
+    assert parity["plans"]["партнёрству"] == [["prefix", "партнерств"]]
+    assert parity["plans"]["Партнерство"] == [["prefix", "партнерств"]]
+    assert parity["plans"]["Ёмкостью"] == [["prefix", "емкост"]]
+    assert parity["uiCompact"]["ёмк"]
+    # Russian by its other forms: the article saying only "Путиным" and "Путина" is found
+    assert {"путина", "путиным", "россия", "партнерство", "еще", "путн~1"} <= found
+    inflected = str(_records_order().index("inflected"))
+    for query in ("путин", "путина", "путиным"):
+        assert inflected in [ref for ref, _score in parity["built"][query]], query
     assert parity["uiCompact"]["~ novka"], "a misspelt name finds its article"
     assert parity["uiCompact"]["-+~^:*"] == []
+
+
+def _records_order() -> list[str]:
+    """Record ids by document number (refs are positions in order_records)."""
+    return [r.id for r in order_records(_records())]

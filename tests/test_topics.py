@@ -15,11 +15,14 @@ from digest.topics import (
     alias_pattern,
     entity_matchers,
     find_mentions,
+    russian_stem,
     tag,
     tag_ranked,
+    topic_matchers,
 )
 
 from .conftest import CONTENT
+from .russian_words import russian_words
 
 CAPTURES = CONTENT / "captures"
 
@@ -111,6 +114,98 @@ def test_an_alias_in_chinese_matches_inside_a_run_of_characters() -> None:
         ("xi-jinping", "Си Цзиньпин"), ("china", "Китай")
     ]
     assert mentions("中华人民共和国") == []  # "中国" is two characters that never meet here
+
+
+# --- Russian: an alias matches the other forms of its words ------------------------------------
+
+RU_TAXONOMY = parse_taxonomy("""\
+topics:
+  - slug: energy
+    name: Energy
+    description: Energy.
+    aliases: [газопровод, Сила Сибири, pipeline]
+  - slug: partnership
+    name: Partnership
+    description: Partnership.
+    aliases: [стратегическое партнёрство]
+entities:
+  - slug: vladimir-putin
+    name: Vladimir Putin
+    kind: person
+    aliases: [Putin, Путин, Владимир Путин]
+    description: President of Russia.
+  - slug: xi-jinping
+    name: Xi Jinping
+    kind: person
+    aliases: [Си Цзиньпин, 习近平]
+    description: President of China.
+  - slug: russia
+    name: Russia
+    kind: place
+    aliases: [Russia, Россия]
+    description: Country.
+  - slug: mir
+    name: Mir
+    kind: organisation
+    aliases: [Мир]
+    description: A payment system.
+""")
+
+
+def ru_mentions(text: str) -> list[tuple[str, str]]:
+    return [(m.slug, text[m.start:m.end])
+            for m in find_mentions(text, entity_matchers(RU_TAXONOMY))]
+
+
+def test_a_russian_alias_matches_the_other_forms_of_its_words() -> None:
+    text = ("Ван И встретился с Владимиром Путиным и передал приветствие Си Цзиньпина; "
+            "пресс-секретарь Путина заявил, что отношения России и Китая крепки.")
+    assert ru_mentions(text) == [
+        ("vladimir-putin", "Владимиром Путиным"),  # the longest alias, both words inflected
+        ("xi-jinping", "Си Цзиньпина"),
+        ("vladimir-putin", "Путина"),
+        ("russia", "России"),
+    ]
+    assert ru_mentions("Путину, Путине, Путин; с Россией") == [
+        ("vladimir-putin", "Путину"), ("vladimir-putin", "Путине"),
+        ("vladimir-putin", "Путин"), ("russia", "Россией")]
+
+
+def test_a_russian_alias_does_not_match_a_word_of_another_stem() -> None:
+    # "Мир" (the payment system) and "Мирный" share three letters, not a stem
+    assert russian_stem("мир") == russian_stem("мира") == "мир"
+    assert russian_stem("мирный") == "мирн"
+    assert ru_mentions("Мирный договор; карта Мир, оплата картой Мира; мир") == [
+        ("mir", "Мир"), ("mir", "Мира")]  # "мир" (peace): a capitalised alias keeps its case
+    assert russian_stem("путинский") == "путинск"
+    assert ru_mentions("путинский режим, Путинская эпоха, путина") == []
+    # a two-word alias needs both words, in order
+    assert ru_mentions("Владимир Соловьев; Цзиньпин Си") == []
+
+
+def test_a_lowercase_russian_alias_matches_any_case_and_either_e() -> None:
+    text = "Газопровода «Силы Сибири» нет; строительство газопроводов; газопроводчик."
+    energy = [m for m in topic_matchers(RU_TAXONOMY).matchers if m.slug == "energy"]
+    assert [text[m.start:m.end] for m in find_mentions(text, energy)] == [
+        "Газопровода", "Силы Сибири", "газопроводов"]
+    # "ё" or "е", as the text spells it
+    blocks = [p("Стратегическое партнерство укрепляется."), p("Стратегического партнёрства нет."),
+              p("О стратегическом партнёрстве.")]
+    assert tag(blocks, None, RU_TAXONOMY)[0] == ("partnership",)
+
+
+def test_an_article_in_russian_is_tagged_by_the_inflected_forms() -> None:
+    blocks = [p("Президент Владимир Путин провел переговоры."),
+              p("По словам Путина, стороны договорились."),
+              p("Переговоры с Путиным продлились три часа.")]
+    assert dict(tag(blocks, "Путину показали Пекин", RU_TAXONOMY)[1]) == {"vladimir-putin": 4}
+
+
+def test_alias_matching_stems_russian_as_the_search_index_does() -> None:
+    from lunr_index import compat
+
+    words = [w.lower() for w in russian_words()]
+    assert [russian_stem(w) for w in words] == [compat.russian_stem(w) for w in words]
 
 
 def test_apostrophes_and_whitespace() -> None:

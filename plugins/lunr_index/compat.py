@@ -21,6 +21,15 @@ lunr.py 0.8.0 departs from lunr.js in four places that change which terms are in
 4. **List-valued fields** with ``metadata_whitelist=['position']`` crash lunr.py (list tokens
    carry no position). We never index lists: the builder joins them into a string first.
 
+And one place where both depart from lunr.js on purpose: **Russian.** Porter's rules leave a
+Cyrillic word as it is, so "Путин", "Путина" and "Путиным" were three unrelated terms.
+:func:`stem` gives a word holding a Cyrillic letter to the Russian Snowball algorithm
+(``snowballstemmer``, the Snowball project's own Python output) and every other word to
+:func:`porter_stem`, so an English index keeps every byte. The worker stems with
+lunr-languages' ``lunr.ru.stemmer``, a JavaScript port of the same algorithm
+(``stemmerFor`` in search-worker.js); tests/test_lunr_parity.py stems some 26,000 Russian
+word forms with both and finds them identical.
+
 The shim is not a global monkeypatch: :func:`js_compatible_builder` returns a fresh
 ``lunr.Builder`` whose pipelines hold these functions under lunr's own labels (``trimmer``,
 ``stopWordFilter``, ``stemmer``), so the serialised index loads in lunr.js with lunr.js's
@@ -38,6 +47,11 @@ from typing import Any
 from lunr.builder import Builder
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 from lunr.token import Token
+
+# The module itself, not snowballstemmer.stemmer("russian"): that one silently prefers PyStemmer
+# (C, built from whatever Snowball release it bundles) when it is installed, and the worker's
+# stems are proven equal to this pinned pure-Python output only.
+from snowballstemmer.russian_stemmer import RussianStemmer
 
 # JavaScript's \s (ECMAScript WhiteSpace + LineTerminator) plus the hyphen: lunr.tokenizer.separator
 JS_WHITESPACE = (
@@ -230,6 +244,33 @@ def porter_stem(word: str) -> str:
     return w
 
 
+# --- Russian: the Snowball algorithm for words in Cyrillic ---------------------------------------
+
+# The Cyrillic and Cyrillic Supplement blocks: a word holding any of their letters is Russian to
+# the stemmer (search-worker.js tests the same range). Ukrainian or Serbian words get Russian
+# rules too: imperfect, but the same on both sides, which is what keeps search exact.
+_CYRILLIC = re.compile("[\u0400-\u052f]")
+# Snowball folds "ё" into "е" since its 2.0 release; lunr-languages' port predates that and
+# treats "ё" as a consonant ("ещё" kept whole, "её" not found as "ее"). Folding before either
+# stemmer runs makes the two agree, and a reader who types "е" for "ё" (as most do) finds it.
+_YO = str.maketrans("ёЁ", "еЕ")
+_russian = RussianStemmer()
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def russian_stem(word: str) -> str:
+    """The Russian Snowball stem of ``word``, "ё" read as "е" ("путиным" -> "путин")."""
+    return str(_russian.stemWord(word.translate(_YO)))
+
+
+def stem(word: str) -> str:
+    """The index's stemmer: Russian Snowball for a word holding a Cyrillic letter, lunr.js's
+    Porter stemmer for every other word (its stems, and so English indexes, as before)."""
+    if word.isascii() or _CYRILLIC.search(word) is None:
+        return porter_stem(word)
+    return russian_stem(word)
+
+
 # --- pipeline functions with lunr's labels ----------------------------------------------------
 
 PipelineFn = Callable[..., Any]
@@ -251,11 +292,16 @@ def _stop_word_filter(
 
 
 def _stemmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:
-    return token.update(lambda s, _metadata: porter_stem(s))
+    return token.update(lambda s, _metadata: stem(s))
 
 
 trimmer = _labelled(_trimmer, "trimmer")
 stop_word_filter = _labelled(_stop_word_filter, "stopWordFilter")
+# lunr's own label, though the function also stems Russian: an English index serialises as
+# before to the byte, and a serialised index still loads in a stock lunr.js (which would stem
+# only its English the same way). The worker and the parity harness register the Russian-aware
+# function under this label before they load an index (search-worker.js, `stemmerFor`); a label of
+# our own would make every stock lunr.js refuse every index, English ones included.
 stemmer = _labelled(_stemmer, "stemmer")
 
 
@@ -292,7 +338,7 @@ def js_tokens(lowered: str) -> list[str]:
 def _index_term(raw: str) -> str | None:
     """Trimmer, stop word filter and stemmer on one token (None: filtered out)."""
     trimmed = trim(raw)
-    return None if trimmed in STOP_WORDS else porter_stem(trimmed)
+    return None if trimmed in STOP_WORDS else stem(trimmed)
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -352,7 +398,7 @@ def analyse(text: str) -> list[str]:
         trimmed = trim(raw)
         if trimmed in STOP_WORDS:
             continue
-        terms.append(porter_stem(trimmed))
+        terms.append(stem(trimmed))
     return terms
 
 

@@ -52,6 +52,9 @@ DEFAULTS: dict[str, Any] = {
     "SEARCH_LUNR_JS": "node_modules/lunr/lunr.min.js",
     # where search-worker.js (THEME_STATIC_DIR/js/) finds it: importScripts("lunr.min.js")
     "SEARCH_LUNR_JS_SAVE_AS": "theme/js/lunr.min.js",
+    # lunr-languages' Russian stemmer (RUSSIAN_STEMMER_JS), from npm like lunr.js and copied
+    # beside lunr.min.js: the worker fetches it there on the first Cyrillic word it stems
+    "SEARCH_LUNR_LANGUAGES_DIR": "node_modules/lunr-languages/min",
     # (field, boost) pairs, in index order
     "SEARCH_FIELDS": DEFAULT_FIELDS,
     # raw characters of postings per shard file
@@ -71,6 +74,10 @@ DEFAULTS: dict[str, Any] = {
     # False builds it in the build's own process (to profile it, say)
     "SEARCH_BUILD_IN_BACKGROUND": True,
 }
+#: The files of SEARCH_LUNR_LANGUAGES_DIR the worker loads (RUSSIAN_FILES in search-worker.js):
+#: the Snowball runtime, then the Russian stemmer that needs it.
+RUSSIAN_STEMMER_JS = ("lunr.stemmer.support.min.js", "lunr.ru.min.js")
+
 _BLOCK_TAGS = frozenset(
     {
         *("address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt"),
@@ -278,6 +285,12 @@ def check_settings(settings: Mapping[str, Any]) -> list[str]:
             f"pelican.conf.py: SEARCH_LUNR_JS: {lunr_js} not found. Fix: run npm ci "
             "(lunr.js comes from node_modules, never from the repository)"
         )
+    missing = [path for path in russian_stemmer_js(settings) if not path.is_file()]
+    if missing:
+        problems.append(
+            f"pelican.conf.py: SEARCH_LUNR_LANGUAGES_DIR: {missing[0]} not found. Fix: run npm "
+            "ci (lunr-languages' Russian stemmer comes from node_modules, like lunr.js)"
+        )
     return problems
 
 
@@ -287,7 +300,16 @@ _PROJECT = Path(__file__).resolve().parents[2]  # plugins/lunr_index/plugin.py -
 def resolve_lunr_js(settings: Mapping[str, Any]) -> Path:
     """SEARCH_LUNR_JS as given if absolute, else the first that exists of: relative to the
     repository, to the working directory (reported as the repository path if none exists)."""
-    path = Path(str(settings.get("SEARCH_LUNR_JS", "")))
+    return _resolve(Path(str(settings.get("SEARCH_LUNR_JS", ""))))
+
+
+def russian_stemmer_js(settings: Mapping[str, Any]) -> list[Path]:
+    """The RUSSIAN_STEMMER_JS files in SEARCH_LUNR_LANGUAGES_DIR, resolved as SEARCH_LUNR_JS."""
+    folder = Path(str(settings.get("SEARCH_LUNR_LANGUAGES_DIR", "")))
+    return [_resolve(folder / name) for name in RUSSIAN_STEMMER_JS]
+
+
+def _resolve(path: Path) -> Path:
     if path.is_absolute():
         return path
     for base in (_PROJECT, Path.cwd()):
@@ -616,6 +638,8 @@ class SearchIndexGenerator(Generator):
         lunr_target = output / settings["SEARCH_LUNR_JS_SAVE_AS"]
         lunr_target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(resolve_lunr_js(settings), lunr_target)
+        for source in russian_stemmer_js(settings):
+            shutil.copyfile(source, lunr_target.with_name(source.name))
 
 
 #: fork() is the default on Linux and safe in Pelican's single-threaded process; macOS forks

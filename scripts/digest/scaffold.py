@@ -39,7 +39,8 @@ TAXONOMY_TEMPLATE = """\
 #
 # How aliases match: whole words only (in Chinese, written without spaces, an alias matches
 # inside a run of characters); an alias with a capital letter matches with exactly
-# that case ("EU"); an all-lowercase alias matches any case and an optional plural s; the
+# that case ("EU"); an all-lowercase alias matches any case and an optional plural s; an
+# alias in Russian matches its words in any of their forms ("Путин": "Путина", "Путиным"); the
 # longest alias wins where several start at the same place. An alias may belong to one topic
 # and one entity at most. YAML anchors (&name, *name) and duplicate keys are refused.
 #

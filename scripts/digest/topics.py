@@ -1,6 +1,7 @@
 """Tag an article with topics and entities from the taxonomy.
 
-1. compile every alias of the taxonomy into a whole-word pattern with its case rule;
+1. compile every alias of the taxonomy into a whole-word pattern with its case rule (an alias
+   in Russian: a pattern for its words in any of their forms, checked by their stems);
 2. find mentions in the title and in each body block, the longest alias winning where
    several overlap (so "Chinese President Xi Jinping" is one mention of xi-jinping);
 3. entities: count mentions, most mentioned first, then by slug;
@@ -12,12 +13,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+# the module, not snowballstemmer.stemmer("russian"), which prefers PyStemmer when installed:
+# the search index stems with this same pure-Python output (plugins/lunr_index/compat.py)
+from snowballstemmer.russian_stemmer import RussianStemmer
+
 from .model import Block
-from .rules import SPACELESS_LETTERS
+from .rules import CYRILLIC_LETTERS, SPACELESS_LETTERS
 from .taxonomy import Taxonomy
 
 # The evidence rule for a topic. A keyword turns up in passing ("other issues, including
@@ -75,6 +80,89 @@ class _Matcher:
     slug: str
     alias: str
     pattern: re.Pattern[str]
+    # an alias in Russian: per word of it, the stem a matched word must have (None: a word
+    # without Cyrillic, matched as written); None for every other alias
+    stems: tuple[str | None, ...] | None = None
+
+
+def _matcher(slug: str, alias: str) -> _Matcher:
+    return _Matcher(slug, alias, alias_pattern(alias), _alias_stems(alias))
+
+
+# --- Russian: a word in any of its forms ----------------------------------------------------
+# Russian inflects names ("Путин", "Путина", "Путиным"): an alias in it matches the other forms
+# of its words. Each of its words becomes its Snowball stem (the search index's stemmer, so an
+# alias and a search agree on what a word's forms are) and the pattern matches any word that
+# starts with that stem; a match counts when every word of it has its alias word's stem, in
+# order ("Мир" matches "Мира", not "Мирный": stem "мирн").
+
+_CYRILLIC = re.compile(f"[{CYRILLIC_LETTERS}]")
+_YO = str.maketrans("ёЁ", "еЕ")  # Snowball reads "ё" as "е"; the index folds it the same way
+_YO_CLASS = {"е": "[её]", "Е": "[ЕЁ]"}  # an "е" of a stem, in the text
+_russian = RussianStemmer()
+
+
+@lru_cache(maxsize=1 << 16)
+def russian_stem(word: str) -> str:
+    """The Russian Snowball stem of a lower-cased word, "ё" read as "е" ("путиным" -> "путин"),
+    as the search index stems it."""
+    return str(_russian.stemWord(word.translate(_YO)))
+
+
+def _alias_stems(alias: str) -> tuple[str | None, ...] | None:
+    """Per word of an alias in Russian, its stem (None: a word without Cyrillic); None for an
+    alias with no Cyrillic letter."""
+    if alias.isascii() or not _CYRILLIC.search(alias):
+        return None
+    return tuple(russian_stem(w.lower()) if _CYRILLIC.search(w) else None
+                 for w in _WORD.findall(alias))
+
+
+def _russian_pattern(alias: str, stems: tuple[str | None, ...]) -> re.Pattern[str]:
+    """Each word of the alias as its stem followed by any word characters ("Путин" ->
+    "Путин\\w*"), in the alias's case when it has a capital letter; what lies between its
+    words as in ``alias_pattern``. The stems decide (``_same_stems``)."""
+    parts = [r"(?<!\w)"]
+    at = 0
+    for word, stem in zip(_WORD.finditer(alias), stems, strict=True):
+        parts.append(_between(alias[at:word.start()]))
+        if stem is None:
+            parts.append(re.escape(word.group()) + r"(?!\w)")
+        else:
+            # the stem is the start of the word, "ё" as "е": the text may have either
+            start = word.group().translate(_YO)[:len(stem)]
+            parts.append("".join(_YO_CLASS.get(c, re.escape(c)) for c in start) + r"\w*")
+        at = word.end()
+    parts.append(_between(alias[at:]))
+    lowercase = alias == alias.lower()
+    return re.compile("".join(parts), re.IGNORECASE if lowercase else 0)
+
+
+def _between(text: str) -> str:
+    """What separates two words of an alias, as ``alias_pattern`` reads it."""
+    return "".join(r"\s+" if c == " " else "['’]" if c in "'’" else re.escape(c)
+                   for c in re.sub(r"\s+", " ", text))
+
+
+def _same_stems(text: str, stems: tuple[str | None, ...]) -> bool:
+    words = _WORD.findall(text)
+    return len(words) == len(stems) and all(
+        stem is None or russian_stem(word.lower()) == stem
+        for word, stem in zip(words, stems, strict=True))
+
+
+def _matches(matcher: _Matcher, text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``matcher`` in ``text``, leftmost first, not overlapping."""
+    if matcher.stems is None:
+        yield from matcher.pattern.finditer(text)
+        return
+    at = 0
+    while (m := matcher.pattern.search(text, at)) is not None:
+        if _same_stems(m.group(), matcher.stems):
+            yield m
+            at = m.end()
+        else:  # a word of other stem ("Мирный" for "Мир"): a match may start within it
+            at = m.start() + 1
 
 
 def alias_pattern(alias: str) -> re.Pattern[str]:
@@ -82,8 +170,13 @@ def alias_pattern(alias: str) -> re.Pattern[str]:
 
     An alias with a capital letter matches with exactly that case ("EU", "Sun", "Xi"); an
     all-lowercase alias matches any case and an optional plural "s". Any run of whitespace
-    matches a space; a straight apostrophe also matches a typographic one.
+    matches a space; a straight apostrophe also matches a typographic one. An alias in Russian
+    matches its words in any of their forms: the pattern finds the candidates, and a match
+    counts where each word has the stem of the alias's word (``find_mentions``).
     """
+    stems = _alias_stems(alias)
+    if stems is not None:
+        return _russian_pattern(alias, stems)
     parts = []
     for ch in " ".join(alias.split()):
         if ch == " ":
@@ -120,22 +213,37 @@ _WORD = re.compile(r"\w+")
 
 def _words(text: str) -> frozenset[str]:
     """The lower-cased words of ``text``; in Chinese or Japanese, each character and each pair
-    of characters of a run of them (an alias's first word there: ``_index_keys``)."""
+    of characters of a run of them (an alias's first word there: ``_index_keys``); in Russian,
+    the stem of each word too (the words of an alias in Russian are keyed by their stems)."""
     words = _WORD.findall(text.lower())
-    if not text.isascii() and _CJK_CHAR.search(text):
-        for run in _CJK_RUN.findall(text):
-            words.extend(run)
-            words.extend(run[k:k + 2] for k in range(len(run) - 1))
+    if not text.isascii():
+        if _CYRILLIC.search(text):
+            words.extend([russian_stem(w) for w in words if _CYRILLIC.search(w)])
+        if _CJK_CHAR.search(text):
+            for run in _CJK_RUN.findall(text):
+                words.extend(run)
+                words.extend(run[k:k + 2] for k in range(len(run) - 1))
     return frozenset(words)
+
+
+def _alias_keys(alias: str) -> list[str]:
+    """The words of an alias as ``_words`` keys them: lower-cased, a Russian word by its stem."""
+    stems = _alias_stems(alias)
+    words = _WORD.findall(alias.lower())
+    if stems is None:
+        return words
+    return [word if stem is None else stem for word, stem in zip(words, stems, strict=True)]
 
 
 def _index_keys(alias: str) -> set[str]:
     """Lower-cased words one of which any match of ``alias`` must contain: its first word
-    (with the plural forms its pattern accepts, for a one-word lowercase alias); in Chinese
-    or Japanese, its first two characters."""
+    (with the plural forms its pattern accepts, for a one-word lowercase alias; a Russian word:
+    its stem); in Chinese or Japanese, its first two characters."""
     if _CJK_CHAR.match(alias):
         return {alias[:2]}
-    words = _WORD.findall(alias.lower())
+    words = _alias_keys(alias)
+    if _alias_stems(alias) is not None:
+        return set(words[:1])
     if not words:
         return set()
     keys = {words[0]}
@@ -150,7 +258,9 @@ def _required_words(alias: str) -> frozenset[str]:
     Japanese: its index key alone)."""
     if _CJK_CHAR.match(alias):
         return frozenset(_index_keys(alias))
-    words = _WORD.findall(alias.lower())
+    words = _alias_keys(alias)
+    if _alias_stems(alias) is not None:  # no plural rule: every word's stem is in the text
+        return frozenset(words)
     return frozenset(words[:-1] if alias == alias.lower() else words)
 
 
@@ -189,7 +299,7 @@ class MatcherSet:
 @lru_cache(maxsize=32)
 def _matchers(entries: tuple[tuple[str, tuple[str, ...]], ...]) -> MatcherSet:
     return MatcherSet.of(tuple(
-        _Matcher(slug, alias, alias_pattern(alias))
+        _matcher(slug, alias)
         for slug, aliases in entries
         for alias in aliases
     ))
@@ -230,7 +340,7 @@ def find_mentions(
     found = [
         Mention(m.start(), m.end(), matcher.slug, matcher.alias)
         for matcher in matchers
-        for m in matcher.pattern.finditer(text)
+        for m in _matches(matcher, text)
     ]
     found.sort(key=lambda x: (x.start, -(x.end - x.start), x.slug))
     kept: list[Mention] = []
@@ -292,8 +402,7 @@ def entity_quotes(
             continue
         text = " ".join(block.text.split())
         if text != block.text:  # offsets into the text as shown
-            wanted = list(find_mentions(text, [
-                _Matcher(m.slug, m.alias, alias_pattern(m.alias)) for m in wanted]))
+            wanted = list(find_mentions(text, [_matcher(m.slug, m.alias) for m in wanted]))
         by_sentence: dict[tuple[int, int], dict[str, list[Mention]]] = {}
         spans = sentence_spans(text)
         for mention in wanted:

@@ -10,6 +10,7 @@
 //   compact  the worker's Engine over the compact index: the same queries
 //   uiPlain  / uiCompact   the worker's query plan for every UI query, on `built` and on Engine
 //   vocab    the terms of the lunr.js-built index, and stems of words.json if present
+//   russianStems  the worker's stems of russian-words.json, if present
 //   orderMismatches  prefixes (every 1-3 letter prefix of the vocabulary) for which the
 //            worker's trailing-wildcard order differs from lunr's TokenSet intersection order
 //   fuzzyMismatches  vocabulary words whose edit-distance-1 expansion by the worker (length
@@ -30,10 +31,16 @@ const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'))
 const documents = read('documents.json');
 const queries = read('queries.json');
 
+// the digest's stemmer (Russian Snowball for Cyrillic words, lunr's for the rest: compat.py,
+// stem), registered under lunr's label 'stemmer' before lunr.Index.load looks it up
+const stemmer = worker.stemmerFor(lunr);
 const built = lunr(function () {
-  // lunr's default pipeline with the digest's trimmer (for every script: compat.py, trim)
+  // lunr's default pipelines with the digest's trimmer (for every script: compat.py, trim)
+  // and stemmer
   this.pipeline.reset();
-  this.pipeline.add(worker.trimmer, lunr.stopWordFilter, lunr.stemmer);
+  this.pipeline.add(worker.trimmer, lunr.stopWordFilter, stemmer);
+  this.searchPipeline.reset();
+  this.searchPipeline.add(stemmer);
   this.ref('ref');
   documents.fields.forEach((f) => this.field(f.name, { boost: f.boost }));
   documents.docs.forEach((d) => this.add(d));
@@ -68,8 +75,10 @@ const attempt = (fn) => {
     }
   }
   out.vocab = Object.keys(built.invertedIndex).sort();
-  if (fs.existsSync(path.join(dir, 'words.json'))) {
-    out.stems = read('words.json').map((w) => lunr.stemmer(new lunr.Token(w)).toString());
+  const stem = (w) => stemmer(new lunr.Token(w)).toString();
+  if (fs.existsSync(path.join(dir, 'words.json'))) out.stems = read('words.json').map(stem);
+  if (fs.existsSync(path.join(dir, 'russian-words.json'))) {
+    out.russianStems = read('russian-words.json').map(stem);
   }
   // the expansion order of prefix clauses, against lunr's own TokenSet over the full vocabulary
   const vocab = out.vocab.slice().sort();

@@ -17,8 +17,10 @@
  * fixed query set). lunr.js itself supplies the text pipeline (tokenizer, stop words, stemmer),
  * the query parser and, for fuzzy and general wildcard clauses, the TokenSet automata; the
  * trimmer is the digest's (`trimmer`: lunr's for every script, as the index is built, see
- * plugins/lunr_index/compat.py). What lunr.js does with per-term object sets (the slow part for a 3-letter prefix
- * matching hundreds of terms) is done here with flags over document numbers.
+ * plugins/lunr_index/compat.py), and so is the stemmer (`stemmerFor`: lunr's, and the Russian
+ * Snowball algorithm of lunr-languages for a word in Cyrillic, fetched on the first such word).
+ * What lunr.js does with per-term object sets (the slow part for a 3-letter prefix matching
+ * hundreds of terms) is done here with flags over document numbers.
  *
  * Runs as a Web Worker (messages at the end) and under node (module.exports) for the tests.
  */
@@ -132,7 +134,7 @@
     this.postings = Object.create(null); // term -> decoded posting
     this.expansions = new Map(); // fuzzy and wildcard clause terms -> the terms they match
     this.pipeline = new lunr.Pipeline();
-    this.pipeline.add(lunr.stemmer);
+    this.pipeline.add(stemmerFor(lunr));
     this.stats = { shardsFetched: 0, wordFilesFetched: 0, chunksFetched: 0, textsFetched: 0, formFilesFetched: 0 };
   }
 
@@ -607,6 +609,45 @@
       (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
   }
 
+  // The index's stemmer (plugins/lunr_index/compat.py, stem): lunr's Porter stemmer, but for a
+  // word holding a Cyrillic letter, which Porter's rules leave whole ("путина" would not find
+  // "путин"): the Russian Snowball algorithm, lunr-languages' lunr.ru.stemmer, "ё" read as
+  // "е" first (its port predates Snowball's own folding, which the Python side has; folding
+  // on both sides makes them agree). tests/test_lunr_parity.py stems thousands of Russian word
+  // forms both ways and finds them identical. lunr.ru.stemmer is loaded on the first Cyrillic
+  // word (importScripts in the worker, `russianScripts`, set at init; require under node): a
+  // reader of an English digest never downloads it.
+  var CYRILLIC = /[\u0400-\u052f]/, YO = /[\u0451\u0401]/g; // ё Ё
+  var RUSSIAN_FILES = ['lunr.stemmer.support.min.js', 'lunr.ru.min.js']; // beside lunr.min.js
+  var russianScripts = null;
+  function noYo(c) { return c === '\u0451' ? '\u0435' : '\u0415'; } // ё е, Ё Е
+  function loadRussian(lunr) {
+    if (!(lunr.ru && lunr.ru.stemmer)) {
+      if (russianScripts) root.importScripts.apply(root, russianScripts);
+      else if (typeof require === 'function') {
+        RUSSIAN_FILES.forEach(function (name) { require('lunr-languages/min/' + name)(lunr); });
+      } else throw new Error('the Russian stemmer is not available');
+    }
+    return lunr.ru.stemmer;
+  }
+  var made = [];
+  // The stemmer as a lunr pipeline function, registered under lunr's own label 'stemmer': a
+  // serialised index names it so (compat.py says why), and lunr.Index.load must find this one.
+  function stemmerFor(lunr) {
+    for (var k = 0; k < made.length; k++) if (made[k][0] === lunr) return made[k][1];
+    var russian = null;
+    var stemmer = function (token) {
+      var word = token.toString();
+      if (!CYRILLIC.test(word)) return lunr.stemmer(token);
+      russian = russian || loadRussian(lunr);
+      return token.update(function () { return russian(word.replace(YO, noYo)); });
+    };
+    stemmer.label = 'stemmer';
+    lunr.Pipeline.registeredFunctions.stemmer = stemmer; // registerFunction would warn: replaced
+    made.push([lunr, stemmer]);
+    return stemmer;
+  }
+
   // Words of the input as lunr sees them: tokenizer, trimmer, stop words out. '*' is a lunr
   // wildcard inside a clause term, so it separates words here; no other character is special
   // because clauses are built directly, never through lunr's query parser.
@@ -637,7 +678,7 @@
     return a.slice(0, n);
   }
 
-  function stemOf(lunr, word) { return lunr.stemmer(new lunr.Token(word)).toString(); }
+  function stemOf(lunr, word) { return stemmerFor(lunr)(new lunr.Token(word)).toString(); }
   function typing(text) { return !/\s$/.test(String(text == null ? '' : text)); }
 
   // Load the vocabulary shards `plan` consults: each word's stem, and for the last word while
@@ -649,7 +690,7 @@
       words.forEach(function (word, i) {
         shards[self.shardFor(stemOf(lunr, word))] = true;
         if (i === words.length - 1 && typing(text) && word.length >= PREFIX_MIN) {
-          self.shardsForPrefix(word.slice(0, PREFIX_MIN)).forEach(function (k) { shards[k] = true; });
+          self.shardsForPrefix(word.replace(YO, noYo).slice(0, PREFIX_MIN)).forEach(function (k) { shards[k] = true; });
         }
       });
       return self.loadShards(Object.keys(shards).map(Number));
@@ -680,7 +721,8 @@
       }
       if (i === words.length - 1 && live && word.length >= PREFIX_MIN) {
         var stem = stemOf(lunr, word);
-        var prefix = commonPrefix(word, stem);
+        // (a Russian stem has "е" for the word's "ё")
+        var prefix = commonPrefix(word.replace(YO, noYo), stem);
         if (prefix.length < PREFIX_MIN || !engine.hasPrefix(prefix)) {
           if (engine.termPosition(stem) >= 0) prefix = '';
           else while (prefix.length > PREFIX_MIN && !engine.hasPrefix(prefix) && isSuffixStart(word.slice(prefix.length - 1))) prefix = prefix.slice(0, -1);
@@ -777,7 +819,7 @@
   }
   function lowerAscii(code) { return code >= 65 && code <= 90 ? code + 32 : code; }
   function matchWords(lunr, text, terms, firsts) {
-    var out = [], n = (text = text || '').length, i = 0, cjk = CJK_ANY.test(text);
+    var out = [], n = (text = text || '').length, i = 0, cjk = CJK_ANY.test(text), stemmer = stemmerFor(lunr);
     while (i < n) {
       while (i < n && isSeparator(text.charCodeAt(i))) i++;
       var start = i;
@@ -802,7 +844,7 @@
       }
       var stem = stems.get(lower);
       if (stem === undefined) {
-        stem = lunr.stemmer(trimmer(new lunr.Token(lower))).toString();
+        stem = stemmer(trimmer(new lunr.Token(lower))).toString();
         if (stems.size > 50000) stems.clear();
         stems.set(lower, stem);
       }
@@ -835,7 +877,7 @@
           if (terms[pair] !== undefined) mark(p, p + 2, terms[pair]);
         }
       } else {
-        var stem = lunr.stemmer(trimmer(new lunr.Token(text.slice(k, q).toLowerCase()))).toString();
+        var stem = stemmerFor(lunr)(trimmer(new lunr.Token(text.slice(k, q).toLowerCase()))).toString();
         if (stem && terms[stem] !== undefined) {
           var a = k, b = q;
           while (a < b && !isWordChar(text.charCodeAt(a))) a++;
@@ -1196,7 +1238,7 @@
     Engine: Engine, PlainEngine: PlainEngine, unvlq: unvlq, frontDecode: frontDecode, plan: plan,
     queryWords: queryWords, highlight: highlight, accepts: accepts, tokenSetOrder: tokenSetOrder,
     matchWords: matchWords, firstLetters: firstLetters, bestPassage: bestPassage, snippet: snippet,
-    trimmer: trimmer, cjkWords: cjkWords
+    trimmer: trimmer, cjkWords: cjkWords, stemmerFor: stemmerFor
   };
 
   if (typeof module === 'object' && module.exports) {
@@ -1237,6 +1279,7 @@
           return fetchJSON(url);
         };
         root.importScripts(msg.lunr);
+        russianScripts = RUSSIAN_FILES.map(function (name) { return new URL(name, msg.lunr).href; });
         engine = new (msg.plain ? PlainEngine : Engine)(root.lunr, fetchOnce, msg.index);
         engine.load().then(function () {
           root.postMessage({ type: 'ready', documents: engine.n });
