@@ -350,3 +350,23 @@ def test_an_article_printed_in_capitals_throughout_keeps_its_prose() -> None:
     for paragraph in paragraphs:
         assert paragraph in body
     assert "Our newsroom depends on readers like you." not in body
+
+
+@pytest.mark.parametrize(("line", "shouted"), [
+    ("EVERY DAY I EXPERIENCE LIFE IN THE WORLD OF HEALTHCARE IT, SUPPORTING 3000 DOCTORS.", True),
+    ("ВСЕ ПРАВА ЗАЩИЩЕНЫ, ПЕРЕПЕЧАТКА ЗАПРЕЩЕНА БЕЗ СОГЛАСИЯ РЕДАКЦИИ.", True),
+    ("CAFÉ ÉTÉ À PARIS : 3 000 VISITEURS EN UNE SEULE JOURNÉE.", True),
+    ("The council voted on Tuesday to keep all six branch libraries open.", False),
+    # a script without capitals holds no lower-case letter either: a Chinese paragraph naming
+    # "GDP" or "APEC" is prose like any other
+    ("国家统计局说，中国GDP增长5%，APEC会议将在十一月举行。", False),
+    ("如果您喜歡史蒂文的家圖文分享 邀請您到 FB 粉絲團 按個讚!", False),
+])
+def test_a_line_in_capitals_is_one_in_every_script_with_capitals(line: str,
+                                                                   shouted: bool) -> None:
+    """Round 25 (``_shouted_lines``): prose in capitals alone is no paragraph of the article
+    where the page's mixed-case prose outweighs it; only a line whose every letter is a
+    capital is such a line."""
+    from digest.cleaning import _shouted
+
+    assert _shouted(line) is shouted

@@ -172,8 +172,10 @@ def _features(raw: list[str]) -> list[_Feat]:
 
 
 def _shouted(text: str) -> bool:
-    """Written in capitals only: cased letters, none of them lower-case."""
-    return text.upper() == text != text.lower()
+    """Written in capitals: every letter a capital (str.isupper: no lower-case letter; and no
+    letter of a script without capitals: a Chinese paragraph naming "GDP" has no lower-case
+    letter either)."""
+    return text.isupper() and not any(ch.isalpha() and not ch.isupper() for ch in text)
 
 
 def _shouted_lines(feats: list[_Feat]) -> list[int]:
