@@ -229,3 +229,51 @@ def test_a_weak_headline_of_a_real_page_is_named_and_a_sure_one_is_not() -> None
     sure = clean_train_page("04e1d6ec76e3")
     assert sure.title_probability is not None and sure.title_probability > 0.9
     assert not [w for w in capture_doubts(sure, PATH) if "weak evidence" in w.problem]
+
+
+def _wrapped_capture(width: int) -> Cleaned:
+    import textwrap
+
+    from digest.cleaning import clean
+
+    paragraphs = [
+        "MOSCOW, May 4 - Russian President Vladimir Putin and Chinese President Xi Jinping held "
+        "talks by video link on Thursday, discussing energy supplies, trade settlements in "
+        "national currencies and the situation around Ukraine, the Kremlin said in a statement "
+        "published after the call.",
+        "The two leaders agreed to expand deliveries of natural gas through the Power of Siberia "
+        "pipeline and to speed up work on a second route through Mongolia, which has been under "
+        "discussion for several years without a final contract.",
+        "Trade between the two countries reached a record last year, driven by Russian oil and "
+        "gas exports and Chinese cars and machinery, and both sides said they expected further "
+        "growth despite Western sanctions and the risk of secondary measures against banks.",
+    ]
+    text = ("Home\nNews\nWorld\n\nPutin and Xi discuss gas and trade by video link\n\n"
+            "By Anna Ivanova\nMay 4, 2024\n\n"
+            + "\n\n".join(textwrap.fill(p, width) for p in paragraphs) + "\n\nAbout us\n")
+    return clean(Capture(Path(PATH), NAME, "text", text, "utf-8"))
+
+
+@pytest.mark.parametrize("width", [60, 72])
+def test_a_hard_wrapped_capture_is_named(width: int) -> None:
+    """Round 25: a capture of hard-wrapped text (a PDF's or an e-mail's lines pasted) loses
+    most of its paragraphs: the cleaner reads a line as a paragraph, and a line of a long
+    sentence is no prose (this one keeps one of its three paragraphs, at confidence 1.0). The
+    editor is told, with the width, and what to do. (Synthetic: the captures Digest takes
+    are a rendered page's text, whose paragraphs are not wrapped.)"""
+    found = [w for w in capture_doubts(_wrapped_capture(width), PATH) if "wrapped" in w.problem]
+    assert len(found) == 1 and found[0].where == ""
+    said = found[0].problem.removeprefix("the capture's lines are wrapped at about ")
+    assert width - 3 <= int(said.split()[0]) <= width  # the upper quartile of its full lines
+    assert "make review" in found[0].fix and f"captures: {NAME}:" in found[0].fix
+
+
+def test_a_page_with_lines_broken_by_hand_is_not_named_wrapped() -> None:
+    """The other side: cleaneval page 09d4583ded70 prints poems, their lines broken by hand,
+    among long paragraphs, and l3s-gn1 page 6c7320590998 is a press release wrapped
+    throughout (named); a capture of one paragraph a line is not."""
+    assert not [w for w in capture_doubts(clean_train_page("09d4583ded70"), PATH)
+                if "wrapped" in w.problem]
+    assert [w for w in capture_doubts(clean_train_page("6c7320590998"), PATH)
+            if "wrapped at about" in w.problem]
+    assert not [w for w in capture_doubts(cleaned(), PATH) if "wrapped" in w.problem]

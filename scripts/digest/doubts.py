@@ -15,6 +15,8 @@ What is doubted, and why:
 - a dek (standfirst) that is a caption;
 - a publication date in the future or before 1990 (``EARLIEST_PLAUSIBLE``): a misread date;
 - an article with no topic: the taxonomy has no alias for what it is about;
+- a text capture hard-wrapped throughout (``rules.wrap_width``): its long sentences' lines
+  read as no prose, and may have been dropped;
 - a capture the cleaner is unsure of (``Cleaned.confidence`` below ``LOW_CONFIDENCE``);
 - on such a capture, each dropped line that reads like prose (``Cleaned.dropped_prose``):
   text possibly missing;
@@ -237,9 +239,26 @@ def cut_doubts(cleaned: Cleaned, display: str) -> list[Problem]:
                     f"{_under(cleaned.capture.name)}")]
 
 
+def wrapped_doubt(cleaned: Cleaned, display: str) -> list[Problem]:
+    """A text capture hard-wrapped throughout (``rules.wrap_width``): the cleaner reads each
+    line as a paragraph, and may have dropped the lines of long sentences."""
+    if cleaned.capture.format != "text":
+        return []
+    width = R.wrap_width([line.text.strip() for line in cleaned.lines])
+    if width is None:
+        return []
+    return [Problem(display, "", f"the capture's lines are wrapped at about {width} characters "
+                    "(text copied from a PDF or an e-mail?): the cleaner reads each line as a "
+                    "paragraph, and may have dropped lines of the article",
+                    "read what was kept with make review; save the page's own text (select "
+                    "all in the browser) or its HTML instead, or force lines with 'keep:' "
+                    f"{_under(cleaned.capture.name)}")]
+
+
 def capture_doubts(cleaned: Cleaned, display: str) -> list[Problem]:
     """Every doubt that depends on the cleaned capture alone (cacheable with it)."""
-    return metadata_doubts(cleaned, display) + cleaning_doubts(cleaned, display)
+    return (wrapped_doubt(cleaned, display) + metadata_doubts(cleaned, display)
+            + cleaning_doubts(cleaned, display))
 
 
 def article_doubts(article: Article, display: str, today: dt.date) -> list[Problem]:

@@ -18,6 +18,7 @@ A capture is cleaned in two passes (see ``cleaning.py``):
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -231,6 +232,58 @@ def ends_sentence(text: str) -> bool:
     pattern's whitespace class and ``str.rstrip()`` agree on what whitespace is)."""
     end = text.rstrip().rstrip(_SENTENCE_CLOSERS)
     return end != "" and end[-1] in _SENTENCE_STOPS
+
+
+# Hard-wrapped text: a capture whose paragraphs a wrapper broke over lines of 60 to 80
+# characters (a PDF's or an e-mail's text pasted, a page's <pre> block). The cleaner reads a
+# line as a paragraph, and a line of a long sentence is no prose, so such a capture loses most
+# of its paragraphs (a synthetic one kept 1 of 4, at confidence 1.0): `make content` names it
+# (doubts.wrapped_doubt). Its sign (``wrap_width``): sentences broken from a line to the next,
+# in lower case on both sides, in runs of lines that end a sentence; WRAP_MIN_BREAKS of them,
+# WRAP_SHARE of them full lines (within WRAP_BAND of the upper quartile of their lengths), and
+# at most WRAP_OVER_LINES lines (or WRAP_OVER_SHARE of them) longer than that: wrapped
+# throughout. On the train pages, 3 such captures (a press release, an essay, a standard); a
+# poem or comments broken by hand inside a page of long paragraphs are not.
+WRAP_MIN_CHARS = 40
+WRAP_MIN_BREAKS = 3
+WRAP_SHARE = 0.6
+WRAP_BAND = 0.2
+WRAP_OVER_LINES = 2
+WRAP_OVER_SHARE = 0.01
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the stripped ``lines`` of a capture are hard-wrapped at, or None when they are
+    not wrapped throughout (see WRAP_MIN_BREAKS)."""
+    above: list[int] = []
+    run: list[str] = []
+    for text in [*lines, ""]:
+        if text:
+            run.append(text)
+            continue
+        if run and ends_sentence(run[-1]):  # (a paragraph ends a sentence; a list may not)
+            above += [len(a) for a, b in itertools.pairwise(run)
+                      if len(a) >= WRAP_MIN_CHARS and _broken_sentence(a, b)]
+        run = []
+    if len(above) < WRAP_MIN_BREAKS:
+        return None
+    above.sort()
+    width = above[(3 * len(above)) // 4]
+    low, high = (1 - WRAP_BAND) * width, (1 + WRAP_BAND) * width
+    if sum(1 for n in above if low <= n <= high) < max(WRAP_MIN_BREAKS, WRAP_SHARE * len(above)):
+        return None
+    over = sum(1 for text in lines if len(text) > high)
+    return width if over <= max(WRAP_OVER_LINES, WRAP_OVER_SHARE * len(lines)) else None
+
+
+def _broken_sentence(above: str, below: str) -> bool:
+    """A sentence goes on from line ``above`` to line ``below``: the last word of ``above`` and
+    the first of ``below`` in lower case, or ``above`` ending with a comma ("... the Kremlin
+    said in a" / "statement published after the call."); not a web address below. (A list of
+    teasers under lower-case labels ends each line with a capitalised word.)"""
+    last = above.rsplit(None, 1)[-1]
+    return (below[:1].islower() and (last[:1].islower() or last.endswith(","))
+            and not ends_sentence(above) and not below.startswith(("http", "www.")))
 
 
 # A sentence end inside a line (two letters, a stop, a capital): "...the war. China has"; a
