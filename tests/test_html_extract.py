@@ -409,11 +409,11 @@ def test_a_page_whose_markup_lxml_cannot_read_keeps_its_article() -> None:
     assert "alert" not in body and "<" not in body
 
 
-def test_readable_markup_leaves_a_page_lxml_reads_as_it_is() -> None:
+def test_readable_page_leaves_a_page_lxml_reads_as_it_is() -> None:
     """The other side: a page lxml reads (every page of the cleaning corpus but one) is not
     rebuilt, not even a short one; a page with no text at all stays as it is too."""
-    from digest.html_extract import readable_markup
+    from digest.html_extract import readable_page
 
     for page in (sanitize_html(HOSTILE), sanitize_html(LD_PAGE), NO_MARKUP_PAGE,
                  "<html><body><p>Short page.</p></body></html>", "<html></html>"):
-        assert readable_markup(page) is page
+        assert readable_page(page)[0] is page

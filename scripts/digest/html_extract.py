@@ -292,25 +292,29 @@ def _justext_text(html: str) -> str:
 #: A page whose tree, as lxml builds it, holds fewer characters of text than this is read
 #: again by Python's own HTML tokenizer, which, like a browser, reads on past a broken tag;
 #: when that reading holds this many characters or more, and more than twice lxml's, the page
-#: is its rebuilt markup (``rebuilt_markup``). A saved page missing a stretch of its markup
-#: ("<html xm" run into the attributes of an image further down) parsed to an empty document,
-#: and the page lost its whole article on both extractors. On the 604 saved pages of the
-#: cleaning corpus one page is so damaged (a validation page, found as the track's one page
-#: with no sentence kept); no other page holds under 50% of what the tokenizer reads.
+#: is its rebuilt markup (``readable_page``, ``rebuilt_markup``). A saved page missing a
+#: stretch of its markup ("<html xm" run into the attributes of an image further down) parsed
+#: to an empty document, and the page lost its whole article on both extractors. On the 604
+#: saved pages of the cleaning corpus one page is so damaged (a validation page, found as the
+#: track's one page with no sentence kept); no other page holds under 50% of what the
+#: tokenizer reads.
 READABLE_MIN_CHARS = 200
 
 
-def readable_markup(html: str) -> str:
-    """``html``, or, when lxml's tree of it holds almost no text (READABLE_MIN_CHARS), the
-    same page rebuilt from Python's HTML tokenizer when that reading holds the text."""
-    held = len(_visible_text(html))
+def readable_page(html: str) -> tuple[str, Any]:
+    """``html`` and its tree (``_parse``), or, when that tree holds almost no text
+    (READABLE_MIN_CHARS), the same page rebuilt from Python's HTML tokenizer and its tree,
+    when that reading holds the text. (The tree is the caller's: the page is parsed once.)"""
+    root = _parse(html)
+    held = len(_text_of(root))
     if held >= READABLE_MIN_CHARS:
-        return html
+        return html, root
     # (sanitized again: the tokenizer may read a tag where the sanitizer's patterns saw none)
     rebuilt = sanitize_html(rebuilt_markup(html))
-    if len(_visible_text(rebuilt)) >= max(READABLE_MIN_CHARS, 2 * held + 1):
-        return rebuilt
-    return html
+    rebuilt_root = _parse(rebuilt)
+    if len(_text_of(rebuilt_root)) >= max(READABLE_MIN_CHARS, 2 * held + 1):
+        return rebuilt, rebuilt_root
+    return html, root
 
 
 class _Rebuilder(HTMLParser):
@@ -356,8 +360,7 @@ def rebuilt_markup(html: str) -> str:
     return "".join(rebuilder.out)
 
 
-def _visible_text(html: str) -> str:
-    root = _parse(html)
+def _text_of(root: Any) -> str:
     return "".join(root.itertext()).strip() if root is not None else ""
 
 
@@ -461,9 +464,8 @@ def clean_html(capture: Capture) -> Cleaned:
     """Clean an HTML capture: every text block of the page is a line, kept where the two
     extractors agree it is the article (see html_reconcile), dropped otherwise with the rule
     ``html-extractor-removed``; the metadata comes from the page's own markup (html_meta)."""
-    clean = readable_markup(sanitize_html(capture.text))
+    clean, root = readable_page(sanitize_html(capture.text))
     extracted, fields = extract(clean, sanitized=True)
-    root = _parse(clean)
     blocks = page_blocks(root) if root is not None else []
     if not blocks and extracted:
         # a page lxml cannot read as a tree (trafilatura still found text): its lines as kept
