@@ -357,6 +357,40 @@ def test_two_boxes_with_a_paragraph_between_them_do_not_end_the_article() -> Non
         assert not set(LONG_SHARE + second) & set(body.split("\n")), case
 
 
+def test_an_article_resuming_under_a_box_with_a_list_or_long_sections_goes_on() -> None:
+    """Round 26: the article under a "Related Articles" box went on as a list set out without
+    markers (dragnet 1e57ed426097: "A scalable architecture", "Elasticity to meet peaks in
+    demand", ... one line each, then paragraphs), or as sections of a long paragraph under a
+    subheading each (f285dae28db4: "Berchtesgaden, Germany — my favorite adventure
+    destination", then a paragraph of 150 words). The list's lines ran the box over its three
+    lines, and the subheadings counted against the paragraphs as a teaser list's headlines
+    do: the article's second half was lost. The box's links stay out."""
+    for case, later in (
+            ("1e57ed426097", ("Elasticity to meet peaks in demand",
+                              "MOVEit Ad Hoc Transfer directly addresses this problem")),
+            ("f285dae28db4", ("Berctesgaden is just perfect.",))):
+        _truth, cleaned = _with_box(case, RELATED)
+        body = render_plain(cleaned)
+        for text in later:
+            assert text in body, (case, text)
+        assert not set(RELATED) & set(body.split("\n")), case
+
+
+def test_a_teaser_list_with_its_blurbs_under_a_related_box_stays_out() -> None:
+    """The other side, on pages as captured: under "Related Stories", teasers whose lines
+    hold their blurbs, with no blank line between them (l3s-gn1 45ddad041471: "Emmy for Wii and
+    DS", "For the second consecutive year ... Full Story"), are no list of the article's; and
+    three links of a real box, one line each over the article’s next paragraph (readability
+    0e128ed17f11, "Artículos Relacionados"), stay the box's while the article goes on."""
+    body = render_plain(_clean("45ddad041471"))
+    assert "Revoo added the Xbox 360 scored well for graphics and design" in body
+    assert "Emmy for Wii and DS" not in body
+    assert "Call of Duty 4 claims top spot" not in body
+    body = render_plain(_clean("0e128ed17f11"))
+    assert "Twitter muestra avances de Bookmarks" not in body
+    assert "Entre sus novedades, Twitter Lite permite la carga" in body
+
+
 def test_a_page_of_a_thousand_boxes_is_carried_over_a_bounded_number_of_them() -> None:
     """A hostile capture: a thousand share bars, each over a paragraph. The core's end is
     carried over INLINE_BOX_MAX boxes at most (a page of many more is a page of posts), so

@@ -1697,8 +1697,9 @@ def _inline_box(feats: list[_Feat], b: int, hi: int) -> int | None:
 
 def _box_lines(feats: list[_Feat], texts: Sequence[int], start: int) -> int | None:
     """The position in ``texts`` (lines of text under a box's opener, the box's first at
-    ``start``) of the first paragraph under the box, or None when the lines from ``start``
-    are no box (see ``_inline_box``)."""
+    ``start``) of the first paragraph under the box, or of the first line of a list the
+    article resumes with when the box's lines run long (``_list_under_box``); None when the
+    lines from ``start`` are no box (see ``_inline_box``)."""
     box, buttons = start, 0
     while box < len(texts) and not _inline_paragraph(feats[texts[box]]):
         f = feats[texts[box]]
@@ -1713,9 +1714,21 @@ def _box_lines(feats: list[_Feat], texts: Sequence[int], start: int) -> int | No
         elif f.boundary or rule == _POST_END:
             return None  # a second opener, or a post's footer: the article ended over the box
         elif box - start - buttons == R.INLINE_BOX_LINES:
-            return None
+            return _list_under_box(feats, texts, start, box)
         box += 1
     return box if box < len(texts) else None
+
+
+def _list_under_box(feats: list[_Feat], texts: Sequence[int], start: int, stop: int
+                    ) -> int | None:
+    """The position in ``texts`` of the article's first line under a box when the article
+    resumes with a list of its own (a feature list, a recipe's ingredients) rather than a
+    paragraph: the first line among the box's lines after its first (``start + 1 .. stop``)
+    that opens an unmarked list (``_unmarked_list_item``) after a blank line, the box's
+    links each a paragraph of their own above it; else None (no box there)."""
+    return next((k for k in range(start + 1, stop + 1)
+                 if texts[k - 1] != texts[k] - 1 and _unmarked_list_item(feats, texts[k])),
+                None)
 
 
 def _inline_paragraph(f: _Feat) -> bool:
@@ -1728,10 +1741,11 @@ def _paragraphs_go_on(feats: list[_Feat], texts: Sequence[int], down: bool = Tru
     """Whether the lines of text ``texts`` (read away from a box, ``down`` or up) read as the
     article's: within R.INLINE_BOX_WINDOW of them (up to a boundary, or read down, past a
     second box, whose lines are not counted; a marked list's items, "- Initiate Trust", "4.
-    More Athletic Than the Athletics", not counted either), R.INLINE_BOX_PARAGRAPHS paragraphs
-    or more, twice as many as the other lines (subheadings) among them, and no comment's
-    signature."""
-    paragraphs = others = window = 0
+    More Athletic Than the Athletics", and an unmarked list's, not counted either),
+    R.INLINE_BOX_PARAGRAPHS paragraphs or more, twice as many as the other lines (subheadings)
+    among them or as many when they are long (R.INLINE_BOX_LONG_PARAGRAPH_WORDS words each on
+    average: an article's sections, not a teaser list's blurbs), and no comment's signature."""
+    paragraphs = others = window = paragraph_words = 0
     pos = 0
     while pos < len(texts):
         j = texts[pos]
@@ -1748,6 +1762,8 @@ def _paragraphs_go_on(feats: list[_Feat], texts: Sequence[int], down: bool = Tru
         is_paragraph = _inline_paragraph(f)
         if not is_paragraph and _item_marker(f.text) is not None and _list_item_ok(f):
             continue  # a marked list item of the article's own: no teaser list is marked so
+        if not is_paragraph and _unmarked_list_item(feats, j):
+            continue  # ... nor an unmarked one's (a teaser list's lines hold its blurbs)
         if not is_paragraph and _first_line_rule(f) in _SLOT_LINES:
             continue  # an advertisement's label between paragraphs, a share button
         window += 1
@@ -1755,14 +1771,33 @@ def _paragraphs_go_on(feats: list[_Feat], texts: Sequence[int], down: bool = Tru
             break
         if is_paragraph:
             paragraphs += 1
+            paragraph_words += f.words
         elif 0 < f.words <= CORE_SIGNATURE_MAX_WORDS and (
                 linemodel.comment_meta(f.text) or COMMENT_SIGNATURE_RE.search(f.text)):
             return False  # a comment's signature ("Jane says:", "May 5, 2012 at 3:01 pm")
         else:
             others += 1
-        if paragraphs >= R.INLINE_BOX_PARAGRAPHS and paragraphs >= 2 * others:
+        if paragraphs >= R.INLINE_BOX_PARAGRAPHS and (paragraphs >= 2 * others or (
+                paragraphs >= others
+                and paragraph_words >= R.INLINE_BOX_LONG_PARAGRAPH_WORDS * paragraphs)):
             return True
     return False
+
+
+def _unmarked_list_item(feats: list[_Feat], j: int) -> bool:
+    """Whether line ``j`` is an item of a list set out without markers: a run of
+    R.UNMARKED_LIST_MIN_LINES lines of text or more with no blank line between them and no
+    paragraph (``_inline_paragraph``) among them, the line no boundary, notice, teaser or line
+    a rule names (``_list_item_ok``). A teaser list set out so holds its blurbs, paragraphs."""
+    if not _list_item_ok(feats[j]):
+        return False
+    lo = hi = j  # (read R.INLINE_BOX_READ lines each way at most: a hostile run stays linear)
+    while lo > max(0, j - R.INLINE_BOX_READ) and feats[lo - 1].text:
+        lo -= 1
+    while hi + 1 < min(len(feats), j + R.INLINE_BOX_READ) and feats[hi + 1].text:
+        hi += 1
+    return hi - lo + 1 >= R.UNMARKED_LIST_MIN_LINES and not any(
+        _inline_paragraph(feats[k]) for k in range(lo, hi + 1))
 
 
 # The line that closes a post ("Posted in News | 4 Comments"): no box inside an article

@@ -122,6 +122,14 @@ POST_END_RE = re.compile(
     r"|previous|next)\b", re.IGNORECASE)
 INLINE_BOX_PARAGRAPHS = 3
 INLINE_BOX_PARAGRAPH_WORDS = 15  # a paragraph, not a teaser's headline or a pitch's line
+# ... or as many paragraphs as other lines when the paragraphs run this many words each on
+# average: an article's sections under their subheadings ("Hope Diamond" over a paragraph of
+# seventy words), where a teaser's blurb is a sentence or two (round 26: 60, declared, not
+# tuned; 45 gives the same on train's box bench)
+INLINE_BOX_LONG_PARAGRAPH_WORDS = 60
+# An article resuming under a box with a list set out without markers (a feature list,
+# ingredients: lines with no blank line between them): this many lines or more (round 26)
+UNMARKED_LIST_MIN_LINES = 3
 # A post's tag line: its tags or categories after their label ("Tags: Mercury, MESSENGER,
 # NASA", "Filed Under: Halloween · Tagged With: Crafts", "Labels: adwords", "Posted in New
 # Cars, News Blog"). Under the post's text it closes the post (cleaning._tags_cut). Without a
