@@ -376,6 +376,24 @@ def test_an_article_resuming_under_a_box_with_a_list_or_long_sections_goes_on() 
         assert not set(RELATED) & set(body.split("\n")), case
 
 
+def test_a_numbered_most_read_list_inside_the_article_does_not_end_it() -> None:
+    """Round 26: "Most Read" and three numbered headlines in the middle of the article took
+    the box's three lines, so one more short line under them (dragnet 8884cbd12b81: "Oy
+    again, there really should be a reliable training manual for newbies."; 7ab6b9962749:
+    "Remove this ad", "The team describes their project:") ended the box's reading and the
+    article's second half was lost. A box's marked items count apart from its other lines.
+    The box stays out."""
+    most_read = ["Most Read", "1. Council delays vote on the city budget again",
+                 "2. Police search for missing hiker near the lake",
+                 "3. Storm closes schools across the county"]
+    for case, later in (("8884cbd12b81", "During these cooler days, it’s nice to warm up"),
+                        ("7ab6b9962749", "They predict their prototype could produce")):
+        _truth, cleaned = _with_box(case, most_read)
+        body = render_plain(cleaned)
+        assert later in body, case
+        assert not set(most_read) & set(body.split("\n")), case
+
+
 def test_a_teaser_list_with_its_blurbs_under_a_related_box_stays_out() -> None:
     """The other side, on pages as captured: under "Related Stories", teasers whose lines
     hold their blurbs, with no blank line between them (l3s-gn1 45ddad041471: "Emmy for Wii and

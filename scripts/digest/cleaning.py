@@ -1697,14 +1697,17 @@ def _inline_box(feats: list[_Feat], b: int, hi: int) -> int | None:
 
 def _box_lines(feats: list[_Feat], texts: Sequence[int], start: int) -> int | None:
     """The position in ``texts`` (lines of text under a box's opener, the box's first at
-    ``start``) of the first paragraph under the box, or of the first line of a list the
+    ``start``; its marked items, R.INLINE_BOX_ITEMS at most, counted apart from its other
+    lines) of the first paragraph under the box, or of the first line of a list the
     article resumes with when the box's lines run long (``_list_under_box``); None when the
     lines from ``start`` are no box (see ``_inline_box``)."""
-    box, buttons = start, 0
+    box, buttons, items = start, 0, 0
     while box < len(texts) and not _inline_paragraph(feats[texts[box]]):
         f = feats[texts[box]]
         rule = _first_line_rule(f)
-        if (rule in _BUTTONS or (f.words == 1 and f.label_like and not f.boundary)
+        if _item_marker(f.text) is not None and items < R.INLINE_BOX_ITEMS:
+            items += 1  # a numbered list of links ("Most Read", "1. ...", "2. ...") as one
+        elif (rule in _BUTTONS or (f.words == 1 and f.label_like and not f.boundary)
                 or R.FORM_BUTTON_RE.match(f.text)):
             # a share bar's buttons ("Share", "Facebook", "Copy link", "Bluesky"), a sign-up
             # form's field and button ("Enter your email", "Sign up")
@@ -1713,7 +1716,7 @@ def _box_lines(feats: list[_Feat], texts: Sequence[int], start: int) -> int | No
                 return None
         elif f.boundary or rule == _POST_END:
             return None  # a second opener, or a post's footer: the article ended over the box
-        elif box - start - buttons == R.INLINE_BOX_LINES:
+        elif box - start - buttons - items == R.INLINE_BOX_LINES:
             return _list_under_box(feats, texts, start, box)
         box += 1
     return box if box < len(texts) else None

@@ -103,6 +103,11 @@ INLINE_BOX_LINES = 3
 # email", "Sign up") are counted apart: a box may hold this many of them besides its
 # INLINE_BOX_LINES other lines (round 15; not tuned: a recent share bar has six to eight).
 INLINE_BOX_BUTTONS = 8
+# ... and its items marked as a list ("Most Read", then "1. Council delays vote ...", "2. ...")
+# as many as this besides: a list of links is one part of the box, not one line an item
+# (round 26; round 15 tried it and lost a blog index's posts to it, which the round's post
+# footer and second-opener stops now keep; declared, not tuned)
+INLINE_BOX_ITEMS = 10
 # A form's button in a box ("Sign up", "Subscribe", "Submit"): one of its buttons, not a second
 # opener
 FORM_BUTTON_RE = re.compile(r"^(?:sign\s*up|subscribe|submit|join|register)\W*$",
