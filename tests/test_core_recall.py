@@ -394,6 +394,21 @@ def test_a_numbered_most_read_list_inside_the_article_does_not_end_it() -> None:
         assert not set(most_read) & set(body.split("\n")), case
 
 
+def test_photo_credits_between_the_paragraphs_under_a_box_do_not_end_the_article() -> None:
+    """Round 26: under a recent share bar, an article of tips with a photo over each
+    (dragnet 75f0c83319c7: "Avoid canned drinks, ...", "evgenyb/iStock/Getty Images", "Instead
+    of inviting everyone ...", "Kane Skennar/Photodisc/Getty Images") had its credits counted
+    against its paragraphs as a teaser list's headlines are, and its second half was lost. A
+    photo's credit or caption between paragraphs counts as an advertisement's label does:
+    neither paragraph nor subheading. The credits stay out of the text."""
+    _truth, cleaned = _with_box("75f0c83319c7", LONG_SHARE)
+    body = render_plain(cleaned)
+    assert "Instead of inviting everyone you" in body
+    assert "See if your grad and his best friend" in body
+    assert "evgenyb/iStock/Getty Images" not in body
+    assert not set(LONG_SHARE) & set(body.split("\n"))
+
+
 def test_a_teaser_list_with_its_blurbs_under_a_related_box_stays_out() -> None:
     """The other side, on pages as captured: under "Related Stories", teasers whose lines
     hold their blurbs, with no blank line between them (l3s-gn1 45ddad041471: "Emmy for Wii and

@@ -1767,7 +1767,7 @@ def _paragraphs_go_on(feats: list[_Feat], texts: Sequence[int], down: bool = Tru
             continue  # a marked list item of the article's own: no teaser list is marked so
         if not is_paragraph and _unmarked_list_item(feats, j):
             continue  # ... nor an unmarked one's (a teaser list's lines hold its blurbs)
-        if not is_paragraph and _first_line_rule(f) in _SLOT_LINES:
+        if not is_paragraph and _slot_line(f):
             continue  # an advertisement's label between paragraphs, a share button
         window += 1
         if window > R.INLINE_BOX_WINDOW:
@@ -1801,6 +1801,14 @@ def _unmarked_list_item(feats: list[_Feat], j: int) -> bool:
         hi += 1
     return hi - lo + 1 >= R.UNMARKED_LIST_MIN_LINES and not any(
         _inline_paragraph(feats[k]) for k in range(lo, hi + 1))
+
+
+def _slot_line(f: _Feat) -> bool:
+    """A line set between the article's paragraphs that is neither a paragraph nor a
+    subheading: an advertisement's label, a share button, a photo's caption or credit
+    ("evgenyb/iStock/Getty Images" under each photo of a list of tips)."""
+    rule = _first_line_rule(f)
+    return rule in _SLOT_LINES or (rule is not None and rule[0] == "caption")
 
 
 # The line that closes a post ("Posted in News | 4 Comments"): no box inside an article
