@@ -829,6 +829,53 @@ def test_a_subheading_over_the_articles_own_text_stays() -> None:
     assert _line(cleaned, "What the new routers do") == ("subhead", "heading-in-article")
 
 
+def test_a_short_post_over_a_thread_signed_on_two_lines_is_kept() -> None:
+    """Round 26: dragnet a416b3766db6 (a blog's links of the day, 8 sentences) and
+    c191a863befb (a car blog's column) stand over "7 Comments" / "46 Comments on ..." and a
+    thread whose comments are signed on two lines, the name alone over the date ("nomaduk",
+    "10.29.2012"). A date right under the opener is not read as a signature (it may be the
+    article's), so no thread was seen, the longest comment was the core and the post was
+    lost. A name over a date, twice within the lines under the opener, is a thread: the post
+    is the core and the comments stay out."""
+    body = render_plain(_clean("a416b3766db6"))
+    assert "On October 29, 1863, the International Red Cross was formed." in body
+    assert "The US student loan system is a nightmare." not in body
+    body = render_plain(_clean("c191a863befb"))
+    assert "So says Consumer Reports with respect to their list" in body
+    assert "I would have added every EV I could think of to that list." not in body
+
+
+def test_an_article_header_with_its_comment_count_over_the_writer_and_date_is_no_thread() -> None:
+    """The other side: an article's header may print its comment count over its writer's name
+    and its date ("12 Comments", "Jane Roe", "March 3, 2021"), once. A promotion above it
+    stays no article: the report under its header is the core."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    promo = ("Our newsletter brings you the day's most important stories from the valley, with "
+             "analysis from our reporters and the best of our photography, every weekday "
+             "morning before breakfast.")
+    report = [
+        "The council voted on Tuesday to delay the new budget by a month after residents "
+        "filled the hall to object to the cuts planned for the town's two libraries.",
+        "Members said the delay would give officers time to find savings elsewhere, though "
+        "the treasurer warned that the reserves could not cover the gap for long.",
+        "A second vote is expected in April, when the council will also hear the results of "
+        "a survey of library users that closes at the end of this month.",
+        "Residents who spoke at the meeting said the libraries were the only warm public "
+        "places open in the evenings, and asked the council to look at its offices first.",
+    ]
+    parts = ["Valley News", promo, "Council delays budget vote", "12 Comments", "Jane Roe",
+             "March 3, 2021", *report, "About us", "Contact"]
+    text = "\n\n".join(parts)
+    cleaned = clean(Capture(Path("header.txt"), "header.txt", "text", text, "utf-8"))
+    body = render_plain(cleaned)
+    for paragraph in report:
+        assert paragraph in body, paragraph[:50]
+
+
 def test_comment_thread_the_core_ran_into_is_cut() -> None:
     """dragnet page e77af49f9a05: a film review, "270 Comments", then the readers' comments,
     each under "Matt Jaycox | November 9, 2012 12:13 AM | Reply". The thread (39,000 words)
@@ -1141,8 +1188,11 @@ def test_a_blurb_in_capitals_over_a_blog_post_does_not_take_its_place() -> None:
     article and the post under it cut as a glued article: the page published none of the
     post. A line of prose in capitals alone, on a page whose mixed-case prose is at least
     twice as long, is no paragraph of the article: the post is the article, its headline the
-    headline, and the blurb is not published."""
+    headline, and the blurb is not published. Round 26: nor does the line model give it back
+    as `unsure` (its retraining put the blurb over its threshold): such a line outside the
+    article is no candidate (rule `shouted`)."""
     cleaned = _clean("178176af2709")
+    assert _line(cleaned, "EVERY DAY I EXPERIENCE LIFE") == ("boilerplate", "shouted")
     body = render_plain(cleaned)
     assert body.startswith("To me, the barn is the centerpiece of any farm.")
     assert "If I'm ever asked about my manners, I can always claim that I feel at home" in body

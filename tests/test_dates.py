@@ -223,9 +223,10 @@ def test_stamps_in_a_series_are_a_thread_or_a_list_not_the_dateline() -> None:
 
 
 def test_a_comment_stamp_read_as_the_dateline_is_not_the_date() -> None:
-    # c191a863befb: the body read from a comment thread; the stamp the cleaner marked as the
-    # dateline is a comment's, under others of its shape (the thread all of one day, so the
-    # dates alone do not tell it is a series); 5177a113d31e likewise
+    # c191a863befb (as round 25's cleaner read it): the body read from a comment thread; the
+    # stamp the cleaner marked as the dateline is a comment's, under others of its shape (the
+    # thread all of one day, so the dates alone do not tell it is a series); 5177a113d31e
+    # likewise
     said = ("unsure", "Which is why the Caravan remains at or near the top of the minivan "
                       "sales chart.")
     thread = (
@@ -538,7 +539,9 @@ def test_a_two_way_numeric_date_reads_as_the_day_the_page_names() -> None:
 
 @pytest.mark.parametrize(("case", "want"), [
     ("bf6332b8a373", None),  # "24 July 2012 Last updated at 05:40 ET": the update's day
-    ("c191a863befb", None),  # the body read from comments: a comment's stamp is no dateline
+    # "By Derek Kreindler on August 9, 2012" under the headline (round 26: the post is the
+    # body, no longer a comment of its thread, whose stamps are no dateline)
+    ("c191a863befb", D(2012, 8, 9)),
     ("a01ab303ff1c", None),  # "26-28 November 1997": the conference's days
     ("86004f99f0d8", D(2008, 1, 5)),  # its dateline above teasers' stamps of the same shape
     ("9ada70ee1e59", D(2007, 12, 29)),  # a date over the headline "PlayStation Store updated"

@@ -676,15 +676,17 @@ def test_lower_case_words_asked_one_by_one_answer_as_the_whole_set() -> None:
 def test_a_reader_comment_is_no_headline() -> None:
     # d93cc374569c: the cleaner's body is a comment of the thread under the post; the comment
     # above it ("Will there has a new flagship DX camera coming, like 7200?") has its "Reply"
-    # button under it. c191a863befb: a reply without a button of its own, under its author's
-    # time stamp, in a thread of comments with "Login to reply" buttons.
+    # button under it. c191a863befb's body was a comment too until round 26 (a reply without
+    # a button of its own, in a thread of "Login to reply" buttons): the post is its body
+    # now, and its headline the post's own.
     from digest.headline import _reply_under
 
     comment = "Will there has a new flagship DX camera coming, like 7200?"
     meta, texts = _page("d93cc374569c")
     assert comment in texts
     assert meta.title.value is None  # the safe failure: the post's headline is far above
-    assert _cleaned("c191a863befb").metadata.title.value is None
+    assert (_cleaned("c191a863befb").metadata.title.value
+            == "Can 187,586 Buyers Be Wrong? Consumer Reports Thinks So")
     texts = ["Posted October 29, 2012 at 10:53 am | Permalink", comment, "Reply"]
     assert _reply_under(texts, [0, 1, 2], 1)
     for button in ("Login to reply", "Report Post »  Log in to Reply", "Reply to This Share",

@@ -192,6 +192,19 @@ def _shouted_lines(feats: list[_Feat]) -> list[int]:
     return shouted if plain >= R.SHOUTED_PLAIN_RATIO * loud else []
 
 
+_SHOUTED_KIND: tuple[LineKind, str] = ("boilerplate", "shouted")
+
+
+def _shouted_outside(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
+    """The lines around the article dropped for their place that ``_shouted_lines`` took
+    for no prose (a sentence of R.PROSE_MIN_WORDS words or more in capitals alone): the line
+    model does not give them back, as they are no paragraph of the article (the blog's
+    description over its post, train 178176af2709)."""
+    return [j for j, f in enumerate(feats)
+            if kinds[j] in (_BEFORE_KIND, _AFTER_KIND) and f.sentence and not f.prose
+            and f.words >= R.PROSE_MIN_WORDS and _shouted(f.text)]
+
+
 def _shouted_facts(facts: dict[str, Any]) -> dict[str, Any]:
     """``facts`` of a shouted line of prose (``_shouted_lines``): no prose, and its density
     score as such."""
@@ -486,14 +499,37 @@ def _choose_core(feats: list[_Feat]) -> tuple[int, int] | None:
 def _thread_opened(feats: list[_Feat], lo: int, hi: int) -> bool:
     """A comment thread opens in ``lo..hi``: a thread's opener ("5 Comments") with a
     comment's signature with a time in the line of text right under it ("Tom R. | March 5,
-    2024 at 9:15 am | Reply")."""
+    2024 at 9:15 am | Reply"), or comments signed on two lines from there
+    (``_signed_on_two_lines``: "7 Comments", "nomaduk", "10.29.2012", a comment, then the next
+    name and date; a date right under the opener may be the article's)."""
     for b in range(lo, hi):
         if not _thread_opener(feats[b]):
             continue
         nxt = next((j for j in range(b + 1, hi + 1) if feats[j].text), None)
         if nxt is not None and _thread_signature(feats[nxt]) and not feats[nxt].dateline:
             return True
+        if nxt is not None and _signed_on_two_lines(feats, nxt):
+            return True
     return False
+
+
+def _signed_on_two_lines(feats: list[_Feat], j: int) -> bool:
+    """Comments signed on two lines from line ``j`` on: a commenter's name alone
+    (``_bare_signer``) over the comment's date or time (``_thread_signature``) at ``j``, and
+    again within THREAD_READ_LINES lines of text under it. An article's header prints its
+    writer's name over its date once."""
+    texts = list(itertools.islice((k for k in range(j, len(feats)) if feats[k].text),
+                                  THREAD_READ_LINES))
+    pairs = [n for n in range(len(texts) - 1)
+             if _bare_signer(feats[texts[n]]) and _thread_signature(feats[texts[n + 1]])]
+    return len(pairs) >= 2 and pairs[0] == 0
+
+
+def _bare_signer(f: _Feat) -> bool:
+    """A commenter's name alone on its line, over the date of the comment ("nomaduk" over
+    "10.29.2012"): SIGNER_MAX_WORDS words at most, no sentence, byline, date or boundary."""
+    return 0 < f.words <= SIGNER_MAX_WORDS and not (
+        f.sentence or f.prose or f.boundary or _header_line(f))
 
 
 def _own_header(feats: list[_Feat], lo: int, b_lo: int) -> int | None:
@@ -722,6 +758,8 @@ COMMENT_SIGNATURE_RE = re.compile(
     re.IGNORECASE,
 )
 CORE_SIGNATURE_MAX_WORDS = 15
+SIGNER_MAX_WORDS = 4  # a commenter's name alone on its line ("nomaduk", "Cristine Arroyo")
+THREAD_READ_LINES = 60  # lines of text read under a thread's opener for a second signature
 # a list of teasers each under or over its stamp (_teaser_unit_core): stamps of one shape in
 # a chain, lines of text from one to the next at most
 SERIES_MIN_STAMPS = 3
@@ -2779,6 +2817,8 @@ def rule_pass(capture: Capture) -> RulePass:
     for i in thread:  # the readers' comments: the line model does not give them back
         if kinds[i] == _AFTER_KIND:
             kinds[i] = ("boilerplate", headline.THREAD_RULE)
+    for i in _shouted_outside(feats, kinds):  # nor a blurb or pitch in capitals alone
+        kinds[i] = _SHOUTED_KIND
     if other is not None:  # a post below a core with no header: kept, reported
         for i in range(other[0], other[1] + 1):
             if kinds[i][1] == "after-article" and feats[i].text:
