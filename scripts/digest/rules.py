@@ -105,8 +105,8 @@ INLINE_BOX_LINES = 3
 INLINE_BOX_BUTTONS = 8
 # ... and its items marked as a list ("Most Read", then "1. Council delays vote ...", "2. ...")
 # as many as this besides: a list of links is one part of the box, not one line an item
-# (round 26; round 15 tried it and lost a blog index's posts to it, which the round's post
-# footer and second-opener stops now keep; declared, not tuned)
+# (round 26, declared, not tuned; round 15 tried it and carried a blog index's core over its
+# later posts, which no longer happens: no train capture's output changes)
 INLINE_BOX_ITEMS = 10
 # A form's button in a box ("Sign up", "Subscribe", "Submit"): one of its buttons, not a second
 # opener
@@ -128,9 +128,9 @@ POST_END_RE = re.compile(
 INLINE_BOX_PARAGRAPHS = 3
 INLINE_BOX_PARAGRAPH_WORDS = 15  # a paragraph, not a teaser's headline or a pitch's line
 # ... or as many paragraphs as other lines when the paragraphs run this many words each on
-# average: an article's sections under their subheadings ("Hope Diamond" over a paragraph of
-# seventy words), where a teaser's blurb is a sentence or two (round 26: 60, declared, not
-# tuned; 45 gives the same on train's box bench)
+# average: an article's sections under their subheadings ("Berchtesgaden, Germany — my
+# favorite adventure destination" over a paragraph of 150 words), where a teaser's blurb is a
+# sentence or two (round 26: 60, declared, not tuned; 45 gives the same on train's box bench)
 INLINE_BOX_LONG_PARAGRAPH_WORDS = 60
 # An article resuming under a box with a list set out without markers (a feature list,
 # ingredients: lines with no blank line between them): this many lines or more (round 26)
