@@ -222,11 +222,11 @@ def test_a_weak_headline_of_a_real_page_is_named_and_a_sure_one_is_not() -> None
     that online product claims violate federal law") and the editor is told; l3s-gn1 page
     04e1d6ec76e3's headline is sure (over 0.9) and no warning is given. (Round 25's example,
     051f8c9a5d16's teaser headline at p 0.43, is under round 26's threshold: no headline.)"""
-    teaser = clean_train_page("e0adf98a7dd5")
-    assert teaser.metadata.title.value.startswith("False claims include")
-    assert teaser.title_probability is not None and teaser.title_probability < WEAK_HEADLINE
-    assert to_json(teaser)["title_probability"] == teaser.title_probability
-    weak = [w for w in capture_doubts(teaser, PATH) if "weak evidence" in w.problem]
+    standfirst = clean_train_page("e0adf98a7dd5")
+    assert standfirst.metadata.title.value.startswith("False claims include")
+    assert standfirst.title_probability is not None and standfirst.title_probability < WEAK_HEADLINE
+    assert to_json(standfirst)["title_probability"] == standfirst.title_probability
+    weak = [w for w in capture_doubts(standfirst, PATH) if "weak evidence" in w.problem]
     assert len(weak) == 1 and weak[0].where.endswith("(title)")
     sure = clean_train_page("04e1d6ec76e3")
     assert sure.title_probability is not None and sure.title_probability > 0.9
