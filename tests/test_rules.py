@@ -218,6 +218,12 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("E-mail this to a friend", "page-tool"),
         ("Printable version", "page-tool"),
         ("Bookmark with:", "page-tool"),
+        # round 27: a photo viewer's and an ad slot's links inside the article (train
+        # fe27c4e8a5a5, 34156048b792, 5d40ae21fb82, 39c904d6a62a)
+        ("View larger image", "page-tool"),
+        ("Larger Picture", "page-tool"),
+        ("Ads by Google", "page-tool"),
+        ("Advertise | AdChoices", "page-tool"),
         # round 22: a site's menu longer than a link row (train d4ffd5a2e51f, 55c669d74fc0)
         ("News: ePaper | Front Page | National | Tamil Nadu | Andhra Pradesh | Karnataka | "
          "Kerala | New Delhi | Other States | International | Opinion | Business | Sport |",
@@ -259,6 +265,9 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Posted by the embassy on Monday, the letter said the talks would resume in May.",
         "This entry in the register was filed under a false name, the court heard.",
         "Print this story and you will be sued, the minister told the paper on Monday.",
+        # round 27: the page tools' words in a sentence
+        "Advertise your house in the local paper first, the estate agent advised the couple.",
+        "View larger versions of the maps at the library, the archivist told visitors.",
         # round 24: a post's words in a sentence, a quotation in guillemets
         "Use the permalink to share the post, the editor told readers in a note on Monday.",
         "The trackback system was abused by spammers, the engineers said in a report.",

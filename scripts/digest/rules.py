@@ -60,6 +60,11 @@ FRAGMENT_PENALTY = 1.5
 # written in sentences. Half a boundary: a long article still carries across one.
 DATELINE_PENALTY = 30.0
 
+# A boundary line that comes back this many times in a capture is a widget's button repeated
+# between the article's pieces ("See more" under each of its images), not where it ends.
+BOUNDARY_REPEATS = 3
+BOUNDARY_REPEAT_PARAGRAPH_WORDS = 30  # ...with a paragraph this long between each two of them
+
 # Lines that are neither prose nor short (middle-sized, no sentence end: teaser titles, long
 # headlines, list items) cost this much: less than a menu item, since articles have some.
 MIDDLE_LINE_PENALTY = 3.0
@@ -869,7 +874,13 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"(?:\s+to\s+(?:a\s+)?friends?(?:\s+by\s+e-?mail)?)?"
             r"|printable\s+version|printer[\s-]friendly(?:\s+(?:version|page|format))?"
             r"|write\s+to\s+(?:the\s+)?editor|bookmark\s+with|what\s+are\s+these\?"
-            r"|back\s+to\s+top"
+            r"|back\s+to\s+(?:the\s+)?top|(?:to\s+)?top\s+of\s+(?:the\s+)?page"
+            # a photo viewer's, a thread's and an ad slot's links inside the article ("View
+            # larger image", "Jump to comments", "Flag as inappropriate", "Ads by Google",
+            # "Advertise | AdChoices", "Article continues")
+            r"|view\s+larger(?:\s+(?:image|picture|photo|version))?|larger\s+(?:image|picture|photo)"
+            r"|jump\s+to\s+(?:the\s+)?comments|flag\s+as\s+inappropriate|ads\s+by\s+google"
+            r"|advertise|adchoices|article\s+continues"
             # a feed to follow the site by ("Subscribe to this blog's feed", "Subscribe to Full
             # WORC feed by RSS")
             r"|subscribe\s+to\s+(?:[\w'’]+\s+){0,3}(?:feed|rss)(?:\s+(?:by|via)\s+(?:rss|e-?mail))?"
@@ -881,7 +892,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         ),
         "a page's tools for the article ('E-mail this to a friend', 'Printable version',"
         " 'Print this article  Email this article', 'Subscribe to this blog's feed',"
-        " 'Bookmark with:', 'Back to top')",
+        " 'Bookmark with:', 'Back to top', 'View larger image', 'Flag as inappropriate', 'Ads by"
+        " Google'); none is a line of a train page's truth",
         max_words=8,
         anchored=True,
     ),
