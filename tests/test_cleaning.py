@@ -297,16 +297,17 @@ def test_cleaning_leaves_the_garbage_collector_as_it_found_it() -> None:
 _THREAD_NAMES = ("Ann Lee", "Bo Chan", "Cy Ford", "Dee Ross", "Eli Park", "Fay Moss", "Gus Hart")
 
 
-def _article_and_thread(comments: int, signer: str | None) -> str:
+def _article_and_thread(comments: int, signer: str | None,
+                        signature: str = "{name} | May 5, 2012 at {hour}:{minute:02d} pm") -> str:
     """An article of 30 paragraphs, then ``comments`` comments each under its reader's
-    signature with a date and time (``signer`` signing all of them, or seven readers in
-    turn); every line is different."""
+    ``signature`` (a date and time by default; ``signer`` signing all of them, or seven readers
+    in turn); every line is different."""
     article = [f"The council met for the {k}th time on the budget, and after a long debate on "
                f"schools and roads the vote went {k} to {k + 1} for the plan." for k in range(30)]
     thread = []
     for k in range(comments):
         name = signer or _THREAD_NAMES[k % len(_THREAD_NAMES)]
-        thread += [f"{name} | May 5, 2012 at {1 + k % 12}:{k % 60:02d} pm",
+        thread += [signature.format(name=name, n=k + 1, hour=1 + k % 12, minute=k % 60),
                    f"Comment {k}: I think the council should do more about the roads here."]
     return "Council passes the budget\n\n" + "\n\n".join(article + thread) + "\n"
 
@@ -324,6 +325,19 @@ def test_a_long_thread_of_signed_comments_is_cut_and_the_article_kept() -> None:
                if line.text.startswith(("Comment ", "Ann Lee |")))
     body = render_plain(_cleaned(_article_and_thread(1000, "Ann Lee")))
     assert "Comment 0:" in body and "Comment 999:" in body
+
+
+def test_a_thread_signed_with_the_date_alone_is_cut_and_the_article_kept() -> None:
+    """Round 27: each comment under its number, its reader's name and the day, no time ("3.
+    Ann Lee - 5 May, 2012", as train d568ef487df6 signs them). The thread is cut; signed so by
+    one author, the same posts stay published (a page of that author's posts)."""
+    signature = "{n}. {name} - 5 May, 2012"
+    cleaned = _cleaned(_article_and_thread(12, None, signature))
+    body = render_plain(cleaned)
+    assert "the vote went 29 to 30 for the plan" in body
+    assert "Comment 0:" not in body and "Comment 11:" not in body
+    body = render_plain(_cleaned(_article_and_thread(12, "Ann Lee", signature)))
+    assert "Comment 0:" in body and "Comment 11:" in body
 
 
 def test_an_article_printed_in_capitals_throughout_keeps_its_prose() -> None:

@@ -1230,3 +1230,16 @@ def test_a_boundary_repeated_between_teasers_still_ends_the_article() -> None:
     cleaned = _clean("3b0a6e271380")
     assert _line(cleaned, "See More") == ("boilerplate", "end-boundary")
     assert "2011 Holiday Gift Guides" not in render_plain(cleaned)
+
+
+def test_a_thread_signed_with_a_name_and_the_day_is_cut() -> None:
+    """dragnet page d568ef487df6: a match preview, a share bar, then readers' comments each
+    under "1. tomstoned - 20 August, 2011" (a number, a name, the day; no time) and over a
+    "Reply" button. Such a signature was not read as one, and the thread was published with
+    the post (F1 0.81)."""
+    cleaned = _clean("d568ef487df6")
+    body = render_plain(cleaned)
+    assert "Come on you Gunners!" in body
+    assert "Please show Mr Wenger some Respect" not in body
+    assert _line(cleaned, "2. Morten Hojbjerre - 20 August, 2011") == (
+        "boilerplate", "comment-thread")

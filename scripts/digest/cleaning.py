@@ -1735,7 +1735,20 @@ def _thread_signature(f: _Feat) -> bool:
             and _SIGNATURE_STAMP_RE.search(f.text) is not None
             and (f.dateline or _CLOCK_RE.search(f.text) is not None
                  or linemodel.comment_meta(f.text)
-                 or COMMENT_SIGNATURE_RE.search(f.text) is not None))
+                 or COMMENT_SIGNATURE_RE.search(f.text) is not None
+                 or _name_dated(f.text)))
+
+
+# a commenter's name and the date, numbered or not: "2. Lettraggad - 29 August, 2011",
+# "Jane Roe | May 5, 2012"
+_NAME_DATE_RE = re.compile(
+    r"^(?:\d{1,4}\.\s*)?[^\W\d_][\w.'’()@-]*(?:\s+[\w.'’()@-]+){0,%d}\s*[-–—|]\s*(?P<date>.+)$"
+    % (SIGNER_MAX_WORDS - 1))
+
+
+def _name_dated(text: str) -> bool:
+    m = _NAME_DATE_RE.match(text)
+    return m is not None and R.DATELINE_RE.match(m.group("date")) is not None
 
 
 # what a comment's signature holds besides its signer's name: figures, dates, times, furniture
