@@ -1742,8 +1742,8 @@ def _thread_signature(f: _Feat) -> bool:
 # a commenter's name and the date, numbered or not: "2. Lettraggad - 29 August, 2011",
 # "Jane Roe | May 5, 2012"
 _NAME_DATE_RE = re.compile(
-    r"^(?:\d{1,4}\.\s*)?[^\W\d_][\w.'’()@-]*(?:\s+[\w.'’()@-]+){0,%d}\s*[-–—|]\s*(?P<date>.+)$"
-    % (SIGNER_MAX_WORDS - 1))
+    r"^(?:\d{1,4}\.\s*)?[^\W\d_][\w.'’()@-]*"
+    rf"(?:\s+[\w.'’()@-]+){{0,{SIGNER_MAX_WORDS - 1}}}\s*[-–—|]\s*(?P<date>.+)$")
 
 
 def _name_dated(text: str) -> bool:
