@@ -1211,27 +1211,6 @@ def test_paragraphs_in_capitals_inside_the_article_are_kept() -> None:
     assert "UPDATE!!!!!!! LITTLE JOHNNY HAS BEEN ADOPTED BY HIS FOSTER PARENTS" in body
 
 
-def test_a_boundary_repeated_between_paragraphs_is_no_end_of_the_article() -> None:
-    """dragnet page 8e803ae6541f: a profile in paragraphs, each document's image under it
-    with "See more" and "Opens in a new window (74k)". "See more" opens teasers elsewhere; four
-    times between paragraphs of thirty words and more it is a widget's button, and the article
-    went on under the third one (13 of its 33 sentences were dropped)."""
-    cleaned = _clean("8e803ae6541f")
-    body = render_plain(cleaned)
-    assert _line(cleaned, "See more") == ("boilerplate", "repeated-boundary")
-    assert "She went to London to visit her mother on leave" in body
-    assert "The cause of death is listed on her death certificate" in body
-
-
-def test_a_boundary_repeated_between_teasers_still_ends_the_article() -> None:
-    """The other side, dragnet page 3b0a6e271380: "See More" under each of three rows of
-    teaser headlines after a recipe, no paragraph between them: the boundaries of a teaser
-    list, which stays out."""
-    cleaned = _clean("3b0a6e271380")
-    assert _line(cleaned, "See More") == ("boilerplate", "end-boundary")
-    assert "2011 Holiday Gift Guides" not in render_plain(cleaned)
-
-
 def test_a_thread_signed_with_a_name_and_the_day_is_cut() -> None:
     """dragnet page d568ef487df6: a match preview, a share bar, then readers' comments each
     under "1. tomstoned - 20 August, 2011" (a number, a name, the day; no time) and over a

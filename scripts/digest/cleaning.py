@@ -69,9 +69,6 @@ class _Feat:
     # the word the glued-teaser pattern read as a headline run into its blurb occurs elsewhere
     # in the capture: a name in two capitals ("MasterCard"), and the line no teaser
     glue_named: bool = False
-    # a boundary line repeated between the article's paragraphs (_repeated_boundaries): no
-    # boundary, and dropped as the page's furniture
-    widget: bool = False
     score: float = 0.0  # density score (_score): what the line adds to a run of article text
 
 
@@ -163,10 +160,6 @@ def _features(raw: list[str]) -> list[_Feat]:
         set_dict(f, "__dict__", _facts(text, key in near_repeat, True) if key in positions
                  else _plain_facts(text))
         append(f)
-    for n in _repeated_boundaries(out):
-        f = new(_Feat)
-        set_dict(f, "__dict__", _repeated_boundary_facts(out[n].__dict__))
-        out[n] = f
     for j in _glue_names(out, stripped):
         f = new(_Feat)
         set_dict(f, "__dict__", _named_glue_facts(out[j].__dict__))
@@ -281,43 +274,9 @@ def _make_facts(text: str, near_repeat: bool, dup: bool) -> dict[str, Any]:
     return {"text": text, "words": words, "prose": prose, "sentence": sentence,
             "boundary": boundary, "legal": legal, "dateline": dateline, "teaser": teaser,
             "link_row": link_row, "repeated": repeated, "dup": dup, "label_like": label_like,
-            "glue_named": False, "widget": False,
+            "glue_named": False,
             "score": _line_score(text, words, prose, sentence, boundary, legal, dateline,
                                  teaser, link_row, repeated, label)}
-
-
-def _repeated_boundaries(feats: list[_Feat]) -> list[int]:
-    """Boundary lines whose words (case and punctuation aside: "See more -", "See more") come
-    back BOUNDARY_REPEATS times or more in the capture, a paragraph of
-    BOUNDARY_REPEAT_PARAGRAPH_WORDS words or more between each two of them. Up to
-    INLINE_BOX_MAX of them: a page with more is a page of posts (a thousand share bars), whose
-    boundaries part the posts."""
-    at = [n for n, f in enumerate(feats) if f.boundary]
-    if len(at) < R.BOUNDARY_REPEATS:
-        return []
-    where: dict[str, list[int]] = {}
-    for n in at:
-        where.setdefault(" ".join(R.WORD_RE.findall(feats[n].text.lower())), []).append(n)
-    out: list[int] = []
-    for found in where.values():
-        if R.BOUNDARY_REPEATS <= len(found) <= R.INLINE_BOX_MAX and all(
-                any(feats[j].prose and feats[j].words >= R.BOUNDARY_REPEAT_PARAGRAPH_WORDS
-                    for j in range(a + 1, b))
-                for a, b in itertools.pairwise(found)):
-            out += found
-    return sorted(out)
-
-
-def _repeated_boundary_facts(facts: dict[str, Any]) -> dict[str, Any]:
-    """``facts`` of a boundary line that comes back BOUNDARY_REPEATS times or more in its
-    capture: a widget's button between an article's pieces ("See more" under each image), no
-    end of the article."""
-    text = facts["text"]
-    label = not facts["sentence"] and R.LABEL_LIKE_RE.match(text) is not None
-    return {**facts, "boundary": False, "widget": True,
-            "score": _line_score(text, facts["words"], facts["prose"], facts["sentence"],
-                                 False, facts["legal"], facts["dateline"], facts["teaser"],
-                                 facts["link_row"], facts["repeated"], label)}
 
 
 def _named_glue_facts(facts: dict[str, Any]) -> dict[str, Any]:
@@ -332,7 +291,7 @@ def _named_glue_facts(facts: dict[str, Any]) -> dict[str, Any]:
 
 
 _FEAT_FIELDS = ("text", "words", "prose", "sentence", "boundary", "legal", "dateline", "teaser",
-                "link_row", "repeated", "dup", "label_like", "glue_named", "widget", "score")
+                "link_row", "repeated", "dup", "label_like", "glue_named", "score")
 if tuple(f.name for f in fields(_Feat)) != _FEAT_FIELDS:  # a new field must be set in _make_facts
     raise AssertionError("cleaning._FEAT_FIELDS must list _Feat's fields in order")
 
@@ -1747,6 +1706,7 @@ _NAME_DATE_RE = re.compile(
 
 
 def _name_dated(text: str) -> bool:
+    """A name of one to SIGNER_MAX_WORDS words, a dash or a bar, then a date."""
     m = _NAME_DATE_RE.match(text)
     return m is not None and R.DATELINE_RE.match(m.group("date")) is not None
 
@@ -2554,9 +2514,6 @@ def _kinds(feats: list[_Feat], lo: int, hi: int) -> list[tuple[LineKind, str]]:
     ]
 
 
-_WIDGET_KIND: tuple[LineKind, str] = ("boilerplate", "repeated-boundary")
-
-
 def _core_kind(f: _Feat) -> tuple[LineKind, str]:
     """The kind and rule of a line of text in the article core."""
     if f.boundary:
@@ -2565,8 +2522,6 @@ def _core_kind(f: _Feat) -> tuple[LineKind, str]:
             # after it ("Share this information, please?"): kept, and reported
             return "unsure", "boundary-sentence"
         return _boundary_kind(f)
-    if f.widget:
-        return _WIDGET_KIND
     hit = _first_line_rule(f)
     if hit is not None:
         return hit

@@ -60,11 +60,6 @@ FRAGMENT_PENALTY = 1.5
 # written in sentences. Half a boundary: a long article still carries across one.
 DATELINE_PENALTY = 30.0
 
-# A boundary line that comes back this many times in a capture is a widget's button repeated
-# between the article's pieces ("See more" under each of its images), not where it ends.
-BOUNDARY_REPEATS = 3
-BOUNDARY_REPEAT_PARAGRAPH_WORDS = 30  # ...with a paragraph this long between each two of them
-
 # Lines that are neither prose nor short (middle-sized, no sentence end: teaser titles, long
 # headlines, list items) cost this much: less than a menu item, since articles have some.
 MIDDLE_LINE_PENALTY = 3.0
