@@ -298,6 +298,24 @@ def test_a_reader_view_s_header_names_the_author() -> None:
     assert _meta(head + "Jane Roe\n\n" + PARAS).authors.value is None
 
 
+def test_a_reader_view_s_author_over_the_article_s_own_opening() -> None:
+    """Round 27: the reader view's name and reading time over an article that opens with a
+    subheading ("Starters?"), or that prints its headline again over its text (the page's own
+    header, repeated). The name is still the author, not a subheading of the body
+    (bench_headers.py, the reader view: author right 0.76 -> 0.89 of the train pages). A
+    subheading right under the name, with no reading time or date between, still makes no
+    author of it."""
+    title = "Council Funds New Library After Long Debate"
+    head = f"valleycourier.com\n\n{title}\n\n"
+    for opening in ("Starters?\n\n", f"{title}\n\n"):
+        cleaned = clean(Capture(Path("m.txt"), "m.txt", "text",
+                                head + "Jane Roe\n\n4–5 minutes\n\n" + opening + PARAS, "utf-8"))
+        assert cleaned.metadata.authors.value == ("Jane Roe",), opening
+        line = next(ln for ln in cleaned.lines if ln.text == "Jane Roe")
+        assert (line.kind, line.rule) == ("byline", "author-name"), opening
+    assert _meta(head + "Jane Roe\n\nStarters?\n\n" + PARAS).authors.value is None
+
+
 def test_a_line_about_the_writer_is_no_dek() -> None:
     """A recent page's header: "By Jane Roe" over "Jane Roe is the Courier's city hall
     reporter." and the date. The line is about the writer, not a standfirst of the story: it is

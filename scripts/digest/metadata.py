@@ -634,10 +634,11 @@ def _author_bio(text: str, header: Sequence[Line]) -> bool:
 
 def _name_under_headline(lines: Sequence[Line], title: int, dek: int | None) -> int | None:
     """The index of a bare name right under the headline (or its dek) with a reading time, a
-    share bar's buttons or the like (``R.header_furniture``), and nothing else but a date line,
-    between it and the article's first body line: a reader view's header ("Maria Lopez" /
-    "4–5 minutes"), which may print no date. A name right over the text is not taken: there
-    it can be a place's or a role's ("Special Correspondent")."""
+    share bar's buttons or the like (``R.header_furniture``) or a date line right under it,
+    and no body line between: a reader view's header ("Maria Lopez" / "4–5 minutes"), which
+    may print no date. What stands between that line and the article's first body line is the
+    article's opening (a subheading, the headline again). A name right over the text is not
+    taken: there it can be a place's or a role's ("Special Correspondent")."""
     texts = [i for i in range(title + 1, len(lines)) if lines[i].text]
     k = 1 if dek is not None and texts[:1] == [dek] else 0
     if k >= len(texts):
@@ -646,9 +647,9 @@ def _name_under_headline(lines: Sequence[Line], title: int, dek: int | None) -> 
     if lines[i].kind not in ("boilerplate", "subhead", "unsure") or "," in lines[i].text:
         return None
     between = list(itertools.takewhile(lambda j: lines[j].kind != "body", texts[k + 1:]))
-    if not between or len(between) == len(texts) - k - 1 or not all(
-            lines[j].kind == "dateline" or R.header_furniture(lines[j].text) for j in between):
-        return None  # (nothing between, or no body under it)
+    if not between or len(between) == len(texts) - k - 1 or not (
+            lines[between[0]].kind == "dateline" or R.header_furniture(lines[between[0]].text)):
+        return None  # (nothing between, no body under it, or no header's line under it)
     return i if _bare_name(lines[i].text, [ln.text for ln in lines]) else None
 
 
@@ -671,6 +672,10 @@ def mark_headline(lines: tuple[Line, ...], choice: headline.Headline | None = No
     dek = None if choice.dek is None or _author_bio(lines[choice.dek].text, lines[at:first_body]) \
         else choice.dek
     name = _name_under_headline(lines, at, dek)
+    if name is None:  # under the headline's first copy (the article's text prints it again)
+        name = next((found for i in range(at - 1, -1, -1)
+                     if lines[i].text == title and lines[i].kind not in ("byline", "dateline")
+                     and (found := _name_under_headline(lines, i, None)) is not None), None)
     out = list(lines)
     for i in range(first_body):
         ln = lines[i]
