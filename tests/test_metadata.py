@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.cleaning import clean
+from digest.cleaning import clean, render_plain
 from digest.metadata import dated_byline, html_metadata, parse_byline, parse_date
 from digest.model import Capture
 
@@ -314,6 +314,24 @@ def test_a_reader_view_s_author_over_the_article_s_own_opening() -> None:
         line = next(ln for ln in cleaned.lines if ln.text == "Jane Roe")
         assert (line.kind, line.rule) == ("byline", "author-name"), opening
     assert _meta(head + "Jane Roe\n\nStarters?\n\n" + PARAS).authors.value is None
+
+
+def test_the_writer_and_the_date_on_one_line_close_the_header() -> None:
+    """Round 27: "Jane Roe / March 3, 2021 / 9:32 AM / Updated 2 hours ago" under the
+    headline. The core's start grew back over it (no "By", no date alone on its line) and it
+    was published as the body's first subheading (bench_headers.py: 62 of the 235 train pages
+    in that layout). It closes the header: the author is read and the line is not published.
+    Under the article's opening paragraphs, a line of that shape stays the article's."""
+    head = "Markets\n\nCouncil Funds New Library After Long Debate\n\n"
+    stamp = "Jane Roe / March 3, 2021 / 9:32 AM / Updated 2 hours ago"
+    cleaned = clean(Capture(Path("m.txt"), "m.txt", "text",
+                            head + stamp + "\n\n3 Min Read\n\n" + PARAS, "utf-8"))
+    assert cleaned.metadata.authors.value == ("Jane Roe",)
+    assert stamp not in render_plain(cleaned)
+    paras = PARAS.split("\n\n")
+    cleaned = clean(Capture(Path("m.txt"), "m.txt", "text", head + "\n\n".join(
+        [*paras[:2], stamp, *paras[2:]]), "utf-8"))
+    assert stamp in render_plain(cleaned)
 
 
 def test_a_line_about_the_writer_is_no_dek() -> None:

@@ -1698,15 +1698,15 @@ def _thread_signature(f: _Feat) -> bool:
                  or _name_dated(f.text)))
 
 
-# a commenter's name and the date, numbered or not: "2. Lettraggad - 29 August, 2011",
-# "Jane Roe | May 5, 2012"
+# a commenter's or a writer's name and the date, numbered or not: "2. Lettraggad - 29 August,
+# 2011", "Jane Roe | May 5, 2012", "Jane Roe / May 4, 2024 / 9:32 AM / Updated 2 hours ago"
 _NAME_DATE_RE = re.compile(
     r"^(?:\d{1,4}\.\s*)?[^\W\d_][\w.'’()@-]*"
-    rf"(?:\s+[\w.'’()@-]+){{0,{SIGNER_MAX_WORDS - 1}}}\s*[-–—|]\s*(?P<date>.+)$")
+    rf"(?:\s+[\w.'’()@-]+){{0,{SIGNER_MAX_WORDS - 1}}}\s*[-–—|/]\s*(?P<date>.+)$")
 
 
 def _name_dated(text: str) -> bool:
-    """A name of one to SIGNER_MAX_WORDS words, a dash or a bar, then a date."""
+    """A name of one to SIGNER_MAX_WORDS words, a dash, a bar or a slash, then a date."""
     m = _NAME_DATE_RE.match(text)
     return m is not None and R.DATELINE_RE.match(m.group("date")) is not None
 
@@ -2122,10 +2122,12 @@ def _dek_sized(f: _Feat) -> bool:
 
 
 def _header_closer(f: _Feat) -> bool:
-    """A byline, or a line that is only a date: what ends an article's header."""
+    """A byline, a line that is only a date, or the writer's name and the date on one line
+    ("Jane Roe / May 4, 2024 / 9:32 AM"): what ends an article's header."""
     if R.BYLINE_RE.match(f.text):
         return meta.opens_byline(f.text)
-    return bool(R.DATELINE_RE.match(f.text)) and len(f.text) <= meta.DATELINE_MAX_CHARS
+    return len(f.text) <= meta.DATELINE_MAX_CHARS and (
+        bool(R.DATELINE_RE.match(f.text)) or _name_dated(f.text))
 
 
 def _author_line(f: _Feat) -> bool:
