@@ -1156,6 +1156,29 @@ def test_the_headline_over_a_one_sentence_lede_is_found() -> None:
     assert cleaned.metadata.title.value == BRITON
 
 
+def test_the_headline_sharing_words_only_with_the_lede_is_found() -> None:
+    """Round 27 (`scripts/bench_headers.py`, "byline and date on one line"): the same story
+    under "Briton murdered in New Zealand" / "By Maria Lopez | March 5, 2024" / "Share". The
+    headline's words ("murdered", "Zealand") are in the one-sentence lede only, which the
+    headline search passes over to the first paragraph: the headline was refused as sharing
+    no word with the article ("off-topic"). The lede's words count for that test."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    from .conftest import TRAIN_CORPUS
+
+    _clean("b22258333fa3")  # skips the test when the corpus is absent
+    truth = (TRAIN_CORPUS / "b22258333fa3.truth.txt").read_text(encoding="utf-8")
+    paragraphs = [" ".join(p.split()) for p in truth.split("\n\n") if len(p.split()) >= 10]
+    text = "\n\n".join([BRITON, "By Maria Lopez | March 5, 2024", "Share", *paragraphs,
+                         "About us"]) + "\n"
+    cleaned = clean(Capture(Path("b.txt"), "b.txt", "text", text, "utf-8"))
+    assert cleaned.metadata.title.value == BRITON
+    assert render_plain(cleaned).startswith(paragraphs[0])
+
+
 def test_the_headline_under_a_teasers_stamp_is_found_over_its_byline() -> None:
     """Round 22 (`scripts/bench_pages.py`, "teasers with blurbs over the header"): the same
     story under a "Trending" list whose last teaser's stamp ("5 hours ago") stands right over

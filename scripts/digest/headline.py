@@ -767,8 +767,13 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     if "body" not in kinds:
         return Candidates(len(lines), (), (), (), ())
     all_texts = list(map(_TEXT, lines))
-    first = _first_paragraph(all_texts, kinds, kinds.index("body"))
+    opened = kinds.index("body")
+    first = _first_paragraph(all_texts, kinds, opened)
     body_texts = list(itertools.compress(all_texts[first:], map("body".__eq__, kinds[first:])))
+    # the body lines the search for the first paragraph passed over that read as the article's
+    # one-sentence lede, not a caption ("A British woman has been murdered on a working holiday
+    # in New Zealand."): the headline shares its words with them, not always with the rest
+    ledes_over = [lines[i].text for i in range(opened, first) if _lede_line(lines[i])]
     n_lede = n = 0
     for text in body_texts:
         if n >= LEDE_WORDS:
@@ -804,6 +809,13 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         return lowers[0]
 
     named: set[int] = set()  # name-shaped candidates let through (their words are common)
+
+    openings: list[set[str]] = []
+
+    def opening() -> set[str]:
+        if not openings:
+            openings.append(_content_words_of(ledes_over))
+        return openings[0]
 
     reason = _cached_reason
 
@@ -873,7 +885,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         words = words_at(pos)
         # shares no word with the article (nor with the standfirst under it): not its headline,
         # unless the article is a brief and the line stands right over its byline or date
-        off_topic = not words & body_words and not (
+        off_topic = not words & body_words and not (ledes_over and words & opening()) and not (
             pos + 1 < len(window) and words & words_at(pos + 1) and words & below(pos)) and not (
             words and brief and header(pos + 1))
         why = "off-topic" if off_topic else reason(text)
