@@ -12,8 +12,10 @@ compete with the header's); it prints the truth's paragraphs under a header in e
 (the page's title as the headline, an author from AUTHORS, a date of its own) and over a footer
 with the site's copyright line, cleans that capture, and counts, per layout, how often the
 headline (the shared metadata scorer's ``same_headline``), the author, the date and the outlet
-are read back right, wrong or not found. A layout that prints only an update's date, or only
-its teasers' dates, expects no date: the publication's is not on the page. Sets:
+are read back right, wrong or not found, and the share of pages that publish a line of the
+header in the body (``published_header``: a byline or a reading time as the article's first
+subheading, round 27). A layout that prints only an update's date, or only its teasers'
+dates, expects no date: the publication's is not on the page. Sets:
 ``validation`` (the figures to quote) and ``train`` (the only pages to tune on), the ids of
 scripts/cleaning-split.json.
 """
@@ -194,36 +196,56 @@ def verdicts(ms: ModuleType, m: Metadata, title: str, authors: tuple[str, ...],
     }
 
 
+def published_header(header: list[str], paragraphs: list[str], body: set[str]) -> bool:
+    """Whether a line of the header that is no sentence (the headline, a byline, a date, a
+    reading time, a button) is published as a paragraph or subheading of the body. (A
+    standfirst or a photo's caption is a sentence: kept over the article, they cost a reader
+    little, and an article's first paragraph can stand over a photo's credit.)"""
+    return any(line in body and line not in paragraphs and not line.endswith(".")
+               for line in header)
+
+
 def bench(ids: list[str], lang: dict[str, str], ms: ModuleType, show: bool) -> None:
     used = pages(ids, lang)
     print(f"{len(used)} pages\n")
-    print("| layout | headline right / wrong / missing | author | date | outlet |")
-    print("|---|---|---|---|---|")
+    print("| layout | headline right / wrong / missing | author | date | outlet "
+          "| header line published |")
+    print("|---|---|---|---|---|---:|")
     totals: Counter[tuple[str, str]] = Counter()
+    leaked_total = 0
     for name, (layout, dated) in LAYOUTS.items():
         counts: Counter[tuple[str, str]] = Counter()
         wrong: dict[str, list[str]] = defaultdict(list)
+        leaked: list[str] = []
         for n, (case, title, paragraphs) in enumerate(used):
             a, b = AUTHORS[n % len(AUTHORS)], AUTHORS[(n + 1) % len(AUTHORS)]
             date = FIRST_DAY + dt.timedelta(days=(n * 37) % 700)
             header = layout(title, a, b, date, n % 10 + 1)
             authors = (a, b) if f"{a} and {b}" in header else (a,)
             text = "\n\n".join([*header, *paragraphs, *FOOTER]) + "\n"
-            got = clean(Capture(Path(f"{case}.txt"), case, "text", text, "utf-8")).metadata
+            cleaned = clean(Capture(Path(f"{case}.txt"), case, "text", text, "utf-8"))
             expected = date if dated else None
-            for field, verdict in verdicts(ms, got, title, authors, expected).items():
+            for field, verdict in verdicts(ms, cleaned.metadata, title, authors,
+                                           expected).items():
                 counts[field, verdict] += 1
                 if verdict != "right":
                     wrong[field].append(case)
+            if published_header(header, paragraphs, {b.text for b in cleaned.blocks}):
+                leaked.append(case)
         totals.update(counts)
+        leaked_total += len(leaked)
 
-        print(f"| {name} | " + " | ".join(_shares(counts, f, len(used)) for f in FIELDS) + " |")
+        print(f"| {name} | " + " | ".join(_shares(counts, f, len(used)) for f in FIELDS)
+              + f" | {len(leaked) / len(used):.2f} |")
         if show:
             for field in FIELDS:
                 if wrong[field]:
-                    print(f"|  | {field} not right: {' '.join(wrong[field])} | | | |")
+                    print(f"|  | {field} not right: {' '.join(wrong[field])} | | | | |")
+            if leaked:
+                print(f"|  | header line published: {' '.join(leaked)} | | | | |")
     n = len(used) * len(LAYOUTS)
-    print("| all layouts | " + " | ".join(_shares(totals, f, n) for f in FIELDS) + " |")
+    print("| all layouts | " + " | ".join(_shares(totals, f, n) for f in FIELDS)
+          + f" | {leaked_total / n:.2f} |")
 
 
 def _shares(counts: Counter[tuple[str, str]], field: str, n: int) -> str:
