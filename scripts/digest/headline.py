@@ -774,6 +774,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
     # one-sentence lede, not a caption ("A British woman has been murdered on a working holiday
     # in New Zealand."): the headline shares its words with them, not always with the rest
     ledes_over = [lines[i].text for i in range(opened, first) if _lede_line(lines[i])]
+    lede_over_words = _content_words_of(ledes_over) if ledes_over else set()
     n_lede = n = 0
     for text in body_texts:
         if n >= LEDE_WORDS:
@@ -809,13 +810,6 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         return lowers[0]
 
     named: set[int] = set()  # name-shaped candidates let through (their words are common)
-
-    openings: list[set[str]] = []
-
-    def opening() -> set[str]:
-        if not openings:
-            openings.append(_content_words_of(ledes_over))
-        return openings[0]
 
     reason = _cached_reason
 
@@ -885,7 +879,7 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         words = words_at(pos)
         # shares no word with the article (nor with the standfirst under it): not its headline,
         # unless the article is a brief and the line stands right over its byline or date
-        off_topic = not words & body_words and not (ledes_over and words & opening()) and not (
+        off_topic = not words & body_words and not words & lede_over_words and not (
             pos + 1 < len(window) and words & words_at(pos + 1) and words & below(pos)) and not (
             words and brief and header(pos + 1))
         why = "off-topic" if off_topic else reason(text)

@@ -672,10 +672,12 @@ def mark_headline(lines: tuple[Line, ...], choice: headline.Headline | None = No
     dek = None if choice.dek is None or _author_bio(lines[choice.dek].text, lines[at:first_body]) \
         else choice.dek
     name = _name_under_headline(lines, at, dek)
-    if name is None:  # under the headline's first copy (the article's text prints it again)
-        name = next((found for i in range(at - 1, -1, -1)
-                     if lines[i].text == title and lines[i].kind not in ("byline", "dateline")
-                     and (found := _name_under_headline(lines, i, None)) is not None), None)
+    if name is None:  # where the article's text prints the headline again: under a copy above
+        for i in range(at - 1, -1, -1):
+            if lines[i].text == title and lines[i].kind not in ("byline", "dateline"):
+                name = _name_under_headline(lines, i, None)
+                if name is not None:
+                    break
     out = list(lines)
     for i in range(first_body):
         ln = lines[i]

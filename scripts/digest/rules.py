@@ -888,7 +888,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "a page's tools for the article ('E-mail this to a friend', 'Printable version',"
         " 'Print this article  Email this article', 'Subscribe to this blog's feed',"
         " 'Bookmark with:', 'Back to top', 'View larger image', 'Flag as inappropriate', 'Ads by"
-        " Google'); none is a line of a train page's truth",
+        " Google'); none of those added in round 27 is a line of a train page's truth",
         max_words=8,
         anchored=True,
     ),
