@@ -1245,3 +1245,32 @@ def test_a_thread_signed_with_a_name_and_the_day_is_cut() -> None:
     assert "Please show Mr Wenger some Respect" not in body
     assert _line(cleaned, "2. Morten Hojbjerre - 20 August, 2011") == (
         "boilerplate", "comment-thread")
+
+
+def test_a_list_of_teasers_headlines_over_the_article_is_not_its_opening() -> None:
+    """l3s-gn1 page 38c67f7ba040: over the article, a "Most Viewed Articles" list and a "Life
+    is Local" one, a headline a line ("Rudd's PS cuts to boost surplus", "Night trading under
+    review [Canberra]"). Growing the article back from its first paragraph took every line of
+    three words or more, so both lists were published as the article's subheadings. A run of
+    four such headlines (a header holds three at most: a kicker, the headline, a standfirst)
+    now ends the article's header; the nearest stays."""
+    cleaned = _clean("38c67f7ba040")
+    body = render_plain(cleaned)
+    assert "Under-siege Kiwis coach Gary Kemble has resigned" in body
+    assert "Rudd's PS cuts to boost surplus" not in body
+    assert "Night trading under review" not in body
+    assert "Sex worker knew he was sick" not in body
+
+
+def test_hard_wrapped_lines_and_fields_over_the_article_stay_its_own() -> None:
+    """The other side. l3s-gn1 page 6c7320590998: a press release pasted with its lines
+    wrapped ("... announced that Zune will be available in Canada in"): a line cut at a little
+    word or a comma is no teaser's headline. Cleaneval page 48fe4c150522: a fact box's fields
+    over the article ("Optimum temperature: ........ 33 to 34 F"): a line holding a label's
+    colon is none either. Both stay published."""
+    body = render_plain(_clean("6c7320590998"))
+    assert "Las Vegas, Microsoft Corp. announced that Zune will be available in Canada in" in body
+    assert "TORONTO, Jan. 6 /CNW/ - Today at the Consumer Electronic Show (CES) in" in body
+    body = render_plain(_clean("48fe4c150522"))
+    assert "Optimum temperature: ........ 33 to 34 F" in body
+    assert "Storage life: ............. 2 to 3 weeks" in body

@@ -2439,17 +2439,38 @@ def _teaser_title_like(f: _Feat) -> bool:
     )
 
 
-def _grow_back(feats: list[_Feat], lo: int) -> int:
+# A title-shaped line as a teaser list prints it: a letter first, no field or column
+# separator ("Cost: Free", "Small appliances | Large appliances", an infobox's "Currency\tNZD"),
+# no numbering ("5.1 Local communities": a table of contents)
+_TEASER_HEADING_RE = re.compile(r"^[^\W\d_][^:\t|•·]*$")
+
+
+def _teaser_heading(f: _Feat) -> bool:
+    """A line of text above the core shaped like a teaser's headline: no sentence, at most
+    R.TEASER_HEADING_MAX_WORDS words, and not cut at a line's end, as a hard-wrapped paragraph
+    is ("... will be available in Canada in"): it ends on no comma, dash or little word."""
+    if (f.prose or f.sentence or f.words > R.TEASER_HEADING_MAX_WORDS
+            or f.text[-1] in ",;-–—" or not _TEASER_HEADING_RE.match(f.text)):
+        return False
+    words = R.WORD_RE.findall(f.text)
+    return bool(words) and words[-1].lower() not in R.STOPWORDS
+
+
+def _grow_back(feats: list[_Feat], lo: int, teasers: list[int] | None = None) -> int:
     """Extend the start ``lo`` of the core backward over text lines, to the article header.
 
     Stops at a boundary, a site notice, a byline or dateline, a repeated line (the title shown
-    twice), or a run of EXTEND_MAX_LABEL_RUN - 1 label-like lines (the menu above the title).
-    A line ending in a colon is taken only right above the text it introduces ("Here's why:"),
-    when it reads as a sentence rather than a label ("Menu:", "Related Topics:").
+    twice), a run of EXTEND_MAX_LABEL_RUN - 1 label-like lines (the menu above the title), or
+    a run of TEASER_HEADINGS_RUN teasers' headlines (``_teaser_heading``: a "Most Viewed" list
+    over the article; the nearest of them stays, as it may be the article's own headline; the
+    others, and the list's headlines above them, are added to ``teasers``). A line ending in
+    a colon is taken only right above the text it introduces ("Here's why:"), when it reads
+    as a sentence rather than a label ("Menu:", "Related Topics:").
     """
     new_lo = lo
     run = 0
     adjacent = True  # no line of text between j and new_lo
+    headings: list[int] = []  # teasers' headlines taken in a row, the nearest first
     for j in range(lo - 1, -1, -1):
         f = feats[j]
         if not f.text:
@@ -2474,8 +2495,31 @@ def _grow_back(feats: list[_Feat], lo: int) -> int:
         run = 0
         text_line = f.prose or f.sentence or (f.words >= 3 and not f.text.endswith(":"))
         if text_line or (was_adjacent and f.words >= 4 and _introduces(f)):
+            if not _teaser_heading(f):
+                headings.clear()
+            else:
+                headings.append(j)
+                if len(headings) == R.TEASER_HEADINGS_RUN:
+                    if teasers is not None:
+                        teasers.extend(headings[1:])
+                        teasers.extend(_teasers_over(feats, j))
+                    return headings[0]
             new_lo, adjacent = j, True
     return new_lo
+
+
+def _teasers_over(feats: list[_Feat], top: int) -> list[int]:
+    """The teasers' headlines of a list over line ``top`` (its labels and short lines passed
+    over), up to the first line of text that is none."""
+    out: list[int] = []
+    for j in range(top - 1, -1, -1):
+        f = feats[j]
+        if not f.text or _label_like(f) or f.words < 3:
+            continue
+        if not _teaser_heading(f):
+            break
+        out.append(j)
+    return out
 
 
 def _introduces(f: _Feat) -> bool:
@@ -2489,6 +2533,7 @@ def _introduces(f: _Feat) -> bool:
 _BLANK_KIND: tuple[LineKind, str] = ("blank", "blank")
 _BEFORE_KIND: tuple[LineKind, str] = ("boilerplate", "before-article")
 _AFTER_KIND: tuple[LineKind, str] = ("boilerplate", "after-article")
+_TEASER_LIST_KIND: tuple[LineKind, str] = ("boilerplate", "teaser-headlines")
 _END_BOUNDARY_KIND: tuple[LineKind, str] = ("boilerplate", "end-boundary")
 # A boundary that is a prompt or notice sentence ("Your email address will not be published",
 # a newsletter pitch, a copyright or takedown notice): recognised by its words, not its place,
@@ -2769,6 +2814,7 @@ def rule_pass(capture: Capture) -> RulePass:
     cut: int | None = None
     cut_probability: float | None = None
     thread: range = range(0)  # a comment thread the core ran into (_comment_cut)
+    teasers: list[int] = []  # a list of teasers' headlines over the article (_grow_back)
     # 2. the article core
     span = _choose_core(feats)
     if span is not None:
@@ -2785,7 +2831,7 @@ def rule_pass(capture: Capture) -> RulePass:
         bridged = _bridge_boxes(feats, hi, boxes)
         if bridged != hi:  # over a box: the growth goes on under the article's text there
             hi = grown = _grow(feats, bridged, len(feats), list_items)
-        lo = _grow_back(feats, _bridge_boxes_back(feats, lo, hi, boxes))
+        lo = _grow_back(feats, _bridge_boxes_back(feats, lo, hi, boxes), teasers)
         # 4. cut an unrelated article appended inside the core, a teaser list after a boundary,
         #    or what follows a copyright notice or the post's tag line
         found = _appended_cut(feats, lo, hi)
@@ -2830,6 +2876,8 @@ def rule_pass(capture: Capture) -> RulePass:
         for i in range(cut, len(feats)):
             if feats[i].text and (i > hi):
                 kinds[i] = ("boilerplate", "appended-article")
+    for i in teasers:  # nor the headlines of a list of teasers over the article
+        kinds[i] = _TEASER_LIST_KIND
     for i in thread:  # the readers' comments: the line model does not give them back
         if kinds[i] == _AFTER_KIND:
             kinds[i] = ("boilerplate", headline.THREAD_RULE)

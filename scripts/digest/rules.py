@@ -461,6 +461,13 @@ STRIP_CHARS = " \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad\u3000"
 # recipe or fact box alternates labels with text, a menu or teaser list does not.
 EXTEND_MAX_LABEL_RUN = 5
 
+# Growing the core backward stops at this many headlines in a row, a teaser list's (each a
+# line of at most TEASER_HEADING_MAX_WORDS words, no sentence): an article's header holds at
+# most three such lines (a kicker, the headline, a standfirst with no full stop). The nearest
+# of them stays, as it may be the article's headline.
+TEASER_HEADINGS_RUN = 4
+TEASER_HEADING_MAX_WORDS = 12
+
 # Three or more short items set apart by wide gaps or bars: a row of links or buttons
 # ("Whatsapp   Facebook   Pin", "Home | News | Sport"). Tabs are not gaps here: tab-separated
 # cells are a table, and tables can be content.
