@@ -1274,3 +1274,30 @@ def test_hard_wrapped_lines_and_fields_over_the_article_stay_its_own() -> None:
     body = render_plain(_clean("48fe4c150522"))
     assert "Optimum temperature: ........ 33 to 34 F" in body
     assert "Storage life: ............. 2 to 3 weeks" in body
+
+
+def test_a_list_of_teasers_headlines_under_the_article_is_not_its_end() -> None:
+    """l3s-gn1 page 4a724d43a0ed: under a report's last paragraph, the site's lists of other
+    stories ("Bush praises Baathist law", "Hope returning, says Bush", "Study says 151,000
+    Iraqi dead", a diary's "Living in fear", "The two Ramadis" ...), a headline a line, all in
+    the core and published as the article's closing subheadings. Four such headlines in a row
+    under the last paragraph, none sharing a word with the article's prose, now end it."""
+    body = render_plain(_clean("4a724d43a0ed"))
+    assert "We miss them so much and want them to come home to us" in body
+    assert "Bush praises Baathist law" not in body
+    assert "Study says 151,000 Iraqi dead" not in body
+    assert "The two Ramadis" not in body
+
+
+def test_the_articles_own_list_under_its_last_paragraph_stays() -> None:
+    """The other side. Dragnet page 8eaf5a2f4e38: a post closes on its findings, a line each
+    with no full stop ("Google obviously leads the referrals list", "Pinterest is fourth"):
+    they share the post's words, so they are its own. Cleaneval page 4711d1237271: a page's
+    useful links, each organisation's name over its web address ("Food Standards Agency" /
+    "www.foodstandards.gov.uk"): a list of references, kept as the page's."""
+    body = render_plain(_clean("8eaf5a2f4e38"))
+    assert "Google obviously leads the referrals list" in body
+    assert "Visitors coming from Pinterest are 10x more likely to buy" in body
+    body = render_plain(_clean("4711d1237271"))
+    assert "Food Standards Agency" in body
+    assert "Aluminium Packaging Recycling Organisation" in body

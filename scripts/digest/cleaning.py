@@ -2445,6 +2445,15 @@ def _teaser_title_like(f: _Feat) -> bool:
 _TEASER_HEADING_RE = re.compile(r"^[^\W\d_][^:\t|•·]*$")
 
 
+def _prose_words(feats: list[_Feat], lo: int, hi: int) -> set[str]:
+    """The content words of the paragraphs of prose among ``feats[lo:hi + 1]``."""
+    out: set[str] = set()
+    for f in feats[lo:hi + 1]:
+        if f.prose:
+            out |= linemodel.content_words(f.text)
+    return out
+
+
 def _teaser_heading(f: _Feat) -> bool:
     """A line of text above the core shaped like a teaser's headline: no sentence, at most
     R.TEASER_HEADING_MAX_WORDS words, and not cut at a line's end, as a hard-wrapped paragraph
@@ -2520,6 +2529,45 @@ def _teasers_over(feats: list[_Feat], top: int) -> list[int]:
             break
         out.append(j)
     return out
+
+
+def _teasers_under(feats: list[_Feat], lo: int, hi: int, teasers: list[int]) -> int:
+    """The core's end ``hi``, moved up above a run of TEASER_HEADINGS_RUN teasers' headlines
+    under the article's last paragraph: a list of other stories the core ran into. The run's
+    headlines, and the list's under them, are added to ``teasers``. A headline there counts
+    only when it shares no content word with the article's prose (a list of the article's
+    own findings, "Google obviously leads the referrals list", does), and a web address
+    between two lines ends a run (a list of references, each name over its address)."""
+    last = next((j for j in range(hi, lo - 1, -1) if feats[j].prose), None)
+    if last is None:
+        return hi
+    vocab: set[str] | None = None  # the article's words, read for the first candidate only
+
+    def teaser(f: _Feat) -> bool:
+        nonlocal vocab
+        if not _teaser_heading(f):
+            return False
+        if vocab is None:
+            vocab = _prose_words(feats, lo, last)
+        return not linemodel.content_words(f.text) & vocab
+
+    headings: list[int] = []
+    for j in range(last + 1, hi + 1):
+        f = feats[j]
+        if R.URL_LINE_RE.match(f.text):
+            headings.clear()
+        elif not f.text or _label_like(f) or f.words < 3:
+            continue
+        elif not teaser(f):
+            headings.clear()
+        else:
+            headings.append(j)
+            if len(headings) == R.TEASER_HEADINGS_RUN:
+                teasers.extend(headings)
+                teasers.extend(k for k in range(j + 1, hi + 1)
+                               if feats[k].text and teaser(feats[k]))
+                return headings[0] - 1
+    return hi
 
 
 def _introduces(f: _Feat) -> bool:
@@ -2848,7 +2896,7 @@ def rule_pass(capture: Capture) -> RulePass:
             opened = _comment_cut(feats, lo, uncut)
             if opened >= thread_end:
                 thread = range(opened + 1, uncut + 1)
-        hi = _tags_cut(feats, lo, _notice_cut(feats, lo, hi))
+        hi = _teasers_under(feats, lo, _tags_cut(feats, lo, _notice_cut(feats, lo, hi)), teasers)
         # a numbered or bulleted list right under the core's end (and the text after it): the
         # growth goes on over it, where no cut ended the core (the cuts judge the core as the
         # plain growth leaves it, as the cut model was trained)
