@@ -1281,7 +1281,8 @@ def test_a_list_of_teasers_headlines_under_the_article_is_not_its_end() -> None:
     stories ("Bush praises Baathist law", "Hope returning, says Bush", "Study says 151,000
     Iraqi dead", a diary's "Living in fear", "The two Ramadis" ...), a headline a line, all in
     the core and published as the article's closing subheadings. Four such headlines in a row
-    under the last paragraph, none sharing a word with the article's prose, now end it."""
+    under the last paragraph, each sharing at most a third of its words with the article's
+    prose, now end it."""
     body = render_plain(_clean("4a724d43a0ed"))
     assert "We miss them so much and want them to come home to us" in body
     assert "Bush praises Baathist law" not in body
@@ -1292,12 +1293,18 @@ def test_a_list_of_teasers_headlines_under_the_article_is_not_its_end() -> None:
 def test_the_articles_own_list_under_its_last_paragraph_stays() -> None:
     """The other side. Dragnet page 8eaf5a2f4e38: a post closes on its findings, a line each
     with no full stop ("Google obviously leads the referrals list", "Pinterest is fourth"):
-    they share the post's words, so they are its own. Cleaneval page 4711d1237271: a page's
+    they are on the post's subject, most of their words its own. Cleaneval page 4711d1237271: a page's
     useful links, each organisation's name over its web address ("Food Standards Agency" /
-    "www.foodstandards.gov.uk"): a list of references, kept as the page's."""
+    "www.foodstandards.gov.uk"): a list of references, kept as the page's. And l3s-gn1 page
+    59237dd50b45: a press release's contacts under its last paragraph ("Marcy Polanco,
+    +1-212-975-3327", "marcy.polanco@bet.net"): no teaser's headline holds a telephone number
+    or an e-mail address."""
     body = render_plain(_clean("8eaf5a2f4e38"))
     assert "Google obviously leads the referrals list" in body
     assert "Visitors coming from Pinterest are 10x more likely to buy" in body
     body = render_plain(_clean("4711d1237271"))
     assert "Food Standards Agency" in body
     assert "Aluminium Packaging Recycling Organisation" in body
+    body = render_plain(_clean("59237dd50b45"))
+    assert "Marcy Polanco, +1-212-975-3327" in body
+    assert "Bernadette Simpao, +1-212-846-6722" in body

@@ -2441,8 +2441,9 @@ def _teaser_title_like(f: _Feat) -> bool:
 
 # A title-shaped line as a teaser list prints it: a letter first, no field or column
 # separator ("Cost: Free", "Small appliances | Large appliances", an infobox's "Currency\tNZD"),
-# no numbering ("5.1 Local communities": a table of contents)
-_TEASER_HEADING_RE = re.compile(r"^[^\W\d_][^:\t|•·]*$")
+# no numbering ("5.1 Local communities": a table of contents), no e-mail address or telephone
+# number (a press release's contacts)
+_TEASER_HEADING_RE = re.compile(r"^[^\W\d_][^:\t|•·@+]*$")
 
 
 def _prose_words(feats: list[_Feat], lo: int, hi: int) -> set[str]:
@@ -2535,9 +2536,10 @@ def _teasers_under(feats: list[_Feat], lo: int, hi: int, teasers: list[int]) -> 
     """The core's end ``hi``, moved up above a run of TEASER_HEADINGS_RUN teasers' headlines
     under the article's last paragraph: a list of other stories the core ran into. The run's
     headlines, and the list's under them, are added to ``teasers``. A headline there counts
-    only when it shares no content word with the article's prose (a list of the article's
-    own findings, "Google obviously leads the referrals list", does), and a web address
-    between two lines ends a run (a list of references, each name over its address)."""
+    only when at most TEASER_SHARED_MAX of its content words are in the article's prose (a
+    list of the article's own findings, "Google obviously leads the referrals list", is on
+    its subject), and a web address between two lines ends a run (a list of references, each
+    name over its address)."""
     last = next((j for j in range(hi, lo - 1, -1) if feats[j].prose), None)
     if last is None:
         return hi
@@ -2549,7 +2551,8 @@ def _teasers_under(feats: list[_Feat], lo: int, hi: int, teasers: list[int]) -> 
             return False
         if vocab is None:
             vocab = _prose_words(feats, lo, last)
-        return not linemodel.content_words(f.text) & vocab
+        words = linemodel.content_words(f.text)
+        return len(words & vocab) <= R.TEASER_SHARED_MAX * len(words)
 
     headings: list[int] = []
     for j in range(last + 1, hi + 1):

@@ -467,6 +467,11 @@ EXTEND_MAX_LABEL_RUN = 5
 # of them stays, as it may be the article's headline.
 TEASER_HEADINGS_RUN = 4
 TEASER_HEADING_MAX_WORDS = 12
+# ... and under the article's last paragraph, where a list of its own is more common, such a
+# headline shares at most this share of its content words with the article's prose: another
+# story's ("City council approves new bus lanes" under a report on a new terminal) a common
+# word or two, the article's own findings ("Google obviously leads the referrals list") most
+TEASER_SHARED_MAX = 1 / 3
 
 # Three or more short items set apart by wide gaps or bars: a row of links or buttons
 # ("Whatsapp   Facebook   Pin", "Home | News | Sport"). Tabs are not gaps here: tab-separated
