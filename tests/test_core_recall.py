@@ -1293,12 +1293,12 @@ def test_a_list_of_teasers_headlines_under_the_article_is_not_its_end() -> None:
 def test_the_articles_own_list_under_its_last_paragraph_stays() -> None:
     """The other side. Dragnet page 8eaf5a2f4e38: a post closes on its findings, a line each
     with no full stop ("Google obviously leads the referrals list", "Pinterest is fourth"):
-    they are on the post's subject, most of their words its own. Cleaneval page 4711d1237271: a page's
-    useful links, each organisation's name over its web address ("Food Standards Agency" /
-    "www.foodstandards.gov.uk"): a list of references, kept as the page's. And l3s-gn1 page
-    59237dd50b45: a press release's contacts under its last paragraph ("Marcy Polanco,
-    +1-212-975-3327", "marcy.polanco@bet.net"): no teaser's headline holds a telephone number
-    or an e-mail address."""
+    they are on the post's subject, most of their words its own. Cleaneval page 4711d1237271:
+    a page's useful links, each organisation's name over its web address ("Food Standards
+    Agency" / "www.foodstandards.gov.uk"): a list of references, kept as the page's. And
+    l3s-gn1 page 59237dd50b45: a press release's contacts under its last paragraph ("Marcy
+    Polanco, +1-212-975-3327", "marcy.polanco@bet.net"): no teaser's headline holds a
+    telephone number or an e-mail address."""
     body = render_plain(_clean("8eaf5a2f4e38"))
     assert "Google obviously leads the referrals list" in body
     assert "Visitors coming from Pinterest are 10x more likely to buy" in body
