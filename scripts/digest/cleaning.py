@@ -2456,11 +2456,13 @@ def _prose_words(feats: list[_Feat], lo: int, hi: int) -> set[str]:
 
 
 def _teaser_heading(f: _Feat) -> bool:
-    """A line of text above the core shaped like a teaser's headline: no sentence, at most
-    R.TEASER_HEADING_MAX_WORDS words, and not cut at a line's end, as a hard-wrapped paragraph
-    is ("... will be available in Canada in"): it ends on no comma, dash or little word."""
+    """A line of text shaped like a teaser's headline: no sentence, at most
+    R.TEASER_HEADING_MAX_WORDS words, no web address, and not cut at a line's end, as a
+    hard-wrapped paragraph is ("... will be available in Canada in"): it ends on no comma,
+    dash or little word."""
     if (f.prose or f.sentence or f.words > R.TEASER_HEADING_MAX_WORDS
-            or f.text[-1] in ",;-–—" or not _TEASER_HEADING_RE.match(f.text)):
+            or f.text[-1] in ",;-–—" or not _TEASER_HEADING_RE.match(f.text)
+            or R.WEB_ADDRESS_RE.search(f.text)):
         return False
     words = R.WORD_RE.findall(f.text)
     return bool(words) and words[-1].lower() not in R.STOPWORDS
@@ -2539,7 +2541,7 @@ def _teasers_under(feats: list[_Feat], lo: int, hi: int, teasers: list[int]) -> 
     only when at most TEASER_SHARED_MAX of its content words are in the article's prose (a
     list of the article's own findings, "Google obviously leads the referrals list", is on
     its subject), and a web address between two lines ends a run (a list of references, each
-    name over its address)."""
+    name over its address: no teaser's headline)."""
     last = next((j for j in range(hi, lo - 1, -1) if feats[j].prose), None)
     if last is None:
         return hi
@@ -2557,11 +2559,9 @@ def _teasers_under(feats: list[_Feat], lo: int, hi: int, teasers: list[int]) -> 
     headings: list[int] = []
     for j in range(last + 1, hi + 1):
         f = feats[j]
-        if R.URL_LINE_RE.match(f.text):
-            headings.clear()
-        elif not f.text or _label_like(f) or f.words < 3:
+        if not f.text or _label_like(f) or f.words < 3:
             continue
-        elif not teaser(f):
+        if not teaser(f):
             headings.clear()
         else:
             headings.append(j)
@@ -2865,7 +2865,7 @@ def rule_pass(capture: Capture) -> RulePass:
     cut: int | None = None
     cut_probability: float | None = None
     thread: range = range(0)  # a comment thread the core ran into (_comment_cut)
-    teasers: list[int] = []  # a list of teasers' headlines over the article (_grow_back)
+    teasers: list[int] = []  # lists of teasers' headlines over or under the article
     # 2. the article core
     span = _choose_core(feats)
     if span is not None:
