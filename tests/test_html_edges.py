@@ -111,6 +111,19 @@ def test_real_page_menu_rows_over_and_under_the_article_are_dropped() -> None:
     assert _sentences_kept(truth, cleaned) == 1.0
 
 
+def test_real_page_list_of_other_stories_over_the_article_is_dropped() -> None:
+    # l3s-gn1 page eeae66869f62: both extractors keep, over the report, the site's list of
+    # other stories ("Defence exhibition proves a major draw at Guwahati", under "More in
+    # South Asia news"), which the text track reads as a list of teasers' headlines (rule
+    # teaser-headlines, round 28): dropped at the edge, every sentence kept
+    cleaned, truth = _page("eeae66869f62")
+    rules = {ln.text: ln.rule for ln in cleaned.lines}
+    assert rules["Defence exhibition proves a major draw at Guwahati"] == (
+        RULE_PREFIX + "teaser-headlines")
+    assert "Defence exhibition proves a major draw" not in _body(cleaned)
+    assert _sentences_kept(truth, cleaned) == 1.0
+
+
 def test_a_bar_row_between_the_article_paragraphs_stays() -> None:
     # the other side: the edge rules never reach inside the article's prose
     texts = [PROSE, "Home | News | Sport | Weather | Business | Travel", PROSE]

@@ -73,6 +73,7 @@ EDGE_RULES = frozenset({
     "post-footer",  # "Posted by Jane on May 5, 2012 | Permalink"
     "comment-prompt",  # "Have your say on this story", "Reader comments (2)"
     "menu-row",  # "News: ePaper | Front Page | National | Tamil Nadu | ...": a site's menu
+    "teaser-headlines",  # a list of other stories' headlines over or under the article
 })
 #: a class or id word of an element that holds the site's legal notice ("© 2008 The Associated
 #: Press. All rights reserved. This material may not be published...", often prose): on the
