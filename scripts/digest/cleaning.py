@@ -2927,7 +2927,7 @@ def rule_pass(capture: Capture) -> RulePass:
         for i in range(cut, len(feats)):
             if feats[i].text and (i > hi):
                 kinds[i] = ("boilerplate", "appended-article")
-    for i in teasers:  # nor the headlines of a list of teasers over the article
+    for i in teasers:  # nor the headlines of a list of teasers over or under the article
         kinds[i] = _TEASER_LIST_KIND
     for i in thread:  # the readers' comments: the line model does not give them back
         if kinds[i] == _AFTER_KIND:

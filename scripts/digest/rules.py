@@ -464,7 +464,8 @@ EXTEND_MAX_LABEL_RUN = 5
 # Growing the core backward stops at this many headlines in a row, a teaser list's (each a
 # line of at most TEASER_HEADING_MAX_WORDS words, no sentence): an article's header holds at
 # most three such lines (a kicker, the headline, a standfirst with no full stop). The nearest
-# of them stays, as it may be the article's headline.
+# of them stays, as it may be the article's headline. As many under the article's last
+# paragraph end the article above them (cleaning._teasers_under).
 TEASER_HEADINGS_RUN = 4
 TEASER_HEADING_MAX_WORDS = 12
 # ... and under the article's last paragraph, where a list of its own is more common, such a
