@@ -132,6 +132,52 @@ def test_no_headline_rather_than_a_wrong_one(case: str, refused: str) -> None:
     assert meta.title.value is None  # the editor supplies it: the safe failure
 
 
+@pytest.mark.parametrize(
+    ("case", "headline", "over"),
+    [
+        # l3s-gn1 785bd8fc9c06: the body opens with other stories' blurbs; the report's headline
+        # stands over a photo credit and "Article Launched: 01/15/2008 09:09:26 PM PST"
+        ("785bd8fc9c06", "O'Sullivan helps Kings win third straight, top Oilers 3-1",
+         "VITAMIN D SEES THE LIGHT 'Sunshine' nutrient may have key role in..."),
+        # l3s-gn1 b20d96961850: the body opens with a gallery's captions, prose-shaped; the
+        # headline stands over "Updated Fri. Jan. 11 2008 10:56 PM ET"
+        ("b20d96961850", "Economy dominates premiers' meeting with PM",
+         "British Columbia Premier Gordon Campbell (left) is greeted"),
+    ],
+)
+def test_a_header_inside_the_bodys_opening_gives_the_headline(
+    case: str, headline: str, over: str
+) -> None:
+    """Round 29: no line above the body is the headline, and a heading a few lines into the
+    body stands over its byline or date line: it is the article's header. The lines over it
+    stay where the cleaner put them (nothing is dropped for it)."""
+    cleaned = _cleaned(case)
+    assert cleaned.metadata.title.value == headline
+    number = int(cleaned.metadata.title.source.split()[-1])
+    assert cleaned.lines[number - 1].kind == "title"
+    line = next(ln for ln in cleaned.lines if ln.text.startswith(over))
+    assert line.number < number
+    assert line.kind == "body"
+
+
+@pytest.mark.parametrize(
+    ("case", "heading"),
+    [
+        # dragnet 46d2d7b99656: a tutorial's section title, no byline or date under it
+        ("46d2d7b99656", "Anomaly in status code 400"),
+        # dragnet ba2acdaf01f0: a post's first subheading over a numbered item that holds a
+        # date ("1) January 26, 2000, Clinton to Propose Early Debt Payoff,"): no date line
+        ("ba2acdaf01f0", 'The Deficit "Crisis"'),
+    ],
+)
+def test_a_section_title_inside_the_body_is_no_headline(case: str, heading: str) -> None:
+    """The other side: a heading inside the body's opening with no byline or date line
+    around it titles a section of the article; "no headline found" stays."""
+    cleaned = _cleaned(case)
+    assert any(ln.text == heading and ln.kind == "subhead" for ln in cleaned.lines)
+    assert cleaned.metadata.title.value is None
+
+
 def test_the_headline_over_its_articles_byline_and_date() -> None:
     """Round 12 (`scripts/bench_pages.py`): l3s-gn1 page 9b67bf46dca5 prints "Ashley returns
     to head the hunt for quick solution" over "Louise Taylor" and "Tuesday January 15, 2008",

@@ -59,6 +59,11 @@ WINDOW = 24
 # for within OPENING_LINES lines of text of the cleaner's first body line.
 PARAGRAPH_WORDS = 15
 OPENING_LINES = 5
+# ...and a header (a headline over the article's first paragraph) may stand this many lines of
+# text under the body's first line when no line above the body is its headline
+INNER_LINES = 8
+# a line this short holding a date with its year is a header's date line
+DATE_LINE_CHARS = 80
 
 # The article's opening: its first this many words of body text. A headline's words are the
 # lede's words ("Council funds library" / "The council agreed on Tuesday to fund...").
@@ -758,8 +763,32 @@ _KIND = operator.attrgetter("kind")
 _TEXT = operator.attrgetter("text")
 
 
-def candidates(lines: Sequence[Line]) -> Candidates:
-    """Every line of text above the body (up to WINDOW) that no rule rejects, with FEATURES.
+def _inner_opening(texts: Sequence[str], kinds: Sequence[str], first: int) -> int | None:
+    """The paragraph under a header that stands inside the body's opening, or None: a
+    heading-shaped line within INNER_LINES lines of text under ``first`` (the cleaner's body
+    can open with prose that is not the article's yet: a gallery's captions, a list of
+    teasers' blurbs), followed within OPENING_LINES lines of text by a paragraph."""
+    seen = 0
+    for i in range(first + 1, len(texts)):
+        text = texts[i]
+        if not text:
+            continue
+        seen += 1
+        if seen > INNER_LINES:
+            return None
+        if kinds[i] in ("subhead", "unsure") and 2 <= _word_count(title_text(text)) \
+                <= R.TITLE_MAX_WORDS and _HEADING_RE.match(title_text(text)):
+            under = _first_paragraph(texts, kinds, i + 1)
+            if (under < len(texts) and kinds[under] == "body"
+                    and _word_count(texts[under]) >= PARAGRAPH_WORDS
+                    and not is_caption(texts[under])):
+                return under
+    return None
+
+
+def candidates(lines: Sequence[Line], first: int | None = None) -> Candidates:
+    """Every line of text above the body (up to WINDOW) that no rule rejects, with FEATURES;
+    ``first``, when given, is where the article's text starts (else its first paragraph).
 
     Cheap tests first (the line's kind, its words shared with the article), the rules of
     :func:`reject_reason` only on the lines left, each asked once per text."""
@@ -768,7 +797,8 @@ def candidates(lines: Sequence[Line]) -> Candidates:
         return Candidates(len(lines), (), (), (), ())
     all_texts = list(map(_TEXT, lines))
     opened = kinds.index("body")
-    first = _first_paragraph(all_texts, kinds, opened)
+    if first is None:
+        first = _first_paragraph(all_texts, kinds, opened)
     body_texts = list(itertools.compress(all_texts[first:], map("body".__eq__, kinds[first:])))
     # the body lines the search for the first paragraph passed over that read as the article's
     # one-sentence lede, not a caption ("A British woman has been murdered on a working holiday
@@ -1120,6 +1150,10 @@ def choose(lines: Sequence[Line], model: Model | None = None) -> Headline:
     if k is None:
         k, how = header_pick(lines, cands, probs), "article header, model"
     if k is None:
+        inner = _inner_pick(lines, cands, model)
+        if inner is not None:
+            return inner
+    if k is None:
         why = "no headline found: no line above the article shares its subject"
         never = {j for j, _ in cands.vetoed}
         left = [p for j, p in enumerate(probs) if j not in never]
@@ -1129,6 +1163,59 @@ def choose(lines: Sequence[Line], model: Model | None = None) -> Headline:
     title, score = cands.index[k], probs[k]
     dek = _dek(lines, title, cands.first)
     return Headline(title, dek, score, f"{how} p={score:.2f}", refused, scored)
+
+
+def _inner_pick(lines: Sequence[Line], cands: Candidates, model: Model) -> Headline | None:
+    """The headline of a header inside the body's opening, when none stands above it: the
+    model's pick among the lines from the cleaner's first body line down to the paragraph
+    under that header (never a line above the body: the first search scored those)."""
+    kinds = list(map(_KIND, lines))
+    texts = list(map(_TEXT, lines))
+    under = _inner_opening(texts, kinds, cands.first)
+    if under is None:
+        return None
+    inner = candidates(lines, first=under)
+    opened = kinds.index("body")
+    probs = [model.probability(x) if i >= opened else 0.0
+             for i, x in zip(inner.index, inner.x, strict=True)]
+    k = pick(inner, probs, model.threshold)
+    if k is None or not _dated_or_signed(lines, inner.index[k], under):
+        return None
+    title, score = inner.index[k], probs[k]
+    refused = inner.rejected + tuple((inner.index[j], why) for j, why in inner.vetoed)
+    scored = tuple((i, round(p, 3)) for i, p in zip(inner.index, probs, strict=True))
+    return Headline(title, _dek(lines, title, under), score,
+                    f"header inside the body's opening, model p={score:.2f}", refused, scored)
+
+
+def _dated_or_signed(lines: Sequence[Line], title: int, first: int) -> bool:
+    """Whether the line at ``title`` stands over its article's byline or date (within
+    HEADER_LINES lines of text above ``first``) or under a date line: the header that makes
+    a heading inside the body's opening a headline, not a section's title."""
+    texts = [i for i in range(title + 1, first) if lines[i].text][:HEADER_LINES]
+    over = next((i for i in range(title - 1, -1, -1) if lines[i].text), None)
+    return any(_byline_or_date(lines[i]) for i in texts) or (
+        over is not None and lines[over].kind != "byline" and _date_line(lines[over]))
+
+
+# a clock time and its zone closing a line: "09:09:26 PM PST", "10:56 PM ET"
+_CLOCK_TAIL_RE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*[A-Z]{0,4}$")
+_YEAR_END_RE = re.compile(r"\b\d{4}\W*$")
+
+
+def _date_line(line: Line) -> bool:
+    """A date line: the cleaner's, or a short line ending on a date with its year, a clock
+    time aside ("BS Reporter / New Delhi January 9, 2008", "Article Launched: 01/15/2008
+    09:09:26 PM PST"; a caption's "Ex Cops @ Seaport, 7/13/2012 (more by Amanda)" is none)."""
+    if line.kind == "dateline" or R.DATELINE_RE.match(line.text):
+        return True
+    text = _CLOCK_TAIL_RE.sub("", line.text)
+    return (len(text) <= DATE_LINE_CHARS and _YEAR_END_RE.search(text) is not None
+            and _full_date(text))
+
+
+def _byline_or_date(line: Line) -> bool:
+    return line.kind == "byline" or bool(R.BYLINE_RE.match(line.text)) or _date_line(line)
 
 
 def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:
