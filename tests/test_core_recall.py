@@ -1090,6 +1090,26 @@ def test_the_comments_prompt_and_its_form_are_not_published() -> None:
     assert "Cyrus Farivar / Cyrus is the Senior Business Editor at Ars Technica" in body
 
 
+def test_the_comment_forms_prompts_and_fields_are_not_published() -> None:
+    """Round 29, dragnet page df1211f3f9bc (a photographer's blog post): under the post and its
+    readers' comments, "Post a New Comment", "Enter your information below to add a new
+    comment.", the form's fields ("Author:", "Post:") and "All HTML will be escaped. ..."
+    were published as the article's last lines. The prompts are the comments' (wherever they
+    stand), and the short lines between two of them are their form. The other side, page
+    1992ec80d8d6: "What do you think? Have you tried ..." closes the article's text and stays
+    (a question to the reader is no prompt of a form)."""
+    cleaned = _clean("df1211f3f9bc")
+    body = render_plain(cleaned)
+    assert "People ask us every day what our favorite place we've visited is." in body
+    assert "tell us where your favorite place in the world is!" in body
+    for furniture in ("Enter your information below", "Author Email (optional):",
+                      "All HTML will be escaped"):
+        assert furniture not in body
+    assert _line(cleaned, "All HTML will be escaped") == ("boilerplate", "comment-prompt")
+    assert _line(cleaned, "Author Email (optional):") == ("boilerplate", "comment-prompt")
+    assert "What do you think? Have you tried" in render_plain(_clean("1992ec80d8d6"))
+
+
 def test_a_name_in_two_capitals_is_no_glued_teaser() -> None:
     """dragnet page 278a3bfe0923 (a contest post) goes on under its prize list with "The MBNA
     Rewards MasterCard is a great companion to the savvy shopper ...": the glued-teaser

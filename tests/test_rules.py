@@ -790,6 +790,13 @@ def test_a_related_section_label_ends_the_article_over_its_teasers() -> None:
     "Add your comments here", "Post a comment on this article", "Readers' comments",
     "Reader comments (2)", "Reader comments 97", "Discuss this article",
     "Comments are now closed on Letters of Note.", "Your say",
+    # round 29: the thread's state, its way in and its form's help
+    "No comments yet", "There are no comments yet", "No comments have so far been submitted.",
+    "Be the first to comment", "Login or register to post comments", "Please sign in to comment.",
+    "Only members of the Club can enter comments.", "Tell us what you think...",
+    "Join the Conversation", "Have your say about this article",
+    "Enter your information below to add a new comment.",
+    "All HTML will be escaped. Hyperlinks will be created for URLs automatically.",
 ])
 def test_the_comments_prompt_is_no_line_of_the_article(line: str) -> None:
     assert R.COMMENT_PROMPT_RE.match(line)
@@ -799,6 +806,10 @@ def test_the_comments_prompt_is_no_line_of_the_article(line: str) -> None:
     "What do you think?",  # the article's closing question, which truths keep
     "Your comments on the plan are due by Friday, the council said.",
     "Have your say in the consultation before March",
+    "No comments were found in the report, the minister said.",
+    "Tell us what you think of the new timetable by Friday.",
+    "Join the conversation on climate at the town hall tonight",
+    "Please sign in to the portal to file your return.",
 ])
 def test_a_sentence_about_comments_is_no_prompt(line: str) -> None:
     assert not R.COMMENT_PROMPT_RE.match(line)

@@ -2789,18 +2789,22 @@ def _comment_prompts(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> l
     comment", "Reader comments (2)": ``rules.COMMENT_PROMPT_RE``), wherever they stand: no
     line of an article. Under the last of them, when the kept lines to the end are all short,
     with no sentence among them, they are its form ("Your nickname (optional)", "Message",
-    "Image verification"), not the article going on. On the train pages 33 pages published a
-    prompt (README, "Round 21")."""
+    "Image verification"), not the article going on; so are such lines between two prompts
+    ("Post a New Comment", "Author:", "Post:" between "Enter your information below to add a
+    new comment." and "All HTML will be escaped."; round 29). On the train pages 33 pages
+    published a prompt (README, "Round 21")."""
     kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
     prompts = [i for i in kept
-               if 0 < feats[i].words <= R.COMMENT_PROMPT_MAX_WORDS and not feats[i].prose
+               if 0 < feats[i].words <= R.COMMENT_PROMPT_MAX_WORDS
                and R.COMMENT_PROMPT_RE.match(feats[i].text) is not None]
     if not prompts:
         return prompts
-    form = [i for i in kept if i > prompts[-1]]
-    if all(not feats[i].prose and not feats[i].sentence for i in form):
-        prompts += form
-    return prompts
+    forms = [[i for i in kept if a < i < b] for a, b in itertools.pairwise(prompts)]
+    forms.append([i for i in kept if i > prompts[-1]])
+    for form in forms:
+        if all(not feats[i].prose and not feats[i].sentence for i in form):
+            prompts += form
+    return sorted(prompts)
 
 
 def _lines(

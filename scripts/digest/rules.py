@@ -366,7 +366,26 @@ COMMENTS_OPENER_RE = re.compile(r"comment|repl|respon|discuss|conversation|ко�
 # article's end, such a line cost as many sentences as it saved (README, "Round 20"), as some
 # articles open under it and some truths keep the thread.
 COMMENT_PROMPT_RE = re.compile(
-    r"^(?:have\s+your\s+say(?:\s+on\s+this\s+(?:story|article))?"
+    r"^(?:have\s+your\s+say(?:\s+(?:on|about)\s+this\s+(?:story|article|post))?"
+    # (round 29) the thread's state and its way in: "No comments yet", "Be the first to
+    # comment", "Login or register to post comments", "Please sign in to comment.", "Only
+    # members of the Club can enter comments.", "Tell us what you think", "Join the
+    # Conversation", and the form's own help ("Enter your information below to add a new
+    # comment.", "All HTML will be escaped. ...", "(Maximum characters: 1500) You have
+    # characters left.")
+    r"|(?:there\s+are\s+)?no\s+comments(?:\s+(?:yet|so\s+far|at\s+the\s+moment"
+    r"|have\s+(?:so\s+far\s+)?(?:been\s+)?(?:posted|made|submitted)(?:\s+(?:yet|so\s+far))?"
+    r"(?:\s+(?:on|to)\s+this\s+\w+)?))?"
+    r"|be\s+the\s+first\s+to\s+(?:comment|reply|respond)(?:\s+(?:on\s+)?this\s+\w+)?"
+    r"|(?:please\s+)?(?:log\s*in|sign\s*in|register|sign\s*up)(?:\s+(?:or|/)\s+(?:register"
+    r"|sign\s*up|log\s*in|sign\s*in))?\s+(?:to|and)\s+(?:comment|post\s+(?:a\s+)?comments?"
+    r"|leave\s+(?:a\s+)?comments?|reply|join\s+the\s+(?:conversation|discussion))"
+    r"|only\s+(?:registered\s+)?(?:members|users|subscribers)\b.{0,40}\b(?:can|may)\s+"
+    r"(?:post|enter|leave|add|write)\s+(?:a\s+)?comments?"
+    r"|tell\s+us\s+what\s+you\s+think|join\s+the\s+(?:conversation|discussion)(?:\s*:.*)?"
+    r"|enter\s+your\s+(?:information|details)\s+below\s+to\s+(?:add|post|leave)\s+(?:a\s+)?"
+    r"(?:new\s+)?comment|all\s+html\s+will\s+be\s+escaped\b.*"
+    r"|\(?maximum\s+characters?\b.*|you\s+have\s+\d*\s*characters?\s+left"
     r"|(?:add|post|write)\s+your\s+comments?(?:\s+(?:here|below))?"
     r"|(?:add|post|leave|write)\s+(?:a|your)\s+comments?\s+on\s+(?:this\s+(?:story|article)"
     r"|[\"“].{1,80}[\"”])|discuss\s+this\s+(?:story|article)"
