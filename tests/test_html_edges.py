@@ -6,10 +6,12 @@ from __future__ import annotations
 import pytest
 
 from digest.html_edges import (
+    CONTAINER_RULE,
     LEGAL_RULE,
     NOTICE_RULE,
     RULE_PREFIX,
     SECTION_RULE,
+    after_article_element,
     edge_furniture,
     notice_line,
     section_opener,
@@ -41,6 +43,57 @@ def test_a_legal_notice_element_never_takes_the_article() -> None:
     texts = [PROSE, PROSE]
     contexts = [("div", "copyright", "p")] * 2
     assert edge_furniture(texts, [BODY, BODY], contexts) == {}
+
+
+def test_what_follows_the_element_holding_the_article_is_dropped() -> None:
+    # round 29: eight paragraphs in element 2, then the site's footer in element 15 (its legal
+    # notice, the paper's address): the deepest element holding nine tenths of the prose is 2,
+    # and what comes after its last line goes, at any length, unless the text track reads it
+    # as the article's (the last line here)
+    texts = [*[PROSE] * 8,
+             "Reproduction in whole or in part without permission is prohibited.",
+             "The Patriot Ledger, 400 Crown Colony Drive", "Quincy, Massachusetts"]
+    paths = [*[(1, 2, 3 + k) for k in range(8)], (1, 15, 16), (1, 15, 17), (1, 15, 18)]
+    assert after_article_element(texts, paths) == range(8, 11)
+    verdicts = [BODY] * 8 + [("boilerplate", "after-article")] * 2 + [BODY]
+    drop = edge_furniture(texts, verdicts, None, None, paths)
+    assert drop == {8: CONTAINER_RULE, 9: CONTAINER_RULE}
+
+
+def test_a_lede_or_a_second_part_in_an_element_of_its_own_stays() -> None:
+    # the other side: the first paragraph set apart before the article's element stays (only
+    # what follows the element goes), and an article whose second half sits in a sibling
+    # element is held by their parent: nothing follows it
+    texts = [PROSE, *[PROSE] * 9]
+    lede = [(1, 10, 11), *[(1, 2, 20 + k) for k in range(9)]]
+    assert after_article_element(texts, lede) == range(0)
+    halves = [(1, 2, 3), (1, 2, 4), (1, 5, 6), (1, 5, 7)]
+    assert after_article_element(texts[:4], halves) == range(0)
+    assert edge_furniture(texts[:4], [("boilerplate", "after-article")] * 4, None, None,
+                          halves) == {}
+    # a page read without its tree has no elements to go by
+    assert after_article_element(texts[:2], [(), ()]) == range(0)
+
+
+def test_real_page_footer_after_the_article_element_is_dropped() -> None:
+    # l3s-gn1 page 596a3cbc662c: both extractors keep the paper's address under the story
+    # ("The Patriot Ledger, 400 Crown Colony Drive", "P.O. Box 699159, Quincy, MA 02269-9159"),
+    # outside the element that holds the story: dropped, every sentence of the story kept.
+    # The other side, page 6c7320590998: a press release's contact line after the release's
+    # element ("For further information: press only: ..."), which the text track reads as
+    # the article's and the truth keeps, stays; and on page 0f3947a14e43 the first paragraph
+    # ("DENVER - Aspen and pine trees are dying ...") sits before the element that holds the
+    # rest, and stays
+    cleaned, truth = _page("596a3cbc662c")
+    rules = {ln.text: ln.rule for ln in cleaned.lines}
+    assert rules["The Patriot Ledger, 400 Crown Colony Drive"] == CONTAINER_RULE
+    assert "P.O. Box 699159" not in _body(cleaned)
+    assert _sentences_kept(truth, cleaned) == 1.0
+    release, truth = _page("6c7320590998")
+    assert "For further information: press only: Christine Law" in _body(release)
+    assert _sentences_kept(truth, release) == 1.0
+    lede, _ = _page("0f3947a14e43")
+    assert "DENVER - Aspen and pine trees are dying at alarming rates" in _body(lede)
 
 
 def test_text_verdicts_read_the_lines_as_a_text_capture() -> None:

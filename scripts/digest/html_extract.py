@@ -452,7 +452,8 @@ def _drop_edge_furniture(
     if not texts:
         return lines
     contexts = [blocks[lines[k].number - 1].context for k in body]
-    drop = edge_furniture(texts, text_verdicts(texts, name), contexts, notice_line(texts))
+    paths = [blocks[lines[k].number - 1].path for k in body]
+    drop = edge_furniture(texts, text_verdicts(texts, name), contexts, notice_line(texts), paths)
     out = list(lines)
     for j, rule in drop.items():
         k = body[j]

@@ -116,6 +116,9 @@ class PageBlock:
     #: the words of the class and id attributes and the tag names of the elements it sits in,
     #: outermost first (lower case): where the page's markup says what the block is
     context: tuple[str, ...] = ()
+    #: the block elements it sits in, each by its place in document order, outermost first:
+    #: two blocks under the same element share that element's number
+    path: tuple[int, ...] = ()
 
     @property
     def heading(self) -> bool:
@@ -133,8 +136,10 @@ def page_blocks(root: Any) -> list[PageBlock]:
     # index of the first block after an empty comments anchor (the block under way when the
     # anchor comes, if it has text already, is not after it)
     comments_from: list[int | None] = [None]
-    # the context words of the open elements, one entry an element
+    # the context words of the open elements, one entry an element, and their numbers
     stack: list[tuple[str, ...]] = []
+    path: list[int] = []
+    opened = [0]  # block elements opened so far
 
     def flush() -> None:
         text = " ".join("".join(buf).split())
@@ -142,7 +147,7 @@ def page_blocks(root: Any) -> list[PageBlock]:
         if text:
             after = comments_from[0] is not None and len(blocks) >= comments_from[0]
             context = tuple(w for entry in stack for w in entry)
-            blocks.append(PageBlock(text, current[0], after, context))
+            blocks.append(PageBlock(text, current[0], after, context, tuple(path)))
 
     def walk(el: Any, parent_block: str) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else None
@@ -159,6 +164,8 @@ def page_blocks(root: Any) -> list[PageBlock]:
             buf.append(" | ")
         if is_block:
             stack.append(_context_words(el, tag))
+            opened[0] += 1
+            path.append(opened[0])
         buf.append(el.text or "")
         for child in el:
             walk(child, tag if is_block else parent_block)
@@ -166,6 +173,7 @@ def page_blocks(root: Any) -> list[PageBlock]:
             flush()
             current[0] = parent_block
             stack.pop()
+            path.pop()
         buf.append(el.tail or "")
 
     walk(root, "html")
