@@ -160,6 +160,23 @@ def test_a_header_inside_the_bodys_opening_gives_the_headline(
     assert line.kind == "body"
 
 
+def test_the_byline_of_a_header_inside_the_bodys_opening_names_the_author() -> None:
+    """Round 29, cleaneval page 4a3fcf8bae49: a newsletter's notice opens the body; under it
+    "The History of Marriage Within the Church", "as it Pertains to Gay Marriage" and "By
+    Wally Bryen". The headline is found there, and the byline under it is read as the
+    header's: the author is Wally Bryen (the outlet was "Wally Bryen" before, read from the
+    line). The other side: the subtitle between them is no byline or date and stays a line
+    of the article."""
+    cleaned = _cleaned("4a3fcf8bae49")
+    assert cleaned.metadata.title.value == "The History of Marriage Within the Church"
+    assert cleaned.metadata.authors.value == ("Wally Bryen",)
+    assert cleaned.metadata.outlet.value is None
+    byline = next(ln for ln in cleaned.lines if ln.text == "By Wally Bryen")
+    assert byline.kind == "byline"
+    subtitle = next(ln for ln in cleaned.lines if ln.text == "as it Pertains to Gay Marriage")
+    assert subtitle.kind in ("body", "unsure", "subhead")
+
+
 @pytest.mark.parametrize(
     ("case", "heading"),
     [

@@ -2960,11 +2960,33 @@ def rule_pass(capture: Capture) -> RulePass:
     for i, (old, line) in enumerate(zip(plain, lines, strict=True)):
         if line is not old:  # (an unchanged line has its kind and rule from kinds[i])
             kinds[i] = (line.kind, line.rule)
+    inner = _inner_header(raw, feats, kinds, choice.title, lo)
+    if inner:
+        for i, kind_rule in inner.items():
+            kinds[i] = kind_rule
+        lines = _lines(feats, kinds, lines)
     title_probability = None if choice.title is None else round(choice.score, 4)
     return RulePass(feats, kinds, lo, hi, cut, cut_probability, lines, title_probability)
 
 
 _LABEL_AFTER: tuple[LineKind, str] = ("boilerplate", "label-after-article")
+
+
+def _inner_header(raw: list[str], feats: list[_Feat], kinds: list[tuple[LineKind, str]],
+                  title: int | None, lo: int) -> dict[int, tuple[LineKind, str]]:
+    """The byline and date lines of a header inside the core's opening (a headline the
+    headline search found under the core's first line, ``headline._inner_pick``): the lines
+    between the headline and the paragraph under it that read as the header's, as they would
+    above the core (``metadata.classify_header``). Empty when the headline stands above the
+    core or there is none."""
+    if title is None or title < lo:
+        return {}
+    para = next((i for i in range(title + 1, len(kinds)) if kinds[i][0] == "body"), None)
+    if para is None:
+        return {}
+    header = meta.classify_header(raw, feats_text=[f.text for f in feats], start=para)
+    return {i: kind_rule for i, kind_rule in header.items()
+            if title < i and kinds[i][0] in ("subhead", "unsure")}
 
 
 def _trailing_labels(feats: list[_Feat], kinds: list[tuple[LineKind, str]], end: int
