@@ -1174,8 +1174,10 @@ def _inner_pick(lines: Sequence[Line], cands: Candidates, model: Model) -> Headl
     under = _inner_opening(texts, kinds, cands.first)
     if under is None:
         return None
-    inner = candidates(lines, first=under)
     opened = kinds.index("body")
+    if not any(texts[i] and _dated_or_signed(lines, i, under) for i in range(opened, under)):
+        return None  # (no line there could be picked: the candidates are not scored)
+    inner = candidates(lines, first=under)
     probs = [model.probability(x) if i >= opened else 0.0
              for i, x in zip(inner.index, inner.x, strict=True)]
     k = pick(inner, probs, model.threshold)
