@@ -2981,7 +2981,8 @@ OVER_HEADLINE_RULE = "over-headline"
 
 def _over_headline(kinds: list[tuple[LineKind, str]], title: int | None, lo: int) -> list[int]:
     """The published lines of the core above its headline, where the headline stands inside
-    the core: a gallery's captions, other stories' blurbs, a notice (``headline._inner_pick``).
+    the core (the headline search found it under the core's first line, ``headline.choose``):
+    a gallery's captions, other stories' blurbs, a notice.
     On the train pages as much of such text is in a truth as not (313 words against 461 on
     ten pages), so it stays published, as ``unsure``: ``digest report`` names each line."""
     if title is None or title <= lo:
@@ -2991,11 +2992,11 @@ def _over_headline(kinds: list[tuple[LineKind, str]], title: int | None, lo: int
 
 def _inner_header(raw: list[str], feats: list[_Feat], kinds: list[tuple[LineKind, str]],
                   title: int | None, lo: int) -> dict[int, tuple[LineKind, str]]:
-    """The byline and date lines of a header inside the core's opening (a headline the
-    headline search found under the core's first line, ``headline._inner_pick``): the lines
-    between the headline and the paragraph under it that read as the header's, as they would
-    above the core (``metadata.classify_header``). Empty when the headline stands above the
-    core or there is none."""
+    """The byline and date lines of a header inside the core (a headline at the core's first
+    line or under it, ``headline.choose``): the lines between the headline and the paragraph
+    under it that read as the header's, as they would above the core
+    (``metadata.classify_header``). Empty when the headline stands above the core or there is
+    none."""
     if title is None or title < lo:
         return {}
     para = next((i for i in range(title + 1, len(kinds)) if kinds[i][0] == "body"), None)

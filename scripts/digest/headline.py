@@ -1206,10 +1206,12 @@ _YEAR_END_RE = re.compile(r"\b\d{4}\W*$")
 
 
 def _date_line(line: Line) -> bool:
-    """A date line: the cleaner's, or a short line ending on a date with its year, a clock
-    time aside ("BS Reporter / New Delhi January 9, 2008", "Article Launched: 01/15/2008
-    09:09:26 PM PST"; a caption's "Ex Cops @ Seaport, 7/13/2012 (more by Amanda)" is none)."""
-    if line.kind == "dateline" or R.DATELINE_RE.match(line.text):
+    """A date line: the header's (``_header_line``), or a short line ending on a date with its
+    year, a clock time aside ("BS Reporter / New Delhi January 9, 2008", "Article Launched:
+    01/15/2008 09:09:26 PM PST"; a caption's "Ex Cops @ Seaport, 7/13/2012 (more by Amanda)"
+    is none)."""
+    if line.kind == "dateline" or (
+            R.DATELINE_RE.match(line.text) and len(line.text) <= DATE_LINE_CHARS):
         return True
     text = _CLOCK_TAIL_RE.sub("", line.text)
     return (len(text) <= DATE_LINE_CHARS and _YEAR_END_RE.search(text) is not None
@@ -1217,7 +1219,7 @@ def _date_line(line: Line) -> bool:
 
 
 def _byline_or_date(line: Line) -> bool:
-    return line.kind == "byline" or bool(R.BYLINE_RE.match(line.text)) or _date_line(line)
+    return _header_line(line) or _date_line(line)
 
 
 def _dek(lines: Sequence[Line], title: int, first: int) -> int | None:
