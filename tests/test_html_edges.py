@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 
 from digest.html_edges import (
+    BEFORE_RULE,
     CONTAINER_RULE,
     LEGAL_RULE,
     NOTICE_RULE,
     RULE_PREFIX,
     SECTION_RULE,
-    after_article_element,
+    article_element,
     edge_furniture,
     notice_line,
     section_opener,
@@ -54,7 +55,7 @@ def test_what_follows_the_element_holding_the_article_is_dropped() -> None:
              "Reproduction in whole or in part without permission is prohibited.",
              "The Patriot Ledger, 400 Crown Colony Drive", "Quincy, Massachusetts"]
     paths = [*[(1, 2, 3 + k) for k in range(8)], (1, 15, 16), (1, 15, 17), (1, 15, 18)]
-    assert after_article_element(texts, paths) == range(8, 11)
+    assert article_element(texts, paths) == range(0, 8)
     verdicts = [BODY] * 8 + [("boilerplate", "after-article")] * 2 + [BODY]
     drop = edge_furniture(texts, verdicts, None, None, paths)
     assert drop == {8: CONTAINER_RULE, 9: CONTAINER_RULE}
@@ -62,17 +63,32 @@ def test_what_follows_the_element_holding_the_article_is_dropped() -> None:
 
 def test_a_lede_or_a_second_part_in_an_element_of_its_own_stays() -> None:
     # the other side: the first paragraph set apart before the article's element stays (only
-    # what follows the element goes), and an article whose second half sits in a sibling
-    # element is held by their parent: nothing follows it
+    # lines without prose go there), and an article whose second half sits in a sibling
+    # element is held by their parent: nothing stands outside it
     texts = [PROSE, *[PROSE] * 9]
     lede = [(1, 10, 11), *[(1, 2, 20 + k) for k in range(9)]]
-    assert after_article_element(texts, lede) == range(0)
+    assert article_element(texts, lede) == range(1, 10)
+    assert edge_furniture(texts, [("boilerplate", "before-article")] + [BODY] * 9, None, None,
+                          lede) == {}
     halves = [(1, 2, 3), (1, 2, 4), (1, 5, 6), (1, 5, 7)]
-    assert after_article_element(texts[:4], halves) == range(0)
+    assert article_element(texts[:4], halves) == range(0, 4)
     assert edge_furniture(texts[:4], [("boilerplate", "after-article")] * 4, None, None,
                           halves) == {}
     # a page read without its tree has no elements to go by
-    assert after_article_element(texts[:2], [(), ()]) == range(0)
+    assert article_element(texts[:2], [(), ()]) == range(0)
+
+
+def test_what_stands_before_the_element_holding_the_article_without_prose_is_dropped() -> None:
+    # before the article's element: its date line and byline go (the text track reads them as
+    # the header's), its headline stays (the truth keeps it on some pages), and so does a
+    # line the text track reads as the article's
+    texts = ["Published Thursday, January 10, 2008", "By JOSEPH WHITE AP Sports Writer",
+             "Redskins hire a new coach", "Breaking", *[PROSE] * 4]
+    paths = [(1, 5, 6), (1, 5, 7), (1, 5, 8), (1, 5, 9), *[(1, 2, 3 + k) for k in range(4)]]
+    verdicts = [("dateline", "dateline"), ("byline", "byline"), ("title", "title"), BODY,
+                *[BODY] * 4]
+    drop = edge_furniture(texts, verdicts, None, None, paths)
+    assert drop == {0: BEFORE_RULE, 1: BEFORE_RULE}
 
 
 def test_real_page_footer_after_the_article_element_is_dropped() -> None:
@@ -94,6 +110,22 @@ def test_real_page_footer_after_the_article_element_is_dropped() -> None:
     assert _sentences_kept(truth, release) == 1.0
     lede, _ = _page("0f3947a14e43")
     assert "DENVER - Aspen and pine trees are dying at alarming rates" in _body(lede)
+
+
+def test_real_page_header_before_the_article_element_is_dropped() -> None:
+    # l3s-gn1 page 6d657537b653: both extractors keep "Published Thursday, January 10, 2008"
+    # and "By JOSEPH WHITE AP Sports Writer" before the element that holds the story: the
+    # date line and the byline go (the page's header shows them), every sentence kept. The
+    # other side, page 2d508844195c: "Chua said he had no intention of relinquishing his
+    # Cabinet post", before the story's element, reads as a headline to the text track and
+    # stays (the truth keeps it: the story's opening)
+    cleaned, truth = _page("6d657537b653")
+    rules = {ln.text: ln.rule for ln in cleaned.lines}
+    assert rules["By JOSEPH WHITE AP Sports Writer"] == BEFORE_RULE
+    assert "Published Thursday, January 10, 2008" not in _body(cleaned)
+    assert _sentences_kept(truth, cleaned) == 1.0
+    opening, truth = _page("2d508844195c")
+    assert "Chua said he had no intention of relinquishing his Cabinet post" in _body(opening)
 
 
 def test_text_verdicts_read_the_lines_as_a_text_capture() -> None:
