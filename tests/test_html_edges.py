@@ -91,41 +91,40 @@ def test_what_stands_before_the_element_holding_the_article_without_prose_is_dro
     assert drop == {0: BEFORE_RULE, 1: BEFORE_RULE}
 
 
-def test_real_page_footer_after_the_article_element_is_dropped() -> None:
-    # l3s-gn1 page 596a3cbc662c: both extractors keep the paper's address under the story
-    # ("The Patriot Ledger, 400 Crown Colony Drive", "P.O. Box 699159, Quincy, MA 02269-9159"),
-    # outside the element that holds the story: dropped, every sentence of the story kept.
-    # The other side, page 6c7320590998: a press release's contact line after the release's
-    # element ("For further information: press only: ..."), which the text track reads as
-    # the article's and the truth keeps, stays; and on page 0f3947a14e43 the first paragraph
-    # ("DENVER - Aspen and pine trees are dying ...") sits before the element that holds the
-    # rest, and stays
-    cleaned, truth = _page("596a3cbc662c")
-    rules = {ln.text: ln.rule for ln in cleaned.lines}
-    assert rules["The Patriot Ledger, 400 Crown Colony Drive"] == CONTAINER_RULE
-    assert "P.O. Box 699159" not in _body(cleaned)
+@pytest.mark.parametrize(
+    ("case", "dropped", "rule", "other", "kept"),
+    [
+        # l3s-gn1 page 596a3cbc662c: both extractors keep the paper's address after the
+        # element that holds the story ("The Patriot Ledger, 400 Crown Colony Drive", "P.O. Box
+        # 699159, Quincy, MA 02269-9159"). The other side, page 6c7320590998: a press release's
+        # contact line after the release's element, which the text track reads as the
+        # article's (and the truth keeps), stays
+        ("596a3cbc662c", "The Patriot Ledger, 400 Crown Colony Drive", CONTAINER_RULE,
+         "6c7320590998", "For further information: press only: Christine Law"),
+        # l3s-gn1 page 6d657537b653: "By JOSEPH WHITE AP Sports Writer" and "Published
+        # Thursday, January 10, 2008" before the story's element (the page's header shows
+        # them). The other side, page 2d508844195c: "Chua said he had no intention of
+        # relinquishing his Cabinet post" before the story's element reads as a headline to
+        # the text track and stays (the truth keeps it: the story's opening)
+        ("6d657537b653", "By JOSEPH WHITE AP Sports Writer", BEFORE_RULE,
+         "2d508844195c", "Chua said he had no intention of relinquishing his Cabinet post"),
+        # and on page 0f3947a14e43 the first paragraph, prose set apart before the element that
+        # holds the rest, stays
+        ("6d657537b653", "Published Thursday, January 10, 2008", BEFORE_RULE,
+         "0f3947a14e43", "DENVER - Aspen and pine trees are dying at alarming rates"),
+    ],
+)
+def test_real_page_lines_around_the_article_element(
+    case: str, dropped: str, rule: str, other: str, kept: str
+) -> None:
+    # round 29: dropped (they stay in the record), every sentence of the story kept
+    cleaned, truth = _page(case)
+    assert {ln.text: ln.rule for ln in cleaned.lines}[dropped] == rule
+    assert dropped not in _body(cleaned)
     assert _sentences_kept(truth, cleaned) == 1.0
-    release, truth = _page("6c7320590998")
-    assert "For further information: press only: Christine Law" in _body(release)
-    assert _sentences_kept(truth, release) == 1.0
-    lede, _ = _page("0f3947a14e43")
-    assert "DENVER - Aspen and pine trees are dying at alarming rates" in _body(lede)
-
-
-def test_real_page_header_before_the_article_element_is_dropped() -> None:
-    # l3s-gn1 page 6d657537b653: both extractors keep "Published Thursday, January 10, 2008"
-    # and "By JOSEPH WHITE AP Sports Writer" before the element that holds the story: the
-    # date line and the byline go (the page's header shows them), every sentence kept. The
-    # other side, page 2d508844195c: "Chua said he had no intention of relinquishing his
-    # Cabinet post", before the story's element, reads as a headline to the text track and
-    # stays (the truth keeps it: the story's opening)
-    cleaned, truth = _page("6d657537b653")
-    rules = {ln.text: ln.rule for ln in cleaned.lines}
-    assert rules["By JOSEPH WHITE AP Sports Writer"] == BEFORE_RULE
-    assert "Published Thursday, January 10, 2008" not in _body(cleaned)
-    assert _sentences_kept(truth, cleaned) == 1.0
-    opening, truth = _page("2d508844195c")
-    assert "Chua said he had no intention of relinquishing his Cabinet post" in _body(opening)
+    page, truth = _page(other)
+    assert kept in _body(page)
+    assert _sentences_kept(truth, page) == 1.0
 
 
 def test_text_verdicts_read_the_lines_as_a_text_capture() -> None:
