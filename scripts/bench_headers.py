@@ -74,6 +74,11 @@ def _written(d: dt.date) -> str:
     return f"{_month(d)} {d.day}, {d.year}"
 
 
+def _handle(name: str) -> str:
+    """A writer's social handle: "O'Neill" -> "oneillnews"."""
+    return re.sub(r"[^a-z]", "", name.split()[-1].lower()) + "news"
+
+
 # Each layout: the header's lines from (headline, author, second author, date, clock hour), and
 # whether the page states the publication date (False: only an update's date is printed).
 Layout = Callable[[str, str, str, dt.date, int], list[str]]
@@ -148,6 +153,31 @@ LAYOUTS: dict[str, tuple[Layout, bool]] = {
         lambda h, a, b, d, hr: ["Markets", h,
                                 f"{a} / {_month(d)} {d.day}, {d.year} / {hr}:32 AM / Updated 2 "
                                 "hours ago", "3 Min Read"], True),
+    # round 30: the shapes of the train pages' stamps (640fee20066f, ed6c835924d1,
+    # 11aeb3408080, bb3509d52243, 96844a5759d0, 09ee5284e49d)
+    "the author's name, a dash and the date, the author's note at the foot": (
+        lambda h, a, b, d, hr: [
+            "Security", h, "A reader's question, answered by the desk.",
+            f"{a} - {_month(d)[:3]} {d.day}, {d.year} {hr}:02 pm UTC"], True),
+    "the author's name, spaces and the date": (
+        lambda h, a, b, d, hr: [
+            h, f"{a}     {d:%A}, {_month(d)} {d.day}, {d.year} @ {hr}:10 PM UTC", "Share"], True),
+    "the author on the date": (
+        lambda h, a, b, d, hr: [h, f"{a} on {_month(d)} {d.day}, {d.year}, {hr}:53 PM"], True),
+    "posted by, a colon": (
+        lambda h, a, b, d, hr: [h, f"Posted by: {a}", f"{d.day} {_month(d)} {d.year} - {hr}:00pm"],
+        True),
+    "byline with the writer's handle": (
+        lambda h, a, b, d, hr: [h, f"By {a} (@{_handle(a)})", _written(d)], True),
+    "byline with the time and the date": (
+        lambda h, a, b, d, hr: [
+            h, f"By {a} at {hr}:12 pm {d:%A}, {_month(d)[:3]} {d.day}, {d.year}"], True),
+}
+# What a layout prints under the article, before the site's footer: the author's note
+FEET: dict[str, Callable[[str], list[str]]] = {
+    "the author's name, a dash and the date, the author's note at the foot": lambda a: [
+        f"{a} {a.split()[0]} is the security editor at {OUTLET}, which {a.split()[0]} joined "
+        "in 2012 after working for other publications."],
 }
 FIELDS = ("headline", "author", "date", "outlet")
 
@@ -222,7 +252,8 @@ def bench(ids: list[str], lang: dict[str, str], ms: ModuleType, show: bool) -> N
             date = FIRST_DAY + dt.timedelta(days=(n * 37) % 700)
             header = layout(title, a, b, date, n % 10 + 1)
             authors = (a, b) if f"{a} and {b}" in header else (a,)
-            text = "\n\n".join([*header, *paragraphs, *FOOTER]) + "\n"
+            foot = FEET[name](a) if name in FEET else []
+            text = "\n\n".join([*header, *paragraphs, *foot, *FOOTER]) + "\n"
             cleaned = clean(Capture(Path(f"{case}.txt"), case, "text", text, "utf-8"))
             expected = date if dated else None
             for field, verdict in verdicts(ms, cleaned.metadata, title, authors,

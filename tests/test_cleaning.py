@@ -20,6 +20,8 @@ from digest.capture import decode_capture, read_capture
 from digest.cleaning import clean, golden_tsv, main, render_plain, split_lines, to_json
 from digest.model import BODY_KINDS, Capture, Cleaned
 
+from .conftest import clean_train_page
+
 ROOT = Path(__file__).resolve().parent.parent
 CAPTURES = sorted((ROOT / "tests" / "fixtures" / "digest" / "captures").glob("*.txt"))
 GOLDEN = ROOT / "tests" / "golden" / "lines"
@@ -384,3 +386,27 @@ def test_a_line_in_capitals_is_one_in_every_script_with_capitals(line: str,
     from digest.cleaning import _shouted
 
     assert _shouted(line) is shouted
+
+
+@pytest.mark.parametrize(
+    ("case", "byline", "kept"),
+    [
+        # Ars Technica: the standfirst is read as the first paragraph, the byline and date
+        # under it, then a section's label over the text
+        ("55f4b5ceba60", "by Cyrus Farivar - Nov 9, 2012 1:50 pm UTC", "Handheld & Mobile gaming"),
+        # a byline under a caption the rules read as the first paragraph, then a link's label
+        ("ab648a9603e8", "by Bill Pearis", "DOWNLOAD: Oberhofer - Landline(MP3)"),
+    ],
+)
+def test_a_byline_between_the_first_two_paragraphs_is_the_header_s(case: str, byline: str,
+                                                                     kept: str) -> None:
+    """Round 30 (``cleaning._opening_header``): a byline between the core's first paragraph (a
+    standfirst, a caption) and its second is read as the header's, as above the core: the
+    author is read from it and it is not published as a subheading. The other side: the short
+    line under it, which the header above the core would read as its outlet, is the article's
+    own here (a section's label, a link's) and stays published."""
+    cleaned = clean_train_page(case)
+    line = next(ln for ln in cleaned.lines if ln.text == byline)
+    assert line.kind == "byline"
+    assert cleaned.metadata.authors.value == (byline.split(" - ")[0].removeprefix("by "),)
+    assert next(ln for ln in cleaned.lines if ln.text == kept).kind in BODY_KINDS

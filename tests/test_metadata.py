@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from digest import dates
 from digest.cleaning import clean, render_plain
 from digest.metadata import dated_byline, html_metadata, parse_byline, parse_date
 from digest.model import Capture
@@ -248,6 +249,60 @@ def test_a_headline_over_its_date_is_never_an_author_line() -> None:
 )
 def test_author_of_a_train_page(case: str, author: str) -> None:
     assert clean_train_page(case).metadata.authors.value == (author,)
+
+
+@pytest.mark.parametrize(
+    ("case", "stamp", "author"),
+    [
+        # dash, and the author's note at the foot that opens with the name ("Dan Goodin Dan is
+        # the Security Editor at Ars Technica, ..."): printed again, but not as a site's name
+        ("640fee20066f", "Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Dan Goodin"),
+        # spaces between the name and the date; the same stamp printed again lower down
+        ("ed6c835924d1", "Joe Wee\xa0 \xa0\xa0 Monday, February 29, 2016 @ 11:10 PM UTC",
+         "Joe Wee"),
+        ("991b3535d5da", "Rob Thomas \xa0—\xa0 1/17/2008 10:58 am", "Rob Thomas"),
+        ("11aeb3408080", "Orion Jones on November 7, 2012, 5:53 PM", "Orion Jones"),
+    ],
+)
+def test_a_stamp_of_the_name_and_the_date_is_the_byline(case: str, stamp: str,
+                                                          author: str) -> None:
+    """Round 30: a stamp of the writer's bare name and the date, without "By", is the header's
+    byline (rule "name-stamp"): the author is read from it and it is never published (the
+    "dash" and "on" shapes were published as the body's first subheading on 7 and 8 in 100
+    of bench_headers.py's train pages; no author was read from any of the four shapes)."""
+    cleaned = clean_train_page(case)
+    assert cleaned.metadata.authors.value == (author,)
+    line = next(ln for ln in cleaned.lines if ln.text == stamp)
+    assert (line.kind, line.rule) == ("byline", "name-stamp")
+
+
+@pytest.mark.parametrize(
+    ("case", "author"),
+    [
+        ("bb3509d52243", "Jonathan Nettler"),  # "Posted by: Jonathan Nettler"
+        ("5dded11f736c", "Rebecca Rapple"),  # "By: Rebecca Rapple on November 11th, 2012 at ..."
+        ("96844a5759d0", "Kelsey Mohring"),  # "By Kelsey Mohring (@mohrinkd)"
+        ("09ee5284e49d", "Seth Roberts"),  # "By Seth Roberts at 1:12 pm Thursday, Aug 9"
+    ],
+)
+def test_a_byline_with_a_colon_a_handle_or_a_time_names_the_author(case: str,
+                                                                    author: str) -> None:
+    """Round 30: "By:" and "Posted by:", the writer's handle in brackets, and "at" before the
+    time end no byline's names any more (each gave no author)."""
+    assert clean_train_page(case).metadata.authors.value == (author,)
+
+
+def test_a_writer_s_handle_in_the_byline_is_no_embedded_post() -> None:
+    """Round 30 (bench_headers.py, "byline with the writer's handle": the date was read on
+    49 in 100 train pages): "By Jane Roe (@janeroe)" over the date is the article's byline;
+    "— Jane Roe (@janeroe) March 3, 2021", an embedded post's signature, still gives no
+    publication date."""
+    head = "Home\nNews\n\nCouncil Funds New Library After Long Debate\n\n"
+    m = _meta(head + "By Jane Roe (@janeroe)\n\nMarch 3, 2021\n\n" + PARAS)
+    assert m.authors.value == ("Jane Roe",)
+    assert m.published.value == D(2021, 3, 3)
+    assert not dates.not_publication("By Jane Roe (@janeroe) March 3, 2021")
+    assert dates.not_publication("— Jane Roe (@janeroe) March 3, 2021")
 
 
 @pytest.mark.parametrize("case", [

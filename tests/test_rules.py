@@ -711,23 +711,23 @@ def test_a_pages_buttons_and_counted_links_are_furniture_and_the_article_is_kept
     from .conftest import clean_train_page
 
     furniture = {
-        "40e217a0faaf": ("Email ThisBlogThis!Share to TwitterShare to Facebook", "share-bar"),
-        "d926ec35d70f": ("Send this article to Friends by E-Mail", "page-tool"),
-        "952c192248ad": ("Login or register to post comments", "comment-form"),
+        "40e217a0faaf": ("Email ThisBlogThis!Share to TwitterShare to Facebook", ("share-bar",)),
+        "d926ec35d70f": ("Send this article to Friends by E-Mail", ("page-tool",)),
+        "952c192248ad": ("Login or register to post comments", ("comment-form",)),
         # (since round 20 under the article's end: its tag line, "Tags: 1080p, DNA, Droid";
-        # from round 21 to 27 the retrained cut models cut the writer's bio under it off as
-        # another article, at "About Dima Aryeh", p = 0.32; round 28's scores it under the
-        # cut's 0.3, and the post ends at its tag line all the same)
-        "1d07b1aa084b": ("View all posts by Dima Aryeh", "after-article"),
+        # the retrained cut models of rounds 21 to 27 and 30 cut the writer's bio under it off
+        # as another article, at "About Dima Aryeh", p = 0.3 to 0.32, those of rounds 28 and 29
+        # score it just under the cut's 0.3: the post ends at its tag line either way)
+        "1d07b1aa084b": ("View all posts by Dima Aryeh", ("after-article", "appended-article")),
         # (since round 18 under the article's end: its "Related Recipes & Stories:" opener)
-        "8884cbd12b81": ("Subscribe to Full WORC feed by RSS", "after-article"),
-        "e57e9e5a2c4c": ("Macs too hip for PC users? (190)", "counted-link"),
+        "8884cbd12b81": ("Subscribe to Full WORC feed by RSS", ("after-article",)),
+        "e57e9e5a2c4c": ("Macs too hip for PC users? (190)", ("counted-link",)),
     }
 
-    for case, (start, rule) in furniture.items():
+    for case, (start, rules) in furniture.items():
         cleaned = clean_train_page(case)
         hits = [ln for ln in cleaned.lines if ln.text.startswith(start)]
-        assert hits and all(ln.kind == "boilerplate" and ln.rule == rule for ln in hits), case
+        assert hits and all(ln.kind == "boilerplate" and ln.rule in rules for ln in hits), case
         assert _truth_paragraphs_published(case, cleaned), case
 
 

@@ -2946,6 +2946,8 @@ def rule_pass(capture: Capture) -> RulePass:
     for i, (kind, rule) in header.items():
         if kinds[i][0] in ("boilerplate",):
             kinds[i] = (kind, rule)
+    for i, kind_rule in _opening_header(raw, feats, kinds, lo).items():
+        kinds[i] = kind_rule
     # a heading right over a sign-up pitch is the box's title ("Get the morning briefing")
     for i in _box_headings(feats, kinds):
         kinds[i] = ("boilerplate", "box-heading")
@@ -2988,6 +2990,22 @@ def _over_headline(kinds: list[tuple[LineKind, str]], title: int | None, lo: int
     if title is None or title <= lo:
         return []
     return [i for i in range(lo, title) if kinds[i][0] in ("body", "subhead")]
+
+
+def _opening_header(raw: list[str], feats: list[_Feat], kinds: list[tuple[LineKind, str]],
+                    lo: int) -> dict[int, tuple[LineKind, str]]:
+    """The byline and date lines between the core's first paragraph and its second (a
+    standfirst or a caption the rules read as the first paragraph, then "Jane Doe - May 5,
+    2012 4:02 pm UTC" over the article's text): read as the header's, as they would above the
+    core (``metadata.classify_header``), not published as subheadings."""
+    body = [i for i in range(lo, len(kinds)) if kinds[i][0] == "body"][:2]
+    if len(body) < 2:
+        return {}
+    header = meta.classify_header(raw, feats_text=[f.text for f in feats], start=body[1])
+    # (not the short lines under the byline the header reads as its outlet: inside the
+    # article, a section's name or a link's label, "DOWNLOAD: Oberhofer - Landline(MP3)")
+    return {i: kind_rule for i, kind_rule in header.items()
+            if body[0] < i and kinds[i][0] in ("subhead", "unsure") and kind_rule[1] != "outlet"}
 
 
 def _inner_header(raw: list[str], feats: list[_Feat], kinds: list[tuple[LineKind, str]],

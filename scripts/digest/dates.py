@@ -173,10 +173,13 @@ _AT_RE = re.compile(r"^\W*(?:at|on)\b", re.IGNORECASE)
 _NOT_PUBLISHED_RE = re.compile(
     r"\b(?:reply|replies|says|said|wrote|expires?|retrieved"
     r"|archived|accessed|print(?:ed)?\s+date|(?:printed|downloaded|generated)\s+on)\b"
-    r"|©|\(c\)|copyright|\(@\w+\)|[│┃]"
+    r"|©|\(c\)|copyright|[│┃]"
     r"|^\s*«|»\s*$|\b(?:previous|next)\s+(?:post|article|story)\b",
     re.IGNORECASE,
 )
+# An embedded post's signature: "— Jane Doe (@janedoe) August 9, 2012"; a byline that gives its
+# writer's handle ("By Jane Doe (@janedoe)", its date read with it) is the article's own
+_EMBED_RE = re.compile(r"\(@\w+\)")
 # A line that opens with the publication label: "Posted on July 10th, 2012", "Published: ..."
 _LABEL_WORDS = ("osted", "OSTED", "ublished", "UBLISHED")  # what _LABEL_FIRST_LINE_RE needs
 _LABEL_FIRST_LINE_RE = re.compile(
@@ -457,6 +460,7 @@ def not_publication(text: str) -> bool:
     if _PUBLISHED_RE.search(text):
         return False
     return bool(_NOT_PUBLISHED_RE.search(text) or _updated(text)
+                or (_EMBED_RE.search(text) and not R.BYLINE_RE.match(text))
                 or (("-" in text or "–" in text) and _RANGE_RE.search(text)))
 
 

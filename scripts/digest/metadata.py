@@ -88,10 +88,12 @@ _BYLINE_LEAD = " /|•·—–-"
 _BY_INSIDE_RE = re.compile(r"(?<=[\s|•·—–/,(])(?:(?:written|posted)\s+)?by\s", re.IGNORECASE)
 # Where the names of a byline end: what the page prints after them ("By Jane Doe posted Nov
 # 13th", "by Jane Doe in Articles, Blog", "By Jane Doe // November 6th", "by Jane Doe - Nov 9",
-# "Jane Doe at Villa Park", "By JANE DOE FOR THE DAILY PAPER")
-_NAMES_END_RE = re.compile(r"\s+(?:(?:posted|in|at|for)\s|/|[-–—](?:\s|$))", re.IGNORECASE)
-# A social handle printed with the name ("By Jane Doe @janedoe")
-_HANDLE_RE = re.compile(r"\s*@\w+")
+# "Jane Doe at Villa Park", "By JANE DOE FOR THE DAILY PAPER"; "By Jane Doe at 1:12 pm", the
+# names read up to the time's figure)
+_NAMES_END_RE = re.compile(r"\s+(?:(?:posted|in|at|for)(?:\s|$)|/|[-–—](?:\s|$))",
+                           re.IGNORECASE)
+# A social handle printed with the name ("By Jane Doe @janedoe", "By Jane Doe (@janedoe)")
+_HANDLE_RE = re.compile(r"\s*\(?@\w+\)?")
 # Two words glued where the page set them apart ("Spencer HendricksOpinion", "IANSViewed"); a
 # name's own inner capital follows one or two letters ("McDonald", "MacArthur", "DiCaprio")
 _GLUED_RE = re.compile(r"[a-z]{4,}[A-Z]|[A-Z]{3,}[a-z]")
@@ -252,6 +254,8 @@ def classify_header(
             out[i] = ("byline", "byline")
         elif R.DATELINE_RE.match(t) and len(t) <= DATELINE_MAX_CHARS:
             out[i] = ("dateline", "dateline")
+        elif len(t) <= DATELINE_MAX_CHARS and _name_stamp(t, feats_text):
+            out[i] = ("byline", "name-stamp")  # "Dan Goodin - Apr 16, 2015 8:02 pm UTC"
     # "Jane Doe, Analyst" right above a dateline, under a headline: who wrote it, not a title;
     # so is a bare name ("Jane Doe") between the headline and the dateline. Neither is about
     # what the article is about: a line whose words the article's opening uses is a headline
@@ -455,7 +459,7 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         elif kind == "dateline":
             datelines.append(line)
         elif kind == "byline":
-            if line.rule in ("byline", "author-line", "author-name"):
+            if line.rule in ("byline", "author-line", "author-name", "name-stamp"):
                 bylines.append(line)
             elif outlet_line is None and line.rule == "outlet":
                 outlet_line = line
@@ -507,8 +511,9 @@ def _author_readings(bylines: Sequence[Line], datelines: Sequence[Line],
     for line in datelines:
         yield line, dated_byline(line.text)
     above = _above_body(lines)
+    texts = [ln.text for ln in lines]
     for line in above:
-        yield line, _name_stamp(line.text, lines)
+        yield line, _name_stamp(line.text, texts)
     yield from _names_by_date(above, lines, published)
     for line in above:
         m = _KIND_BYLINE_RE.match(line.text)
@@ -564,7 +569,7 @@ def _above_body(lines: Sequence[Line]) -> list[Line]:
     return [ln for ln in lines[:first] if ln.text][-HEADER_REACH:]
 
 
-def _name_stamp(text: str, lines: Sequence[Line]) -> tuple[str, ...]:
+def _name_stamp(text: str, texts: Sequence[str]) -> tuple[str, ...]:
     """The author of a stamp that gives a bare name, a separator and a date ("Malcolm Conn |
     January 10, 2008", "Dan Goodin - Apr 16, 2015 8:02 pm UTC"), or (): a section's or a
     publication's name so stamped ("Globe Staff / December 28, 2007", "Stanford Report, January
@@ -575,14 +580,20 @@ def _name_stamp(text: str, lines: Sequence[Line]) -> tuple[str, ...]:
     name = m.group("name")
     if R.DATE_LABEL_RE.match(name) or _DATE_WORD_RE.search(name):
         return ()  # "Published Thursday, January 10, 2008": the date's label and its weekday
-    return (name,) if _bare_name(name, [ln.text for ln in lines]) else ()
+    # (the stamp printed again, or the author's note opening with the name at the foot: "Dan
+    # Goodin Dan is the Security Editor at ...", do not make a site's name of it)
+    others = [t for t in texts if t != text and not (
+        t.startswith(name) and R.count_words(t) >= DEK_MIN_WORDS)]
+    return (name,) if _bare_name(name, [text, *others]) else ()
 
 
 # A weekday: a word of the date, not of a name (a month can be one: "May Jones", "April Smith")
 _DATE_WORD_RE = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
-# A bare name, a separator, then the date: "Jane Doe | May 5, 2012", "Jane Doe / May 5, 2012"
+# A bare name, a separator, then the date: "Jane Doe | May 5, 2012", "Jane Doe / May 5, 2012",
+# "Jane Doe     Monday, May 5, 2012" (spaces), "Jane Doe on May 5, 2012, 5:53 PM"
 _NAME_STAMP_RE = re.compile(
-    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*[|/·•—–,-]\s*(?P<date>.*\d.*)$")
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})"
+    r"(?:\s*[|/·•—–,-]\s*|\s{2,}|\s+on\s+)(?P<date>.*\d.*)$")
 
 
 def _line_authors(line: Line) -> tuple[str, ...]:
@@ -591,6 +602,9 @@ def _line_authors(line: Line) -> tuple[str, ...]:
         return parse_author_line(line.text)
     if line.rule == "author-name":  # "Jane Doe and John Roe"
         return tuple(line.text.split(" and "))
+    if line.rule == "name-stamp":  # "Jane Doe | May 5, 2012"
+        m = _NAME_STAMP_RE.match(line.text)
+        return (m.group("name"),) if m else ()
     return parse_byline(line.text)
 
 

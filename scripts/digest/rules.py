@@ -1134,7 +1134,7 @@ AUTHOR_LINE_RE = re.compile(
     rf"^(?P<names>{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*),\s+(?P<role>[A-Z][\w .’'-]{{1,40}})$"
 )
 BYLINE_RE = re.compile(
-    r"^(?:(?:by|written\s+by|story\s+by|words\s+by|posted\s+by|author:?|von|par|por|автор:?"
+    r"^(?:(?:(?:(?:written|story|words|posted)\s+)?by:?|author:?|von|par|por|автор:?"
     r"|текст:)\s+"
     # Chinese: "作者：李明", "记者 王芳", "文/李明", "撰文｜李明" (a label, a colon or a bar)
     r"|(?:作者|记者|撰文|文)\s*[：:/／|｜]\s*|(?:作者|记者)\s+)"
