@@ -79,16 +79,19 @@ def test_a_lede_or_a_second_part_in_an_element_of_its_own_stays() -> None:
 
 
 def test_what_stands_before_the_element_holding_the_article_without_prose_is_dropped() -> None:
-    # before the article's element: its date line and byline go (the text track reads them as
-    # the header's), its headline stays (the truth keeps it on some pages), and so does a
-    # line the text track reads as the article's
-    texts = ["Published Thursday, January 10, 2008", "By JOSEPH WHITE AP Sports Writer",
-             "Redskins hire a new coach", "Breaking", *[PROSE] * 4]
-    paths = [(1, 5, 6), (1, 5, 7), (1, 5, 8), (1, 5, 9), *[(1, 2, 3 + k) for k in range(4)]]
-    verdicts = [("dateline", "dateline"), ("byline", "byline"), ("title", "title"), BODY,
-                *[BODY] * 4]
+    # before the article's element: a link to the next story goes (the text track reads it as
+    # no line of the article), and so do its date line and byline (round 30: the header's
+    # lines over the article's first paragraph, wherever they stand); its headline stays (the
+    # truth keeps it on some pages), and so does a line the text track reads as the article's
+    texts = ["Next Article in World »", "Published Thursday, January 10, 2008",
+             "By JOSEPH WHITE AP Sports Writer", "Redskins hire a new coach", "Breaking",
+             *[PROSE] * 4]
+    paths = [(1, 5, 10), (1, 5, 6), (1, 5, 7), (1, 5, 8), (1, 5, 9),
+             *[(1, 2, 3 + k) for k in range(4)]]
+    verdicts = [("boilerplate", "before-article"), ("dateline", "dateline"),
+                ("byline", "byline"), ("title", "title"), BODY, *[BODY] * 4]
     drop = edge_furniture(texts, verdicts, None, None, paths)
-    assert drop == {0: BEFORE_RULE, 1: BEFORE_RULE}
+    assert drop == {0: BEFORE_RULE, 1: RULE_PREFIX + "dateline", 2: RULE_PREFIX + "byline"}
 
 
 @pytest.mark.parametrize(
@@ -101,16 +104,16 @@ def test_what_stands_before_the_element_holding_the_article_without_prose_is_dro
         # article's (and the truth keeps), stays
         ("596a3cbc662c", "The Patriot Ledger, 400 Crown Colony Drive", CONTAINER_RULE,
          "6c7320590998", "For further information: press only: Christine Law"),
-        # l3s-gn1 page 6d657537b653: "By JOSEPH WHITE AP Sports Writer" and "Published
-        # Thursday, January 10, 2008" before the story's element (the page's header shows
-        # them). The other side, page 2d508844195c: "Chua said he had no intention of
-        # relinquishing his Cabinet post" before the story's element reads as a headline to
-        # the text track and stays (the truth keeps it: the story's opening)
-        ("6d657537b653", "By JOSEPH WHITE AP Sports Writer", BEFORE_RULE,
+        # l3s-gn1 page 2d508844195c: "Next Article in World »" before the story's element.
+        # The other side, on the same page: "Chua said he had no intention of relinquishing
+        # his Cabinet post" before the story's element reads as a headline to the text track
+        # and stays (the truth keeps it: the story's opening)
+        ("2d508844195c", "Next Article in World »", BEFORE_RULE,
          "2d508844195c", "Chua said he had no intention of relinquishing his Cabinet post"),
-        # and on page 0f3947a14e43 the first paragraph, prose set apart before the element that
-        # holds the rest, stays
-        ("6d657537b653", "Published Thursday, January 10, 2008", BEFORE_RULE,
+        # l3s-gn1 page c3f070b6098b: an advertisement's slogan before the story's element; on
+        # page 0f3947a14e43 the first paragraph, prose set apart before the element that holds
+        # the rest, stays
+        ("c3f070b6098b", "\"Wash and Dry, $9.99\"", BEFORE_RULE,
          "0f3947a14e43", "DENVER - Aspen and pine trees are dying at alarming rates"),
     ],
 )

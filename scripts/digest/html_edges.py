@@ -51,12 +51,20 @@ slogans, a "Next Article in World »" link; on the train ids 26 pages, 289 words
 and none in one. Prose stays there: a page sets its first paragraph apart in an element of
 its own often enough (five train pages lost their lede when every line before was read).
 
+Above the article's first paragraph of prose, a line the text track reads as the header's
+byline or date line goes at any length (``HEADER_KINDS``, round 30: "By SOLVEJ SCHOU,
+Associated Press Writer 2 hours, 17 minutes ago", "Created: 1/10/2008 4:09:14 PM"), as it
+does on the text track: the article page shows the author and the date in its header, read
+from these lines where the page's markup gives none (``html_extract``). On the train ids, 38
+pages up and 4 down: the truth keeps such a line on 4 pages (5 sentences), each of them now
+shown as the page's author or date.
+
 Measured on the train ids of the cleaning split (README, "Round 6, HTML"): the text track's
-other verdicts on these edge lines (before-article, after-article, title, dateline, byline,
-dek, caption) each raise precision, but each costs truth sentences on train (L3S-GN1's truth
-keeps datelines, bylines and the headline on some pages, Dragnet's a scorecard under the
-article), so they stay kept. A dropped line stays in the record (kind ``boilerplate``, rule
-``html-edge-`` and the text rule's name), where ``keep:`` in curation.yaml can restore it.
+other verdicts on these edge lines (before-article, after-article, title, dek, caption) each
+raise precision, but each costs truth sentences on train (L3S-GN1's truth keeps the headline
+on some pages, Dragnet's a scorecard under the article), so they stay kept. A dropped line
+stays in the record (kind ``boilerplate``, rule ``html-edge-`` and the text rule's name),
+where ``keep:`` in curation.yaml can restore it.
 """
 
 from __future__ import annotations
@@ -67,7 +75,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from digest.html_reconcile import is_prose
-from digest.model import BODY_KINDS, Capture
+from digest.model import BODY_KINDS, Capture, Cleaned
 from digest.rules import COMMENTS_OPENER_RE, post_tag_line
 
 #: a line with fewer words than this holds no sentence the scorers count (nor, in practice,
@@ -90,6 +98,10 @@ EDGE_RULES = frozenset({
     "menu-row",  # "News: ePaper | Front Page | National | Tamil Nadu | ...": a site's menu
     "teaser-headlines",  # a list of other stories' headlines over or under the article
 })
+#: the text track's kinds of the article's header: above the article's first paragraph of
+#: prose, a line of these kinds is taken out of the body at any length (its names and date go
+#: to the metadata where the page's markup gives none: ``html_extract.shown_authors``, round 30)
+HEADER_KINDS = frozenset({"byline", "dateline"})
 #: a class or id word of an element that holds the site's legal notice ("© 2008 The Associated
 #: Press. All rights reserved. This material may not be published...", often prose): on the
 #: train ids no kept line inside such an element was article text (181 words on 10 pages),
@@ -117,14 +129,18 @@ BEFORE_RULE = "html-before-article-element"
 _TOKEN_RE = re.compile(r"\w+")
 
 
-def text_verdicts(texts: Sequence[str], name: str) -> list[tuple[str, str]]:
-    """(kind, rule) of each line of ``texts`` read by the text track as a select-all capture
-    (one line a text; ``name`` only names the capture)."""
+def text_reading(texts: Sequence[str], name: str) -> Cleaned:
+    """``texts`` read by the text track as a select-all capture (one line a text, capture line
+    k + 1 for ``texts[k]``; ``name`` only names the capture): its verdicts and its header."""
     from digest.cleaning import clean_text  # cleaning imports this module's callers
 
     text = "\n".join(t.replace("\n", " ") for t in texts) + "\n"
-    capture = Capture(Path(name), name, "text", text, "utf-8")
-    return [(ln.kind, ln.rule) for ln in clean_text(capture).lines]
+    return clean_text(Capture(Path(name), name, "text", text, "utf-8"))
+
+
+def text_verdicts(texts: Sequence[str], name: str) -> list[tuple[str, str]]:
+    """(kind, rule) of each line of ``texts`` read by the text track (``text_reading``)."""
+    return [(ln.kind, ln.rule) for ln in text_reading(texts, name).lines]
 
 
 def notice_line(texts: Sequence[str]) -> int | None:
@@ -203,7 +219,8 @@ def edge_furniture(
     for k, (text, (kind, rule)) in enumerate(zip(texts, verdicts, strict=True)):
         if first <= k <= last or kind in BODY_KINDS or k in drop:
             continue
-        if len(_TOKEN_RE.findall(text)) < SHORT_TOKENS or rule in EDGE_RULES:
+        if (len(_TOKEN_RE.findall(text)) < SHORT_TOKENS or rule in EDGE_RULES
+                or (k < first and kind in HEADER_KINDS and not is_prose(text))):
             drop[k] = RULE_PREFIX + rule
     # (a line the text track names keeps that name, "html-edge-page-tool"; one it reads as the
     # article's stays)

@@ -16,8 +16,14 @@
    the report, the review pages and curation.yaml's ``keep:`` see it;
    the furniture both extractors kept at the article's edges, as the text track's rules read
    it, is dropped the same way (html_edges: rule "html-edge-" + the text rule, or
-   "html-copyright-element");
-4. metadata from the page's own markup (html_meta: JSON-LD, og/meta tags, canonical link).
+   "html-copyright-element"), and so is the byline or date line over the article's first
+   paragraph; the headline kept again as a block, heading or paragraph, is the headline
+   (kind title, rule "title-repeat"), never published twice;
+4. metadata from the page's own markup (html_meta: JSON-LD, og/meta tags, canonical link);
+   where the markup names no author or states no date, the byline and the date line taken
+   out of the body over the article give them, as the text track reads those lines (source
+   "page line N (byline)", "page line N (date line)"); a date written inside a paragraph is
+   never read.
 
 The body is plain text, the page's visible text verbatim: it is taken from the tree's element
 text (entities already decoded by the HTML parser), never rendered as Markdown and never
@@ -27,13 +33,15 @@ and is shown as text by the writer (which escapes it).
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_lib
 import re
+from collections.abc import Mapping, Sequence
 from html.parser import HTMLParser
-from typing import Any
+from typing import Any, TypeVar
 
 from digest.errors import DigestError
-from digest.html_edges import edge_furniture, notice_line, text_verdicts
+from digest.html_edges import RULE_PREFIX, edge_furniture, notice_line, text_reading
 from digest.html_meta import (
     DEK_MIN_WORDS,
     article_ld,
@@ -441,24 +449,45 @@ def _dek_block(
     return None
 
 
+_T = TypeVar("_T")
+
+
 def _drop_edge_furniture(
     lines: list[Line], blocks: list[PageBlock], name: str
-) -> list[Line]:
+) -> tuple[list[Line], Fact[tuple[str, ...]], Fact[dt.date]]:
     """The lines, with the furniture the extractors kept at the article's edges dropped
     (html_edges: a navigation row, a copyright line, a web address above or under the
-    article's prose, as the text track's rules read them), kind boilerplate."""
+    article's prose, the byline and date lines over it, as the text track's rules read
+    them), kind boilerplate; and the authors and the publication date the text track reads
+    from a line so dropped (``_shown``)."""
     body = [k for k, ln in enumerate(lines) if ln.kind in BODY_KINDS]
     texts = [lines[k].text for k in body]
     if not texts:
-        return lines
+        return lines, UNKNOWN, UNKNOWN
     contexts = [blocks[lines[k].number - 1].context for k in body]
     paths = [blocks[lines[k].number - 1].path for k in body]
-    drop = edge_furniture(texts, text_verdicts(texts, name), contexts, notice_line(texts), paths)
+    reading = text_reading(texts, name)
+    verdicts = [(ln.kind, ln.rule) for ln in reading.lines]
+    drop = edge_furniture(texts, verdicts, contexts, notice_line(texts), paths)
     out = list(lines)
     for j, rule in drop.items():
         k = body[j]
         out[k] = Line(lines[k].number, lines[k].text, "boilerplate", rule)
-    return out
+    header = reading.metadata
+    return (out, _shown(header.authors, drop, lines, body, "byline"),
+            _shown(header.published, drop, lines, body, "date line"))
+
+
+def _shown(fact: Fact[_T], drop: Mapping[int, str], lines: Sequence[Line], body: Sequence[int],
+           what: str) -> Fact[_T]:
+    """The text track's reading of a fact (an author, a date) from a line it took out of the
+    article's body at its edges (the byline or date line over the article), with that line's
+    number on the page; unknown when it read it elsewhere, or not at all."""
+    m = re.fullmatch(r"capture line (\d+)", fact.source) if fact.known else None
+    j = int(m.group(1)) - 1 if m else -1
+    if j not in drop or not drop[j].startswith(RULE_PREFIX):
+        return UNKNOWN
+    return Fact(fact.value, f"page line {lines[body[j]].number} ({what})")
 
 
 def clean_html(capture: Capture) -> Cleaned:
@@ -498,7 +527,7 @@ def clean_html(capture: Capture) -> Cleaned:
     lines: list[Line] = []
     for k, block in enumerate(blocks):
         kind: LineKind
-        if block.heading and title.value and _same_words(block.text, title.value):
+        if title.value and _same_words(block.text, title.value):
             kind, rule = "title", "title-repeat"  # the headline, not a subheading
         elif k == dek_line:
             kind, rule = "dek", "html-dek"
@@ -521,18 +550,22 @@ def clean_html(capture: Capture) -> Cleaned:
         else:
             kind, rule = "body", "html-extractor"
         lines.append(Line(k + 1, block.text, kind, rule))
-    lines = _drop_edge_furniture(lines, blocks, capture.name)
+    lines, shown_authors, shown_date = _drop_edge_furniture(lines, blocks, capture.name)
     blocks_out = tuple(
         Block("subhead" if ln.kind == "subhead" else "paragraph", ln.text, ln.number)
         for ln in lines
         if ln.kind in BODY_KINDS
     )
+    authors = authors_fact(tags, ld, fields)
+    published = date_fact(tags, ld)
     metadata = Metadata(
         title=title,
         dek=dek,
-        authors=authors_fact(tags, ld, fields),
+        # (where the markup names no author or date: the byline and date line the page shows
+        # over the article, taken out of its body, as the text track reads them)
+        authors=authors if authors.known else shown_authors,
         outlet=outlet,
-        published=date_fact(tags, ld),
+        published=published if published.known else shown_date,
         url=url_fact(tags, ld, fields),
         subheads=tuple(ln.text for ln in lines if ln.kind == "subhead"),
     )
