@@ -480,3 +480,35 @@ def test_a_date_over_the_article_that_the_text_track_does_not_read_stays_unknown
     from .conftest import clean_train_html
 
     assert clean_train_html("086d3395cc39").metadata.published == UNKNOWN
+
+
+def test_a_date_line_under_a_caption_kept_as_prose_is_the_header_s() -> None:
+    """Round 30, l3s-gn1 train page 3267c51eaa3d: the photo's caption is kept as the article's
+    first paragraph of prose, and the headline, "Jason Botchford, The Province" and
+    "Published: Friday, January 18, 2008" stand under it, over the text: between the first
+    paragraph and the second, the date line is the header's too, and gives the date."""
+    from .conftest import clean_train_html
+
+    cleaned = clean_train_html("3267c51eaa3d")
+    line = next(ln for ln in cleaned.lines if ln.text == "Published: Friday, January 18, 2008")
+    assert line.rule == "html-edge-dateline"
+    assert cleaned.metadata.published == Fact(dt.date(2008, 1, 18),
+                                              f"page line {line.number} (date line)")
+
+
+@pytest.mark.parametrize(
+    ("case", "authors", "source"),
+    [
+        # trafilatura guessed a photo's credit from the page's text; the byline names the writer
+        ("78a88dd88be6", ("Elizabeth Mullener",), "page line 55 (byline)"),
+        # the other side: the page's meta tag names another writer than its byline; the markup
+        # stays the source, as for a date
+        ("ed6de5acfdb2", ("Joe Wallace",), "html meta author"),
+    ],
+)
+def test_the_byline_goes_before_trafilatura_s_guess_not_the_markup(
+    case: str, authors: tuple[str, ...], source: str
+) -> None:
+    from .conftest import clean_train_html
+
+    assert clean_train_html(case).metadata.authors == Fact(authors, source)

@@ -51,13 +51,14 @@ slogans, a "Next Article in World »" link; on the train ids 26 pages, 289 words
 and none in one. Prose stays there: a page sets its first paragraph apart in an element of
 its own often enough (five train pages lost their lede when every line before was read).
 
-Above the article's first paragraph of prose, a line the text track reads as the header's
-byline or date line goes at any length (``HEADER_KINDS``, round 30: "By SOLVEJ SCHOU,
-Associated Press Writer 2 hours, 17 minutes ago", "Created: 1/10/2008 4:09:14 PM"), as it
-does on the text track: the article page shows the author and the date in its header, read
-from these lines where the page's markup gives none (``html_extract``). On the train ids, 38
-pages up and 4 down: the truth keeps such a line on 4 pages (5 sentences), each of them now
-shown as the page's author or date.
+Above the article's first paragraph of prose, or between it and the second (a caption or a
+standfirst kept as prose over the header), a line the text track reads as the header's byline
+or date line goes at any length (``HEADER_KINDS``, round 30: "By SOLVEJ SCHOU, Associated
+Press Writer 2 hours, 17 minutes ago", "Created: 1/10/2008 4:09:14 PM"), as it does on the
+text track: the article page shows the author and the date in its header, read from these
+lines where the page's markup gives none (``html_extract``). On the train ids, 47 pages up and
+5 down: the truth keeps such a line on 5 pages (6 sentences), each of them now shown as the
+page's author or date.
 
 Measured on the train ids of the cleaning split (README, "Round 6, HTML"): the text track's
 other verdicts on these edge lines (before-article, after-article, title, dek, caption) each
@@ -98,9 +99,9 @@ EDGE_RULES = frozenset({
     "menu-row",  # "News: ePaper | Front Page | National | Tamil Nadu | ...": a site's menu
     "teaser-headlines",  # a list of other stories' headlines over or under the article
 })
-#: the text track's kinds of the article's header: above the article's first paragraph of
+#: the text track's kinds of the article's header: above the article's second paragraph of
 #: prose, a line of these kinds is taken out of the body at any length (its names and date go
-#: to the metadata where the page's markup gives none: ``html_extract.shown_authors``, round 30)
+#: to the metadata where the page's markup gives none: ``html_extract._shown``, round 30)
 HEADER_KINDS = frozenset({"byline", "dateline"})
 #: a class or id word of an element that holds the site's legal notice ("© 2008 The Associated
 #: Press. All rights reserved. This material may not be published...", often prose): on the
@@ -211,13 +212,19 @@ def edge_furniture(
     if not prose:
         return {}
     first, last = prose[0], prose[-1]
+    second = prose[1] if len(prose) > 1 else first
     drop = dict.fromkeys(sorted(legal), LEGAL_RULE)
     for k in under:
         drop.setdefault(k, NOTICE_RULE)
     for k in section:
         drop.setdefault(k, SECTION_RULE)
     for k, (text, (kind, rule)) in enumerate(zip(texts, verdicts, strict=True)):
-        if first <= k <= last or kind in BODY_KINDS or k in drop:
+        if kind in BODY_KINDS or k in drop:
+            continue
+        if first < k < second and kind in HEADER_KINDS and not is_prose(text):
+            drop[k] = RULE_PREFIX + rule  # under a caption or standfirst read as prose
+            continue
+        if first <= k <= last:
             continue
         if (len(_TOKEN_RE.findall(text)) < SHORT_TOKENS or rule in EDGE_RULES
                 or (k < first and kind in HEADER_KINDS and not is_prose(text))):

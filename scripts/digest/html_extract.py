@@ -17,12 +17,14 @@
    the furniture both extractors kept at the article's edges, as the text track's rules read
    it, is dropped the same way (html_edges: rule "html-edge-" + the text rule, or
    "html-copyright-element"), and so is the byline or date line over the article's first
-   paragraph; the headline kept again as a block, heading or paragraph, is the headline
-   (kind title, rule "title-repeat"), never published twice;
+   paragraph (or its second, under a caption kept as prose); the headline kept again as a
+   block, heading or paragraph, is the headline (kind title, rule "title-repeat"), never
+   published twice;
 4. metadata from the page's own markup (html_meta: JSON-LD, og/meta tags, canonical link);
    where the markup names no author or states no date, the byline and the date line taken
    out of the body over the article give them, as the text track reads those lines (source
-   "page line N (byline)", "page line N (date line)"); a date written inside a paragraph is
+   "page line N (byline)", "page line N (date line)"; that byline also goes before the
+   author trafilatura guesses from the page's text); a date written inside a paragraph is
    never read.
 
 The body is plain text, the page's visible text verbatim: it is taken from the tree's element
@@ -44,6 +46,7 @@ from digest.errors import DigestError
 from digest.html_edges import RULE_PREFIX, edge_furniture, notice_line, text_reading
 from digest.html_meta import (
     DEK_MIN_WORDS,
+    TRAFILATURA_AUTHOR,
     article_ld,
     authors_fact,
     date_fact,
@@ -562,8 +565,10 @@ def clean_html(capture: Capture) -> Cleaned:
         title=title,
         dek=dek,
         # (where the markup names no author or date: the byline and date line the page shows
-        # over the article, taken out of its body, as the text track reads them)
-        authors=authors if authors.known else shown_authors,
+        # over the article, taken out of its body, as the text track reads them; the byline
+        # before trafilatura's guess from the page's text, "Staff Photo By Kathy Anderson")
+        authors=(shown_authors if shown_authors.known and (
+            not authors.known or authors.source == TRAFILATURA_AUTHOR) else authors),
         outlet=outlet,
         published=published if published.known else shown_date,
         url=url_fact(tags, ld, fields),

@@ -237,13 +237,17 @@ def date_fact(tags: Mapping[str, str], ld: Mapping[str, Any]) -> Fact[dt.date]:
     return UNKNOWN
 
 
+#: the source of the authors trafilatura reads from the page's text, the last resort
+TRAFILATURA_AUTHOR = "html trafilatura author"
+
+
 def authors_fact(tags: Mapping[str, str], ld: Mapping[str, Any],
                  fields: Mapping[str, Any]) -> Fact[tuple[str, ...]]:
     candidates: list[tuple[list[str], str]] = [
         (_names(ld.get("author")), "html json-ld author"),
         (_split_authors(tags.get("author", "")), "html meta author"),
         (_split_authors(tags.get("article:author", "")), "html meta article:author"),
-        (_split_authors(str(fields.get("author") or "")), "html trafilatura author"),
+        (_split_authors(str(fields.get("author") or "")), TRAFILATURA_AUTHOR),
     ]
     for names, source in candidates:
         names = [
