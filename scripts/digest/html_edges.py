@@ -221,13 +221,11 @@ def edge_furniture(
     for k, (text, (kind, rule)) in enumerate(zip(texts, verdicts, strict=True)):
         if kind in BODY_KINDS or k in drop:
             continue
-        if first < k < second and kind in HEADER_KINDS and not is_prose(text):
-            drop[k] = RULE_PREFIX + rule  # under a caption or standfirst read as prose
-            continue
-        if first <= k <= last:
-            continue
-        if (len(_TOKEN_RE.findall(text)) < SHORT_TOKENS or rule in EDGE_RULES
-                or (k < first and kind in HEADER_KINDS and not is_prose(text))):
+        # the header's byline or date line, over the first paragraph or under a caption or a
+        # standfirst kept as the first; other furniture only outside the article's prose
+        if (k < second and kind in HEADER_KINDS and not is_prose(text)) or (
+                not first <= k <= last
+                and (len(_TOKEN_RE.findall(text)) < SHORT_TOKENS or rule in EDGE_RULES)):
             drop[k] = RULE_PREFIX + rule
     # (a line the text track names keeps that name, "html-edge-page-tool"; one it reads as the
     # article's stays)

@@ -486,8 +486,7 @@ def _shown(fact: Fact[_T], drop: Mapping[int, str], lines: Sequence[Line], body:
     """The text track's reading of a fact (an author, a date) from a line it took out of the
     article's body at its edges (the byline or date line over the article), with that line's
     number on the page; unknown when it read it elsewhere, or not at all."""
-    m = re.fullmatch(r"capture line (\d+)", fact.source) if fact.known else None
-    j = int(m.group(1)) - 1 if m else -1
+    j = (fact.capture_line or 0) - 1 if fact.known else -1
     if j not in drop or not drop[j].startswith(RULE_PREFIX):
         return UNKNOWN
     return Fact(fact.value, f"page line {lines[body[j]].number} ({what})")

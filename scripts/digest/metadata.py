@@ -542,10 +542,9 @@ def _names_by_date(above: Sequence[Line], lines: Sequence[Line], published: Fact
     was read from: "Kate Connolly in Berlin" / "Tuesday January 8, 2008", "Jeff Latzke" / "AP
     Sports Writer" / "Dec. 31, 2007 11:14 AM": a byline the cleaner's rules did not mark (the
     rules read a bare name as the byline only over a line they mark as the dateline)."""
-    source = _LINE_SOURCE_RE.fullmatch(published.source)
-    if source is None:
+    number = published.capture_line
+    if number is None:
         return
-    number = int(source.group(1))
     pos = next((k for k, ln in enumerate(above) if ln.number == number), None)
     if pos is None or pos < 2:
         return
@@ -558,9 +557,6 @@ def _names_by_date(above: Sequence[Line], lines: Sequence[Line], published: Fact
     text = _FILED_FROM_RE.sub("", above[name].text)
     if "," not in text and _bare_name(text, [ln.text for ln in lines]):
         yield above[name], tuple(text.split(" and "))
-
-
-_LINE_SOURCE_RE = re.compile(r"capture line (\d+)")
 
 
 def _above_body(lines: Sequence[Line]) -> list[Line]:

@@ -78,6 +78,13 @@ class Fact(Generic[T]):
     def known(self) -> bool:
         return self.value is not None and self.value != ()
 
+    @property
+    def capture_line(self) -> int | None:
+        """The number of the capture's line the fact was read from ("capture line 4"), or
+        None when it came from elsewhere."""
+        head, _, number = self.source.rpartition(" ")
+        return int(number) if head == "capture line" and number.isdigit() else None
+
 
 UNKNOWN: Fact[Any] = Fact(None, "unknown")
 
