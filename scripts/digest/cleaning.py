@@ -3001,11 +3001,9 @@ def _opening_header(raw: list[str], feats: list[_Feat], kinds: list[tuple[LineKi
     body = [i for i in range(lo, len(kinds)) if kinds[i][0] == "body"][:2]
     if len(body) < 2:
         return {}
-    header = meta.classify_header(raw, feats_text=[f.text for f in feats], start=body[1])
     # (not the short lines under the byline the header reads as its outlet: inside the
     # article, a section's name or a link's label, "DOWNLOAD: Oberhofer - Landline(MP3)")
-    return {i: kind_rule for i, kind_rule in header.items()
-            if body[0] < i and kinds[i][0] in ("subhead", "unsure") and kind_rule[1] != "outlet"}
+    return _header_between(raw, feats, kinds, body[0], body[1], outlet=False)
 
 
 def _inner_header(raw: list[str], feats: list[_Feat], kinds: list[tuple[LineKind, str]],
@@ -3020,9 +3018,18 @@ def _inner_header(raw: list[str], feats: list[_Feat], kinds: list[tuple[LineKind
     para = next((i for i in range(title + 1, len(kinds)) if kinds[i][0] == "body"), None)
     if para is None:
         return {}
+    return _header_between(raw, feats, kinds, title, para)
+
+
+def _header_between(raw: list[str], feats: list[_Feat], kinds: list[tuple[LineKind, str]],
+                    top: int, para: int, outlet: bool = True) -> dict[int, tuple[LineKind, str]]:
+    """The published lines (subheadings, unsure) between ``top`` and the paragraph ``para``
+    that read as an article's header over that paragraph (``metadata.classify_header``), with
+    their header kinds; its outlet lines only when ``outlet``."""
     header = meta.classify_header(raw, feats_text=[f.text for f in feats], start=para)
     return {i: kind_rule for i, kind_rule in header.items()
-            if title < i and kinds[i][0] in ("subhead", "unsure")}
+            if top < i and kinds[i][0] in ("subhead", "unsure")
+            and (outlet or kind_rule[1] != "outlet")}
 
 
 def _trailing_labels(feats: list[_Feat], kinds: list[tuple[LineKind, str]], end: int
