@@ -1325,3 +1325,38 @@ def test_the_articles_own_lines_shaped_like_teasers_stay(case: str, lines: tuple
                                                          ) -> None:
     body = render_plain(_clean(case))
     assert all(line in body for line in lines), case
+
+
+def test_a_section_a_label_opens_under_the_last_paragraph_is_dropped() -> None:
+    """Round 31: l3s-gn1 page fe27c4e8a5a5 ends its story, then "Top Stories" and four other
+    stories' headlines, with no paragraph under any of them: the core ran into the page's
+    list of headlines, which were published as the article's subheadings. A label opening the
+    lines under the last paragraph makes them a section of the page (rule
+    section-after-article, given back by the line model where it reads one as the
+    article's); l3s-gn1 page ea49ae6433bd's "VIDEO AND AUDIO NEWS", "KEY STORIES" and their
+    teasers go the same way. The story's last paragraph stays."""
+    cleaned = _clean("fe27c4e8a5a5")
+    body = render_plain(cleaned)
+    assert "ice fishermen and snowmobilers are reminded" in body
+    assert _line(cleaned, "Top Stories") == ("boilerplate", "section-after-article")
+    assert "Aboriginal population skyrockets: census" not in body
+    body = render_plain(_clean("ea49ae6433bd"))
+    assert "Study says 151,000 Iraqi dead" not in body
+    assert "Bush praises Baathist law" not in body
+
+
+def test_the_articles_own_closing_lines_under_its_last_paragraph_stay() -> None:
+    """The other side. l3s-gn1 page 59237dd50b45, a press release: "SOURCE BET Networks",
+    "CONTACT:" and two names with their telephone numbers and addresses for mail under the
+    last paragraph (a contact block: the truth keeps it). Dragnet page 5ea490de65c3, an
+    event's listing: "Cost: Free", "Age limit: 21+" (fields of its facts). Readability page
+    ac567d31a576, a specification: "16. Acknowledgements" (its own numbered section) over a
+    paragraph cut into short lines. Each stays published."""
+    body = render_plain(_clean("59237dd50b45"))
+    assert "SOURCE BET Networks" in body
+    assert "Marcy Polanco, +1-212-975-3327" in body
+    body = render_plain(_clean("5ea490de65c3"))
+    assert "Cost: Free" in body
+    assert "Age limit: 21+" in body
+    body = render_plain(_clean("ac567d31a576"))
+    assert "The authors would like to thank everybody who contributed to the" in body

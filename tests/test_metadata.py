@@ -283,12 +283,14 @@ def test_a_stamp_of_the_name_and_the_date_is_the_byline(case: str, stamp: str,
         ("5dded11f736c", "Rebecca Rapple"),  # "By: Rebecca Rapple on November 11th, 2012 at ..."
         ("96844a5759d0", "Kelsey Mohring"),  # "By Kelsey Mohring (@mohrinkd)"
         ("09ee5284e49d", "Seth Roberts"),  # "By Seth Roberts at 1:12 pm Thursday, Aug 9"
+        ("dfd361cc1759", "Robert Naiman"),  # "Submitted by Robert Naiman on 8 August 2012 - ..."
     ],
 )
 def test_a_byline_with_a_colon_a_handle_or_a_time_names_the_author(case: str,
                                                                     author: str) -> None:
     """Round 30: "By:" and "Posted by:", the writer's handle in brackets, and "at" before the
-    time end no byline's names any more (each gave no author)."""
+    time end no byline's names any more (each gave no author). Round 31: "Submitted by", a
+    content system's default byline, is one too."""
     assert clean_train_page(case).metadata.authors.value == (author,)
 
 

@@ -2951,9 +2951,12 @@ def rule_pass(capture: Capture) -> RulePass:
     # a heading right over a sign-up pitch is the box's title ("Get the morning briefing")
     for i in _box_headings(feats, kinds):
         kinds[i] = ("boilerplate", "box-heading")
-    # labels trailing after the last line of text of the core are page furniture
+    # labels trailing after the last line of text of the core, and a section a label opens
+    # under the core's last paragraph, are page furniture
     for i in _trailing_labels(feats, kinds, len(kinds) - 1):
         kinds[i] = _LABEL_AFTER
+    for i in _section_after_article(feats, kinds):
+        kinds[i] = _SECTION_AFTER
     # 6. the headline and dek, chosen on evidence above the body the rules found (headline.py);
     #    the line model reads where the headline stands
     plain = _lines(feats, kinds)
@@ -2975,6 +2978,7 @@ def rule_pass(capture: Capture) -> RulePass:
 
 
 _LABEL_AFTER: tuple[LineKind, str] = ("boilerplate", "label-after-article")
+_SECTION_AFTER: tuple[LineKind, str] = ("boilerplate", "section-after-article")
 
 
 #: the rule of a line of the core above the headline found inside it, kept and reported
@@ -3047,6 +3051,39 @@ def _trailing_labels(feats: list[_Feat], kinds: list[tuple[LineKind, str]], end:
                 break
             labels.append(i)
     return labels
+
+
+def _section_after_article(feats: list[_Feat], kinds: list[tuple[LineKind, str]]
+                           ) -> list[int]:
+    """The lines of the core under its last body line, where the first of them is a label
+    ("Top Stories", "Other Headlines", "FEATURED GALLERIES") and none is a paragraph: a
+    section of the page the core ran into (its headlines, a weather box, a row of links), not
+    a subheading with no text under it. The rule reads only the lines the core's rules
+    published as headings or short lines (``_core_kind``). These stay the article's: a
+    numbered label ("16. Acknowledgements", its own section), a field ("Cost: Free", its
+    facts), a label that introduces what follows ("UPDATE:", "CONTACT:"), a table's row of
+    cells, a rule of dashes, and a block naming a telephone number or an address for mail
+    (its closing contact)."""
+    last = next((i for i in range(len(kinds) - 1, -1, -1) if kinds[i][0] == "body"), None)
+    if last is None:
+        return []
+    tail = [i for i in range(last + 1, len(kinds)) if kinds[i][0] in ("subhead", "unsure")]
+    if not tail or any(kinds[i][1] not in _SECTION_RULES for i in tail):
+        return []
+    opener = feats[tail[0]].text
+    if (feats[tail[0]].words > R.SHORT_MAX_WORDS or not R.LABEL_LIKE_RE.match(opener)
+            or R.LIST_NUMBER_RE.match(opener) or _FIELD_RE.match(opener)
+            or opener.endswith(":") or "\t" in opener or not any(ch.isalpha() for ch in opener)):
+        return []
+    if any(R.CONTACT_RE.search(feats[i].text) for i in tail):
+        return []
+    return tail
+
+
+# the rules of the lines a section under the article is read from (``_section_after_article``)
+_SECTION_RULES = frozenset({"heading-in-article", "short-in-article"})
+# a field of the article's facts ("Cost: Free", "Age limit: 21+"), no section's label
+_FIELD_RE = re.compile(r"^[^:]+:\s*\S")
 
 
 def _box_headings(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:

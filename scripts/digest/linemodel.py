@@ -43,7 +43,7 @@ MODEL_FILE = Path(__file__).with_name("cleaner-model.json")
 # caption, comment form, ...) stays dropped.
 CANDIDATE_RULES = frozenset(
     {"before-article", "after-article", "appended-article", "label-after-article",
-     "end-boundary"}
+     "section-after-article", "end-boundary"}
 )
 # Lines this short hold no sentence the reader would miss; they are not scored.
 MIN_WORDS = 3

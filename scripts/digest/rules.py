@@ -175,6 +175,10 @@ BOX_LABEL_RE = re.compile(
 # A leading list number, as breadcrumbs and numbered menus are copied ("5. Home").
 LIST_NUMBER_RE = re.compile(r"^\d{1,2}[.)]\s+")
 
+# A telephone number (seven digits or more, in groups) or an address for mail: a contact line
+# ("Marcy Polanco, +1-212-975-3327", "moyacostello@iprimus.com.au")
+CONTACT_RE = re.compile(r"\+?\(?\d{2,5}\)?(?:[\s.-]?\d{2,5}){2,}|[\w.+-]+@[\w-]+\.\w")
+
 # A title-like line: at most this many words (headlines run 5-20 words).
 TITLE_MAX_WORDS = 25
 
@@ -1134,7 +1138,7 @@ AUTHOR_LINE_RE = re.compile(
     rf"^(?P<names>{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*),\s+(?P<role>[A-Z][\w .’'-]{{1,40}})$"
 )
 BYLINE_RE = re.compile(
-    r"^(?:(?:(?:(?:written|story|words|posted)\s+)?by:?|author:?|von|par|por|автор:?"
+    r"^(?:(?:(?:(?:written|story|words|posted|submitted)\s+)?by:?|author:?|von|par|por|автор:?"
     r"|текст:)\s+"
     # Chinese: "作者：李明", "记者 王芳", "文/李明", "撰文｜李明" (a label, a colon or a bar)
     r"|(?:作者|记者|撰文|文)\s*[：:/／|｜]\s*|(?:作者|记者)\s+)"
