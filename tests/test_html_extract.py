@@ -512,3 +512,43 @@ def test_the_byline_goes_before_trafilatura_s_guess_not_the_markup(
     from .conftest import clean_train_html
 
     assert clean_train_html(case).metadata.authors == Fact(authors, source)
+
+
+def test_a_heading_over_the_article_is_the_headline_where_the_markup_names_none() -> None:
+    """Round 31, l3s-gn1 train page 80a2d2e32339: the page's <title> and tags name only the
+    site ("The Sports Network"), and the extractors keep the story's <h2>, "Lecavalier and
+    Iginla named All-Star captains", over its first paragraph. The text track reads that
+    heading as the headline: it is the page's headline now (it was "not found"), with its
+    page line, and no longer the body's first subheading."""
+    from .conftest import clean_train_html
+
+    cleaned = clean_train_html("80a2d2e32339")
+    headline = "Lecavalier and Iginla named All-Star captains"
+    line = next(ln for ln in cleaned.lines if ln.text == headline)
+    assert (line.kind, line.rule) == ("title", "html-shown-headline")
+    assert cleaned.metadata.title == Fact(headline, f"page line {line.number} (headline)")
+    assert headline not in {b.text for b in cleaned.blocks}
+
+
+@pytest.mark.parametrize(
+    ("case", "kept"),
+    [
+        # a photo's caption over the story, which the text track reads as the headline: a
+        # paragraph, not a heading (the headline over it was not kept)
+        ("9c9e7e71c489", "Ahmadinejad is the first Iranian leader to attend the GCC summit"),
+        # the markup names the headline: the heading over the first paragraph is the
+        # article's first section ("Why CPU monitoring is important?")
+        ("3dfd63144308", "Why CPU monitoring is important?"),
+    ],
+)
+def test_a_line_over_the_article_stays_where_no_heading_stands_or_the_markup_names_one(
+    case: str, kept: str
+) -> None:
+    """The other side: the headline the markup names goes first, and a paragraph the text
+    track reads as the headline stays in the body (train: two of 18 such were a caption and a
+    standfirst)."""
+    from .conftest import clean_train_html
+
+    cleaned = clean_train_html(case)
+    assert kept in {b.text for b in cleaned.blocks}
+    assert cleaned.metadata.title.value != kept

@@ -19,7 +19,9 @@
    "html-copyright-element"), and so is the byline or date line over the article's first
    paragraph (or its second, under a caption kept as prose); the headline kept again as a
    block, heading or paragraph, is the headline (kind title, rule "title-repeat"), never
-   published twice;
+   published twice; and where the markup names no headline, a heading kept over the
+   article's first paragraph that the text track reads as the headline is it (rule
+   "html-shown-headline", source "page line N (headline)");
 4. metadata from the page's own markup (html_meta: JSON-LD, og/meta tags, canonical link);
    where the markup names no author or states no date, the byline and the date line taken
    out of the body over the article give them, as the text track reads those lines (source
@@ -39,6 +41,7 @@ import datetime as dt
 import html as html_lib
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any, TypeVar
 
@@ -61,6 +64,7 @@ from digest.html_reconcile import (
     PageBlock,
     agreement,
     covered,
+    is_prose,
     page_blocks,
     reconcile,
     words,
@@ -454,19 +458,34 @@ def _dek_block(
 
 _T = TypeVar("_T")
 
+#: the rule of a heading over the article read as its headline where the markup names none
+SHOWN_HEADLINE_RULE = "html-shown-headline"
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What the header over the article shows, as the text track reads the kept lines: the
+    authors and the date of a byline and a date line taken out of the body (``_shown``), and
+    the headline of a heading kept over the first paragraph (``_shown_headline``, with the
+    index of its line)."""
+
+    authors: Fact[tuple[str, ...]] = UNKNOWN
+    published: Fact[dt.date] = UNKNOWN
+    title: Fact[str] = UNKNOWN
+    title_line: int | None = None
+
 
 def _drop_edge_furniture(
     lines: list[Line], blocks: list[PageBlock], name: str
-) -> tuple[list[Line], Fact[tuple[str, ...]], Fact[dt.date]]:
+) -> tuple[list[Line], _Shown]:
     """The lines, with the furniture the extractors kept at the article's edges dropped
     (html_edges: a navigation row, a copyright line, a web address above or under the
     article's prose, the byline and date lines over it, as the text track's rules read
-    them), kind boilerplate; and the authors and the publication date the text track reads
-    from a line so dropped (``_shown``)."""
+    them), kind boilerplate; and what the header over the article shows (``_Shown``)."""
     body = [k for k, ln in enumerate(lines) if ln.kind in BODY_KINDS]
     texts = [lines[k].text for k in body]
     if not texts:
-        return lines, UNKNOWN, UNKNOWN
+        return lines, _Shown()
     contexts = [blocks[lines[k].number - 1].context for k in body]
     paths = [blocks[lines[k].number - 1].path for k in body]
     reading = text_reading(texts, name)
@@ -477,8 +496,10 @@ def _drop_edge_furniture(
         k = body[j]
         out[k] = Line(lines[k].number, lines[k].text, "boilerplate", rule)
     header = reading.metadata
-    return (out, _shown(header.authors, drop, lines, body, "byline"),
-            _shown(header.published, drop, lines, body, "date line"))
+    title, title_line = _shown_headline(header.title, drop, lines, body)
+    return out, _Shown(_shown(header.authors, drop, lines, body, "byline"),
+                       _shown(header.published, drop, lines, body, "date line"),
+                       title, title_line)
 
 
 def _shown(fact: Fact[_T], drop: Mapping[int, str], lines: Sequence[Line], body: Sequence[int],
@@ -490,6 +511,23 @@ def _shown(fact: Fact[_T], drop: Mapping[int, str], lines: Sequence[Line], body:
     if j not in drop or not drop[j].startswith(RULE_PREFIX):
         return UNKNOWN
     return Fact(fact.value, f"page line {lines[body[j]].number} ({what})")
+
+
+def _shown_headline(fact: Fact[str], drop: Mapping[int, str], lines: Sequence[Line],
+                    body: Sequence[int]) -> tuple[Fact[str], int | None]:
+    """The text track's headline, where it reads it from a heading of the page (an ``<h1>``
+    to ``<h6>`` the extractors kept) above the article's first paragraph of prose, with the
+    index of that line in ``lines``; unknown otherwise. A kept paragraph it reads as the
+    headline is left alone: on the train ids two of 18 such lines were a photo caption and a
+    standfirst under a headline the extractors did not keep."""
+    j = (fact.capture_line or 0) - 1 if fact.known else -1
+    if j < 0 or j in drop or lines[body[j]].kind != "subhead":
+        return UNKNOWN, None
+    if not any(is_prose(lines[k].text) for k in body[j + 1:]) or any(
+            is_prose(lines[k].text) for k in body[:j]):
+        return UNKNOWN, None  # (under the first paragraph: a section's heading)
+    k = body[j]
+    return Fact(fact.value, f"page line {lines[k].number} (headline)"), k
 
 
 def clean_html(capture: Capture) -> Cleaned:
@@ -552,7 +590,13 @@ def clean_html(capture: Capture) -> Cleaned:
         else:
             kind, rule = "body", "html-extractor"
         lines.append(Line(k + 1, block.text, kind, rule))
-    lines, shown_authors, shown_date = _drop_edge_furniture(lines, blocks, capture.name)
+    lines, shown = _drop_edge_furniture(lines, blocks, capture.name)
+    if not title.known and shown.title_line is not None:
+        # a heading over the article that the text track reads as its headline, where the
+        # markup names none: the headline, out of the body
+        title = shown.title
+        k = shown.title_line
+        lines[k] = Line(lines[k].number, lines[k].text, "title", SHOWN_HEADLINE_RULE)
     blocks_out = tuple(
         Block("subhead" if ln.kind == "subhead" else "paragraph", ln.text, ln.number)
         for ln in lines
@@ -566,10 +610,10 @@ def clean_html(capture: Capture) -> Cleaned:
         # (where the markup names no author or date: the byline and date line the page shows
         # over the article, taken out of its body, as the text track reads them; the byline
         # before trafilatura's guess from the page's text, "Staff Photo By Kathy Anderson")
-        authors=(shown_authors if shown_authors.known and (
+        authors=(shown.authors if shown.authors.known and (
             not authors.known or authors.source == TRAFILATURA_AUTHOR) else authors),
         outlet=outlet,
-        published=published if published.known else shown_date,
+        published=published if published.known else shown.published,
         url=url_fact(tags, ld, fields),
         subheads=tuple(ln.text for ln in lines if ln.kind == "subhead"),
     )
