@@ -553,3 +553,18 @@ def test_a_line_over_the_article_stays_where_no_heading_stands_or_the_markup_nam
     cleaned = clean_train_html(case)
     assert kept in {b.text for b in cleaned.blocks}
     assert cleaned.metadata.title.value != kept
+
+
+def test_the_headline_heading_may_stand_under_a_kept_line_that_is_no_paragraph() -> None:
+    """Round 31, l3s-gn1 train page ebcbf21b7910: a blog's "« Show me the money | Main |
+    Political correctness gone mad »" row is kept over the post, and its <h3> "Bills Bills
+    Bills... and a Gareth" under it is what the <title> "IT Sneak: Bills Bills Bills... and a
+    Gareth" repeats. The search for the headline among the headings stopped at the row, as at
+    the article's first paragraph: it now stops at the first kept paragraph of prose, so the
+    heading is the headline (without the blog's name) and no longer the body's subheading."""
+    from .conftest import clean_train_html
+
+    cleaned = clean_train_html("ebcbf21b7910")
+    assert cleaned.metadata.title.value == "Bills Bills Bills... and a Gareth"
+    assert cleaned.metadata.title.source.startswith("html heading, line ")
+    assert "Bills Bills Bills... and a Gareth" not in {b.text for b in cleaned.blocks}

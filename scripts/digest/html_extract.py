@@ -400,9 +400,11 @@ HEADLINE_REACH = 30
 
 
 def _headings(blocks: list[PageBlock], kept: frozenset[int]) -> list[tuple[int, str]]:
-    """(line, text) of the headings above the article's first kept paragraph, nearest first:
-    where a page shows its headline."""
-    body = [k for k in sorted(kept) if not blocks[k].heading]
+    """(line, text) of the headings above the article's first kept paragraph of prose,
+    nearest first: where a page shows its headline."""
+    # (a kept line that is no prose, "« Show me the money | Main | Next post »", is no
+    # paragraph of the article: the headline may stand under it)
+    body = [k for k in sorted(kept) if not blocks[k].heading and is_prose(blocks[k].text)]
     first = body[0] if body else len(blocks)
     return [
         (k + 1, blocks[k].text)
