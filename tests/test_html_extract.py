@@ -568,3 +568,24 @@ def test_the_headline_heading_may_stand_under_a_kept_line_that_is_no_paragraph()
     assert cleaned.metadata.title.value == "Bills Bills Bills... and a Gareth"
     assert cleaned.metadata.title.source.startswith("html heading, line ")
     assert "Bills Bills Bills... and a Gareth" not in {b.text for b in cleaned.blocks}
+
+
+def test_the_stamp_right_over_the_first_paragraph_is_the_header_s() -> None:
+    """Round 31, l3s-gn1 train page a8fd2ecb13e4: "Associated Press - January 11, 2008 4:13 PM
+    ET" is kept right over the story's first paragraph, no prose, and the text track reads it
+    as standing above the article: it leaves the body (rule ``html-edge-before-article``), and
+    its date is the page's, which the markup does not state. The other side, readability train
+    page d576e058954b: a page of formulas whose sentences are cut into fragments by the
+    formulas left out; the fragments further up are no stamp, and stay."""
+    from .conftest import clean_train_html
+
+    cleaned = clean_train_html("a8fd2ecb13e4")
+    stamp = "Associated Press - January 11, 2008 4:13 PM ET"
+    line = next(ln for ln in cleaned.lines if ln.text == stamp)
+    assert line.rule == "html-edge-before-article"
+    assert stamp not in {b.text for b in cleaned.blocks}
+    assert cleaned.metadata.published == Fact(dt.date(2008, 1, 11),
+                                              f"page line {line.number} (date line)")
+    kept = {b.text for b in clean_train_html("d576e058954b").blocks}
+    assert ", there are two solutions to and they are" in kept
+    assert "The Cauchy-Schwarz Inequality" in kept

@@ -54,6 +54,15 @@ slogans, a "Next Article in World »" link; on the train ids 26 pages, 289 words
 and none in one. Prose stays there: a page sets its first paragraph apart in an element of
 its own often enough (five train pages lost their lede when every line before was read).
 
+Right over the article's first paragraph of prose, a kept line that holds no prose and that
+the text track reads as standing above the article (``STAMP_RULE``, round 31) goes at any
+length too: an agency's stamp ("Associated Press - January 11, 2008 4:13 PM ET", which then
+gives the date, as below), "Last updated at 8:37 AM on 18/01/08", a breadcrumb, a league's
+label, "LAS VEGAS--(BUSINESS WIRE)--". On the train ids 13 pages up and 3 down: the truth
+keeps a match's score line over its report, a byline the text track reads as none, a
+copyright line; and 6 more dates, each the stamp's. Lines further up were tried: they reach
+an infobox's figures, a map's caption and a page of formulas cut into fragments.
+
 Above the article's first paragraph of prose, or between it and the second (a caption or a
 standfirst kept as prose over the header), a line the text track reads as the header's byline
 or date line goes at any length (``HEADER_KINDS``, round 30: "By SOLVEJ SCHOU, Associated
@@ -106,6 +115,9 @@ EDGE_RULES = frozenset({
 #: prose, a line of these kinds is taken out of the body at any length (its names and date go
 #: to the metadata where the page's markup gives none: ``html_extract._shown``, round 30)
 HEADER_KINDS = frozenset({"byline", "dateline"})
+#: the text track's rule of a line above the article: right over the first paragraph, a kept
+#: line so read that holds no prose goes at any length (round 31)
+STAMP_RULE = "before-article"
 #: a class or id word of an element that holds the site's legal notice ("© 2008 The Associated
 #: Press. All rights reserved. This material may not be published...", often prose): on the
 #: train ids no kept line inside such an element was article text (181 words on 10 pages),
@@ -228,9 +240,14 @@ def edge_furniture(
             continue
         # the header's byline or date line, over the first paragraph or under a caption or a
         # standfirst kept as the first; other furniture only outside the article's prose
+        # (and the line right over the first paragraph that the text track reads as standing
+        # above the article, holding no prose: a stamp, a label, a breadcrumb; before the
+        # article's element BEFORE_RULE names it)
         if (k < second and kind in HEADER_KINDS and not is_prose(text)) or (
                 not first <= k <= last
-                and (len(_TOKEN_RE.findall(text)) < SHORT_TOKENS or rule in EDGE_RULES)):
+                and (len(_TOKEN_RE.findall(text)) < SHORT_TOKENS or rule in EDGE_RULES)) or (
+                k == first - 1 and k >= element.start and rule == STAMP_RULE
+                and not is_prose(text)):
             drop[k] = RULE_PREFIX + rule
     # (a line the text track names keeps that name, "html-edge-page-tool"; one it reads as the
     # article's stays)
