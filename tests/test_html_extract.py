@@ -531,12 +531,31 @@ def test_a_heading_over_the_article_is_the_headline_where_the_markup_names_none(
     assert headline not in {b.text for b in cleaned.blocks}
 
 
+def test_the_first_line_kept_is_the_headline_where_the_markup_names_none() -> None:
+    """Round 31, l3s-gn1 train page acc02791224f: the <title> names only the service ("The
+    Hindu News Update Service"), and the extractors' first kept line, a paragraph, is the
+    story's headline, "Sonia in hospital with chest infection; condition stable", which the
+    text track reads as such: it is the headline now (it was "not found")."""
+    from .conftest import clean_train_html
+
+    cleaned = clean_train_html("acc02791224f")
+    headline = "Sonia in hospital with chest infection; condition stable"
+    assert cleaned.metadata.title.value == headline
+    assert cleaned.metadata.title.source.endswith("(headline)")
+    assert headline not in {b.text for b in cleaned.blocks}
+
+
 @pytest.mark.parametrize(
     ("case", "kept"),
     [
         # a photo's caption over the story, which the text track reads as the headline: a
-        # paragraph, not a heading (the headline over it was not kept)
+        # paragraph in an element whose class names a caption ("cap"; the headline over it
+        # was not kept)
         ("9c9e7e71c489", "Ahmadinejad is the first Iranian leader to attend the GCC summit"),
+        # a standfirst, which the text track reads as the headline: a paragraph under the
+        # headline's line ("Mirror, Mirror", kept, then taken for a label at the edge)
+        ("6ab75995f4cb",
+         "Biting and witty fairytale satire takes to the Baxter Sanlam Studio stage"),
         # the markup names the headline: the heading over the first paragraph is the
         # article's first section ("Why CPU monitoring is important?")
         ("3dfd63144308", "Why CPU monitoring is important?"),
@@ -546,8 +565,8 @@ def test_a_line_over_the_article_stays_where_no_heading_stands_or_the_markup_nam
     case: str, kept: str
 ) -> None:
     """The other side: the headline the markup names goes first, and a paragraph the text
-    track reads as the headline stays in the body (train: two of 18 such were a caption and a
-    standfirst)."""
+    track reads as the headline stays in the body unless it is the first line kept, outside a
+    caption's element (train: of 18 such paragraphs, one a caption and one a standfirst)."""
     from .conftest import clean_train_html
 
     cleaned = clean_train_html(case)

@@ -20,8 +20,8 @@
    paragraph (or its second, under a caption kept as prose); the headline kept again as a
    block, heading or paragraph, is the headline (kind title, rule "title-repeat"), never
    published twice; and where the markup names no headline, a heading kept over the
-   article's first paragraph that the text track reads as the headline is it (rule
-   "html-shown-headline", source "page line N (headline)");
+   article's first paragraph (or the first line kept, no caption) that the text track reads
+   as the headline is it (rule "html-shown-headline", source "page line N (headline)");
 4. metadata from the page's own markup (html_meta: JSON-LD, og/meta tags, canonical link);
    where the markup names no author or states no date, the byline and the date line taken
    out of the body over the article give them, as the text track reads those lines (source
@@ -462,6 +462,8 @@ _T = TypeVar("_T")
 
 #: the rule of a heading over the article read as its headline where the markup names none
 SHOWN_HEADLINE_RULE = "html-shown-headline"
+#: a class or id word of the element of a photo's caption or credit
+_CAPTION_CONTEXT_RE = re.compile(r"cap|photo|credit|image|img", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -498,7 +500,7 @@ def _drop_edge_furniture(
         k = body[j]
         out[k] = Line(lines[k].number, lines[k].text, "boilerplate", rule)
     header = reading.metadata
-    title, title_line = _shown_headline(header.title, drop, lines, body)
+    title, title_line = _shown_headline(header.title, drop, lines, body, contexts)
     return out, _Shown(_shown(header.authors, drop, lines, body, "byline"),
                        _shown(header.published, drop, lines, body, "date line"),
                        title, title_line)
@@ -516,14 +518,19 @@ def _shown(fact: Fact[_T], drop: Mapping[int, str], lines: Sequence[Line], body:
 
 
 def _shown_headline(fact: Fact[str], drop: Mapping[int, str], lines: Sequence[Line],
-                    body: Sequence[int]) -> tuple[Fact[str], int | None]:
-    """The text track's headline, where it reads it from a heading of the page (an ``<h1>``
-    to ``<h6>`` the extractors kept) above the article's first paragraph of prose, with the
-    index of that line in ``lines``; unknown otherwise. A kept paragraph it reads as the
-    headline is left alone: on the train ids two of 18 such lines were a photo caption and a
-    standfirst under a headline the extractors did not keep."""
+                    body: Sequence[int], contexts: Sequence[Sequence[str]]
+                    ) -> tuple[Fact[str], int | None]:
+    """The text track's headline, where it reads it from a line above the article's first
+    paragraph of prose, with the index of that line in ``lines``; unknown otherwise. The line
+    is a heading of the page (an ``<h1>`` to ``<h6>`` the extractors kept), or the first line
+    the extractors kept, outside a caption's element: on the train ids, of 18 other kept
+    paragraphs the text track reads as the headline, one was a photo's caption (its element's
+    class "cap") and one a standfirst under the headline kept over it."""
     j = (fact.capture_line or 0) - 1 if fact.known else -1
-    if j < 0 or j in drop or lines[body[j]].kind != "subhead":
+    if j < 0 or j in drop:
+        return UNKNOWN, None
+    if lines[body[j]].kind != "subhead" and (
+            j > 0 or any(_CAPTION_CONTEXT_RE.search(word) for word in contexts[j])):
         return UNKNOWN, None
     if not any(is_prose(lines[k].text) for k in body[j + 1:]) or any(
             is_prose(lines[k].text) for k in body[:j]):
@@ -594,8 +601,8 @@ def clean_html(capture: Capture) -> Cleaned:
         lines.append(Line(k + 1, block.text, kind, rule))
     lines, shown = _drop_edge_furniture(lines, blocks, capture.name)
     if not title.known and shown.title_line is not None:
-        # a heading over the article that the text track reads as its headline, where the
-        # markup names none: the headline, out of the body
+        # a heading over the article (or the first line kept) that the text track reads as
+        # its headline, where the markup names none: the headline, out of the body
         title = shown.title
         k = shown.title_line
         lines[k] = Line(lines[k].number, lines[k].text, "title", SHOWN_HEADLINE_RULE)
