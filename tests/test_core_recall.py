@@ -1348,7 +1348,7 @@ def test_a_section_a_label_opens_under_the_last_paragraph_is_dropped() -> None:
 def test_the_articles_own_closing_lines_under_its_last_paragraph_stay() -> None:
     """The other side. l3s-gn1 page 59237dd50b45, a press release: "SOURCE BET Networks",
     "CONTACT:" and two names with their telephone numbers and addresses for mail under the
-    last paragraph (a contact block: the truth keeps it). Dragnet page 5ea490de65c3, an
+    last paragraph (a contact block: the truth keeps it). Cleaneval page 5ea490de65c3, an
     event's listing: "Cost: Free", "Age limit: 21+" (fields of its facts). Readability page
     ac567d31a576, a specification: "16. Acknowledgements" (its own numbered section) over a
     paragraph cut into short lines. Each stays published."""

@@ -517,7 +517,7 @@ def test_the_byline_goes_before_trafilatura_s_guess_not_the_markup(
 
 def test_a_heading_over_the_article_is_the_headline_where_the_markup_names_none() -> None:
     """Round 31, l3s-gn1 train page 80a2d2e32339: the page's <title> and tags name only the
-    site ("The Sports Network"), and the extractors keep the story's <h2>, "Lecavalier and
+    site ("The Sports Network"), and the extractors keep the story's <h3>, "Lecavalier and
     Iginla named All-Star captains", over its first paragraph. The text track reads that
     heading as the headline: it is the page's headline now (it was "not found"), with its
     page line, and no longer the body's first subheading."""

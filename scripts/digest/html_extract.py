@@ -460,7 +460,8 @@ def _dek_block(
 
 _T = TypeVar("_T")
 
-#: the rule of a heading over the article read as its headline where the markup names none
+#: the rule of a line over the article (a heading, or the first line kept) read as its
+#: headline where the markup names none (``_shown_headline``)
 SHOWN_HEADLINE_RULE = "html-shown-headline"
 #: a class or id word of the element of a photo's caption or credit
 _CAPTION_CONTEXT_RE = re.compile(r"cap|photo|credit|image|img", re.IGNORECASE)
@@ -470,8 +471,8 @@ _CAPTION_CONTEXT_RE = re.compile(r"cap|photo|credit|image|img", re.IGNORECASE)
 class _Shown:
     """What the header over the article shows, as the text track reads the kept lines: the
     authors and the date of a byline and a date line taken out of the body (``_shown``), and
-    the headline of a heading kept over the first paragraph (``_shown_headline``, with the
-    index of its line)."""
+    the headline of a line kept over the first paragraph (``_shown_headline``, with the index
+    of its line)."""
 
     authors: Fact[tuple[str, ...]] = UNKNOWN
     published: Fact[dt.date] = UNKNOWN
@@ -527,7 +528,7 @@ def _shown_headline(fact: Fact[str], drop: Mapping[int, str], lines: Sequence[Li
     paragraphs the text track reads as the headline, one was a photo's caption (its element's
     class "cap") and one a standfirst under the headline kept over it."""
     j = (fact.capture_line or 0) - 1 if fact.known else -1
-    if j < 0 or j in drop:
+    if j < 0 or j in drop or is_prose(lines[body[j]].text):
         return UNKNOWN, None
     if lines[body[j]].kind != "subhead" and (
             j > 0 or any(_CAPTION_CONTEXT_RE.search(word) for word in contexts[j])):

@@ -175,7 +175,7 @@ BOX_LABEL_RE = re.compile(
 # A leading list number, as breadcrumbs and numbered menus are copied ("5. Home").
 LIST_NUMBER_RE = re.compile(r"^\d{1,2}[.)]\s+")
 
-# A telephone number (seven digits or more, in groups) or an address for mail: a contact line
+# A telephone number (three groups of figures or more) or an address for mail: a contact line
 # ("Marcy Polanco, +1-212-975-3327", "moyacostello@iprimus.com.au")
 CONTACT_RE = re.compile(r"\+?\(?\d{2,5}\)?(?:[\s.-]?\d{2,5}){2,}|[\w.+-]+@[\w-]+\.\w")
 
