@@ -59,9 +59,10 @@ the text track reads as standing above the article (``STAMP_RULE``, round 31) go
 length too: an agency's stamp ("Associated Press - January 11, 2008 4:13 PM ET", which then
 gives the date, as below), "Last updated at 8:37 AM on 18/01/08", a breadcrumb, a league's
 label, "LAS VEGAS--(BUSINESS WIRE)--". On the train ids 13 pages up and 3 down: the truth
-keeps a match's score line over its report, a byline the text track reads as none, a
-copyright line; and 6 more dates, each the stamp's. Lines further up were tried: they reach
-an infobox's figures, a map's caption and a page of formulas cut into fragments.
+keeps a match's score line over its report and a byline the text track reads as none (a
+sentence each), and a copyright line; and 6 more dates, each the stamp's. Lines further up
+were tried: they reach an infobox's figures, a map's caption and a page of formulas cut into
+fragments (9 sentences on 6 pages).
 
 Above the article's first paragraph of prose, or between it and the second (a caption or a
 standfirst kept as prose over the header), a line the text track reads as the header's byline
