@@ -16,7 +16,7 @@ from digest.html_edges import (
     edge_furniture,
     notice_line,
     section_opener,
-    text_verdicts,
+    text_reading,
 )
 from tests.test_html_reconcile import PROSE, _body, _page, _precision, _sentences_kept
 
@@ -130,9 +130,9 @@ def test_real_page_lines_around_the_article_element(
     assert _sentences_kept(truth, page) == 1.0
 
 
-def test_text_verdicts_read_the_lines_as_a_text_capture() -> None:
-    verdicts = text_verdicts(["http://example.org/news/2008/a-story.html", PROSE], "x.html")
-    assert len(verdicts) == 2 and verdicts[0][1] == "url-line"
+def test_text_reading_reads_the_lines_as_a_text_capture() -> None:
+    lines = text_reading(["http://example.org/news/2008/a-story.html", PROSE], "x.html").lines
+    assert len(lines) == 2 and lines[0].rule == "url-line"
 
 
 @pytest.mark.parametrize("case", ["b290a1fc6df5"])

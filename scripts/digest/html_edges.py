@@ -4,7 +4,7 @@ Trafilatura and readability both keep, above the article's first paragraph and u
 lines that are no part of it: a navigation row, a "Printer friendly page" link, a copyright
 line, a web address, a "More in South Asia news" label, a photo credit, the site's name. The
 text track's rules and line model already recognise these shapes in select-all captures, so
-the HTML track asks them (``text_verdicts``: the article's kept lines cleaned as a text
+the HTML track asks them (``text_reading``: the article's kept lines cleaned as a text
 capture) and drops a kept line only where losing it cannot cost a sentence of the article
 (``edge_furniture``):
 
@@ -155,15 +155,10 @@ def text_reading(texts: Sequence[str], name: str) -> Cleaned:
     return clean_text(Capture(Path(name), name, "text", text, "utf-8"))
 
 
-def text_verdicts(texts: Sequence[str], name: str) -> list[tuple[str, str]]:
-    """(kind, rule) of each line of ``texts`` read by the text track (``text_reading``)."""
-    return [(ln.kind, ln.rule) for ln in text_reading(texts, name).lines]
-
-
 def notice_line(texts: Sequence[str]) -> int | None:
     """Index in ``texts`` of the copyright notice the text track would end the article at
     (``cleaning.notice_line``), or None."""
-    from digest.cleaning import notice_line as text_notice_line  # see text_verdicts
+    from digest.cleaning import notice_line as text_notice_line  # see text_reading
 
     return text_notice_line(texts)
 
