@@ -1360,3 +1360,53 @@ def test_the_articles_own_closing_lines_under_its_last_paragraph_stay() -> None:
     assert "Age limit: 21+" in body
     body = render_plain(_clean("ac567d31a576"))
     assert "The authors would like to thank everybody who contributed to the" in body
+
+
+def test_the_growths_list_items_under_a_cut_are_not_published() -> None:
+    """Round 32: dragnet page 93a597b62a94 grows its core over a comment thread ("Becky
+    says:" reads as a line announcing a list, so the date under it as that list's item); the
+    comment cut then ends the core at the thread, but the dates stayed "list-item" lines of
+    the body, 116 of them published ("November 12, 2012 at 10:07 am"). Items the growth found
+    under the core's final end are no longer its. The giveaway's own text stays; the other
+    side, list items inside the core, is test_list_set_out_as_paragraphs_after_its_announcement
+    _is_kept."""
+    cleaned = _clean("93a597b62a94")
+    body = render_plain(cleaned)
+    assert "Giveaway will end next Saturday, November 17th." in body
+    assert "November 12, 2012 at 10:07 am" not in body
+    assert _line(cleaned, "November 12, 2012 at 10:07 am")[0] == "boilerplate"
+
+
+def test_a_label_naming_other_stories_announces_no_list_of_the_article() -> None:
+    """Round 32: l3s-gn1 page 0c93da12d6ce: under the story, "World News:" over eleven other
+    stories' headlines; a line ending in a colon announces a list, so the core grew over them
+    and published them as the article's list. A label of six words or fewer naming stories,
+    articles, posts, headlines or news announces none ("POPULAR STORIES TODAY:", "More world
+    stories from NBC News:"); a sentence or another label ending in a colon still does (the
+    other side)."""
+    from digest.cleaning import _announcement, _features
+
+    body = render_plain(_clean("0c93da12d6ce"))
+    assert "Weather conditions could force the game to be postponed" in body
+    assert "Merkel amused by fuss over gender in US presidential race" not in body
+    texts = ["World News:", "POPULAR STORIES TODAY:", "Key Features:",
+             "The main forms of packaging used by the soft drinks industry are:"]
+    assert [_announcement(f) for f in _features(texts)] == [False, False, True, True]
+
+
+def test_a_box_over_paragraphs_inside_the_core_keeps_its_links_out() -> None:
+    """Round 32: "Related Articles" and two links in the middle of l3s-gn1 page
+    0c93da12d6ce's story, the paragraphs going on under them: once the core no longer grew
+    over the page's list of headlines, the teaser cut had no crowd of short lines under the
+    box to read, so the box's links were published as subheadings. A boundary inside the
+    core that opens a box is read as one whatever follows. The other side: under a
+    "Subscribe" box, l3s-gn1 page 440b32183dd3's article goes on with two short paragraphs,
+    the second ("Even the otherwise-pragmatic Tommy Bowden knows that.") under the length of
+    prose: a sentence, so the article's, not the box's (it was dropped with the box)."""
+    _truth, cleaned = _with_box("0c93da12d6ce", RELATED)
+    assert _line(cleaned, "Council delays vote on the city budget again") == (
+        "boilerplate", "inline-box")
+    _truth, cleaned = _with_box("440b32183dd3", ["Subscribe"])
+    body = render_plain(cleaned)
+    assert "No different, maybe, but Auburn is always a day away from a headline." in body
+    assert "Even the otherwise-pragmatic Tommy Bowden knows that." in body

@@ -1496,10 +1496,38 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int, boxes: list[int] | None = 
             resume = _inline_box(feats, b, hi)
             if resume is not None:
                 if boxes is not None:
-                    boxes.extend(j for j in range(b + 1, resume) if feats[j].text)
+                    boxes.extend(j for j in range(b + 1, resume)
+                                 if feats[j].text and _box_line(feats[j]))
                 continue
             return _end_above(feats, lo, b)
     return hi
+
+
+def _boxes_inside(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -> list[int]:
+    """The lines of the boxes inside the core ``lo..hi`` that no cut read (``_inline_box``),
+    none of ``boxes`` and no prose (a short paragraph of the article under the box is the
+    article's: "Even the otherwise-pragmatic Tommy Bowden knows that."). The teaser cut reads
+    a boundary inside the core only where a crowd of short lines follows it, so a box over
+    paragraphs alone ("Related Articles" and two links in the middle of the article) kept its
+    links as the article's subheadings (README, "Round 32")."""
+    found: list[int] = []
+    seen = set(boxes)
+    for b in range(lo + 1, hi + 1):
+        if not feats[b].boundary or b in seen or (found and b <= found[-1]):
+            continue
+        resume = _inline_box(feats, b, hi)
+        if resume is not None:
+            found.extend(j for j in range(b + 1, resume)
+                         if feats[j].text and _box_line(feats[j]) and j not in seen)
+    return found
+
+
+def _box_line(f: _Feat) -> bool:
+    """A line between a box's opener and the article's text under it that is the box's: no
+    prose and no sentence of the article's (a short one under the box, "Even the
+    otherwise-pragmatic Tommy Bowden knows that."), but a link, a label, a button, or a
+    notice ending in a stop ("By signing up you agree to our Privacy Policy.")."""
+    return not f.prose and (f.legal or not R.ends_sentence(f.text))
 
 
 def _end_above(feats: list[_Feat], lo: int, b: int) -> int:
@@ -1902,7 +1930,8 @@ def _bridge_boxes(feats: list[_Feat], hi: int, boxes: list[int]) -> int:
         if run is None or (run[0] != resume and opener is None):
             del boxes[kept[1]:]
             return kept[0]
-        boxes.extend(j for j in range(hi + 1, resume) if feats[j].text and j != b)
+        boxes.extend(j for j in range(hi + 1, resume)
+                     if feats[j].text and j != b and _box_line(feats[j]))
         hi = run[1] if opener is None else _end_above(feats, resume, opener)
         if opener is None:
             kept = (hi, len(boxes))
@@ -1948,7 +1977,8 @@ def _bridge_boxes_back(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -
                 run += scores[j]
                 if run > best:
                     best, start = run, j
-        boxes.extend(j for j in range(end + 1, lo) if feats[j].text and j != opener)
+        boxes.extend(j for j in range(end + 1, lo)
+                     if feats[j].text and j != opener and _box_line(feats[j]))
         lo = start
     return lo
 
@@ -2284,8 +2314,18 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int],
 
 
 def _announcement(f: _Feat) -> bool:
-    """A line ending in a colon: the lines right under it are what it announces."""
-    return f.text.endswith(":") and f.words >= 2
+    """A line ending in a colon: the lines right under it are what it announces. Not a
+    section's label naming other stories ("POPULAR STORIES TODAY:", "World News:", "More
+    world stories from NBC News:", "Share this article:"): a teaser list or a share row stands
+    under it, not the article's own list (README, "Round 32")."""
+    return (f.text.endswith(":") and f.words >= 2
+            and not (f.words <= OTHER_STORIES_LABEL_WORDS and _OTHER_STORIES_RE.search(f.text)))
+
+
+# a label naming other stories: this many words at most, one of them a story's name
+OTHER_STORIES_LABEL_WORDS = 6
+_OTHER_STORIES_RE = re.compile(r"\b(?:stor(?:y|ies)|articles?|posts?|headlines?|news)\b",
+                               re.IGNORECASE)
 
 
 def _key_values(feats: list[_Feat], j: int, stop: int) -> bool:
@@ -2914,13 +2954,16 @@ def rule_pass(capture: Capture) -> RulePass:
             after = _after_core(feats, hi)
         # a headline (and standfirst) opening the core belong to the header
         lo = _skip_opening_header(feats, lo, hi)
+        # a box inside the core that no cut read: its links are not the article's headings
+        boxes.extend(_boxes_inside(feats, lo, hi, boxes))
     # 5. classify: line rules in the core, boilerplate around it, header lines above it
     # (list items, then the kept text after the core, override the line rules)
     kinds = _kinds(feats, lo, hi)
     for i, why in after.items():
         kinds[i] = ("unsure", why)
-    for i in list_items:
-        kinds[i] = ("body", "list-item")
+    for i in list_items:  # (the growth's items under a cut that ended the core are not its)
+        if lo <= i <= hi:
+            kinds[i] = ("body", "list-item")
     for i in boxes:
         if i <= hi:
             kinds[i] = ("boilerplate", "inline-box")
