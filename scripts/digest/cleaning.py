@@ -1518,7 +1518,7 @@ def _boxes_inside(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -> lis
         resume = _inline_box(feats, b, hi)
         if resume is not None:
             found.extend(j for j in range(b + 1, resume)
-                         if feats[j].text and _box_line(feats[j]) and j not in seen)
+                         if feats[j].text and _box_link(feats[j]) and j not in seen)
     return found
 
 
@@ -1528,6 +1528,18 @@ def _box_line(f: _Feat) -> bool:
     otherwise-pragmatic Tommy Bowden knows that."), but a link, a label, a button, or a
     notice ending in a stop ("By signing up you agree to our Privacy Policy.")."""
     return not f.prose and (f.legal or not R.ends_sentence(f.text))
+
+
+def _box_link(f: _Feat) -> bool:
+    """A box's line (``_box_line``) that reads as a link to another story: BOX_LINK_MIN_WORDS
+    words or more, not in capitals, not numbered ("top", "RESEARCH", "3a. A practical guide
+    to accessible e-learning" are a document's own headings under its "Read more")."""
+    return (_box_line(f) and f.words >= BOX_LINK_MIN_WORDS and not f.text.isupper()
+            and _NUMBERED_HEADING_RE.match(f.text) is None)
+
+
+BOX_LINK_MIN_WORDS = 4
+_NUMBERED_HEADING_RE = re.compile(r"\d{1,3}[a-z]?[.)]\s")
 
 
 def _end_above(feats: list[_Feat], lo: int, b: int) -> int:
