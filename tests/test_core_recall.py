@@ -1368,8 +1368,8 @@ def test_the_growths_list_items_under_a_cut_are_not_published() -> None:
     comment cut then ends the core at the thread, but the dates stayed "list-item" lines of
     the body, 116 of them published ("November 12, 2012 at 10:07 am"). Items the growth found
     under the core's final end are no longer its. The giveaway's own text stays; the other
-    side, list items inside the core, is test_list_set_out_as_paragraphs_after_its_announcement
-    _is_kept."""
+    side, list items inside the core, is
+    ``test_list_set_out_as_paragraphs_after_its_announcement_is_kept``."""
     cleaned = _clean("93a597b62a94")
     body = render_plain(cleaned)
     assert "Giveaway will end next Saturday, November 17th." in body
@@ -1399,7 +1399,8 @@ def test_a_box_over_paragraphs_inside_the_core_keeps_its_links_out() -> None:
     0c93da12d6ce's story, the paragraphs going on under them: once the core no longer grew
     over the page's list of headlines, the teaser cut had no crowd of short lines under the
     box to read, so the box's links were published as subheadings. A boundary inside the
-    core that opens a box is read as one whatever follows. The other side: under a
+    core that opens a box is read as one whatever follows, and its links to other stories
+    go. The other side: under a
     "Subscribe" box, l3s-gn1 page 440b32183dd3's article goes on with two short paragraphs,
     the second ("Even the otherwise-pragmatic Tommy Bowden knows that.") under the length of
     prose: a sentence, so the article's, not the box's (it was dropped with the box)."""

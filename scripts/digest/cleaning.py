@@ -1504,12 +1504,12 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int, boxes: list[int] | None = 
 
 
 def _boxes_inside(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -> list[int]:
-    """The lines of the boxes inside the core ``lo..hi`` that no cut read (``_inline_box``),
-    none of ``boxes`` and no prose (a short paragraph of the article under the box is the
-    article's: "Even the otherwise-pragmatic Tommy Bowden knows that."). The teaser cut reads
-    a boundary inside the core only where a crowd of short lines follows it, so a box over
-    paragraphs alone ("Related Articles" and two links in the middle of the article) kept its
-    links as the article's subheadings (README, "Round 32")."""
+    """The links to other stories (``_box_link``) of the boxes inside the core ``lo..hi`` that
+    no cut read (``_inline_box``), none of ``boxes``. The teaser cut reads a boundary inside
+    the core only where a crowd of short lines follows it, so a box over paragraphs alone
+    ("Related Articles" and two links in the middle of the article) kept its links as the
+    article's subheadings (README, "Round 32"). Its other lines stay the article's: a first
+    reading of every line took a document's own headings under its "Read more"."""
     found: list[int] = []
     seen = set(boxes)
     for b in range(lo + 1, hi + 1):
@@ -1539,6 +1539,7 @@ def _box_link(f: _Feat) -> bool:
 
 
 BOX_LINK_MIN_WORDS = 4
+# a numbered heading, "3a." too (rules.LIST_NUMBER_RE, a list's number, takes no letter)
 _NUMBERED_HEADING_RE = re.compile(r"\d{1,3}[a-z]?[.)]\s")
 
 
