@@ -2247,15 +2247,15 @@ def _grow(feats: list[_Feat], hi: int, stop: int, list_items: set[int],
     """Extend the end ``hi`` of the core forward, up to ``stop`` (exclusive).
 
     The core is carried on over list-like text (fragments, short sentences, labels mixed with
-    text) until a boundary line, a site notice, or a run of EXTEND_MAX_LABEL_RUN label-like lines
-    (a menu, a teaser list); it ends at the last line of text before that. A line ending in a
-    colon announces a list: the lines right under it (up to a blank line) are kept whatever
-    their shape; under a sentence ending in a colon, also a table after one blank line, or a
-    list set out as paragraphs (``_spaced_list``). Given ``marked_items``, a list of marked
-    items (``_marked_list``: "1." "2." "3.", or the same bullet) right under the text, at most
-    MARKED_MAX_LABELS_ABOVE labels or a line ending in a colon above it, is carried over
-    whatever its items' shape (names, titles, results: a menu's shape), and its lines go to
-    ``marked_items``.
+    text) until a boundary line, a site notice, or a run of EXTEND_MAX_LABEL_RUN label-like
+    lines (a menu, a teaser list); it ends at the last line of text before that. A line ending
+    in a colon announces a list (``_announcement``: not a label naming other stories): the lines
+    right under it (up to a blank line) are kept whatever their shape; under a sentence ending
+    in a colon, also a table after one blank line, or a list set out as paragraphs
+    (``_spaced_list``). Given ``marked_items``, a list of marked items (``_marked_list``: "1."
+    "2." "3.", or the same bullet) right under the text, at most MARKED_MAX_LABELS_ABOVE labels
+    or a line ending in a colon above it, is carried over whatever its items' shape (names,
+    titles, results: a menu's shape), and its lines go to ``marked_items``.
     """
     new_hi = hi
     run = 0
