@@ -1075,8 +1075,8 @@ def test_the_comments_prompt_and_its_form_are_not_published() -> None:
     """l3s-gn1 page 8c0781e89440 (a wire story on Radiohead) ends with "Have your say on this
     story" and its form ("Your nickname (optional)", "Message", "Image verification"), which
     were published as subheadings under the article: now dropped, the article kept whole.
-    The other side, dragnet page 55f4b5ceba60: under "Reader comments 97" comes the writer's
-    bio, a paragraph, so the prompt alone goes."""
+    Dragnet page 55f4b5ceba60: "Reader comments 97" goes too (the writer's bio under it goes
+    with it since round 33: test_a_comments_prompt_under_the_article_closes_it)."""
     cleaned = _clean("8c0781e89440")
     body = render_plain(cleaned)
     assert "Members of acclaimed rock band Radiohead have denied rumours" in body
@@ -1084,10 +1084,39 @@ def test_the_comments_prompt_and_its_form_are_not_published() -> None:
     for furniture in ("Have your say", "Your nickname", "Image verification"):
         assert furniture not in body
     assert _line(cleaned, "Have your say") == ("boilerplate", "comment-prompt")
-    other = _clean("55f4b5ceba60")
-    body = render_plain(other)
-    assert "Reader comments 97" not in body
-    assert "Cyrus Farivar / Cyrus is the Senior Business Editor at Ars Technica" in body
+    assert "Reader comments 97" not in render_plain(_clean("55f4b5ceba60"))
+
+
+def test_a_comments_prompt_under_the_article_closes_it() -> None:
+    """Round 33. Dragnet page b20d96961850 (a report on the premiers' dinner with the Prime
+    Minister): under the article, "Comments are now closed for this story", then the readers'
+    comments, each under its writer's name alone ("Stephen B", "Frank @ Toronto"), were
+    published as the article's second half and its subheadings. Under a prompt with a
+    hundred words of the article's prose above it, the kept lines are the thread's, and they
+    are reported as dropped prose. Page 55f4b5ceba60: the writer's bio under "Reader comments
+    97" (in no truth) goes too.
+
+    The other side: page ea49ae6433bd, a "HAVE YOUR SAY" box inside the article (a reader's
+    quote, "Send us your comments"), under which the article goes on: its last paragraphs
+    stay. Page 0aef641b7ee1: "Be the first to comment this article" under the headline, over
+    the article, which stays whole."""
+    cleaned = _clean("b20d96961850")
+    body = render_plain(cleaned)
+    assert "Bloc Quebecois Leader Gilles Duceppe said Friday" in body
+    assert "The economy dominated a working dinner between the premiers" in body
+    for comment in ("Stephen B", "McGuinty stop spending my money", "Frank @ Toronto"):
+        assert comment not in body
+    assert _line(cleaned, "Stephen B") == ("boilerplate", "under-comment-prompt")
+    number = next(line.number for line in cleaned.lines
+                  if line.text.startswith("The time has come for the tax and spend Liberals"))
+    assert number in cleaned.dropped_prose
+    bio = "Cyrus Farivar / Cyrus is the Senior Business Editor at Ars Technica"
+    assert bio not in render_plain(_clean("55f4b5ceba60"))
+    body = render_plain(_clean("ea49ae6433bd"))
+    assert "Meanwhile, Mr Bush said there had been a dramatic improvement" in body
+    assert "He said the withdrawal of 20,000 troops by July was on track" in body
+    body = render_plain(_clean("0aef641b7ee1"))
+    assert "OTTAWA - Canada's major air carriers have been found" in body
 
 
 def test_the_comment_forms_prompts_and_fields_are_not_published() -> None:

@@ -2814,13 +2814,19 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     labels = _trailing_labels(feats, kinds, thread[0] - 1) if thread else []
     for i in labels:
         kinds[i] = _LABEL_AFTER
-    # 9. the comments' prompts left in the body ("Have your say", "Reader comments (2)"): read
-    #    last, as the thread is, so that the rule pass the models are trained on is unchanged
+    # 9. the comments' prompts left in the body ("Have your say", "Reader comments (2)"), and
+    #    what the first one under the article closes: read last, as the thread is, so that the
+    #    rule pass the models are trained on is unchanged
     prompts = _comment_prompts(feats, kinds)
     for i in prompts:
         kinds[i] = ("boilerplate", COMMENT_PROMPT_RULE)
-    changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts]}
+    under = _under_prompt(feats, kinds, prompts)
+    for i in under:
+        kinds[i] = ("boilerplate", UNDER_PROMPT_RULE)
+    changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts, *under]}
     confidence, dropped_prose, doubt = _confidence(rp, probs)
+    if under:  # reported, as dropped prose is, where the editor looks for missing text
+        dropped_prose = tuple(sorted({*dropped_prose, *(i + 1 for i in under if feats[i].prose)}))
     # 10. body blocks and metadata
     lines = (_relabelled(rp.lines, changed) if len(rp.lines) == len(feats)
              else _lines(feats, kinds))
@@ -2858,6 +2864,35 @@ def _comment_prompts(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> l
         if all(not feats[i].prose and not feats[i].sentence for i in form):
             prompts += form
     return sorted(prompts)
+
+
+#: the rule of the kept lines under a comments' prompt that closes the article (_under_prompt)
+UNDER_PROMPT_RULE = "under-comment-prompt"
+#: the words of kept prose above a comments' prompt for it to close the article: fewer, and it
+#: may stand in the header, over the article (chosen on the train pages: README, "Round 33")
+PROMPT_END_MIN_PROSE = 100
+
+
+def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]],
+                  prompts: list[int]) -> list[int]:
+    """The kept lines under the first comments' prompt (``prompts``, from _comment_prompts)
+    when it stands under the article, PROMPT_END_MIN_PROSE words of kept prose or more above
+    it: the readers' thread ("Comments are now closed for this story", then each comment under
+    its writer's name alone, which no signature reads as a thread), the writer's bio, the
+    page's foot. Not where the prompt opens a box inside the article and the article resumes
+    under it (``_inline_box``: "HAVE YOUR SAY", a reader's quote, "Send us your comments", then
+    the article's next paragraph). On train: 20 pages up, none down, no sentence lost."""
+    if not prompts:
+        return []
+    first = prompts[0]
+    above = sum(f.words for f, (kind, _) in zip(feats[:first], kinds[:first], strict=True)
+                if f.prose and kind in BODY_KINDS)
+    if above < PROMPT_END_MIN_PROSE:
+        return []
+    under = [i for i in range(first + 1, len(kinds)) if kinds[i][0] in BODY_KINDS]
+    if under and _inline_box(feats, first, under[-1]) is not None:
+        return []
+    return under
 
 
 def _lines(
