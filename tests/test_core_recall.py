@@ -1094,7 +1094,8 @@ def test_a_comments_prompt_under_the_article_closes_it() -> None:
     published as the article's second half and its subheadings. Under a prompt with a
     hundred words of the article's prose above it, the kept lines are the thread's, and they
     are reported as dropped prose. Page 55f4b5ceba60: the writer's bio under "Reader comments
-    97" (in no truth) goes too.
+    97" (in no truth) goes too. Page df1211f3f9bc: a prompt the rule pass left out of the body
+    ("Reader Comments (3)") closes the article all the same.
 
     The other side: page ea49ae6433bd, a "HAVE YOUR SAY" box inside the article (a reader's
     quote, "Send us your comments"), under which the article goes on: its last paragraphs
@@ -1112,6 +1113,14 @@ def test_a_comments_prompt_under_the_article_closes_it() -> None:
     assert number in cleaned.dropped_prose
     bio = "Cyrus Farivar / Cyrus is the Senior Business Editor at Ars Technica"
     assert bio not in render_plain(_clean("55f4b5ceba60"))
+    # a prompt the rule pass left out of the body: "Reader Comments (3)" over comments signed
+    # under them by a date and a name ("October 22, 2012 | Eve"), page df1211f3f9bc
+    cleaned = _clean("df1211f3f9bc")
+    body = render_plain(cleaned)
+    assert "tell us where your favorite place in the world is!" in body
+    for comment in ("nyc with you. duh.", "October 22, 2012 | Eve", "AMAZING SHOOT!!"):
+        assert comment not in body
+    assert _line(cleaned, "October 22, 2012 | Eve") == ("boilerplate", "under-comment-prompt")
     body = render_plain(_clean("ea49ae6433bd"))
     assert "Meanwhile, Mr Bush said there had been a dramatic improvement" in body
     assert "He said the withdrawal of 20,000 troops by July was on track" in body

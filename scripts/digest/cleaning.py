@@ -2820,7 +2820,7 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     prompts = _comment_prompts(feats, kinds)
     for i in prompts:
         kinds[i] = ("boilerplate", COMMENT_PROMPT_RULE)
-    under = _under_prompt(feats, kinds, prompts)
+    under = _under_prompt(feats, kinds)
     for i in under:
         kinds[i] = ("boilerplate", UNDER_PROMPT_RULE)
     changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts, *under]}
@@ -2873,26 +2873,29 @@ UNDER_PROMPT_RULE = "under-comment-prompt"
 PROMPT_END_MIN_PROSE = 100
 
 
-def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]],
-                  prompts: list[int]) -> list[int]:
-    """The kept lines under the first comments' prompt (``prompts``, from _comment_prompts)
-    when it stands under the article, PROMPT_END_MIN_PROSE words of kept prose or more above
-    it: the readers' thread ("Comments are now closed for this story", then each comment under
-    its writer's name alone, which no signature reads as a thread), the writer's bio, the
-    page's foot. Not where the prompt opens a box inside the article and the article resumes
-    under it (``_inline_box``: "HAVE YOUR SAY", a reader's quote, "Send us your comments", then
-    the article's next paragraph). On train: 20 pages up, none down, no sentence lost."""
-    if not prompts:
+def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
+    """The kept lines under the first comments' prompt (``rules.COMMENT_PROMPT_RE``: one of
+    the body's, or one the rule pass left out of it, "Reader comments (2)" between kept lines)
+    that stands under the article, PROMPT_END_MIN_PROSE words of kept prose or more above it:
+    the readers' thread ("Comments are now closed for this story", then each comment under its
+    writer's name alone, which no signature reads as a thread), the comment form's help, the
+    writer's bio, the page's foot. Not where the prompt opens a box inside the article and the
+    article resumes under it (``_inline_box``: "HAVE YOUR SAY", a reader's quote, "Send us
+    your comments", then the article's next paragraph). On train: 24 pages up, none down, no
+    sentence lost (README, "Round 33")."""
+    kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
+    if not kept:
         return []
-    first = prompts[0]
-    above = sum(f.words for f, (kind, _) in zip(feats[:first], kinds[:first], strict=True)
-                if f.prose and kind in BODY_KINDS)
-    if above < PROMPT_END_MIN_PROSE:
-        return []
-    under = [i for i in range(first + 1, len(kinds)) if kinds[i][0] in BODY_KINDS]
-    if under and _inline_box(feats, first, under[-1]) is not None:
-        return []
-    return under
+    above = 0
+    for i in range(kept[0], kept[-1]):
+        f = feats[i]
+        if kinds[i][0] in BODY_KINDS:
+            above += f.words if f.prose else 0
+        elif (above >= PROMPT_END_MIN_PROSE and 0 < f.words <= R.COMMENT_PROMPT_MAX_WORDS
+              and R.COMMENT_PROMPT_RE.match(f.text) is not None):
+            under = [j for j in kept if j > i]
+            return [] if _inline_box(feats, i, under[-1]) is not None else under
+    return []
 
 
 def _lines(
