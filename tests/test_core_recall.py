@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.cleaning import render_plain
+from digest.cleaning import _features, _under_prompt, render_plain, split_lines
 from digest.doubts import LOW_CONFIDENCE
 from digest.model import Cleaned
 
@@ -1146,6 +1146,29 @@ def test_the_comment_forms_prompts_and_fields_are_not_published() -> None:
     assert _line(cleaned, "All HTML will be escaped") == ("boilerplate", "comment-prompt")
     assert _line(cleaned, "Author Email (optional):") == ("boilerplate", "comment-prompt")
     assert "What do you think? Have you tried" in render_plain(_clean("1992ec80d8d6"))
+
+
+def test_a_comments_prompt_closes_the_article_only_under_its_core() -> None:
+    """The decision itself, on both sides: over "Have your say" stand a hundred and more
+    words of prose. Read as the core's paragraphs (kind body), the prompt stands under the
+    article and the paragraph under it goes. Given back by the line model from above the
+    core (kind unsure), the same lines may be a blurb over a prompt in the page's menu, with
+    the article under it: nothing goes."""
+    first = ("The council met on Tuesday to discuss the budget for the coming year, and the "
+             "members argued about the cost of the new library for most of the evening, while "
+             "residents waited outside in the rain to hear what would become of the old one. "
+             "Several of them had brought letters to read aloud to the members.")
+    second = ("A vote is expected next month. The mayor said that the plans would be published "
+              "before then, so that everyone in the town could read them and write to the "
+              "council with their views on the building, its cost and the way it would be run.")
+    lines = [first, "", second, "", "Have your say", "",
+             "I think the council is wasting our money on this library again."]
+    feats = _features(split_lines("\n".join(lines) + "\n"))
+    for paragraphs in ("body", "unsure"):
+        kinds = [(paragraphs, "prose"), ("blank", "blank"), (paragraphs, "prose"),
+                 ("blank", "blank"), ("boilerplate", "comment-prompt"), ("blank", "blank"),
+                 ("body", "prose")]
+        assert _under_prompt(feats, kinds) == ([6] if paragraphs == "body" else [])
 
 
 def test_a_name_in_two_capitals_is_no_glued_teaser() -> None:

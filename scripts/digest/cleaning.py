@@ -2876,22 +2876,28 @@ PROMPT_END_MIN_PROSE = 100
 def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
     """The kept lines under the first comments' prompt (``rules.COMMENT_PROMPT_RE``: one of
     the body's, or one the rule pass left out of it, "Reader comments (2)" between kept lines)
-    that stands under the article, PROMPT_END_MIN_PROSE words of kept prose or more above it:
-    the readers' thread ("Comments are now closed for this story", then each comment under its
-    writer's name alone, which no signature reads as a thread), the comment form's help, the
-    writer's bio, the page's foot. Not where the prompt opens a box inside the article and the
-    article resumes under it (``_inline_box``: "HAVE YOUR SAY", a reader's quote, "Send us
-    your comments", then the article's next paragraph). On train: 24 pages up, none down, no
-    sentence lost (README, "Round 33")."""
+    that stands under the article: under one of the core's paragraphs at least, with
+    PROMPT_END_MIN_PROSE words of kept prose or more above it. They are the readers' thread
+    ("Comments are now closed for this story", then each comment under its writer's name
+    alone, which no signature reads as a thread), the comment form's help, the writer's bio,
+    the page's foot. Not where the prompt opens a box inside the article and the article
+    resumes under it (``_inline_box``: "HAVE YOUR SAY", a reader's quote, "Send us your
+    comments", then the article's next paragraph), nor under kept lines that are all the
+    line model's (``unsure``, given back from above the core: a prompt in the page's menu
+    under them may stand over the article). On train: 23 pages up, none down, no sentence
+    lost (README, "Round 33")."""
     kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
     if not kept:
         return []
     above = 0
+    opened = False  # one of the core's paragraphs stands above
     for i in range(kept[0], kept[-1]):
         f = feats[i]
         if kinds[i][0] in BODY_KINDS:
             above += f.words if f.prose else 0
-        elif (above >= PROMPT_END_MIN_PROSE and 0 < f.words <= R.COMMENT_PROMPT_MAX_WORDS
+            opened = opened or kinds[i][0] == "body"
+        elif (opened and above >= PROMPT_END_MIN_PROSE
+              and 0 < f.words <= R.COMMENT_PROMPT_MAX_WORDS
               and R.COMMENT_PROMPT_RE.match(f.text) is not None):
             under = [j for j in kept if j > i]
             return [] if _inline_box(feats, i, under[-1]) is not None else under
