@@ -444,6 +444,46 @@ def test_the_headline_kept_as_a_paragraph_is_not_published_again(case: str,
 
 
 @pytest.mark.parametrize(
+    ("case", "headline"),
+    [
+        ("04e1d6ec76e3", "Trio set for Derby debuts"),  # "IOL: Trio set for Derby debuts"
+        ("d547fa922404", "Fight! Fight! Fight!"),  # "Sound Politics: Fight! Fight! Fight!"
+    ],
+)
+def test_the_headline_the_title_shows_with_the_sites_name_is_not_published_again(
+        case: str, headline: str) -> None:
+    """Round 33, l3s-gn1 and dragnet train pages: the `<title>` gives the headline with the
+    site's name ("IOL: Trio set for Derby debuts"), and the extractors keep the headline alone
+    over the article's first paragraph, which the article page then showed under the same
+    headline in its header. It is the headline again (``title-repeat``)."""
+    from .conftest import clean_train_html
+
+    cleaned = clean_train_html(case)
+    assert headline in (cleaned.metadata.title.value or "")
+    line = next(ln for ln in cleaned.lines if ln.text == headline)
+    assert (line.kind, line.rule) == ("title", "title-repeat")
+    assert headline not in {b.text for b in cleaned.blocks}
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "repeated"),
+    [
+        ("Trio set for Derby debuts", "IOL: Trio set for Derby debuts", True),
+        ("Trio set for Derby debuts", "Trio set for Derby debuts - Sport - IOL", True),
+        # the other side: a section's or site's name, or a few of the headline's words
+        ("IOL Sport", "IOL Sport: Trio set for Derby debuts", False),
+        ("Trio set", "IOL: Trio set for Derby debuts", False),
+        ("Derby debuts", "IOL: Trio set for Derby debuts", False),
+    ],
+)
+def test_a_line_is_the_headline_in_the_title_only_as_most_of_it(
+        text: str, title: str, repeated: bool) -> None:
+    from digest.html_extract import _headline_in_title
+
+    assert _headline_in_title(text, title) is repeated
+
+
+@pytest.mark.parametrize(
     ("case", "byline", "authors", "date"),
     [
         # the byline and the date line over the story, neither in the page's markup
