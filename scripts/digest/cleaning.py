@@ -2884,7 +2884,7 @@ def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list
     resumes under it (``_inline_box``: "HAVE YOUR SAY", a reader's quote, "Send us your
     comments", then the article's next paragraph), nor under kept lines that are all the
     line model's (``unsure``, given back from above the core: a prompt in the page's menu
-    under them may stand over the article). On train: 23 pages up, none down, no sentence
+    under them may stand over the article). On train: 22 pages up, none down, no sentence
     lost (README, "Round 33")."""
     kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
     if not kept:
