@@ -17,7 +17,8 @@ Text captures (what "select all, copy" gives):
    of the core that no rule recognises stays in the body (``body``, ``subhead`` or ``unsure``);
    labels trailing after the last paragraph are page furniture; after the line model (the
    models are trained on the rule pass as it is), a comment thread that no line opens and the
-   comments' prompts ("Have your say") leave the body;
+   comments' prompts ("Have your say") leave the body, and what stands under the first prompt
+   under the article's paragraphs goes with it;
 6. build the body blocks and the metadata (metadata.py).
 
 HTML captures go through the DOM-aware extractor (html_extract.py) instead.

@@ -18,7 +18,8 @@
    it, is dropped the same way (html_edges: rule "html-edge-" + the text rule, or
    "html-copyright-element"), and so is the byline or date line over the article's first
    paragraph (or its second, under a caption kept as prose); the headline kept again as a
-   block, heading or paragraph, is the headline (kind title, rule "title-repeat"), never
+   block, heading or paragraph (above the article's first paragraph, also where the title
+   gives it with the site's name), is the headline (kind title, rule "title-repeat"), never
    published twice; and where the markup names no headline, a heading kept over the
    article's first paragraph (or the first line kept, no caption) that the text track reads
    as the headline is it (rule "html-shown-headline", source "page line N (headline)");
