@@ -2854,9 +2854,7 @@ def _comment_prompts(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> l
     new comment." and "All HTML will be escaped."; round 29). On the train pages 33 pages
     published a prompt (README, "Round 21")."""
     kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
-    prompts = [i for i in kept
-               if 0 < feats[i].words <= R.COMMENT_PROMPT_MAX_WORDS
-               and R.COMMENT_PROMPT_RE.match(feats[i].text) is not None]
+    prompts = [i for i in kept if _comment_prompt(feats[i])]
     if not prompts:
         return prompts
     forms = [[i for i in kept if a < i < b] for a, b in itertools.pairwise(prompts)]
@@ -2865,6 +2863,12 @@ def _comment_prompts(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> l
         if all(not feats[i].prose and not feats[i].sentence for i in form):
             prompts += form
     return sorted(prompts)
+
+
+def _comment_prompt(f: _Feat) -> bool:
+    """A line by itself that is the comments' prompt or heading (``rules.COMMENT_PROMPT_RE``)."""
+    return (0 < f.words <= R.COMMENT_PROMPT_MAX_WORDS
+            and R.COMMENT_PROMPT_RE.match(f.text) is not None)
 
 
 #: the rule of the kept lines under a comments' prompt that closes the article (_under_prompt)
@@ -2897,9 +2901,7 @@ def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list
         if kinds[i][0] in BODY_KINDS:
             above += f.words if f.prose else 0
             opened = opened or kinds[i][0] == "body"
-        elif (opened and above >= PROMPT_END_MIN_PROSE
-              and 0 < f.words <= R.COMMENT_PROMPT_MAX_WORDS
-              and R.COMMENT_PROMPT_RE.match(f.text) is not None):
+        elif opened and above >= PROMPT_END_MIN_PROSE and _comment_prompt(f):
             under = [j for j in kept if j > i]
             return [] if _inline_box(feats, i, under[-1]) is not None else under
     return []
