@@ -1128,6 +1128,30 @@ def test_a_comments_prompt_under_the_article_closes_it() -> None:
     assert "OTTAWA - Canada's major air carriers have been found" in body
 
 
+def test_a_count_of_the_comments_under_the_article_closes_it() -> None:
+    """Round 34. Dragnet page 20872dea4cf4 (a short post on Google's ad business): under the
+    post, "100 of 313 comments loaded twitter facebook" counts the readers' comments, and the
+    page's whole thread (8,000 words and more: "Thank god (Score:2)", "by ravenswood1000") was
+    published under it, with the "You may like to read:" teasers. A line that opens with a
+    count of the comments and holds no sentence is the thread's heading, the comments' prompt
+    in figures, and it closes the article like one.
+
+    The other side, page 350a102960a1: "11 Comments" over the article's photo and text, a
+    line the boundary test already reads (its header's count, with the article under it).
+    The count heading is read only where that test does not, so the report stays whole."""
+    cleaned = _clean("20872dea4cf4")
+    body = render_plain(cleaned)
+    assert "Google reported a 16 percent decline in Cost-per-Click (CPC)" in body
+    for comment in ("100 of 313 comments loaded", "Thank god (Score:2)",
+                    "The ads were getting a bit overwhelming", "You may like to read:"):
+        assert comment not in body
+    assert _line(cleaned, "100 of 313 comments loaded") == ("boilerplate", "comment-prompt")
+    assert _line(cleaned, "Thank god (Score:2)") == ("boilerplate", "under-comment-prompt")
+    body = render_plain(_clean("350a102960a1"))
+    assert "MOSCOW (AP) — An unmanned Russian cargo spaceship heading to" in body
+    assert "Roscosmos said the craft was operating normally" in body
+
+
 def test_the_comment_forms_prompts_and_fields_are_not_published() -> None:
     """Round 29, dragnet page df1211f3f9bc (a photographer's blog post): under the post and its
     readers' comments, "Post a New Comment", "Enter your information below to add a new

@@ -2866,9 +2866,14 @@ def _comment_prompts(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> l
 
 
 def _comment_prompt(f: _Feat) -> bool:
-    """A line by itself that is the comments' prompt or heading (``rules.COMMENT_PROMPT_RE``)."""
+    """A line by itself that is the comments' prompt or heading (``rules.COMMENT_PROMPT_RE``),
+    or the heading that counts them (``rules.COMMENT_COUNT_HEADING_RE``: "100 of 313 comments
+    loaded") where the boundary test does not read it: a count the boundary test reads ("11
+    Comments") can head the article's own header, over its text (round 34)."""
     return (0 < f.words <= R.COMMENT_PROMPT_MAX_WORDS
-            and R.COMMENT_PROMPT_RE.match(f.text) is not None)
+            and (R.COMMENT_PROMPT_RE.match(f.text) is not None
+                 or (not f.sentence and not f.boundary
+                     and R.COMMENT_COUNT_HEADING_RE.match(f.text) is not None)))
 
 
 #: the rule of the kept lines under a comments' prompt that closes the article (_under_prompt)

@@ -400,6 +400,11 @@ COMMENT_PROMPT_RE = re.compile(
 )
 #: the longest such line, in words
 COMMENT_PROMPT_MAX_WORDS = 16
+# The thread's heading that counts it, opening a line with no sentence ("20 Comments on this
+# story", "3 Comments, Comment or Ping", "100 of 313 comments loaded"; round 34): the same
+# prompt in figures.
+COMMENT_COUNT_HEADING_RE = re.compile(
+    r"^\W*\d[\d,]*\s+(?:of\s+\d[\d,]*\s+)?(?:comments?|responses?|replies)\b", re.IGNORECASE)
 
 # Boundaries that also mark the end when the line carries more text (a prompt sentence).
 END_PROMPT_RE = re.compile(
