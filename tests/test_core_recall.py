@@ -1152,6 +1152,29 @@ def test_a_count_of_the_comments_under_the_article_closes_it() -> None:
     assert "Roscosmos said the craft was operating normally" in body
 
 
+def test_a_prompt_under_a_short_post_or_with_a_count_closes_it() -> None:
+    """Round 34. Dragnet page 71a00e944eac (a photographer's post of fifty-odd words): under it,
+    "Reader Comments (2)", then the readers' comments and their signatures ("October 15, 2012 |
+    Danae") were published. Fifty words of the article's prose over a prompt are enough for
+    it to close the article. Page 75aa8f71d9bb (a report on Big Brother's ratings): "Reader
+    views (5)" over "Add your view | Show all" and the readers' views read as a box inside the
+    article that it resumes under; a prompt that counts its comments heads a thread, no box.
+
+    The other side, page 64c6acc0c052: a note of twenty-odd words over "your comments" and the
+    readers' ghost stories, which are the page's text: they stay (a prompt closing the article
+    under twenty words of prose took them)."""
+    body = render_plain(_clean("71a00e944eac"))
+    assert "NYC is all wrapped up, and we are headed back to Boston" in body
+    for comment in ("I LOVE these! Thank you so much", "October 15, 2012 | Danae"):
+        assert comment not in body
+    body = render_plain(_clean("75aa8f71d9bb"))
+    assert "Only 3.1m viewers tuned in, compared with last year's viewing figures" in body
+    assert "Here's a sample of the latest views published" not in body
+    assert "- Louise, Lancaster, UK" not in body
+    body = render_plain(_clean("64c6acc0c052"))
+    assert "As a nurse in Cardiff Royal Infirmary I often worked on the night shift" in body
+
+
 def test_the_comment_forms_prompts_and_fields_are_not_published() -> None:
     """Round 29, dragnet page df1211f3f9bc (a photographer's blog post): under the post and its
     readers' comments, "Post a New Comment", "Enter your information below to add a new

@@ -2879,8 +2879,10 @@ def _comment_prompt(f: _Feat) -> bool:
 #: the rule of the kept lines under a comments' prompt that closes the article (_under_prompt)
 UNDER_PROMPT_RULE = "under-comment-prompt"
 #: the words of kept prose above a comments' prompt for it to close the article: fewer, and it
-#: may stand in the header, over the article (chosen on the train pages: README, "Round 33")
-PROMPT_END_MIN_PROSE = 100
+#: may stand in the header, over the article (chosen on the train pages: 100 in round 33; the
+#: same pages and two more from 30 to 50, while at 20 a page's readers' letters go under its
+#: note: README, "Round 34")
+PROMPT_END_MIN_PROSE = 50
 
 
 def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
@@ -2892,10 +2894,11 @@ def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list
     alone, which no signature reads as a thread), the comment form's help, the writer's bio,
     the page's foot. Not where the prompt opens a box inside the article and the article
     resumes under it (``_inline_box``: "HAVE YOUR SAY", a reader's quote, "Send us your
-    comments", then the article's next paragraph), nor under kept lines that are all the
-    line model's (``unsure``, given back from above the core: a prompt in the page's menu
-    under them may stand over the article). On train: 22 pages up, none down, no sentence
-    lost (README, "Round 33")."""
+    comments", then the article's next paragraph; a prompt that counts its comments, "Reader
+    views (5)", heads a thread, no box), nor under kept lines that are all the line model's
+    (``unsure``, given back from above the core: a prompt in the page's menu under them may
+    stand over the article). On train: 22 pages up, none down, no sentence lost (README,
+    "Round 33"); round 34's count headings, shorter posts and counted prompts, 12 more."""
     kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
     if not kept:
         return []
@@ -2908,7 +2911,8 @@ def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list
             opened = opened or kinds[i][0] == "body"
         elif opened and above >= PROMPT_END_MIN_PROSE and _comment_prompt(f):
             under = [j for j in kept if j > i]
-            return [] if _inline_box(feats, i, under[-1]) is not None else under
+            counted = _DIGITS_RE.search(f.text) is not None
+            return [] if not counted and _inline_box(feats, i, under[-1]) is not None else under
     return []
 
 
