@@ -1175,6 +1175,24 @@ def test_a_prompt_under_a_short_post_or_with_a_count_closes_it() -> None:
     assert "As a nurse in Cardiff Royal Infirmary I often worked on the night shift" in body
 
 
+def test_the_threads_heading_in_words_closes_the_article() -> None:
+    """Round 34. Dragnet page 8a3d93813f63 (a report on Kenya's mobile banking): under it,
+    "Discuss this post", then the readers' comments, each signed by a name over a count of
+    votes ("3 votes" / "#1 - Tue Jul 24, 2012 10:14 AM EDT"), which no signature reads as a
+    thread, were published. A heading of the thread in words ("Discuss this post", "Comments
+    on this story", "comments powered by Disqus") is the comments' prompt.
+
+    The other side, page 49e0a693b32a: "View Comments" is a link in the post's header, over
+    the post; read as a prompt it took the post (a link to the thread is no heading of it)."""
+    body = render_plain(_clean("8a3d93813f63"))
+    assert "All consumers need to do is register with a national ID card" in body
+    for comment in ("Discuss this post", "Mary, that is because their money is worth nothing",
+                    "#1 - Tue Jul 24, 2012 10:14 AM EDT"):
+        assert comment not in body
+    body = render_plain(_clean("49e0a693b32a"))
+    assert "Chris Breezy recently sat down with the folks at Prestige Magazine" in body
+
+
 def test_the_comment_forms_prompts_and_fields_are_not_published() -> None:
     """Round 29, dragnet page df1211f3f9bc (a photographer's blog post): under the post and its
     readers' comments, "Post a New Comment", "Enter your information below to add a new

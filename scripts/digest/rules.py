@@ -378,9 +378,14 @@ COMMENT_PROMPT_RE = re.compile(
     # comment.", "All HTML will be escaped. ...", "(Maximum characters: 1500) You have
     # characters left.")
     r"|(?:there\s+are\s+)?no\s+comments(?:\s+(?:yet|so\s+far|at\s+the\s+moment"
-    r"|have\s+(?:so\s+far\s+)?(?:been\s+)?(?:posted|made|submitted)(?:\s+(?:yet|so\s+far))?"
-    r"(?:\s+(?:on|to)\s+this\s+\w+)?))?"
-    r"|be\s+the\s+first\s+to\s+(?:comment|reply|respond)(?:\s+(?:on\s+)?this\s+\w+)?"
+    r"|(?:have\s+)?(?:so\s+far\s+)?(?:been\s+)?(?:posted|made|submitted)(?:\s+(?:yet|so\s+far))?"
+    r"(?:\s+(?:on|to|for)\s+this\s+\w+)?))?"
+    r"|be\s+the\s+first\s+to\s+(?:comment|reply|respond|(?:post|leave|add|write)\s+a\s+comment)"
+    r"(?:\s+(?:on\s+)?this\s+\w+)?"
+    # (round 34) the thread's heading and its widget: "Comments on this story", "Discuss this
+    # post", "comments powered by Disqus"
+    r"|comments?\s+on\s+this\s+(?:story|article|post|entry|page)"
+    r"|comments?\s+powered\s+by\b.{1,40}"
     r"|(?:please\s+)?(?:log\s*in|sign\s*in|register|sign\s*up)(?:\s+(?:or|/)\s+(?:register"
     r"|sign\s*up|log\s*in|sign\s*in))?\s+(?:to|and)\s+(?:comment|post\s+(?:a\s+)?comments?"
     r"|leave\s+(?:a\s+)?comments?|reply|join\s+the\s+(?:conversation|discussion))"
@@ -392,7 +397,7 @@ COMMENT_PROMPT_RE = re.compile(
     r"|\(?maximum\s+characters?\b.*|you\s+have\s+\d*\s*characters?\s+left"
     r"|(?:add|post|write)\s+your\s+comments?(?:\s+(?:here|below))?"
     r"|(?:add|post|leave|write)\s+(?:a|your)\s+comments?\s+on\s+(?:this\s+(?:story|article)"
-    r"|[\"“].{1,80}[\"”])|discuss\s+this\s+(?:story|article)"
+    r"|[\"“].{1,80}[\"”])|discuss\s+this\s+(?:story|article|post|entry)"
     r"|(?:your|readers?['’]?)\s+(?:say|comments|views)(?:\s*\(?\d+\)?)?"
     r"|reader\s+(?:comments|reactions|views)(?:\s*\(?\d+\)?)?"
     r"|comments?\s+(?:are\s+|is\s+)?(?:now\s+)?closed(?:\s+(?:on|for)\s+.{1,60})?)\W*$",
