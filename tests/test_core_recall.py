@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from digest.cleaning import _features, _under_prompt, render_plain, split_lines
+from digest.cleaning import (
+    _barred_headings,
+    _features,
+    _under_prompt,
+    render_plain,
+    split_lines,
+)
 from digest.doubts import LOW_CONFIDENCE
 from digest.model import Cleaned
 
@@ -1191,6 +1197,31 @@ def test_the_threads_heading_in_words_closes_the_article() -> None:
         assert comment not in body
     body = render_plain(_clean("49e0a693b32a"))
     assert "Chris Breezy recently sat down with the folks at Prestige Magazine" in body
+
+
+def test_a_heading_that_holds_a_bar_is_a_row_of_links() -> None:
+    """Round 34. L3S page 2ae5075a0b5d (polling day in South Carolina): between the article's
+    paragraphs, the page's rows of links ("VOTERS GUIDE | S.C. primary preview", "MAP | South
+    Carolina's key GOP counties") were published as its subheadings. A subheading that holds a
+    bar is a row of links or labels; the article's own headings, with none, stay."""
+    cleaned = _clean("2ae5075a0b5d")
+    body = render_plain(cleaned)
+    assert "Standing in the pouring rain, Huckabee praised his supporters." in body
+    assert "Turnout History" in body
+    for row in ("VOTERS GUIDE | S.C. primary preview", "MAP | South Carolina's key GOP counties"):
+        assert row not in body
+        assert _line(cleaned, row) == ("boilerplate", "barred-heading")
+
+
+def test_only_a_subheading_with_a_bar_is_read_as_a_row() -> None:
+    """The decision on both sides: a subheading with a bar goes; a subheading without one, and
+    a paragraph with one ("Jones | the coach's view ... said."), stay."""
+    lines = ["Sports | Scores | Video", "", "The coach's view", "",
+             "The team won again on Saturday | and the coach said it was the best game yet."]
+    feats = _features(split_lines("\n".join(lines) + "\n"))
+    kinds = [("subhead", "heading-in-article"), ("blank", "blank"),
+             ("subhead", "heading-in-article"), ("blank", "blank"), ("body", "prose")]
+    assert _barred_headings(feats, kinds) == [0]
 
 
 def test_the_comment_forms_prompts_and_fields_are_not_published() -> None:
