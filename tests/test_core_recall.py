@@ -1424,6 +1424,34 @@ def test_a_thread_signed_with_a_name_and_the_day_is_cut() -> None:
         "boilerplate", "comment-thread")
 
 
+def test_a_thread_signed_name_says_is_cut_where_no_line_opens_it() -> None:
+    """Round 34. A blog's comments each under "Name says:" (a name alone, the date on the next
+    line or none), with no count or prompt over them: under train page 16503f938584's report,
+    the readers' comments of train page 039d7ef0542a as that page prints them ("Fernie
+    says:", "Delora says:", "Anita K says:"), each over its one line. Such a signature has no
+    time in it, so no run of signatures was read and the thread was published, each name as
+    a subheading. Three of them by different readers, under a longer article, end it.
+
+    The other side: the same thread under one name ("Fernie says:" three times) is one
+    writer's run of notes, as a page of posts by its author is, and a quote's introduction
+    ("In her statement in Poetry and Gender burns says:", train page 922f8270e123's, in its
+    truth) is no signature: the lines stay."""
+    thread = ["Fernie says:", "Buckwheat, and the seeds from the farm down the road as well.",
+              "Delora says:", "Buckwheat for me too, it is what my family grows every year.",
+              "Anita K says:", "Buckwheat Seeds! Thank you so much for the giveaway this week."]
+    paragraphs, body = _wrapped("16503f938584", [], thread)
+    assert paragraphs[-1] in body
+    assert "Delora says:" not in body
+    assert "Buckwheat for me too" not in body
+    one_signer = [line if not line.endswith("says:") else "Fernie says:" for line in thread]
+    _, body = _wrapped("16503f938584", [], one_signer)
+    assert "Buckwheat for me too" in body
+    quoted = ["In her statement in Poetry and Gender burns says:", thread[1], "Anne says:",
+              thread[3], "Jo says:", thread[5]]
+    _, body = _wrapped("16503f938584", [], quoted)
+    assert "Buckwheat, and the seeds from the farm" in body
+
+
 def test_a_list_of_teasers_headlines_over_the_article_is_not_its_opening() -> None:
     """l3s-gn1 page 38c67f7ba040: over the article, a "Most Viewed Articles" list and a "Life
     is Local" one, a headline a line ("Rudd's PS cuts to boost surplus", "Night trading under

@@ -1605,9 +1605,10 @@ def _comment_cut(feats: list[_Feat], lo: int, hi: int) -> int:
 
 def _signed_thread_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     """End the core before a comment thread that no line opens: THREAD_RUN_SIGNATURES
-    comment signatures (``_thread_signature``) or more that run to the core's end, each within
-    THREAD_RUN_GAP lines of text of the next ("alecia dillard" over "Thu, Jan 17, 08 at 03:13
-    PM", "Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08"), under more prose than any
+    comment signatures (``_thread_signature``, ``_says_signature``) or more that run to the
+    core's end, each within THREAD_RUN_GAP lines of text of the next ("alecia dillard" over
+    "Thu, Jan 17, 08 at 03:13 PM", "Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08",
+    "Fernie says:"), under more prose than any
     comment of the run holds (the last one runs to the core's end), and the part kept holds
     CORE_ALT_MIN_SCORE of prose. The cut comes at the first signature, or at the commenter's
     name right over it.
@@ -1617,7 +1618,8 @@ def _signed_thread_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     or a date alone stands in the two lines of text under a signature (the next post's).
     Chosen on the train pages (README, "Round 14").
     """
-    signatures = [j for j in range(lo + 1, hi + 1) if _thread_signature(feats[j])]
+    signatures = [j for j in range(lo + 1, hi + 1)
+                  if _thread_signature(feats[j]) or _says_signature(feats[j])]
     n = len(signatures)
     if n < THREAD_RUN_SIGNATURES:
         return hi
@@ -1668,6 +1670,17 @@ def _signed_thread_cut(feats: list[_Feat], lo: int, hi: int) -> int:
             continue
         return _end_above(feats, lo, cut)
     return hi
+
+
+def _says_signature(f: _Feat) -> bool:
+    """A comment's signature by its writer's name alone, the blog's "says:" after it ("Fernie
+    says:", "Anita K says:"; the date, when the page prints one, on the next line): a name of
+    SIGNER_MAX_WORDS words at most, no sentence inside ("Idiot. The article says:" is a
+    comment's text). On the train pages 274 such lines are in no truth; the one in a truth is
+    a nine-word quote's introduction ("In her statement in Poetry and Gender burns says:").
+    Read only by the thread cut after the models (``_signed_thread``; round 34)."""
+    return (0 < f.words <= SIGNER_MAX_WORDS + 1 and f.text.rstrip().lower().endswith("says:")
+            and R.SENTENCE_INSIDE_RE.search(f.text) is None)
 
 
 def _post_date_under(feats: list[_Feat], j: int, hi: int) -> bool:
