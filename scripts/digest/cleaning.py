@@ -1676,9 +1676,9 @@ def _says_signature(f: _Feat) -> bool:
     """A comment's signature by its writer's name alone, the blog's "says:" after it ("Fernie
     says:", "Anita K says:"; the date, when the page prints one, on the next line): a name of
     SIGNER_MAX_WORDS words at most, no sentence inside ("Idiot. The article says:" is a
-    comment's text). On the train pages 274 such lines are in no truth; the one in a truth is
-    a nine-word quote's introduction ("In her statement in Poetry and Gender burns says:").
-    Read only by the thread cut after the models (``_signed_thread``; round 34)."""
+    comment's text), so not a quote's introduction ("In her statement in Poetry and Gender
+    burns says:", in a truth). On the train pages 276 lines read so, none in a truth. Read only
+    by the thread cut after the models (``_signed_thread``; round 34)."""
     return (0 < f.words <= SIGNER_MAX_WORDS + 1 and f.text.rstrip().lower().endswith("says:")
             and R.SENTENCE_INSIDE_RE.search(f.text) is None)
 
