@@ -1181,6 +1181,37 @@ def test_a_prompt_under_a_short_post_or_with_a_count_closes_it() -> None:
     assert "As a nurse in Cardiff Royal Infirmary I often worked on the night shift" in body
 
 
+def test_a_prompt_under_a_long_standfirst_stays_over_the_article() -> None:
+    """Round 34, the other side of a prompt closing a shorter post: a header whose standfirst
+    runs sixty words, then "Be the first to comment" or "20 Comments on this story", then
+    the article (train page 16503f938584's paragraphs). Sixty words of prose stand over the
+    prompt, but in one paragraph under the headline: the header's standfirst, with the prompt
+    in the header. Fifty words close the article only in two paragraphs or more, a hundred in
+    one; the article stays whole."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    from .conftest import TRAIN_CORPUS
+
+    _clean("16503f938584")  # skips the test when the corpus is absent
+    truth = (TRAIN_CORPUS / "16503f938584.truth.txt").read_text(encoding="utf-8")
+    paragraphs = [" ".join(p.split()) for p in truth.split("\n\n") if len(p.split()) >= 10]
+    standfirst = ("The premier said on Tuesday that the state would spend more on fire crews "
+                  "next summer, and that the money would come from a new levy on land owners "
+                  "in the hills, which the farmers' groups have opposed for years, calling it "
+                  "a tax on the people who already do most of the work of keeping fires down.")
+    for prompt in ("Be the first to comment", "20 Comments on this story"):
+        header = ["Struggle to contain WA bushfire", "By Maria Lopez", "March 5, 2024",
+                  standfirst, prompt]
+        text = "\n\n".join([*header, *paragraphs]) + "\n"
+        body = render_plain(clean(Capture(Path("standfirst"), "standfirst", "text", text,
+                                          "utf-8")))
+        assert paragraphs[0] in body
+        assert paragraphs[-1] in body
+
+
 def test_the_threads_heading_in_words_closes_the_article() -> None:
     """Round 34. Dragnet page 8a3d93813f63 (a report on Kenya's mobile banking): under it,
     "Discuss this post", then the readers' comments, each signed by a name over a count of

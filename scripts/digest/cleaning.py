@@ -2900,13 +2900,16 @@ UNDER_PROMPT_RULE = "under-comment-prompt"
 #: same pages and two more from 30 to 50, while at 20 a page's readers' letters go under its
 #: note: README, "Round 34")
 PROMPT_END_MIN_PROSE = 50
+#: ... in two paragraphs or more, or this many in one: a header's standfirst is one paragraph,
+#: and a prompt under it stands over the article (round 34; round 33's figure)
+PROMPT_END_ONE_PARAGRAPH = 100
 
 
 def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
     """The kept lines under the first comments' prompt (``rules.COMMENT_PROMPT_RE``: one of
     the body's, or one the rule pass left out of it, "Reader comments (2)" between kept lines)
-    that stands under the article: under one of the core's paragraphs at least, with
-    PROMPT_END_MIN_PROSE words of kept prose or more above it. They are the readers' thread
+    that stands under the article: under one of the core's paragraphs at least, with enough
+    kept prose above it (``_closes_above``). They are the readers' thread
     ("Comments are now closed for this story", then each comment under its writer's name
     alone, which no signature reads as a thread), the comment form's help, the writer's bio,
     the page's foot. Not where the prompt opens a box inside the article and the article
@@ -2919,18 +2922,29 @@ def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list
     kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
     if not kept:
         return []
-    above = 0
+    above = paragraphs = 0
     opened = False  # one of the core's paragraphs stands above
     for i in range(kept[0], kept[-1]):
         f = feats[i]
         if kinds[i][0] in BODY_KINDS:
-            above += f.words if f.prose else 0
+            if f.prose:
+                above += f.words
+                paragraphs += 1
             opened = opened or kinds[i][0] == "body"
-        elif opened and above >= PROMPT_END_MIN_PROSE and _comment_prompt(f):
+        elif opened and _closes_above(above, paragraphs) and _comment_prompt(f):
             under = [j for j in kept if j > i]
             counted = _DIGITS_RE.search(f.text) is not None
             return [] if not counted and _inline_box(feats, i, under[-1]) is not None else under
     return []
+
+
+def _closes_above(words: int, paragraphs: int) -> bool:
+    """Whether the kept prose above a comments' prompt (``words`` in ``paragraphs``) is enough
+    of the article for the prompt to close it: PROMPT_END_MIN_PROSE words in two paragraphs or
+    more, or PROMPT_END_ONE_PARAGRAPH in one (a long standfirst under the headline, then "Be
+    the first to comment" over the article, is the header's)."""
+    return (words >= PROMPT_END_ONE_PARAGRAPH
+            or (words >= PROMPT_END_MIN_PROSE and paragraphs >= 2))
 
 
 #: the rule of a subheading holding a bar, dropped (_barred_headings)
