@@ -1231,9 +1231,9 @@ def test_the_threads_heading_in_words_closes_the_article() -> None:
 
 
 def test_a_heading_that_holds_a_bar_is_a_row_of_links() -> None:
-    """Round 34. L3S page 2ae5075a0b5d (polling day in South Carolina): between the article's
-    paragraphs, the page's rows of links ("VOTERS GUIDE | S.C. primary preview", "MAP | South
-    Carolina's key GOP counties") were published as its subheadings. A subheading that holds a
+    """Round 34. L3S page 2ae5075a0b5d (polling day in South Carolina): in the core, over the
+    article's text, the page's rows of links ("VOTERS GUIDE | S.C. primary preview", "MAP |
+    South Carolina's key GOP counties") were published as its subheadings. A subheading that holds a
     bar is a row of links or labels; the article's own headings, with none, stay."""
     cleaned = _clean("2ae5075a0b5d")
     body = render_plain(cleaned)
@@ -1246,7 +1246,7 @@ def test_a_heading_that_holds_a_bar_is_a_row_of_links() -> None:
 
 def test_only_a_subheading_with_a_bar_is_read_as_a_row() -> None:
     """The decision on both sides: a subheading with a bar goes; a subheading without one, and
-    a paragraph with one ("Jones | the coach's view ... said."), stay."""
+    a paragraph with one ("The team won again on Saturday | and the coach said ..."), stay."""
     lines = ["Sports | Scores | Video", "", "The coach's view", "",
              "The team won again on Saturday | and the coach said it was the best game yet."]
     feats = _features(split_lines("\n".join(lines) + "\n"))

@@ -1608,10 +1608,9 @@ def _signed_thread_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     comment signatures (``_thread_signature``, ``_says_signature``) or more that run to the
     core's end, each within THREAD_RUN_GAP lines of text of the next ("alecia dillard" over
     "Thu, Jan 17, 08 at 03:13 PM", "Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08",
-    "Fernie says:"), under more prose than any
-    comment of the run holds (the last one runs to the core's end), and the part kept holds
-    CORE_ALT_MIN_SCORE of prose. The cut comes at the first signature, or at the commenter's
-    name right over it.
+    "Fernie says:"), under more prose than any comment of the run holds (the last one runs to
+    the core's end), and the part kept holds CORE_ALT_MIN_SCORE of prose. The cut comes at the
+    first signature, or at the commenter's name right over it.
 
     A page of posts is signed the same way, so the run is passed over when one signer signs
     more than half of it ("-- Josh Marshall", "posted by Aaron @ 9:43 AM": the page's author)
@@ -2909,16 +2908,17 @@ def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list
     """The kept lines under the first comments' prompt (``rules.COMMENT_PROMPT_RE``: one of
     the body's, or one the rule pass left out of it, "Reader comments (2)" between kept lines)
     that stands under the article: under one of the core's paragraphs at least, with enough
-    kept prose above it (``_closes_above``). They are the readers' thread
-    ("Comments are now closed for this story", then each comment under its writer's name
-    alone, which no signature reads as a thread), the comment form's help, the writer's bio,
-    the page's foot. Not where the prompt opens a box inside the article and the article
-    resumes under it (``_inline_box``: "HAVE YOUR SAY", a reader's quote, "Send us your
-    comments", then the article's next paragraph; a prompt that counts its comments, "Reader
-    views (5)", heads a thread, no box), nor under kept lines that are all the line model's
+    kept prose above it (``_closes_above``). They are the readers' thread ("Comments are now
+    closed for this story", then each comment under its writer's name alone, which no
+    signature reads as a thread), the comment form's help, the writer's bio, the page's foot.
+    Not where the prompt opens a box inside the article and the article resumes under it
+    (``_inline_box``: "HAVE YOUR SAY", a reader's quote, "Send us your comments", then the
+    article's next paragraph; a prompt that counts its comments, "Reader views (5)", heads a
+    thread, no box), nor under kept lines that are all the line model's
     (``unsure``, given back from above the core: a prompt in the page's menu under them may
     stand over the article). On train: 22 pages up, none down, no sentence lost (README,
-    "Round 33"); round 34's count headings, shorter posts and counted prompts, 12 more."""
+    "Round 33"); round 34's count headings, headings in words, shorter posts and counted
+    prompts: 23 more, one down by 0.001 (a count line its truth keeps)."""
     kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
     if not kept:
         return []
