@@ -14,7 +14,7 @@ import pytest
 
 from digest.capture import decode_capture
 from digest.cleaning import clean, render_plain
-from digest.headline import FEATURES, Candidates, pick, reject_reason
+from digest.headline import FEATURES, Candidates, pick, reject_reason, without_counted_tail
 from digest.metadata import name_case
 from digest.model import Capture, Cleaned, Line, Metadata
 
@@ -531,6 +531,40 @@ def test_a_headline_with_its_comment_count_is_published_without_it(
     # the counter alone is still interface text, never a headline
     assert reject_reason("385 Comments") is not None
     assert reject_reason("Title of the Story 385 Comments") == "ui"
+
+
+@pytest.mark.parametrize(
+    ("case", "headline"),
+    [
+        ("20872dea4cf4", "The Decline of Google's (and Everybody's) Ad Business"),
+        ("5ad120e75845", "Steve Jobs' Yacht Revealed"),
+    ],
+)
+def test_a_headline_closed_by_the_pages_comment_count_is_published_without_it(
+    case: str, headline: str
+) -> None:
+    """Round 34: the page runs its comment counter into the headline's line as a bare number
+    ("... Ad Business 313", and "100 of 313 comments loaded" under the post): the headline was
+    published with the number. A number closing the headline that the page counts comments by
+    goes; the source line keeps it."""
+    cleaned = _cleaned(case)
+    assert cleaned.metadata.title.value == headline
+    assert _title_line(cleaned) != headline
+
+
+def test_a_number_closing_a_headline_stays_unless_the_page_counts_comments_by_it() -> None:
+    """The other side: "Day 3", "Part 5" and "2008" close headlines of their own (train pages
+    039d7ef0542a, 5df442ae9ee2, 00a1653a38c8). A number stays unless the page counts that many
+    comments, and a number of one figure always stays ("iPhone 5" over "5 comments")."""
+    counter = ["100 of 313 comments loaded twitter facebook"]
+    assert without_counted_tail("The Decline of Google's Ad Business 313", counter) == (
+        "The Decline of Google's Ad Business")
+    assert without_counted_tail("Netgear Concept At CES 2008", counter) == (
+        "Netgear Concept At CES 2008")
+    assert without_counted_tail("Letting the Wolves Howl: Part 5", ["5 Comments"]) == (
+        "Letting the Wolves Howl: Part 5")
+    assert without_counted_tail("Revealed 40", ["40 Comments"]) == "Revealed"
+    assert without_counted_tail("40", ["40 Comments"]) == "40"
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,7 @@ import json
 import math
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -310,6 +310,30 @@ def title_text(text: str) -> str:
     """The headline as published: ``text`` without a trailing comment count."""
     bare = _COUNT_TAIL_RE.sub("", text) if "omment" in text else text
     return bare if bare.strip() else text
+
+
+# a bare number of two figures or more closing the headline ("The Decline of Google's (and
+# Everybody's) Ad Business 313"; one figure closes too many titles, "iPhone 5", "Part 2"), and
+# a count of comments anywhere on the page ("100 of 313 comments loaded")
+_NUMBER_TAIL_RE = re.compile(r"\s+(\d[\d,]*\d)$")
+_COMMENTS_COUNTED_RE = re.compile(r"(?<![\d,])(\d[\d,]*)\s*comments?\b", re.IGNORECASE)
+
+
+def without_counted_tail(title: str, texts: Iterable[str]) -> str:
+    """``title`` without a bare number closing it when the page counts that many comments
+    elsewhere ("... Ad Business 313" over "100 of 313 comments loaded"): the page's comment
+    counter run into its headline, where "Day 3", "Part 2" or "2008" stay. On the train pages
+    the seven headlines so closed are all such counters, and none of the other 27 headlines
+    closed by a number is (round 34)."""
+    m = _NUMBER_TAIL_RE.search(title)
+    if m is None or not title[:m.start()].strip():
+        return title
+    number = m.group(1)
+    for text in texts:
+        if number in text and "omment" in text.lower() and any(
+                c.group(1) == number for c in _COMMENTS_COUNTED_RE.finditer(text)):
+            return title[:m.start()]
+    return title
 
 
 # A person's name (or two): what bylines and author boxes print without "By".

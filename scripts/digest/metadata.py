@@ -488,9 +488,11 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
         else site_named(lines, authors.value or ())
     )
     return Metadata(
-        # the headline without a trailing comment count ("Title 385 Comments")
-        title=(Fact(headline.title_text(title.text), f"capture line {title.number}") if title
-               else UNKNOWN),
+        # the headline without a trailing comment count ("Title 385 Comments", or "Title 385"
+        # on a page that counts 385 comments)
+        title=(Fact(headline.without_counted_tail(headline.title_text(title.text),
+                                                  (ln.text for ln in lines)),
+                    f"capture line {title.number}") if title else UNKNOWN),
         dek=Fact(dek.text, f"capture line {dek.number}") if dek else UNKNOWN,
         authors=authors,
         outlet=outlet,
