@@ -13,7 +13,9 @@ import pytest
 from digest.cleaning import (
     _barred_headings,
     _features,
+    _under_gallery,
     _under_prompt,
+    _writer_bio,
     render_plain,
     split_lines,
 )
@@ -1229,6 +1231,73 @@ def test_a_heading_that_holds_a_bar_is_a_row_of_links() -> None:
     for row in ("VOTERS GUIDE | S.C. primary preview", "MAP | South Carolina's key GOP counties"):
         assert row not in body
         assert _line(cleaned, row) == ("boilerplate", "barred-heading")
+
+
+def test_a_slideshow_under_a_section_opener_after_the_article_is_not_published() -> None:
+    """Round 35. Dragnet page c6944a2168e9 (a congresswoman on Obamacare): under the report,
+    "ALSO ON HUFFPOST:", "Loading Slideshow", then the slides, each a headline over a caption
+    of hundreds of words. The captions outweighed the opener, so the densest run carried the
+    core over it and the slides were published as the article's second half (F1 0.12). A
+    slideshow's loader under a section opener closes the article; the report stays whole."""
+    cleaned = _clean("c6944a2168e9")
+    body = render_plain(cleaned)
+    assert "Rep. Marsha Blackburn (R-Tenn.), a co-chair of the Women for Mitt" in body
+    assert "It is what has increased the cost of insurance for all of our small business" in body
+    assert "One of the more positive sounding admonitions" not in body
+    assert "Death Panels" not in body
+    assert _line(cleaned, "Loading Slideshow") == ("boilerplate", "under-gallery")
+
+
+def test_a_slideshow_closes_the_article_only_under_a_section_opener() -> None:
+    """The decision on both sides: a slideshow's loader right under a section opener, with the
+    article's paragraphs above, closes it; the same loader with no opener over it (a slideshow
+    set inside the article, its text going on under it) closes nothing."""
+    paragraphs = [f"The council voted on {day} to fund the new library, and the mayor said the "
+                  "work would begin in the spring after a long and costly public debate."
+                  for day in ("Monday", "Tuesday", "Wednesday", "Thursday")]
+    article = [paragraphs[0], "", paragraphs[1], "", paragraphs[2], ""]
+    kinds_article = [("body", "prose"), ("blank", "blank")] * 3
+    under = ["Loading Slideshow", "", paragraphs[3]]
+    kinds_under = [("subhead", "heading-in-article"), ("blank", "blank"), ("body", "prose")]
+    opened = [*article, "ALSO ON HUFFPOST:", "", *under]
+    feats = _features(split_lines("\n".join(opened) + "\n"))
+    kinds = [*kinds_article, ("boilerplate", "end-boundary"), ("blank", "blank"), *kinds_under]
+    assert _under_gallery(feats, kinds) == [8, 10]
+    inside = [*article, *under]
+    feats = _features(split_lines("\n".join(inside) + "\n"))
+    assert _under_gallery(feats, [*kinds_article, *kinds_under]) == []
+
+
+def test_a_note_about_the_writer_under_the_article_is_not_published() -> None:
+    """Round 35. Dragnet page 1cfb57868cb5 (Universe Today, "by Nancy Atkinson on November 13,
+    2012"): under the article, "About Nancy Atkinson" and "Nancy Atkinson is Universe Today's
+    Senior Editor. ..." were published as its last section. A heading "About" the writer the
+    byline names closes the article. The other side, L3S page 024cda43d844 (a press release):
+    "About Logitech" and the company's paragraph under it are the release's text, and stay."""
+    cleaned = _clean("1cfb57868cb5")
+    body = render_plain(cleaned)
+    assert "Screenshot of the feed from Fitzroy Island at 20:18 UTC." in body
+    assert "Universe Today's Senior Editor" not in body
+    assert _line(cleaned, "About Nancy Atkinson") == ("boilerplate", "writer-bio")
+    body = render_plain(_clean("024cda43d844"))
+    assert "About Logitech" in body
+    assert "Logitech is a world leader in personal peripherals" in body
+
+
+def test_only_a_heading_about_the_bylines_writer_closes_the_article() -> None:
+    """The decision on both sides, on the same lines: "About Jane Roe" under the article
+    closes it when the byline names Jane Roe, and not when it names someone else."""
+    paragraphs = [f"The council voted on {day} to fund the new library, and the mayor said the "
+                  "work would begin in the spring after a long and costly public debate."
+                  for day in ("Monday", "Tuesday", "Wednesday", "Thursday")]
+    kinds = [("byline", "byline"), ("blank", "blank"),
+             *[("body", "prose"), ("blank", "blank")] * 3,
+             ("subhead", "heading-in-article"), ("blank", "blank"), ("body", "prose")]
+    for writer, closed in (("Jane Roe", [8, 10]), ("John Doe", [])):
+        lines = [f"By {writer}", "", paragraphs[0], "", paragraphs[1], "", paragraphs[2], "",
+                 "About Jane Roe", "", paragraphs[3]]
+        feats = _features(split_lines("\n".join(lines) + "\n"))
+        assert _writer_bio(feats, kinds) == closed
 
 
 def test_only_a_subheading_with_a_bar_is_read_as_a_row() -> None:

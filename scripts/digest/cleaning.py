@@ -2836,14 +2836,24 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     under = _under_prompt(feats, kinds)
     for i in under:
         kinds[i] = ("boilerplate", UNDER_PROMPT_RULE)
+    # a slideshow under a section opener after the article: its slides' captions
+    gallery = _under_gallery(feats, kinds)
+    for i in gallery:
+        kinds[i] = ("boilerplate", UNDER_GALLERY_RULE)
+    # the writer's note under the article, under a heading that names the byline's writer
+    bio = _writer_bio(feats, kinds)
+    for i in bio:
+        kinds[i] = ("boilerplate", WRITER_BIO_RULE)
     # a subheading holding a bar is a row of links (read after the models, as the prompts are)
     barred = _barred_headings(feats, kinds)
     for i in barred:
         kinds[i] = ("boilerplate", BARRED_HEADING_RULE)
-    changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts, *under, *barred]}
+    changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts, *under, *gallery,
+                                     *bio, *barred]}
     confidence, dropped_prose, doubt = _confidence(rp, probs)
-    if under:  # reported, as dropped prose is, where the editor looks for missing text
-        dropped_prose = tuple(sorted({*dropped_prose, *(i + 1 for i in under if feats[i].prose)}))
+    if under or gallery:  # reported, as dropped prose is, where the editor looks for it
+        dropped_prose = tuple(sorted({*dropped_prose,
+                                      *(i + 1 for i in [*under, *gallery] if feats[i].prose)}))
     # 10. body blocks and metadata
     lines = (_relabelled(rp.lines, changed) if len(rp.lines) == len(feats)
              else _lines(feats, kinds))
@@ -2945,6 +2955,85 @@ def _closes_above(words: int, paragraphs: int) -> bool:
     the first to comment" over the article, is the header's)."""
     return (words >= PROMPT_END_ONE_PARAGRAPH
             or (words >= PROMPT_END_MIN_PROSE and paragraphs >= 2))
+
+
+#: the rule of a slideshow's loader under a section opener after the article, and of the kept
+#: lines under it (_under_gallery)
+UNDER_GALLERY_RULE = "under-gallery"
+#: how many lines of text above the loader the section's opener stands at most
+GALLERY_OPENER_REACH = 2
+
+
+def _under_gallery(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
+    """A slideshow's loader ("Loading Slideshow": ``rules.GALLERY_LOADER_RE``) right under a
+    section opener ("ALSO ON HUFFPOST:", "Related"), under the article's paragraphs, and the
+    kept lines under it (``_closed_from``): the slides' captions, each a headline over a
+    paragraph, and the page's foot. The captions run long (hundreds of words a slide), so the
+    densest run of prose can carry the core over the opener; no article goes on under a
+    slideshow the page opens as another section. On the train pages three such slideshows
+    were published: 6,435 words, none in a truth (README, "Round 35")."""
+    return _closed_from(feats, kinds, lambda i: R.GALLERY_LOADER_RE.match(feats[i].text)
+                        is not None and _opened_section(feats, i))
+
+
+#: the rule of a heading "About <the writer>" under the article and of the kept lines under
+#: it (_writer_bio)
+WRITER_BIO_RULE = "writer-bio"
+
+
+def _writer_bio(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
+    """A subheading "About" and a name (``rules.ABOUT_NAME_RE``) that the page's byline or
+    date line above it names ("by Nancy Atkinson on November 2, 2012", then under the article
+    "About Nancy Atkinson" over "Nancy Atkinson is Universe Today's Senior Editor."), under
+    the article, and the kept lines under it (``_closed_from``): the writer's note and the
+    page's foot, no part of the article. A press release's "About Logitech" over the
+    company's own paragraph, which the release's text holds, names no writer and stays. On
+    the train pages 11 such notes close their articles: 531 words, none in a truth; the
+    articles keep every sentence (README, "Round 35")."""
+    header = [(j, feats[j].text.lower()) for j, (kind, _) in enumerate(kinds)
+              if kind in ("byline", "dateline")]
+    if not header:
+        return []
+
+    def names_the_writer(i: int) -> bool:
+        if kinds[i][0] != "subhead":
+            return False
+        m = R.ABOUT_NAME_RE.match(feats[i].text)
+        if m is None:
+            return False
+        name = re.compile(rf"\b{re.escape(m.group(1).lower())}\b")
+        return any(j < i and name.search(text) for j, text in header)
+
+    return _closed_from(feats, kinds, names_the_writer)
+
+
+def _closed_from(feats: list[_Feat], kinds: list[tuple[LineKind, str]],
+                 closes: Callable[[int], bool]) -> list[int]:
+    """The kept lines from the first line of text ``closes`` accepts that stands under the
+    article (under one of the core's paragraphs, with enough kept prose above it:
+    ``_closes_above``) to the end; [] when there is none."""
+    kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
+    if not kept:
+        return []
+    above = paragraphs = 0
+    opened = False  # one of the core's paragraphs stands above
+    for i in range(kept[0], kept[-1] + 1):
+        f = feats[i]
+        if opened and f.text and _closes_above(above, paragraphs) and closes(i):
+            return [j for j in kept if j >= i]
+        if kinds[i][0] in BODY_KINDS and f.prose:
+            above += f.words
+            paragraphs += 1
+            opened = opened or kinds[i][0] == "body"
+    return []
+
+
+def _opened_section(feats: list[_Feat], i: int) -> bool:
+    """A section opener (a boundary line) among the GALLERY_OPENER_REACH lines of text right
+    above line ``i``."""
+    above = itertools.islice((j for j in range(i - 1, -1, -1) if feats[j].text),
+                             GALLERY_OPENER_REACH)
+    return any(feats[j].boundary for j in above)
 
 
 #: the rule of a subheading holding a bar, dropped (_barred_headings)

@@ -113,6 +113,14 @@ INLINE_BOX_ITEMS = 10
 FORM_BUTTON_RE = re.compile(r"^(?:sign\s*up|subscribe|submit|join|register)\W*$",
                             re.IGNORECASE)
 INLINE_BOX_WINDOW = 8
+# A heading over a writer's note: "About" and a name of one to three capitalised words ("About
+# Nancy Atkinson", "ABOUT MICHELE PERRY"); the name is group 1
+ABOUT_NAME_RE = re.compile(r"^(?i:about)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$")
+# A slideshow's loader, by itself on its line: the widget's placeholder text, printed where the
+# script puts the slides (and their captions) in the page
+GALLERY_LOADER_RE = re.compile(
+    r"^\W*loading\s+(?:the\s+)?(?:slide\s*show|(?:photo\s+|image\s+)?gallery|photos|images)\W*$",
+    re.IGNORECASE)
 # An article holds a few boxes; a page of many more (a thousand share bars between posts) is
 # a page of posts, and the core's end is carried over this many of them at most
 INLINE_BOX_MAX = 20
