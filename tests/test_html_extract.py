@@ -311,7 +311,7 @@ def _headline_page(title: str, headings: str) -> str:
 
 def test_headline_is_the_heading_the_title_repeats_not_a_section_name() -> None:
     page = _headline_page("Pakistan want forfeit reversed - Breaking News",
-                          "<h1>Pakistan want forfeit reversed</h1>")
+                          "<h2>Pakistan want forfeit reversed</h2>")
     cleaned = _clean_page(page, "h.html")
     line = next(ln for ln in cleaned.lines if ln.text == "Pakistan want forfeit reversed")
     assert cleaned.metadata.title == Fact(
@@ -349,6 +349,51 @@ def test_headline_is_the_lone_h1_above_the_article_when_the_title_names_only_the
     below = _headline_page("Star", "").replace(
         "</div></body>", "</div><h1>Other stories of the day</h1></body>")
     assert _clean_page(below, "h3.html").metadata.title == UNKNOWN
+
+
+def test_the_lone_h1_that_opens_the_title_is_the_headline_over_a_nearer_heading() -> None:
+    """Round 35. L3S page b0648b24de6c: <title>Local biotech researcher dies - Kansas City
+    Business Journal</title>, the page's only <h1> "Local biotech researcher dies", and the
+    site's name in a heading nearer the article, which the <title> repeats too: the site's
+    name was published as the headline. The page's only <h1>, opening the <title>, is it. The
+    other side: an <h1> of two words ("Breaking News") is a section's name, whatever the
+    <title> opens with, and the heading the <title> repeats stays the headline."""
+    site = "<h3>Kansas City Business Journal</h3>"
+    page = _headline_page("Local biotech researcher dies - Kansas City Business Journal",
+                          f"<h1>Local biotech researcher dies</h1>{site}")
+    cleaned = _clean_page(page, "kc.html")
+    line = next(ln for ln in cleaned.lines if ln.text == "Local biotech researcher dies")
+    assert cleaned.metadata.title == Fact(
+        "Local biotech researcher dies",
+        f"html heading h1, line {line.number} (the page's only h1, opening the <title>)")
+    page = _headline_page("Breaking News - Pakistan want forfeit reversed",
+                          "<h1>Breaking News</h1><h2>Pakistan want forfeit reversed</h2>")
+    assert _clean_page(page, "bn.html").metadata.title.value == "Pakistan want forfeit reversed"
+    from .conftest import clean_train_html
+
+    assert clean_train_html("b0648b24de6c").metadata.title.value == (
+        "Local biotech researcher dies")
+
+
+def test_a_markup_title_that_is_the_sites_name_is_no_headline() -> None:
+    """Round 35. Readability page 350a102960a1 (Yahoo News): og:title "Yahoo News - Latest
+    News & Headlines", the same as its application-name, every page of the site's; it was
+    published as the headline. A tag that gives the site's own name is skipped: the headline
+    is the <h1> the <title> repeats. A page whose og:title is its own (not the site's name)
+    keeps it."""
+    from .conftest import clean_train_html
+
+    cleaned = clean_train_html("350a102960a1")
+    assert cleaned.metadata.title.value == (
+        "Russia: Space ship malfunctions, breaks up over Siberia")
+    page = _headline_page("Pakistan want forfeit reversed",
+                          "<h1>Pakistan want forfeit reversed</h1>").replace(
+        "</title>", "</title><meta property='og:title' content='Forfeit: Pakistan appeal'>"
+        "<meta property='og:site_name' content='Cricket Daily'>")
+    assert _clean_page(page, "og.html").metadata.title == Fact(
+        "Forfeit: Pakistan appeal", "html meta og:title")
+    page = page.replace("content='Forfeit: Pakistan appeal'", "content='Cricket Daily'")
+    assert _clean_page(page, "site.html").metadata.title.value == "Pakistan want forfeit reversed"
 
 
 def test_real_page_whose_title_names_only_the_site_gets_its_h1_headline() -> None:

@@ -184,25 +184,46 @@ def title_segment(page_title: str | None) -> str | None:
     return best if len(re.findall(r"\w+", best)) >= 3 else None
 
 
+def _opens(heading: str, page_title: str | None) -> bool:
+    """Whether the words of ``heading`` (three or more: a shorter heading is a site's or a
+    section's name, as in ``title_fact``) open ``page_title``'s, in order."""
+    if not page_title:
+        return False
+    head = [w.lower() for w in re.findall(r"\w+", heading)]
+    title = [w.lower() for w in re.findall(r"\w+", page_title)]
+    return len(set(head)) >= 3 and title[:len(head)] == head
+
+
 def title_fact(tags: Mapping[str, str], ld: Mapping[str, Any], page_title: str | None,
                headings: Sequence[tuple[int, str]], outlet: str | None,
                lone_h1: tuple[int, str] | None = None,
                article: str | None = None) -> Fact[str]:
-    """The headline: the article's own metadata (og/JSON-LD/twitter tags) first; else a
-    heading shown above the article that the <title> repeats (``headings``: (line, text), the
-    nearest first); else the headline part of the <title>, when it shares a word with the
-    ``article``'s text (one that shares none is a site's name or slogan: "Winona Daily News",
-    "A Netsports Site"); else the page's only <h1> over the article. None of them: unknown (a
-    missing headline is asked of the editor, a wrong one would be published)."""
+    """The headline: the article's own metadata (og/JSON-LD/twitter tags; not one that gives
+    the site's name, the ``outlet``) first; else the page's only <h1> above the article
+    (``lone_h1``) when its words open the <title>'s; else a heading shown above the article
+    that the <title> repeats (``headings``: (line, text), the nearest first); else the
+    headline part of the <title>, when it shares a word with the ``article``'s text (one that
+    shares none is a site's name or slogan: "Winona Daily News", "A Netsports Site"); else
+    the page's only <h1> over the article. None of them: unknown (a missing headline is asked
+    of the editor, a wrong one would be published). The site's name skipped and the <h1>
+    opening the <title>: round 35, three train headlines right that were wrong, none changed
+    on validation."""
     # og:title before JSON-LD: on the dev pages that have both, a blog's JSON-LD headline was
-    # twice another post's
-    fact = _first(iter([
+    # twice another post's; a tag that gives the site's own name is the site's, set on every
+    # page of it ("Yahoo News - Latest News & Headlines" as og:title and application-name)
+    for value, source in (
         (tags.get("og:title"), "html meta og:title"),
         (_text(ld.get("headline")), "html json-ld headline"),
         (tags.get("twitter:title"), "html meta twitter:title"),
-    ]))
-    if fact.value:
-        return Fact(_strip_site(fact.value, outlet), fact.source)
+    ):
+        if value and not (outlet and _word_set(value) == _word_set(outlet)):
+            return Fact(_strip_site(value, outlet), source)
+    # the page's only <h1> that opens its <title> ("Local biotech researcher dies" in "Local
+    # biotech researcher dies - Kansas City Business Journal"): the headline, where a heading
+    # nearer the article that the <title> repeats may be the site's name or a credits line
+    if lone_h1 is not None and _opens(lone_h1[1], page_title):
+        return Fact(lone_h1[1], f"html heading h1, line {lone_h1[0]} (the page's only h1, "
+                    "opening the <title>)")
     in_title = _word_set(page_title or "")
     for line, text in headings:
         ws = _word_set(text)
