@@ -396,6 +396,28 @@ def test_a_markup_title_that_is_the_sites_name_is_no_headline() -> None:
     assert _clean_page(page, "site.html").metadata.title.value == "Pakistan want forfeit reversed"
 
 
+def test_the_part_of_the_title_the_article_speaks_of_when_the_longest_is_the_sites() -> None:
+    """Round 35. L3S page 0ccba93ed989: <title>FBI to post criminal mug shots on digital
+    billboards | STATE NEWS | Breaking Houston News, Weather, Sports, Traffic, Video from
+    KHOU.com</title>, no heading over the article: the <title>'s longest part is the site's
+    slogan, which shares no word with the article, so the page had no headline. The part the
+    article speaks of is it (the Dragnet-style truth of such pages is the site's name, so the
+    scorer counts this one wrong). The other side: where no part of three words or more
+    shares a word with the article, still no headline."""
+    from .conftest import clean_train_html
+
+    title = clean_train_html("0ccba93ed989").metadata.title
+    assert title == Fact("FBI to post criminal mug shots on digital billboards",
+                         "html title (the part the article speaks of)")
+    page = _headline_page("Officials to review match result | News, Weather, Sports and Video from "
+                          "the Valley Courier Online", "")
+    assert _clean_page(page, "vc.html").metadata.title == Fact(
+        "Officials to review match result", "html title (the part the article speaks of)")
+    page = _headline_page("Top stories today | News, Weather, Sports and Video from the Valley "
+                          "Courier Online", "")
+    assert _clean_page(page, "none.html").metadata.title == UNKNOWN
+
+
 def test_real_page_whose_title_names_only_the_site_gets_its_h1_headline() -> None:
     from .conftest import clean_train_html
 

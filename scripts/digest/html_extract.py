@@ -58,6 +58,7 @@ from digest.html_meta import (
     json_ld,
     meta_tags,
     outlet_fact,
+    spoken_title_fact,
     title_fact,
     url_fact,
 )
@@ -574,9 +575,10 @@ def clean_html(capture: Capture) -> Cleaned:
     objects = json_ld(capture.text)
     ld = article_ld(objects)
     outlet = outlet_fact(tags, objects, ld, fields)
-    title = title_fact(tags, ld, _page_title(root), _headings(blocks, decision.kept), outlet.value,
-                       _lone_h1(blocks, decision.kept),
-                       "\n".join(blocks[k].text for k in sorted(decision.kept)))
+    page_title = _page_title(root)
+    article = "\n".join(blocks[k].text for k in sorted(decision.kept))
+    title = title_fact(tags, ld, page_title, _headings(blocks, decision.kept), outlet.value,
+                       _lone_h1(blocks, decision.kept), article)
     dek: Fact[str] = UNKNOWN
     dek_line = None
     desc = description(tags, ld)
@@ -623,6 +625,8 @@ def clean_html(capture: Capture) -> Cleaned:
         title = shown.title
         k = shown.title_line
         lines[k] = Line(lines[k].number, lines[k].text, "title", SHOWN_HEADLINE_RULE)
+    if not title.known:
+        title = spoken_title_fact(page_title, outlet.value, article)
     blocks_out = tuple(
         Block("subhead" if ln.kind == "subhead" else "paragraph", ln.text, ln.number)
         for ln in lines

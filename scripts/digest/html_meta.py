@@ -174,13 +174,17 @@ def _shares_a_word(line: str, article: str) -> bool:
     return bool(words & _word_set(article))
 
 
-def title_segment(page_title: str | None) -> str | None:
+def title_segment(page_title: str | None, article: str | None = None) -> str | None:
     """The headline part of a page's <title> ("Site - Section - Headline"): its longest part,
-    when that has at least three words (a shorter one is a site or section name)."""
+    or, given the ``article``'s text, the part with the most words the article says (of four
+    letters or more; the longest among those), when that has at least three words (a shorter
+    one is a site or section name)."""
     if not page_title:
         return None
     parts = [p.strip() for p in _TITLE_SEPARATORS_RE.split(page_title) if p.strip()]
-    best = max(parts, key=lambda p: len(re.findall(r"\w+", p)), default="")
+    said = _word_set(article or "")
+    best = max(parts, key=lambda p: (len({w for w in _word_set(p) if len(w) > 3} & said),
+                                     len(re.findall(r"\w+", p))), default="")
     return best if len(re.findall(r"\w+", best)) >= 3 else None
 
 
@@ -231,12 +235,30 @@ def title_fact(tags: Mapping[str, str], ld: Mapping[str, Any], page_title: str |
         if len(ws) >= 3 and len(ws & in_title) >= 0.6 * len(ws):
             return Fact(text, f"html heading, line {line} (repeated in <title>)")
     segment = title_segment(page_title)
-    if segment and (not outlet or _word_set(segment) != _word_set(outlet)) and (
-            article is None or _shares_a_word(segment, article)):
+    if _title_headline(segment, outlet, article):
         return Fact(segment, "html title")
     if lone_h1 is not None and len(_word_set(lone_h1[1])) >= 3:
         return Fact(lone_h1[1], f"html heading h1, line {lone_h1[0]} (the page's only h1)")
     return UNKNOWN
+
+
+def spoken_title_fact(page_title: str | None, outlet: str | None, article: str) -> Fact[str]:
+    """The last resort for the headline (after ``title_fact`` and the heading the page shows
+    over the article): the part of the <title> the ``article`` speaks of most, where its
+    longest part is the site's name or slogan ("FBI to post criminal mug shots on digital
+    billboards | STATE NEWS | Breaking Houston News, Weather, Sports, Traffic, Video from
+    KHOU.com"); unknown when no part of three words or more shares a word with it."""
+    segment = title_segment(page_title, article)
+    if _title_headline(segment, outlet, article):
+        return Fact(segment, "html title (the part the article speaks of)")
+    return UNKNOWN
+
+
+def _title_headline(segment: str | None, outlet: str | None, article: str | None) -> bool:
+    """Whether a part of the <title> can be the headline: not the outlet's name, and a word
+    of it in the ``article``'s text (one that shares none is a site's name or slogan)."""
+    return bool(segment) and (not outlet or _word_set(segment) != _word_set(outlet)) and (
+        article is None or _shares_a_word(segment, article))
 
 
 def date_fact(tags: Mapping[str, str], ld: Mapping[str, Any]) -> Fact[dt.date]:
