@@ -1279,6 +1279,8 @@ def test_a_note_about_the_writer_under_the_article_is_not_published() -> None:
     assert "Screenshot of the feed from Fitzroy Island at 20:18 UTC." in body
     assert "Universe Today's Senior Editor" not in body
     assert _line(cleaned, "About Nancy Atkinson") == ("boilerplate", "writer-bio")
+    note = next(ln for ln in cleaned.lines if ln.text.startswith("Nancy Atkinson is Universe"))
+    assert note.number in cleaned.dropped_prose  # reported where the editor looks
     body = render_plain(_clean("024cda43d844"))
     assert "About Logitech" in body
     assert "Logitech is a world leader in personal peripherals" in body

@@ -2851,9 +2851,9 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts, *under, *gallery,
                                      *bio, *barred]}
     confidence, dropped_prose, doubt = _confidence(rp, probs)
-    if under or gallery:  # reported, as dropped prose is, where the editor looks for it
-        dropped_prose = tuple(sorted({*dropped_prose,
-                                      *(i + 1 for i in [*under, *gallery] if feats[i].prose)}))
+    closed = [*under, *gallery, *bio]  # taken off the article's end: a thread, slides, a note
+    if closed:  # reported, as dropped prose is, where the editor looks for missing text
+        dropped_prose = tuple(sorted({*dropped_prose, *(i + 1 for i in closed if feats[i].prose)}))
     # 10. body blocks and metadata
     lines = (_relabelled(rp.lines, changed) if len(rp.lines) == len(feats)
              else _lines(feats, kinds))

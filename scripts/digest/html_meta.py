@@ -235,7 +235,7 @@ def title_fact(tags: Mapping[str, str], ld: Mapping[str, Any], page_title: str |
         if len(ws) >= 3 and len(ws & in_title) >= 0.6 * len(ws):
             return Fact(text, f"html heading, line {line} (repeated in <title>)")
     segment = title_segment(page_title)
-    if _title_headline(segment, outlet, article):
+    if segment and _title_headline(segment, outlet, article):
         return Fact(segment, "html title")
     if lone_h1 is not None and len(_word_set(lone_h1[1])) >= 3:
         return Fact(lone_h1[1], f"html heading h1, line {lone_h1[0]} (the page's only h1)")
@@ -249,15 +249,15 @@ def spoken_title_fact(page_title: str | None, outlet: str | None, article: str) 
     billboards | STATE NEWS | Breaking Houston News, Weather, Sports, Traffic, Video from
     KHOU.com"); unknown when no part of three words or more shares a word with it."""
     segment = title_segment(page_title, article)
-    if _title_headline(segment, outlet, article):
+    if segment and _title_headline(segment, outlet, article):
         return Fact(segment, "html title (the part the article speaks of)")
     return UNKNOWN
 
 
-def _title_headline(segment: str | None, outlet: str | None, article: str | None) -> bool:
+def _title_headline(segment: str, outlet: str | None, article: str | None) -> bool:
     """Whether a part of the <title> can be the headline: not the outlet's name, and a word
     of it in the ``article``'s text (one that shares none is a site's name or slogan)."""
-    return bool(segment) and (not outlet or _word_set(segment) != _word_set(outlet)) and (
+    return (not outlet or _word_set(segment) != _word_set(outlet)) and (
         article is None or _shares_a_word(segment, article))
 
 
