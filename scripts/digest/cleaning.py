@@ -2819,35 +2819,22 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
         kinds[i] = ("unsure", why)
     # 8. a comment thread that no line opens, at the core's end (after the headline and the
     #    line model: the models are trained on the rule pass without it, see _signed_thread)
-    thread = _signed_thread(rp)
-    for i in thread:
-        kinds[i] = ("boilerplate", headline.THREAD_RULE)
+    thread = _dropped(kinds, _signed_thread(rp), headline.THREAD_RULE)
     # the thread's labels over it ("COMMENTS ON THIS STORY", "Add Your Comment") now close
     # the article's text
-    labels = _trailing_labels(feats, kinds, thread[0] - 1) if thread else []
-    for i in labels:
-        kinds[i] = _LABEL_AFTER
+    labels = _dropped(kinds, _trailing_labels(feats, kinds, thread[0] - 1) if thread else [],
+                      _LABEL_AFTER[1])
     # 9. the comments' prompts left in the body ("Have your say", "Reader comments (2)"), and
     #    what the first one under the article closes: read last, as the thread is, so that the
     #    rule pass the models are trained on is unchanged
-    prompts = _comment_prompts(feats, kinds)
-    for i in prompts:
-        kinds[i] = ("boilerplate", COMMENT_PROMPT_RULE)
-    under = _under_prompt(feats, kinds)
-    for i in under:
-        kinds[i] = ("boilerplate", UNDER_PROMPT_RULE)
+    prompts = _dropped(kinds, _comment_prompts(feats, kinds), COMMENT_PROMPT_RULE)
+    under = _dropped(kinds, _under_prompt(feats, kinds), UNDER_PROMPT_RULE)
     # a slideshow under a section opener after the article: its slides' captions
-    gallery = _under_gallery(feats, kinds)
-    for i in gallery:
-        kinds[i] = ("boilerplate", UNDER_GALLERY_RULE)
+    gallery = _dropped(kinds, _under_gallery(feats, kinds), UNDER_GALLERY_RULE)
     # the writer's note under the article, under a heading that names the byline's writer
-    bio = _writer_bio(feats, kinds)
-    for i in bio:
-        kinds[i] = ("boilerplate", WRITER_BIO_RULE)
+    bio = _dropped(kinds, _writer_bio(feats, kinds), WRITER_BIO_RULE)
     # a subheading holding a bar is a row of links (read after the models, as the prompts are)
-    barred = _barred_headings(feats, kinds)
-    for i in barred:
-        kinds[i] = ("boilerplate", BARRED_HEADING_RULE)
+    barred = _dropped(kinds, _barred_headings(feats, kinds), BARRED_HEADING_RULE)
     changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts, *under, *gallery,
                                      *bio, *barred]}
     confidence, dropped_prose, doubt = _confidence(rp, probs)
@@ -2864,6 +2851,13 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
                    confidence=confidence, dropped_prose=dropped_prose,
                    cut_probability=rp.cut_probability, doubt=doubt,
                    title_probability=title_probability)
+
+
+def _dropped(kinds: list[tuple[LineKind, str]], found: list[int], rule: str) -> list[int]:
+    """Mark the lines ``found`` (a step after the models) as boilerplate by ``rule``; them."""
+    for i in found:
+        kinds[i] = ("boilerplate", rule)
+    return found
 
 
 #: the rule of a comments' prompt kept in the body, dropped (rules.COMMENT_PROMPT_RE)
