@@ -1286,6 +1286,19 @@ def test_a_note_about_the_writer_under_the_article_is_not_published() -> None:
     assert "Logitech is a world leader in personal peripherals" in body
 
 
+def test_a_blog_hosts_notice_beside_an_ad_is_no_subheading() -> None:
+    """Round 35. Dragnet page 1cfb57868cb5 (a blog on a hosted platform): "Remove this ad",
+    the host's notice beside each advertisement, was published twice as a subheading of the
+    article. It is dropped wherever it stands; the article's own subheading stays."""
+    cleaned = _clean("1cfb57868cb5")
+    body = render_plain(cleaned)
+    assert "Remove this ad" not in body
+    assert "This video comes via a TV news station in New Zealand:" in body
+    notices = {(ln.kind, ln.rule) for ln in cleaned.lines if ln.text == "Remove this ad"}
+    assert ("boilerplate", "ad-notice") in notices
+    assert all(kind == "boilerplate" for kind, _ in notices)
+
+
 def test_only_a_heading_about_the_bylines_writer_closes_the_article() -> None:
     """The decision on both sides, on the same lines: "About Jane Roe" under the article
     closes it when the byline names Jane Roe, and not when it names someone else."""

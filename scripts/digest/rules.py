@@ -113,6 +113,10 @@ INLINE_BOX_ITEMS = 10
 FORM_BUTTON_RE = re.compile(r"^(?:sign\s*up|subscribe|submit|join|register)\W*$",
                             re.IGNORECASE)
 INLINE_BOX_WINDOW = 8
+# A blog host's notice beside an advertisement, by itself on its line ("Remove this ad",
+# "Report this ad", "About these ads"): the ad's slot, no heading of the article
+AD_NOTICE_RE = re.compile(
+    r"^\W*(?:(?:remove|report|hide|close)\s+this\s+ad|about\s+these\s+ads)\W*$", re.IGNORECASE)
 # A heading over a writer's note: "About" and a name of one to three capitalised words ("About
 # Nancy Atkinson", "ABOUT MICHELE PERRY"); the name is group 1
 ABOUT_NAME_RE = re.compile(r"^(?i:about)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$")
