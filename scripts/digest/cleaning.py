@@ -2836,8 +2836,7 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     # a subheading holding a bar is a row of links (read after the models, as the prompts are)
     barred = _dropped(kinds, _barred_headings(feats, kinds), BARRED_HEADING_RULE)
     # a blog host's notice beside an advertisement ("Remove this ad")
-    ads = _dropped(kinds, [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS
-                           and R.AD_NOTICE_RE.match(feats[i].text)], AD_NOTICE_RULE)
+    ads = _dropped(kinds, _ad_notices(feats, kinds), AD_NOTICE_RULE)
     changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts, *under, *gallery,
                                      *bio, *barred, *ads]}
     confidence, dropped_prose, doubt = _confidence(rp, probs)
@@ -2927,23 +2926,13 @@ def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list
     stand over the article). On train: 22 pages up, none down, no sentence lost (README,
     "Round 33"); round 34's count headings, headings in words, shorter posts and counted
     prompts: 23 more, one down by 0.001 (a count line its truth keeps)."""
-    kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
-    if not kept:
+    i = _closer(feats, kinds, lambda j: kinds[j][0] not in BODY_KINDS
+                and _comment_prompt(feats[j]))
+    if i is None:
         return []
-    above = paragraphs = 0
-    opened = False  # one of the core's paragraphs stands above
-    for i in range(kept[0], kept[-1]):
-        f = feats[i]
-        if kinds[i][0] in BODY_KINDS:
-            if f.prose:
-                above += f.words
-                paragraphs += 1
-            opened = opened or kinds[i][0] == "body"
-        elif opened and _closes_above(above, paragraphs) and _comment_prompt(f):
-            under = [j for j in kept if j > i]
-            counted = _DIGITS_RE.search(f.text) is not None
-            return [] if not counted and _inline_box(feats, i, under[-1]) is not None else under
-    return []
+    under = [j for j, (kind, _) in enumerate(kinds) if j > i and kind in BODY_KINDS]
+    counted = _DIGITS_RE.search(feats[i].text) is not None
+    return [] if not counted and _inline_box(feats, i, under[-1]) is not None else under
 
 
 def _closes_above(words: int, paragraphs: int) -> bool:
@@ -2965,13 +2954,21 @@ GALLERY_OPENER_REACH = 2
 def _under_gallery(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
     """A slideshow's loader ("Loading Slideshow": ``rules.GALLERY_LOADER_RE``) right under a
     section opener ("ALSO ON HUFFPOST:", "Related"), under the article's paragraphs, and the
-    kept lines under it (``_closed_from``): the slides' captions, each a headline over a
+    kept lines under it (``_closer``): the slides' captions, each a headline over a
     paragraph, and the page's foot. The captions run long (hundreds of words a slide), so the
     densest run of prose can carry the core over the opener; no article goes on under a
     slideshow the page opens as another section. On the train pages three such slideshows
     were published: 6,435 words, none in a truth (README, "Round 35")."""
-    return _closed_from(feats, kinds, lambda i: R.GALLERY_LOADER_RE.match(feats[i].text)
-                        is not None and _opened_section(feats, i))
+    return _kept_from(kinds, _closer(feats, kinds, lambda i: R.GALLERY_LOADER_RE.match(
+        feats[i].text) is not None and _opened_section(feats, i)))
+
+
+def _opened_section(feats: list[_Feat], i: int) -> bool:
+    """A section opener (a boundary line) among the GALLERY_OPENER_REACH lines of text right
+    above line ``i``."""
+    above = itertools.islice((j for j in range(i - 1, -1, -1) if feats[j].text),
+                             GALLERY_OPENER_REACH)
+    return any(feats[j].boundary for j in above)
 
 
 #: the rule of a heading "About <the writer>" under the article and of the kept lines under
@@ -2983,7 +2980,7 @@ def _writer_bio(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[i
     """A subheading "About" and a name (``rules.ABOUT_NAME_RE``) that the page's byline or
     date line above it names ("by Nancy Atkinson on November 2, 2012", then under the article
     "About Nancy Atkinson" over "Nancy Atkinson is Universe Today's Senior Editor."), under
-    the article, and the kept lines under it (``_closed_from``): the writer's note and the
+    the article, and the kept lines under it (``_closer``): the writer's note and the
     page's foot, no part of the article. A press release's "About Logitech" over the
     company's own paragraph, which the release's text holds, names no writer and stays. On
     the train pages 11 such notes close their articles: 531 words, none in a truth; the
@@ -3002,42 +2999,50 @@ def _writer_bio(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[i
         name = re.compile(rf"\b{re.escape(m.group(1).lower())}\b")
         return any(j < i and name.search(text) for j, text in header)
 
-    return _closed_from(feats, kinds, names_the_writer)
+    return _kept_from(kinds, _closer(feats, kinds, names_the_writer))
 
 
-def _closed_from(feats: list[_Feat], kinds: list[tuple[LineKind, str]],
-                 closes: Callable[[int], bool]) -> list[int]:
-    """The kept lines from the first line of text ``closes`` accepts that stands under the
-    article (under one of the core's paragraphs, with enough kept prose above it:
-    ``_closes_above``) to the end; [] when there is none."""
+def _closer(feats: list[_Feat], kinds: list[tuple[LineKind, str]],
+            closes: Callable[[int], bool]) -> int | None:
+    """The first line of text, from the first kept line to the last, that ``closes`` accepts
+    and that stands under the article: under one of the core's lines, with enough kept prose
+    above it (``_closes_above``); None when there is none. What closes the article: a
+    comments' prompt (``_under_prompt``), a slideshow's loader, a note about the writer."""
     kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
     if not kept:
-        return []
+        return None
     above = paragraphs = 0
-    opened = False  # one of the core's paragraphs stands above
+    opened = False  # one of the core's lines stands above
     for i in range(kept[0], kept[-1] + 1):
         f = feats[i]
         if opened and f.text and _closes_above(above, paragraphs) and closes(i):
-            return [j for j in kept if j >= i]
-        if kinds[i][0] in BODY_KINDS and f.prose:
-            above += f.words
-            paragraphs += 1
+            return i
+        if kinds[i][0] in BODY_KINDS:
+            if f.prose:
+                above += f.words
+                paragraphs += 1
             opened = opened or kinds[i][0] == "body"
-    return []
+    return None
 
 
-def _opened_section(feats: list[_Feat], i: int) -> bool:
-    """A section opener (a boundary line) among the GALLERY_OPENER_REACH lines of text right
-    above line ``i``."""
-    above = itertools.islice((j for j in range(i - 1, -1, -1) if feats[j].text),
-                             GALLERY_OPENER_REACH)
-    return any(feats[j].boundary for j in above)
+def _kept_from(kinds: list[tuple[LineKind, str]], start: int | None) -> list[int]:
+    """The kept lines from line ``start`` on ([] when it is None)."""
+    if start is None:
+        return []
+    return [j for j in range(start, len(kinds)) if kinds[j][0] in BODY_KINDS]
 
 
-#: the rule of a blog host's notice beside an advertisement ("Remove this ad", "Report this
-#: ad": ``rules.AD_NOTICE_RE``), published as a subheading of the article until round 35 (on
-#: the train pages 10 such lines on 6 pages; the Dragnet truth keeps one on four of them)
+#: the rule of a blog host's notice beside an advertisement, dropped (_ad_notices)
 AD_NOTICE_RULE = "ad-notice"
+
+
+def _ad_notices(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
+    """The kept lines that are a blog host's notice beside an advertisement ("Remove this
+    ad", "Report this ad": ``rules.AD_NOTICE_RE``), wherever they stand: published as the
+    article's subheadings until round 35 (on the train pages 10 such lines on 6 pages; the
+    Dragnet truth keeps one on four of them)."""
+    return [i for i, (kind, _) in enumerate(kinds)
+            if kind in BODY_KINDS and R.AD_NOTICE_RE.match(feats[i].text)]
 
 
 #: the rule of a subheading holding a bar, dropped (_barred_headings)

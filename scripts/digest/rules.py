@@ -113,18 +113,6 @@ INLINE_BOX_ITEMS = 10
 FORM_BUTTON_RE = re.compile(r"^(?:sign\s*up|subscribe|submit|join|register)\W*$",
                             re.IGNORECASE)
 INLINE_BOX_WINDOW = 8
-# A blog host's notice beside an advertisement, by itself on its line ("Remove this ad",
-# "Report this ad", "About these ads"): the ad's slot, no heading of the article
-AD_NOTICE_RE = re.compile(
-    r"^\W*(?:(?:remove|report|hide|close)\s+this\s+ad|about\s+these\s+ads)\W*$", re.IGNORECASE)
-# A heading over a writer's note: "About" and a name of one to three capitalised words ("About
-# Nancy Atkinson", "ABOUT MICHELE PERRY"); the name is group 1
-ABOUT_NAME_RE = re.compile(r"^(?i:about)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$")
-# A slideshow's loader, by itself on its line: the widget's placeholder text, printed where the
-# script puts the slides (and their captions) in the page
-GALLERY_LOADER_RE = re.compile(
-    r"^\W*loading\s+(?:the\s+)?(?:slide\s*show|(?:photo\s+|image\s+)?gallery|photos|images)\W*$",
-    re.IGNORECASE)
 # An article holds a few boxes; a page of many more (a thousand share bars between posts) is
 # a page of posts, and the core's end is carried over this many of them at most
 INLINE_BOX_MAX = 20
@@ -422,6 +410,19 @@ COMMENT_PROMPT_MAX_WORDS = 16
 # prompt in figures.
 COMMENT_COUNT_HEADING_RE = re.compile(
     r"^\W*\d[\d,]*\s+(?:of\s+\d[\d,]*\s+)?(?:comments?|responses?|replies)\b", re.IGNORECASE)
+# What the steps after the models read under the article (round 35; cleaning.py):
+# A blog host's notice beside an advertisement, by itself on its line ("Remove this ad",
+# "Report this ad", "About these ads"): the ad's slot, no heading of the article
+AD_NOTICE_RE = re.compile(
+    r"^\W*(?:(?:remove|report|hide|close)\s+this\s+ad|about\s+these\s+ads)\W*$", re.IGNORECASE)
+# A heading over a writer's note: "About" and a name of one to three capitalised words ("About
+# Nancy Atkinson", "ABOUT MICHELE PERRY"); the name is group 1
+ABOUT_NAME_RE = re.compile(r"^(?i:about)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$")
+# A slideshow's loader, by itself on its line: the widget's placeholder text, printed where the
+# script puts the slides (and their captions) in the page
+GALLERY_LOADER_RE = re.compile(
+    r"^\W*loading\s+(?:the\s+)?(?:slide\s*show|(?:photo\s+|image\s+)?gallery|photos|images)\W*$",
+    re.IGNORECASE)
 
 # Boundaries that also mark the end when the line carries more text (a prompt sentence).
 END_PROMPT_RE = re.compile(
