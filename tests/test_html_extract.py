@@ -401,8 +401,8 @@ def test_the_part_of_the_title_the_article_speaks_of_when_the_longest_is_the_sit
     billboards | STATE NEWS | Breaking Houston News, Weather, Sports, Traffic, Video from
     KHOU.com</title>, no heading over the article: the <title>'s longest part is the site's
     slogan, which shares no word with the article, so the page had no headline. The part the
-    article speaks of is it (the Dragnet-style truth of such pages is the site's name, so the
-    scorer counts this one wrong). The other side: where no part of three words or more
+    article speaks of is it (the corpus's headline truth for this page is the site's slogan,
+    so the scorer counts it wrong). The other side: where no part of three words or more
     shares a word with the article, still no headline."""
     from .conftest import clean_train_html
 
