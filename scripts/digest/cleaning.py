@@ -2930,7 +2930,7 @@ def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list
                 and _comment_prompt(feats[j]))
     if i is None:
         return []
-    under = [j for j, (kind, _) in enumerate(kinds) if j > i and kind in BODY_KINDS]
+    under = _kept_from(kinds, i + 1)
     counted = _DIGITS_RE.search(feats[i].text) is not None
     return [] if not counted and _inline_box(feats, i, under[-1]) is not None else under
 
