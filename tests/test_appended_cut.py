@@ -247,15 +247,20 @@ def test_an_item_of_a_list_article_is_no_glued_articles_headline() -> None:
     glued article under the list is still cut off.
 
     Since round 20 the page's tag line ("Tags: Weinstein, WGA") ends the article above the
-    list (``_tags_cut``), so the cut is read here on the page without that line."""
+    list (``_tags_cut``), so the cut is read here on the page without that line. Since round
+    36 the items' paragraphs, each cut off by an ellipsis ("... on their low-risk employees.
+    The..."), read as the blurbs of a teaser list and go (rule ``cut-off-teasers``), not as a
+    glued article."""
     _clean("b259a5e38ce8", appended=True)  # skips the test when the corpus is absent
     path = TRAIN_CORPUS / "appended" / "b259a5e38ce8.txt"
     text = path.read_text(encoding="utf-8")
     assert "Tags: Weinstein, WGA\n" in text
     untagged = clean(decode_capture(text.replace("Tags: Weinstein, WGA\n", "").encode(), path))
-    assert _rule(untagged, "Appeals Court Favors NASA JPL Employees") != "appended-article"
+    assert _rule(untagged, "Appeals Court Favors NASA JPL Employees") == "cut-off-teasers"
+    assert _rule(untagged, "Yesterday, the Ninth Circuit Court of Appeals") == "cut-off-teasers"
+    assert _rule(untagged, "Jesse Hinshaw") == "appended-article"
     body = render_plain(untagged)
-    assert "Yesterday, the Ninth Circuit Court of Appeals in Los Angeles" in body
+    assert "an adaptation of the Federico Fellini classic" in body
     assert "Born 8-9-1770, Orange County, North Carolina." not in body
 
 

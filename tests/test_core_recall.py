@@ -12,6 +12,7 @@ import pytest
 
 from digest.cleaning import (
     _barred_headings,
+    _cut_off_teasers,
     _features,
     _under_gallery,
     _under_prompt,
@@ -21,6 +22,7 @@ from digest.cleaning import (
 )
 from digest.doubts import LOW_CONFIDENCE
 from digest.model import Cleaned
+from digest.rules import CUT_OFF_RE
 
 from .conftest import clean_train_page as _clean
 
@@ -560,7 +562,10 @@ def _wrapped_lines(case: str, above: list[str], under: list[str], words: int = 0
     """The prose paragraphs of train page ``case``'s truth (the first ones, up to ``words``
     words, when given) between ``above`` and ``under``, each line a paragraph, under a header
     of the page's headline (or ``headline``), a byline, a date, a share bar and ``lead``: the
-    paragraphs and the cleaned page."""
+    article's paragraphs and the cleaned page. A paragraph of the truth cut off by an
+    ellipsis is set out with the others but is no paragraph of the article: the L3S truth of
+    00a1653a38c8 keeps the blurbs of five other stories under the story ("... It has to be
+    an..."), which the cleaner drops (round 36)."""
     from pathlib import Path
 
     from digest.cleaning import clean
@@ -576,7 +581,8 @@ def _wrapped_lines(case: str, above: list[str], under: list[str], words: int = 0
                       if k == 0 or sum(len(x.split()) for x in paragraphs[:k + 1]) <= words]
     header = [headline or HEADLINES[case], "By Maria Lopez", "March 5, 2024", *SHARE_BAR, *lead]
     text = "\n\n".join([*above, *header, *paragraphs, *under]) + "\n"
-    return paragraphs, clean(Capture(Path(case), case, "text", text, "utf-8"))
+    article = [p for p in paragraphs if CUT_OFF_RE.search(p) is None]
+    return article, clean(Capture(Path(case), case, "text", text, "utf-8"))
 
 
 def test_an_article_under_a_trending_list_with_stamps_is_kept() -> None:
@@ -1698,3 +1704,50 @@ def test_a_box_over_paragraphs_inside_the_core_keeps_its_links_out() -> None:
     body = render_plain(cleaned)
     assert "No different, maybe, but Auburn is always a day away from a headline." in body
     assert "Even the otherwise-pragmatic Tommy Bowden knows that." in body
+
+
+def test_blurbs_cut_off_by_an_ellipsis_under_the_article_are_not_published() -> None:
+    """Round 36. L3S page 3267c51eaa3d (The Vancouver Province): under the story, a list of
+    other stories, each a headline over its blurb cut to fit ("Smurfs celebrate 50 years" /
+    "The little blue men in white hats..."), was published as the article's last paragraphs.
+    Two or more lines cut off by an ellipsis after a word, under the article's last
+    paragraph, are a teaser list: they and the short lines among and over them go. The other
+    side, L3S page 80282181c776: the story's last line, "No charges have been laid.", over a
+    list cut so, is a sentence (short of prose) and stays."""
+    cleaned = _clean("3267c51eaa3d")
+    body = render_plain(cleaned)
+    assert "The little blue men in white hats..." not in body
+    assert "Smurfs celebrate 50 years" not in body
+    assert _line(cleaned, "Fears about obesity are feeding...") == (
+        "boilerplate", "cut-off-teasers")
+    cleaned = _clean("80282181c776")
+    body = render_plain(cleaned)
+    assert "No charges have been laid." in body
+    assert "A new hotel built from shipping..." not in body
+
+
+def test_a_line_trailing_off_or_a_list_s_ellipsis_is_no_teaser() -> None:
+    """The decision on both sides, on the same lines: two lines cut off after a word under the
+    article's paragraphs go; one alone (a post trailing off, Dragnet 28482e6171e9's "what he
+    would look like…"), lines whose ellipsis follows a comma or a sentence's end (a list
+    going on, Readability b1d9d277a1ed's "Debian, Fedora, ..."), or Chinese text, whose
+    "......" ends sentences, stay."""
+    paragraphs = [f"The council voted on {day} to fund the new library, and the mayor said the "
+                  "work would begin in the spring after a long and costly public debate."
+                  for day in ("Monday", "Tuesday")]
+    kinds_article = [("body", "prose"), ("blank", "blank")] * 2
+
+    def cut(tails: list[str]) -> list[int]:
+        texts = [paragraphs[0], "", paragraphs[1], "", "More stories", *tails]
+        kinds = [*kinds_article, ("subhead", "heading-in-article"),
+                 *[("body", "prose")] * len(tails)]
+        return _cut_off_teasers(_features(split_lines("\n".join(texts) + "\n")), kinds)
+
+    blurb = "The low-budget monster movie that crushed the box office this weekend was"
+    assert cut([f"{blurb}...", f"{blurb} …"]) == [4, 5, 6]
+    assert cut([f"{blurb}..."]) == []
+    assert cut([f"{blurb}, ...", f"{blurb}. ..."]) == []
+    assert cut(["三位大叔同行准备走着这段遥远的路段，下次找机会再来重温旧梦了......"] * 2) == []
+    body = render_plain(_clean("28482e6171e9"))
+    assert "Look, I even made a picture of what he would look like…" in body
+

@@ -303,3 +303,16 @@ def test_real_page_teasers_under_a_related_opener_are_dropped(
     assert rules[teaser] == SECTION_RULE and teaser not in _body(cleaned)
     assert _sentences_kept(truth, cleaned) == 1.0
     assert _precision(truth, _body(cleaned)) > 0.95
+
+
+def test_real_page_blurbs_cut_off_under_the_article_are_dropped() -> None:
+    # round 36, l3s-gn1 page 3841c7729673: both extractors keep the site's "LATEST REVIEWS"
+    # blurbs under the story, each cut to fit ("Sony has stepped out of the box with its new
+    # Vaio PC that redefines the..."); prose to the edges' test, they are the text track's
+    # cut-off teasers and go; every sentence of the story kept
+    cleaned, truth = _page("3841c7729673")
+    cut = [ln for ln in cleaned.lines if ln.rule == RULE_PREFIX + "cut-off-teasers"]
+    assert any(ln.text.startswith("Sony has stepped out of the box") for ln in cut)
+    assert all(ln.kind == "boilerplate" and ln.text not in _body(cleaned) for ln in cut)
+    assert _sentences_kept(truth, cleaned) == 1.0
+

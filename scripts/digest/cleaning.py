@@ -2837,10 +2837,13 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     barred = _dropped(kinds, _barred_headings(feats, kinds), BARRED_HEADING_RULE)
     # a blog host's notice beside an advertisement ("Remove this ad")
     ads = _dropped(kinds, _ad_notices(feats, kinds), AD_NOTICE_RULE)
+    # other stories' blurbs, each cut off by an ellipsis, under the article's last paragraph
+    teasers = _dropped(kinds, _cut_off_teasers(feats, kinds), CUT_OFF_RULE)
     changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts, *under, *gallery,
-                                     *bio, *barred, *ads]}
+                                     *bio, *barred, *ads, *teasers]}
     confidence, dropped_prose, doubt = _confidence(rp, probs)
-    closed = [*under, *gallery, *bio]  # taken off the article's end: a thread, slides, a note
+    # taken off the article's end: a thread, slides, a note, blurbs
+    closed = [*under, *gallery, *bio, *teasers]
     if closed:  # reported, as dropped prose is, where the editor looks for missing text
         dropped_prose = tuple(sorted({*dropped_prose, *(i + 1 for i in closed if feats[i].prose)}))
     # 10. body blocks and metadata
@@ -3043,6 +3046,43 @@ def _ad_notices(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[i
     Dragnet truth keeps one on four of them)."""
     return [i for i, (kind, _) in enumerate(kinds)
             if kind in BODY_KINDS and R.AD_NOTICE_RE.match(feats[i].text)]
+
+
+#: the rule of the blurbs cut off by an ellipsis under the article, dropped (_cut_off_teasers)
+CUT_OFF_RULE = "cut-off-teasers"
+#: how many cut-off lines under the article's last paragraph make a list of teasers: one alone
+#: may be the article trailing off ("... what he would look like…")
+CUT_OFF_MIN_LINES = 2
+
+
+def _cut_off(f: _Feat) -> bool:
+    """A line cut off by an ellipsis right after a word (``rules.CUT_OFF_RE``), outside the
+    scripts written without spaces (a Chinese blog's "......" ends its sentences)."""
+    return R.CUT_OFF_RE.search(f.text) is not None and R.CJK_RE.search(f.text) is None
+
+
+def _cut_off_teasers(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
+    """The lines cut off by an ellipsis after a word under the article's last paragraph (its
+    last kept line of prose that is not cut off), when CUT_OFF_MIN_LINES or more are: the
+    blurbs of a list of other stories, each cut to fit ("The little blue men in white
+    hats...", "Fears about obesity are feeding..."), a horoscope's twelve signs cut to a line
+    each; with them the kept lines from that paragraph down to the last cut-off line that
+    hold neither prose nor a sentence (the teasers' headlines, the list's label). A sentence
+    there ("No charges have been laid.", the article's last line, short of prose) stays, and
+    so does anything under the last cut-off line. On the train pages 12 pages up, none down,
+    no sentence lost (README, "Round 36")."""
+    kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
+    cut = [i for i in kept if _cut_off(feats[i])]
+    if len(cut) < CUT_OFF_MIN_LINES:
+        return []
+    last = max((i for i in kept if feats[i].prose and not _cut_off(feats[i])), default=None)
+    if last is None:
+        return []
+    cut = [i for i in cut if i > last]
+    if len(cut) < CUT_OFF_MIN_LINES:
+        return []
+    return [i for i in kept if last < i <= cut[-1]
+            and (i in cut or not (feats[i].prose or feats[i].sentence))]
 
 
 #: the rule of a subheading holding a bar, dropped (_barred_headings)

@@ -112,6 +112,11 @@ EDGE_RULES = frozenset({
     "menu-row",  # "News: ePaper | Front Page | National | Tamil Nadu | ...": a site's menu
     "teaser-headlines",  # a list of other stories' headlines over or under the article
 })
+#: the text track's rules whose lines are no article text wherever they stand among the kept
+#: lines: other stories' blurbs cut off by an ellipsis under the article's last paragraph
+#: (round 36: the text track reads them under the last paragraph that is not cut off, so the
+#: blurbs, prose to ``is_prose``, go though they stand inside the edges the prose sets)
+ANYWHERE_RULES = frozenset({"cut-off-teasers"})
 #: the text track's kinds of the article's header: above the article's second paragraph of
 #: prose, a line of these kinds is taken out of the body at any length (its names and date go
 #: to the metadata where the page's markup gives none: ``html_extract._shown``, round 30)
@@ -239,7 +244,8 @@ def edge_furniture(
         # (and the line right over the first paragraph that the text track reads as standing
         # above the article, holding no prose: a stamp, a label, a breadcrumb; before the
         # article's element BEFORE_RULE names it)
-        if (k < second and kind in HEADER_KINDS and not is_prose(text)) or (
+        if rule in ANYWHERE_RULES or (k < second and kind in HEADER_KINDS
+                                      and not is_prose(text)) or (
                 not first <= k <= last
                 and (len(_TOKEN_RE.findall(text)) < SHORT_TOKENS or rule in EDGE_RULES)) or (
                 k == first - 1 and k >= element.start and rule == STAMP_RULE

@@ -423,6 +423,13 @@ ABOUT_NAME_RE = re.compile(r"^(?i:about)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-
 GALLERY_LOADER_RE = re.compile(
     r"^\W*loading\s+(?:the\s+)?(?:slide\s*show|(?:photo\s+|image\s+)?gallery|photos|images)\W*$",
     re.IGNORECASE)
+# What the steps after the models read under the article (round 36; cleaning.py):
+# A line cut off by an ellipsis right after a word, no sentence mark before it ("Sky is the
+# limit for Chinese exports into I ...", "Aries: This is a good day t...", "Subotic: Cristiano
+# Ronaldo always delivers …"): a teaser's blurb, or its headline, cut to fit the list. (A line
+# trailing off after a sentence, "... it happened. ...", or after a list's comma, "Debian,
+# Fedora, ...", is no such cut.)
+CUT_OFF_RE = re.compile(r"[\w\"“”'’)]\s?(?:\.{3,}|…)\s*$")
 
 # Boundaries that also mark the end when the line carries more text (a prompt sentence).
 END_PROMPT_RE = re.compile(
