@@ -1726,12 +1726,26 @@ def test_blurbs_cut_off_by_an_ellipsis_under_the_article_are_not_published() -> 
     assert "A new hotel built from shipping..." not in body
 
 
+def test_blurbs_cut_off_by_an_ellipsis_over_the_article_are_not_published() -> None:
+    """Round 36, the same class over the article. Dragnet page e57e9e5a2c4c (an Australian
+    technology site): the sidebar's "Latest Comments", each a reader's name, a story and
+    the comment cut to fit ("David Johnston on All eyes on Macworld: ... I'd like to see
+    some more hardware ..."), was published over the report on Apple's new Mac Pro. Two or
+    more lines cut off so over the article's first paragraph go; the report stays whole."""
+    cleaned = _clean("e57e9e5a2c4c")
+    body = render_plain(cleaned)
+    assert "Apple today announced updates to its MacPro and Xserve line of computers" in body
+    assert "David Johnston on All eyes on Macworld" not in body
+    assert _line(cleaned, "Dan Warne on HOW TO: Hack the iPhone") == (
+        "boilerplate", "cut-off-teasers")
+
+
 def test_a_line_trailing_off_or_a_list_s_ellipsis_is_no_teaser() -> None:
     """The decision on both sides, on the same lines: two lines cut off after a word under the
-    article's paragraphs go; one alone (a post trailing off, Dragnet 28482e6171e9's "what he
-    would look like…"), lines whose ellipsis follows a comma or a sentence's end (a list
-    going on, Readability b1d9d277a1ed's "Debian, Fedora, ..."), or Chinese text, whose
-    "......" ends sentences, stay."""
+    article's paragraphs (or over them) go; one alone (a post trailing off, Dragnet
+    28482e6171e9's "what he would look like…"), lines whose ellipsis follows a comma or a
+    sentence's end (a list going on, Readability b1d9d277a1ed's "Debian, Fedora, ..."), or
+    Chinese text, whose "......" ends sentences, stay."""
     paragraphs = [f"The council voted on {day} to fund the new library, and the mayor said the "
                   "work would begin in the spring after a long and costly public debate."
                   for day in ("Monday", "Tuesday")]
@@ -1745,6 +1759,10 @@ def test_a_line_trailing_off_or_a_list_s_ellipsis_is_no_teaser() -> None:
 
     blurb = "The low-budget monster movie that crushed the box office this weekend was"
     assert cut([f"{blurb}...", f"{blurb} …"]) == [4, 5, 6]
+    over = [f"{blurb}...", "", f"{blurb} …", "", paragraphs[0], "", paragraphs[1]]
+    kinds = [("body", "prose"), ("blank", "blank")] * 4
+    assert _cut_off_teasers(_features(split_lines("\n".join(over) + "\n")), kinds[:7]) == [
+        0, 2]
     assert cut([f"{blurb}..."]) == []
     assert cut([f"{blurb}, ...", f"{blurb}. ..."]) == []
     assert cut(["三位大叔同行准备走着这段遥远的路段，下次找机会再来重温旧梦了......"] * 2) == []

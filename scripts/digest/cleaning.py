@@ -3062,27 +3062,38 @@ def _cut_off(f: _Feat) -> bool:
 
 
 def _cut_off_teasers(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
-    """The lines cut off by an ellipsis after a word under the article's last paragraph (its
-    last kept line of prose that is not cut off), when CUT_OFF_MIN_LINES or more are: the
-    blurbs of a list of other stories, each cut to fit ("The little blue men in white
-    hats...", "Fears about obesity are feeding..."), a horoscope's twelve signs cut to a line
-    each; with them the kept lines from that paragraph down to the last cut-off line that
-    hold neither prose nor a sentence (the teasers' headlines, the list's label). A sentence
-    there ("No charges have been laid.", the article's last line, short of prose) stays, and
-    so does anything under the last cut-off line. On the train pages 12 pages up, none down,
-    no sentence lost (README, "Round 36")."""
+    """The lines cut off by an ellipsis after a word over the article's first paragraph or
+    under its last (its first and last kept lines of prose that are not cut off), when
+    CUT_OFF_MIN_LINES or more stand on one side: the blurbs of a list of other stories, each
+    cut to fit ("The little blue men in white hats...", "Fears about obesity are
+    feeding..."), a horoscope's twelve signs cut to a line each; with them the kept lines
+    among them that hold neither prose nor a sentence (the teasers' headlines), and under
+    the article those from its last paragraph down (the list's label). A sentence there ("No
+    charges have been laid.", the article's last line, short of prose) stays, and so does
+    anything over the first cut-off line above the article or under the last below it. On
+    the train pages 12 pages up under the article and 15 over it, none down, no sentence
+    lost (README, "Round 36")."""
     kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
     cut = [i for i in kept if _cut_off(feats[i])]
     if len(cut) < CUT_OFF_MIN_LINES:
         return []
-    last = max((i for i in kept if feats[i].prose and not _cut_off(feats[i])), default=None)
-    if last is None:
+    paragraphs = [i for i in kept if feats[i].prose and i not in cut]
+    if not paragraphs:
         return []
-    cut = [i for i in cut if i > last]
-    if len(cut) < CUT_OFF_MIN_LINES:
-        return []
-    return [i for i in kept if last < i <= cut[-1]
-            and (i in cut or not (feats[i].prose or feats[i].sentence))]
+
+    def teasers(top: int, bottom: int) -> list[int]:
+        return [i for i in kept if top <= i <= bottom
+                and (i in cut or not (feats[i].prose or feats[i].sentence))]
+
+    found = []
+    first = next((i for i in paragraphs if kinds[i][0] == "body"), paragraphs[0])
+    above = [i for i in cut if i < first]
+    if len(above) >= CUT_OFF_MIN_LINES:
+        found += teasers(above[0], above[-1])
+    below = [i for i in cut if i > paragraphs[-1]]
+    if len(below) >= CUT_OFF_MIN_LINES:
+        found += teasers(paragraphs[-1] + 1, below[-1])
+    return found
 
 
 #: the rule of a subheading holding a bar, dropped (_barred_headings)
