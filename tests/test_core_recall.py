@@ -1731,13 +1731,15 @@ def test_blurbs_cut_off_by_an_ellipsis_over_the_article_are_not_published() -> N
     technology site): the sidebar's "Latest Comments", each a reader's name, a story and
     the comment cut to fit ("David Johnston on All eyes on Macworld: ... I'd like to see
     some more hardware ..."), was published over the report on Apple's new Mac Pro. Two or
-    more lines cut off so over the article's first paragraph go; the report stays whole."""
+    more lines cut off so over the article's first paragraph go, with the list's label; the
+    report stays whole."""
     cleaned = _clean("e57e9e5a2c4c")
     body = render_plain(cleaned)
     assert "Apple today announced updates to its MacPro and Xserve line of computers" in body
     assert "David Johnston on All eyes on Macworld" not in body
     assert _line(cleaned, "Dan Warne on HOW TO: Hack the iPhone") == (
         "boilerplate", "cut-off-teasers")
+    assert _line(cleaned, "Latest Comments") == ("boilerplate", "cut-off-teasers")  # its label
 
 
 def test_a_line_trailing_off_or_a_list_s_ellipsis_is_no_teaser() -> None:

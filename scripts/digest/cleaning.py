@@ -3067,12 +3067,12 @@ def _cut_off_teasers(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> l
     CUT_OFF_MIN_LINES or more stand on one side: the blurbs of a list of other stories, each
     cut to fit ("The little blue men in white hats...", "Fears about obesity are
     feeding..."), a horoscope's twelve signs cut to a line each; with them the kept lines
-    among them that hold neither prose nor a sentence (the teasers' headlines), and under
-    the article those from its last paragraph down (the list's label). A sentence there ("No
-    charges have been laid.", the article's last line, short of prose) stays, and so does
-    anything over the first cut-off line above the article or under the last below it. On
-    the train pages 12 pages up under the article and 15 over it, none down, no sentence
-    lost (README, "Round 36")."""
+    among them that hold neither prose nor a sentence (the teasers' headlines), and the
+    list's label: over the article the kept line right over the first cut-off line ("Latest
+    Comments"), under it those from its last paragraph down. A sentence there ("No charges
+    have been laid.", the article's last line, short of prose) stays, and so does anything
+    further up or under the last cut-off line below the article. On the train pages 12 pages
+    up under the article and 15 over it, none down, no sentence lost (README, "Round 36")."""
     kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
     cut = [i for i in kept if _cut_off(feats[i])]
     if len(cut) < CUT_OFF_MIN_LINES:
@@ -3089,7 +3089,9 @@ def _cut_off_teasers(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> l
     first = next((i for i in paragraphs if kinds[i][0] == "body"), paragraphs[0])
     above = [i for i in cut if i < first]
     if len(above) >= CUT_OFF_MIN_LINES:
-        found += teasers(above[0], above[-1])
+        # (and the list's label right over its first line: "Latest Comments")
+        label = max((i for i in kept if i < above[0]), default=above[0])
+        found += teasers(label, above[-1])
     below = [i for i in cut if i > paragraphs[-1]]
     if len(below) >= CUT_OFF_MIN_LINES:
         found += teasers(paragraphs[-1] + 1, below[-1])

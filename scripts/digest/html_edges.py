@@ -54,6 +54,12 @@ slogans, a "Next Article in World »" link; on the train ids 26 pages, 289 words
 and none in one. Prose stays there: a page sets its first paragraph apart in an element of
 its own often enough (five train pages lost their lede when every line before was read).
 
+A kept line the text track reads as one of the blurbs of a list of other stories, each cut off
+by an ellipsis over the article's first paragraph or under its last ("Sony has stepped out of
+the box with its new Vaio PC that redefines the...", ``ANYWHERE_RULES``, round 36), goes
+wherever it stands: the blurbs are prose to ``is_prose``, so the edges they would fall outside
+of run through them. On the train ids one page, 4 lines in no truth, none in one.
+
 Right over the article's first paragraph of prose, a kept line that holds no prose and that
 the text track reads as standing above the article (``STAMP_RULE``, round 31) goes at any
 length too: an agency's stamp ("Associated Press - January 11, 2008 4:13 PM ET", which then
