@@ -2837,12 +2837,12 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     barred = _dropped(kinds, _barred_headings(feats, kinds), BARRED_HEADING_RULE)
     # a blog host's notice beside an advertisement ("Remove this ad")
     ads = _dropped(kinds, _ad_notices(feats, kinds), AD_NOTICE_RULE)
-    # other stories' blurbs, each cut off by an ellipsis, under the article's last paragraph
+    # other stories' blurbs, each cut off by an ellipsis, over or under the article
     teasers = _dropped(kinds, _cut_off_teasers(feats, kinds), CUT_OFF_RULE)
     changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts, *under, *gallery,
                                      *bio, *barred, *ads, *teasers]}
     confidence, dropped_prose, doubt = _confidence(rp, probs)
-    # taken off the article's end: a thread, slides, a note, blurbs
+    # taken off the article's ends: a thread, slides, a note, blurbs
     closed = [*under, *gallery, *bio, *teasers]
     if closed:  # reported, as dropped prose is, where the editor looks for missing text
         dropped_prose = tuple(sorted({*dropped_prose, *(i + 1 for i in closed if feats[i].prose)}))
@@ -3048,10 +3048,11 @@ def _ad_notices(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[i
             if kind in BODY_KINDS and R.AD_NOTICE_RE.match(feats[i].text)]
 
 
-#: the rule of the blurbs cut off by an ellipsis under the article, dropped (_cut_off_teasers)
+#: the rule of the blurbs cut off by an ellipsis over or under the article, dropped
+#: (_cut_off_teasers)
 CUT_OFF_RULE = "cut-off-teasers"
-#: how many cut-off lines under the article's last paragraph make a list of teasers: one alone
-#: may be the article trailing off ("... what he would look like…")
+#: how many cut-off lines on one side of the article's paragraphs make a list of teasers: one
+#: alone may be the article trailing off ("... what he would look like…")
 CUT_OFF_MIN_LINES = 2
 
 
@@ -3077,15 +3078,16 @@ def _cut_off_teasers(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> l
     cut = [i for i in kept if _cut_off(feats[i])]
     if len(cut) < CUT_OFF_MIN_LINES:
         return []
-    paragraphs = [i for i in kept if feats[i].prose and i not in cut]
+    is_cut = set(cut)
+    paragraphs = [i for i in kept if feats[i].prose and i not in is_cut]
     if not paragraphs:
         return []
 
     def teasers(top: int, bottom: int) -> list[int]:
         return [i for i in kept if top <= i <= bottom
-                and (i in cut or not (feats[i].prose or feats[i].sentence))]
+                and (i in is_cut or not (feats[i].prose or feats[i].sentence))]
 
-    found = []
+    found: list[int] = []
     first = next((i for i in paragraphs if kinds[i][0] == "body"), paragraphs[0])
     above = [i for i in cut if i < first]
     if len(above) >= CUT_OFF_MIN_LINES:

@@ -119,9 +119,9 @@ EDGE_RULES = frozenset({
     "teaser-headlines",  # a list of other stories' headlines over or under the article
 })
 #: the text track's rules whose lines are no article text wherever they stand among the kept
-#: lines: other stories' blurbs cut off by an ellipsis under the article's last paragraph
-#: (round 36: the text track reads them under the last paragraph that is not cut off, so the
-#: blurbs, prose to ``is_prose``, go though they stand inside the edges the prose sets)
+#: lines: other stories' blurbs cut off by an ellipsis over the article or under it (round 36:
+#: the text track reads them outside the paragraphs that are not cut off, so the blurbs, prose
+#: to ``is_prose``, go though they stand inside the edges the prose sets)
 ANYWHERE_RULES = frozenset({"cut-off-teasers"})
 #: the text track's kinds of the article's header: above the article's second paragraph of
 #: prose, a line of these kinds is taken out of the body at any length (its names and date go

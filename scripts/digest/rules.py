@@ -423,7 +423,7 @@ ABOUT_NAME_RE = re.compile(r"^(?i:about)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-
 GALLERY_LOADER_RE = re.compile(
     r"^\W*loading\s+(?:the\s+)?(?:slide\s*show|(?:photo\s+|image\s+)?gallery|photos|images)\W*$",
     re.IGNORECASE)
-# What the steps after the models read under the article (round 36; cleaning.py):
+# What the steps after the models read over or under the article (round 36; cleaning.py):
 # A line cut off by an ellipsis right after a word, no sentence mark before it ("Sky is the
 # limit for Chinese exports into I ...", "Aries: This is a good day t...", "Subotic: Cristiano
 # Ronaldo always delivers …"): a teaser's blurb, or its headline, cut to fit the list. (A line
