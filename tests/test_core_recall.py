@@ -1770,4 +1770,3 @@ def test_a_line_trailing_off_or_a_list_s_ellipsis_is_no_teaser() -> None:
     assert cut(["三位大叔同行准备走着这段遥远的路段，下次找机会再来重温旧梦了......"] * 2) == []
     body = render_plain(_clean("28482e6171e9"))
     assert "Look, I even made a picture of what he would look like…" in body
-

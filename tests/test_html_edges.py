@@ -315,4 +315,3 @@ def test_real_page_blurbs_cut_off_under_the_article_are_dropped() -> None:
     assert any(ln.text.startswith("Sony has stepped out of the box") for ln in cut)
     assert all(ln.kind == "boilerplate" and ln.text not in _body(cleaned) for ln in cut)
     assert _sentences_kept(truth, cleaned) == 1.0
-
