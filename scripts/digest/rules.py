@@ -187,6 +187,8 @@ SUBHEAD_MAX_WORDS = 14
 
 # Teaser lines (a headline-plus-blurb in a "more stories" list) end in an ellipsis; inside the
 # article a sentence may trail off too, so only lines after the end of the article are judged.
+# (The rule pass reads any closing ellipsis; the step after the models reads the stricter
+# CUT_OFF_RE below, an ellipsis right after a word, in runs outside the article: round 36.)
 TEASER_ELLIPSIS_RE = re.compile(r"(\.\.\.|…)\s*$")
 
 # --------------------------------------------------------------------------------------------
@@ -428,7 +430,8 @@ GALLERY_LOADER_RE = re.compile(
 # limit for Chinese exports into I ...", "Aries: This is a good day t...", "Subotic: Cristiano
 # Ronaldo always delivers …"): a teaser's blurb, or its headline, cut to fit the list. (A line
 # trailing off after a sentence, "... it happened. ...", or after a list's comma, "Debian,
-# Fedora, ...", is no such cut.)
+# Fedora, ...", is no such cut.) A stricter TEASER_ELLIPSIS_RE: the rule pass, and the models
+# trained on it, read that one.
 CUT_OFF_RE = re.compile(r"[\w\"“”'’)]\s?(?:\.{3,}|…)\s*$")
 
 # Boundaries that also mark the end when the line carries more text (a prompt sentence).
