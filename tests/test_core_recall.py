@@ -1040,6 +1040,24 @@ def test_blog_posts_links_and_meta_row_are_not_published() -> None:
     assert "Random Tuesday Links" not in body
 
 
+def test_a_posts_writer_and_time_under_it_and_its_trackbacks_label_are_not_published() -> None:
+    """Round 37, dragnet pages 01c9643da2db and 711921e72cc4: under a post, the blog prints its
+    writer and the time ("Posted by Karl Fisch at 4:04 PM"), or the label over the posts that
+    link to it ("Listed below are links to weblogs that reference Usually, a lot is
+    insufficient:"). Both were published as the article's last subheading; both are the post's
+    footer now (rule post-footer). The post's last paragraph stays."""
+    cleaned = _clean("01c9643da2db")
+    body = render_plain(cleaned)
+    assert "That's what leadership is about." in body
+    assert _line(cleaned, "Posted by Karl Fisch at") == ("boilerplate", "post-footer")
+    assert "Karl Fisch" not in body
+    cleaned = _clean("711921e72cc4")
+    body = render_plain(cleaned)
+    assert "Perhaps it pays to promise less instead" in body
+    assert _line(cleaned, "Listed below are links") == ("boilerplate", "post-footer")
+    assert "weblogs" not in body
+
+
 def test_a_posts_tag_line_closes_it() -> None:
     """Round 20, dragnet page cbefd7d28a78: the article ends "... to bring new and innovative
     mobile applications", its tag line comes under it ("Tags: Web Services, E-commerce, Mobile

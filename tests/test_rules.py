@@ -193,6 +193,14 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("Comments (0)\t\t Send to a friend\t\t Permalink", "post-footer"),
         ("TrackBack URL for this entry:", "post-footer"),
         ("Trackback(0)", "post-footer"),
+        # round 37: the writer and the time under a post, the label over its trackbacks (train
+        # 01c9643da2db, 98abc1672286, 147a09f78a76, 15b2d1ebc6cc, 711921e72cc4)
+        ("Posted by Karl Fisch at 4:04 PM", "post-footer"),
+        ("POSTED BY JOHN HALAMKA AT 4:02 PM", "post-footer"),
+        ("Posted by mickmel at August 9, 2012 8:27 AM", "post-footer"),
+        ("Posted by Peter @ Enviroman at 8:40 AM", "post-footer"),
+        ("Listed below are links to weblogs that reference Usually, a lot is insufficient:",
+         "post-footer"),
         ("« Random Tuesday Links | Main | User Community and ROI »", "post-navigation"),
         ("« What do you do when they don't understand? | Blog Home | Competition as a crutch »",
          "post-navigation"),
@@ -263,6 +271,8 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Our journalism needs your support, the editor wrote in a letter to readers on Monday.",
         "Follow us to the river, the guide said, and we walked for an hour in the rain.",
         "Posted by the embassy on Monday, the letter said the talks would resume in May.",
+        "Posted by a courier at 9:30 am, the parcel reached the court two days late, police said.",
+        "Other blogs that reference the study got its figures wrong, the author said on Monday.",
         "This entry in the register was filed under a false name, the court heard.",
         "Print this story and you will be sued, the minister told the paper on Monday.",
         # round 27: the page tools' words in a sentence
@@ -553,6 +563,8 @@ PRE_TEST_LINES = [
     # round 24: the post's meta row, trackback and navigation links
     "November 05, 2012 | Permalink",
     "TrackBack URL for this entry:",
+    "Posted by Karl Fisch at 4:04 PM",
+    "Listed below are links to weblogs that reference Usually, a lot is insufficient:",
     "« Random Tuesday Links | Main | User Community and ROI »",
     "Main | Newer post »",
     "‹ Back to Story",

@@ -1031,17 +1031,27 @@ LINE_RULES: tuple[LineRule, ...] = (
             # comments – permalink", "Comments (0)\tSend to a friend\tPermalink")
             r"|(?:.{0,150}?(?:[|–—•·\t]|\s-)\s*)?permalink(?:\s*(?:[|–—•·\t]|-\s).{0,150})?"
             # the post's trackback link and its label ("TrackBack", "Trackback (0)",
-            # "TrackBack URL for this entry:", "What is Trackback?")
-            r"|(?:what\s+is\s+)?track\s?backs?(?:\s*\(\d+\)|\s+ur[li]\b.{0,120})?\W*)$",
+            # "TrackBack URL for this entry:", "What is Trackback?"), and the label over the
+            # trackbacks' list ("Listed below are links to weblogs that reference Title:")
+            r"|(?:what\s+is\s+)?track\s?backs?(?:\s*\(\d+\)|\s+ur[li]\b.{0,120})?\W*"
+            r"|(?:listed\s+below\s+are\s+links\s+to\s+weblogs|other\s+blogs)\s+that\s+reference"
+            r"\s.{0,300}:\s*"
+            # the writer and the time under the post, the name followed by "at" and the time
+            # ("Posted by Jane at 4:04 PM", "Posted by Jane at August 9, 2012 8:27 AM"): a
+            # header's byline says "on" and the date ("Posted by Jane on May 5, 2012 at 1 pm")
+            r"|posted\s+by\s+\S+(?:\s+\S+){0,3}?\s+(?:at|@)\s+(?:\w+\s+\d{1,2},?\s+\d{4},?\s+)?"
+            r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?\W*)$",
             _I,
         ),
         "a blog post's footer ('This entry was posted on Monday ... and is filed under News',"
         " 'Posted by Jane on May 5, 2012 | Permalink', 'View all posts by Jane', 'November 05,"
         " 2012 | Permalink', 'TrackBack URL for this entry:'): the post's date and writer said"
         " again, its links (the permalink and trackback lines: 480 train lines, 5 of a truth,"
-        " Dragnet's, which keeps a post's links)",
+        " Dragnet's, which keeps a post's links; round 37's 'Posted by Jane at 4:04 PM' and"
+        " 'Listed below are links to weblogs that reference Title:', 66 train lines, 8 of a"
+        " truth)",
         max_words=60,
-        needs=("posted", "posts", "permalink", "trackback", "track back"),
+        needs=("posted", "posts", "permalink", "trackback", "track back", "reference"),
         # (not anchored: asked only of the lines holding one of its words, as its permalink
         # branch scans the line for a separator before the word)
     ),
