@@ -9,7 +9,13 @@ import pytest
 
 from digest import dates
 from digest.cleaning import clean, render_plain
-from digest.metadata import dated_byline, html_metadata, parse_byline, parse_date
+from digest.metadata import (
+    dated_byline,
+    html_metadata,
+    parse_byline,
+    parse_date,
+    post_footer_writer,
+)
 from digest.model import Capture
 
 from .conftest import clean_train_page
@@ -249,6 +255,47 @@ def test_a_headline_over_its_date_is_never_an_author_line() -> None:
 )
 def test_author_of_a_train_page(case: str, author: str) -> None:
     assert clean_train_page(case).metadata.authors.value == (author,)
+
+
+@pytest.mark.parametrize(
+    ("footer", "writer"),
+    [
+        ("Posted by Karl Fisch at 4:04 PM", ("Karl Fisch",)),
+        ("POSTED BY JOHN HALAMKA AT 3:00 AM", ("JOHN HALAMKA",)),  # (cased by name_case)
+        ("Posted by Pukie at November 11, 2012 5:00 PM", ("Pukie",)),
+        ("Posted by Eric Earling at December 29, 2007 12:03 PM | Email This", ("Eric Earling",)),
+        # the blog's word for a profile with no name, a handle in lower case, a name and a site
+        ("Posted by Unknown at 9:01 AM", ()),
+        ("Posted by mickmel at August 9, 2012 8:27 AM", ()),
+        ("Posted by Peter @ Enviroman at 8:40 AM", ()),
+        ("Posted in News at 4:04 PM", ()),
+    ],
+)
+def test_a_posts_footer_names_its_writer(footer: str, writer: tuple[str, ...]) -> None:
+    assert post_footer_writer(footer) == writer
+
+
+def test_the_writer_under_a_post_is_its_author_where_no_header_names_one() -> None:
+    """Round 37, dragnet page 01c9643da2db: a blog post whose header gives its date and
+    headline, no byline; under it "Posted by Karl Fisch at 4:04 PM" (the post's footer, not
+    published). The author was not found; it is read from the footer, with its line. A
+    header's byline comes first, and a signature in the footer's shape under the comments
+    is no author."""
+    cleaned = clean_train_page("01c9643da2db")
+    assert cleaned.metadata.authors.value == ("Karl Fisch",)
+    assert cleaned.metadata.authors.source == "capture line 31"
+    # the same page with the footer gone and its shape signing a comment (in memory)
+    lines = cleaned.capture.text.splitlines()
+    lines[30] = ""
+    lines.insert(38, "Posted by John Roe at 4:04 PM")
+    assert _meta("\n".join(lines) + "\n").authors.value is None
+    footer = "Posted by John Roe at 4:04 PM"
+    m = _meta("Council Funds New Library After Long Debate\n\nBy Jane Roe\n"
+              "Published March 3, 2021\n\n" + PARAS + "\n\n" + footer)
+    assert m.authors.value == ("Jane Roe",)
+    m = _meta("Council Funds New Library After Long Debate\n\nPublished March 3, 2021\n\n"
+              + PARAS + "\n\n" + footer)
+    assert m.authors.value == ("John Roe",)
 
 
 @pytest.mark.parametrize(
