@@ -506,8 +506,9 @@ def extract_text_metadata(lines: Sequence[Line], captured_on: dt.date | None = N
 def _author_readings(bylines: Sequence[Line], datelines: Sequence[Line],
                      lines: Sequence[Line], published: Fact[dt.date] = UNKNOWN,
                      ) -> Iterator[tuple[Line, tuple[str, ...]]]:
-    """Each header line that can name the author, in order of trust, with the names it gives:
-    read one by one, so a capture whose byline names its author reads no other line."""
+    """Each line that can name the author, in order of trust, with the names it gives: the
+    header's lines, then the footer under a post ("Posted by Jane Doe at 4:04 PM"); read one
+    by one, so a capture whose byline names its author reads no other line."""
     for line in bylines:
         yield line, _line_authors(line)
     for line in datelines:
