@@ -522,33 +522,28 @@ def _author_readings(bylines: Sequence[Line], datelines: Sequence[Line],
         m = _KIND_BYLINE_RE.match(line.text)
         if m and line.kind not in ("title", "dek", "body"):
             yield line, parse_byline("By " + m.group(1))
-    # (over the comments: a commenter's signature can take the footer's shape)
+    # the footer under the post, over the comments (a commenter's signature can take its
+    # shape): the line as a whole is the footer (under the article's core the cleaner names
+    # it "after-article", not by the rule)
     for line in itertools.takewhile(lambda ln: ln.rule != headline.THREAD_RULE, lines):
-        if (line.kind == "boilerplate" and _POST_FOOTER_BY_RE.match(line.text)
+        if (line.kind == "boilerplate" and R.POST_WRITER_RE.match(line.text)
                 and _POST_FOOTER.search(line.text)):
             yield line, post_footer_writer(line.text)
             break
 
 
-# The writer and the time a blog prints under a post ("Posted by Jane Doe at 4:04 PM", "POSTED
-# BY JOHN HALAMKA AT 3:00 AM", "Posted by mickmel at August 9, 2012 8:27 AM"; the cleaner's
-# post-footer rule): the last reading, where no header line names the author
-_POST_FOOTER_BY_RE = re.compile(
-    r"^posted\s+by\s+(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}?)"
-    r"\s+(?:at|@)\s+(?:[^\W\d_]+\s+)?\d", re.IGNORECASE)
-# (the line as a whole is the footer: under the article's core the cleaner names it
-# "after-article", not by the rule)
 _POST_FOOTER = next(rule for rule in R.LINE_RULES if rule.name == "post-footer")
 # What a blog prints there for a writer with no name on the profile
 _NO_WRITER = frozenset({"unknown", "anonymous", "admin", "administrator", "guest", "editor"})
 
 
 def post_footer_writer(text: str) -> tuple[str, ...]:
-    """The writer a post's footer names ("Posted by Karl Fisch at 4:04 PM" -> "Karl Fisch"),
-    or (): none, a name in lower case that reads as no person's ("mickmel"), or the blog's
-    word for a profile without a name ("Posted by Unknown at 9:01 AM")."""
-    m = _POST_FOOTER_BY_RE.match(text)
-    names = parse_byline("By " + m.group("name")) if m else ()
+    """The writer a post's footer names ("Posted by Karl Fisch at 4:04 PM" -> "Karl Fisch",
+    ``rules.POST_WRITER_RE``), or (): none, a name in lower case that reads as no person's
+    ("mickmel"), a name beside a site ("Peter @ Enviroman"), or the blog's word for a profile
+    without a name ("Posted by Unknown at 9:01 AM")."""
+    m = R.POST_WRITER_RE.match(text)
+    names = parse_byline("By " + m.group("writer")) if m else ()
     return () if any(n.lower() in _NO_WRITER for n in names) else names
 
 

@@ -741,6 +741,16 @@ CAPTION_LABEL_RE = re.compile(
     _I,
 )
 
+# The writer and the time a blog prints under a post, the name followed by "at" and the time
+# ("Posted by Jane at 4:04 PM", "Posted by Jane at August 9, 2012 8:27 AM"): a header's
+# byline says "on" and the date ("Posted by Jane on May 5, 2012 at 1 pm"). A branch of the
+# post-footer rule; the metadata reads the writer from it.
+_POST_WRITER = (r"posted\s+by\s+(?P<writer>\S+(?:\s+\S+){0,3}?)\s+(?:at|@)\s+"
+                r"(?:\w+\s+\d{1,2},?\s+\d{4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+                r"(?:\s+[a-z]{2,4})?")
+POST_WRITER_RE = re.compile(_POST_WRITER, _I)
+
+
 #: Ordered line rules (first match wins), applied to lines inside the article region.
 LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
@@ -1036,11 +1046,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|(?:what\s+is\s+)?track\s?backs?(?:\s*\(\d+\)|\s+ur[li]\b.{0,120})?\W*"
             r"|(?:listed\s+below\s+are\s+links\s+to\s+weblogs|other\s+blogs)\s+that\s+reference"
             r"\s.{0,300}:\s*"
-            # the writer and the time under the post, the name followed by "at" and the time
-            # ("Posted by Jane at 4:04 PM", "Posted by Jane at August 9, 2012 8:27 AM"): a
-            # header's byline says "on" and the date ("Posted by Jane on May 5, 2012 at 1 pm")
-            r"|posted\s+by\s+\S+(?:\s+\S+){0,3}?\s+(?:at|@)\s+(?:\w+\s+\d{1,2},?\s+\d{4},?\s+)?"
-            r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?\W*)$",
+            # the writer and the time under the post (POST_WRITER_RE)
+            rf"|{_POST_WRITER}\W*)$",
             _I,
         ),
         "a blog post's footer ('This entry was posted on Monday ... and is filed under News',"
