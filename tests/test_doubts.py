@@ -192,16 +192,17 @@ def test_a_cut_inside_a_real_article_is_warned_about() -> None:
 
 def test_a_headline_chosen_on_weak_evidence_is_named() -> None:
     """Round 25: a headline the scorer chose with a probability under WEAK_HEADLINE is
-    published (the scorer's threshold says so) but named in a warning: on the train pages one
-    such headline in three is another line of the page. The warning points at the headline's
-    line and says how to confirm it or replace it; a surer headline, one the editor gave in
-    curation.yaml, and a capture with no probability (an HTML page's markup) are no warning."""
+    published (the scorer's threshold says so) but named in a warning: on the train pages more
+    than one such headline in three is another line of the page (round 38). The warning points
+    at the headline's line and says how to confirm it or replace it; a surer headline, one the
+    editor gave in curation.yaml, and a capture with no probability (an HTML page's markup)
+    are no warning."""
     weak = dataclasses.replace(cleaned(), title_probability=WEAK_HEADLINE - 0.13)
     found = capture_doubts(weak, PATH)
     assert [w.where for w in found] == ["3 (title)"]
     assert found[0].problem == (
         "the headline 'Xi and Putin meet in Beijing for talks' was chosen on weak evidence "
-        f"(the headline scorer's probability 0.47, under {WEAK_HEADLINE}): check it against "
+        f"(the headline scorer's probability 0.57, under {WEAK_HEADLINE}): check it against "
         "the page")
     assert "title:" in found[0].fix and f"captures: {NAME}:" in found[0].fix
     assert capture_doubts(dataclasses.replace(weak, title_probability=WEAK_HEADLINE), PATH) == []
@@ -216,17 +217,18 @@ def test_a_headline_chosen_on_weak_evidence_is_named() -> None:
 
 
 def test_a_weak_headline_of_a_real_page_is_named_and_a_sure_one_is_not() -> None:
-    """The same on train pages, end to end: on dragnet page e0adf98a7dd5 the scorer took the
-    standfirst under the headline ("False claims include “benefits for fungal meningitis,
-    concussions, and other diseases”", p 0.52; the page's own is "FDA warns Tennessee company
-    that online product claims violate federal law") and the editor is told; l3s-gn1 page
-    04e1d6ec76e3's headline is sure (over 0.9) and no warning is given. (Round 25's example,
-    051f8c9a5d16's teaser headline at p 0.43, is under round 26's threshold: no headline.)"""
-    standfirst = clean_train_page("e0adf98a7dd5")
-    assert standfirst.metadata.title.value.startswith("False claims include")
-    assert standfirst.title_probability is not None and standfirst.title_probability < WEAK_HEADLINE
-    assert to_json(standfirst)["title_probability"] == standfirst.title_probability
-    weak = [w for w in capture_doubts(standfirst, PATH) if "weak evidence" in w.problem]
+    """The same on train pages, end to end: on l3s-gn1 page af4582549b83 the scorer takes the
+    second deck under the headline ("Players believe ASU can reach Sendek's goals", p 0.60 with
+    round 38's choice model; the page's own is "Devils on cloud nine after surprising start",
+    which the model gives 0.12) and the editor is told; l3s-gn1 page 04e1d6ec76e3's headline
+    is sure (over 0.9) and no warning is given. (Round 25's example, dragnet e0adf98a7dd5's
+    standfirst, is chosen at 0.86 since round 38: the README names it among the headlines
+    left wrong.)"""
+    deck = clean_train_page("af4582549b83")
+    assert deck.metadata.title.value == "Players believe ASU can reach Sendek's goals"
+    assert deck.title_probability is not None and deck.title_probability < WEAK_HEADLINE
+    assert to_json(deck)["title_probability"] == deck.title_probability
+    weak = [w for w in capture_doubts(deck, PATH) if "weak evidence" in w.problem]
     assert len(weak) == 1 and weak[0].where.endswith("(title)")
     sure = clean_train_page("04e1d6ec76e3")
     assert sure.title_probability is not None and sure.title_probability > 0.9

@@ -21,8 +21,10 @@ names, author names, league-table rows, teaser headlines of other stories. So:
    content words the article's opening paragraphs and body repeat: a headline announces what
    the lede says, a share prompt or another story's teaser shares nothing with it; the page
    showing it twice; a byline or dateline right under it), and its place, shape and
-   neighbours; a logistic regression (``headline-model.json``, trained by
-   scripts/train_headline.py) gives it a probability;
+   neighbours; a choice model (``headline-model.json``, trained by
+   scripts/train_headline.py: a logistic regression over the page's candidates and "none of
+   them" together, a conditional logit) gives each the probability that it is the headline,
+   the candidates of a page and "none" sharing one;
 3. the most probable candidate is the headline only when that probability clears the model's
    threshold (a headline right above a longer line on the same subject is the headline of
    that standfirst); otherwise there is no headline ("no headline found": the editor supplies
@@ -1068,16 +1070,33 @@ def _evidence(lede_share: float, shared: int, n_words: int, n_tokens: int, repea
 
 @dataclass(frozen=True)
 class Model:
-    """The learned headline scorer (headline-model.json): logistic regression over FEATURES."""
+    """The learned headline scorer (headline-model.json): a conditional logit over FEATURES.
+
+    Each candidate of a page gets the score ``z = weights . x``; "none of them" scores 0. The
+    probability that candidate k is the headline is ``exp(z_k) / (1 + sum_j exp(z_j))``: the
+    page's candidates compete with each other and with "none", so a line scores high only
+    where no other line of the page reads as the headline too (a lone candidate gets the
+    logistic function of its score, as a per-line model would give it)."""
 
     weights: tuple[float, ...]
     threshold: float  # the probability a headline needs (chosen on the train split)
 
-    def probability(self, x: Sequence[float]) -> float:
+    def score(self, x: Sequence[float]) -> float:
         if len(x) != len(self.weights):
             raise ValueError(f"{len(x)} features for {len(self.weights)} weights")
-        z = sum(map(operator.mul, self.weights, x))  # the same sum, left to right
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        z: float = sum(map(operator.mul, self.weights, x))  # the same sum, left to right
+        return max(-30.0, min(30.0, z))
+
+    def probabilities(self, xs: Sequence[Sequence[float]]) -> list[float]:
+        """Each candidate's probability of being the page's headline, for the candidates
+        ``xs`` of one page (in any order; "none" is the rest)."""
+        if not xs:
+            return []
+        zs = [self.score(x) for x in xs]
+        top = max(0.0, max(zs))  # (the shift keeps exp() in range; "none" scores 0)
+        es = [math.exp(z - top) for z in zs]
+        total = math.exp(-top) + math.fsum(es)
+        return [e / total for e in es]
 
 
 _LONGER_UNDER = FEATURES.index("longer-under")
@@ -1090,6 +1109,39 @@ def load_model(path: Path = MODEL_FILE) -> Model:
     if tuple(doc["features"]) != FEATURES:
         raise ValueError(f"{path}: features differ from headline.FEATURES. Fix: make train-cleaner")
     return Model(tuple(float(w) for w in doc["weights"]), float(doc["threshold"]))
+
+
+def one_answer(probs: Sequence[float], texts: Sequence[str]) -> list[float]:
+    """``probs`` of candidates whose ``texts`` (their headlines, ``title_text``) are the same
+    taken as one answer: the page shows its headline twice above the article (a breadcrumb's
+    last item, the headline over the share bar and again over the byline), and the choice
+    model shares the probability between the copies. The copy the model gives the most holds
+    their sum, the others 0 (out of fold on the train pages, right - wrong 546.8 -> 548.3, and
+    at a wrong share of 0.08 right 0.565 -> 0.585: README, "Round 38")."""
+    keeper: dict[str, int] = {}
+    total: dict[str, float] = {}
+    for k, (p, text) in enumerate(zip(probs, texts, strict=True)):
+        key = text.lower()
+        total[key] = total.get(key, 0.0) + p
+        if key not in keeper or p > probs[keeper[key]]:
+            keeper[key] = k
+    return [total[text.lower()] if keeper[text.lower()] == k else 0.0
+            for k, text in enumerate(texts)]
+
+
+def page_probabilities(model: Model, cands: Candidates, texts: Sequence[str],
+                       positions: Sequence[int] | None = None) -> list[float]:
+    """Each candidate's probability of being the headline (``Model.probabilities``), a
+    vetoed one's taken as 0, and copies of one text taken as one answer (``one_answer``);
+    with ``positions``, only those candidates compete (the others get 0). ``texts`` are the
+    candidates' lines' texts."""
+    which = range(len(cands.x)) if positions is None else positions
+    probs = [0.0] * len(cands.x)
+    for k, p in zip(which, model.probabilities([cands.x[k] for k in which]), strict=True):
+        probs[k] = p
+    for k, _ in cands.vetoed:
+        probs[k] = 0.0
+    return one_answer(probs, [title_text(t) for t in texts])
 
 
 def pick(cands: Candidates, probs: Sequence[float], threshold: float) -> int | None:
@@ -1166,7 +1218,7 @@ def choose(lines: Sequence[Line], model: Model | None = None) -> Headline:
     cands = candidates(lines)
     if cands.first == len(lines):
         return Headline(None, None, 0.0, "no article body")
-    probs = [model.probability(x) for x in cands.x]
+    probs = page_probabilities(model, cands, [lines[i].text for i in cands.index])
     scored = tuple((i, round(p, 3)) for i, p in zip(cands.index, probs, strict=True))
     k = pick(cands, probs, model.threshold)
     refused = cands.rejected + tuple((cands.index[j], why) for j, why in cands.vetoed)
@@ -1202,8 +1254,10 @@ def _inner_pick(lines: Sequence[Line], cands: Candidates, model: Model) -> Headl
     if not any(texts[i] and _dated_or_signed(lines, i, under) for i in range(opened, under)):
         return None  # (no line there could be picked: the candidates are not scored)
     inner = candidates(lines, first=under)
-    probs = [model.probability(x) if i >= opened else 0.0
-             for i, x in zip(inner.index, inner.x, strict=True)]
+    # (only the lines from the body's first line down compete: those above it were the first
+    # search's candidates)
+    probs = page_probabilities(model, inner, [lines[i].text for i in inner.index],
+                               [k for k, i in enumerate(inner.index) if i >= opened])
     k = pick(inner, probs, model.threshold)
     if k is None or not _dated_or_signed(lines, inner.index[k], under):
         return None
