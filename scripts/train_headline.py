@@ -26,8 +26,8 @@ truth line refused by a rule), with scikit-learn's default L2 penalty (C = 1) on
 standardised features, minimised by SciPy's L-BFGS-B from zero weights. A per-line logistic
 regression scores each line alone and the pick then compares the scores; the choice model
 is fitted to the pick itself. Out of fold on the train pages (five folds by site, ten
-shufflings), right - wrong was 546.8 pages against the per-line model's 537.2, higher on
-every shuffling (README, "Round 38"). Written as plain JSON with the standardisation folded
+shufflings), right - wrong was 546.8 pages against the per-line model's 537.2, higher on 9
+of the 10 shufflings (README, "Round 38"). Written as plain JSON with the standardisation folded
 into the weights, rounded so that two runs give the same bytes. ``--check`` trains and
 compares with the committed file instead.
 """

@@ -10,7 +10,7 @@ What is doubted, and why:
 - a headline that looks like interface text ("Sign in", "Menu"), a photo caption or credit,
   or the site's own name: the cleaner took the wrong line for the headline;
 - a headline the scorer chose on weak evidence (``Cleaned.title_probability`` under
-  ``WEAK_HEADLINE``): published, as the scorer's threshold says, but one in four or five
+  ``WEAK_HEADLINE``): published, as the scorer's threshold says, but more than one in three
   such headlines is another line of the page;
 - a dek (standfirst) that is a caption;
 - a publication date in the future or before 1990 (``EARLIEST_PLAUSIBLE``): a misread date;
