@@ -523,11 +523,11 @@ def test_the_choice_model_is_fitted_to_the_pick() -> None:
     ys = [[1, 0, 0]] * 12 + [[0, 0]] * 6
     weights = trainer.fit_choice(xs, ys)
     assert weights == trainer.fit_choice(xs, ys)
-    bias, mark, _other = weights
+    bias, mark, other = weights
     assert mark > 0
 
     def probabilities(page: list[tuple[float, ...]]) -> list[float]:
-        es = [math.exp(bias + mark * x[1] + _other * x[2]) for x in page]
+        es = [math.exp(bias + mark * x[1] + other * x[2]) for x in page]
         return [e / (1.0 + sum(es)) for e in es]
 
     assert max(probabilities(marked[0])) == probabilities(marked[0])[0] > 0.5
@@ -537,9 +537,8 @@ def test_the_choice_model_is_fitted_to_the_pick() -> None:
 def test_the_choice_model_beats_the_per_line_one_out_of_fold() -> None:
     """Round 38's reason for the choice model, kept as a guard: out of fold on the train
     pages (five folds by site, one shuffling here; ten in the README), the choice model with
-    copies as one answer gives more right headlines less wrong ones (right - wrong) than round
-    37's per-line logistic regression. A change to the features or the candidates that undoes
-    it shows here."""
+    copies as one answer has a higher right - wrong than round 37's per-line logistic
+    regression. A change to the features or the candidates that undoes it shows here."""
     if not TRAIN.exists():
         pytest.skip("../shared/cleaning-train is not here")
     trainer = _trainer()
