@@ -367,6 +367,24 @@ def test_two_boxes_with_a_paragraph_between_them_do_not_end_the_article() -> Non
         assert not set(LONG_SHARE + second) & set(body.split("\n")), case
 
 
+def test_the_articles_last_paragraphs_under_a_box_are_kept_over_a_denser_block_below() -> None:
+    """Round 39: a "More on this story" box (another story's headline and date) set after the
+    middle paragraph of dragnet 278b181398d6, whose last three paragraphs then stand between
+    the box and the page's "Relevant Content" list, with a denser block of text further down.
+    The core's end was carried over the box only if it could also be carried over the next
+    opener, as for a paragraph or two between two boxes; three paragraphs that read as the
+    article's on their own (``_paragraphs_go_on``) are kept without the second box, and the
+    list under it stays out."""
+    more = ["More on this story", "Council delays vote on the city budget again", "20 July 2019"]
+    truth, cleaned = _with_box("278b181398d6", more)
+    body = render_plain(cleaned)
+    for start in ("The build is very basic", "I was wondering if anyone tried this",
+                  "P.S. If you need more POV"):
+        assert start in body and start in truth
+    assert "Build a DIY Mini-Rail Slider" not in body
+    assert more[0] not in body and more[1] not in body
+
+
 def test_an_article_resuming_under_a_box_with_a_list_or_long_sections_goes_on() -> None:
     """Round 26: the article under a "Related Articles" box went on as a list set out without
     markers (dragnet 1e57ed426097: "A scalable architecture", "Elasticity to meet peaks in

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from digest import rules as R
-from digest.cleaning import clean, count_words
+from digest.cleaning import clean, count_words, render_plain
 from digest.model import BODY_KINDS as BODY
 from digest.model import Capture, Cleaned
 
@@ -94,6 +94,12 @@ def test_end_boundary_stops_the_article() -> None:
         "Related research and analysis from GigaOM Pro",
         "Related & Recommended Posts",
         "Related content from NBCNews.com:",
+        # round 39: what other readers read, a section's stories (train 3b48cf5e4226,
+        # 22cc7a976709, c2502a1d15dd, d926ec35d70f)
+        "People Who Read This Article Also Read",
+        "ALSO READ",
+        "Readers also liked",
+        "Stories in this Section",
     ],
 )
 def test_end_boundary_pattern_matches(line: str) -> None:
@@ -110,6 +116,10 @@ def test_end_boundary_pattern_matches(line: str) -> None:
         "Also on Monday, the council met the unions in the town hall.",
         "Related Cos. sells its stake in the tower",  # a company's name opens a headline
         "Related posts are shown below.",
+        "Also read the council's own report, the minister said.",
+        "Also read: Council delays vote on the city budget again",  # a link in the text
+        # (a box eHow sets inside its articles, over their list or last paragraph)
+        "Other People Are Reading",
     ],
 )
 def test_end_boundary_pattern_rejects_sentences(line: str) -> None:
@@ -232,6 +242,16 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("Larger Picture", "page-tool"),
         ("Ads by Google", "page-tool"),
         ("Advertise | AdChoices", "page-tool"),
+        # round 39: a blog's profile box, a photo's and a rating widget's prompts, a form's
+        # field with its colon, a comment form's captcha and error (train 05e242de52bd,
+        # 40eb6a7b8c00, 29dcd50a6a5d, b51f2527609f, 92a085f3a921)
+        ("View my complete profile", "page-tool"),
+        ("Click photo to enlarge", "reader-prompt"),
+        ("Click here to enlarge image", "reader-prompt"),
+        ("Do you like this story?", "reader-prompt"),
+        ("Enter your email address:", "comment-form"),
+        ("Having trouble reading this image? View an alternate.", "comment-form"),
+        ("Your comment could not be posted. Error type:", "comment-form"),
         # round 22: a site's menu longer than a link row (train d4ffd5a2e51f, 55c669d74fc0)
         ("News: ePaper | Front Page | National | Tamil Nadu | Andhra Pradesh | Karnataka | "
          "Kerala | New Delhi | Other States | International | Opinion | Business | Sport |",
@@ -278,6 +298,12 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         # round 27: the page tools' words in a sentence
         "Advertise your house in the local paper first, the estate agent advised the couple.",
         "View larger versions of the maps at the library, the archivist told visitors.",
+        # round 39: the new prompts' words in a sentence
+        "Click the photo to enlarge it and you will see the crack, the engineer told us.",
+        "Do you like this story of a town that saved its cinema? Many readers wrote in.",
+        "Enter your email address on the council's site to get the flood warnings, it said.",
+        "Having trouble reading this image of the old map, the archivist called in an expert.",
+        "Your comment could not be posted before the deadline, the council told residents.",
         # round 24: a post's words in a sentence, a quotation in guillemets
         "Use the permalink to share the post, the editor told readers in a note on Monday.",
         "The trackback system was abused by spammers, the engineers said in a report.",
@@ -741,6 +767,35 @@ def test_a_pages_buttons_and_counted_links_are_furniture_and_the_article_is_kept
         hits = [ln for ln in cleaned.lines if ln.text.startswith(start)]
         assert hits and all(ln.kind == "boilerplate" and ln.rule in rules for ln in hits), case
         assert _truth_paragraphs_published(case, cleaned), case
+
+
+def test_a_pages_prompts_and_a_sections_list_are_not_published() -> None:
+    """Round 39, train pages: a blog's profile box ("View my complete profile", 05e242de52bd),
+    a photo's prompt ("Click photo to enlarge", 40eb6a7b8c00), a rating widget's question ("Do
+    you like this story?", 29dcd50a6a5d), a sign-up form's field with its colon ("Enter your
+    email address:", b51f2527609f) and a comment form's captcha ("Having trouble reading this
+    image? View an alternate.", 92a085f3a921) were published in the article; a section's list
+    under its label ("Stories in this Section", l3s-gn1 d926ec35d70f) was published under the
+    story. None is a line of a truth; each page still publishes every paragraph of its truth
+    that its capture holds as it stands."""
+    from .conftest import clean_train_page
+
+    lines = {
+        "05e242de52bd": "View my complete profile",
+        "40eb6a7b8c00": "Click photo to enlarge",
+        "29dcd50a6a5d": "Do you like this story?",
+        "b51f2527609f": "Enter your email address:",
+        "92a085f3a921": "Having trouble reading this image? View an alternate.",
+        "d926ec35d70f": "Stories in this Section",
+    }
+    for case, line in lines.items():
+        cleaned = clean_train_page(case)
+        hits = [ln for ln in cleaned.lines if ln.text.strip() == line]
+        assert hits and all(ln.kind == "boilerplate" for ln in hits), case
+        assert line not in render_plain(cleaned), case
+        assert _truth_paragraphs_published(case, cleaned), case
+    body = render_plain(clean_train_page("d926ec35d70f"))  # the stories under the label
+    assert "SBI fixes rights share price" not in body and "Sensex sheds 99 points" not in body
 
 
 @pytest.mark.parametrize("line, rule", [

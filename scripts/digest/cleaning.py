@@ -1959,7 +1959,8 @@ def _bridge_boxes(feats: list[_Feat], hi: int, boxes: list[int]) -> int:
         boxes.extend(j for j in range(hi + 1, resume)
                      if feats[j].text and j != b and _box_line(feats[j]))
         hi = run[1] if opener is None else _end_above(feats, resume, opener)
-        if opener is None:
+        if opener is None or _paragraphs_go_on(
+                feats, [j for j in range(resume, opener) if feats[j].text]):
             kept = (hi, len(boxes))
     del boxes[kept[1]:]
     return kept[0]

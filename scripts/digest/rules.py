@@ -352,6 +352,12 @@ END_BOUNDARY_RE = re.compile(
     r"|(?:we\s+)?recommended?(?:\s+(?:for\s+you|stories|articles))?|trending(?:\s+now|\s+stories)?"
     r"|(?:most\s+)?(?:popular|read|viewed)(?:\s+(?:posts|stories|articles|now))?"
     r"|most\s+(?:read|popular|viewed|shared)\b.*"
+    # what other readers read ("People Who Read This Article Also Read", "Also read",
+    # "Readers also liked") and a section's list ("Stories in this section"). Not "Other
+    # People Are Reading": on train a box set inside the article over its list or last
+    # paragraph (one site's, two pages), not its end
+    r"|(?:people|readers)\s+(?:who\s+read\s+this(?:\s+(?:article|story|post))?\s+)?also"
+    r"\s+(?:read|liked|viewed|enjoyed)|also\s+read|stories\s+in\s+this\s+section"
     r"|(?:read|see)\s+(?:more|also|next)\W*|up\s+next|what\s+to\s+read\s+next"
     r"|take\s+a\s+look|don'?t\s+miss|latest(?:\s+(?:news|stories|posts|articles|headlines))?"
     r"|about\s+the\s+author|previous\s+(?:post|article|story)\b.*|next\s+(?:post|article|story)\b.*"
@@ -700,8 +706,8 @@ _READER_PROMPT_FIRST = ("subscribe", "already", "log", "sign", "register", "crea
                         "listen", "show", "read", "article", "play", "watch", "expand",
                         "collapse", "close", "open", "click", "enlarge", "keep", "report", "gift",
                         "save", "add", "turn", "download", "get", "support", "become", "our",
-                        "send", "follow", "like", "подписывайтесь", "关注", "扫码", "欢迎", "登录",
-                        "注册")
+                        "send", "follow", "like", "do", "did", "подписывайтесь", "关注", "扫码",
+                        "欢迎", "登录", "注册")
 
 
 def _may_be_reader_prompt(text: str, lower: str) -> bool:
@@ -912,7 +918,11 @@ LINE_RULES: tuple[LineRule, ...] = (
             # and a recent page's buttons ("Play video", "Close", "Open image in gallery", "Gift
             # this article", "Download the app", "Support independent journalism")
             r"|(?:play|watch)\s+(?:the\s+)?video|expand|collapse|close"
-            r"|open\s+(?:image\s+)?(?:in\s+)?gallery|click\s+to\s+(?:expand|enlarge)|enlarge"
+            r"|open\s+(?:image\s+)?(?:in\s+)?gallery|enlarge"
+            r"|click\s+(?:here\s+)?(?:on\s+)?(?:the\s+)?(?:(?:photo|image|picture|thumbnail)s?\s+)?"
+            r"(?:to|for)\s+(?:expand|enlarge|zoom|(?:a\s+)?larger\s+(?:image|view|version))"
+            r"(?:\s+(?:the\s+)?(?:photo|image|picture))?"
+            r"|(?:do|did)\s+you\s+(?:like|enjoy)\s+this\s+(?:story|article|post)"
             r"|keep\s+reading|read\s+(?:the\s+)?full\s+(?:story|article)"
             r"|report\s+an?\s+(?:error|issue|typo)|gift\s+(?:this\s+)?(?:article|story)"
             r"|save\s+(?:for\s+later|(?:this\s+)?(?:article|story))"
@@ -949,6 +959,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|printable\s+version|printer[\s-]friendly(?:\s+(?:version|page|format))?"
             r"|write\s+to\s+(?:the\s+)?editor|bookmark\s+with|what\s+are\s+these\?"
             r"|back\s+to\s+(?:the\s+)?top|(?:to\s+)?top\s+of\s+(?:the\s+)?page"
+            # a blog's profile box ("View my complete profile")
+            r"|view\s+my\s+(?:complete\s+)?profile"
             # a photo viewer's, a thread's and an ad slot's links inside the article ("View
             # larger image", "Jump to comments", "Flag as inappropriate", "Ads by Google",
             # "Advertise | AdChoices", "Article continues")
@@ -1111,7 +1123,11 @@ LINE_RULES: tuple[LineRule, ...] = (
             r"|(?:(?:log\s*in|sign\s*in|register)(?:\s+or\s+(?:register|sign\s*up|log\s*in))?"
             r"|click\s+here)\s+to\s+(?:post|add|leave|write|have)\s+(?:a\s+|your\s+)?"
             r"(?:comments?|say|reply)(?:\s+here)?\W*"
-            r"|enter\s+(?:your\s+)?e-?mail(?:\s+address)?(?:\s+here)?)$",
+            r"|enter\s+(?:your\s+)?e-?mail(?:\s+address)?(?:\s+here)?\s*:?"
+            # a blog's comment form's captcha and its error ("Having trouble reading this
+            # image? View an alternate.", "Your comment could not be posted. Error type:")
+            r"|having\s+trouble\s+reading\s+(?:this|the)\s+image\?.{0,40}"
+            r"|your\s+comment\s+could\s+not\s+be\s+posted\.?(?:\s+error\s+type\s*:?)?)$",
             _I,
         ),
         "comment-form and sign-up form fields and prompts",
