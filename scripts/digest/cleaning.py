@@ -1931,9 +1931,12 @@ def _bridge_boxes(feats: list[_Feat], hi: int, boxes: list[int]) -> int:
     """Carry the core's end ``hi`` over a box that interrupts the article (``_inline_box``) and
     on to the end of the article's run of text under it; the box's lines go to ``boxes``. The
     density score stops at such a box when the article's text under it is short: a boundary
-    line and its links weigh more than two or three paragraphs. Where a second box follows
-    a paragraph or two under the first, the end is carried over both or neither; over
-    R.INLINE_BOX_MAX boxes at most."""
+    line and its links weigh more than two or three paragraphs. Where a second opener follows
+    a paragraph or two under the first box, the end is carried over both boxes or neither;
+    where the text up to that opener reads as the article's by itself (``_paragraphs_go_on``:
+    the article's last paragraphs, then the page's list under its opener), the end stays
+    there when the second box cannot be crossed (round 39). Over R.INLINE_BOX_MAX boxes at
+    most."""
     scores: list[float] | None = None  # _score, read once a box is found
     kept = (hi, len(boxes))  # the end and box lines before a bridge that needs the next one
     for _ in range(R.INLINE_BOX_MAX):
