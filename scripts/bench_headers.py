@@ -102,6 +102,10 @@ LAYOUTS: dict[str, tuple[Layout, bool]] = {
     "magazine: the author's name alone, reading time": (
         lambda h, a, b, d, hr: ["Politics", h, a, f"{d.day} {_month(d)} {d.year} · 5 min read",
                                 "Save", "Listen to this article"], True),
+    # (round 39: a blog platform's header, its writer's card printed again under the post)
+    "blog platform: the writer's card, a follow button, date and reading time": (
+        lambda h, a, b, d, hr: [h, a, "Follow", f"{_month(d)[:3]} {d.day}, {d.year} · 8 min read"],
+        True),
     "capitals: byline and stamp in capitals": (
         lambda h, a, b, d, hr: ["Latest", "Subscribe", h, f"BY {a.upper()}",
                                 f"{_month(d)[:3]}. {d.day}, {d.year} {hr}:15 p.m. ET",

@@ -420,6 +420,28 @@ def test_a_reader_view_s_author_over_the_article_s_own_opening() -> None:
     assert _meta(head + "Jane Roe\n\nStarters?\n\n" + PARAS).authors.value is None
 
 
+def test_a_writer_s_card_under_the_headline_names_the_author() -> None:
+    """Round 39, train pages 3dfd63144308 and 11d1369889e4: a blog platform's header, the
+    headline, the writer's name, a follow button ("Follow") and the date with a reading time
+    ("Oct 18, 2019 · 8 min read"). The name was not read: the follow button is no header line
+    the name test knew, and the platform prints the writer's card again under the post
+    ("WRITTEN BY" / the name / "Follow"), so the name is printed twice. A follow button makes
+    the line a writer's card: the author is read, and the card is not published. Without the
+    button, a name printed twice is still no author (a site's name comes back in its menu)."""
+    for case, name in (("3dfd63144308", "Vincent Vallet"), ("11d1369889e4", "John C. Welch")):
+        cleaned = clean_train_page(case)
+        assert cleaned.metadata.authors.value == (name,), case
+        line = next(ln for ln in cleaned.lines if ln.text == name)
+        assert cleaned.metadata.authors.source == f"capture line {line.number}", case
+        assert "Follow" not in render_plain(cleaned).split("\n"), case
+    head = "valleycourier.com\n\nCouncil Funds New Library After Long Debate\n\n"
+    card = "Jane Roe\n\nFollow\n\nMar 3, 2021 · 4 min read\n\n"
+    footer = "\n\nWritten by\n\nJane Roe\n\nFollow"
+    assert _meta(head + card + PARAS + footer).authors.value == ("Jane Roe",)
+    assert _meta(head + "Jane Roe\n\nMar 3, 2021 · 4 min read\n\n" + PARAS
+                 + "\n\nWritten by\n\nJane Roe").authors.value is None
+
+
 def test_the_writer_and_the_date_on_one_line_close_the_header() -> None:
     """Round 27: "Jane Roe / March 3, 2021 / 9:32 AM / Updated 2 hours ago" under the
     headline. The core's start grew back over it (no "By", no date alone on its line) and it

@@ -252,6 +252,8 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("Enter your email address:", "comment-form"),
         ("Having trouble reading this image? View an alternate.", "comment-form"),
         ("Your comment could not be posted. Error type:", "comment-form"),
+        ("Follow", "reader-prompt"),  # a writer's card's button (train 3dfd63144308)
+        ("+ Follow", "reader-prompt"),
         # round 22: a site's menu longer than a link row (train d4ffd5a2e51f, 55c669d74fc0)
         ("News: ePaper | Front Page | National | Tamil Nadu | Andhra Pradesh | Karnataka | "
          "Kerala | New Delhi | Other States | International | Opinion | Business | Sport |",
@@ -304,6 +306,7 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Enter your email address on the council's site to get the flood warnings, it said.",
         "Having trouble reading this image of the old map, the archivist called in an expert.",
         "Your comment could not be posted before the deadline, the council told residents.",
+        "Follow the money, the detective told the jury on the first day of the trial.",
         # round 24: a post's words in a sentence, a quotation in guillemets
         "Use the permalink to share the post, the editor told readers in a note on Monday.",
         "The trackback system was abused by spammers, the engineers said in a report.",

@@ -164,17 +164,19 @@ def dek_sized(words: int) -> bool:
     return DEK_MIN_WORDS <= words <= 2 * R.TITLE_MAX_WORDS
 
 
-def _bare_name(text: str, texts: Sequence[str]) -> bool:
+def _bare_name(text: str, texts: Sequence[str], card: bool = False) -> bool:
     """``text`` is one or two persons' names and nothing else ("Jane Doe", "Jane Doe and John
     Roe"): two to four capitalised words a name, no figure, no "&" ("Tips & Tricks"), no word
     of a section or a publication ("Staff Writer", "Business News", "Malaysia Sun"), and
-    printed nowhere else on the page (a site's name comes back in its menu and its footer)."""
+    printed nowhere else on the page (a site's name comes back in its menu and its footer),
+    unless it is a writer's ``card`` (a follow button under the name: a blog platform prints
+    the writer's card again under the post, "Written by" over it)."""
     names = text.split(" and ")
     if (len(names) > 2 or "&" in text or headline.reject_reason(text) != "name"
             or any(not 2 <= len(n.split()) <= 4 for n in names)
             or _NOT_NAME_RE.search(text)):
         return False
-    return sum(text in t for t in texts) == 1
+    return card or sum(text in t for t in texts) == 1
 
 
 # Words of a section, a role or a publication's name: no person's name holds one
@@ -686,7 +688,12 @@ def _name_under_headline(lines: Sequence[Line], title: int, dek: int | None) -> 
     if not between or len(between) == len(texts) - k - 1 or not (
             lines[between[0]].kind == "dateline" or R.header_furniture(lines[between[0]].text)):
         return None  # (nothing between, no body under it, or no header's line under it)
-    return i if _bare_name(lines[i].text, [ln.text for ln in lines]) else None
+    card = _FOLLOW_RE.match(lines[between[0]].text) is not None
+    return i if _bare_name(lines[i].text, [ln.text for ln in lines], card) else None
+
+
+# A writer's card's follow button under the name ("Follow", "+ Follow")
+_FOLLOW_RE = re.compile(r"^\W*follow\W*$", re.IGNORECASE)
 
 
 def mark_headline(lines: tuple[Line, ...], choice: headline.Headline | None = None

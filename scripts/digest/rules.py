@@ -934,6 +934,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             # and the calls to follow the site or to sign up ("Follow us on Twitter", "Like us
             # on Facebook!", "Click here to subscribe")
             r"|follow\s+us\b.{0,40}|like\s+us\s+on\s+facebook"
+            # a writer's card's follow button, alone on its line ("Follow", "+ Follow")
+            r"|follow"
             # (in Russian and Chinese: "Подписывайтесь на наш канал в Telegram", "关注我们")
             r"|подписывайтесь\s+на\b.{0,60}|(?:扫码|欢迎)?关注我们.{0,30}|登录|注册|登录\s*/\s*注册"
             r"|click\s+here\s+to\s+(?:subscribe|sign\s*up|register|log\s*in|join)\b.{0,40})"
