@@ -385,6 +385,50 @@ def test_the_articles_last_paragraphs_under_a_box_are_kept_over_a_denser_block_b
     assert more[0] not in body and more[1] not in body
 
 
+NEWSLETTER_FORM = ["Newsletter", "Get our daily briefing", "Enter your email", "Sign up",
+                   "By signing up you agree to our Privacy Policy."]
+
+
+def test_a_sign_up_box_inside_the_article_does_not_end_it() -> None:
+    """Round 40: a sign-up box set after the middle paragraph (a "Subscribe" button alone over
+    the article's own list, dragnet 1e57ed426097; a newsletter pitch, readability a3eea3e1db8a;
+    a form with its title, field, button and terms, dragnet c23fffb2bf2e) where the article
+    goes on with lists, subheadings and short paragraphs. The teaser cut read the crowd of
+    short lines under the box as a list of other stories and dropped the article's second
+    half; a sign-up form's opener heads a form, not a list of stories. The form stays out."""
+    for case, box, later in (
+            ("1e57ed426097", ["Subscribe"], ("Elasticity to meet peaks in demand",
+                                             "MOVEit Ad Hoc Transfer directly addresses")),
+            ("a3eea3e1db8a", PITCH, ("But this wasn't the only finding",)),
+            ("c23fffb2bf2e", NEWSLETTER_FORM, ("Thank you for writing me such a thoughtful",))):
+        truth, cleaned = _with_box(case, box)
+        body = render_plain(cleaned)
+        for text in later:
+            assert text in body and text in truth, (case, text)
+        assert not set(box) & set(body.split("\n")), case
+
+
+def test_a_sign_up_opener_over_the_pages_list_leaves_the_next_opener_to_end_it() -> None:
+    """Round 40, the other side: a "Subscribe" button over a post's "Related Posts" list
+    (dragnet 44704e53414b): the teaser cut passes over the sign-up opener and ends the post at
+    the list's own opener, as it does without the button; the post is kept whole."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    from .conftest import TRAIN_CORPUS
+
+    case = "44704e53414b"
+    _clean(case)  # skips the test when the corpus is absent
+    text = (TRAIN_CORPUS / f"{case}.txt").read_text(encoding="utf-8")
+    assert "\nRelated Posts\n" in text
+    text = text.replace("\nRelated Posts\n", "\nSubscribe\n\nRelated Posts\n", 1)
+    body = render_plain(clean(Capture(Path(case), case, "text", text, "utf-8")))
+    assert "Here’s audio of the CNS interview with Gary." in body
+    assert "Cher In Twitter Meltdown" not in body and "Subscribe" not in body
+
+
 def test_an_article_resuming_under_a_box_with_a_list_or_long_sections_goes_on() -> None:
     """Round 26: the article under a "Related Articles" box went on as a list set out without
     markers (dragnet 1e57ed426097: "A scalable architecture", "Elasticity to meet peaks in

@@ -253,6 +253,12 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("Having trouble reading this image? View an alternate.", "comment-form"),
         ("Your comment could not be posted. Error type:", "comment-form"),
         ("Follow", "reader-prompt"),  # a writer's card's button (train 3dfd63144308)
+        # round 40: a form's terms under its button (train 5874b18ac023, 97c1a980acfc)
+        ("By signing up you agree to our Privacy Policy.", "comment-form"),
+        ("By continuing you are agreeing to our Terms of Service and Privacy Policy.",
+         "comment-form"),
+        ('By clicking "Submit," you agree to the Privacy Policy and Terms of Use.',
+         "comment-form"),
         ("+ Follow", "reader-prompt"),
         # round 22: a site's menu longer than a link row (train d4ffd5a2e51f, 55c669d74fc0)
         ("News: ePaper | Front Page | National | Tamil Nadu | Andhra Pradesh | Karnataka | "
@@ -307,6 +313,8 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Having trouble reading this image of the old map, the archivist called in an expert.",
         "Your comment could not be posted before the deadline, the council told residents.",
         "Follow the money, the detective told the jury on the first day of the trial.",
+        "By signing up, users agree to share their location, the privacy regulator found.",
+        "By clicking the button, you agree to nothing at all, the engineer told the court.",
         # round 24: a post's words in a sentence, a quotation in guillemets
         "Use the permalink to share the post, the editor told readers in a note on Monday.",
         "The trackback system was abused by spammers, the engineers said in a report.",

@@ -1473,7 +1473,10 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int, boxes: list[int] | None = 
     them than anything kept, the boundary is a line of the article's header ("4 Comments"
     under the headline), not its end: the cut would drop the article whole (``_teaser_kept``).
     Nor is a boundary that opens a box inside the article (``_inline_box``): the box's lines
-    go to ``boxes``.
+    go to ``boxes``; nor a sign-up form's opener (R.SIGNUP_OPENER_RE: "Subscribe", "Newsletter"),
+    which heads a form, never a list of other stories: the article under it may go on with
+    lists and subheadings (``bench_boxes.py``), and a list of stories under it has an opener of
+    its own (README, "Round 40").
     """
     bounds = [b for b in range(lo + 1, hi + 1) if feats[b].boundary]
     if not bounds:
@@ -1500,6 +1503,8 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int, boxes: list[int] | None = 
                     boxes.extend(j for j in range(b + 1, resume)
                                  if feats[j].text and _box_line(feats[j]))
                 continue
+            if R.SIGNUP_OPENER_RE.match(feats[b].text):
+                continue
             return _end_above(feats, lo, b)
     return hi
 
@@ -1510,7 +1515,8 @@ def _boxes_inside(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -> lis
     the core only where a crowd of short lines follows it, so a box over paragraphs alone
     ("Related Articles" and two links in the middle of the article) kept its links as the
     article's subheadings (README, "Round 32"). Its other lines stay the article's: a first
-    reading of every line took a document's own headings under its "Read more"."""
+    reading of every line took a document's own headings under its "Read more". A sign-up
+    form's lines down to its field or button go too (``_signup_form``)."""
     found: list[int] = []
     seen = set(boxes)
     for b in range(lo + 1, hi + 1):
@@ -1520,7 +1526,27 @@ def _boxes_inside(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -> lis
         if resume is not None:
             found.extend(j for j in range(b + 1, resume)
                          if feats[j].text and _box_link(feats[j]) and j not in seen)
+        elif R.SIGNUP_OPENER_RE.match(feats[b].text):
+            found.extend(j for j in _signup_form(feats, b, hi) if j not in seen)
     return found
+
+
+def _signup_form(feats: list[_Feat], b: int, hi: int) -> list[int]:
+    """The lines of a sign-up form under its opener ``b`` ("Newsletter", "Get our daily
+    briefing", "Enter your email", "Sign up"): the lines of text under it, each a box's line
+    (``_box_line``), down to the last that is a form's field or button, within
+    R.INLINE_BOX_LINES + R.INLINE_BOX_BUTTONS lines; none when no field or button is among
+    them (a "Subscribe" button alone over the article's own list)."""
+    texts = list(itertools.islice((j for j in range(b + 1, hi + 1) if feats[j].text),
+                                  R.INLINE_BOX_LINES + R.INLINE_BOX_BUTTONS))
+    last = 0
+    for k, j in enumerate(texts):
+        f = feats[j]
+        if not _box_line(f):
+            break
+        if R.FORM_BUTTON_RE.match(f.text) or _first_line_rule(f) == _FORM_FIELD:
+            last = k + 1
+    return texts[:last]
 
 
 def _box_line(f: _Feat) -> bool:
@@ -1921,7 +1947,8 @@ def _slot_line(f: _Feat) -> bool:
 # holds one.
 _POST_END = ("boilerplate", "post-footer")
 # A box's buttons and form fields ("Facebook", "Copy link"; "Enter your email")
-_BUTTONS = (("boilerplate", "share-bar"), ("boilerplate", "comment-form"))
+_FORM_FIELD = ("boilerplate", "comment-form")
+_BUTTONS = (("boilerplate", "share-bar"), _FORM_FIELD)
 # ... and the labels of a slot between paragraphs ("Advertisement", "Story continues below
 # advertisement"): neither a paragraph nor a subheading where the article goes on
 _SLOT_LINES = (*_BUTTONS, ("boilerplate", "advert-label"))
