@@ -297,7 +297,9 @@ def test_a_gift_guide_keeps_every_item() -> None:
     button. The names share no words with the sentences under them, and the cut model took a
     product's name for a glued article's headline: "Kids' coding robot kit" on 24d44d49fcdc
     (the last two items dropped), the last item, priced, on 19b2757bdf57. Every item is kept,
-    and the shop's button is not published (it was, as a subheading)."""
+    and the shop's button is not published (it was, as a subheading). Round 40: the last item
+    without a price (19b2757bdf57, named items) is kept too: its sentence ends the core as an
+    item's does, where a glued article would go on in paragraphs."""
     from pathlib import Path
 
     from digest.cleaning import clean
@@ -314,7 +316,7 @@ def test_a_gift_guide_keeps_every_item() -> None:
             f"${29 + 10 * k}", "Buy now"],
     }
     for case, layout in [*itertools.product(["24d44d49fcdc"], layouts),
-                         ("19b2757bdf57", "priced")]:
+                         ("19b2757bdf57", "priced"), ("19b2757bdf57", "named")]:
         item = layouts[layout]
         truth_path = TRAIN_CORPUS / f"{case}.truth.txt"
         if not truth_path.exists():
@@ -335,3 +337,16 @@ def test_a_gift_guide_keeps_every_item() -> None:
         for sentence in items:
             assert sentence in body, (case, layout, sentence[:60])
         assert "Buy now" not in body, (case, layout)
+
+
+def test_the_last_teaser_of_a_teaser_list_read_as_the_core_is_no_list_item() -> None:
+    """Round 40, the other side of the last item without a price: on train 5a0a23a911e5 the
+    densest run is a list of teasers, each headline over a blurb cut off by an ellipsis, and
+    the last blurb is a whole sentence. Its headline ("Honda's New Development Chief Aims to
+    Re-inject Excitement") is still cut as a glued article's, not kept as a list's last item:
+    the items above it are no article's (their blurbs trail off)."""
+    cleaned = _clean("5a0a23a911e5")
+    assert _rule(cleaned, "Honda’s New Development Chief Aims") == "appended-article"
+    body = render_plain(cleaned)
+    assert "However, there are signs that Honda is trying" not in body
+    assert "Audi City, the brand’s premium shopping experience" in body

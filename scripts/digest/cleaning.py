@@ -1342,7 +1342,7 @@ def _list_item(feats: list[_Feat], c: int, lo: int, hi: int) -> bool:
         first = c
     else:
         if below is None:  # the list's last item: its price or button as the others'
-            if not _item_tail(feats, c, above[1]):
+            if not _item_tail(feats, c, above, hi):
                 return False
         elif above[1] != below[1]:
             return False
@@ -1379,13 +1379,20 @@ def _item_gap(feats: list[_Feat], c: int, step: int, stop: int
     return None
 
 
-def _item_tail(feats: list[_Feat], c: int, want: frozenset[str]) -> bool:
+def _item_tail(feats: list[_Feat], c: int, above: tuple[int, frozenset[str]], hi: int
+               ) -> bool:
     """The lines under the list's last item ``c`` hold one to LIST_ITEM_LINES lines of prose
-    or sentences and then the short lines ``want`` (the price, the button the other items
-    have: what makes an item of it, where a glued article would go on in paragraphs), as
-    ``_item_gap`` reads a gap; the core may end before them (they are no prose)."""
+    or sentences and then the short lines the item above has (``above``: its line and those
+    short lines, the price, the button: what makes an item of it, where a glued article would
+    go on in paragraphs), as ``_item_gap`` reads a gap; the core may end before them (they are
+    no prose). Where the items have no such lines, the core ``..hi`` ends with the item's one
+    to LIST_ITEM_LINES lines of text, as an item's, and the item above holds no blurb cut off
+    by an ellipsis (a list of teasers, each headline over a blurb, is no article)."""
+    first, want = above
     if not want:
-        return False
+        under = [f for f in feats[c + 1:hi + 1] if f.text]
+        return (0 < len(under) <= LIST_ITEM_LINES and all(f.prose or f.sentence for f in under)
+                and not any(R.TEASER_ELLIPSIS_RE.search(f.text) for f in feats[first + 1:c]))
     prose = 0
     extra: set[str] = set()
     for j in range(c + 1, len(feats)):
