@@ -1850,3 +1850,50 @@ def test_a_line_trailing_off_or_a_list_s_ellipsis_is_no_teaser() -> None:
     assert cut(["三位大叔同行准备走着这段遥远的路段，下次找机会再来重温旧梦了......"] * 2) == []
     body = render_plain(_clean("28482e6171e9"))
     assert "Look, I even made a picture of what he would look like…" in body
+
+
+def _product_guide(case: str, tail: list[str]) -> tuple[list[str], str]:
+    """A gift guide built from train page ``case``: its first two sentences as the
+    introduction, then eight products under a label ("Best overall: ...", "Also great: ..."),
+    each over a sentence of the page and the lines ``tail``; the items' sentences and the
+    published text."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    from .conftest import TRAIN_CORPUS
+
+    _clean(case)  # skips the test when the corpus is absent
+    truth = (TRAIN_CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+    sentences = [s.strip() for p in truth.split("\n\n") for s in p.split(". ")
+                 if len(s.split()) >= 8]
+    products = ["Solar charger for campers", "Noise-cancelling travel headphones",
+                "Weatherproof smart speaker", "Compact espresso maker", "Kids' coding robot kit",
+                "Ergonomic office chair", "Portable power bank", "Wireless phone charger"]
+    lines = ["Gift guide: the best home tech of the year", "By Maria Lopez", "March 5, 2024",
+             "Share", "Facebook", "Twitter", *(s + "." for s in sentences[:2])]
+    items = []
+    for k, name in enumerate(products):
+        items.append(sentences[2 + k] + ".")
+        label = "Best overall" if k == 0 else "Also great"
+        lines += [f"{label}: {name}", items[-1], *(x.format(29 + 10 * k) for x in tail)]
+    text = "\n\n".join([*lines, "About us", "Contact"]) + "\n"
+    cleaned = clean(Capture(Path("guide.txt"), "guide.txt", "text", text, "utf-8"))
+    return items, " ".join(render_plain(cleaned).split())
+
+
+def test_a_gift_guide_keeps_its_products_past_where_the_density_falls() -> None:
+    """Round 40: a gift guide of eight products under labels, each with its price and a shop's
+    button under its sentence (built from train page dragnet 85d2ae521e96, as
+    ``bench_pages.py`` builds its lists). Three short lines to each sentence: the density
+    score ended the core after the fourth product and the last four were dropped. The core's
+    end is carried over the rest of a list whose items end in a price or a shop's button;
+    the buttons stay out. The other side: the same list with "Read more" under each item in
+    place of the price and the button reads as a list of teasers, and is not carried."""
+    items, body = _product_guide("85d2ae521e96", ["${}", "Buy now"])
+    for sentence in items:
+        assert sentence in body, sentence[:60]
+    assert "Buy now" not in body
+    items, body = _product_guide("85d2ae521e96", ["Read more"])
+    assert items[-1] not in body

@@ -1416,7 +1416,42 @@ def _item_tail(feats: list[_Feat], c: int, above: tuple[int, frozenset[str]], hi
     return False
 
 
+
+
+def _grow_over_products(feats: list[_Feat], lo: int, hi: int) -> int:
+    """Carry the core's end ``hi`` over the rest of a list of products (a gift guide, a deal
+    list): each item a name over a paragraph or three, then its price or a shop's button
+    ("$29", "Buy now"). Those short lines weigh against each item's sentence, and the density
+    score ended the core a few items into the list, dropping the rest (``bench_pages.py``).
+    The core's last item (``_cut_candidate``'s shape) must follow another with the same short
+    lines, one a price or a shop's button (a teaser list has neither); the end goes on over
+    every next item with the same lines, and over the last one's text and lines
+    (``_item_tail``)."""
+    last = next((c for c in range(hi, lo, -1) if feats[c].text and _cut_candidate(feats[c])),
+                None)
+    if last is None:
+        return hi
+    above = _item_gap(feats, last, -1, lo)
+    if above is None or not any(R.PRICE_LINE_RE.match(x) or _SHOP_BUTTON.search(x)
+                                for x in above[1]):
+        return hi
+    c = last
+    while (nxt := _item_gap(feats, c, 1, len(feats) - 1)) is not None and nxt[1] == above[1]:
+        c = nxt[0]
+    if not _item_tail(feats, c, above, len(feats) - 1):
+        return hi if c == last else _end_above(feats, lo, c)
+    end, seen = c, set()
+    for j in range(c + 1, len(feats)):  # down to the last item's last short line
+        if feats[j].text:
+            end = j
+            if not (feats[j].prose or feats[j].sentence):
+                seen.add(_DIGITS_RE.sub("0", feats[j].text.lower()))
+                if seen == above[1]:
+                    break
+    return max(hi, end)
+
 LIST_ITEM_LINES = 3  # paragraphs under a list's item name, at most
+_SHOP_BUTTON = next(rule for rule in R.LINE_RULES if rule.name == "shop-button")
 LIST_ITEM_EXTRA = 2  # ...and short lines ("$29 at Amazon", "Buy now")
 
 
@@ -3228,7 +3263,7 @@ def rule_pass(capture: Capture) -> RulePass:
     else:
         lo, hi = span
         # 3. grow over the text around the core (list items, short closing sentences)
-        hi = grown = _grow(feats, hi, len(feats), list_items)
+        hi = grown = _grow_over_products(feats, lo, _grow(feats, hi, len(feats), list_items))
         bridged = _bridge_boxes(feats, hi, boxes)
         if bridged != hi:  # over a box: the growth goes on under the article's text there
             hi = grown = _grow(feats, bridged, len(feats), list_items)

@@ -113,6 +113,10 @@ INLINE_BOX_ITEMS = 10
 FORM_BUTTON_RE = re.compile(r"^(?:sign\s*up|subscribe|submit|join|register)\W*$",
                             re.IGNORECASE)
 INLINE_BOX_WINDOW = 8
+# A product's price on its own line under it in a gift guide or a deal list ("$29", "$29 at
+# Amazon", "£19.99"): with a shop's button, what makes a list's item a product (round 40)
+PRICE_LINE_RE = re.compile(r"^\W*(?:[$£€¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:usd|eur|gbp))(?:\s|$)",
+                           re.IGNORECASE)
 # A sign-up form's opener ("Subscribe", "Sign up", "Newsletter", "Sign up for our newsletter
 # ..."): it heads a form, never a list of other stories, so the teaser cut does not end the
 # article at it (round 40: on train no teaser cut fell at one)
