@@ -1897,3 +1897,41 @@ def test_a_gift_guide_keeps_its_products_past_where_the_density_falls() -> None:
     assert "Buy now" not in body
     items, body = _product_guide("85d2ae521e96", ["Read more"])
     assert items[-1] not in body
+
+
+def test_a_paywall_notice_under_a_sign_up_form_is_no_post_of_its_own() -> None:
+    """Round 40: a brief under the page's header (the headline, a byline, a date, a share
+    bar), then a sign-up form with its terms ("By signing up you agree to our terms of service
+    and privacy policy.") and a paywall's notice in prose. Once the form's terms became a rule
+    line, the reach over a post's header passed through the whole form and found the page's
+    date over the brief: the notice, the best run of prose under the core, was kept as a post
+    of its own (``unsure``). Only lines under the core can head a post under it. The brief is
+    the dragnet page 4c471303f4a9's truth (its headline again, then its standfirst), on the
+    page ``bench_pages.py`` sets it in."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    from .conftest import TRAIN_CORPUS
+
+    _clean("4c471303f4a9")  # skips the test when the corpus is absent
+    truth = (TRAIN_CORPUS / "4c471303f4a9.truth.txt").read_text(encoding="utf-8")
+    brief = next(p for p in truth.split("\n\n") if p.startswith("Legal expert"))
+    headline = "In Aurora massacre, trial may not shed much light on motive"
+    paywall = ("Support local journalism. Our reporters cover the stories that matter to your "
+               "community, and your subscription makes that work possible. Subscribe today for "
+               "just $1 a week.")
+    lines = ["Skip to main content", "Menu", "News", "Politics", "Business", "Sport",
+             "Culture", "Opinion", "Search", "Sign in", "Subscribe", headline, "By Maria Lopez",
+             "March 5, 2024", "Share", "Facebook", "Twitter", headline, brief,
+             "Get the morning briefing", "Sign up to receive the day's most important stories, "
+             "hand-picked by our editors and delivered to your inbox before breakfast.",
+             "Enter your email address", "Sign up", "By signing up you agree to our terms of "
+             "service and privacy policy. You can unsubscribe at any time.", paywall,
+             "Subscribe now", "About us", "Contact", "Advertise", "Privacy Policy",
+             "Terms of Use", "© 2024 The Valley Courier. All rights reserved."]
+    text = "\n\n".join(lines) + "\n"
+    body = render_plain(clean(Capture(Path("brief.txt"), "brief.txt", "text", text, "utf-8")))
+    assert brief in body
+    assert paywall not in body and "By signing up" not in body

@@ -564,7 +564,7 @@ def _other_post(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, int] | 
     o_score, run = _best_run(scores, feats, hi + 1, len(feats) - 1)
     if run is None or o_score < CORE_ALT_MIN_SCORE or o_score < OTHER_POST_SHARE * c_score:
         return None
-    if not (_post_headed(feats, run[0]) or _dated_after(feats, run[1], _post_header)):
+    if not (_post_headed(feats, run[0], hi + 1) or _dated_after(feats, run[1], _post_header)):
         return None
     if sum(1 for j in range(run[0] + 1, run[1] + 1) if _header_line(feats[j])) > 1:
         return None  # a list of posts
@@ -710,10 +710,11 @@ def _dated_after(feats: list[_Feat], hi: int,
     return any(test(feats[j]) for j in after)
 
 
-def _post_headed(feats: list[_Feat], lo: int) -> bool:
+def _post_headed(feats: list[_Feat], lo: int, stop: int = 0) -> bool:
     """``_headed`` by a post's header, not a comment's ("May 5, 2012 at 6:55 pm"), past a
-    share bar's buttons (``_lines_above``)."""
-    return any(_post_header(feats[j]) for j in [*_lines_above(feats, lo), lo])
+    share bar's buttons (``_lines_above``, down to ``stop``: a post under the core is not
+    headed by the page's header over the core, read past a sign-up form's lines)."""
+    return any(_post_header(feats[j]) for j in [*_lines_above(feats, lo, stop), lo])
 
 
 def _post_header(f: _Feat) -> bool:
@@ -1416,8 +1417,6 @@ def _item_tail(feats: list[_Feat], c: int, above: tuple[int, frozenset[str]], hi
     return False
 
 
-
-
 def _grow_over_products(feats: list[_Feat], lo: int, hi: int) -> int:
     """Carry the core's end ``hi`` over the rest of a list of products (a gift guide, a deal
     list): each item a name over a paragraph or three, then its price or a shop's button
@@ -1439,7 +1438,7 @@ def _grow_over_products(feats: list[_Feat], lo: int, hi: int) -> int:
     while (nxt := _item_gap(feats, c, 1, len(feats) - 1)) is not None and nxt[1] == above[1]:
         c = nxt[0]
     if not _item_tail(feats, c, above, len(feats) - 1):
-        return hi if c == last else _end_above(feats, lo, c)
+        return hi if c == last else max(hi, _end_above(feats, lo, c))
     end, seen = c, set()
     for j in range(c + 1, len(feats)):  # down to the last item's last short line
         if feats[j].text:
@@ -1450,9 +1449,11 @@ def _grow_over_products(feats: list[_Feat], lo: int, hi: int) -> int:
                     break
     return max(hi, end)
 
+
 LIST_ITEM_LINES = 3  # paragraphs under a list's item name, at most
-_SHOP_BUTTON = next(rule for rule in R.LINE_RULES if rule.name == "shop-button")
 LIST_ITEM_EXTRA = 2  # ...and short lines ("$29 at Amazon", "Buy now")
+# the rule of a shop's button ("Buy now"): with a price, what makes a list's item a product
+_SHOP_BUTTON = next(rule for rule in R.LINE_RULES if rule.name == "shop-button")
 
 
 def choose_cut(rows: list[tuple[int, list[float]]], model: CutModel) -> int | None:
