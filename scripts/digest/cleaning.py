@@ -1343,7 +1343,7 @@ def _list_item(feats: list[_Feat], c: int, lo: int, hi: int) -> bool:
         first = c
     else:
         if below is None:  # the list's last item: its price or button as the others'
-            if not _item_tail(feats, c, above, hi):
+            if _item_tail(feats, c, above, hi) is None:
                 return False
         elif above[1] != below[1]:
             return False
@@ -1381,19 +1381,23 @@ def _item_gap(feats: list[_Feat], c: int, step: int, stop: int
 
 
 def _item_tail(feats: list[_Feat], c: int, above: tuple[int, frozenset[str]], hi: int
-               ) -> bool:
-    """The lines under the list's last item ``c`` hold one to LIST_ITEM_LINES lines of prose
-    or sentences and then the short lines the item above has (``above``: its line and those
-    short lines, the price, the button: what makes an item of it, where a glued article would
-    go on in paragraphs), as ``_item_gap`` reads a gap; the core may end before them (they are
-    no prose). Where the items have no such lines, the core ``..hi`` ends with the item's one
-    to LIST_ITEM_LINES lines of text, as an item's, and the item above holds no blurb cut off
-    by an ellipsis (a list of teasers, each headline over a blurb, is no article)."""
+               ) -> int | None:
+    """The last line of the list's last item ``c``, or None when ``c`` reads as no item: the
+    lines under it hold one to LIST_ITEM_LINES lines of prose or sentences and then the short
+    lines the item above has (``above``: its line and those short lines, the price, the
+    button: what makes an item of it, where a glued article would go on in paragraphs), as
+    ``_item_gap`` reads a gap; the core may end before them (they are no prose). Where the
+    items have no such lines, the core ``..hi`` ends with the item's one to LIST_ITEM_LINES
+    lines of text, as an item's, and the item above holds no blurb cut off by an ellipsis (a
+    list of teasers, each headline over a blurb, is no article)."""
     first, want = above
     if not want:
-        under = [f for f in feats[c + 1:hi + 1] if f.text]
-        return (0 < len(under) <= LIST_ITEM_LINES and all(f.prose or f.sentence for f in under)
-                and not any(R.TEASER_ELLIPSIS_RE.search(f.text) for f in feats[first + 1:c]))
+        under = [j for j in range(c + 1, hi + 1) if feats[j].text]
+        if (0 < len(under) <= LIST_ITEM_LINES
+                and all(feats[j].prose or feats[j].sentence for j in under)
+                and not any(R.TEASER_ELLIPSIS_RE.search(f.text) for f in feats[first + 1:c])):
+            return under[-1]
+        return None
     prose = 0
     extra: set[str] = set()
     for j in range(c + 1, len(feats)):
@@ -1401,20 +1405,20 @@ def _item_tail(feats: list[_Feat], c: int, above: tuple[int, frozenset[str]], hi
         if not f.text:
             continue
         if f.boundary or _cut_candidate(f):
-            return False
+            return None
         if f.prose or f.sentence:
             prose += 1
             if prose > LIST_ITEM_LINES or extra:
-                return False
+                return None
         elif f.words > R.SHORT_MAX_WORDS:
-            return False
+            return None
         else:
             extra.add(_DIGITS_RE.sub("0", f.text.lower()))
             if extra == want:
-                return prose > 0
+                return j if prose > 0 else None
             if len(extra) >= LIST_ITEM_EXTRA:
-                return False
-    return False
+                return None
+    return None
 
 
 def _grow_over_products(feats: list[_Feat], lo: int, hi: int) -> int:
@@ -1437,16 +1441,9 @@ def _grow_over_products(feats: list[_Feat], lo: int, hi: int) -> int:
     c = last
     while (nxt := _item_gap(feats, c, 1, len(feats) - 1)) is not None and nxt[1] == above[1]:
         c = nxt[0]
-    if not _item_tail(feats, c, above, len(feats) - 1):
+    end = _item_tail(feats, c, above, len(feats) - 1)
+    if end is None:  # the list's last item ends otherwise: up to the item above it
         return hi if c == last else max(hi, _end_above(feats, lo, c))
-    end, seen = c, set()
-    for j in range(c + 1, len(feats)):  # down to the last item's last short line
-        if feats[j].text:
-            end = j
-            if not (feats[j].prose or feats[j].sentence):
-                seen.add(_DIGITS_RE.sub("0", feats[j].text.lower()))
-                if seen == above[1]:
-                    break
     return max(hi, end)
 
 
