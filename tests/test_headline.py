@@ -217,11 +217,43 @@ def test_the_headline_over_its_articles_byline_and_date() -> None:
     assert meta.title.value == "Ashley returns to head the hunt for quick solution"
 
 
+@pytest.mark.parametrize(
+    ("case", "between", "headline"),
+    [
+        # a page's tool between the headline and "Last Modified: 18 Jan 2008"
+        ("b22258333fa3", "Print this page", "Briton murdered in New Zealand"),
+        # a byline naming the paper, no person, between the headline and the date; the
+        # photo's caption under the header ("STAFF PHOTO BY ...") does not part it from the
+        # article
+        ("78a88dd88be6", "by The Times-Picayune", "Louisiana's new first lady is mom and MBA"),
+    ],
+)
+def test_the_headline_over_a_tool_line_and_its_date(case: str, between: str,
+                                                     headline: str) -> None:
+    """Round 41: where the model picks no headline, the header's headline is found over a
+    page's tool ("Print this page") or a byline naming no person between it and the date line
+    (`headline._candidate_over`); both were "no headline found"."""
+    meta, texts = _page(case)
+    assert texts[texts.index(headline) + 1:].index(between) <= 2  # the line stands between
+    assert meta.title.value == headline
+
+
+def test_a_readers_comment_over_its_writers_name_and_date_is_no_headline() -> None:
+    """Round 41, the other side: on train page 515348d7aa23 (dragnet) a comment's last line
+    ("Fantastic shirt!") stands over the commenter's name ("WILDFLOWER") and the comment's
+    date: a name is no page tool, so the line is not read as a header's headline (a first
+    version, passing over any short line, published it)."""
+    meta, texts = _page("515348d7aa23")
+    assert texts[texts.index("Fantastic shirt!") + 2] == "WILDFLOWER"
+    assert meta.title.value != "Fantastic shirt!"
+
+
 def test_only_a_body_line_shorter_than_a_paragraph_is_a_lede_under_the_header() -> None:
     """Round 22: between the header's byline and the article's first paragraph, a line of the
     cleaner's body shorter than a paragraph is the article's one-sentence lede and does not
-    part the header from the article; a longer line (a teaser's blurb), a caption, or a line
-    the cleaner dropped still does (`headline.header_pick`)."""
+    part the header from the article; a longer line (a teaser's blurb) or a line the cleaner
+    dropped still does (`headline.header_pick`). A caption is no lede; since round 41 the
+    header's reach passes over one of its own (a photo under the byline)."""
     from digest.headline import _lede_line
 
     lede = "A British woman has been murdered on a working holiday in New Zealand."

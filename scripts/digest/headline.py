@@ -1164,7 +1164,8 @@ def pick(cands: Candidates, probs: Sequence[float], threshold: float) -> int | N
 
 def header_pick(lines: Sequence[Line], cands: Candidates, probs: Sequence[float]) -> int | None:
     """Position in ``cands`` of the headline an article's header shows, when the model picks
-    none: the candidate right over the header's (first such) byline or date line, with at most
+    none: the candidate right over the header's (first such) byline or date line (or over a
+    page's tool or a byline naming no person between them: ``_candidate_over``), with at most
     HEADER_BODY_GAP short lines (a label; a share bar's buttons, a reading time and a sign-up
     form's fields not counted)
     between that header and the article's first line, under a short label, a sentence or
@@ -1176,25 +1177,47 @@ def header_pick(lines: Sequence[Line], cands: Candidates, probs: Sequence[float]
     header = [i for i in near if lines[i].kind in ("byline", "dateline")]
     if not header:
         return None
-    # the header's first byline or date line right under a candidate (a stamp over the
+    # the header's first byline or date line under a candidate (a stamp over the
     # headline is the last teaser's, of a list over the article: "6 hours ago")
     under = [(i, pos) for pos, i in enumerate(texts) if i in header]
-    top, pos = next(((i, pos) for i, pos in under if pos > 0 and texts[pos - 1] in cands.index),
+    top, pos = next(((i, at) for i, p in under
+                     if (at := _candidate_over(lines, texts, p, cands)) is not None),
                     (None, 0))
     if top is None:
         return None
     if any(_word_count(lines[i].text) > R.SHORT_MAX_WORDS and not _lede_line(lines[i])
+           and not is_caption(lines[i].text)
            for i in texts if i > top and lines[i].kind not in ("byline", "dateline")):
-        return None  # prose between the header and the article: not its header
-    j = cands.index.index(texts[pos - 1])
+        return None  # prose between the header and the article (a caption is the header's
+        # photo's): not its header
+    j = cands.index.index(texts[pos])
     if j in {k for k, _ in cands.vetoed} or probs[j] < HEADER_PICK_MIN_P:
         return None
-    over = lines[texts[pos - 2]].text if pos >= 2 else ""
-    if _word_count(over) > HEADER_LABEL_WORDS and not (
-            R.ends_sentence(over) and _word_count(over) >= DEK_MIN_WORDS):
+    above = lines[texts[pos - 1]].text if pos >= 1 else ""
+    if _word_count(above) > HEADER_LABEL_WORDS and not (
+            R.ends_sentence(above) and _word_count(above) >= DEK_MIN_WORDS):
         return None  # under another headline: a teaser list's, or over its standfirst
     # (a sentence over it ends the text of the block above: a teaser's blurb, a notice)
     return j
+
+
+def _candidate_over(lines: Sequence[Line], texts: Sequence[int], pos: int,
+                    cands: Candidates) -> int | None:
+    """Position in ``texts`` of the candidate over the header line at ``pos``: right over it,
+    or over up to HEADER_TOOL_LINES short lines that are no candidate (a page's tools between
+    its headline and its date: "Print this page", "by The Times-Picayune")."""
+    for over in range(pos - 1, max(-1, pos - 2 - HEADER_TOOL_LINES), -1):
+        i = texts[over]
+        if i in cands.index:
+            return over
+        text = lines[i].text
+        if _word_count(text) > R.SHORT_MAX_WORDS or not (
+                is_interface(text) or R.BYLINE_RE.match(text)):
+            return None
+    return None
+
+
+HEADER_TOOL_LINES = 2
 
 
 def _lede_line(line: Line) -> bool:
