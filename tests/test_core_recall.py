@@ -151,6 +151,24 @@ def test_a_lone_paragraph_kept_over_as_much_dropped_prose_is_flagged() -> None:
     assert kept.confidence >= LOW_CONFIDENCE + 0.1
 
 
+def test_kept_text_without_a_sentence_is_flagged() -> None:
+    """Round 41, confidence: on dragnet page 96b2ebfeb12f the core is a nav bar's long line
+    and the blog's motto in capitals ("I LIVE. I LEARN. I TEACH. ..."), and the post far under
+    the sidebar is dropped whole; it was published at 0.88, no warning. An article is written
+    in sentences, and no kept line ends one (a line in capitals is a motto, not one): the
+    capture is flagged and the warning says why. A Chinese article (readability page
+    62f043ddb4d8), whose lines end in "。" and have no capitals, is not."""
+    lost = _clean("96b2ebfeb12f")
+    assert "I LIVE. I LEARN. I TEACH." in render_plain(lost)
+    assert "Dance where you are now." not in render_plain(lost)
+    assert lost.confidence < LOW_CONFIDENCE
+    assert lost.doubt.startswith("no line of the kept text ends a sentence")
+    kept = _clean("62f043ddb4d8")
+    assert "出国前：政治科目会出啥考题？" in render_plain(kept)
+    assert kept.confidence >= LOW_CONFIDENCE + 0.1
+    assert "sentence" not in kept.doubt
+
+
 def test_fact_box_under_its_label_is_kept() -> None:
     """l3s-gn1 page cf4201662559: "Key Features:", a blank line, then the specification
     ("Processor: 1.2GHz VIA C7-M ULV Processor", "Display: ...", "Memory: ..."): a block of
@@ -697,6 +715,79 @@ def test_a_short_article_under_teasers_each_under_its_stamp_is_kept() -> None:
     _short_article_under([*PAGE_TOP, "Trending", *(
         x for k, (title, blurb, _stamp) in enumerate(order)
         for x in (f"{k + 2} hours ago", title, blurb))])
+
+
+LONG_TEASERS = [  # the same list, each blurb a sentence of 30 words or more
+    ("Police search for missing hiker near the lake", "Volunteers joined rangers and police "
+     "officers on Sunday in the search for a hiker last seen above the lake, as the weather "
+     "turned and the mountain rescue team asked walkers to stay off the higher paths."),
+    ("Council delays vote on the city budget again", "Members of the city council said on "
+     "Monday that they needed more time to study the proposal and hear from residents of the "
+     "eastern districts before a final vote on the budget next month."),
+    ("New school opens its doors to four hundred pupils", "The building replaces a school that "
+     "had served the neighbourhood since the fifties, and the head teacher said the new "
+     "science rooms and the library would be open to families in the evenings."),
+    ("Storm leaves thousands without power", "Crews worked through the night to restore "
+     "power to homes across the county after the storm brought down lines in dozens of "
+     "villages, and the company said most homes would be connected by the evening."),
+]
+
+
+@pytest.mark.parametrize("stamp_first", [False, True])
+def test_a_short_article_under_several_dense_teasers_is_kept(stamp_first: bool) -> None:
+    """Round 41 (`scripts/bench_pages.py`, "teasers with blurbs over the header", short, its
+    teasers drawn from other train pages): where every blurb of the "Trending" list is a long
+    sentence, the densest run spans several teasers, stamps and all (a blurb, "2 hours ago", a
+    headline, a blurb, ...), and the short article under its header was lost whole, a teaser's
+    headline published. A core whose every stamp is one of the list's, with at most a
+    teaser's headline and blurb over the first and under the last, is the list's: the
+    article is the headed run after it."""
+    units = [(title, blurb, f"{k + 2} hours ago") for k, (title, blurb) in enumerate(LONG_TEASERS)]
+    _short_article_under([*PAGE_TOP, "Trending", *(
+        x for title, blurb, stamp in units
+        for x in ((stamp, title, blurb) if stamp_first else (title, blurb, stamp)))])
+
+
+def test_a_live_blog_under_its_header_stays_the_core() -> None:
+    """Round 41, the other side: a live blog under its headline, byline and date, each entry a
+    paragraph under its time ("10:32 AM", a chain of stamps of one shape, like a teaser
+    list's), then "Read next" and another story under its own byline and date. The core was
+    an entry between two stamps, read as a teaser of a list (round 16), and the story after
+    the list took its place, its headline published. A list of stamps right under the page's
+    header (a byline, a date of another shape) is the article's: the entries are kept and the
+    story stays out."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    entries = [
+        ("10:32 AM", "The minister arrived at the summit venue shortly after ten and told "
+         "reporters waiting outside that the talks would go on late into the evening, with a "
+         "working dinner planned for the delegations."),
+        ("10:47 AM", "Protesters gathered at the square opposite the venue, where police had "
+         "closed two streets to traffic since the early morning and set up barriers along "
+         "the river."),
+        ("11:05 AM", "A spokesperson for the delegation said the first session had been "
+         "constructive and that both sides had agreed on an agenda for the afternoon's "
+         "meetings on trade."),
+        ("11:20 AM", "Officials confirmed that the joint statement expected at noon has been "
+         "delayed, without giving a reason for the change of schedule or a new time for "
+         "it."),
+    ]
+    story = ("Crews worked through the night to restore power to homes across the county after "
+             "the storm brought down lines in dozens of villages, and the company said most "
+             "homes would be connected again by the evening.")
+    text = "\n\n".join([
+        *PAGE_TOP, "Summit live: talks go on into the evening", "By Maria Lopez",
+        "March 5, 2024", *(x for entry in entries for x in entry), "Read next",
+        "Storm leaves thousands without power", "By Sam Green", "March 4, 2024", story,
+        "About us", "Contact"]) + "\n"
+    cleaned = clean(Capture(Path("live.txt"), "live.txt", "text", text, "utf-8"))
+    body = render_plain(cleaned)
+    assert all(entry in body for _stamp, entry in entries)
+    assert story not in body
+    assert cleaned.metadata.title.value != "Storm leaves thousands without power"
 
 
 def test_a_short_article_under_stamped_teasers_with_blurbs_cut_short_is_kept() -> None:

@@ -595,12 +595,15 @@ def _teaser_unit_core(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, i
     below, above = _stamp_near(feats, hi, 1), _stamp_near(feats, lo, -1)
     shape_below = None if below is None else _stamp_shape(feats[below].text)
     shape_above = None if above is None else _stamp_shape(feats[above].text)
+    top: int | None = None  # the list's first stamp, where the core is inside the list
     if below is not None and above is not None and shape_below == shape_above:
         shape = shape_above
-        _, last, stamps = _stamp_chain(feats, above, shape)  # between two stamps
+        top, last, stamps = _stamp_chain(feats, above, shape)  # between two stamps
         if last < below:
             return None  # the core holds more than a blurb between two stamps of the list
         start = last + 1
+    elif (teasers := _teasers_core(feats, lo, hi)) is not None:
+        shape, top, stamps, start = teasers  # several teasers of the list, stamps and all
     else:  # the list's first teaser (its stamp under it) or its last (its stamp over it)
         inside = [f for f in feats[lo:hi + 1] if f.text]
         if len(inside) > SERIES_GAP or sum(f.prose for f in inside) > SERIES_PROSE:
@@ -621,6 +624,8 @@ def _teaser_unit_core(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, i
         if any(_post_header(feats[j]) and _stamp_shape(feats[j].text) != shape
                for j in _lines_above(feats, lo)):
             return None  # the core stands under its own header
+    if top is not None and _dated_over(feats, top, shape):
+        return None  # entries of a live blog under the page's date, not a list of teasers
     if stamps < SERIES_MIN_STAMPS:
         return None  # (the first or last teaser's chains were filtered above)
     scores = [f.score for f in feats]  # _score
@@ -638,6 +643,39 @@ def _teaser_unit_core(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, i
     if sum(1 for j in range(run[0] + 1, run[1] + 1) if _header_line(feats[j])) > 1:
         return None  # a list of posts
     return run
+
+
+def _dated_over(feats: list[_Feat], top: int, shape: str | None) -> bool:
+    """Whether the line of text right over the stamp ``top`` is a date of another shape than
+    ``shape``, no sentence (a page's date over the first entry of its live blog: "March 5,
+    2024" over "10:32 AM"; a list of teasers opens under its label or a teaser's blurb)."""
+    over = next((j for j in range(top - 1, -1, -1) if feats[j].text), None)
+    return (over is not None and feats[over].dateline and not feats[over].sentence
+            and _stamp_shape(feats[over].text) != shape)
+
+
+def _teasers_core(feats: list[_Feat], lo: int, hi: int) -> tuple[str, int, int, int] | None:
+    """(shape, the list's first stamp, its stamps, where the rest starts) when the core
+    ``lo``..``hi`` is several teasers of a list: it holds one of the list's stamps or more,
+    every stamp in it is of the chain (``_stamp_chain``, SERIES_MIN_STAMPS or more), and what
+    stands in it over the first and under the last is at most one teaser's headline and
+    blurb (SERIES_GAP lines of text, SERIES_PROSE of prose); None otherwise. Blurbs of a
+    sentence of 40 words each are denser than a short article of one or two paragraphs, and
+    the densest run then spans teasers."""
+    inside = [j for j in range(lo, hi + 1) if feats[j].dateline]
+    if not inside:
+        return None
+    shape = _stamp_shape(feats[inside[0]].text)
+    first, last, stamps = _stamp_chain(feats, inside[0], shape)
+    if stamps < SERIES_MIN_STAMPS or first > inside[0] or last < inside[-1]:
+        return None
+    if any(_stamp_shape(feats[j].text) != shape for j in inside):
+        return None
+    for edge in (feats[lo:inside[0]], feats[inside[-1] + 1:hi + 1]):
+        text = [f for f in edge if f.text]
+        if len(text) > SERIES_GAP or sum(f.prose for f in text) > SERIES_PROSE:
+            return None
+    return shape, first, stamps, last + 1
 
 
 def _stamp_near(feats: list[_Feat], i: int, step: int) -> int | None:
@@ -3648,7 +3686,8 @@ def _confidence(
     - the share of prose words dropped: a page that keeps little of its prose is suspect,
       and one that drops CONF_MOSTLY_DROPPED_SHARE or more of it is flagged;
     - one paragraph of prose kept, with CONF_LONE_DROPPED_SHARE of its words or more dropped
-      as prose elsewhere: CONF_LONE_PARAGRAPH.
+      as prose elsewhere: CONF_LONE_PARAGRAPH;
+    - prose kept, but no kept line that ends a sentence: CONF_NO_SENTENCE.
 
     Comment signatures in the kept text were a cap too; on the train pages they flagged 44
     pages that kept their article for 2 that did not (a comment thread under a headed article
@@ -3667,6 +3706,7 @@ def _confidence(
     title: int | None = None
     first_kept: int | None = None
     other_post = False
+    kept_sentence = False
     for i, (f, (kind, rule)) in enumerate(zip(feats, kinds, strict=True)):
         if kind == "title" and title is None:
             title = i
@@ -3679,6 +3719,8 @@ def _confidence(
         if kind in BODY_KINDS:
             kept_words += f.words if f.prose else 0
             kept_paragraphs += f.prose
+            # (a line in capitals is a motto or a label; a script without case is not one)
+            kept_sentence = kept_sentence or (f.sentence and not f.text.isupper())
             run = 0
         elif kind == "boilerplate" and rule in candidate_rules and f.prose:
             dropped.append(i + 1)
@@ -3725,6 +3767,10 @@ def _confidence(
         # the article may be the prose dropped
         caps.append((CONF_LONE_PARAGRAPH, f"one paragraph kept, and {dropped_words} words "
                      "of prose dropped elsewhere"))
+    if kept_words and not kept_sentence:
+        # an article is written in sentences: what was kept is a menu or a blog's motto
+        caps.append((CONF_NO_SENTENCE, "no line of the kept text ends a sentence: the article "
+                     "may be elsewhere on the page"))
     # the lowest cap, and among equal ones the first signal listed
     value, reason = min(caps, key=lambda cap: cap[0])
     value = round(max(0.0, value), 2)
@@ -3806,6 +3852,11 @@ CONF_MOSTLY_DROPPED = 0.45  # ...caps the confidence here
 # it newly warns about 7 pages: 2 keep under half their sentences, 1 more under 90%.
 CONF_LONE_DROPPED_SHARE = 0.75
 CONF_LONE_PARAGRAPH = 0.5
+# Kept prose with no sentence in it (no kept line ends like one, a line in capitals not
+# counted): a nav bar's long line and a blog's motto in capitals won the core over a short
+# post (train 96b2ebfeb12f, its article lost whole at 0.88). On train 5 pages keep no sentence,
+# all losing some of their article's sentences but one list of two lines; 4 were warned already.
+CONF_NO_SENTENCE = 0.5
 
 
 def _blocks(lines: tuple[Line, ...]) -> tuple[Block, ...]:
