@@ -748,6 +748,30 @@ def test_a_short_article_under_several_dense_teasers_is_kept(stamp_first: bool) 
         for x in ((stamp, title, blurb) if stamp_first else (title, blurb, stamp)))])
 
 
+def test_a_short_article_over_several_dense_teasers_is_kept() -> None:
+    """Round 41, the list under the article ("More from ...", each teaser a headline, a blurb
+    and its stamp), each blurb lengthened to 45 words or more (as long as the bench's, a
+    page's first sentence of up to 40 words): the densest run spans the list's teasers, and
+    the short article over it (dragnet page 297fa909a9a9's opening, 60 words) was lost whole,
+    a teaser's headline published (`bench_pages.py`, "teasers with blurbs under the article",
+    its teasers drawn from other train pages). The article is the headed run over the list,
+    over its first teaser's headline and blurb: its standfirst and paragraph are shown, the
+    teasers are not."""
+    dense = [(title, blurb.rstrip(".") + " and more people were expected to join them later "
+              "in the week.") for title, blurb in LONG_TEASERS]
+    units = [x for k, (title, blurb) in enumerate(dense)
+             for x in (title, blurb, f"{k + 2} hours ago")]
+    headline = "Researcher finds critical vulnerabilities in Sophos antivirus product"
+    paragraphs, cleaned = _wrapped_lines(
+        "297fa909a9a9", PAGE_TOP, ["More from The Valley Courier", *units, "About us"], 60,
+        headline=headline)
+    body = " ".join(render_plain(cleaned).split())
+    shown = f"{cleaned.metadata.dek.value} {body}"
+    assert len(paragraphs) == 2 and all(paragraph in shown for paragraph in paragraphs)
+    assert all(blurb not in body for _title, blurb in dense)
+    assert cleaned.metadata.title.value == headline
+
+
 def test_a_live_blog_under_its_header_stays_the_core() -> None:
     """Round 41, the other side: a live blog under its headline, byline and date, each entry a
     paragraph under its time ("10:32 AM", a chain of stamps of one shape, like a teaser

@@ -628,21 +628,50 @@ def _teaser_unit_core(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, i
         return None  # entries of a live blog under the page's date, not a list of teasers
     if stamps < SERIES_MIN_STAMPS:
         return None  # (the first or last teaser's chains were filtered above)
+    run = _headed_run(feats, start, len(feats) - 1, shape, 1)
+    if run is None and top is not None:
+        # the core is inside the list: the article may stand over it
+        run = _headed_run(feats, 0, _list_start(feats, top) - 1, shape, -1)
+    if run is None:
+        return None
+    if sum(1 for j in range(run[0] + 1, run[1] + 1) if _header_line(feats[j])) > 1:
+        return None  # a list of posts
+    return run
+
+
+def _list_start(feats: list[_Feat], top: int) -> int:
+    """Where the list whose first stamp is ``top`` starts: over the stamp, its first teaser's
+    headline and blurb when it prints them there (SERIES_PROSE lines of text at most, not
+    past the list's opener: "More from The Valley Courier")."""
+    start = top
+    for j in [j for j in range(top - 1, -1, -1) if feats[j].text][:SERIES_PROSE]:
+        if feats[j].boundary:
+            break
+        start = j
+    return start
+
+
+def _headed_run(feats: list[_Feat], lo: int, hi: int, shape: str | None,
+                step: int) -> tuple[int, int] | None:
+    """The best run of prose in ``lo..hi`` under a header of its own (a byline or a date line
+    other than a stamp of the list's ``shape``), scoring CORE_ALT_MIN_SCORE or more, read from
+    the list outwards: a best run under a stamp of the list alone is one of its teasers, and
+    the next run past it (down when ``step`` is 1, up when -1) is read instead, SERIES_RUNS
+    runs at most; None when none is headed."""
     scores = [f.score for f in feats]  # _score
     for _ in range(SERIES_RUNS):
-        score, run = _best_run(scores, feats, start, len(feats) - 1)
+        score, run = _best_run(scores, feats, lo, hi)
         if run is None or score < CORE_ALT_MIN_SCORE:
             return None
         header = [j for j in {*_lines_above(feats, run[0]), *_text_above(feats, run[0]), run[0]}
                   if _header_line(feats[j])]
         if any(not feats[j].dateline or _stamp_shape(feats[j].text) != shape for j in header):
-            break  # under a header of its own, not only a stamp of the list
-        start = run[1] + 1  # the list's last teaser, under its stamp: the article follows
-    else:
-        return None
-    if sum(1 for j in range(run[0] + 1, run[1] + 1) if _header_line(feats[j])) > 1:
-        return None  # a list of posts
-    return run
+            return run  # under a header of its own, not only a stamp of the list
+        if step > 0:
+            lo = run[1] + 1  # the list's last teaser, under its stamp: the article follows
+        else:
+            hi = run[0] - 1  # a teaser of the list over the core: the article is above it
+    return None
 
 
 def _dated_over(feats: list[_Feat], top: int, shape: str | None) -> bool:
