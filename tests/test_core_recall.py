@@ -772,6 +772,25 @@ def test_a_short_article_over_several_dense_teasers_is_kept() -> None:
     assert cleaned.metadata.title.value == headline
 
 
+def test_a_list_of_dense_stamped_teasers_under_the_article_is_cut() -> None:
+    """Round 41: l3s-gn1 page 16503f938584's opening (three paragraphs) under its header, over
+    "More from ..." and the same list of teasers, each blurb of 45 words or more: the blurbs
+    read as prose, too few short lines stand around them for the teaser cut's crowd, and the
+    four teasers were published as the article's second half. Under a boundary, a list of
+    teasers each with its stamp down to the core's end (three stamps or more of one shape) is
+    a teaser list: the core ends over the boundary."""
+    dense = [(title, blurb.rstrip(".") + " and more people were expected to join them later "
+              "in the week.") for title, blurb in LONG_TEASERS]
+    units = [x for k, (title, blurb) in enumerate(dense)
+             for x in (title, blurb, f"{k + 2} hours ago")]
+    paragraphs, cleaned = _wrapped_lines(
+        "16503f938584", PAGE_TOP, ["More from The Valley Courier", *units, "About us"], 90)
+    body = " ".join(render_plain(cleaned).split())
+    assert len(paragraphs) == 3 and all(paragraph in body for paragraph in paragraphs)
+    assert all(blurb not in body for _title, blurb in dense)
+    assert all(title not in body for title, _blurb in dense)
+
+
 def test_a_live_blog_under_its_header_stays_the_core() -> None:
     """Round 41, the other side: a live blog under its headline, byline and date, each entry a
     paragraph under its time ("10:32 AM", a chain of stamps of one shape, like a teaser

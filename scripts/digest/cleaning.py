@@ -1572,7 +1572,8 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int, boxes: list[int] | None = 
     A boundary inside the core ("Related", "Comments / 0") is crossed by the density score when
     enough prose follows it; that prose is an article's when it reads as paragraphs, a teaser
     list's when it comes with a crowd of short lines (source, headline, category) around each
-    blurb: TEASER_SHORT_PER_PROSE short lines or more per prose line.
+    blurb: TEASER_SHORT_PER_PROSE short lines or more per prose line, or with a stamp of one
+    shape to each teaser down to the core's end (``_stamped_list``).
 
     The same test reads the part the cut would keep: when that part is the teaser list (blurbs
     under their headlines above the article, the core's best run starting on them) and the
@@ -1601,7 +1602,7 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int, boxes: list[int] | None = 
             short += 1
     for n, b in enumerate(bounds):
         prose, short = below[b]
-        if short >= R.TEASER_SHORT_PER_PROSE * max(1, prose):
+        if short >= R.TEASER_SHORT_PER_PROSE * max(1, prose) or _stamped_list(feats, b, hi):
             if _teaser_kept(feats, lo, b, bounds[n + 1] if n + 1 < len(bounds) else hi + 1):
                 continue
             resume = _inline_box(feats, b, hi)
@@ -1614,6 +1615,22 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int, boxes: list[int] | None = 
                 continue
             return _end_above(feats, lo, b)
     return hi
+
+
+def _stamped_list(feats: list[_Feat], b: int, hi: int) -> bool:
+    """Whether the lines under the boundary ``b`` down to the core's end ``hi`` are a list of
+    teasers each with its stamp (``_stamp_chain``: SERIES_MIN_STAMPS stamps of one shape or
+    more, the first within a teaser's lines of the boundary, the last within a teaser's
+    lines of the end): blurbs of a sentence each can be dense enough to count as prose, and
+    then the short lines around them are too few for the crowd the cut reads."""
+    first = _stamp_near(feats, b, 1)
+    if first is None:
+        return False
+    top, last, stamps = _stamp_chain(feats, first, _stamp_shape(feats[first].text))
+    if stamps < SERIES_MIN_STAMPS or top != first:
+        return False
+    tail = [f for f in feats[last + 1:hi + 1] if f.text]
+    return len(tail) <= SERIES_GAP and sum(f.prose for f in tail) <= SERIES_PROSE
 
 
 def _boxes_inside(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -> list[int]:
