@@ -590,7 +590,12 @@ def _teaser_unit_core(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, i
     stamp of the list's shape, past a share bar), holds CORE_ALT_MIN_SCORE or more and is no
     list of posts; a run under a stamp of the list alone is its last teaser (each teaser under
     its stamp), and the run after it is read instead (round 16, ``bench_pages.py``: a short
-    article under a "Trending" list lost whole)."""
+    article under a "Trending" list lost whole). The core is the list's too when it spans
+    several of its teasers, stamps and all (``_teasers_core``); where the core is inside the
+    list and no headed run follows it, the article is the best headed run over the list
+    (``_list_start``: a short article over "More from ..."). A list whose first stamp stands
+    right under the page's date is a live blog's entries, not teasers (``_dated_over``:
+    round 41)."""
     lo, hi = span
     below, above = _stamp_near(feats, hi, 1), _stamp_near(feats, lo, -1)
     shape_below = None if below is None else _stamp_shape(feats[below].text)
@@ -605,8 +610,7 @@ def _teaser_unit_core(feats: list[_Feat], span: tuple[int, int]) -> tuple[int, i
     elif (teasers := _teasers_core(feats, lo, hi)) is not None:
         shape, top, stamps, start = teasers  # several teasers of the list, stamps and all
     else:  # the list's first teaser (its stamp under it) or its last (its stamp over it)
-        inside = [f for f in feats[lo:hi + 1] if f.text]
-        if len(inside) > SERIES_GAP or sum(f.prose for f in inside) > SERIES_PROSE:
+        if not _one_teaser(feats[lo:hi + 1]):
             return None
         ends: list[tuple[str | None, int, int]] = []  # (shape, stamps, where the rest starts)
         if below is not None:
@@ -644,7 +648,7 @@ def _list_start(feats: list[_Feat], top: int) -> int:
     headline and blurb when it prints them there (SERIES_PROSE lines of text at most, not
     past the list's opener: "More from The Valley Courier")."""
     start = top
-    for j in [j for j in range(top - 1, -1, -1) if feats[j].text][:SERIES_PROSE]:
+    for j in _text_above(feats, top)[:SERIES_PROSE]:
         if feats[j].boundary:
             break
         start = j
@@ -678,9 +682,8 @@ def _dated_over(feats: list[_Feat], top: int, shape: str | None) -> bool:
     """Whether the line of text right over the stamp ``top`` is a date of another shape than
     ``shape``, no sentence (a page's date over the first entry of its live blog: "March 5,
     2024" over "10:32 AM"; a list of teasers opens under its label or a teaser's blurb)."""
-    over = next((j for j in range(top - 1, -1, -1) if feats[j].text), None)
-    return (over is not None and feats[over].dateline and not feats[over].sentence
-            and _stamp_shape(feats[over].text) != shape)
+    return any(feats[j].dateline and not feats[j].sentence
+               and _stamp_shape(feats[j].text) != shape for j in _text_above(feats, top)[:1])
 
 
 def _teasers_core(feats: list[_Feat], lo: int, hi: int) -> tuple[str, int, int, int] | None:
@@ -700,11 +703,16 @@ def _teasers_core(feats: list[_Feat], lo: int, hi: int) -> tuple[str, int, int, 
         return None
     if any(_stamp_shape(feats[j].text) != shape for j in inside):
         return None
-    for edge in (feats[lo:inside[0]], feats[inside[-1] + 1:hi + 1]):
-        text = [f for f in edge if f.text]
-        if len(text) > SERIES_GAP or sum(f.prose for f in text) > SERIES_PROSE:
-            return None
+    if not (_one_teaser(feats[lo:inside[0]]) and _one_teaser(feats[inside[-1] + 1:hi + 1])):
+        return None
     return shape, first, stamps, last + 1
+
+
+def _one_teaser(lines: list[_Feat]) -> bool:
+    """Whether ``lines`` hold no more than a teaser's headline and blurb: SERIES_GAP lines of
+    text at most, SERIES_PROSE of them prose."""
+    text = [f for f in lines if f.text]
+    return len(text) <= SERIES_GAP and sum(f.prose for f in text) <= SERIES_PROSE
 
 
 def _stamp_near(feats: list[_Feat], i: int, step: int) -> int | None:
@@ -1629,8 +1637,7 @@ def _stamped_list(feats: list[_Feat], b: int, hi: int) -> bool:
     top, last, stamps = _stamp_chain(feats, first, _stamp_shape(feats[first].text))
     if stamps < SERIES_MIN_STAMPS or top != first:
         return False
-    tail = [f for f in feats[last + 1:hi + 1] if f.text]
-    return len(tail) <= SERIES_GAP and sum(f.prose for f in tail) <= SERIES_PROSE
+    return _one_teaser(feats[last + 1:hi + 1])
 
 
 def _boxes_inside(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -> list[int]:
@@ -3901,7 +3908,7 @@ CONF_LONE_PARAGRAPH = 0.5
 # Kept prose with no sentence in it (no kept line ends like one, a line in capitals not
 # counted): a nav bar's long line and a blog's motto in capitals won the core over a short
 # post (train 96b2ebfeb12f, its article lost whole at 0.88). On train 5 pages keep no sentence,
-# all losing some of their article's sentences but one list of two lines; 4 were warned already.
+# 4 of them losing some of their article's sentences; 4 of the 5 were warned already.
 CONF_NO_SENTENCE = 0.5
 
 

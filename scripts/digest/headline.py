@@ -1204,8 +1204,9 @@ def header_pick(lines: Sequence[Line], cands: Candidates, probs: Sequence[float]
 def _candidate_over(lines: Sequence[Line], texts: Sequence[int], pos: int,
                     cands: Candidates) -> int | None:
     """Position in ``texts`` of the candidate over the header line at ``pos``: right over it,
-    or over up to HEADER_TOOL_LINES short lines that are no candidate (a page's tools between
-    its headline and its date: "Print this page", "by The Times-Picayune")."""
+    or over up to HEADER_TOOL_LINES lines of SHORT_MAX_WORDS words at most, each a page's tool
+    (``is_interface``: "Print this page") or a byline naming no person ("by The
+    Times-Picayune"); a reader's name over a comment's date is neither."""
     for over in range(pos - 1, max(-1, pos - 2 - HEADER_TOOL_LINES), -1):
         i = texts[over]
         if i in cands.index:
