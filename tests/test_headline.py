@@ -238,6 +238,22 @@ def test_the_headline_over_a_tool_line_and_its_date(case: str, between: str,
     assert meta.title.value == headline
 
 
+def test_the_headline_under_a_row_of_the_pages_own_over_its_date() -> None:
+    """Round 42, dragnet page 72c852198bd0: the model scores the headline "Right from the
+    Mouths of Some of the Biggest CEOs" low (p 0.36) over its date line and byline, and the
+    header's headline was refused under the masthead's greeting row ("Welcome to Profit
+    Confidential • Thursday, August 9, 2012"), read as another headline over it. A line
+    `reject_reason` turns away as a row of the page's own (cut by separators, a tool, the
+    site's name, a date) ends the block above as a sentence does. The other side: under
+    another headline no headline is found (`tests/test_core_recall.py`, "Council delays vote
+    on the city budget again")."""
+    meta, texts = _page("72c852198bd0")
+    headline = "Right from the Mouths of Some of the Biggest CEOs"
+    over = [t for t in texts[:texts.index(headline)] if t.strip()][-1]
+    assert over.startswith("Welcome to Profit Confidential •")
+    assert meta.title.value == headline
+
+
 def test_a_readers_comment_over_its_writers_name_and_date_is_no_headline() -> None:
     """Round 41, the other side: on train page 515348d7aa23 (dragnet) a comment's last line
     ("Fantastic shirt!") stands over the commenter's name ("WILDFLOWER") and the comment's

@@ -265,7 +265,8 @@ def _ui_line_rule(text: str) -> bool:
     for rule, twin in _UI_LINE_TWINS:
         if rule.needs and not any(w in lower for w in rule.needs):
             continue
-        if (twin.search(lower) if twin is not None else rule.pattern.search(text)):
+        if ((twin.search(lower) if twin is not None else rule.pattern.search(text))
+                and (rule.refuted is None or not rule.refuted(text))):
             return True
     return False
 
@@ -1194,10 +1195,12 @@ def header_pick(lines: Sequence[Line], cands: Candidates, probs: Sequence[float]
     if j in {k for k, _ in cands.vetoed} or probs[j] < HEADER_PICK_MIN_P:
         return None
     above = lines[texts[pos - 1]].text if pos >= 1 else ""
-    if _word_count(above) > HEADER_LABEL_WORDS and not (
-            R.ends_sentence(above) and _word_count(above) >= DEK_MIN_WORDS):
+    if (_word_count(above) > HEADER_LABEL_WORDS
+            and not (R.ends_sentence(above) and _word_count(above) >= DEK_MIN_WORDS)
+            and reject_reason(above) not in PAGE_ROW_REASONS):
         return None  # under another headline: a teaser list's, or over its standfirst
-    # (a sentence over it ends the text of the block above: a teaser's blurb, a notice)
+    # (a sentence over it ends the text of the block above: a teaser's blurb, a notice; so
+    # does a row of the page's own: "Welcome to Profit Confidential • Thursday, August 9, 2012")
     return j
 
 
@@ -1233,6 +1236,10 @@ def _lede_line(line: Line) -> bool:
 HEADER_BODY_GAP = 4  # short lines from the header to the article's first line: a share bar
 HEADER_LABEL_WORDS = 3  # what may stand over the headline: a section's label, a breadcrumb
 HEADER_PICK_MIN_P = 0.1
+#: why ``reject_reason`` turns away a line that is a row of the page's own, no other story's
+#: headline: over the header's headline it ends the block above as a sentence does (a menu or
+#: a masthead's greeting cut by separators, a page's tool, the site's name, a date)
+PAGE_ROW_REASONS = frozenset({"separator", "ui", "site", "date"})
 
 
 def choose(lines: Sequence[Line], model: Model | None = None) -> Headline:

@@ -644,6 +644,9 @@ class LineRule:
     # The pattern can only match at the line's start (it opens with "^" and has no other
     # top-level branch): such rules are first asked together, in one pattern (speed only).
     anchored: bool = False
+    # A line ``pattern`` matches that is none the less not the rule's (``text``: the line);
+    # asked only after a match. None: every match counts.
+    refuted: Callable[[str], bool] | None = None
 
     def search(self, text: str, lower: str | None = None) -> bool:
         """Whether ``pattern`` occurs in ``text`` (``lower``: ``fold(text)``, for the
@@ -657,7 +660,8 @@ class LineRule:
                     return False
             if self.may_match is not None and not self.may_match(text, lower):
                 return False
-        return bool(self.pattern.search(text))
+        return (self.pattern.search(text) is not None
+                and (self.refuted is None or not self.refuted(text)))
 
 
 def may_be_link_row(text: str) -> bool:
@@ -746,6 +750,55 @@ def may_open_counter(text: str, lower: str) -> bool:
 
 
 _I = re.IGNORECASE
+
+# A photo's credit or a caption ending in one (the photo-credit rule's pattern)
+PHOTO_CREDIT_RE = re.compile(
+    r"(?:\b(?:photo(?:graph)?s?|images?|pictures?|credit|illustration|source|video"
+    # (in Russian and Chinese: "Фото: РИА Новости", "图片来源：新华社", "摄影：李明")
+    r"|фото|图片来源|图片|摄影|图)"
+    # (a slash before a lower-case word pairs two words, "images/gifs", "photo/video
+    # shoot": no credit; "Photo/AP" and "Photo / Getty" are)
+    # (a colon ending the line announces what follows, "Check out the video:")
+    r"\s*(?:by|credit|courtesy)?\s*(?:[|©／]|[:：](?!\s*$)|/(?!\s*(?-i:[a-z])))"
+    r"|\((?:photo|image|picture|credit)[^)]*\)\s*$"
+    # (an agency named at the end of a line that ends in a colon announces a quote:
+    # "The Associated Press reported:", "From our correspondent at Reuters:")
+    r"|\b(?:getty\s+images|shutterstock|istock(?:photo)?|associated\s+press|ap\s+photo"
+    r"|afp|reuters|epa|file\s+photo)\b[^.!?]{0,40}(?<!:)$)",
+    _I,
+)
+
+
+def _credit_in_article(text: str) -> bool:
+    """A line the photo-credit pattern matches only where the article's own text names a
+    source (train pages; each a paragraph of the article published as a caption before): in
+    a quoted title ("... author of "The Spitting Image: Myth, Memory ..."), a news agency
+    signing off the story after its last sentence ("... in school. – AFP", "... in the West.
+    afp/slj"), a source cited with its date after a quotation ("(Source: Wall Street
+    Journal, July 31, 2012.)"). Without those, no credit is left."""
+    rest = _AGENCY_SIGN_OFF_RE.sub("", text)
+    rest = _DATED_SOURCE_RE.sub("", rest)
+    rest = _QUOTED_RE.sub(" ", rest)
+    return rest != text and PHOTO_CREDIT_RE.search(rest) is None
+
+
+# a quotation: a title or a speaker's words (straight quotes paired on the line)
+_QUOTED_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+# a news agency (not a photo agency: "Getty Images", "EPA") named alone after a sentence's end
+# at the line's end, or a wire desk's code ("afp/slj": the agency and the editors' initials)
+_AGENCY_SIGN_OFF_RE = re.compile(
+    r"(?<=[.!?\"”’'])\s*(?:[-–—]+\s*|\(\s*)?(?-i:AFP|Reuters|REUTERS|The Associated Press"
+    r"|Associated Press|AP)\s*\)?\.?\s*$"
+    r"|(?<=[.!?\"”’'])\s+\S*\s*\b(?-i:afp|ap|dpa|reuters)/[a-z]{2,4}\s*$",
+    _I,
+)
+# a source cited with a full date: a document (an article, a report), not a photograph
+_DATED_SOURCE_RE = re.compile(
+    r"(?<=[.!?\"”’'])\s*\(?sources?:[^()]*?\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+    r"|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?\s*\)?\s*$",
+    _I,
+)
+
 
 # A caption under its label, as a screen reader's hidden label reads in the page's text ("Image
 # caption ...", "Media caption ...", "Image copyright ...") or a print caption ("Caption: ...");
@@ -847,24 +900,11 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "photo-credit",
         "caption",
-        re.compile(
-            r"(?:\b(?:photo(?:graph)?s?|images?|pictures?|credit|illustration|source|video"
-            # (in Russian and Chinese: "Фото: РИА Новости", "图片来源：新华社", "摄影：李明")
-            r"|фото|图片来源|图片|摄影|图)"
-            # (a slash before a lower-case word pairs two words, "images/gifs", "photo/video
-            # shoot": no credit; "Photo/AP" and "Photo / Getty" are)
-            # (a colon ending the line announces what follows, "Check out the video:")
-            r"\s*(?:by|credit|courtesy)?\s*(?:[|©／]|[:：](?!\s*$)|/(?!\s*(?-i:[a-z])))"
-            r"|\((?:photo|image|picture|credit)[^)]*\)\s*$"
-            # (an agency named at the end of a line that ends in a colon announces a quote:
-            # "The Associated Press reported:", "From our correspondent at Reuters:")
-            r"|\b(?:getty\s+images|shutterstock|istock(?:photo)?|associated\s+press|ap\s+photo"
-            r"|afp|reuters|epa|file\s+photo)\b[^.!?]{0,40}(?<!:)$)",
-            _I,
-        ),
+        PHOTO_CREDIT_RE,
         "photo captions end in a credit ('Photo: AFP', '/ Getty Images')",
         max_words=60,
         may_match=_may_be_credit,
+        refuted=_credit_in_article,
     ),
     LineRule(
         "share-bar",
