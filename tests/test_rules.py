@@ -667,23 +667,26 @@ def test_line_facts_shared_between_captures_stay_as_computed() -> None:
     assert again[1] is not _features(["News", shared])[1]  # a record per line, not cached
 
 
+def _train_verdict(case: str, start: str) -> tuple[str, str]:
+    """The kind and rule of the first line of train page ``case`` opening with ``start``."""
+    from .conftest import clean_train_page
+
+    line = next(ln for ln in clean_train_page(case).lines if ln.text.startswith(start))
+    return line.kind, line.rule
+
+
 def test_a_slash_between_words_or_an_agency_announcing_a_quote_is_no_photo_credit() -> None:
     """Round 9, train pages: a credit word before a slash that pairs it with a lower-case word
     ("all images/gifs", dragnet 481f47236e5a; "did a photo/video shoot", df1211f3f9bc) and an
     agency named at the end of a line ending in a colon ("Update: The Associated Press later
     today reported:", 3987059d22b8) are the article's own sentences, no photo caption; a
     caption ending in a real credit (". Credit: CSA", 524a0a90b786) stays one."""
-    from .conftest import clean_train_page
-
-    def kind(case: str, start: str) -> tuple[str, str]:
-        line = next(ln for ln in clean_train_page(case).lines if ln.text.startswith(start))
-        return line.kind, line.rule
-
-    assert kind("481f47236e5a", "I thought that was one reason we used titles")[0] in BODY
-    assert kind("481f47236e5a", "But putting titles on all images/gifs")[0] in BODY
-    assert kind("df1211f3f9bc", "While we were in Glacier this year")[0] in BODY
-    assert kind("3987059d22b8", "Update: The Associated Press later today")[0] in BODY
-    assert kind("524a0a90b786", "Prototype of the new Juno rover") == ("caption", "photo-credit")
+    assert _train_verdict("481f47236e5a", "I thought that was one reason we used titles")[0] in BODY
+    assert _train_verdict("481f47236e5a", "But putting titles on all images/gifs")[0] in BODY
+    assert _train_verdict("df1211f3f9bc", "While we were in Glacier this year")[0] in BODY
+    assert _train_verdict("3987059d22b8", "Update: The Associated Press later today")[0] in BODY
+    assert _train_verdict("524a0a90b786", "Prototype of the new Juno rover") == (
+        "caption", "photo-credit")
     credit = next(r for r in R.LINE_RULES if r.name == "photo-credit")
     assert credit.search("Photo/AP") and credit.search("Mourners gather. Photo / Getty Images")
 
@@ -695,21 +698,14 @@ def test_a_paragraph_naming_its_source_is_no_photo_caption() -> None:
     tf.TFN-Europe_newsdesk@thomson.com afp/slj", 0e0233902654), a quotation with its source
     and date ("(Source: Wall Street Journal, July 31, 2012.)", 72c852198bd0) and a credit word
     inside a quoted title ("The Spitting Image: Myth, Memory, ...", ddcab678aaa7). A caption
-    whose credit names a photographer or a photo agency stays one, on the same pages' shapes
-    and on 524a0a90b786's ("... the Moon. Credit: CSA")."""
-    from .conftest import clean_train_page
-
-    def kind(case: str, start: str) -> tuple[str, str]:
-        line = next(ln for ln in clean_train_page(case).lines if ln.text.startswith(start))
-        return line.kind, line.rule
-
-    assert kind("e708826cf680", "Some £2.3mn has already been set aside")[0] in BODY
-    assert kind("0e0233902654", "The violence disappointed some Western")[0] in BODY
-    assert kind("72c852198bd0", "“This is not a Starbucks issue.")[0] in BODY
-    assert kind("72c852198bd0", "“It is certainly a challenging environment")[0] in BODY
-    assert kind("ddcab678aaa7", "It's a powerful, tragic cliché")[0] in BODY
+    whose credit names a photographer or a photo agency stays one (and 524a0a90b786's "...
+    the Moon. Credit: CSA", above)."""
+    assert _train_verdict("e708826cf680", "Some £2.3mn has already been set aside")[0] in BODY
+    assert _train_verdict("0e0233902654", "The violence disappointed some Western")[0] in BODY
+    assert _train_verdict("72c852198bd0", "“This is not a Starbucks issue.")[0] in BODY
+    assert _train_verdict("72c852198bd0", "“It is certainly a challenging environment")[0] in BODY
+    assert _train_verdict("ddcab678aaa7", "It's a powerful, tragic cliché")[0] in BODY
     # the other side: a credit that names who took the photo, or a photo agency
-    assert kind("524a0a90b786", "Prototype of the new Juno rover") == ("caption", "photo-credit")
     credit = next(r for r in R.LINE_RULES if r.name == "photo-credit")
     for caption in ("Mourners gather outside the court. (AP Photo/Matt Dunham)",
                     "Mourners gather outside the court. Photo: AFP",

@@ -774,15 +774,15 @@ def _credit_in_article(text: str) -> bool:
     source (train pages; each a paragraph of the article published as a caption before): in
     a quoted title ("... author of "The Spitting Image: Myth, Memory ..."), a news agency
     signing off the story after its last sentence ("... in school. – AFP", "... in the West.
-    afp/slj"), a source cited with its date after a quotation ("(Source: Wall Street
-    Journal, July 31, 2012.)"). Without those, no credit is left."""
+    afp/slj"), a source cited with its full date after a sentence (a quotation's: "(Source:
+    Wall Street Journal, July 31, 2012.)"). Without those, no credit is left."""
     rest = _AGENCY_SIGN_OFF_RE.sub("", text)
     rest = _DATED_SOURCE_RE.sub("", rest)
     rest = _QUOTED_RE.sub(" ", rest)
     return rest != text and PHOTO_CREDIT_RE.search(rest) is None
 
 
-# a quotation: a title or a speaker's words (straight quotes paired on the line)
+# a quotation: a title or a speaker's words (in curly quotes, or straight ones paired on the line)
 _QUOTED_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 # a news agency (not a photo agency: "Getty Images", "EPA") named alone after a sentence's end
 # at the line's end, or a wire desk's code ("afp/slj": the agency and the editors' initials)
