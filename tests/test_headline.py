@@ -244,9 +244,9 @@ def test_the_headline_under_a_row_of_the_pages_own_over_its_date() -> None:
     header's headline was refused under the masthead's greeting row ("Welcome to Profit
     Confidential • Thursday, August 9, 2012"), read as another headline over it. A line
     `reject_reason` turns away as a row cut by separators (a menu, a masthead's greeting)
-    ends the block above as a sentence does. The other side: under
-    another headline no headline is found (`tests/test_core_recall.py`, "Council delays vote
-    on the city budget again")."""
+    ends the block above as a sentence does. The other side: under another headline no
+    headline is found (`tests/test_core_recall.py`, "Council delays vote on the city budget
+    again")."""
     meta, texts = _page("72c852198bd0")
     headline = "Right from the Mouths of Some of the Biggest CEOs"
     over = [t for t in texts[:texts.index(headline)] if t.strip()][-1]
