@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from digest.capture import decode_capture, read_capture
@@ -410,3 +410,45 @@ def test_a_byline_between_the_first_two_paragraphs_is_the_header_s(case: str, by
     assert line.kind == "byline"
     assert cleaned.metadata.authors.value == (byline.split(" - ")[0].removeprefix("by "),)
     assert next(ln for ln in cleaned.lines if ln.text == kept).kind in BODY_KINDS
+
+
+# The speed pre-tests of the cleaner's own patterns only skip work: each must agree with the
+# pattern it stands in front of (an ellipsis and whitespace closing a line, the lower-case
+# twins of the case-insensitive patterns on ASCII lines).
+_PRE_TEST_ALPHABET = "aAgGoOKkPOSTEDby 19207:.…\u2009\u3000’é中!?)\"ſİ"
+
+
+@given(st.text(alphabet=_PRE_TEST_ALPHABET, max_size=40))
+@example("Jane Doe 3 HOURS AGO")
+@example("POSTED BY Jane Doe | JAN 5, 2012")
+@example("BUT where is the evidence?")
+@example("IMAGE VIA Reuters")
+@example("ſource: the \u212aelvin sign")  # letters IGNORECASE equates with s and k
+def test_cleaning_pre_tests_agree_with_their_patterns(text: str) -> None:
+    from types import SimpleNamespace
+
+    import digest.cleaning as C
+    from digest import rules as R
+
+    line = SimpleNamespace(text=text)
+    assert C._cut_off(line) == (R.CUT_OFF_RE.search(text) is not None  # type: ignore[arg-type]
+                                and R.CJK_RE.search(text) is None)
+    assert C._signature_stamp(text) == (C._SIGNATURE_STAMP_RE.search(text) is not None)
+    shape = C._line_shape(text)
+    assert shape[2] == float(bool(C.CUT_STAMP_RE.search(text) or R.BYLINE_RE.match(text)))
+    assert shape[3] == float(bool(C.CUT_OPENER_RE.match(text)))
+    assert shape[4] == float(bool(C.CUT_CREDIT_RE.search(text)))
+
+
+@pytest.mark.parametrize("text, cut_off", [
+    ("The little blue men in white hats...", True),
+    ("Fears about obesity are feeding…\u2009", True),  # a thin space after the ellipsis
+    ("Wait... what happened next?", False),  # an ellipsis inside the line
+    ("他说……", False),  # a Chinese sentence's own ellipsis
+])
+def test_a_line_cut_off_by_an_ellipsis(text: str, cut_off: bool) -> None:
+    from types import SimpleNamespace
+
+    from digest.cleaning import _cut_off
+
+    assert _cut_off(SimpleNamespace(text=text)) is cut_off  # type: ignore[arg-type]

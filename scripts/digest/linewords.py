@@ -26,6 +26,12 @@ _CASE_SPLITS = ("İ", "Σ")
 @functools.lru_cache(maxsize=1 << 14)
 def content_tokens(text: str) -> tuple[str, ...]:
     """The content words of ``text`` in order, repeats kept, each word lower-cased by itself."""
+    if not text.isascii():
+        # curly quotes, dashes and the like are no word characters: as spaces, the words are
+        # the same, and most English lines become ASCII, read below without the pattern
+        plain = R.marks_as_spaces(text)
+        if plain.isascii():
+            text = plain
     if text.isascii():
         # the runs of word bytes, split at every other byte: _WORDS_RE's words (and those of
         # one character), two to three times as fast as finding them with the pattern
