@@ -18,6 +18,7 @@ from digest.html_edges import (
     section_opener,
     text_reading,
 )
+from digest.model import BODY_KINDS
 from tests.test_html_reconcile import PROSE, _body, _page, _precision, _sentences_kept
 
 BODY = ("body", "html-extractor")
@@ -314,4 +315,19 @@ def test_real_page_blurbs_cut_off_under_the_article_are_dropped() -> None:
     cut = [ln for ln in cleaned.lines if ln.rule == RULE_PREFIX + "cut-off-teasers"]
     assert any(ln.text.startswith("Sony has stepped out of the box") for ln in cut)
     assert all(ln.kind == "boilerplate" and ln.text not in _body(cleaned) for ln in cut)
+    assert _sentences_kept(truth, cleaned) == 1.0
+
+
+def test_real_page_paywall_condition_over_the_article_is_dropped() -> None:
+    # round 43, l3s-gn1 page fc2db2203167 (one site's six train pages): both extractors keep
+    # the Press Association's registration wall over the report as paragraphs ("To read this
+    # article in full you must be registered with the site."); prose to the edges' test, the
+    # text track reads them as a paywall's condition and they go; every sentence kept
+    cleaned, truth = _page("fc2db2203167")
+    walls = [ln for ln in cleaned.lines if ln.rule == RULE_PREFIX + "paywall-notice"]
+    assert {ln.text for ln in walls} >= {
+        "To read this article in full you must be registered with the site."}
+    assert all(ln.kind == "boilerplate" and ln.text not in _body(cleaned) for ln in walls)
+    assert not any(ln.text.startswith("To read this article") for ln in cleaned.lines
+                   if ln.kind in BODY_KINDS)
     assert _sentences_kept(truth, cleaned) == 1.0

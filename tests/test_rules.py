@@ -935,3 +935,25 @@ def test_a_comment_section_opens_in_the_digest_s_languages(line: str) -> None:
     # Russian and Chinese as in English
     assert R.END_BOUNDARY_RE.match(line)
     assert R.COMMENTS_OPENER_RE.search(line)
+
+
+@pytest.mark.parametrize(("text", "wall"), [
+    ("To read this article in full you must be registered with the site.", True),
+    ("To continue reading this story, please subscribe.", True),
+    ("To view the full article you need to log in", True),
+    # the article's own sentences about reading and access
+    ("To read the report, officials said, would take weeks.", False),
+    ("To access the site, Chinese users need a VPN.", False),
+    ("You must read this article in full before you vote.", False),
+])
+def test_a_paywalls_condition_is_no_line_of_the_article(text: str, wall: bool) -> None:
+    """Round 43: a paywall's condition addressed to the reader (train fc2db2203167, one site's
+    six pages, published as paragraphs on the HTML track) is the page's; sentences of an
+    article that speak of reading or access are not."""
+    rule = next(r for r in R.LINE_RULES if r.name == "paywall-notice")
+    assert rule.search(text, R.fold(text)) is wall
+    # between the article's paragraphs, the condition goes and the sentences stay
+    article = _article()
+    kind = _kind(_clean(*article[:3], text, *article[3:]), text)
+    assert (kind == ("boilerplate", "paywall-notice")) is wall
+    assert (kind[0] in BODY) is not wall
