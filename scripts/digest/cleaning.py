@@ -1949,6 +1949,8 @@ def _signature_stamp(text: str) -> bool:
     if text.isascii():
         return _SIGNATURE_STAMP_LOWER.search(text.lower()) is not None
     return _SIGNATURE_STAMP_RE.search(text) is not None
+
+
 _CLOCK_RE = re.compile(r"\d:\d\d")
 # a count of comments opening a line: "19 comments", "{ 87 comments... read them below }",
 # "12 Responses to ...", "One thought on ..." (a sentence saying "response" or "discussion"
