@@ -471,44 +471,6 @@ def test_share_bar_between_headline_and_body_is_passed_over() -> None:
     assert m.title.source == "capture line 3"
 
 
-@pytest.mark.parametrize(
-    ("case", "refused", "headline"),
-    [
-        # a gadget's card over its description: "Name: Periodic Table Interactive" stood where
-        # the post's own headline, over the card, was passed over
-        ("c03848783edb", "Name: Periodic Table Interactive",
-         "Featured gadget: Periodic Table Interactive"),
-        # a film's card ("Director: Farah Khan") over its review: no headline rather than it
-        ("0c3cd284be1d", "Director: Farah Khan", None),
-        # a protocol's example request, a header field in it, inside a specification
-        ("ac567d31a576", "Content-Type: application/json; charset=UTF-8", None),
-    ],
-)
-def test_a_fact_box_field_is_never_the_headline(case: str, refused: str,
-                                                 headline: str | None) -> None:
-    meta, texts = _page(case)
-    assert refused in texts  # the page offers the field where a headline would stand
-    assert meta.title.value == headline
-
-
-@pytest.mark.parametrize(
-    ("line", "headline"),
-    [
-        ("Location: Council library, High Street", None),
-        ("Name: Council library levy", None),
-        # a section's name over a headline is no field's label: the headline is found
-        ("Review: Council agrees to fund the new library",
-         "Review: Council agrees to fund the new library"),
-        ("Library: Council agrees to fund the new library",
-         "Library: Council agrees to fund the new library"),
-    ],
-)
-def test_a_field_over_the_byline_is_refused_a_section_name_is_not(line: str,
-                                                                  headline: str | None) -> None:
-    m = _meta(f"Home\n\n{line}\n\nBy Jane Roe\n\n" + PARAS)
-    assert m.title.value == headline
-
-
 def test_line_that_shares_nothing_with_the_article_is_no_headline() -> None:
     m = _meta("Home\n\nCelebrity chef opens a seaside bistro\n\n" + PARAS)
     assert not m.title.known

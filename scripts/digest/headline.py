@@ -692,22 +692,6 @@ _TAGLINE_RE = re.compile(
 )
 _TAGLINE_TWIN = _lower_twin(_TAGLINE_RE)
 
-# A fact box's field, its label and a colon: "Director: Farah Khan", "Name: Periodic Table
-# Interactive", "Content-Type: application/json; charset=UTF-8", "Price: $25". A film's,
-# a program's, a product's or a place's card, a table's row: no headline opens with one of
-# these labels (none of the train pages' headlines does; 403 lines of their captures do).
-# A section's name over a headline ("Music: ...", "Review: ...") is no field.
-_FIELD_RE = re.compile(
-    r"^(?:name|directors?|directed\s+by|cast|starring|producers?|produced\s+by|screenplay"
-    r"|genres?|run(?:ning)?\s*time|rated|rating|release\s+date|studio|version|developers?"
-    r"|publisher|platforms?|licen[cs]e|(?:file\s+)?size|requirements|content-type|price"
-    r"|brand|model|colou?r|weight|dimensions|location|address|phone|tel(?:ephone)?|fax"
-    r"|e-?mail|web\s*site|url|venue|(?:opening\s+)?hours|admission|isbn|pages|categor(?:y|ies)"
-    r"|tags|filed\s+under|source)\s*:\s*\S",
-    re.IGNORECASE,
-)
-_FIELD_TWIN = _lower_twin(_FIELD_RE)
-
 # A counter or a stamp under a teaser: "7 comments", "3 hours ago", "12 Replies"...
 _DIGITS_RE = re.compile(r"\d+")
 TEASER_COUNTERS = 2  # ...the same (digits aside) under this many other lines: a list of teasers
@@ -763,9 +747,8 @@ class Candidates:
     above: tuple[int, ...]  # lines of text between each and the body
     x: tuple[tuple[float, ...], ...]  # their FEATURES vectors
     # (position in ``index``, rule) of candidates never picked: their neighbours show them to be
-    # a comment, a teaser, a cut caption, a tagline or a fact box's field. They are scored as
-    # in training (the model's features of every candidate read the others), only the choice
-    # passes them over.
+    # a comment, a teaser, a cut caption or a tagline. They are scored as in training (the
+    # model's features of every candidate read the others), only the choice passes them over.
     vetoed: tuple[tuple[int, str], ...] = ()
 
 
@@ -937,8 +920,6 @@ def candidates(lines: Sequence[Line], first: int | None = None) -> Candidates:
             return "teaser"
         if _match_ci(_TAGLINE_RE, _TAGLINE_TWIN, text):
             return "site"
-        if _match_ci(_FIELD_RE, _FIELD_TWIN, text):
-            return "field"
         return None
 
     brief = len(body_words) < BRIEF_WORDS
