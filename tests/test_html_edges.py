@@ -7,6 +7,7 @@ import pytest
 
 from digest.html_edges import (
     BEFORE_RULE,
+    CAPTION_RULE,
     CONTAINER_RULE,
     LEGAL_RULE,
     NOTICE_RULE,
@@ -15,6 +16,7 @@ from digest.html_edges import (
     article_element,
     edge_furniture,
     notice_line,
+    opening_captions,
     section_opener,
     text_reading,
 )
@@ -330,4 +332,51 @@ def test_real_page_paywall_condition_over_the_article_is_dropped() -> None:
     assert all(ln.kind == "boilerplate" and ln.text not in _body(cleaned) for ln in walls)
     assert not any(ln.text.startswith("To read this article") for ln in cleaned.lines
                    if ln.kind in BODY_KINDS)
+    assert _sentences_kept(truth, cleaned) == 1.0
+
+
+CAPTION = "Jane Roe, left, and John Doe arrive at the council meeting on Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("first", "dropped"),
+    [
+        # a photo's caption over the first paragraph: it places the people or names the picture
+        ([CAPTION], [0]),
+        (["A police officer stops a car at a checkpoint in this undated file photo."], [0]),
+        (["Former mayor Jane Roe, left, and John Doe are seen in this combined image.",
+          "Supporters of the former mayor gather outside the court house (right) on Monday "
+          "before the hearing."], [0, 1]),
+        (["STAFF PHOTO BY KATHY ANDERSON Jane Roe outside her home."], [0]),
+        # a lede about a picture's subject, a registered mark, a copyright sign: no caption
+        (["The mayor is seen as the favourite to win the vote, officials said on Monday."], []),
+        (["The company unveiled the Harmony(R) One remote control at the show on Monday."], []),
+        (["Copyright (c) 2014 IETF Trust and the persons identified as the authors."], []),
+    ],
+)
+def test_a_photos_caption_over_the_first_paragraph_is_dropped(first: list[str],
+                                                              dropped: list[int]) -> None:
+    texts = [*first, PROSE, PROSE]
+    drop = edge_furniture(texts, [BODY] * len(texts))
+    assert drop == dict.fromkeys(dropped, CAPTION_RULE)
+
+
+def test_a_caption_under_the_first_paragraph_or_a_gallerys_captions_stay() -> None:
+    # under the first paragraph a caption reads as the article's own sentence about a photo;
+    # a page whose every paragraph reads as a caption (a gallery) keeps them all
+    assert edge_furniture([PROSE, CAPTION, PROSE], [BODY] * 3) == {}
+    assert opening_captions([CAPTION, CAPTION], [0, 1]) == []
+
+
+@pytest.mark.parametrize("case", ["6b9a6765e30e", "c950b1d1880c", "bdbb0e5a39a7"])
+def test_real_page_photo_caption_over_the_article_is_dropped(case: str) -> None:
+    # round 44, l3s-gn1 pages: both extractors keep the lead photo's caption as the first
+    # paragraph ("Former prime minister Brian Mulroney, left, and Karlheinz Schreiber are seen
+    # in this combined image.", "Singer Amy Winehouse arrives at ..., in this June 3, 2007,
+    # file photo.", "Mohammed Mansour Jabarah, second from right, ..."); the text track reads it
+    # as prose; it goes, and every sentence of the report is kept
+    cleaned, truth = _page(case)
+    captions = [ln for ln in cleaned.lines if ln.rule == CAPTION_RULE]
+    assert len(captions) == 1
+    assert captions[0].kind == "boilerplate" and captions[0].text not in _body(cleaned)
     assert _sentences_kept(truth, cleaned) == 1.0

@@ -82,6 +82,16 @@ lines where the page's markup gives none (``html_extract``). On the train ids, 4
 5 down: the truth keeps such a line on 5 pages (6 sentences), each of them now shown as the
 page's author or date.
 
+Over the article's first paragraph, the photo's caption the extractors kept as prose is
+dropped (``CAPTION_RULE``, round 44): a run of paragraphs at the top of the article's prose,
+each of them placing the people in the picture (", left,", "(right)", "second from right") or
+naming the picture ("in this file photo", "seen in this combined image", "pictured",
+"STAFF PHOTO BY ..."), with a paragraph that does neither under them (``OPENING_CAPTION_RE``).
+The text track reads most such captions as prose, so its verdict does not tell them. On the
+train ids 7 pages: their captions in no truth go, no truth shingle is lost; the same cues
+anywhere in a paragraph of its own under the first were not tried (an article's own sentence
+about a photo reads the same).
+
 Measured on the train ids of the cleaning split (README, "Round 6, HTML"): the text track's
 other verdicts on these edge lines (before-article, after-article, title, dek, caption) each
 raise precision, but each costs truth sentences on train (L3S-GN1's truth keeps the headline
@@ -157,6 +167,20 @@ CONTAINER_SHARE = 0.9
 CONTAINER_RULE = "html-after-article-element"
 #: the rule name of a kept line before that element, dropped
 BEFORE_RULE = "html-before-article-element"
+#: A paragraph that describes a photo: it places the people in it or names the picture. Written
+#: for whole paragraphs, so narrower than the headline's caption cues (``headline.is_caption``,
+#: asked of short lines): "(R)" and "(c)" in a paragraph are the registered and the copyright
+#: marks ("Harmony(R) One", "Copyright (c) 2014"), and "is seen" opens "is seen as" in a lede
+OPENING_CAPTION_RE = re.compile(
+    r",\s+(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)),"
+    r"|\s\((?:left|right|center|centre)\)"
+    r"|\b(?:file\s+photo|in\s+this\s+(?:undated\s+)?(?:file\s+)?(?:image|photo|picture)"
+    r"|combined\s+(?:image|photo)|(?:is|are)\s+seen\s+(?:here|in\s+this)|pictured|photographed)\b"
+    r"|^staff\s+photo\b",
+    re.IGNORECASE,
+)
+#: the rule name of a photo's caption kept over the article's first paragraph, dropped
+CAPTION_RULE = "html-opening-caption"
 
 _TOKEN_RE = re.compile(r"\w+")
 
@@ -215,6 +239,16 @@ def article_element(texts: Sequence[str], paths: Sequence[Sequence[int]]) -> ran
     return range(inside[0], inside[-1] + 1)
 
 
+def opening_captions(texts: Sequence[str], prose: Sequence[int]) -> list[int]:
+    """The indexes in ``prose`` (indexes of ``texts``, in page order) of the photo captions
+    over the article's first paragraph: the run at the top whose paragraphs each read as a
+    caption (``OPENING_CAPTION_RE``), when a paragraph that does not follows it."""
+    for n, k in enumerate(prose):
+        if not OPENING_CAPTION_RE.search(texts[k]):
+            return list(prose[:n])
+    return []  # every paragraph reads as a caption: a gallery's page, left as it is
+
+
 def edge_furniture(
     texts: Sequence[str], verdicts: Sequence[tuple[str, str]],
     contexts: Sequence[Sequence[str]] | None = None, notice: int | None = None,
@@ -223,11 +257,11 @@ def edge_furniture(
     """{index: rule} of the lines of an article (``texts``, in page order, with the text
     track's ``verdicts``, when known the class and id words of the elements each sits in,
     ``contexts``, the index of a copyright notice among them, ``notice``, and the numbers of
-    the block elements each sits in, ``paths``) that are furniture: at its edges, the site's
-    legal notice, under a copyright notice, from a section opener under the article on, or
-    after the element that holds the article (see the module docstring). The article's prose
-    above a copyright notice or a section opener, inside the article's element and outside a
-    legal notice's element always stays."""
+    the block elements each sits in, ``paths``) that are furniture: at its edges, a photo's
+    caption over its first paragraph, the site's legal notice, under a copyright notice, from
+    a section opener under the article on, or after the element that holds the article (see
+    the module docstring). The article's other prose above a copyright notice or a section
+    opener, inside the article's element and outside a legal notice's element always stays."""
     legal = {k for k, ctx in enumerate(contexts or ()) if LEGAL_CLASS in ctx}
     under = range(notice + 1, len(texts)) if notice is not None else range(0)
     opener = section_opener(texts, verdicts)
@@ -242,6 +276,8 @@ def edge_furniture(
     first, last = prose[0], prose[-1]
     second = prose[1] if len(prose) > 1 else first
     drop = dict.fromkeys(sorted(legal), LEGAL_RULE)
+    for k in opening_captions(texts, prose):
+        drop.setdefault(k, CAPTION_RULE)
     for k in under:
         drop.setdefault(k, NOTICE_RULE)
     for k in section:
