@@ -7,6 +7,7 @@ import pytest
 
 from digest.html_edges import (
     BEFORE_RULE,
+    CALL_RULE,
     CAPTION_RULE,
     CONTAINER_RULE,
     LEGAL_RULE,
@@ -17,6 +18,7 @@ from digest.html_edges import (
     edge_furniture,
     notice_line,
     opening_captions,
+    reader_call,
     section_opener,
     text_reading,
 )
@@ -379,4 +381,62 @@ def test_real_page_photo_caption_over_the_article_is_dropped(case: str) -> None:
     captions = [ln for ln in cleaned.lines if ln.rule == CAPTION_RULE]
     assert len(captions) == 1
     assert captions[0].kind == "boilerplate" and captions[0].text not in _body(cleaned)
+    assert _sentences_kept(truth, cleaned) == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When news happens: send photos, videos & tip-offs to 0424 000 000, or us.",
+        "E-mail comments to jane.roe@example.com",
+        "You've read the piece, now have your say. Email your comments to sport@example.com.",
+        "If you have any news tips that you would like us to follow up on, contact us.",
+        "Join the discussion on our Message Boards",
+        "Discuss this story on the league's message board...",
+        "You can join the debate and post your own views in the lively forums!",
+        "Be an active part of our community: subscribe to our weekly email newsletter!",
+    ],
+)
+def test_a_call_to_the_reader_is_the_sites(text: str) -> None:
+    assert reader_call(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an article's sentence about photos, comments or a debate, and a police appeal
+        "Frequently when I travel, I send photos of places I find interesting via Instagram.",
+        "The council will send letters to every household explaining the new levy, she said.",
+        "Residents had their say at a packed public meeting on Tuesday night.",
+        "Anyone with information is asked to contact police or Crime Stoppers.",
+        # a call longer than a sentence or two is the article's own paragraph
+        "Have your say, the campaign urged. " + " ".join([PROSE] * 3),
+    ],
+)
+def test_an_articles_own_sentence_is_no_call(text: str) -> None:
+    assert not reader_call(text)
+
+
+def test_a_call_to_the_reader_is_dropped_wherever_it_stands() -> None:
+    # under the article with the short lines after it, and between two paragraphs
+    texts = [PROSE, "Join the discussion on our Message Boards", PROSE,
+             "When news happens: send photos, videos & tip-offs to 0424 000 000, or us.",
+             "More"]
+    verdicts = [BODY, BODY, BODY, BODY, ("boilerplate", "after-article")]
+    drop = edge_furniture(texts, verdicts)
+    assert drop == {1: CALL_RULE, 3: CALL_RULE, 4: RULE_PREFIX + "after-article"}
+
+
+@pytest.mark.parametrize("case", ["89ccdec4324c", "766bd2272f5e", "5c7614494f59",
+                                  "3d21fddcbfa2"])
+def test_real_page_call_to_the_reader_under_the_article_is_dropped(case: str) -> None:
+    # round 44, l3s-gn1 pages: both extractors keep the site's call under the report ("When
+    # news happens: send photos, videos & tip-offs to ...", "You've read the piece, now have
+    # your say. Email your comments to ...", "If you have any news tips ...", "... subscribe to
+    # the Sunday Times weekly email newsletter!"), which the text track reads as prose; it
+    # goes, and every sentence of the report is kept
+    cleaned, truth = _page(case)
+    calls = [ln for ln in cleaned.lines if ln.rule == CALL_RULE]
+    assert calls
+    assert all(ln.kind == "boilerplate" and ln.text not in _body(cleaned) for ln in calls)
     assert _sentences_kept(truth, cleaned) == 1.0
