@@ -957,3 +957,39 @@ def test_a_paywalls_condition_is_no_line_of_the_article(text: str, wall: bool) -
     kind = _kind(_clean(*article[:3], text, *article[3:]), text)
     assert (kind == ("boilerplate", "paywall-notice")) is wall
     assert (kind[0] in BODY) is not wall
+
+
+# --- round 44: the site's call to its readers (the HTML track drops it: html_edges.CALL_RULE)
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When news happens: send photos, videos & tip-offs to 0424 000 000, or us.",
+        "E-mail comments to jane.roe@example.com",
+        "You've read the piece, now have your say. Email your comments to sport@example.com.",
+        "If you have any news tips that you would like us to follow up on, contact us.",
+        "Join the discussion on our Message Boards",
+        "Discuss this story on the league's message board...",
+        "You can join the debate and post your own views in the lively forums!",
+        "Be an active part of our community: subscribe to our weekly email newsletter!",
+    ],
+)
+def test_a_call_to_the_reader_is_the_sites(text: str) -> None:
+    assert R.reader_call(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an article's sentence about photos, comments or a debate, and a police appeal
+        "Frequently when I travel, I send photos of places I find interesting via Instagram.",
+        "The council will send letters to every household explaining the new levy, she said.",
+        "Residents had their say at a packed public meeting on Tuesday night.",
+        "Anyone with information is asked to contact police or Crime Stoppers.",
+        # a call longer than a sentence or two is the article's own paragraph
+        "Have your say, the campaign urged. " + " ".join(
+            ["The minister said on Tuesday that the talks would resume next week."] * 3),
+    ],
+)
+def test_an_articles_own_sentence_is_no_call(text: str) -> None:
+    assert not R.reader_call(text)

@@ -439,6 +439,36 @@ COMMENT_COUNT_HEADING_RE = re.compile(
 # "Report this ad", "About these ads"): the ad's slot, no heading of the article
 AD_NOTICE_RE = re.compile(
     r"^\W*(?:(?:remove|report|hide|close)\s+this\s+ad|about\s+these\s+ads)\W*$", re.IGNORECASE)
+# The site's call to its readers, a short paragraph (round 44; the HTML track drops it,
+# html_edges.CALL_RULE): send it news, photos or
+# comments ("When news happens: send photos, videos & tip-offs to ...", "E-mail comments to
+# ...", "If you have any news tips ..."), have their say, join or discuss ("Join the
+# discussion on our Message Boards", "Discuss this story on the ... message board"), subscribe
+# to its newsletter. Opening the line, or in the site's own words anywhere in it: an article's
+# own sentence about sending photos ("I send photos of places via Instagram") does not open
+# with the imperative. On the train captures 179 lines read so, one of them in a truth (a
+# trade paper's "Send news tips and comments to ..." under its report).
+READER_CALL_RE = re.compile(
+    r"^\W*(?:please\s+)?(?:send|e-?mail|submit|post)\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?"
+    r"(?:photos?|pictures?|videos?|tips?|tip-offs?|comments?|views|letters?|thoughts)\b"
+    r"|\bsend\s+(?:us\s+)?(?:your\s+)?(?:photos?|pictures?|videos?|tip-offs?)\s*(?:,|&|and)"
+    r"|\b(?:e-?mail|send)\s+your\s+comments\s+to\b|\bhave\s+your\s+say\b"
+    r"|\bjoin\s+the\s+(?:debate|discussion|conversation)\b"
+    r"|\bdiscuss\s+this\s+(?:story|article|post)\b|\bpost\s+your\s+own\s+(?:views|comments?)\b"
+    r"|\bif\s+you\s+have\s+(?:any\s+)?news\s+tips?\b|\binterested\s+in\s+hearing\s+from\s+you\b"
+    r"|\bsubscribe\s+to\s+(?:the|our)\b.{0,60}\bnewsletter\b",
+    re.IGNORECASE,
+)
+#: a longer paragraph is the article's own (a call is a sentence or two), in words
+READER_CALL_MAX_WORDS = 30
+
+
+def reader_call(text: str) -> bool:
+    """A short paragraph asking the reader to send the site news, photos or comments, or to
+    join its discussion (``READER_CALL_RE``, at most READER_CALL_MAX_WORDS words)."""
+    return count_words(text) <= READER_CALL_MAX_WORDS and READER_CALL_RE.search(text) is not None
+
+
 # A heading over a writer's note: "About" and a name of one to three capitalised words ("About
 # Nancy Atkinson", "ABOUT MICHELE PERRY"); the name is group 1
 ABOUT_NAME_RE = re.compile(r"^(?i:about)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$")
