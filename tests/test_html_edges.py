@@ -362,11 +362,19 @@ def test_a_photos_caption_over_the_first_paragraph_is_dropped(first: list[str],
     assert drop == dict.fromkeys(dropped, CAPTION_RULE)
 
 
+def test_a_caption_under_a_headline_long_enough_to_read_as_prose_is_dropped() -> None:
+    # l3s-gn1 596a3cbc662c's shape: the review's headline, then the still's caption
+    headline = "MOVIE REVIEW - Murder and morals collide in Woody Allen's new film 'Dream'"
+    texts = [headline, CAPTION, PROSE, PROSE]
+    verdicts = [("title", "title"), BODY, BODY, BODY]
+    assert edge_furniture(texts, verdicts) == {1: CAPTION_RULE}
+
+
 def test_a_caption_under_the_first_paragraph_or_a_gallerys_captions_stay() -> None:
     # under the first paragraph a caption reads as the article's own sentence about a photo;
     # a page whose every paragraph reads as a caption (a gallery) keeps them all
     assert edge_furniture([PROSE, CAPTION, PROSE], [BODY] * 3) == {}
-    assert opening_captions([CAPTION, CAPTION], [0, 1]) == []
+    assert opening_captions([CAPTION, CAPTION], [0, 1], [BODY, BODY]) == []
 
 
 @pytest.mark.parametrize("case", ["6b9a6765e30e", "c950b1d1880c", "bdbb0e5a39a7"])

@@ -191,6 +191,8 @@ OPENING_CAPTION_RE = re.compile(
 )
 #: the rule name of a photo's caption kept over the article's first paragraph, dropped
 CAPTION_RULE = "html-opening-caption"
+#: the text track's kinds of the lines over the article that are neither caption nor article
+HEADLINE_KINDS = frozenset({"title", "dek"})
 #: the rule name of the site's call to its readers (``rules.reader_call``), dropped wherever
 #: the extractors kept it
 CALL_RULE = "html-reader-call"
@@ -252,13 +254,21 @@ def article_element(texts: Sequence[str], paths: Sequence[Sequence[int]]) -> ran
     return range(inside[0], inside[-1] + 1)
 
 
-def opening_captions(texts: Sequence[str], prose: Sequence[int]) -> list[int]:
+def opening_captions(texts: Sequence[str], prose: Sequence[int],
+                     verdicts: Sequence[tuple[str, str]]) -> list[int]:
     """The indexes in ``prose`` (indexes of ``texts``, in page order) of the photo captions
     over the article's first paragraph: the run at the top whose paragraphs each read as a
-    caption (``OPENING_CAPTION_RE``), when a paragraph that does not follows it."""
-    for n, k in enumerate(prose):
+    caption (``OPENING_CAPTION_RE``), when a paragraph that does not follows it. A line the
+    text track (``verdicts``) reads as the headline or the standfirst stands among them as
+    neither (a headline long enough to read as prose: "MOVIE REVIEW - Murder and morals
+    collide in Allen's 'Dream'")."""
+    found = []
+    for k in prose:
+        if verdicts[k][0] in HEADLINE_KINDS:
+            continue
         if not OPENING_CAPTION_RE.search(texts[k]):
-            return list(prose[:n])
+            return found
+        found.append(k)
     return []  # every paragraph reads as a caption: a gallery's page, left as it is
 
 
@@ -292,7 +302,7 @@ def edge_furniture(
     drop = dict.fromkeys(sorted(legal), LEGAL_RULE)
     for k in sorted(calls):
         drop.setdefault(k, CALL_RULE)
-    for k in opening_captions(texts, prose):
+    for k in opening_captions(texts, prose, verdicts):
         drop.setdefault(k, CAPTION_RULE)
     for k in under:
         drop.setdefault(k, NOTICE_RULE)
