@@ -262,7 +262,7 @@ def opening_captions(texts: Sequence[str], prose: Sequence[int],
     text track (``verdicts``) reads as the headline or the standfirst stands among them as
     neither (a headline long enough to read as prose: "MOVIE REVIEW - Murder and morals
     collide in Allen's 'Dream'")."""
-    found = []
+    found: list[int] = []
     for k in prose:
         if verdicts[k][0] in HEADLINE_KINDS:
             continue
