@@ -452,3 +452,52 @@ def test_a_line_cut_off_by_an_ellipsis(text: str, cut_off: bool) -> None:
     from digest.cleaning import _cut_off
 
     assert _cut_off(SimpleNamespace(text=text)) is cut_off  # type: ignore[arg-type]
+
+
+# --- round 44: the lead photo's caption over the article's first paragraph
+
+
+@pytest.mark.parametrize(
+    ("case", "caption"),
+    [
+        # l3s-gn1 pages: the rule pass reads the caption as prose, or the line model gives it
+        # back as unsure
+        ("6b9a6765e30e", "Former prime minister Brian Mulroney, left, and Karlheinz Schreiber are "
+         "seen in this combined image."),
+        ("c950b1d1880c", "Singer Amy Winehouse arrives at the MTV Movie Awards in Los Angeles, in "
+         "this June 3, 2007, file photo."),
+        # dragnet 479cc5ceebe6: "Timothy Courtois, left, and Clark Tabor were both arrested ..."
+        ("479cc5ceebe6", "Timothy Courtois, left, and Clark Tabor were both arrested"),
+    ],
+)
+def test_the_lead_photos_caption_is_not_published(case: str, caption: str) -> None:
+    cleaned = clean_train_page(case)
+    line = next(ln for ln in cleaned.lines if ln.text.startswith(caption))
+    assert (line.kind, line.rule) == ("boilerplate", "opening-caption")
+    assert line.text not in [b.text for b in cleaned.blocks]
+    assert cleaned.blocks  # the report under it is published
+
+
+def _opening(*paragraphs: str) -> Cleaned:
+    head = "Council agrees to fund the new library\n\nBy Jane Roe\n\n"
+    text = head + "\n\n".join(paragraphs) + "\n"
+    return clean(Capture(Path("c.txt"), "c.txt", "text", text, "utf-8"))
+
+
+_REPORT = [f"The council agreed on Tuesday to fund the new library in the town centre, officials "
+           f"said in a statement, and the work will start in spring, part {k} of the plan."
+           for k in range(5)]
+_CAPTION = ("Council leader Jane Roe, left, and the architect John Doe look at the plans for the "
+            "new library on Tuesday.")
+
+
+def test_a_caption_over_the_report_goes_and_the_same_words_further_down_stay() -> None:
+    over = _opening(_CAPTION, *_REPORT)
+    assert _CAPTION not in render_plain(over)
+    assert all(p in render_plain(over) for p in _REPORT)
+    # under the first paragraph the same words are the article's own
+    inside = _opening(_REPORT[0], _CAPTION, *_REPORT[1:])
+    assert _CAPTION in render_plain(inside)
+    # a lede that reads "is seen as" is no caption
+    lede = "The library is seen as the council's flagship project, officials said on Tuesday."
+    assert lede in render_plain(_opening(lede, *_REPORT))

@@ -3023,8 +3023,10 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     ads = _dropped(kinds, _ad_notices(feats, kinds), AD_NOTICE_RULE)
     # other stories' blurbs, each cut off by an ellipsis, over or under the article
     teasers = _dropped(kinds, _cut_off_teasers(feats, kinds), CUT_OFF_RULE)
+    # the photo's caption over the article's first paragraph
+    captions = _dropped(kinds, _opening_captions(feats, kinds), OPENING_CAPTION_RULE)
     changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts, *under, *gallery,
-                                     *bio, *barred, *ads, *teasers]}
+                                     *bio, *barred, *ads, *teasers, *captions]}
     confidence, dropped_prose, doubt = _confidence(rp, probs)
     # taken off the article's ends: a thread, slides, a note, blurbs
     closed = [*under, *gallery, *bio, *teasers]
@@ -3230,6 +3232,27 @@ def _ad_notices(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[i
     Dragnet truth keeps one on four of them)."""
     return [i for i, (kind, _) in enumerate(kinds)
             if kind in BODY_KINDS and R.AD_NOTICE_RE.match(feats[i].text)]
+
+
+#: the rule of the photo's caption over the article's first paragraph, dropped
+OPENING_CAPTION_RULE = "opening-caption"
+
+
+def _opening_captions(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
+    """The kept lines of prose at the top of the article that each describe a photo
+    (``rules.PHOTO_CAPTION_RE``: "Former prime minister Brian Mulroney, left, and Karlheinz
+    Schreiber are seen in this combined image."), when a kept line of prose that does not
+    follows them: the lead photo's caption, which the rule pass reads as prose or the line
+    model gives back. Read after the models, so that the rule pass they are trained on is
+    unchanged; on the train pages 7 captions in no truth, no sentence lost (README, "Round
+    44"). A page whose every paragraph reads so (a gallery) keeps them."""
+    found: list[int] = []
+    for i, (kind, _) in enumerate(kinds):
+        if kind in BODY_KINDS and feats[i].prose:
+            if not R.PHOTO_CAPTION_RE.search(feats[i].text):
+                return found
+            found.append(i)
+    return []
 
 
 #: the rule of the blurbs cut off by an ellipsis over or under the article, dropped

@@ -83,14 +83,16 @@ lines where the page's markup gives none (``html_extract``). On the train ids, 4
 page's author or date.
 
 Over the article's first paragraph, the photo's caption the extractors kept as prose is
-dropped (``CAPTION_RULE``, round 44): a run of paragraphs at the top of the article's prose,
-each of them placing the people in the picture (", left,", "(right)", "second from right") or
-naming the picture ("in this file photo", "seen in this combined image", "pictured",
-"STAFF PHOTO BY ..."), with a paragraph that does neither under them (``OPENING_CAPTION_RE``).
-The text track reads most such captions as prose, so its verdict does not tell them. On the
-train ids 7 pages: their captions in no truth go, no truth shingle is lost; the same cues
-anywhere in a paragraph of its own under the first were not tried (an article's own sentence
-about a photo reads the same).
+dropped (``CAPTION_RULE``, round 44): a run of paragraphs at the top of the article's prose
+(a headline among them passed over), each of them placing the people in the picture (",
+left,", "(right)", "second from right") or naming the picture ("in this file photo", "seen in
+this combined image", "pictured", "STAFF PHOTO BY ..."), with a paragraph that does neither
+under them (``rules.PHOTO_CAPTION_RE``). The text track's rule pass reads most such captions
+as prose; it drops the same run after its models (``cleaning._opening_captions``). On the
+train ids 8 pages: their captions in no truth go, no truth shingle is lost. Further down the
+same cues are the article's own sentences about a photo as often as a caption ("she was
+photographed walking outside her London home"; on the train ids 3 such paragraphs in a truth,
+5 not): they stay.
 
 And the site's call to its readers, a short paragraph asking them to send it news, photos or
 comments, or to join its discussion ("When news happens: send photos, videos & tip-offs to
@@ -119,7 +121,7 @@ from pathlib import Path
 
 from digest.html_reconcile import is_prose
 from digest.model import BODY_KINDS, Capture, Cleaned
-from digest.rules import COMMENTS_OPENER_RE, post_tag_line, reader_call
+from digest.rules import COMMENTS_OPENER_RE, PHOTO_CAPTION_RE, post_tag_line, reader_call
 
 #: a line with fewer words than this holds no sentence the scorers count (nor, in practice,
 #: one an editor would miss): dropped at the edges whatever the text track calls it
@@ -177,18 +179,6 @@ CONTAINER_SHARE = 0.9
 CONTAINER_RULE = "html-after-article-element"
 #: the rule name of a kept line before that element, dropped
 BEFORE_RULE = "html-before-article-element"
-#: A paragraph that describes a photo: it places the people in it or names the picture. Written
-#: for whole paragraphs, so narrower than the headline's caption cues (``headline.is_caption``,
-#: asked of short lines): "(R)" and "(c)" in a paragraph are the registered and the copyright
-#: marks ("Harmony(R) One", "Copyright (c) 2014"), and "is seen" opens "is seen as" in a lede
-OPENING_CAPTION_RE = re.compile(
-    r",\s+(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)),"
-    r"|\s\((?:left|right|center|centre)\)"
-    r"|\b(?:file\s+photo|in\s+this\s+(?:undated\s+)?(?:file\s+)?(?:image|photo|picture)"
-    r"|combined\s+(?:image|photo)|(?:is|are)\s+seen\s+(?:here|in\s+this)|pictured|photographed)\b"
-    r"|^staff\s+photo\b",
-    re.IGNORECASE,
-)
 #: the rule name of a photo's caption kept over the article's first paragraph, dropped
 CAPTION_RULE = "html-opening-caption"
 #: the text track's kinds of the lines over the article that are neither caption nor article
@@ -258,7 +248,7 @@ def opening_captions(texts: Sequence[str], prose: Sequence[int],
                      verdicts: Sequence[tuple[str, str]]) -> list[int]:
     """The indexes in ``prose`` (indexes of ``texts``, in page order) of the photo captions
     over the article's first paragraph: the run at the top whose paragraphs each read as a
-    caption (``OPENING_CAPTION_RE``), when a paragraph that does not follows it. A line the
+    caption (``rules.PHOTO_CAPTION_RE``), when a paragraph that does not follows it. A line the
     text track (``verdicts``) reads as the headline or the standfirst stands among them as
     neither (a headline long enough to read as prose: "MOVIE REVIEW - Murder and morals
     collide in Allen's 'Dream'")."""
@@ -266,7 +256,7 @@ def opening_captions(texts: Sequence[str], prose: Sequence[int],
     for k in prose:
         if verdicts[k][0] in HEADLINE_KINDS:
             continue
-        if not OPENING_CAPTION_RE.search(texts[k]):
+        if not PHOTO_CAPTION_RE.search(texts[k]):
             return found
         found.append(k)
     return []  # every paragraph reads as a caption: a gallery's page, left as it is

@@ -439,6 +439,24 @@ COMMENT_COUNT_HEADING_RE = re.compile(
 # "Report this ad", "About these ads"): the ad's slot, no heading of the article
 AD_NOTICE_RE = re.compile(
     r"^\W*(?:(?:remove|report|hide|close)\s+this\s+ad|about\s+these\s+ads)\W*$", re.IGNORECASE)
+# A paragraph that describes a photo (round 44): it places the people in it (", left,", "(right)",
+# "second from right") or names the picture ("in this file photo", "seen in this combined
+# image", "pictured", "STAFF PHOTO BY ..."). Written for whole paragraphs, so narrower than the
+# headline's caption cues (``headline.is_caption``, asked of short lines): "(R)" and "(c)" in a
+# paragraph are the registered and the copyright marks ("Harmony(R) One", "Copyright (c)
+# 2014"), and "is seen" opens "is seen as" in a lede. Inside an article, the article's own
+# sentences read so ("she was photographed walking outside her London home"): only a run of
+# them over the article's first paragraph is a caption (cleaning._opening_captions,
+# html_edges.opening_captions).
+PHOTO_CAPTION_RE = re.compile(
+    r",\s+(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)),"
+    r"|\s\((?:left|right|center|centre)\)"
+    r"|\b(?:file\s+photo|in\s+this\s+(?:undated\s+)?(?:file\s+)?(?:image|photo|picture)"
+    r"|combined\s+(?:image|photo)|(?:is|are)\s+seen\s+(?:here|in\s+this)|pictured|photographed)\b"
+    r"|^staff\s+photo\b",
+    re.IGNORECASE,
+)
+
 # The site's call to its readers, a short paragraph (round 44; the HTML track drops it,
 # html_edges.CALL_RULE): send it news, photos or
 # comments ("When news happens: send photos, videos & tip-offs to ...", "E-mail comments to
