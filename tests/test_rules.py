@@ -993,3 +993,35 @@ def test_a_call_to_the_reader_is_the_sites(text: str) -> None:
 )
 def test_an_articles_own_sentence_is_no_call(text: str) -> None:
     assert not R.reader_call(text)
+
+
+# --- round 44: the page's navigation written out (cleaning._navigation_lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "navigation"),
+    [
+        ("You are here: Home / This & That / It's back! HOT giveaway from Jo Totes!", True),
+        ("Welcome to The Daily Telegraph. Skip to: Search Box Section Navigation Content", True),
+        ("Skip directly to: Search Box, Section Navigation, Content.", True),
+        ("Skip to main content", True),
+        # an article's own sentences
+        ("Every page should have a skip to content link for screen readers, she said.", False),
+        ("You are here because the council voted on Tuesday to close the library.", False),
+        ("Fans may skip to the final chapter, the author admits.", False),
+    ],
+)
+def test_the_pages_navigation_written_out(text: str, navigation: bool) -> None:
+    assert (R.SITE_NAVIGATION_RE.search(text) is not None) is navigation
+
+
+def test_the_pages_navigation_given_back_over_the_article_is_not_published() -> None:
+    # l3s-gn1 c2e74008e546: the line model gave the site's welcome and skip links back as
+    # unsure over the report; they go, the report stays whole
+    from .conftest import clean_train_page
+
+    cleaned = clean_train_page("c2e74008e546")
+    line = next(ln for ln in cleaned.lines if ln.text.startswith("Welcome to The Daily Telegraph"))
+    assert (line.kind, line.rule) == ("boilerplate", "site-navigation")
+    assert line.text not in render_plain(cleaned)
+    assert render_plain(cleaned).strip()

@@ -3025,8 +3025,10 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     teasers = _dropped(kinds, _cut_off_teasers(feats, kinds), CUT_OFF_RULE)
     # the photo's caption over the article's first paragraph
     captions = _dropped(kinds, _opening_captions(feats, kinds), OPENING_CAPTION_RULE)
+    # the page's navigation written out ("You are here: Home / ...", "Skip to: Search Box")
+    navigation = _dropped(kinds, _navigation_lines(feats, kinds), SITE_NAVIGATION_RULE)
     changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts, *under, *gallery,
-                                     *bio, *barred, *ads, *teasers, *captions]}
+                                     *bio, *barred, *ads, *teasers, *captions, *navigation]}
     confidence, dropped_prose, doubt = _confidence(rp, probs)
     # taken off the article's ends: a thread, slides, a note, blurbs
     closed = [*under, *gallery, *bio, *teasers]
@@ -3232,6 +3234,20 @@ def _ad_notices(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[i
     Dragnet truth keeps one on four of them)."""
     return [i for i, (kind, _) in enumerate(kinds)
             if kind in BODY_KINDS and R.AD_NOTICE_RE.match(feats[i].text)]
+
+
+#: the rule of the page's navigation written out, kept in the body, dropped
+SITE_NAVIGATION_RULE = "site-navigation"
+
+
+def _navigation_lines(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
+    """The kept lines that are the page's navigation written out (a breadcrumb under "You are
+    here:", the skip links for screen readers: ``rules.SITE_NAVIGATION_RE``), wherever they
+    stand: the line model gives some back as ``unsure`` over the article ("Welcome to The
+    Sydney Morning Herald. Skip directly to: Search Box, Section Navigation, Content."). Read
+    after the models, as the comments' prompts are (README, "Round 44")."""
+    return [i for i, (kind, _) in enumerate(kinds)
+            if kind in BODY_KINDS and R.SITE_NAVIGATION_RE.search(feats[i].text)]
 
 
 #: the rule of the photo's caption over the article's first paragraph, dropped
