@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from digest import rules as R
 from digest.cleaning import clean, count_words, render_plain
@@ -1012,7 +1014,16 @@ def test_an_articles_own_sentence_is_no_call(text: str) -> None:
     ],
 )
 def test_the_pages_navigation_written_out(text: str, navigation: bool) -> None:
-    assert (R.SITE_NAVIGATION_RE.search(text) is not None) is navigation
+    assert R.site_navigation(text) is navigation
+
+
+@given(st.text(alphabet="skipSKIPhereHERE ſİı\u212a:toyuarTOYUAR/", max_size=30))
+@example("ſkip to: Search")
+@example("SKIP TO MAIN CONTENT")
+@example("You are \u212aere: Home")
+def test_the_navigation_pre_test_agrees_with_its_pattern(text: str) -> None:
+    # the pre-test only skips the search: it never turns away a line the pattern reads
+    assert R.site_navigation(text) is (R.SITE_NAVIGATION_RE.search(text) is not None)
 
 
 def test_the_pages_navigation_given_back_over_the_article_is_not_published() -> None:

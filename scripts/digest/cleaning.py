@@ -3242,12 +3242,12 @@ SITE_NAVIGATION_RULE = "site-navigation"
 
 def _navigation_lines(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
     """The kept lines that are the page's navigation written out (a breadcrumb under "You are
-    here:", the skip links for screen readers: ``rules.SITE_NAVIGATION_RE``), wherever they
+    here:", the skip links for screen readers: ``rules.site_navigation``), wherever they
     stand: the line model gives some back as ``unsure`` over the article ("Welcome to The
     Sydney Morning Herald. Skip directly to: Search Box, Section Navigation, Content."). Read
     after the models, as the comments' prompts are (README, "Round 44")."""
     return [i for i, (kind, _) in enumerate(kinds)
-            if kind in BODY_KINDS and R.SITE_NAVIGATION_RE.search(feats[i].text)]
+            if kind in BODY_KINDS and R.site_navigation(feats[i].text)]
 
 
 #: the rule of the photo's caption over the article's first paragraph, dropped

@@ -470,15 +470,24 @@ SITE_NAVIGATION_RE = re.compile(
     re.IGNORECASE,
 )
 
+
+def site_navigation(text: str) -> bool:
+    """Whether ``text`` holds the page's navigation written out (``SITE_NAVIGATION_RE``). Every
+    match holds "skip" or "here", as IGNORECASE reads them: a line without either is not
+    searched (the search runs over every kept line)."""
+    low = fold(text)
+    return ("skip" in low or "here" in low) and SITE_NAVIGATION_RE.search(text) is not None
+
+
 # The site's call to its readers, a short paragraph (round 44; the HTML track drops it,
-# html_edges.CALL_RULE): send it news, photos or
-# comments ("When news happens: send photos, videos & tip-offs to ...", "E-mail comments to
-# ...", "If you have any news tips ..."), have their say, join or discuss ("Join the
-# discussion on our Message Boards", "Discuss this story on the ... message board"), subscribe
-# to its newsletter. Opening the line, or in the site's own words anywhere in it: an article's
-# own sentence about sending photos ("I send photos of places via Instagram") does not open
-# with the imperative. On the train captures 179 lines read so, one of them in a truth (a
-# trade paper's "Send news tips and comments to ..." under its report).
+# html_edges.CALL_RULE): send it news, photos or comments ("When news happens: send photos,
+# videos & tip-offs to ...", "E-mail comments to ...", "If you have any news tips ..."), have
+# their say, join or discuss ("Join the discussion on our Message Boards", "Discuss this story
+# on the ... message board"), subscribe to its newsletter. Opening the line, or in the site's
+# own words anywhere in it: an article's own sentence about sending photos ("I send photos of
+# places via Instagram") does not open with the imperative. On the train captures 179 lines
+# read so, one of them in a truth (a trade paper's "Send news tips and comments to ..." under
+# its report).
 READER_CALL_RE = re.compile(
     r"^\W*(?:please\s+)?(?:send|e-?mail|submit|post)\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?"
     r"(?:photos?|pictures?|videos?|tips?|tip-offs?|comments?|views|letters?|thoughts)\b"
