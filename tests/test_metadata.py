@@ -11,6 +11,7 @@ from digest import dates
 from digest.cleaning import clean, render_plain
 from digest.metadata import (
     dated_byline,
+    guessed_persons,
     html_metadata,
     parse_byline,
     parse_date,
@@ -496,3 +497,55 @@ def test_html_metadata_sources() -> None:
     assert m.published.value == D(2020, 1, 2)
     assert m.outlet.value == "Example"
     assert not m.dek.known
+
+
+# --- round 44: an extractor's guess at the author, from the page's text
+
+
+@pytest.mark.parametrize(
+    ("guess", "persons"),
+    [
+        # a name, with what the page printed after it cut
+        ("Marc Katz Staff Writer", ("Marc Katz",)),
+        ("Richard Huff Daily News Tv Editor", ("Richard Huff",)),
+        ("Tom Canavan Associated Press", ("Tom Canavan",)),
+        ("Mirjam Swanson The Press-Enterprise", ("Mirjam Swanson",)),
+        ("John Leyden More by this author", ("John Leyden",)),
+        ("Marc Kaufman WASHINGTON POST", ("Marc Kaufman",)),
+        ("Nathan Willis March", ("Nathan Willis",)),
+        ("Juan de la Cruz", ("Juan de la Cruz",)),
+        # no person: dates, a page's tools and headings, agencies, newsrooms, a role alone
+        ("Jan 1", ()),
+        ("Friday", ()),
+        ("Last Updated January 7", ()),
+        ("Follow Author", ()),
+        ("Fighting back", ()),
+        ("Times Online", ()),
+        ("The Associated Press", ()),
+        ("Press Trust", ()),
+        ("CVG Staff", ()),
+        ("Staff Writer", ()),
+        ("Our Special Correspondent", ()),
+    ],
+)
+def test_only_a_persons_name_is_taken_from_an_extractors_guess(guess: str,
+                                                               persons: tuple[str, ...]) -> None:
+    assert guessed_persons([guess]) == persons
+
+
+@pytest.mark.parametrize(
+    ("case", "authors"),
+    [
+        # l3s-gn1 pages whose markup names no author: trafilatura guessed "Friday", "January"
+        # (487af3a21453) and "TARIQ PANJA Associated Press Writer" (40eb6a7b8c00)
+        ("487af3a21453", None),
+        ("40eb6a7b8c00", ("Tariq Panja",)),
+    ],
+)
+def test_the_html_tracks_guessed_author_is_a_person_or_none(case: str,
+                                                            authors: tuple[str, ...] | None
+                                                            ) -> None:
+    pytest.importorskip("trafilatura", exc_type=ImportError)
+    from .conftest import clean_train_html
+
+    assert clean_train_html(case).metadata.authors.value == authors

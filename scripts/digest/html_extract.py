@@ -27,7 +27,8 @@
    where the markup names no author or states no date, the byline and the date line taken
    out of the body over the article give them, as the text track reads those lines (source
    "page line N (byline)", "page line N (date line)"; that byline also goes before the
-   author trafilatura guesses from the page's text); a date written inside a paragraph is
+   author trafilatura guesses from the page's text, of which only the names that read as a
+   person's are taken: ``metadata.guessed_persons``); a date written inside a paragraph is
    never read.
 
 The body is plain text, the page's visible text verbatim: it is taken from the tree's element
@@ -71,6 +72,7 @@ from digest.html_reconcile import (
     reconcile,
     words,
 )
+from digest.metadata import guessed_persons, name_case
 from digest.model import (
     BODY_KINDS,
     UNKNOWN,
@@ -633,6 +635,10 @@ def clean_html(capture: Capture) -> Cleaned:
         if ln.kind in BODY_KINDS
     )
     authors = authors_fact(tags, ld, fields)
+    if authors.source == TRAFILATURA_AUTHOR:
+        # (trafilatura's guess from the page's text: only the names that read as a person's)
+        guessed = guessed_persons(authors.value or ())
+        authors = Fact(tuple(map(name_case, guessed)), authors.source) if guessed else UNKNOWN
     published = date_fact(tags, ld)
     metadata = Metadata(
         title=title,

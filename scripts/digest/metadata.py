@@ -151,6 +151,55 @@ def person_name(name: str) -> str:
     return cut if len(cut.split()) >= 2 else name
 
 
+def guessed_persons(names: Sequence[str]) -> tuple[str, ...]:
+    """The names among ``names`` that read as a person's, from an extractor's guess at the
+    author out of a page's text (trafilatura's, where the markup names none): each name part
+    cut as a byline's is (``person_name``: "TARIQ PANJA Associated Press Writer" -> "TARIQ
+    PANJA", "Nathan Willis March" -> "Nathan Willis"), then kept only when it is two to four
+    capitalised words with no figure, no date word, no role, no site word and no newsroom,
+    agency or wire service. On the train pages the guesses hold dates ("Jan 1", "Friday",
+    "Last Updated January 7"), a page's tools ("Follow Author", "Username"), headings ("Fighting
+    back", "Authority control"), agencies and newsrooms ("Press Trust", "Associated Press",
+    "Sports Network", "CVG Staff"): a missing author is a clear message to the editor, a wrong
+    one is published silently (README, "Round 44")."""
+    out = []
+    for name in names:
+        name = _GUESSED_TAIL_RE.sub("", person_name(name.strip(" .,;:-–—")))
+        words = name.split()
+        if not words[0].isupper():  # "Marc Kaufman WASHINGTON POST": the paper in capitals
+            words = list(itertools.takewhile(lambda w: not (w.isupper() and len(w) > 2), words))
+            name = " ".join(words)
+        if (2 <= len(words) <= GUESSED_NAME_MAX_WORDS and _name_shaped(name)
+                and words[-1][:1].isupper()
+                and not _NO_PERSON_RE.search(name) and not _AGENCY_RE.search(name)
+                and not any(ch.isdigit() for ch in name)
+                and not _GUESSED_NOT_NAME_RE.search(name)):
+            out.append(name)
+    return tuple(dict.fromkeys(out))
+
+
+#: a guessed author of more words is a name with what the page printed after it
+GUESSED_NAME_MAX_WORDS = 4
+# What a page prints after a writer's name, cut from a guessed author: the role and desk
+# ("Marc Katz Staff Writer", "Richard Huff Daily News Tv Editor", "Tom Canavan Associated
+# Press"), the paper ("Mirjam Swanson The Press-Enterprise"), a link ("John Leyden More by this
+# author"), an editor ("Rob Ewaschuk Edited by Betsy Beyer")
+_GUESSED_TAIL_RE = re.compile(
+    r"(?:\s+(?:associated\s+press|ap|staff|senior|chief|sports?|games|tv|radio|national"
+    r"|security|daily|news|special))*\s+(?:writer|reporter|editor|correspondent|columnist)s?$"
+    r"|\s+associated\s+press$|\s+(?:the|more\s+by|edited\s+by|for\s+the)\s.*$",
+    re.IGNORECASE,
+)
+# A word no person's name holds: a date's (a month, a weekday), a role's, a page tool's or a
+# site's ("Follow Author", "Times Online", "Rfcmarkup Version", "Tglantz Com")
+_GUESSED_NOT_NAME_RE = re.compile(
+    r"\b(?:" + R.MONTHS + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday"
+    r"|writers?|reporters?|editors?|correspondents?|columnists?|bureau|author|follow|more"
+    r"|articles?|online|version|username|updated|published|posted|com|www|news|sports?)(?=\W|$)",
+    re.IGNORECASE,
+)
+
+
 def _under_headline(texts: Sequence[str], idx: Sequence[int], pos: int) -> bool:
     """The line of text before ``idx[pos]`` is a headline, or a standfirst under one."""
     above = texts[idx[pos - 1]]
