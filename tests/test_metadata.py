@@ -526,6 +526,9 @@ def test_html_metadata_sources() -> None:
         ("CVG Staff", ()),
         ("Staff Writer", ()),
         ("Our Special Correspondent", ()),
+        # nothing left of the guess: no name, no error
+        ("...", ()),
+        ("", ()),
     ],
 )
 def test_only_a_persons_name_is_taken_from_an_extractors_guess(guess: str,

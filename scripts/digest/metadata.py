@@ -166,6 +166,8 @@ def guessed_persons(names: Sequence[str]) -> tuple[str, ...]:
     for name in names:
         name = _GUESSED_TAIL_RE.sub("", person_name(name.strip(" .,;:-–—")))
         words = name.split()
+        if not words:
+            continue
         if not words[0].isupper():  # "Marc Kaufman WASHINGTON POST": the paper in capitals
             words = list(itertools.takewhile(lambda w: not (w.isupper() and len(w) > 2), words))
             name = " ".join(words)
