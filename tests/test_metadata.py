@@ -543,6 +543,9 @@ def test_only_a_persons_name_is_taken_from_an_extractors_guess(guess: str,
         # (487af3a21453) and "TARIQ PANJA Associated Press Writer" (40eb6a7b8c00)
         ("487af3a21453", None),
         ("40eb6a7b8c00", ("Tariq Panja",)),
+        # c950b1d1880c: "Kevork Djansezian, File", the AP photo's credit, the page's only line
+        # naming him: the photographer, not the writer
+        ("c950b1d1880c", None),
     ],
 )
 def test_the_html_tracks_guessed_author_is_a_person_or_none(case: str,

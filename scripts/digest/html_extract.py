@@ -48,6 +48,7 @@ from html.parser import HTMLParser
 from typing import Any, TypeVar
 
 from digest.errors import DigestError
+from digest.headline import is_credit
 from digest.html_edges import RULE_PREFIX, edge_furniture, notice_line, text_reading
 from digest.html_meta import (
     DEK_MIN_WORDS,
@@ -557,6 +558,19 @@ def _shown_headline(fact: Fact[str], drop: Mapping[int, str], lines: Sequence[Li
     return Fact(fact.value, f"page line {lines[k].number} (headline)"), k
 
 
+def _credited_only(name: str, lines: Sequence[Line]) -> bool:
+    """Whether every line of the page that names ``name`` is a photo's credit ("Kevork
+    Djansezian, file" under an AP photo: ``headline.is_credit`` or a file photo's credit), so
+    that the name is the photographer's, not the writer's."""
+    low = name.lower()
+    naming = [ln.text for ln in lines if low in ln.text.lower()]
+    return bool(naming) and all(is_credit(t) or _FILE_CREDIT_RE.search(t) for t in naming)
+
+
+#: the credit of an agency's file photo: "Kevork Djansezian, file", "(AP Photo/Jane Doe, File)"
+_FILE_CREDIT_RE = re.compile(r",\s*file\W*$", re.IGNORECASE)
+
+
 def clean_html(capture: Capture) -> Cleaned:
     """Clean an HTML capture: every text block of the page is a line, kept where the two
     extractors agree it is the article (see html_reconcile), dropped otherwise with the rule
@@ -636,8 +650,10 @@ def clean_html(capture: Capture) -> Cleaned:
     )
     authors = authors_fact(tags, ld, fields)
     if authors.source == TRAFILATURA_AUTHOR:
-        # (trafilatura's guess from the page's text: only the names that read as a person's)
-        guessed = guessed_persons(authors.value or ())
+        # (trafilatura's guess from the page's text: only the names that read as a person's,
+        # and not a photographer's, named on the page by a photo's credit alone)
+        guessed = [name for name in guessed_persons(authors.value or ())
+                   if not _credited_only(name, lines)]
         authors = Fact(tuple(map(name_case, guessed)), authors.source) if guessed else UNKNOWN
     published = date_fact(tags, ld)
     metadata = Metadata(
