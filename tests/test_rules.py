@@ -1036,3 +1036,24 @@ def test_the_pages_navigation_given_back_over_the_article_is_not_published() -> 
     assert (line.kind, line.rule) == ("boilerplate", "site-navigation")
     assert line.text not in render_plain(cleaned)
     assert render_plain(cleaned).strip()
+
+
+# --- round 44: a paragraph that describes a photo (the lead caption's step, both tracks)
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("Former prime minister Brian Mulroney, left, and Karlheinz Schreiber are seen in this "
+         "combined image.", True),
+        ("A Toronto police officer stops a car for a random sobriety check in this undated file "
+         "photo.", True),
+        # a report's attribution is the article's, whatever photo words it holds
+        ("Police said a man pictured near the scene on Friday has been charged with arson.", False),
+        ("(File Photo. Starbucks Corp on Monday said Founder and Chairman Howard Schultz will "
+         "immediately take back the chief executive post.)", False),
+        ("The mayor is seen as the favourite to win the vote.", False),
+    ],
+)
+def test_a_paragraph_that_describes_a_photo(text: str, caption: bool) -> None:
+    assert R.photo_caption(text) is caption

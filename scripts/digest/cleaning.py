@@ -3256,16 +3256,16 @@ OPENING_CAPTION_RULE = "opening-caption"
 
 def _opening_captions(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
     """The kept lines of prose at the top of the article that each describe a photo
-    (``rules.PHOTO_CAPTION_RE``: "Former prime minister Brian Mulroney, left, and Karlheinz
+    (``rules.photo_caption``: "Former prime minister Brian Mulroney, left, and Karlheinz
     Schreiber are seen in this combined image."), when a kept line of prose that does not
     follows them: the lead photo's caption, which the rule pass reads as prose or the line
     model gives back. Read after the models, so that the rule pass they are trained on is
-    unchanged; on the train pages 7 captions in no truth, no sentence lost (README, "Round
+    unchanged; on the train pages 6 captions in no truth, no sentence lost (README, "Round
     44"). A page whose every paragraph reads so (a gallery) keeps them."""
     found: list[int] = []
     for i, (kind, _) in enumerate(kinds):
         if kind in BODY_KINDS and feats[i].prose:
-            if not R.PHOTO_CAPTION_RE.search(feats[i].text):
+            if not R.photo_caption(feats[i].text):
                 return found
             found.append(i)
     return []

@@ -87,9 +87,10 @@ dropped (``CAPTION_RULE``, round 44): a run of paragraphs at the top of the arti
 (a headline among them passed over), each of them placing the people in the picture (",
 left,", "(right)", "second from right") or naming the picture ("in this file photo", "seen in
 this combined image", "pictured", "STAFF PHOTO BY ..."), with a paragraph that does neither
-under them (``rules.PHOTO_CAPTION_RE``). The text track's rule pass reads most such captions
-as prose; it drops the same run after its models (``cleaning._opening_captions``). On the
-train ids 8 pages: their captions in no truth go, no truth shingle is lost. Further down the
+under them (``rules.photo_caption``; a paragraph reporting what someone said is the
+article's). The text track's rule pass reads most such captions as prose; it drops the same
+run after its models (``cleaning._opening_captions``). On the train ids 7 pages: their
+captions in no truth go, no truth shingle is lost. Further down the
 same cues are the article's own sentences about a photo as often as a caption ("she was
 photographed walking outside her London home"; on the train ids 3 such paragraphs in a truth,
 5 not): they stay.
@@ -121,7 +122,7 @@ from pathlib import Path
 
 from digest.html_reconcile import is_prose
 from digest.model import BODY_KINDS, Capture, Cleaned
-from digest.rules import COMMENTS_OPENER_RE, PHOTO_CAPTION_RE, post_tag_line, reader_call
+from digest.rules import COMMENTS_OPENER_RE, photo_caption, post_tag_line, reader_call
 
 #: a line with fewer words than this holds no sentence the scorers count (nor, in practice,
 #: one an editor would miss): dropped at the edges whatever the text track calls it
@@ -248,7 +249,7 @@ def opening_captions(texts: Sequence[str], prose: Sequence[int],
                      verdicts: Sequence[tuple[str, str]]) -> list[int]:
     """The indexes in ``prose`` (indexes of ``texts``, in page order) of the photo captions
     over the article's first paragraph: the run at the top whose paragraphs each read as a
-    caption (``rules.PHOTO_CAPTION_RE``), when a paragraph that does not follows it. A line the
+    caption (``rules.photo_caption``), when a paragraph that does not follows it. A line the
     text track (``verdicts``) reads as the headline or the standfirst stands among them as
     neither (a headline long enough to read as prose: "MOVIE REVIEW - Murder and morals
     collide in Allen's 'Dream'")."""
@@ -256,7 +257,7 @@ def opening_captions(texts: Sequence[str], prose: Sequence[int],
     for k in prose:
         if verdicts[k][0] in HEADLINE_KINDS:
             continue
-        if not PHOTO_CAPTION_RE.search(texts[k]):
+        if not photo_caption(texts[k]):
             return found
         found.append(k)
     return []  # every paragraph reads as a caption: a gallery's page, left as it is

@@ -456,6 +456,17 @@ PHOTO_CAPTION_RE = re.compile(
     r"|^staff\s+photo\b",
     re.IGNORECASE,
 )
+# A report's attribution: a paragraph that says who said what is the article's, whatever photo
+# words it holds ("Police said a man pictured near the scene ..."; on the train captures 4 such
+# lines with a caption's words are in a truth, none of those in no truth)
+REPORTED_SPEECH_RE = re.compile(r"\b(?:said|says|told|according\s+to)\b", re.IGNORECASE)
+
+
+def photo_caption(text: str) -> bool:
+    """A paragraph that describes a photo (``PHOTO_CAPTION_RE``) and reports no one's words
+    (``REPORTED_SPEECH_RE``)."""
+    return (PHOTO_CAPTION_RE.search(text) is not None
+            and REPORTED_SPEECH_RE.search(text) is None)
 
 # The page's own navigation, written out (round 44): a breadcrumb under "You are here:" ("You
 # are here: Home / This & That / It's back!") and the skip links a page prints for screen
