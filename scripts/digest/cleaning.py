@@ -3262,13 +3262,8 @@ def _opening_captions(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> 
     model gives back. Read after the models, so that the rule pass they are trained on is
     unchanged; on the train pages 6 captions in no truth, no sentence lost (README, "Round
     44"). A page whose every paragraph reads so (a gallery) keeps them."""
-    found: list[int] = []
-    for i, (kind, _) in enumerate(kinds):
-        if kind in BODY_KINDS and feats[i].prose:
-            if not R.photo_caption(feats[i].text):
-                return found
-            found.append(i)
-    return []
+    return R.opening_captions((i, feats[i].text) for i, (kind, _) in enumerate(kinds)
+                              if kind in BODY_KINDS and feats[i].prose)
 
 
 #: the rule of the blurbs cut off by an ellipsis over or under the article, dropped

@@ -120,9 +120,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from digest import rules as R
 from digest.html_reconcile import is_prose
 from digest.model import BODY_KINDS, Capture, Cleaned
-from digest.rules import COMMENTS_OPENER_RE, photo_caption, post_tag_line, reader_call
+from digest.rules import COMMENTS_OPENER_RE, post_tag_line, reader_call
 
 #: a line with fewer words than this holds no sentence the scorers count (nor, in practice,
 #: one an editor would miss): dropped at the edges whatever the text track calls it
@@ -249,18 +250,11 @@ def opening_captions(texts: Sequence[str], prose: Sequence[int],
                      verdicts: Sequence[tuple[str, str]]) -> list[int]:
     """The indexes in ``prose`` (indexes of ``texts``, in page order) of the photo captions
     over the article's first paragraph: the run at the top whose paragraphs each read as a
-    caption (``rules.photo_caption``), when a paragraph that does not follows it. A line the
+    caption (``rules.opening_captions``), when a paragraph that does not follows it. A line the
     text track (``verdicts``) reads as the headline or the standfirst stands among them as
     neither (a headline long enough to read as prose: "MOVIE REVIEW - Murder and morals
     collide in Allen's 'Dream'")."""
-    found: list[int] = []
-    for k in prose:
-        if verdicts[k][0] in HEADLINE_KINDS:
-            continue
-        if not photo_caption(texts[k]):
-            return found
-        found.append(k)
-    return []  # every paragraph reads as a caption: a gallery's page, left as it is
+    return R.opening_captions((k, texts[k]) for k in prose if verdicts[k][0] not in HEADLINE_KINDS)
 
 
 def edge_furniture(

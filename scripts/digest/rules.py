@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -467,6 +467,20 @@ def photo_caption(text: str) -> bool:
     (``REPORTED_SPEECH_RE``)."""
     return (PHOTO_CAPTION_RE.search(text) is not None
             and REPORTED_SPEECH_RE.search(text) is None)
+
+
+def opening_captions(paragraphs: Iterable[tuple[int, str]]) -> list[int]:
+    """The indexes of the photo captions over an article's first paragraph, from its
+    ``paragraphs`` (index and text, top down): the run at the top that each read as a caption
+    (``photo_caption``), when a paragraph that does not follows it. A page whose every
+    paragraph reads so (a gallery) keeps them: none."""
+    found: list[int] = []
+    for index, text in paragraphs:
+        if not photo_caption(text):
+            return found
+        found.append(index)
+    return []
+
 
 # The page's own navigation, written out (round 44): a breadcrumb under "You are here:" ("You
 # are here: Home / This & That / It's back!") and the skip links a page prints for screen
