@@ -414,3 +414,27 @@ def test_real_page_call_to_the_reader_under_the_article_is_dropped(case: str) ->
     assert calls
     assert all(ln.kind == "boilerplate" and ln.text not in _body(cleaned) for ln in calls)
     assert _sentences_kept(truth, cleaned) == 1.0
+
+
+def test_real_page_code_examples_set_out_on_one_line_are_kept() -> None:
+    # round 45, readability a66f05cd1117: the extractors join each of the post's code examples
+    # into one line, which reads as a page's pasted script (rules.script_source); the text
+    # track's step for those runs on text captures, where an example keeps its own lines, and
+    # the HTML track keeps the examples with every sentence of the post
+    cleaned, truth = _page("a66f05cd1117")
+    assert 'describe("Cow", function()' in _body(cleaned)
+    assert _sentences_kept(truth, cleaned) == 1.0
+
+
+def test_a_line_the_text_reading_takes_for_a_pages_script_is_the_articles() -> None:
+    # round 45: the extractors leave a page's scripts out, so a kept line the text reading
+    # reads as one (cleaning's page-script step) is the article's example in one line; after
+    # the article's element it stays, where another line the text track drops goes
+    from digest.cleaning import PAGE_SCRIPT_RULE
+
+    example = ('var expect = chai.expect; describe("Cow", function() { it("greets", function() '
+               '{ var cow = new Cow("Kate"); expect(cow.greets("Baby")).to.equal("hi"); }); });')
+    texts = [*[PROSE] * 8, example, "Reproduction in whole or in part without permission."]
+    paths = [*[(1, 2, 3 + k) for k in range(8)], (1, 15, 16), (1, 15, 17)]
+    verdicts = [BODY] * 8 + [("boilerplate", PAGE_SCRIPT_RULE), ("boilerplate", "after-article")]
+    assert edge_furniture(texts, verdicts, None, None, paths) == {9: CONTAINER_RULE}

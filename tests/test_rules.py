@@ -1057,3 +1057,45 @@ def test_the_pages_navigation_given_back_over_the_article_is_not_published() -> 
 )
 def test_a_paragraph_that_describes_a_photo(text: str, caption: bool) -> None:
     assert R.photo_caption(text) is caption
+
+
+# --- round 45: the page's script or style sheet pasted as a line (cleaning._script_lines)
+
+_MINIFIED = (
+    'var _hbEC=0,_hbE=new Array;function _hbEvent(a,b){b=_hbE[_hbEC++]=new Object();b._N=a;'
+    'b._C=0;return b;} var hbx=_hbEvent("pv");hbx.vpc="HBX0200u";hbx.gn="example.org";'
+)
+_STYLE = (
+    "OPTIONS = { frameStyleBlock: '@font-face{font-family:TextSans-Regular;src:url(/f.woff2) "
+    "format(\"woff2\");font-weight:400;font-style:normal;}' }; window.OPTIONS = OPTIONS;"
+)
+_DOCUMENT_WRITE = (
+    "'); document.write(''); } else { if ( CheckString('mozilla', str) ) { "
+    "document.write(''); document.write(''); } else { document.write(''); document.write(''); }"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        # the shapes of the train captures' pasted scripts (e0ce167ef159, bf9cba39b3df,
+        # e518024546be)
+        (_MINIFIED, True),
+        (_STYLE, True),
+        (_DOCUMENT_WRITE, True),
+        # an article's example, a statement a line, and a one-line example too short to be a
+        # page's script
+        ("var cow = new Cow();", False),
+        ('describe("Cow", function() { it("greets", function() { expect(x).to.equal(y); }); });',
+         False),
+        # prose that names a script's calls: too little of a script's punctuation
+        ("The researchers found that the page's script called document.write and window.open on "
+         "every visit; if the browser was old, var declarations = {} were skipped, they said.",
+         False),
+        # a long paragraph with semicolons and parentheses, no script
+        (PARA + " The council (which met on Monday) agreed; the mayor did not; the works begin "
+         "in May (weather permitting).", False),
+    ],
+)
+def test_the_pages_script_pasted_as_a_line(text: str, script: bool) -> None:
+    assert R.script_source(text) is script

@@ -3027,8 +3027,11 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     captions = _dropped(kinds, _opening_captions(feats, kinds), OPENING_CAPTION_RULE)
     # the page's navigation written out ("You are here: Home / ...", "Skip to: Search Box")
     navigation = _dropped(kinds, _navigation_lines(feats, kinds), SITE_NAVIGATION_RULE)
+    # the page's script or style sheet pasted as a line ("var _hbEC=0,_hbE=new Array;...")
+    scripts = _dropped(kinds, _script_lines(feats, kinds), PAGE_SCRIPT_RULE)
     changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts, *under, *gallery,
-                                     *bio, *barred, *ads, *teasers, *captions, *navigation]}
+                                     *bio, *barred, *ads, *teasers, *captions, *navigation,
+                                     *scripts]}
     confidence, dropped_prose, doubt = _confidence(rp, probs)
     # taken off the article's ends: a thread, slides, a note, blurbs
     closed = [*under, *gallery, *bio, *teasers]
@@ -3248,6 +3251,23 @@ def _navigation_lines(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> 
     after the models, as the comments' prompts are (README, "Round 44")."""
     return [i for i, (kind, _) in enumerate(kinds)
             if kind in BODY_KINDS and R.site_navigation(feats[i].text)]
+
+
+#: the rule of the page's script or style sheet pasted as a line, kept in the body, dropped
+PAGE_SCRIPT_RULE = "page-script"
+
+
+def _script_lines(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[int]:
+    """The kept lines that are the page's script or style sheet, minified on one long line
+    (``rules.script_source``), wherever they stand: the line model gives such a line back as
+    ``unsure`` when prose stands near it, and a reader's page then shows it whole (on the
+    train captures, a 1,804-character script over a rugby report and a 4,137-character one
+    under a review; six such lines in all, none in a truth). Read after the models (README,
+    "Round 45"). The HTML track's extractors leave a page's scripts out: there such a line is
+    an article's example joined into one line, and counts as the article's
+    (``html_edges.SCRIPT_RULE``)."""
+    return [i for i, (kind, _) in enumerate(kinds)
+            if kind in BODY_KINDS and R.script_source(feats[i].text)]
 
 
 #: the rule of the photo's caption over the article's first paragraph, dropped

@@ -151,6 +151,11 @@ EDGE_RULES = frozenset({
 #: to ``is_prose``, go though they stand inside the edges the prose sets), and a paywall's
 #: condition written as a sentence (round 43)
 ANYWHERE_RULES = frozenset({"cut-off-teasers", "paywall-notice"})
+#: the text track's rule of the page's script pasted as a line (``cleaning._script_lines``):
+#: the extractors leave a page's scripts out, so a line the text reading reads so is the
+#: article's own example, its statements joined into one line (train a66f05cd1117, round 45),
+#: and counts as the article's here
+SCRIPT_RULE = "page-script"
 #: the text track's kinds of the article's header: above the article's second paragraph of
 #: prose, a line of these kinds is taken out of the body at any length (its names and date go
 #: to the metadata where the page's markup gives none: ``html_extract._shown``, round 30)
@@ -270,6 +275,8 @@ def edge_furniture(
     a section opener under the article on, or after the element that holds the article (see
     the module docstring). The article's other prose above a copyright notice or a section
     opener, inside the article's element and outside a legal notice's element always stays."""
+    verdicts = [("body", "prose") if rule == SCRIPT_RULE else (kind, rule)
+                for kind, rule in verdicts]
     legal = {k for k, ctx in enumerate(contexts or ()) if LEGAL_CLASS in ctx}
     calls = {k for k, t in enumerate(texts) if reader_call(t)}
     under = range(notice + 1, len(texts)) if notice is not None else range(0)

@@ -534,6 +534,54 @@ def reader_call(text: str) -> bool:
     return count_words(text) <= READER_CALL_MAX_WORDS and READER_CALL_RE.search(text) is not None
 
 
+# The page's own script or style sheet, pasted with its text (round 45): minified source, many
+# statements on one long line ("var _hbEC=0,_hbE=new Array;function _hbEvent(a,b){...}",
+# "SPOTIM_OPTIONS = { frameStyleBlock: '@font-face{font-family:...;src:url(...)}' ..."). Each
+# alternative is one construct of a script or a style sheet: a function, a declaration, an
+# assignment of an object, an array or a function, a rule, the page's document or window, a
+# closing brace and its semicolon, an arrow function, a condition's block, a return, two
+# style declarations in a row.
+SCRIPT_CONSTRUCT_RE = re.compile(
+    r"\bfunction\s*[\w$]*\s*\([^()]*\)\s*\{"
+    r"|\b(?:var|let|const)\s+[\w$]+\s*="
+    r"|[\w$\]]\s*=\s*(?:\{|\[|function\b|new\s+[\w$])"
+    r"|@(?:font-face|media|import)\b"
+    r"|\b(?:document|window)\.[\w$]+"
+    r"|\}\s*\)?\s*;"
+    r"|=>\s*\{"
+    r"|\bif\s*\([^()]*\)\s*\{"
+    r"|\breturn\s+[\w$.]+\s*;"
+    r"|[\w-]+\s*:\s*[\w#.%-]+\s*;\s*[\w-]+\s*:"
+)
+#: a line shorter than this is a statement an article can show (an article about code sets its
+#: example out a statement a line: "var cow = new Cow();"), in characters
+SCRIPT_MIN_CHARS = 150
+#: the constructs a line of the page's script holds at least (on the train captures, a line with
+#: two is never in a truth either; three leaves an article's one-line example more room)
+SCRIPT_MIN_CONSTRUCTS = 3
+#: the share of a script's characters that are its punctuation ("{}();=[]"): 0.047 to 0.173 on
+#: the train captures' pasted scripts; a sentence of prose that names a few of a script's calls
+#: ("the page calls document.write() and window.open(); ...") holds far fewer
+SCRIPT_MIN_PUNCTUATION = 0.04
+_SCRIPT_PUNCTUATION = "{}();=[]"
+
+
+def script_source(text: str) -> bool:
+    """Whether ``text`` is the page's script or style sheet pasted as one line: at least
+    SCRIPT_MIN_CHARS characters, a brace or a semicolon (statements run together),
+    SCRIPT_MIN_PUNCTUATION of its characters a script's punctuation, and
+    SCRIPT_MIN_CONSTRUCTS of its constructs (``SCRIPT_CONSTRUCT_RE``). The cheap tests come
+    first: the search runs over every kept line, and few lines of prose pass them."""
+    if len(text) < SCRIPT_MIN_CHARS or ("{" not in text and ";" not in text):
+        return False
+    if sum(map(text.count, _SCRIPT_PUNCTUATION)) < SCRIPT_MIN_PUNCTUATION * len(text):
+        return False
+    # (the search stops at the constructs it needs: a pasted script runs to thousands of
+    # characters)
+    constructs = itertools.islice(SCRIPT_CONSTRUCT_RE.finditer(text), SCRIPT_MIN_CONSTRUCTS)
+    return sum(1 for _ in constructs) >= SCRIPT_MIN_CONSTRUCTS
+
+
 # A heading over a writer's note: "About" and a name of one to three capitalised words ("About
 # Nancy Atkinson", "ABOUT MICHELE PERRY"); the name is group 1
 ABOUT_NAME_RE = re.compile(r"^(?i:about)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*$")
