@@ -3262,7 +3262,7 @@ def _script_lines(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list
     (``rules.script_source``), wherever they stand: the line model gives such a line back as
     ``unsure`` when prose stands near it, and a reader's page then shows it whole (on the
     train captures, a 1,804-character script over a rugby report and a 4,137-character one
-    under a review; six such lines in all, none in a truth). Read after the models (README,
+    under a review; five such lines on five pages, none in a truth). Read after the models (README,
     "Round 45"). The HTML track's extractors leave a page's scripts out: there such a line is
     an article's example joined into one line, and counts as the article's
     (``html_edges.SCRIPT_RULE``)."""
