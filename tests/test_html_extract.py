@@ -715,3 +715,98 @@ def test_the_stamp_right_over_the_first_paragraph_is_the_header_s() -> None:
     kept = {b.text for b in clean_train_html("d576e058954b").blocks}
     assert ", there are two solutions to and they are" in kept
     assert "The Cauchy-Schwarz Inequality" in kept
+
+
+# --- round 45: the site's name the markup gives, read as one; the site the page names
+
+
+@pytest.mark.parametrize(
+    ("given", "name"),
+    [
+        # trafilatura's guesses on train pages: a copyright line, a longer name holding the
+        # site's address, a trailing year or date, a date, a version number
+        ("© MMVIII, CBS Corporation. All Rights Reserved.", "CBS Corporation"),
+        ("© MMVIII, CBS Stations Group of Texas L.P. All Rights Reserved.",
+         "CBS Stations Group of Texas L.P."),
+        ("© 2000 Rural Press Ltd.", "Rural Press Ltd."),
+        ("Génération Flash 2005, Tous droits réservés.", "Génération Flash"),
+        ("Football365.com - SPECIAL CITY KIT FOR DERBY GAME - All The News", "Football365.com"),
+        ("Breaking Business and Technology News at silicon.com", "silicon.com"),
+        ("Ledger-Enquirer.com | 01/07/2008", "Ledger-Enquirer.com"),
+        ("SIMPLYFOUND.COM | BY: JOE WEE", "SIMPLYFOUND.COM"),
+        ("from planet-f1.com", "planet-f1.com"),
+        ("Winnipeg Sun 2004", "Winnipeg Sun"),
+        ("January 2008", None),
+        ("6.0", None),
+        # a site's name as it is: a name with its address ("Le Monde.fr"), a slogan, no address
+        ("Le Monde.fr", "Le Monde.fr"),
+        ("Folha de S.Paulo", "Folha de S.Paulo"),
+        ("The Sports Network", "The Sports Network"),
+        ("Yahoo News - Latest News & Headlines", "Yahoo News - Latest News & Headlines"),
+        ("CNN.com", "CNN.com"),
+    ],
+)
+def test_the_site_name_the_markup_gives_is_read_as_one(given: str, name: str | None) -> None:
+    from digest.html_meta import site_name
+
+    assert site_name(given) == name
+
+
+def test_a_site_name_that_repeats_the_headline_is_the_pages_title() -> None:
+    from digest.html_meta import repeats_headline
+
+    headline = "Dyson ties steals record as Connecticut beats St. John's 81-65"
+    assert repeats_headline(headline, headline)
+    assert repeats_headline(headline + " - NBA News Story", headline)
+    # a short site's name, or one that shares a word or two with the headline, is the site's
+    assert not repeats_headline("The Sports Network", "The Sports Network")
+    assert not repeats_headline("Connecticut News and Weather", headline)
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "named"),
+    [
+        ("The Sports Network", "The Sports Network", True),
+        ("Seattle Post-Intelligencer: Hockey", "Seattle Post-Intelligencer", True),
+        ("Sportal > Golf > News", "Sportal", True),
+        # a headline that names the site, or holds it beside more than a section's name
+        ("Sportal launches a new golf app", "Sportal", False),
+        ("Sound Politics: Fight! Fight! Fight!", "Sound Politics", False),
+        ("Seattle Post-Intelligencer: Hockey", None, False),
+    ],
+)
+def test_a_title_that_names_the_site_and_its_section(text: str, site: str | None,
+                                                    named: bool) -> None:
+    from digest.html_meta import names_site
+
+    assert names_site(text, site) is named
+
+
+def test_a_title_naming_the_site_is_no_headline_and_the_page_names_its_site() -> None:
+    """Round 45, l3s-gn1 train page aebe7b27774a: the page's <title> is "The Sports Network",
+    the site its own copyright line names, and the markup names no site. The <title> is no
+    headline: the report's own, over its first paragraph, is; the site is the outlet, from the
+    page's line. The other side, l3s-gn1 a8fd2ecb13e4: a <title> holding the headline keeps
+    it."""
+    from .conftest import clean_train_html
+
+    cleaned = clean_train_html("aebe7b27774a")
+    assert cleaned.metadata.title.value == "McDonald scores a pair as Blues rout Jackets"
+    assert cleaned.metadata.outlet.value == "The Sports Network"
+    assert cleaned.metadata.outlet.source.endswith("(the page's own words)")
+    assert clean_train_html("a8fd2ecb13e4").metadata.title.value == (
+        "Oregon's Stewart turning pro")
+
+
+@pytest.mark.parametrize(
+    ("case", "outlet"),
+    [
+        ("06e32cd7e2e6", "CBS Corporation"),  # "© MMVIII, CBS Corporation. All Rights ..."
+        ("e0ce167ef159", "Planet-Rugby.com"),  # "Rugby News, ... from Planet-Rugby.com"
+        ("0e3392b20cab", None),  # trafilatura's site name was the page's headline
+    ],
+)
+def test_real_page_site_names_read_as_sites(case: str, outlet: str | None) -> None:
+    from .conftest import clean_train_html
+
+    assert clean_train_html(case).metadata.outlet.value == outlet

@@ -60,6 +60,7 @@ from digest.html_meta import (
     json_ld,
     meta_tags,
     outlet_fact,
+    repeats_headline,
     spoken_title_fact,
     title_fact,
     url_fact,
@@ -73,7 +74,7 @@ from digest.html_reconcile import (
     reconcile,
     words,
 )
-from digest.metadata import guessed_persons, name_case
+from digest.metadata import guessed_persons, name_case, site_named
 from digest.model import (
     BODY_KINDS,
     UNKNOWN,
@@ -498,6 +499,18 @@ class _Shown:
     title_line: int | None = None
 
 
+def _page_site(blocks: Sequence[PageBlock]) -> Fact[str]:
+    """The site the page names in its own words, as the text track reads a capture's: its
+    footer's copyright line ("© 2008 The Sports Network"), else a "Welcome to Site" line
+    (``metadata.site_named``), read over every block of the page, kept or not; with the
+    block's line."""
+    named = site_named([Line(k + 1, block.text, "boilerplate", "page")
+                        for k, block in enumerate(blocks)])
+    if not named.known:
+        return UNKNOWN
+    return Fact(named.value, f"page line {named.capture_line} (the page's own words)")
+
+
 def _drop_edge_furniture(
     lines: list[Line], blocks: list[PageBlock], name: str
 ) -> tuple[list[Line], _Shown]:
@@ -591,10 +604,11 @@ def clean_html(capture: Capture) -> Cleaned:
     objects = json_ld(capture.text)
     ld = article_ld(objects)
     outlet = outlet_fact(tags, objects, ld, fields)
+    page_site = _page_site(blocks)
     page_title = _page_title(root)
     article = "\n".join(blocks[k].text for k in sorted(decision.kept))
     title = title_fact(tags, ld, page_title, _headings(blocks, decision.kept), outlet.value,
-                       _lone_h1(blocks, decision.kept), article)
+                       _lone_h1(blocks, decision.kept), article, page_site.value)
     dek: Fact[str] = UNKNOWN
     dek_line = None
     desc = description(tags, ld)
@@ -642,7 +656,13 @@ def clean_html(capture: Capture) -> Cleaned:
         k = shown.title_line
         lines[k] = Line(lines[k].number, lines[k].text, "title", SHOWN_HEADLINE_RULE)
     if not title.known:
-        title = spoken_title_fact(page_title, outlet.value, article)
+        title = spoken_title_fact(page_title, outlet.value, article, page_site.value)
+    if repeats_headline(outlet.value, title.value or page_title):
+        # the page's <title> taken for the site's name: no site's name given
+        outlet = UNKNOWN
+    if not outlet.known:
+        # where the markup names none, the site the page's own copyright line names
+        outlet = page_site
     blocks_out = tuple(
         Block("subhead" if ln.kind == "subhead" else "paragraph", ln.text, ln.number)
         for ln in lines
