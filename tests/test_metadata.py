@@ -208,6 +208,9 @@ def test_author_under_a_short_headline() -> None:
         ("© CanWest News Service 2007", None),
         # a company owns the site: not the outlet's name as readers know it
         ("© 2021 The Valley Courier Inc.", None),
+        # the site's address after the name (round 45, train 487af3a21453's foot)
+        ("Copyright © 2008 The Valley Courier - www.valleycourier.com. All rights reserved.",
+         "The Valley Courier"),
     ],
 )
 def test_outlet_from_the_site_s_copyright_line(footer: str, want: str | None) -> None:

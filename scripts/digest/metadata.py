@@ -383,9 +383,11 @@ _WELCOME_RE = re.compile(
     r"^(?i:welcome\s+to)\s+(?P<name>[A-Z][^,.!•|]{1,40}?)"
     r"\s*(?:$|[.!](?:\s|$)|\.(?:com|net|org|co)\b|,\s+(?:your|the|a|an|home)\b)"
 )
-# What follows the holder's name and is not part of it
+# What follows the holder's name and is not part of it (and the start of the site's address,
+# which the name's pattern stops at the dot of: "© 2008 Morris Daily Herald - www.morris...")
 _HOLDER_TAIL_RE = re.compile(
-    r"\s*(?:,?\s*(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.?a)\b\.?|\ball\b.*)$",
+    r"\s*(?:,?\s*(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.?a)\b\.?|\ball\b.*"
+    r"|[-\u2013\u2014|:]?\s*\bwww)$",
     re.IGNORECASE,
 )
 OUTLET_MAX_WORDS = 6
