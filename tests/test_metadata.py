@@ -211,6 +211,8 @@ def test_author_under_a_short_headline() -> None:
         # the site's address after the name (round 45, train 487af3a21453's foot)
         ("Copyright © 2008 The Valley Courier - www.valleycourier.com. All rights reserved.",
          "The Valley Courier"),
+        # a name ending in a company's suffix's letters keeps them ("S.A." is a word of its own)
+        ("© 2021 Costa Mesa. All rights reserved.", "Costa Mesa"),
     ],
 )
 def test_outlet_from_the_site_s_copyright_line(footer: str, want: str | None) -> None:

@@ -386,7 +386,7 @@ _WELCOME_RE = re.compile(
 # What follows the holder's name and is not part of it (and the start of the site's address,
 # which the name's pattern stops at the dot of: "© 2008 Morris Daily Herald - www.morris...")
 _HOLDER_TAIL_RE = re.compile(
-    r"\s*(?:,?\s*(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.?a)\b\.?|\ball\b.*"
+    r"\s*(?:,?\s*\b(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.?a)\b\.?|\ball\b.*"
     r"|[-\u2013\u2014|:]?\s*\bwww)$",
     re.IGNORECASE,
 )
