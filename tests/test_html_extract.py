@@ -810,3 +810,21 @@ def test_real_page_site_names_read_as_sites(case: str, outlet: str | None) -> No
     from .conftest import clean_train_html
 
     assert clean_train_html(case).metadata.outlet.value == outlet
+
+
+@pytest.mark.parametrize(
+    ("case", "authors"),
+    [
+        ("06e32cd7e2e6", None),  # the author tag names the network: "CBS"
+        ("6b0204b015f6", None),  # "Pocket-lint Ltd.", and trafilatura's "Pocket-lint Ltd" too
+        ("596a3cbc662c", ("Al Alexander",)),  # "AL ALEXANDER<BR>The Patriot Ledger"
+        ("46d2d7b99656", ("Haki Benita",)),  # a blog named for its writer
+    ],
+)
+def test_real_page_authors_the_markup_declares(case: str,
+                                               authors: tuple[str, ...] | None) -> None:
+    """Round 45: train pages' author tags that name no person give no author (the editor is
+    told), and the persons they name stay."""
+    from .conftest import clean_train_html
+
+    assert clean_train_html(case).metadata.authors.value == authors

@@ -560,3 +560,40 @@ def test_the_html_tracks_guessed_author_is_a_person_or_none(case: str,
     from .conftest import clean_train_html
 
     assert clean_train_html(case).metadata.authors.value == authors
+
+
+# --- round 45: the authors a page's markup declares, read as persons or none
+
+
+@pytest.mark.parametrize(
+    ("names", "sites", "want"),
+    [
+        # the train pages' author tags that named no person
+        (["CBS"], (), ()),
+        (["The Sports Network"], (), ()),
+        (["FIFA.com"], (), ()),
+        (["english@peopledaily.com.cn"], (), ()),
+        (["Pocket-lint Ltd."], (), ()),
+        (["The Contactmusic team"], (), ()),
+        (["Open Source PBX Editor"], (), ()),
+        (["Orleans Star / Weekly Journal"], (), ()),
+        (["winnipeg sun"], ("Winnipeg Sun",), ()),
+        (["indiainteracts"], ("Indiainteracts.com",), ()),
+        # one name of the field names none: a word beside it is the rest of it
+        (["Vivid Interactive", "Design"], (), ()),
+        (["VoIP", "Call Center News Editor"], (), ()),
+        (["WVVA - Bluefield", "WV"], (), ()),
+        # persons, as the page declares them: a role after a dash cut, one name, a name in a
+        # script without capitals, a blog named for its writer
+        (["Jane Roe - Staff Writer"], (), ("Jane Roe",)),
+        (["Victor"], (), ("Victor",)),
+        (["青网校园崔宁宁"], (), ("青网校园崔宁宁",)),
+        (["Haki Benita"], ("Haki Benita",), ("Haki Benita",)),
+        (["Abdi Sheikh", "Aweys Yusuf"], (), ("Abdi Sheikh", "Aweys Yusuf")),
+    ],
+)
+def test_authors_the_markup_declares(names: list[str], sites: tuple[str, ...],
+                                     want: tuple[str, ...]) -> None:
+    from digest.metadata import declared_persons
+
+    assert declared_persons(names, sites) == want

@@ -668,7 +668,7 @@ def clean_html(capture: Capture) -> Cleaned:
         for ln in lines
         if ln.kind in BODY_KINDS
     )
-    authors = authors_fact(tags, ld, fields)
+    authors = authors_fact(tags, ld, fields, (outlet.value, page_site.value))
     if authors.source == TRAFILATURA_AUTHOR:
         # (trafilatura's guess from the page's text: only the names that read as a person's,
         # and not a photographer's, named on the page by a photo's credit alone)

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from digest import rules as R
+from digest.metadata import declared_persons
 from digest.model import UNKNOWN, Fact
 
 _LD_RE = re.compile(
@@ -139,8 +140,15 @@ def _display_case(name: str) -> str:
     return name.title() if name.isupper() and len(name) > 3 else name
 
 
+def _letters(name: str) -> str:
+    """A name's letters and figures, in lower case ("Pocket-lint Ltd." -> "pocketlintltd")."""
+    return re.sub(r"\W|_", "", name.lower())
+
+
 def _split_authors(value: str) -> list[str]:
-    parts = re.split(r"\s*(?:[;|]|,\s*and\s+|\s+and\s+|,)\s*", value)
+    # (a line break written into the tag: "AL ALEXANDER<BR>The Patriot Ledger")
+    parts = re.split(r"\s*(?:[;|]|,\s*and\s+|\s+and\s+|,|<br\s*/?>)\s*", value,
+                     flags=re.IGNORECASE)
     return [p for p in (" ".join(q.split()) for q in parts) if p]
 
 
@@ -311,19 +319,32 @@ def date_fact(tags: Mapping[str, str], ld: Mapping[str, Any]) -> Fact[dt.date]:
 TRAFILATURA_AUTHOR = "html trafilatura author"
 
 
-def authors_fact(tags: Mapping[str, str], ld: Mapping[str, Any],
-                 fields: Mapping[str, Any]) -> Fact[tuple[str, ...]]:
+def authors_fact(tags: Mapping[str, str], ld: Mapping[str, Any], fields: Mapping[str, Any],
+                 sites: Sequence[str | None] = ()) -> Fact[tuple[str, ...]]:
+    """The authors the page's markup names (JSON-LD, the author tags, trafilatura's guess from
+    the page's text): the first field with a name that can be a person's. A declared field
+    keeps only those (``metadata.declared_persons``, the ``sites`` the page names among what
+    no person is); trafilatura's guess is read by ``html_extract``."""
     candidates: list[tuple[list[str], str]] = [
         (_names(ld.get("author")), "html json-ld author"),
         (_split_authors(tags.get("author", "")), "html meta author"),
         (_split_authors(tags.get("article:author", "")), "html meta article:author"),
         (_split_authors(str(fields.get("author") or "")), TRAFILATURA_AUTHOR),
     ]
+    refused: list[str] = []
     for names, source in candidates:
         names = [
             _display_case(n) for n in names
             if not n.startswith(("http://", "https://", "www.")) and len(n) <= 80
         ]
+        if source != TRAFILATURA_AUTHOR:
+            kept = declared_persons(names, sites)
+            refused += [_letters(n) for n in names if n not in kept]
+            names = list(kept)
+        else:
+            # (trafilatura reads the author tags too: a name of a field refused above, or a
+            # piece of one, "Orleans Star" of "Orleans Star / Weekly Journal", stays refused)
+            names = [n for n in names if not any(_letters(n) in r for r in refused)]
         if names:
             return Fact(tuple(dict.fromkeys(names)), source)
     return UNKNOWN
