@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from digest import rules as R
-from digest.metadata import declared_persons
+from digest.metadata import declared_persons, squashed_name
 from digest.model import UNKNOWN, Fact
 
 _LD_RE = re.compile(
@@ -138,11 +138,6 @@ def parse_iso_date(value: str | None) -> dt.date | None:
 def _display_case(name: str) -> str:
     """ "VICTOR TANGERMANN" -> "Victor Tangermann"; a name in mixed case is left as written."""
     return name.title() if name.isupper() and len(name) > 3 else name
-
-
-def _letters(name: str) -> str:
-    """A name's letters and figures, in lower case ("Pocket-lint Ltd." -> "pocketlintltd")."""
-    return re.sub(r"\W|_", "", name.lower())
 
 
 def _split_authors(value: str) -> list[str]:
@@ -339,12 +334,12 @@ def authors_fact(tags: Mapping[str, str], ld: Mapping[str, Any], fields: Mapping
         ]
         if source != TRAFILATURA_AUTHOR:
             kept = declared_persons(names, sites)
-            refused += [_letters(n) for n in names if n not in kept]
+            refused += [squashed_name(n) for n in names if n not in kept]
             names = list(kept)
         else:
             # (trafilatura reads the author tags too: a name of a field refused above, or a
             # piece of one, "Orleans Star" of "Orleans Star / Weekly Journal", stays refused)
-            names = [n for n in names if not any(_letters(n) in r for r in refused)]
+            names = [n for n in names if not any(squashed_name(n) in r for r in refused)]
         if names:
             return Fact(tuple(dict.fromkeys(names)), source)
     return UNKNOWN
@@ -371,12 +366,6 @@ def outlet_fact(tags: Mapping[str, str], objects: Sequence[dict[str, Any]],
 # What a page's markup gives as its site's name is often something else, or more (round 45: on
 # 48 of the 157 train HTML pages that gave one): trafilatura takes the page's copyright line,
 # its <title> with the headline in it, a date, and og:site_name holds a byline on one page.
-#: the site's own address inside a longer name ("Football365.com - SPECIAL CITY KIT FOR DERBY
-#: GAME - All The News", "Breaking Business and Technology News at silicon.com", "Ledger-
-#: Enquirer.com | 01/07/2008", "SIMPLYFOUND.COM | BY: JOE WEE"): a name, a dot and a domain in
-#: lower case or in capitals ("Monde.fr" in "Le Monde.fr" is left with its article, below)
-_SITE_ADDRESS_RE = re.compile(
-    r"(?<![\w.@/-])(?:www\.)?[^\W_][\w-]*(?:\.[^\W_][\w-]*)*\.(?:[a-z]{2,6}|[A-Z]{2,6})(?![\w-])")
 #: the parts of a name that a separator sets apart: "TheStar.com | News", "FT.com / Home UK"
 _NAME_PARTS_RE = re.compile(r"\s+(?:[|/\u2013\u2014-]|::)\s+")
 #: a copyright notice's words around the holder's name ("© MMVIII, CBS Corporation. All Rights
@@ -406,7 +395,10 @@ def site_name(value: str | None) -> str | None:
     value = " ".join((value or "").split())
     if not value:
         return None
-    address = _SITE_ADDRESS_RE.search(value)
+    # (the site's address inside a longer name: "Football365.com - SPECIAL CITY KIT FOR DERBY
+    # GAME - All The News", "Ledger-Enquirer.com | 01/07/2008", "SIMPLYFOUND.COM | BY: JOE
+    # WEE"; "Monde.fr" in "Le Monde.fr", two words and no separator, is left with its article)
+    address = R.SITE_ADDRESS_RE.search(value)
     if address and address.group(0) != value and (
             _NAME_PARTS_RE.search(value) or len(value.split()) >= 3
             or _ADDRESS_LEAD_RE.match(value) or not re.search(r"[^\W\d_]", value.replace(

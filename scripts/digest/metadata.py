@@ -204,29 +204,29 @@ def declared_persons(names: Sequence[str], sites: Sequence[str | None] = ()) -> 
     return tuple(dict.fromkeys(kept))
 
 
-# A site's address or a mail address in an author field ("FIFA.com", "english@...")
-_ADDRESS_IN_NAME_RE = re.compile(r"@|\.(?:com|net|org|co\.uk|[a-z]{2})\b", re.IGNORECASE)
-
-
 def _no_person(name: str, sites: Sequence[str | None]) -> bool:
     """Whether an author field's ``name`` names no person (see ``declared_persons``)."""
     words = name.split()
     return bool(
-        not words or _ADDRESS_IN_NAME_RE.search(name) or _NOT_PERSON_RE.match(name)
-        or _NO_PERSON_RE.search(name) or _NOT_OUTLET_RE.search(name)
+        not words
+        # a site's address or a mail address ("FIFA.com", "english@...")
+        or "@" in name or R.SITE_ADDRESS_RE.search(name)
+        or _NOT_PERSON_RE.match(name) or _NO_PERSON_RE.search(name) or _NOT_OUTLET_RE.search(name)
         or _COMPANY_RE.search(name) or _AGENCY_RE.search(name) or _WIRE_RE.match(name)
         # a broadcaster's or a paper's initials ("CBS")
         or (len(words) == 1 and name.isupper() and len(name) <= 5)
         # the site's own name, unless it reads as a person's (a blog named for its writer)
-        or (any(site and _squashed(name) == _squashed(site) for site in sites)
+        or (any(site and squashed_name(name) == squashed_name(site) for site in sites)
             and not guessed_persons([name])))
 
 
-def _squashed(name: str) -> str:
+def squashed_name(name: str) -> str:
     """A name's letters and figures in lower case, without a leading "the" or the address's
     end: "winnipeg sun", "Winnipeg Sun" and "WinnipegSun.com" are one."""
     name = re.sub(r"^the\s+|\.(?:com|net|org|co\.uk|[a-z]{2})$", "", name.strip().lower())
     return re.sub(r"\W|_", "", name)
+
+
 # What a page prints after a writer's name, cut from a guessed author: the role and desk
 # ("Marc Katz Staff Writer", "Richard Huff Daily News Tv Editor", "Tom Canavan Associated
 # Press"), the paper ("Mirjam Swanson The Press-Enterprise"), a link ("John Leyden More by this

@@ -328,6 +328,11 @@ URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+(?:\s+\S+){0,6}$", re.IGNORECA
 # A web address anywhere in a line ("Official Rules (http://...)"): a link, never the headline
 # of an article glued after this one (appended-article cut).
 WEB_ADDRESS_RE = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
+# A site's own address, alone or inside a name (round 45): a name, a dot and a domain in lower
+# case or in capitals ("Football365.com", "Pocket-lint.co.uk", "SIMPLYFOUND.COM"); not inside a
+# longer address or a mail address
+SITE_ADDRESS_RE = re.compile(
+    r"(?<![\w.@/-])(?:www\.)?[^\W_][\w-]*(?:\.[^\W_][\w-]*)*\.(?:[a-z]{2,6}|[A-Z]{2,6})(?![\w-])")
 
 # Boundaries after the article: the line, by itself, opens the comment section, a share bar,
 # a teaser list or the footer. Matched against the whole stripped line, case-insensitively.
