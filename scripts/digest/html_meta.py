@@ -387,13 +387,20 @@ _ADDRESS_LEAD_RE = re.compile(r"^(?:welcome\s+to|from|at|visit)\s+", re.IGNORECA
 _MONTH_RE = re.compile(rf"^{R.MONTHS}$", re.IGNORECASE)
 
 
+#: a longer value is no site's name (the longest train value, a <title> trafilatura took for
+#: one, has 140 characters); the cut also keeps a hostile page's value from the patterns below,
+#: which a long run of punctuation would hold for a time that grows with its square
+SITE_NAME_MAX_CHARS = 200
+
+
 def site_name(value: str | None) -> str | None:
     """``value``, a site's name as the page's markup gives it, read as one: the site's address
     where a longer name holds it (with a separator, three words or more, or "from" before
     it); else the holder of a copyright notice; a trailing date or year cut. None where
-    nothing is left that names a site: no letter ("6.0"), a month alone ("January 2008")."""
+    nothing is left that names a site: no letter ("6.0"), a month alone ("January 2008"), or
+    more than SITE_NAME_MAX_CHARS characters."""
     value = " ".join((value or "").split())
-    if not value:
+    if not value or len(value) > SITE_NAME_MAX_CHARS:
         return None
     # (the site's address inside a longer name: "Football365.com - SPECIAL CITY KIT FOR DERBY
     # GAME - All The News", "Ledger-Enquirer.com | 01/07/2008", "SIMPLYFOUND.COM | BY: JOE
