@@ -1099,3 +1099,11 @@ _DOCUMENT_WRITE = (
 )
 def test_the_pages_script_pasted_as_a_line(text: str, script: bool) -> None:
     assert R.script_source(text) is script
+
+
+def test_a_scripts_style_declarations_are_read_from_a_words_start() -> None:
+    # a long word with a script's punctuation (a hostile capture) is read at once: the style
+    # declarations' construct starts at a word's start only, not at each of its letters
+    assert R.SCRIPT_CONSTRUCT_RE.match("font-size: 12px; color: red", 0) is not None
+    assert R.SCRIPT_CONSTRUCT_RE.match("font-size: 12px; color: red", 1) is None
+    assert not R.script_source("a" * 20_000 + ";" * 2_000)

@@ -556,7 +556,9 @@ SCRIPT_CONSTRUCT_RE = re.compile(
     r"|=>\s*\{"
     r"|\bif\s*\([^()]*\)\s*\{"
     r"|\breturn\s+[\w$.]+\s*;"
-    r"|[\w-]+\s*:\s*[\w#.%-]+\s*;\s*[\w-]+\s*:"
+    # (from a word's start only: from every letter of a long word, the search would take a
+    # time growing with the word's length squared)
+    r"|(?<![\w-])[\w-]+\s*:\s*[\w#.%-]+\s*;\s*[\w-]+\s*:"
 )
 #: a line shorter than this is a statement an article can show (an article about code sets its
 #: example out a statement a line: "var cow = new Cow();"), in characters
