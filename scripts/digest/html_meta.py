@@ -270,9 +270,10 @@ def _title_headline(segment: str, outlet: str | None, article: str | None,
         article is None or _shares_a_word(segment, article))
 
 
-#: the parts of a <title> that names a site and its section: its separators, a colon, and a
-#: breadcrumb's arrows ("Seattle Post-Intelligencer: Hockey", "Sportal > Golf > News")
-_SITE_PARTS_RE = re.compile(r"\s+(?:[|\u2013\u2014:\u00bb\u00b7>\u203a-]|::)\s+|:\s+")
+#: the parts of a site's name, or of a <title> that names a site and its section: the
+#: <title>'s separators, a slash, a colon, and a breadcrumb's arrows ("Seattle
+#: Post-Intelligencer: Hockey", "Sportal > Golf > News", "TheStar.com | News", "FT.com / Home")
+_SITE_PARTS_RE = re.compile(r"\s+(?:[|/\u2013\u2014:\u00bb\u00b7>\u203a-]|::)\s+|:\s+")
 #: a section's name under the site's, in words ("Hockey", "Golf", "Other Sports")
 SECTION_MAX_WORDS = 2
 
@@ -366,8 +367,6 @@ def outlet_fact(tags: Mapping[str, str], objects: Sequence[dict[str, Any]],
 # What a page's markup gives as its site's name is often something else, or more (round 45: on
 # 48 of the 157 train HTML pages that gave one): trafilatura takes the page's copyright line,
 # its <title> with the headline in it, a date, and og:site_name holds a byline on one page.
-#: the parts of a name that a separator sets apart: "TheStar.com | News", "FT.com / Home UK"
-_NAME_PARTS_RE = re.compile(r"\s+(?:[|/\u2013\u2014-]|::)\s+")
 #: a copyright notice's words around the holder's name ("© MMVIII, CBS Corporation. All Rights
 #: Reserved.", "Copyright © 2004 sportsdirectinc.com. All Rights Reserved.", "Génération Flash
 #: 2005, Tous droits réservés.")
@@ -407,7 +406,7 @@ def site_name(value: str | None) -> str | None:
     # WEE"; "Monde.fr" in "Le Monde.fr", two words and no separator, is left with its article)
     address = R.SITE_ADDRESS_RE.search(value)
     if address and address.group(0) != value and (
-            _NAME_PARTS_RE.search(value) or len(value.split()) >= 3
+            _SITE_PARTS_RE.search(value) or len(value.split()) >= 3
             or _ADDRESS_LEAD_RE.match(value) or not re.search(r"[^\W\d_]", value.replace(
                 address.group(0), ""))):
         return address.group(0)
