@@ -80,7 +80,7 @@ CUT_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)  # cut model grid, printed 
 # 5's choice on the train pages: retraining after unrelated changes moved the objective's best
 # between (0.3, 0.6), (0.3, 0.7) and (0.6, 0.6), a fraction of one page apart (a page losing
 # half its article weighs thirty times), each a different trade between the article's
-# sentences kept and a glued article's text kept (README, "Round 9, cleaner")
+# sentences kept and a glued article's text kept (CLEANING.md, "Round 9, cleaner")
 CUT_THRESHOLD = 0.3
 CUT_THRESHOLD_MAJOR = 0.6
 

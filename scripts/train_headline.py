@@ -28,7 +28,7 @@ standardised features, minimised by SciPy's L-BFGS-B from zero weights. A per-li
 regression scores each line alone and the pick then compares the scores; the choice model
 is fitted to the pick itself. Out of fold on the train pages (five folds by site, ten
 shufflings), right - wrong was 546.8 pages against the per-line model's 537.2, higher on 9
-of the 10 shufflings (README, "Round 38"; ``--folds 10`` prints that comparison). Written as
+of the 10 shufflings (CLEANING.md, "Round 38"; ``--folds 10`` prints that comparison). Written as
 plain JSON with the standardisation folded into the weights, rounded so that two runs give the
 same bytes. ``--check`` trains and compares with the committed file instead.
 """

@@ -222,7 +222,7 @@ def test_a_weak_headline_of_a_real_page_is_named_and_a_sure_one_is_not() -> None
     round 38's choice model; the page's own is "Devils on cloud nine after surprising start",
     which the model gives 0.12) and the editor is told; l3s-gn1 page 04e1d6ec76e3's headline
     is sure (over 0.9) and no warning is given. (Round 25's example, dragnet e0adf98a7dd5's
-    standfirst, is chosen at 0.86 since round 38: the README names it among the headlines
+    standfirst, is chosen at 0.86 since round 38: CLEANING.md names it among the headlines
     left wrong.)"""
     deck = clean_train_page("af4582549b83")
     assert deck.metadata.title.value == "Players believe ASU can reach Sendek's goals"

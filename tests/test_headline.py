@@ -584,7 +584,7 @@ def test_the_choice_model_is_fitted_to_the_pick() -> None:
 
 def test_the_choice_model_beats_the_per_line_one_out_of_fold() -> None:
     """Round 38's reason for the choice model, kept as a guard: out of fold on the train
-    pages (five folds by site, one shuffling here; ten in the README), the choice model with
+    pages (five folds by site, one shuffling here; ten in CLEANING.md), the choice model with
     copies as one answer has a higher right - wrong than round 37's per-line logistic
     regression. A change to the features or the candidates that undoes it shows here."""
     if not TRAIN.exists():

@@ -1604,7 +1604,7 @@ def _teaser_cut(feats: list[_Feat], lo: int, hi: int, boxes: list[int] | None = 
     go to ``boxes``; nor a sign-up form's opener (R.SIGNUP_OPENER_RE: "Subscribe", "Newsletter"),
     which heads a form, never a list of other stories: the article under it may go on with
     lists and subheadings (``bench_boxes.py``), and a list of stories under it has an opener of
-    its own (README, "Round 40").
+    its own (CLEANING.md, "Round 40").
     """
     bounds = [b for b in range(lo + 1, hi + 1) if feats[b].boundary]
     if not bounds:
@@ -1657,7 +1657,7 @@ def _boxes_inside(feats: list[_Feat], lo: int, hi: int, boxes: list[int]) -> lis
     no cut read (``_inline_box``), none of ``boxes``. The teaser cut reads a boundary inside
     the core only where a crowd of short lines follows it, so a box over paragraphs alone
     ("Related Articles" and two links in the middle of the article) kept its links as the
-    article's subheadings (README, "Round 32"). Its other lines stay the article's: a first
+    article's subheadings (CLEANING.md, "Round 32"). Its other lines stay the article's: a first
     reading of every line took a document's own headings under its "Read more". A sign-up
     form's lines down to its field or button go too (``_signup_form``)."""
     found: list[int] = []
@@ -1750,7 +1750,7 @@ def _comment_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     9:01 AM", "Thursday, September 30, 2004"). A comment form's prompt right under the line
     ("Post a Comment", "LOGIN TO COMMENT | REGISTER TODAY") opens the thread without them
     (the commenters' names alone sign it). The part kept holds CORE_ALT_MIN_SCORE of
-    prose. Chosen on the train pages (README, "Round 13"); the thread's lines get their own
+    prose. Chosen on the train pages (CLEANING.md, "Round 13"); the thread's lines get their own
     rule (headline.THREAD_RULE).
     """
     for b in range(lo + 1, hi + 1):
@@ -1784,7 +1784,7 @@ def _signed_thread_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     A page of posts is signed the same way, so the run is passed over when one signer signs
     more than half of it ("-- Josh Marshall", "posted by Aaron @ 9:43 AM": the page's author)
     or a date alone stands in the two lines of text under a signature (the next post's).
-    Chosen on the train pages (README, "Round 14").
+    Chosen on the train pages (CLEANING.md, "Round 14").
     """
     signatures = [j for j in range(lo + 1, hi + 1)
                   if _thread_signature(feats[j]) or _says_signature(feats[j])]
@@ -1869,7 +1869,7 @@ def _signed_thread(rp: RulePass) -> list[int]:
     line opens (``_signed_thread_cut``). Read once the line model and the headline have
     spoken, not in the rule pass, so that the three models are trained on the rule pass as
     before: in it, the cut moved the candidate lines of 9 train pages, and the headline model
-    refitted on them got two of dev's headlines more wrong (README, "Round 14")."""
+    refitted on them got two of dev's headlines more wrong (CLEANING.md, "Round 14")."""
     if rp.lo > rp.hi:
         return []
     end = _signed_thread_cut(rp.feats, rp.lo, rp.hi)
@@ -2229,7 +2229,7 @@ def _tags_cut(feats: list[_Feat], lo: int, hi: int) -> int:
     apart, each under its headline) unless a section opener stands right under it ("Related
     Posts": teasers follow, whatever their length), nor one of a page of tagged entries (a
     second tag line under prose below it: a directory's listings, a blog's front page of
-    posts). Chosen on the train pages (README, "Round 20").
+    posts). Chosen on the train pages (CLEANING.md, "Round 20").
     """
     above = 0
     for b in range(lo, hi + 1):
@@ -2527,7 +2527,7 @@ def _announcement(f: _Feat) -> bool:
     """A line ending in a colon: the lines right under it are what it announces. Not a
     section's label naming other stories ("POPULAR STORIES TODAY:", "World News:", "More
     world stories from NBC News:", "Share this article:"): a teaser list or a share row stands
-    under it, not the article's own list (README, "Round 32")."""
+    under it, not the article's own list (CLEANING.md, "Round 32")."""
     return (f.text.endswith(":") and f.words >= 2
             and not (f.words <= OTHER_STORIES_LABEL_WORDS and _OTHER_STORIES_RE.search(f.text)))
 
@@ -3069,7 +3069,7 @@ def _comment_prompts(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> l
     "Image verification"), not the article going on; so are such lines between two prompts
     ("Post a New Comment", "Author:", "Post:" between "Enter your information below to add a
     new comment." and "All HTML will be escaped."; round 29). On the train pages 33 pages
-    published a prompt (README, "Round 21")."""
+    published a prompt (CLEANING.md, "Round 21")."""
     kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
     prompts = [i for i in kept if _comment_prompt(feats[i])]
     if not prompts:
@@ -3098,7 +3098,7 @@ UNDER_PROMPT_RULE = "under-comment-prompt"
 #: the words of kept prose above a comments' prompt for it to close the article: fewer, and it
 #: may stand in the header, over the article (chosen on the train pages: 100 in round 33; the
 #: same pages and two more from 30 to 50, while at 20 a page's readers' letters go under its
-#: note: README, "Round 34")
+#: note: CLEANING.md, "Round 34")
 PROMPT_END_MIN_PROSE = 50
 #: ... in two paragraphs or more, or this many in one: a header's standfirst is one paragraph,
 #: and a prompt under it stands over the article (round 34; round 33's figure)
@@ -3117,7 +3117,7 @@ def _under_prompt(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list
     article's next paragraph; a prompt that counts its comments, "Reader views (5)", heads a
     thread, no box), nor under kept lines that are all the line model's
     (``unsure``, given back from above the core: a prompt in the page's menu under them may
-    stand over the article). On train: 22 pages up, none down, no sentence lost (README,
+    stand over the article). On train: 22 pages up, none down, no sentence lost (CLEANING.md,
     "Round 33"); round 34's count headings, headings in words, shorter posts and counted
     prompts: 23 more, one down by 0.001 (a count line its truth keeps)."""
     i = _closer(feats, kinds, lambda j: kinds[j][0] not in BODY_KINDS
@@ -3152,7 +3152,7 @@ def _under_gallery(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> lis
     paragraph, and the page's foot. The captions run long (hundreds of words a slide), so the
     densest run of prose can carry the core over the opener; no article goes on under a
     slideshow the page opens as another section. On the train pages three such slideshows
-    were published: 6,435 words, none in a truth (README, "Round 35")."""
+    were published: 6,435 words, none in a truth (CLEANING.md, "Round 35")."""
     return _kept_from(kinds, _closer(feats, kinds, lambda i: R.GALLERY_LOADER_RE.match(
         feats[i].text) is not None and _opened_section(feats, i)))
 
@@ -3178,7 +3178,7 @@ def _writer_bio(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list[i
     page's foot, no part of the article. A press release's "About Logitech" over the
     company's own paragraph, which the release's text holds, names no writer and stays. On
     the train pages 11 such notes close their articles: 531 words, none in a truth; the
-    articles keep every sentence (README, "Round 35")."""
+    articles keep every sentence (CLEANING.md, "Round 35")."""
     header = [(j, feats[j].text.lower()) for j, (kind, _) in enumerate(kinds)
               if kind in ("byline", "dateline")]
     if not header:
@@ -3248,7 +3248,7 @@ def _navigation_lines(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> 
     here:", the skip links for screen readers: ``rules.site_navigation``), wherever they
     stand: the line model gives some back as ``unsure`` over the article ("Welcome to The
     Sydney Morning Herald. Skip directly to: Search Box, Section Navigation, Content."). Read
-    after the models, as the comments' prompts are (README, "Round 44")."""
+    after the models, as the comments' prompts are (CLEANING.md, "Round 44")."""
     return [i for i, (kind, _) in enumerate(kinds)
             if kind in BODY_KINDS and R.site_navigation(feats[i].text)]
 
@@ -3262,9 +3262,9 @@ def _script_lines(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list
     (``rules.script_source``), wherever they stand: the line model gives such a line back as
     ``unsure`` when prose stands near it, and a reader's page then shows it whole (on the
     train captures, a 1,804-character script over a rugby report and a 4,137-character one
-    under a review; five such lines on five pages, none in a truth). Read after the models (README,
-    "Round 45"). The HTML track's extractors leave a page's scripts out: there such a line is
-    an article's example joined into one line, and counts as the article's
+    under a review; five such lines on five pages, none in a truth). Read after the models
+    (CLEANING.md, "Round 45"). The HTML track's extractors leave a page's scripts out: there
+    such a line is an article's example joined into one line, and counts as the article's
     (``html_edges.SCRIPT_RULE``)."""
     return [i for i, (kind, _) in enumerate(kinds)
             if kind in BODY_KINDS and R.script_source(feats[i].text)]
@@ -3280,7 +3280,7 @@ def _opening_captions(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> 
     Schreiber are seen in this combined image."), when a kept line of prose that does not
     follows them: the lead photo's caption, which the rule pass reads as prose or the line
     model gives back. Read after the models, so that the rule pass they are trained on is
-    unchanged; on the train pages 6 captions in no truth, no sentence lost (README, "Round
+    unchanged; on the train pages 6 captions in no truth, no sentence lost (CLEANING.md, "Round
     44"). A page whose every paragraph reads so (a gallery) keeps them."""
     return R.opening_captions((i, feats[i].text) for i, (kind, _) in enumerate(kinds)
                               if kind in BODY_KINDS and feats[i].prose)
@@ -3319,7 +3319,7 @@ def _cut_off_teasers(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> l
     Comments"), under it those from its last paragraph down. A sentence there ("No charges
     have been laid.", the article's last line, short of prose) stays, and so does anything
     further up or under the last cut-off line below the article. On the train pages 12 pages
-    up under the article and 15 over it, none down, no sentence lost (README, "Round 36")."""
+    up under the article and 15 over it, none down, no sentence lost (CLEANING.md, "Round 36")."""
     kept = [i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS]
     cut = [i for i in kept if _cut_off(feats[i])]
     if len(cut) < CUT_OFF_MIN_LINES:
@@ -3357,7 +3357,7 @@ def _barred_headings(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> l
     headline with its extra ("NHL Winter Classic cancelled | Ticket options"), not a heading
     of the article. On the train pages 562 words of such lines are in no truth against 19 in
     one: three link rows the truth keeps ("More information | Download gadget"), of which two
-    cost a truth sentence the row runs into (README, "Round 34")."""
+    cost a truth sentence the row runs into (CLEANING.md, "Round 34")."""
     return [i for i, (kind, _) in enumerate(kinds) if kind == "subhead" and "|" in feats[i].text]
 
 
@@ -3985,7 +3985,7 @@ CONF_MOSTLY_DROPPED = 0.45  # ...caps the confidence here
 # A lone paragraph kept, with prose dropped elsewhere holding this share of its words or more:
 # an article of one paragraph is rare, and a lone paragraph that wins the core is as often a
 # site's blurb over a short post ("We are sisters who LOVE to travel...", train 1adb849b1933,
-# whose post under it is lost), a caption or a teaser. On the train pages (README, "Round 21")
+# whose post under it is lost), a caption or a teaser. On the train pages (CLEANING.md, "Round 21")
 # it newly warns about 7 pages: 2 keep under half their sentences, 1 more under 90%.
 CONF_LONE_DROPPED_SHARE = 0.75
 CONF_LONE_PARAGRAPH = 0.5

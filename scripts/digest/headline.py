@@ -93,7 +93,7 @@ W_HEADER = 1.0
 HEADER_LINES = 3
 # A brief (fewer distinct content words than this) may share none with its headline
 # ("Productivity is about giving something up" over two paragraphs on yoga): a line right over
-# the brief's byline or date is a candidate all the same (README, "Round 19").
+# the brief's byline or date is a candidate all the same (CLEANING.md, "Round 19").
 BRIEF_WORDS = 40
 # And at least this share of its content words must come back in the body: a line that shares
 # nothing with the article is not its headline, however close it stands.
@@ -1118,7 +1118,7 @@ def one_answer(probs: Sequence[float], texts: Sequence[str]) -> list[float]:
     last item, the headline over the share bar and again over the byline), and the choice
     model shares the probability between the copies. The copy the model gives the most holds
     their sum, the others 0 (out of fold on the train pages, right - wrong 546.8 -> 548.3, and
-    at a wrong share of 0.08 right 0.565 -> 0.585: README, "Round 38")."""
+    at a wrong share of 0.08 right 0.565 -> 0.585: CLEANING.md, "Round 38")."""
     keys = [text.lower() for text in texts]
     keeper: dict[str, int] = {}
     total: dict[str, float] = {}

@@ -103,9 +103,9 @@ set the article's edges (``CALL_RULE``, ``rules.reader_call``, round 44). On the
 18 pages, no truth shingle lost; of the train captures' 179 lines that read so, one is in a
 truth (a trade paper's "Send news tips and comments to ..." under its report). The text track
 keeps it: dropped there after the models, it cost a truth sentence on a train page and on a
-validation page for no gain in F1 (README, "Round 44").
+validation page for no gain in F1 (CLEANING.md, "Round 44").
 
-Measured on the train ids of the cleaning split (README, "Round 6, HTML"): the text track's
+Measured on the train ids of the cleaning split (CLEANING.md, "Round 6, HTML"): the text track's
 other verdicts on these edge lines (before-article, after-article, title, dek, caption) each
 raise precision, but each costs truth sentences on train (L3S-GN1's truth keeps the headline
 on some pages, Dragnet's a scorecard under the article), so they stay kept. A dropped line
@@ -168,7 +168,7 @@ STAMP_RULE = "before-article"
 #: train ids no kept line inside such an element was article text (181 words on 10 pages),
 #: and a page's copyright element never wrapped its article. Other class words were weighed
 #: and left out: "footer", "nav", "share", "comments", "newsletter" and "caption" wrap
-#: articles or keep truth sentences on some pages (README, "Round 6, HTML")
+#: articles or keep truth sentences on some pages (CLEANING.md, "Round 6, HTML")
 LEGAL_CLASS = "copyright"
 #: the rule name of a kept line inside such an element, dropped
 LEGAL_RULE = "html-copyright-element"

@@ -161,7 +161,7 @@ def guessed_persons(names: Sequence[str]) -> tuple[str, ...]:
     "Last Updated January 7"), a page's tools ("Follow Author", "Username"), headings ("Fighting
     back", "Authority control"), agencies and newsrooms ("Press Trust", "Associated Press",
     "Sports Network", "CVG Staff"): a missing author is a clear message to the editor, a wrong
-    one is published silently (README, "Round 44")."""
+    one is published silently (CLEANING.md, "Round 44")."""
     out = []
     for name in names:
         name = _GUESSED_TAIL_RE.sub("", person_name(name.strip(" .,;:-–—")))
@@ -193,7 +193,7 @@ def declared_persons(names: Sequence[str], sites: Sequence[str | None] = ()) -> 
     names none, a name of one word beside it is the rest of that name ("Vivid Interactive,
     Design"): none is kept then. On the train pages 22 of the 76 author fields the markup
     gave named no person ("CBS", "The Sports Network", "FIFA.com", "Pocket-lint Ltd.", "The
-    Contactmusic team", "Open Source PBX Editor"; README, "Round 45")."""
+    Contactmusic team", "Open Source PBX Editor"; CLEANING.md, "Round 45")."""
     # (what follows a spaced dash is a role or a place: "Jane Roe - Staff Writer", "WVVA -
     # Bluefield")
     names = [re.split(r"\s+[-\u2013\u2014]\s+", name, maxsplit=1)[0] for name in names]

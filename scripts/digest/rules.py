@@ -97,7 +97,7 @@ TEASER_SHORT_PER_PROSE = 2.0
 # labels), the article's paragraphs go on: within INLINE_BOX_WINDOW lines of text from the
 # first, this many paragraphs or more, twice as many as the other lines among them (a teaser
 # list alternates headlines and blurbs, one to one). Chosen on train pages with such a box put in
-# the middle of their article (README, "Round 10").
+# the middle of their article (CLEANING.md, "Round 10").
 INLINE_BOX_LINES = 3
 # A box's buttons (a share bar's "Share", "Facebook", "Copy link"; a sign-up form's "Enter your
 # email", "Sign up") are counted apart: a box may hold this many of them besides its
@@ -396,7 +396,7 @@ COMMENTS_OPENER_RE = re.compile(r"comment|repl|respon|discuss|conversation|ко�
 # "Add your comment", "Readers' comments", "Reader comments (2)", "Discuss this article",
 # "Comments are now closed on ...". Published, it reads as a subheading of the article. On the
 # train pages 304 such lines, none in a truth but a whole page's. Not a boundary: read as the
-# article's end, such a line cost as many sentences as it saved (README, "Round 20"), as some
+# article's end, such a line cost as many sentences as it saved (CLEANING.md, "Round 20"), as some
 # articles open under it and some truths keep the thread.
 COMMENT_PROMPT_RE = re.compile(
     r"^(?:have\s+your\s+say(?:\s+(?:on|about)\s+this\s+(?:story|article|post))?"
