@@ -523,3 +523,67 @@ def test_an_articles_code_examples_are_published() -> None:
     cleaned = clean_train_page("a66f05cd1117")
     assert 'var cow = new Cow("Kate");' in render_plain(cleaned)
     assert not any(ln.rule == "page-script" for ln in cleaned.lines)
+
+
+# --- round 46: the page's buttons and labels under the article's last paragraph
+
+
+@pytest.mark.parametrize(
+    ("case", "interface", "last_words"),
+    [
+        # l3s-gn1 ef1369cec2e8: a page's tools and a channel's sign-up under a list of videos
+        ("ef1369cec2e8", ["Print Story Email Story Reprints", "Topics to follow",
+                          "Subscribe to the Entertainment channel"], "Ken Griffey"),
+        # dragnet f46e230b6b17: a share box's label under a recipe
+        ("f46e230b6b17", ["Save & Share this Article"], None),
+    ],
+)
+def test_the_pages_buttons_under_the_articles_last_paragraph_are_not_published(
+        case: str, interface: list[str], last_words: str | None) -> None:
+    """Round 46 (``cleaning._interface_under_article``): published as the article's last
+    subheadings, they head none of its text."""
+    cleaned = clean_train_page(case)
+    rules = {ln.text: (ln.kind, ln.rule) for ln in cleaned.lines}
+    for text in interface:
+        assert rules[text] == ("boilerplate", "interface-under-article")
+        assert text not in render_plain(cleaned)
+    if last_words:
+        assert last_words in render_plain(cleaned)
+
+
+def test_a_longer_call_under_the_article_stays() -> None:
+    # dragnet 27b0460c9f1b: the post's last line sends the reader to a page of its own ("please
+    # CLICK HERE"), interface words in the author's sentence of ten words: the truth keeps it
+    cleaned = clean_train_page("27b0460c9f1b")
+    line = "To find more information about the apparitions, please CLICK HERE"
+    assert line in render_plain(cleaned)
+
+
+_DIGEST = [f"European officials warned on Thursday that gas storage fell below the target set for "
+           f"the middle of November, part {k} of the report, and prices rose again."
+           for k in range(4)]
+
+
+def _ending(*tail: str) -> Cleaned:
+    text = ("Europe faces a hard winter as gas storage falls\n\nBy Maria Keller\n\n"
+            + "\n\n".join([*_DIGEST, *tail]) + "\n\nRelated Content\n\nMore in Europe\n")
+    return clean(Capture(Path("c.txt"), "c.txt", "text", text, "utf-8"))
+
+
+def test_a_recent_pages_share_and_topic_buttons_under_the_article_are_not_published() -> None:
+    # a recent page's foot under the article: a topic link and a share button (no page of the
+    # 2007 to 2012 corpus prints these words)
+    cleaned = _ending("See more on: European Commission", "Share full article",
+                      "Explore more on these topics")
+    body = render_plain(cleaned)
+    assert all(p in body for p in _DIGEST)
+    for text in ("See more on: European Commission", "Share full article",
+                 "Explore more on these topics"):
+        assert text not in body
+
+
+def test_a_label_over_the_reports_source_stays() -> None:
+    # "On the Net:" reads as interface words, but heads the source's line under it
+    source = "The agency's report on storage levels: https://energy.example.eu/storage-report-2026"
+    cleaned = _ending("On the Net:", source)
+    assert "On the Net:" in render_plain(cleaned)

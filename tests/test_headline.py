@@ -1087,3 +1087,21 @@ def test_a_briefs_headline_over_its_byline_may_share_no_word_with_it() -> None:
     assert brief.title.source == "capture line 3"
     long_article = _meta(_brief_page("4df10a80194d", headline, 2000))
     assert long_article.title.value != headline
+
+
+@pytest.mark.parametrize(
+    ("text", "interface"),
+    [
+        # a recent page's buttons (round 46)
+        ("Share full article", True),
+        ("Explore more on these topics", True),
+        ("Reuse this content", True),
+        # headlines that hold the same words
+        ("The share of full-time workers falls again", False),
+        ("Explore the best of Paris in winter", False),
+    ],
+)
+def test_a_recent_pages_buttons_are_interface_text(text: str, interface: bool) -> None:
+    from digest.headline import is_interface
+
+    assert is_interface(text) is interface

@@ -438,3 +438,27 @@ def test_a_line_the_text_reading_takes_for_a_pages_script_is_the_articles() -> N
     paths = [*[(1, 2, 3 + k) for k in range(8)], (1, 15, 16), (1, 15, 17)]
     verdicts = [BODY] * 8 + [("boilerplate", PAGE_SCRIPT_RULE), ("boilerplate", "after-article")]
     assert edge_furniture(texts, verdicts, None, None, paths) == {9: CONTAINER_RULE}
+
+
+def test_the_pages_buttons_under_the_article_go_at_any_length() -> None:
+    # round 46: a line the text reading takes for the page's interface under the article's
+    # last paragraph goes at the edge at five words ("Save & Share this Article"), where
+    # another five-word line the text track drops stays (it can be the article's)
+    from digest.cleaning import INTERFACE_UNDER_RULE
+
+    texts = [PROSE, PROSE, "Save & Share this Article", "Photo courtesy of the city"]
+    verdicts = [BODY, BODY, ("boilerplate", INTERFACE_UNDER_RULE),
+                ("boilerplate", "after-article")]
+    assert edge_furniture(texts, verdicts) == {2: RULE_PREFIX + INTERFACE_UNDER_RULE}
+
+
+def test_real_page_buttons_under_the_article_are_dropped() -> None:
+    # l3s-gn1 page 7027ffbef795: "Print Email this Comment" under the report, kept by both
+    # extractors and published as its last line; every sentence kept
+    from digest.cleaning import INTERFACE_UNDER_RULE
+
+    cleaned, truth = _page("7027ffbef795")
+    rules = {ln.text: ln.rule for ln in cleaned.lines}
+    assert rules["Print Email this Comment"] == RULE_PREFIX + INTERFACE_UNDER_RULE
+    assert "Print Email this Comment" not in _body(cleaned)
+    assert _sentences_kept(truth, cleaned) == 1.0

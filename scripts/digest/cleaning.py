@@ -3029,9 +3029,11 @@ def _clean_text(capture: Capture, captured_on: dt.date | None) -> Cleaned:
     navigation = _dropped(kinds, _navigation_lines(feats, kinds), SITE_NAVIGATION_RULE)
     # the page's script or style sheet pasted as a line ("var _hbEC=0,_hbE=new Array;...")
     scripts = _dropped(kinds, _script_lines(feats, kinds), PAGE_SCRIPT_RULE)
+    # the page's buttons and labels under the article's last paragraph ("Share full article")
+    interface = _dropped(kinds, _interface_under_article(feats, kinds), INTERFACE_UNDER_RULE)
     changed = {i: kinds[i] for i in [*rescued, *thread, *labels, *prompts, *under, *gallery,
                                      *bio, *barred, *ads, *teasers, *captions, *navigation,
-                                     *scripts]}
+                                     *scripts, *interface]}
     confidence, dropped_prose, doubt = _confidence(rp, probs)
     # taken off the article's ends: a thread, slides, a note, blurbs
     closed = [*under, *gallery, *bio, *teasers]
@@ -3268,6 +3270,33 @@ def _script_lines(feats: list[_Feat], kinds: list[tuple[LineKind, str]]) -> list
     (``html_edges.SCRIPT_RULE``)."""
     return [i for i, (kind, _) in enumerate(kinds)
             if kind in BODY_KINDS and R.script_source(feats[i].text)]
+
+
+#: the rule of the page's interface under the article's last paragraph, kept as a subheading,
+#: dropped
+INTERFACE_UNDER_RULE = "interface-under-article"
+
+
+def _interface_under_article(feats: list[_Feat], kinds: list[tuple[LineKind, str]]
+                             ) -> list[int]:
+    """The subheadings under the article's last paragraph of prose that are the page's
+    interface (``headline.is_interface``: "Share full article", "Save & Share this Article",
+    "Click to share this via:", "Topics to follow", "Posted in:", "Go to top of page"), of
+    SHORT_MAX_WORDS words or fewer and no sentence, over no kept line longer than a label:
+    they head none of the article's text, and were published as its last subheadings. On the
+    train captures 44 such lines on 35 pages, three in a truth ("See all of today's events »",
+    "[Read More]", "Next page: Security>>"); longer ones stay, as a truth keeps some ("To find
+    more information about the apparitions, please CLICK HERE"). Read after the models, as
+    the comments' prompts are (CLEANING.md, "Round 46")."""
+    last = max((i for i, (kind, _) in enumerate(kinds) if kind in BODY_KINDS and feats[i].prose),
+               default=len(kinds))
+    # (a subheading over a kept line longer than a label heads it: "On the Net:" over the
+    # report's source and its web address)
+    end = max((i for i in range(last + 1, len(kinds)) if kinds[i][0] in BODY_KINDS
+               and kinds[i][0] != "subhead" and feats[i].words > R.SHORT_MAX_WORDS), default=last)
+    return [i for i in range(end + 1, len(kinds))
+            if kinds[i][0] == "subhead" and feats[i].words <= R.SHORT_MAX_WORDS
+            and not feats[i].sentence and headline.is_interface(feats[i].text)]
 
 
 #: the rule of the photo's caption over the article's first paragraph, dropped

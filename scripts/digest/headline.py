@@ -161,13 +161,15 @@ MODEL_FILE = Path(__file__).with_name("headline-model.json")
 # What a headline never is: interface text. Multi-word prompts and labels of share bars,
 # sign-up boxes, comment counters, print views and page tools (matched anywhere in the line).
 _UI_RE = re.compile(
-    r"\b(?:share\s+(?:this|on|via|to|with|the|your|story|article)|sharing\s+options"
+    r"\b(?:share\s+(?:this|on|via|to|with|the|your|story|article|full)|sharing\s+options"
     r"|sign\s*(?:up|in)(?!g)|log\s*(?:in|out)|create\s+an\s+account|subscribe\b|newsletters?"
     r"|copy\s+link|link\s+copied|url\s*copied|permalink|posted\s+in|filed\s+(?:under|to)"
     r"|^(?:tags?|topics?|labels?|categor(?:y|ies)|keywords|cast)\s*:"
     # the buttons and banners of a recent page, as a whole line ("Download the App", "Save
-    # this article", "Gift this article", "Toggle navigation", "Load more...", "Accept cookies")
+    # this article", "Gift this article", "Toggle navigation", "Load more...", "Accept cookies",
+    # "Explore more on these topics" over the article's tags, "Reuse this content")
     r"|^(?:download\s+(?:our|the)\s+(?:\w+\s+)?app|save\s+(?:for\s+later|this\s+(?:article|story))"
+    r"|explore\s+more(?:\s+on\s+(?:these|this)\s+topics?)?|reuse\s+this\s+content"
     r"|gift\s+(?:this\s+)?(?:article|story)|read\s+in\s+(?:the\s+)?app|toggle\s+(?:navigation|menu)"
     r"|(?:open|close)\s+(?:the\s+)?(?:navigation|menu)(?:\s+menu)?|load\s+more|accept\s+(?:all\s+)?cookies)\W*$"
     r"|your\s+inbox|send\s+you\s+(?:an?\s+)?e-?mail|enter\s+your\s+e-?mail|(?:\.\.\.|…)\s*more$"

@@ -144,6 +144,7 @@ EDGE_RULES = frozenset({
     "comment-prompt",  # "Have your say on this story", "Reader comments (2)"
     "menu-row",  # "News: ePaper | Front Page | National | Tamil Nadu | ...": a site's menu
     "teaser-headlines",  # a list of other stories' headlines over or under the article
+    "interface-under-article",  # "Share full article", "Topics to follow" under its text
 })
 #: the text track's rules whose lines are no article text wherever they stand among the kept
 #: lines: other stories' blurbs cut off by an ellipsis over the article or under it (round 36:
