@@ -176,6 +176,15 @@ LAYOUTS: dict[str, tuple[Layout, bool]] = {
     "byline with the time and the date": (
         lambda h, a, b, d, hr: [
             h, f"By {a} at {hr}:12 pm {d:%A}, {_month(d)[:3]} {d.day}, {d.year}"], True),
+    # round 46: a recent page sets the writer's name and role in two elements
+    "the writer's name over the role, then the date": (
+        lambda h, a, b, d, hr: [
+            "Environment", h, a, "Environment correspondent",
+            f"{d:%a} {d.day} {_month(d)[:3]} {d.year} {hr:02d}.00 GMT", "Share"], True),
+    "standfirst, the writer's name over the role, the date": (
+        lambda h, a, b, d, hr: [
+            h, "The decision follows months of talks and could shape what happens next, "
+            "officials said.", a, "Senior Reporter", _written(d)], True),
 }
 # What a layout prints under the article, before the site's footer: the author's note
 FEET: dict[str, Callable[[str], list[str]]] = {

@@ -19,7 +19,7 @@ from digest.metadata import (
 )
 from digest.model import Capture
 
-from .conftest import clean_train_page
+from .conftest import TRAIN_CORPUS, TRAIN_IDS, clean_train_page
 
 D = dt.date
 
@@ -597,3 +597,30 @@ def test_authors_the_markup_declares(names: list[str], sites: tuple[str, ...],
     from digest.metadata import declared_persons
 
     assert declared_persons(names, sites) == want
+
+
+def test_a_name_over_its_role_under_a_headline_not_found_is_the_author() -> None:
+    """Round 46 (``metadata._names_by_date``): a recent page sets the writer's name and role
+    in two elements over the date line ("David Chen" / "Environment correspondent" / "Fri 5
+    Jul 2019 06.00 GMT"). Under the headline the author was read; under a headline the
+    cleaner did not find (a film's title, train l3s-gn1 0c3cd284be1d's review under it), it
+    was not: the line over the name, shaped as a headline, now stands for it."""
+    assert "0c3cd284be1d" in TRAIN_IDS, "tests use train pages only"
+    truth = TRAIN_CORPUS / "0c3cd284be1d.truth.txt"
+    if not truth.exists():
+        pytest.skip("training corpus not found: ../shared/cleaning-train is absent")
+    paragraphs = [p.strip() for p in truth.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    header = ["Environment", "Om Shanti Om", "David Chen", "Environment correspondent",
+              "Fri 5 Jul 2019 06.00 GMT", "Share"]
+    text = "\n\n".join([*header, *paragraphs]) + "\n"
+    cleaned = clean(Capture(Path("c.txt"), "c.txt", "text", text, "utf-8"))
+    assert cleaned.metadata.title.value is None
+    assert cleaned.metadata.authors.value == ("David Chen",)
+
+
+def test_a_menus_label_over_a_name_shaped_link_is_no_headline() -> None:
+    # dragnet 8ceb52654cd1: "Stories By Date" / "Full Monthly Archive" / "Posted at 10:58 AM
+    # ET, 09/16/2011" in a blog's sidebar, over the post's own headline: no author is read
+    cleaned = clean_train_page("8ceb52654cd1")
+    assert cleaned.metadata.title.value == "About Ask The Post"
+    assert cleaned.metadata.authors.value is None

@@ -677,9 +677,15 @@ def _names_by_date(above: Sequence[Line], lines: Sequence[Line], published: Fact
     name = pos - 1
     if _ROLE_LINE_RE.match(above[name].text):
         name -= 1
-    if name < 1 or above[name - 1].kind not in ("title", "dek") or above[name].kind in (
-            "title", "dek", "body", "byline"):
+    if name < 1 or above[name].kind in ("title", "dek", "body", "byline"):
         return  # (a byline the rules read, or chose to read no author from: "author-shaped")
+    # under the headline or the dek, or under a line shaped as a headline where the page's
+    # headline was not found ("Om Shanti Om" / "David Chen" / "Environment correspondent")
+    over = above[name - 1]
+    if over.kind not in ("title", "dek") and (
+            over.kind == "body" or not _title_candidate(over.text)
+            or any(ln.kind == "title" for ln in lines)):
+        return
     text = _FILED_FROM_RE.sub("", above[name].text)
     if "," not in text and _bare_name(text, [ln.text for ln in lines]):
         yield above[name], tuple(text.split(" and "))
