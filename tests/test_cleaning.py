@@ -551,6 +551,13 @@ def test_the_pages_buttons_under_the_articles_last_paragraph_are_not_published(
         assert last_words in render_plain(cleaned)
 
 
+def test_a_photos_credit_in_a_share_bars_words_stays() -> None:
+    # dragnet 9929732b70d0 (appended): "Images via youtube/twitter" under the post's last
+    # paragraph reads as interface words; it is the photos' credit, which the truth keeps
+    cleaned = clean_train_page("9929732b70d0", appended=True)
+    assert "Images via youtube/twitter" in render_plain(cleaned)
+
+
 def test_a_longer_call_under_the_article_stays() -> None:
     # dragnet 27b0460c9f1b: the post's last line sends the reader to a page of its own ("please
     # CLICK HERE"), interface words in the author's sentence of ten words: the truth keeps it

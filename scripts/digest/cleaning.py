@@ -3296,7 +3296,13 @@ def _interface_under_article(feats: list[_Feat], kinds: list[tuple[LineKind, str
                and kinds[i][0] != "subhead" and feats[i].words > R.SHORT_MAX_WORDS), default=last)
     return [i for i in range(end + 1, len(kinds))
             if kinds[i][0] == "subhead" and feats[i].words <= R.SHORT_MAX_WORDS
-            and not feats[i].sentence and headline.is_interface(feats[i].text)]
+            and not feats[i].sentence and headline.is_interface(feats[i].text)
+            and not _MEDIA_CREDIT_RE.match(feats[i].text)]
+
+
+# A photo's or a video's credit, in a share bar's words ("Images via youtube/twitter"): the
+# caption's, which a truth keeps, not the page's interface
+_MEDIA_CREDIT_RE = re.compile(r"(?i:images?|photos?|pictures?|videos?|graphics?)\b")
 
 
 #: the rule of the photo's caption over the article's first paragraph, dropped
