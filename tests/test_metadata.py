@@ -624,3 +624,19 @@ def test_a_menus_label_over_a_name_shaped_link_is_no_headline() -> None:
     cleaned = clean_train_page("8ceb52654cd1")
     assert cleaned.metadata.title.value == "About Ask The Post"
     assert cleaned.metadata.authors.value is None
+
+
+def test_a_name_over_its_role_over_an_update_stamp_is_the_author() -> None:
+    """Round 46: the date over "Updated 6:41 p.m. ET" is refused (it may be the update's), but
+    the line stays the header's date line, and the name over the role over it is the author."""
+    assert "0c3cd284be1d" in TRAIN_IDS, "tests use train pages only"
+    truth = TRAIN_CORPUS / "0c3cd284be1d.truth.txt"
+    if not truth.exists():
+        pytest.skip("training corpus not found: ../shared/cleaning-train is absent")
+    paragraphs = [p.strip() for p in truth.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    header = ["Om Shanti Om review: a fun film", "David Chen", "Film critic", "Nov. 14, 2026",
+              "Updated 6:41 p.m. ET"]
+    text = "\n\n".join([*header, *paragraphs]) + "\n"
+    cleaned = clean(Capture(Path("c.txt"), "c.txt", "text", text, "utf-8"))
+    assert cleaned.metadata.published.value is None
+    assert cleaned.metadata.authors.value == ("David Chen",)

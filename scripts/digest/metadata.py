@@ -667,10 +667,15 @@ def _names_by_date(above: Sequence[Line], lines: Sequence[Line], published: Fact
     right under the headline or the dek and right over the header line the publication date
     was read from: "Kate Connolly in Berlin" / "Tuesday January 8, 2008", "Jeff Latzke" / "AP
     Sports Writer" / "Dec. 31, 2007 11:14 AM": a byline the cleaner's rules did not mark (the
-    rules read a bare name as the byline only over a line they mark as the dateline)."""
+    rules read a bare name as the byline only over a line they mark as the dateline). Where no
+    date was read (one over "Updated 6:41 p.m. ET" may be the update's), the first line the
+    rules mark as the header's date line stands for it; where the page's headline was not
+    found, a line shaped as a headline over the name stands for it."""
     number = published.capture_line
-    if number is None:
-        return
+    if number is None:  # no date read: the line the rules mark as the header's date line
+        number = next((ln.number for ln in above if ln.kind == "dateline"), None)
+        if number is None:
+            return
     pos = next((k for k, ln in enumerate(above) if ln.number == number), None)
     if pos is None or pos < 2:
         return
