@@ -17,7 +17,7 @@ from digest.metadata import (
     parse_date,
     post_footer_writer,
 )
-from digest.model import Capture
+from digest.model import Capture, Cleaned
 
 from .conftest import TRAIN_CORPUS, TRAIN_IDS, clean_train_page
 
@@ -599,21 +599,27 @@ def test_authors_the_markup_declares(names: list[str], sites: tuple[str, ...],
     assert declared_persons(names, sites) == want
 
 
+def _under_a_recent_header(header: list[str]) -> Cleaned:
+    """Train l3s-gn1 0c3cd284be1d's truth (a film review) under ``header``, cleaned as a text
+    capture; skipped when ../shared/cleaning-train is not beside the project."""
+    assert "0c3cd284be1d" in TRAIN_IDS, "tests use train pages only"
+    truth = TRAIN_CORPUS / "0c3cd284be1d.truth.txt"
+    if not truth.exists():
+        pytest.skip("training corpus not found: ../shared/cleaning-train is absent")
+    paragraphs = [p.strip() for p in truth.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    text = "\n\n".join([*header, *paragraphs]) + "\n"
+    return clean(Capture(Path("c.txt"), "c.txt", "text", text, "utf-8"))
+
+
 def test_a_name_over_its_role_under_a_headline_not_found_is_the_author() -> None:
     """Round 46 (``metadata._names_by_date``): a recent page sets the writer's name and role
     in two elements over the date line ("David Chen" / "Environment correspondent" / "Fri 5
     Jul 2019 06.00 GMT"). Under the headline the author was read; under a headline the
     cleaner did not find (a film's title, train l3s-gn1 0c3cd284be1d's review under it), it
     was not: the line over the name, shaped as a headline, now stands for it."""
-    assert "0c3cd284be1d" in TRAIN_IDS, "tests use train pages only"
-    truth = TRAIN_CORPUS / "0c3cd284be1d.truth.txt"
-    if not truth.exists():
-        pytest.skip("training corpus not found: ../shared/cleaning-train is absent")
-    paragraphs = [p.strip() for p in truth.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    header = ["Environment", "Om Shanti Om", "David Chen", "Environment correspondent",
-              "Fri 5 Jul 2019 06.00 GMT", "Share"]
-    text = "\n\n".join([*header, *paragraphs]) + "\n"
-    cleaned = clean(Capture(Path("c.txt"), "c.txt", "text", text, "utf-8"))
+    cleaned = _under_a_recent_header(["Environment", "Om Shanti Om", "David Chen",
+                                      "Environment correspondent", "Fri 5 Jul 2019 06.00 GMT",
+                                      "Share"])
     assert cleaned.metadata.title.value is None
     assert cleaned.metadata.authors.value == ("David Chen",)
 
@@ -629,14 +635,7 @@ def test_a_menus_label_over_a_name_shaped_link_is_no_headline() -> None:
 def test_a_name_over_its_role_over_an_update_stamp_is_the_author() -> None:
     """Round 46: the date over "Updated 6:41 p.m. ET" is refused (it may be the update's), but
     the line stays the header's date line, and the name over the role over it is the author."""
-    assert "0c3cd284be1d" in TRAIN_IDS, "tests use train pages only"
-    truth = TRAIN_CORPUS / "0c3cd284be1d.truth.txt"
-    if not truth.exists():
-        pytest.skip("training corpus not found: ../shared/cleaning-train is absent")
-    paragraphs = [p.strip() for p in truth.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    header = ["Om Shanti Om review: a fun film", "David Chen", "Film critic", "Nov. 14, 2026",
-              "Updated 6:41 p.m. ET"]
-    text = "\n\n".join([*header, *paragraphs]) + "\n"
-    cleaned = clean(Capture(Path("c.txt"), "c.txt", "text", text, "utf-8"))
+    cleaned = _under_a_recent_header(["Om Shanti Om review: a fun film", "David Chen",
+                                      "Film critic", "Nov. 14, 2026", "Updated 6:41 p.m. ET"])
     assert cleaned.metadata.published.value is None
     assert cleaned.metadata.authors.value == ("David Chen",)
