@@ -213,6 +213,11 @@ def test_author_under_a_short_headline() -> None:
          "The Valley Courier"),
         # a name ending in a company's suffix's letters keeps them ("S.A." is a word of its own)
         ("© 2021 Costa Mesa. All rights reserved.", "Costa Mesa"),
+        # a paper's company named after the paper gives the paper (round 46; train
+        # 3304234afc72's "Copyright © 2008 The Seattle Times Company"); another company none
+        ("© 2026 The Valley Courier Company", "The Valley Courier"),
+        ("© 2026 The Walt Disney Company", None),
+        ("© Copyright 2007 Globe Newspaper Company.", None),
     ],
 )
 def test_outlet_from_the_site_s_copyright_line(footer: str, want: str | None) -> None:
@@ -639,3 +644,10 @@ def test_a_name_over_its_role_over_an_update_stamp_is_the_author() -> None:
                                       "Film critic", "Nov. 14, 2026", "Updated 6:41 p.m. ET"])
     assert cleaned.metadata.published.value is None
     assert cleaned.metadata.authors.value == ("David Chen",)
+
+
+def test_a_papers_company_in_the_foot_names_the_paper() -> None:
+    # l3s-gn1 3304234afc72: "Copyright © 2008 The Seattle Times Company" under the report; no
+    # outlet was read before round 46 (a company's name is not the outlet's)
+    cleaned = clean_train_page("3304234afc72")
+    assert cleaned.metadata.outlet.value == "The Seattle Times"

@@ -435,6 +435,15 @@ _HOLDER_TAIL_RE = re.compile(
     r"|[-\u2013\u2014|:]?\s*\bwww)$",
     re.IGNORECASE,
 )
+# A paper's company named after the paper ("The Seattle Times Company", "The New York Times
+# Company"): the paper's name is the outlet's. Another company's name is none ("The Walt Disney
+# Company", "Globe Newspaper Company", "Press-Enterprise Company": _NOT_OUTLET_RE)
+_PAPER_COMPANY_RE = re.compile(
+    r"^(?P<paper>The\s+(?:\S+\s+){0,3}(?:Times|Post|Journal|Herald|Tribune|Gazette|News|Star"
+    r"|Globe|Chronicle|Ledger|Sun|Mail|Telegraph|Guardian|Observer|Courier|Record|Register"
+    r"|Inquirer|Bee|Dispatch|Examiner|Review|Independent|Express|Mirror|Standard|Monitor))"
+    r"\s+Company$"
+)
 OUTLET_MAX_WORDS = 6
 # A holder named as a company ("Canoe Inc.", "Newsweek Digital LLC") owns the site; its name is
 # not the outlet's as readers know it.
@@ -484,6 +493,9 @@ def _holder(name: str, authors: Sequence[str]) -> str | None:
     """The copyright holder's name as a site name, or None when it is not one (the author's
     own name on a blog is not an outlet's)."""
     name = _HOLDER_TAIL_RE.sub("", name.strip(" -–—:")).strip(" -–—:,")
+    paper = _PAPER_COMPANY_RE.match(name)
+    if paper:
+        name = paper.group("paper")
     if (not _outlet_name(name) or name.lower() in (a.lower() for a in authors)
             or _WIRE_RE.match(name)):
         return None
