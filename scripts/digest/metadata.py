@@ -700,8 +700,7 @@ def _names_by_date(above: Sequence[Line], lines: Sequence[Line], published: Fact
     # headline was not found ("Om Shanti Om" / "David Chen" / "Environment correspondent")
     over = above[name - 1]
     if over.kind not in ("title", "dek") and (
-            over.kind == "body" or not _title_candidate(over.text)
-            or any(ln.kind == "title" for ln in lines)):
+            not _title_candidate(over.text) or any(ln.kind == "title" for ln in lines)):
         return
     text = _FILED_FROM_RE.sub("", above[name].text)
     if "," not in text and _bare_name(text, [ln.text for ln in lines]):
