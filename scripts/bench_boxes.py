@@ -49,6 +49,9 @@ BOXES: dict[str, tuple[str, ...]] = {
     "long share bar": ("Share this article", "Share", "Facebook", "Twitter", "LinkedIn",
                        "WhatsApp", "Email", "Copy link"),
     "subscribe button": ("Subscribe",),
+    # a newsletter platform's pitch in a post, over its button (round 47)
+    "newsletter's pitch": ("Thanks for reading The Valley Letter! Subscribe for free to receive "
+                           "new posts and support my work.", "Subscribe"),
     # a recent page's sign-up form: its field and button, and the terms under them
     "newsletter form": ("Newsletter", "Get our daily briefing", "Enter your email", "Sign up",
                         "By signing up you agree to our Privacy Policy."),

@@ -57,6 +57,7 @@ SITE_TITLE_RE = re.compile(
 AUTHORS = ("Maria Lopez", "James O'Neill", "Priya Natarajan", "Tom Becker", "Anna Kowalska",
            "David Chen")
 OUTLET = "The Valley Courier"
+NEWSLETTER = "The Valley Letter"  # a newsletter's name, printed over its posts
 FOOTER = ("Most Read", "Council delays vote on the city budget again",
           "Police search for missing hiker near the lake", "Sign up for our newsletter",
           f"© 2024 {OUTLET}. All rights reserved.", "Privacy Policy", "Terms of Use")
@@ -72,6 +73,12 @@ def _month(d: dt.date) -> str:
 def _written(d: dt.date) -> str:
     """A date as a teaser list and a dateline print it: "May 4, 2024"."""
     return f"{_month(d)} {d.day}, {d.year}"
+
+
+def _named_for(headline: str) -> str:
+    """A newsletter named for its subject: the headline's longest word ("Batteries" gives
+    "The Batteries Letter")."""
+    return f"The {max(re.findall(r'[A-Za-z]+', headline) or ['Weekly'], key=len).title()} Letter"
 
 
 def _handle(name: str) -> str:
@@ -185,6 +192,32 @@ LAYOUTS: dict[str, tuple[Layout, bool]] = {
         lambda h, a, b, d, hr: [
             h, "The decision follows months of talks and could shape what happens next, "
             "officials said.", a, "Senior Reporter", _written(d)], True),
+    # round 47: a newsletter platform's post: the publication's name over its sign-up row,
+    # then the post's header (the writer's name alone over the date, the likes and comments
+    # counted under it), with or without the share dialog's card (the publication's name
+    # over the headline) that the page prints over the header
+    "newsletter: the publication over the post's header": (
+        lambda h, a, b, d, hr: [
+            NEWSLETTER, "Subscribe", "Sign in", h,
+            "The decision follows months of talks and could shape what happens next, "
+            "officials said.", a, f"{_month(d)[:3]} {d.day}, {d.year}", f"{hr + 30}",
+            f"{hr}", "Share"], True),
+    "newsletter: the share dialog's card over the post's header": (
+        lambda h, a, b, d, hr: [
+            NEWSLETTER, "Subscribe", "Sign in", "Share this post", NEWSLETTER, h, "Copy link",
+            "Facebook", "Email", "Notes", "More", h,
+            "The decision follows months of talks and could shape what happens next, "
+            "officials said.", a, f"{_month(d)[:3]} {d.day}, {d.year}", f"{hr + 30}",
+            f"{hr}", "Share"], True),
+    # ... a newsletter named for its subject, the word its posts say most ("The Energy
+    # Letter" over a post on batteries)
+    "newsletter named for its subject: the card over the post's header": (
+        lambda h, a, b, d, hr: [
+            _named_for(h), "Subscribe", "Sign in", "Share this post", _named_for(h), h,
+            "Copy link", "Facebook", "Email", "Notes", "More", h,
+            "The decision follows months of talks and could shape what happens next, "
+            "officials said.", a, f"{_month(d)[:3]} {d.day}, {d.year}", f"{hr + 30}",
+            f"{hr}", "Share"], True),
 }
 # What a layout prints under the article, before the site's footer: the author's note
 FEET: dict[str, Callable[[str], list[str]]] = {

@@ -75,6 +75,18 @@ NEWSLETTER = ("Get the morning briefing", "Sign up to receive the day's most imp
 PAYWALL = ("Support local journalism. Our reporters cover the stories that matter to your "
            "community, and your subscription makes that work possible. Subscribe today for "
            "just $1 a week.", "Subscribe now")
+# Round 47: a newsletter platform's post. Over it the publication's name and sign-up row, the
+# share dialog's card (the publication over the headline) and the post's header (headline,
+# standfirst, the writer's name alone over the date, the likes and comments counted); under
+# it the platform's pitch and button, the counts again and the discussion's labels.
+LETTER = "The Valley Letter"
+LETTER_TOP = (LETTER, "Subscribe", "Sign in", "Share this post", LETTER)
+LETTER_PITCH = (f"Thanks for reading {LETTER}! Subscribe for free to receive new posts and "
+                "support my work.", "Subscribe")
+LETTER_FOOT = ("42 Likes", "·", "3 Restacks", "7 Comments", "Share", "Discussion about this post",
+               "Comments", "Restacks", "Write a comment...")
+LETTER_END = ("Ready for more?", "Subscribe", f"© 2024 {LETTER}", "Privacy ∙ Terms ∙ Collection "
+              "notice", "Start writing", "Get the app")
 COMMENTS = (
     ("Tom R.", "This is exactly what I have been saying for years. Nobody listened then and "
      "nobody is listening now."),
@@ -139,6 +151,14 @@ def _header(p: Page) -> list[str]:
     return [p.headline, "By Maria Lopez", "March 5, 2024", "Share", "Facebook", "Twitter"]
 
 
+def _letter_header(p: Page) -> list[str]:
+    """A newsletter post's header under the share dialog's card (``LETTER_TOP``): the card's
+    headline, its buttons, then the post's headline, standfirst, writer, date and counts."""
+    return [p.headline, "Copy link", "Facebook", "Email", "Notes", "More", p.headline,
+            "A note on what the numbers say, and what they leave out.", "Maria Lopez",
+            "Mar 5, 2024", "42", "7", "Share"]
+
+
 # Each shell: (the page above the article, the page under it), from the page and its donors.
 Shell = Callable[[Page, list[Page]], tuple[list[str], list[str]]]
 SHELLS: dict[str, Shell] = {
@@ -157,6 +177,9 @@ SHELLS: dict[str, Shell] = {
         [*NAV, "Trending", *_teasers(d)[1:], *_header(p)], list(FOOTER)),
     "the same teasers, each under its stamp": lambda p, d: (
         [*NAV, "Trending", *_stamped_teasers(d), *_header(p)], list(FOOTER)),
+    "a newsletter's post: its card and header, its pitch, its discussion": lambda p, d: (
+        [*LETTER_TOP, *_letter_header(p)],
+        [*LETTER_PITCH, *LETTER_FOOT, *_comments(), *LETTER_END]),
     "all of them": lambda p, d: (
         [*COOKIE_NOTICE, *NAV, *_header(p)],
         [*NEWSLETTER, *_teasers(d), *_comments(), *PAYWALL, *FOOTER]),

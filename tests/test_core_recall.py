@@ -2069,3 +2069,59 @@ def test_a_paywall_notice_under_a_sign_up_form_is_no_post_of_its_own() -> None:
     body = render_plain(clean(Capture(Path("brief.txt"), "brief.txt", "text", text, "utf-8")))
     assert brief in body
     assert paywall not in body and "By signing up" not in body
+
+
+def _newsletter_post(case: str, pitch: str) -> tuple[list[str], Cleaned]:
+    """Train page ``case``'s truth paragraphs as a newsletter platform prints a post (round 47,
+    `scripts/bench_pages.py`): the publication's name and sign-up row, the share dialog's card
+    (the publication over the headline), the post's header, ``pitch`` and its button after the
+    second paragraph and again under the post, then the likes and the discussion."""
+    from pathlib import Path
+
+    from digest.cleaning import clean
+    from digest.model import Capture
+
+    from .conftest import TRAIN_CORPUS
+
+    _clean(case)  # skips the test when the corpus is absent
+    truth = (TRAIN_CORPUS / f"{case}.truth.txt").read_text(encoding="utf-8")
+    paragraphs = [" ".join(p.split()) for p in truth.split("\n\n") if len(p.split()) >= 10]
+    letter, headline = "The Bushfire Letter", HEADLINES[case]
+    top = [letter, "Subscribe", "Sign in", "Share this post", letter, headline, "Copy link",
+           "Facebook", "Email", "Notes", "More", headline, "Maria Lopez", "Mar 5, 2024", "42",
+           "7", "Share"]
+    foot = ["42 Likes", "·", "3 Restacks", "7 Comments", "Share", "Discussion about this post",
+            "Comments", "Write a comment...", f"© 2024 {letter}", "Start writing"]
+    text = "\n\n".join([*top, *paragraphs[:2], pitch, "Subscribe", *paragraphs[2:], pitch,
+                        "Subscribe", *foot]) + "\n"
+    return paragraphs, clean(Capture(Path(case), case, "text", text, "utf-8"))
+
+
+def test_a_newsletters_pitch_is_not_published_and_its_name_is_no_headline() -> None:
+    """Round 47: a newsletter platform's post (l3s-gn1 page 16503f938584, a bushfire report,
+    under a newsletter named for its subject). The platform's pitch, "Thanks for reading The
+    Bushfire Letter! Subscribe for free to receive new posts and support my work.", was
+    published as a paragraph of the post, in its middle and at its end, and its words named
+    the publication in the body, which the share dialog's card prints over the headline: the
+    pitch is a sign-up pitch wherever it stands (rule `signup-pitch`), the post's paragraphs
+    are all kept, and the headline is the post's."""
+    pitch = ("Thanks for reading The Bushfire Letter! Subscribe for free to receive new posts "
+             "and support my work.")
+    paragraphs, cleaned = _newsletter_post("16503f938584", pitch)
+    body = " ".join(render_plain(cleaned).split())
+    for paragraph in paragraphs:
+        assert paragraph in body, paragraph[:60]
+    assert "Thanks for reading" not in body
+    assert {line.rule for line in cleaned.lines if line.text == pitch} == {"signup-pitch"}
+    assert cleaned.metadata.title.value == HEADLINES["16503f938584"]
+
+
+def test_a_sign_off_thanking_the_reader_stays() -> None:
+    """The other side: a writer's own last line thanking the reader, with no sign-up in it
+    ("Thanks for reading, and see you ..."), is the post's: kept."""
+    sign_off = "Thanks for reading, and see you all at the fire station's open day next week."
+    paragraphs, cleaned = _newsletter_post("16503f938584", sign_off)
+    body = " ".join(render_plain(cleaned).split())
+    assert sign_off in body
+    for paragraph in paragraphs:
+        assert paragraph in body, paragraph[:60]

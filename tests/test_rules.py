@@ -262,6 +262,13 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ('By clicking "Submit," you agree to the Privacy Policy and Terms of Use.',
          "comment-form"),
         ("+ Follow", "reader-prompt"),
+        # round 47: a newsletter's pitch (scripts/bench_pages.py), a blog's subscription box
+        # (train 58553fdd6dfd, 71084268e4bd, aca1c18581a7, eaca4396a418)
+        ("Thanks for reading The Valley Letter! Subscribe for free to receive new posts and "
+         "support my work.", "signup-pitch"),
+        ("The Valley Letter is a reader-supported publication. To receive new posts and "
+         "support my work, consider becoming a free or paid subscriber.", "signup-pitch"),
+        ("Enter your email address to receive new posts by email.", "signup-pitch"),
         # round 22: a site's menu longer than a link row (train d4ffd5a2e51f, 55c669d74fc0)
         ("News: ePaper | Front Page | National | Tamil Nadu | Andhra Pradesh | Karnataka | "
          "Kerala | New Delhi | Other States | International | Opinion | Business | Sport |",
@@ -300,6 +307,10 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Close to a thousand people came to the vigil on Monday night, the organisers said.",
         "Our journalism needs your support, the editor wrote in a letter to readers on Monday.",
         "Follow us to the river, the guide said, and we walked for an hour in the rain.",
+        # round 47: the newsletter pitch's words in a sentence, a sign-off of thanks
+        "Readers who subscribe to receive new posts by post get them a week late, she said.",
+        "Some subscribe for the puzzles. To receive new posts, you still need the app, he said.",
+        "Thanks for reading, and see you all at the match on Saturday, whatever the weather.",
         "Posted by the embassy on Monday, the letter said the talks would resume in May.",
         "Posted by a courier at 9:30 am, the parcel reached the court two days late, police said.",
         "Other blogs that reference the study got its figures wrong, the author said on Monday.",

@@ -1260,13 +1260,23 @@ LINE_RULES: tuple[LineRule, ...] = (
         re.compile(
             r"^(?:(?:sign\s+up|subscribe|get|join)\b.{0,120}\b(?:to|in)\s+your\s+inbox\b"
             r"|.{0,200}\b(?:delivered|straight|direct(?:ly)?|right)\s+(?:to|in|into)\s+"
-            r"your\s+(?:e-?mail\s+)?inbox\b)", _I),
+            r"your\s+(?:e-?mail\s+)?inbox\b"
+            # a newsletter's or a blog's, opening the line or a sentence of it: "Thanks for
+            # reading X! Subscribe for free to receive new posts and support my work", "X is a
+            # reader-supported publication. To receive new posts ...", "Enter your email
+            # address to receive new posts by email" (round 47; "readers who subscribe to
+            # receive new posts by post ..." is a sentence of an article)
+            r"|(?:.{0,200}?[.!?]\s+)?(?:(?:subscribe|sign\s+up)\b[^.!?]{0,40}?\s"
+            r"|enter\s+your\s+e-?mail(?:\s+address)?\s+)to\s+receive\s+new\s+posts\b"
+            r"|(?:.{0,200}?[.!?]\s+)?to\s+receive\s+new\s+posts\s+and\s+support\s+(?:my|our)"
+            r"\s+work\b)", _I),
         "a sign-up pitch in its own words ('Sign up to receive the day's top stories, delivered"
-        " to your inbox', 'The day's top stories, delivered to your inbox every morning'): a"
-        " box of the page, wherever it stands; on the train pages 47 lines, none of a truth",
+        " to your inbox', 'The day's top stories, delivered to your inbox every morning', a"
+        " newsletter's 'Subscribe for free to receive new posts and support my work'): a box of"
+        " the page, wherever it stands; on the train pages 51 lines, none of a truth",
         max_words=40,
-        # (not anchored: its second branch scans the line, asked only of a line with "inbox")
-        needs=("inbox",),
+        # (not anchored: its other branches scan the line, asked only of a line with their words)
+        needs=("inbox", "new posts"),
     ),
     LineRule(
         "post-footer",
