@@ -52,6 +52,8 @@ BOXES: dict[str, tuple[str, ...]] = {
     # a newsletter platform's pitch in a post, over its button (round 47)
     "newsletter's pitch": ("Thanks for reading The Valley Letter! Subscribe for free to receive "
                            "new posts and support my work.", "Subscribe"),
+    # ... and its button inviting a comment, set inside the post as a share button is
+    "comment button": ("Leave a comment",),
     # a recent page's sign-up form: its field and button, and the terms under them
     "newsletter form": ("Newsletter", "Get our daily briefing", "Enter your email", "Sign up",
                         "By signing up you agree to our Privacy Policy."),

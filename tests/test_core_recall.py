@@ -2125,3 +2125,31 @@ def test_a_sign_off_thanking_the_reader_stays() -> None:
     assert sign_off in body
     for paragraph in paragraphs:
         assert paragraph in body, paragraph[:60]
+
+
+def test_a_comment_button_inside_the_article_does_not_end_it() -> None:
+    """Round 47 (`scripts/bench_boxes.py`, "comment button"): a newsletter platform sets a
+    "Leave a comment" button inside a post as it sets a share button. A line saying
+    "comment" was read as the thread's opener wherever it stood, so the article ended there
+    and its second half was lost (l3s-gn1 705d679b15e8, a5e6c7bf845f: 153 of 698 train pages
+    lost a tenth of their sentences to the button, 100 now). A button alone on its line with
+    no comment's signature and no comment form under it opens a box inside the article: the
+    article is kept whole, the button stays out."""
+    from digest.rules import DATELINE_RE
+
+    for case in ("705d679b15e8", "a5e6c7bf845f"):
+        truth, cleaned = _with_box(case, ["Leave a comment"])
+        body = " ".join(render_plain(cleaned).split())
+        for paragraph in (" ".join(p.split()) for p in truth.split("\n\n") if p.strip()):
+            if not DATELINE_RE.fullmatch(paragraph):
+                assert paragraph in body, (case, paragraph[:60])
+        assert "Leave a comment" not in body
+
+
+def test_a_comment_button_over_the_comment_form_ends_the_article() -> None:
+    """The other side, dragnet page a985fc9af309: "Leave a Comment" under the post, over the
+    comment form ("Name (required)", "E-mail (required, never displayed)"): the article ends
+    over the button, and the form is not published."""
+    cleaned = _clean("a985fc9af309")
+    assert _line(cleaned, "Leave a Comment") == ("boilerplate", "end-boundary")
+    assert "Name (required)" not in render_plain(cleaned)

@@ -453,6 +453,23 @@ def test_a_writer_s_card_under_the_headline_names_the_author() -> None:
                  + "\n\nWritten by\n\nJane Roe").authors.value is None
 
 
+def test_a_writer_who_holds_the_copyright_is_the_author_not_the_outlet() -> None:
+    """Round 47: a newsletter or a writer's own site prints the writer's name under the
+    headline and again as the copyright's holder in its foot ("© 2026 Jane Roe"). The name
+    printed twice was read as a site's name (a site's name comes back in its footer): no
+    author, and the writer taken for the outlet. A copyright line is no second printing: the
+    author is read, and the outlet is not found (the writer's own name is no outlet's). The
+    other side: a name printed again in the page's menu is still no author."""
+    head = "Council Funds New Library After Long Debate\n\n"
+    header = "The decision follows months of talks, officials said.\n\nJane Roe\n\nMar 3, 2021\n\n"
+    m = _meta(head + header + PARAS + "\n\n© 2021 Jane Roe\n\nPrivacy ∙ Terms")
+    assert m.authors.value == ("Jane Roe",)
+    assert m.outlet.value is None
+    m = _meta("Home\n\nJane Roe\n\nArchive\n\n" + head + header + PARAS
+              + "\n\n© 2021 Jane Roe\n\nPrivacy ∙ Terms")
+    assert m.authors.value is None
+
+
 def test_the_writer_and_the_date_on_one_line_close_the_header() -> None:
     """Round 27: "Jane Roe / March 3, 2021 / 9:32 AM / Updated 2 hours ago" under the
     headline. The core's start grew back over it (no "By", no date alone on its line) and it

@@ -1971,13 +1971,25 @@ def _inline_box(feats: list[_Feat], b: int, hi: int) -> int | None:
     your email", "Sign up"), no other opener and no post's footer among them, the article goes
     on (``_paragraphs_go_on``). What follows an article's end reads otherwise: a teaser list
     alternates headlines and blurbs, a comment thread signatures and comments."""
-    if R.COMMENTS_OPENER_RE.search(feats[b].text):
+    if R.COMMENTS_OPENER_RE.search(feats[b].text) and not (
+            R.COMMENT_BUTTON_RE.match(feats[b].text) and not _thread_under(feats, b, hi)):
         return None  # a comment thread opens there: its first comment can run long
 
     texts = list(itertools.islice((j for j in range(b + 1, hi + 1) if feats[j].text),
                                   R.INLINE_BOX_READ))
     box = _box_lines(feats, texts, 0)
     return texts[box] if box is not None and _paragraphs_go_on(feats, texts[box:]) else None
+
+
+def _thread_under(feats: list[_Feat], b: int, hi: int) -> bool:
+    """Whether a comment thread or its form stands under line ``b``: the form's prompt right
+    under it (``_comment_form_under``), or a comment's signature (``_thread_signature``)
+    among the THREAD_READ_LINES lines of text under it."""
+    if _comment_form_under(feats, b, hi):
+        return True
+    under = itertools.islice((j for j in range(b + 1, hi + 1) if feats[j].text),
+                             THREAD_READ_LINES)
+    return any(_thread_signature(feats[j]) for j in under)
 
 
 def _box_lines(feats: list[_Feat], texts: Sequence[int], start: int) -> int | None:

@@ -272,7 +272,13 @@ def _bare_name(text: str, texts: Sequence[str], card: bool = False) -> bool:
             or any(not 2 <= len(n.split()) <= 4 for n in names)
             or _NOT_NAME_RE.search(text)):
         return False
-    return card or sum(text in t for t in texts) == 1
+    return card or sum(text in t and not _holds_copyright(t) for t in texts) == 1
+
+
+def _holds_copyright(text: str) -> bool:
+    """A copyright line ("© 2026 Alex Moreno"): a writer's own site or newsletter names the
+    writer as its holder, which is no second printing of a site's name (round 47)."""
+    return text[:1] in _COPYRIGHT_FIRST and _COPYRIGHT_RE.match(text) is not None
 
 
 # Words of a section, a role or a publication's name: no person's name holds one

@@ -391,6 +391,11 @@ END_BOUNDARY_RE = re.compile(
 # A boundary that opens the comments ("24 Comments", "Leave a Reply", "Join the discussion")
 COMMENTS_OPENER_RE = re.compile(r"comment|repl|respon|discuss|conversation|коммент|coment|评论",
                                 re.IGNORECASE)
+# A button inviting a comment, alone on its line ("Leave a comment", "Add a comment"): a
+# newsletter platform sets it inside a post as it sets a share button; it opens a box inside the
+# article, not the thread, when no comment's signature and no comment form stands under it
+# (round 47)
+COMMENT_BUTTON_RE = re.compile(r"^\W*(?:leave|add|post|write)\s+a\s+comment\W*$", re.IGNORECASE)
 
 # The comments' prompt or heading in the readers' words, a line by itself: "Have your say",
 # "Add your comment", "Readers' comments", "Reader comments (2)", "Discuss this article",
