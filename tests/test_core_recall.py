@@ -2153,3 +2153,18 @@ def test_a_comment_button_over_the_comment_form_ends_the_article() -> None:
     cleaned = _clean("a985fc9af309")
     assert _line(cleaned, "Leave a Comment") == ("boilerplate", "end-boundary")
     assert "Name (required)" not in render_plain(cleaned)
+
+
+def test_a_papers_print_edition_note_under_the_article_is_not_published() -> None:
+    """Round 47: a national paper's page closes the article with a note of where it ran in
+    print ("A version of this article appears in print on ..., Section A, Page 8 of the New
+    York edition with the headline: ..."), which was published as the article's last
+    paragraph (l3s-gn1 page 16503f938584's text under such a foot). The note is the page's
+    (rule `print-edition-note`); every paragraph of the article is kept."""
+    note = ("A version of this article appears in print on Jan. 4, 2008, Section A, Page 8 of "
+            "the New York edition with the headline: Crews Fight Bushfire in the West.")
+    paragraphs, body = _wrapped("16503f938584", PAGE_TOP,
+                                [note, "Order Reprints | Today’s Paper | Subscribe", "About us"])
+    for paragraph in paragraphs:
+        assert paragraph in body, paragraph[:60]
+    assert "A version of this article" not in body

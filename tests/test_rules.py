@@ -269,6 +269,14 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("The Valley Letter is a reader-supported publication. To receive new posts and "
          "support my work, consider becoming a free or paid subscriber.", "signup-pitch"),
         ("Enter your email address to receive new posts by email.", "signup-pitch"),
+        # round 47: a paper's note of where the article ran in print (recent pages)
+        ("A version of this article appears in print on Nov. 15, 2026, Section A, Page 8 of the "
+         "New York edition with the headline: Europe Braces for a Cold Winter.",
+         "print-edition-note"),
+        ("This article appeared in the Finance & economics section of the print edition under "
+         "the headline \"Cold comfort\"", "print-edition-note"),
+        ("Appeared in the November 12, 2026, print edition as 'Europe Braces for Winter'.",
+         "print-edition-note"),
         # round 22: a site's menu longer than a link row (train d4ffd5a2e51f, 55c669d74fc0)
         ("News: ePaper | Front Page | National | Tamil Nadu | Andhra Pradesh | Karnataka | "
          "Kerala | New Delhi | Other States | International | Opinion | Business | Sport |",
@@ -311,6 +319,8 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Readers who subscribe to receive new posts by post get them a week late, she said.",
         "Some subscribe for the puzzles. To receive new posts, you still need the app, he said.",
         "Thanks for reading, and see you all at the match on Saturday, whatever the weather.",
+        "A version of the plan appeared in print last year, and the council rejected it then.",
+        "Appeared in court on Monday, the editor of the print edition denied every charge.",
         "Posted by the embassy on Monday, the letter said the talks would resume in May.",
         "Posted by a courier at 9:30 am, the parcel reached the court two days late, police said.",
         "Other blogs that reference the study got its figures wrong, the author said on Monday.",

@@ -1284,6 +1284,23 @@ LINE_RULES: tuple[LineRule, ...] = (
         needs=("inbox", "new posts"),
     ),
     LineRule(
+        "print-edition-note",
+        "boilerplate",
+        re.compile(
+            r"^(?:a\s+version\s+of\s+this\s+(?:article|story|review|column|essay|report)\s+"
+            r"(?:appears|appeared)\s+in\s+print\b"
+            r"|this\s+(?:article|story)\s+appeared\s+in\s+the\s+.{1,80}?\bprint\s+edition\b"
+            r"|appeared\s+in\s+the\s+.{1,60}?\bprint\s+edition\b)", _I),
+        "a paper's note of where the article ran in print ('A version of this article appears in"
+        " print on Nov. 15, 2026, Section A, Page 8 ...', 'This article appeared in the Finance"
+        " section of the print edition under the headline ...', 'Appeared in the November 12,"
+        " 2026, print edition as ...'): the page's, not the article's (round 47; no train line"
+        " holds one)",
+        max_words=80,
+        needs=("print",),
+        anchored=True,
+    ),
+    LineRule(
         "post-footer",
         "boilerplate",
         re.compile(
