@@ -462,3 +462,54 @@ def test_real_page_buttons_under_the_article_are_dropped() -> None:
     assert rules["Print Email this Comment"] == RULE_PREFIX + INTERFACE_UNDER_RULE
     assert "Print Email this Comment" not in _body(cleaned)
     assert _sentences_kept(truth, cleaned) == 1.0
+
+
+def test_a_newsletters_pitch_and_a_print_edition_note_go_wherever_they_stand() -> None:
+    # round 47: a newsletter platform sets its pitch inside the post, between two paragraphs
+    # (reconciliation keeps it there as prose the extractors skipped), and a paper notes under
+    # the article where it ran in print; the text reading names both, and both go at any
+    # length. A sentence the text track reads as the article's stays between paragraphs.
+    pitch = ("Thanks for reading The Grid Letter! Subscribe for free to receive new posts and "
+             "support my work.")
+    note = ("A version of this article appears in print on Nov. 15, 2026, Section A, Page 8 of "
+            "the New York edition with the headline: Batteries and the Peak.")
+    texts = [PROSE, pitch, PROSE, "Readers who subscribe get the posts a week later, he said.",
+             PROSE, note]
+    verdicts = [BODY, ("boilerplate", "signup-pitch"), BODY, BODY, BODY,
+                ("boilerplate", "print-edition-note")]
+    assert edge_furniture(texts, verdicts) == {1: RULE_PREFIX + "signup-pitch",
+                                               5: RULE_PREFIX + "print-edition-note"}
+
+
+def test_a_newsletter_posts_saved_page_publishes_neither() -> None:
+    # the same on a saved page of a newsletter post written out by hand: the pitch in its
+    # sign-up box between the second and third paragraphs, the print note under the last
+    from pathlib import Path
+
+    from digest.capture import decode_capture
+    from digest.cleaning import clean, render_plain
+
+    paragraphs = [f"<p>{p}</p>" for p in (
+        "Every winter evening, demand on the grid rises sharply between five and eight "
+        "o'clock, just as solar output falls to nothing across the continent.",
+        "Batteries have become the favourite answer to that problem, and the capacity "
+        "installed this year is more than double last year's, the operators said.",
+        "But a battery that discharges for four hours does little during a week of cold, "
+        "still weather, when wind output stays low for days at a time.",
+        "The grid operator's own planning documents assume that such a week happens about "
+        "once every three winters, which is often enough to matter.")]
+    box = ('<div class="subscription-widget"><p>Thanks for reading The Grid Letter! Subscribe '
+           'for free to receive new posts and support my work.</p><form><input type="email">'
+           '</form></div>')
+    note = ("<p>A version of this article appears in print on Nov. 15, 2026, Section A, Page 8 "
+            "of the New York edition with the headline: Batteries and the Peak.</p>")
+    html = ("<html><head><title>Why Batteries Will Not Save the Evening Peak</title></head><body>"
+            "<article><h1>Why Batteries Will Not Save the Evening Peak</h1>"
+            + "".join(paragraphs[:2]) + box + "".join(paragraphs[2:]) + note
+            + "</article><div>© 2026 Alex Moreno</div></body></html>")
+    path = Path("post.html")
+    body = render_plain(clean(decode_capture(html.encode(), path)))
+    for p in paragraphs:
+        assert p[3:-4] in body
+    assert "Thanks for reading" not in body
+    assert "A version of this article" not in body

@@ -150,8 +150,11 @@ EDGE_RULES = frozenset({
 #: lines: other stories' blurbs cut off by an ellipsis over the article or under it (round 36:
 #: the text track reads them outside the paragraphs that are not cut off, so the blurbs, prose
 #: to ``is_prose``, go though they stand inside the edges the prose sets), and a paywall's
-#: condition written as a sentence (round 43)
-ANYWHERE_RULES = frozenset({"cut-off-teasers", "paywall-notice"})
+#: condition written as a sentence (round 43), a sign-up pitch in its own words and a paper's
+#: note of where the article ran in print (round 47: a newsletter platform's pitch inside the
+#: post, which reconciliation keeps as prose between two paragraphs)
+ANYWHERE_RULES = frozenset({"cut-off-teasers", "paywall-notice", "signup-pitch",
+                            "print-edition-note"})
 #: the text track's rule of the page's script pasted as a line (``cleaning._script_lines``):
 #: the extractors leave a page's scripts out, so a line the text reading reads so is the
 #: article's own example, its statements joined into one line (train a66f05cd1117, round 45),
