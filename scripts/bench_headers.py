@@ -192,6 +192,17 @@ LAYOUTS: dict[str, tuple[Layout, bool]] = {
         lambda h, a, b, d, hr: [
             h, "The decision follows months of talks and could shape what happens next, "
             "officials said.", a, "Senior Reporter", _written(d)], True),
+    # round 47: a page that prints the date first, then the writer over the newsroom and the
+    # city the writer files from, or over the role
+    "the date, then the writer over the newsroom and the city": (
+        lambda h, a, b, d, hr: [
+            h, f"{d.day} {_month(d)} {d.year}", "Share", "Save", a, "Valley News, Moscow"],
+        True),
+    "the date, then the writer over the role": (
+        lambda h, a, b, d, hr: [
+            h, "The decision follows months of talks and could shape what happens next, "
+            "officials said.", f"{d.day} {_month(d)} {d.year}", "Share", a,
+            "China correspondent"], True),
     # round 47: a newsletter platform's post: the publication's name over its sign-up row,
     # then the post's header (the writer's name alone over the date, the likes and comments
     # counted under it), with or without the share dialog's card (the publication's name

@@ -453,6 +453,20 @@ def test_a_writer_s_card_under_the_headline_names_the_author() -> None:
                  + "\n\nWritten by\n\nJane Roe").authors.value is None
 
 
+def test_a_writer_under_the_date_over_the_newsroom_or_the_role_is_the_author() -> None:
+    """Round 47 (`scripts/bench_headers.py`, "the date, then the writer over ..."): a page
+    that prints the date first, its buttons, then the writer's name over the newsroom and the
+    city ("BBC News, Moscow") or over the role ("China correspondent"). No author was read (a
+    bare name is read over the date line, not under it). The name over such a line is the
+    author; a bare name alone under the date, over the text, is not (a place, a label)."""
+    head = "Council Funds New Library After Long Debate\n\n3 March 2021\n\nShare\n\nSave\n\n"
+    for role in ("Valley News, Moscow", "China correspondent"):
+        m = _meta(head + f"Jane Roe\n\n{role}\n\n" + PARAS)
+        assert m.authors.value == ("Jane Roe",), role
+        assert m.published.value == D(2021, 3, 3)
+    assert _meta(head + "Jane Roe\n\n" + PARAS).authors.value is None
+
+
 def test_a_writer_who_holds_the_copyright_is_the_author_not_the_outlet() -> None:
     """Round 47: a newsletter or a writer's own site prints the writer's name under the
     headline and again as the copyright's holder in its foot ("© 2026 Jane Roe"). The name

@@ -269,6 +269,8 @@ def test_teaser_list_after_boundary_is_cut() -> None:
         ("The Valley Letter is a reader-supported publication. To receive new posts and "
          "support my work, consider becoming a free or paid subscriber.", "signup-pitch"),
         ("Enter your email address to receive new posts by email.", "signup-pitch"),
+        ("Listen", "reader-prompt"),  # a recent page's listen button, alone
+        ("Listen now", "reader-prompt"),
         # round 47: a paper's note of where the article ran in print (recent pages)
         ("A version of this article appears in print on Nov. 15, 2026, Section A, Page 8 of the "
          "New York edition with the headline: Europe Braces for a Cold Winter.",
@@ -320,6 +322,7 @@ def test_gallery_counter_is_not_a_fraction() -> None:
         "Some subscribe for the puzzles. To receive new posts, you still need the app, he said.",
         "Thanks for reading, and see you all at the match on Saturday, whatever the weather.",
         "A version of the plan appeared in print last year, and the council rejected it then.",
+        "Listen now, the coach told his players at half-time, because this is the last chance.",
         "Appeared in court on Monday, the editor of the print edition denied every charge.",
         "Posted by the embassy on Monday, the letter said the talks would resume in May.",
         "Posted by a courier at 9:30 am, the parcel reached the court two days late, police said.",

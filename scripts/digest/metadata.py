@@ -636,6 +636,7 @@ def _author_readings(bylines: Sequence[Line], datelines: Sequence[Line],
     for line in above:
         yield line, _name_stamp(line.text, texts)
     yield from _names_by_date(above, lines, published)
+    yield from _names_under_date(above, lines, published)
     for line in above:
         m = _KIND_BYLINE_RE.match(line.text)
         if m and line.kind not in ("title", "dek", "body"):
@@ -711,6 +712,33 @@ def _names_by_date(above: Sequence[Line], lines: Sequence[Line], published: Fact
     text = _FILED_FROM_RE.sub("", above[name].text)
     if "," not in text and _bare_name(text, [ln.text for ln in lines]):
         yield above[name], tuple(text.split(" and "))
+
+
+# The line under a writer's name that says where the writer files from: the newsroom and the
+# city ("BBC News, Moscow", "Reuters, Beijing"), capitalised words on each side of one comma
+_NEWSROOM_LINE_RE = re.compile(
+    r"^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3},\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$")
+
+
+def _names_under_date(above: Sequence[Line], lines: Sequence[Line], published: Fact[dt.date],
+                      ) -> Iterator[tuple[Line, tuple[str, ...]]]:
+    """A bare name (``_bare_name``) under the header line the publication date was read from,
+    past the page's buttons ("Share", "Save"), over a role line ("China correspondent") or the
+    newsroom and the city it files from ("BBC News, Moscow"): the writer of a page that prints
+    the date first (round 47). A bare name with no such line under it is no author (a place, a
+    section's label)."""
+    number = published.capture_line
+    pos = next((k for k, ln in enumerate(above) if ln.number == number), None)
+    if pos is None:
+        return
+    under = [ln for ln in above[pos + 1:] if not R.header_furniture(ln.text)][:2]
+    if len(under) < 2 or under[0].kind in ("title", "dek", "body"):
+        return
+    name, role = under[0].text, under[1].text
+    if not (_ROLE_LINE_RE.match(role) or _NEWSROOM_LINE_RE.match(role)):
+        return
+    if "," not in name and _bare_name(name, [ln.text for ln in lines]):
+        yield under[0], tuple(name.split(" and "))
 
 
 def _above_body(lines: Sequence[Line]) -> list[Line]:

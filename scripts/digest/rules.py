@@ -1123,6 +1123,9 @@ LINE_RULES: tuple[LineRule, ...] = (
             # a recent page's reading aids ("Listen to this article", "5 min read", "Show
             # more", "Article continues below")
             r"|listen\s+to\s+(?:this\s+)?(?:article|story|post)\b.*"
+            # (round 47) the listen button alone ("Listen", "Listen now"): on the train pages
+            # 6 such lines, none of a truth
+            r"|listen(?:\s+now)?"
             r"|\d{1,2}\s*(?:[-–]\s*\d{1,2}\s*)?(?:-\s*)?min(?:ute)?s?(?:\s+read)?"
             r"|show\s+(?:more|less)|read\s+less"
             r"|article\s+continues\s+(?:below|after)\b.*"
