@@ -113,6 +113,12 @@ LAYOUTS: dict[str, tuple[Layout, bool]] = {
     "blog platform: the writer's card, a follow button, date and reading time": (
         lambda h, a, b, d, hr: [h, a, "Follow", f"{_month(d)[:3]} {d.day}, {d.year} · 8 min read"],
         True),
+    # round 47: the same platform's card as a recent copy prints it, a separator alone on its
+    # line between its parts and the reading time apart from the date
+    "blog platform: the writer's card with separators, the reading time apart": (
+        lambda h, a, b, d, hr: [h, a, "·", "Follow", f"{hr + 3} min read", "·",
+                                f"{_month(d)[:3]} {d.day}, {d.year}", "--", "Listen", "Share"],
+        True),
     "capitals: byline and stamp in capitals": (
         lambda h, a, b, d, hr: ["Latest", "Subscribe", h, f"BY {a.upper()}",
                                 f"{_month(d)[:3]}. {d.day}, {d.year} {hr}:15 p.m. ET",

@@ -484,6 +484,18 @@ def test_a_writer_who_holds_the_copyright_is_the_author_not_the_outlet() -> None
     assert m.authors.value is None
 
 
+def test_a_writer_s_card_with_separators_names_the_author() -> None:
+    """Round 47 (`scripts/bench_headers.py`, "the writer's card with separators"): a recent
+    copy of a blog platform's header sets a separator alone on its line between the card's
+    parts ("Jane Roe" / "·" / "Follow" / "5 min read" / "·" / "Mar 3, 2021"). The line under
+    the name was the separator, no header's line, so no author was read; a separator is passed
+    over. A name over a separator and the text is still no author."""
+    head = "Council Funds New Library After Long Debate\n\n"
+    card = "Jane Roe\n\n·\n\nFollow\n\n5 min read\n\n·\n\nMar 3, 2021\n\n--\n\n"
+    assert _meta(head + card + PARAS).authors.value == ("Jane Roe",)
+    assert _meta(head + "Jane Roe\n\n·\n\n" + PARAS).authors.value is None
+
+
 def test_the_writer_and_the_date_on_one_line_close_the_header() -> None:
     """Round 27: "Jane Roe / March 3, 2021 / 9:32 AM / Updated 2 hours ago" under the
     headline. The core's start grew back over it (no "By", no date alone on its line) and it
