@@ -226,8 +226,8 @@ LAYOUTS: dict[str, tuple[Layout, bool]] = {
             "The decision follows months of talks and could shape what happens next, "
             "officials said.", a, f"{_month(d)[:3]} {d.day}, {d.year}", f"{hr + 30}",
             f"{hr}", "Share"], True),
-    # ... a newsletter named for its subject, the word its posts say most ("The Energy
-    # Letter" over a post on batteries)
+    # ... a newsletter named for its subject, the headline's longest word ("The Batteries
+    # Letter" over a post on batteries: ``_named_for``)
     "newsletter named for its subject: the card over the post's header": (
         lambda h, a, b, d, hr: [
             _named_for(h), "Subscribe", "Sign in", "Share this post", _named_for(h), h,
