@@ -840,15 +840,12 @@ def _name_under_headline(lines: Sequence[Line], title: int, dek: int | None) -> 
         return None
     between = list(itertools.takewhile(lambda j: lines[j].kind != "body", texts[k + 1:]))
     # (a separator alone on its line, "·" or "--", between the card's parts: round 47)
-    under = next((j for j in between if _WORD_CHAR_RE.search(lines[j].text)), None)
+    under = next((j for j in between if R.WORD_RE.search(lines[j].text)), None)
     if under is None or len(between) == len(texts) - k - 1 or not (
             lines[under].kind == "dateline" or R.header_furniture(lines[under].text)):
         return None  # (nothing between, no body under it, or no header's line under it)
     card = _FOLLOW_RE.match(lines[under].text) is not None
     return i if _bare_name(lines[i].text, [ln.text for ln in lines], card) else None
-
-
-_WORD_CHAR_RE = re.compile(r"\w")
 
 
 # A writer's card's follow button under the name ("Follow", "+ Follow")
